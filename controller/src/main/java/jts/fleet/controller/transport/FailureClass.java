@@ -1,0 +1,21 @@
+package jts.fleet.controller.transport;
+
+/** Why a host could not be served. Stable lower-case names appear in JSON output. */
+public enum FailureClass {
+    /** TCP connect failed or refused, DNS failed, connection dropped. */
+    UNREACHABLE,
+    /** Unknown or changed host key. */
+    HOST_KEY,
+    /** Public key refused, identity file unreadable. */
+    AUTH,
+    /** sudo -n needs a password or the user may not sudo. */
+    SUDO,
+    /** A deadline passed (connect, command or the whole run). */
+    TIMEOUT,
+    /** The command ran and failed, or its output was garbage. */
+    COMMAND;
+
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,39 @@
+package jts.fleet.controller.transport;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A way to run fixed scripts on one host. Implementations: SshTransport (sshj) and
+ * LocalTransport. One instance holds one connection and is reused for every step of a command
+ * (and across commands in the shell). Thread-safe for concurrent {@link #exec} calls up to a small number
+ * of channels.
+ */
+public interface Transport extends AutoCloseable {
+
+    /**
+     * Runs {@code script} on the host as {@code sh -c script jts-fleet args...}, wrapped in
+     * {@code timeout -k 5 <timeout>} (so it dies on the host when the deadline passes) and in
+     * {@code sudo -n} when {@code become} is set and the login user is not root. Arguments are quoted by the
+     * transport; callers must still validate them. {@code stdin} may be empty.
+     *
+     * @return the exit status and both output streams, drained concurrently; a non-zero exit is a result,
+     *         not an exception
+     * @throws TransportException when the host cannot be reached, authentication or the host key fails,
+     *         sudo needs a password, or the deadline passes
+     */
+    ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
+            throws TransportException;
+
+    /** Host name from the inventory, for messages. */
+    String hostName();
+
+    /** Round-trip latency of the last exec, or of a no-op when none ran yet. */
+    Duration lastLatency();
+
+    /** True while the underlying connection is usable. */
+    boolean isConnected();
+
+    @Override
+    void close();
+}

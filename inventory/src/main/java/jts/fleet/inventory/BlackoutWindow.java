@@ -1,0 +1,29 @@
+package jts.fleet.inventory;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Set;
+
+/**
+ * A weekly window (trading hours) in which TRIM and benchmarks refuse to start. {@code from} may be after
+ * {@code to}: the window then runs over midnight and {@code days} name the day it starts on.
+ */
+public record BlackoutWindow(Set<DayOfWeek> days, LocalTime from, LocalTime to, ZoneId zone) {
+    public BlackoutWindow {
+        days = Set.copyOf(days);
+    }
+
+    public boolean contains(ZonedDateTime instant) {
+        ZonedDateTime local = instant.withZoneSameInstant(zone);
+        LocalTime time = local.toLocalTime();
+        DayOfWeek day = local.getDayOfWeek();
+        if (!from.isAfter(to)) {
+            return days.contains(day) && !time.isBefore(from) && time.isBefore(to);
+        }
+        // over midnight: the evening part belongs to today, the morning part to yesterday's window
+        return (days.contains(day) && !time.isBefore(from))
+                || (days.contains(day.minus(1)) && time.isBefore(to));
+    }
+}
