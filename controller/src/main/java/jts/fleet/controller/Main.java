@@ -1,7 +1,25 @@
 package jts.fleet.controller;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import jts.fleet.controller.cli.CommandTree;
+
+/** Entry point. {@link #run} is the testable form: no System.exit, output to the given writers. */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("jts-fleet");
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return CommandTree.create(out, err, System.console() != null).execute(args);
     }
 }

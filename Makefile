@@ -1,0 +1,30 @@
+# jts-fleet — build, run and test. See README.md.
+MVN ?= mvn -B -q
+JAR := controller/target/jts-fleet-all.jar
+LAUNCHER := bin/jts-fleet
+
+.PHONY: build run test unit clean dist deb bench
+
+build: $(LAUNCHER)
+
+$(LAUNCHER): bin/jts-fleet.in FORCE
+	$(MVN) -DskipTests -DskipITs package
+	install -m 0755 bin/jts-fleet.in $(LAUNCHER)
+
+FORCE:
+
+## Builds, then shows the storage of this machine through the embedded default inventory.
+run: build
+	$(LAUNCHER) status
+
+## Every test: unit tests (surefire) and integration tests (failsafe: real sshd, loop devices, fio, udevadm ...).
+test:
+	$(MVN) verify
+
+## Unit tests only (fast).
+unit:
+	$(MVN) test
+
+clean:
+	$(MVN) clean
+	rm -f $(LAUNCHER)

@@ -1,0 +1,83 @@
+package jts.fleet.controller.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+import jts.fleet.controller.transport.ConnectionPool;
+
+/**
+ * What every command needs from its front end: where to print, whether that is a terminal (colors,
+ * progress), and — in the shell — the session's connection pool and current host selection. The CLI and
+ * the shell build the same command tree over different contexts, so each command has one implementation.
+ */
+public final class AppContext {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final Clock clock;
+    private volatile ConnectionPool sharedPool;
+    private volatile String currentHosts;
+    private volatile int terminalWidth = 120;
+
+    public AppContext(PrintWriter out, PrintWriter err, boolean terminal, Clock clock) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.terminal = terminal;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** True when output goes to a real terminal: colors and progress lines are allowed. */
+    public boolean terminal() {
+        return terminal;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public int terminalWidth() {
+        return terminalWidth;
+    }
+
+    public void setTerminalWidth(int width) {
+        this.terminalWidth = Math.max(40, width);
+    }
+
+    /** The shell's pool, kept across commands; empty for a one-shot CLI run (each command opens its own). */
+    public Optional<ConnectionPool> sharedPool() {
+        return Optional.ofNullable(sharedPool);
+    }
+
+    public void setSharedPool(ConnectionPool pool) {
+        this.sharedPool = pool;
+    }
+
+    /** The shell's {@code use} selection; empty in the CLI (default {@code all}). */
+    public Optional<String> currentHosts() {
+        return Optional.ofNullable(currentHosts);
+    }
+
+    public void setCurrentHosts(String pattern) {
+        this.currentHosts = pattern;
+    }
+
+    /** Per-user data directory: $XDG_DATA_HOME/jts-fleet or ~/.local/share/jts-fleet. */
+    public static Path dataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "jts-fleet");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "jts-fleet");
+    }
+}

@@ -1,0 +1,99 @@
+package jts.fleet.controller.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import jts.fleet.controller.fleet.FleetRunner;
+import jts.fleet.controller.transport.ConnectionPool;
+import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.inventory.Inventory;
+import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.InventoryLoader;
+import picocli.CommandLine.Option;
+
+/** Options every fleet command shares: which inventory, which hosts, how to reach them. */
+public final class FleetOptions {
+    @Option(names = "--inventory", paramLabel = "FILE",
+            description = "Inventory file (default: ./inventory.yaml, /etc/jts-fleet/inventory.yaml, embedded).")
+    Path inventory;
+
+    @Option(names = {"-H", "--hosts"}, paramLabel = "PATTERN",
+            description = "Hosts: names, groups, globs, 'all'; a,b union, :&x intersection, :!x exclusion.")
+    String hosts;
+
+    @Option(names = "--limit", paramLabel = "PATTERN", description = "Further restrict the selected hosts.")
+    String limit;
+
+    @Option(names = "--forks", paramLabel = "N", defaultValue = "" + FleetRunner.DEFAULT_FORKS,
+            description = "Hosts served in parallel (default: ${DEFAULT-VALUE}).")
+    int forks = FleetRunner.DEFAULT_FORKS;
+
+    @Option(names = "--list-hosts", description = "Print the selected hosts and exit.")
+    boolean listHosts;
+
+    @Option(names = "--accept-new-host-keys",
+            description = "Record unknown host keys (like OpenSSH accept-new); changed keys stay refused.")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class, description = "Connect + authenticate deadline (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout = Duration.ofSeconds(10);
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "120s",
+            converter = DurationConverter.class, description = "Deadline of one remote command (default: ${DEFAULT-VALUE}).")
+    Duration commandTimeout = Duration.ofSeconds(120);
+
+    @Option(names = "--run-timeout", paramLabel = "DURATION", defaultValue = "30m",
+            converter = DurationConverter.class, description = "Deadline of the whole run (default: ${DEFAULT-VALUE}).")
+    Duration runTimeout = Duration.ofMinutes(30);
+
+    public Inventory loadInventory() throws InventoryException {
+        return InventoryLoader.standard().load(Optional.ofNullable(inventory));
+    }
+
+    /** The host pattern: --hosts, else the shell's current selection, else all. */
+    public String pattern(AppContext context) {
+        if (hosts != null) {
+            return hosts;
+        }
+        return context.currentHosts().orElse("all");
+    }
+
+    public List<HostSpec> select(Inventory inv, AppContext context) throws InventoryException {
+        return inv.select(pattern(context), Optional.ofNullable(limit));
+    }
+
+    public SshOptions sshOptions() {
+        return SshOptions.defaults()
+                .withConnectTimeout(connectTimeout)
+                .withCommandTimeout(commandTimeout)
+                .withAcceptNewHostKeys(acceptNewHostKeys);
+    }
+
+    public Duration commandTimeout() {
+        return commandTimeout;
+    }
+
+    public boolean listHosts() {
+        return listHosts;
+    }
+
+    /**
+     * Connections for one command: the shell's shared pool when there is one (kept open afterwards),
+     * else a new pool closed when the session closes.
+     */
+    public FleetSession open(AppContext context) throws InventoryException {
+        Inventory inv = loadInventory();
+        List<HostSpec> selected = select(inv, context);
+        if (forks < 1) {
+            throw new InventoryException("--forks must be at least 1, got " + forks);
+        }
+        Optional<ConnectionPool> shared = context.sharedPool();
+        ConnectionPool pool = shared.orElseGet(() -> new ConnectionPool(sshOptions()));
+        return new FleetSession(inv, selected, pool, shared.isEmpty(), new FleetRunner(pool, forks, runTimeout),
+                commandTimeout);
+    }
+}

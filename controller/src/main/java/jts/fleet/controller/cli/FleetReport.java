@@ -1,0 +1,103 @@
+package jts.fleet.controller.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.fleet.Recap;
+
+/** Shared pieces of every fleet command's output: per-host status lines as hosts finish, JSON, the recap. */
+public final class FleetReport {
+    private FleetReport() {
+    }
+
+    /** The JSON fields every per-host entry starts with: host, status, error (null when none), failure. */
+    public static ObjectNode hostEntry(HostResult<?> result) {
+        ObjectNode node = Json.object();
+        node.put("host", result.host());
+        node.put("status", result.status());
+        if (result instanceof HostResult.Failed<?> f) {
+            node.put("error", f.message());
+            node.put("failure", f.failure().key());
+        } else if (result instanceof HostResult.Unreachable<?> u) {
+            node.put("error", u.message());
+            node.put("failure", "unreachable");
+        } else if (result instanceof HostResult.Skipped<?> s) {
+            node.putNull("error");
+            node.put("reason", s.reason());
+        } else {
+            node.putNull("error");
+        }
+        return node;
+    }
+
+    /** One line when a host finishes, on stderr so that stdout stays the report (only on a terminal). */
+    public static void progress(AppContext context, HostResult<?> result) {
+        if (!context.terminal()) {
+            return;
+        }
+        String detail = "";
+        if (result instanceof HostResult.Failed<?> f) {
+            detail = " (" + f.failure().key() + "): " + f.message();
+        } else if (result instanceof HostResult.Unreachable<?> u) {
+            detail = ": " + u.message();
+        } else if (result instanceof HostResult.Skipped<?> s) {
+            detail = ": " + s.reason();
+        }
+        context.err().println(Colors.status(context, result.status()) + "  " + result.host() + detail);
+        context.err().flush();
+    }
+
+    public static void printRecap(PrintWriter out, List<? extends HostResult<?>> results) {
+        Recap recap = Recap.of(results);
+        out.println();
+        out.println("RECAP");
+        for (String line : recap.lines()) {
+            out.println("  " + line);
+        }
+    }
+
+    public static ObjectNode recapJson(List<? extends HostResult<?>> results) {
+        Recap recap = Recap.of(results);
+        ObjectNode node = Json.object();
+        Recap.HostTally totals = recap.totals();
+        node.put("ok", totals.ok());
+        node.put("changed", totals.changed());
+        node.put("failed", totals.failed());
+        node.put("unreachable", totals.unreachable());
+        node.put("skipped", totals.skipped());
+        return node;
+    }
+
+    /** Errors of failed and unreachable hosts, always on stderr so they are never hidden by -o json. */
+    public static void printErrors(PrintWriter err, List<? extends HostResult<?>> results) {
+        for (HostResult<?> r : results) {
+            if (r instanceof HostResult.Failed<?> f) {
+                err.println("jts-fleet: " + f.host() + ": " + f.failure().key() + ": " + f.message());
+            } else if (r instanceof HostResult.Unreachable<?> u) {
+                err.println("jts-fleet: " + u.host() + ": unreachable: " + u.message());
+            }
+        }
+    }
+
+    public static int exitCode(List<? extends HostResult<?>> results) {
+        int failed = 0;
+        int unreachable = 0;
+        for (HostResult<?> r : results) {
+            if (r instanceof HostResult.Failed<?>) {
+                failed++;
+            } else if (r instanceof HostResult.Unreachable<?>) {
+                unreachable++;
+            }
+        }
+        return ExitCodes.forHostCounts(failed, unreachable);
+    }
+
+    public static ArrayNode array() {
+        return Json.MAPPER.createArrayNode();
+    }
+}

@@ -1,0 +1,105 @@
+package jts.fleet.controller.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.inventory.Inventory;
+import jts.fleet.inventory.Tier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code jts-fleet inventory list|check}. */
+@Command(name = "inventory", mixinStandardHelpOptions = true,
+        description = "Inspect and validate the inventory and tier policy.",
+        subcommands = {InventoryCommand.ListCommand.class, InventoryCommand.CheckCommand.class})
+public final class InventoryCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.USAGE;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the selected hosts with their connection settings, groups and tiers.")
+    public static final class ListCommand implements Callable<Integer> {
+        private final AppContext context;
+
+        @Mixin
+        FleetOptions fleet;
+
+        @Mixin
+        OutputOptions output;
+
+        public ListCommand(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Inventory inv = fleet.loadInventory();
+            List<HostSpec> hosts = fleet.select(inv, context);
+            if (output.json()) {
+                ObjectNode doc = Json.object();
+                doc.put("source", inv.source());
+                ArrayNode array = doc.putArray("hosts");
+                for (HostSpec h : hosts) {
+                    ObjectNode node = array.addObject();
+                    node.put("host", h.name());
+                    node.put("connection", h.connection().name().toLowerCase(java.util.Locale.ROOT));
+                    node.put("address", h.address());
+                    node.put("port", h.port());
+                    node.put("user", h.user());
+                    node.put("become", h.become().name().toLowerCase(java.util.Locale.ROOT));
+                    ArrayNode groups = node.putArray("groups");
+                    h.groups().forEach(groups::add);
+                    node.put("sysroot", h.sysroot().orElse(null));
+                    ArrayNode tiers = node.putArray("tiers");
+                    h.policy().tiers().forEach(t -> tiers.add(t.name()));
+                }
+                context.out().println(Json.pretty(doc));
+                return ExitCodes.OK;
+            }
+            context.out().println("inventory: " + inv.source());
+            TextTable table = new TextTable("HOST", "CONNECTION", "ADDRESS", "USER", "BECOME", "GROUPS", "TIERS");
+            for (HostSpec h : hosts) {
+                String connection = h.connection().name().toLowerCase(java.util.Locale.ROOT);
+                String address = h.connection() == HostSpec.Connection.LOCAL ? "-" : h.address() + ":" + h.port();
+                table.row(h.name(), connection, address, h.user(),
+                        h.become().name().toLowerCase(java.util.Locale.ROOT), String.join(",", h.groups()),
+                        String.join(",", h.policy().tiers().stream().map(Tier::name).toList()));
+            }
+            context.out().print(table.render(context.terminalWidth(), ""));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate the inventory and policy; exit 2 with file, line and key on the first error.")
+    public static final class CheckCommand implements Callable<Integer> {
+        private final AppContext context;
+
+        @Mixin
+        FleetOptions fleet;
+
+        public CheckCommand(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Inventory inv = fleet.loadInventory();
+            List<HostSpec> hosts = fleet.select(inv, context);
+            context.out().println(inv.source() + ": ok (" + inv.hosts().size() + " hosts, "
+                    + inv.allGroups().size() + " groups; pattern selects " + hosts.size() + ")");
+            return ExitCodes.OK;
+        }
+    }
+}

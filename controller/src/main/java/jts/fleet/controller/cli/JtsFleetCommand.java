@@ -1,0 +1,37 @@
+package jts.fleet.controller.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code jts-fleet} command; every feature is a subcommand registered in {@link CommandTree}. */
+@Command(name = "jts-fleet",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Keeps the storage of a fleet of latency-critical Linux hosts tuned, trimmed, measured and watched,",
+            "over SSH, with nothing installed on the hosts but what it pushes itself."},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0   success (and, for verify/check, everything matches)",
+            "  1   internal error",
+            "  2   usage error, malformed inventory or policy, a pattern selecting no host",
+            "  3   verify: drift found (check: UNKNOWN)",
+            "  4   refused: blackout window, another run holds the lock",
+            "  5   bench compare: regression beyond the threshold",
+            "  10  at least one host failed",
+            "  11  at least one host unreachable (and none failed otherwise)",
+            "See README.md and docs/ for the full reference."})
+public final class JtsFleetCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return CommandLine.ExitCode.USAGE;
+    }
+}

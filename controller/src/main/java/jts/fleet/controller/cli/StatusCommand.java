@@ -1,0 +1,225 @@
+package jts.fleet.controller.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.gather.HostGather;
+import jts.fleet.inventory.Tier;
+import jts.fleet.remote.model.BlockDevice;
+import jts.fleet.remote.model.Mount;
+import jts.fleet.remote.model.StatusJson;
+import jts.fleet.remote.model.StorageModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code jts-fleet status}: each host's storage, classes and tiers, read in one round trip per host. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show each selected host's block devices, mounts, classes and tiers (one exec per host).")
+public final class StatusCommand implements Callable<Integer> {
+    private final AppContext context;
+
+    @Mixin
+    FleetOptions fleet;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write one JSON report per host and fleet-summary.json into DIR.")
+    Path reportDir;
+
+    public StatusCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (FleetSession session = fleet.open(context)) {
+            if (fleet.listHosts()) {
+                return HostList.print(context, session.hosts());
+            }
+            List<HostResult<StorageModel>> results = session.runner().run(session.hosts(),
+                    (transport, host) -> HostOutcome.ok(HostGather.model(transport, host, session.commandTimeout())),
+                    r -> {
+                        if (!output.json()) {
+                            FleetReport.progress(context, r);
+                        }
+                    });
+            List<ObjectNode> hostNodes = new ArrayList<>();
+            for (HostResult<StorageModel> r : results) {
+                hostNodes.add(hostJson(r));
+            }
+            ObjectNode doc = Json.object();
+            ArrayNode hostsArray = doc.putArray("hosts");
+            hostNodes.forEach(hostsArray::add);
+            doc.set("recap", FleetReport.recapJson(results));
+            if (reportDir != null) {
+                writeReports(hostNodes, doc);
+            }
+            if (output.json()) {
+                context.out().println(Json.pretty(doc));
+            } else {
+                printText(session, results);
+            }
+            FleetReport.printErrors(context.err(), results);
+            return FleetReport.exitCode(results);
+        }
+    }
+
+    static ObjectNode hostJson(HostResult<StorageModel> r) {
+        ObjectNode node = FleetReport.hostEntry(r);
+        if (r instanceof HostResult.Ok<StorageModel> ok) {
+            StorageModel model = ok.value();
+            node.put("hostname", model.snapshot().hostname());
+            node.put("kernel", model.snapshot().kernel());
+            ObjectNode body = StatusJson.devicesAndMounts(model);
+            node.setAll(body);
+            ArrayNode unmanaged = node.putArray("unmanaged");
+            model.unmanaged().forEach(unmanaged::add);
+            ArrayNode warnings = node.putArray("warnings");
+            model.snapshot().warnings().forEach(warnings::add);
+        } else {
+            node.putArray("devices");
+            node.putArray("mounts");
+        }
+        return node;
+    }
+
+    private void writeReports(List<ObjectNode> hostNodes, ObjectNode summary) throws IOException {
+        Files.createDirectories(reportDir);
+        for (ObjectNode node : hostNodes) {
+            String host = node.get("host").asText();
+            Files.writeString(reportDir.resolve(host + ".json"), Json.pretty(node) + "\n");
+        }
+        ObjectNode fleetSummary = Json.object();
+        ArrayNode rows = fleetSummary.putArray("hosts");
+        for (ObjectNode node : hostNodes) {
+            ObjectNode row = rows.addObject();
+            row.put("host", node.get("host").asText());
+            row.put("status", node.get("status").asText());
+            row.set("error", node.get("error"));
+            row.set("devices_per_tier", Json.MAPPER.valueToTree(devicesPerTier(node)));
+        }
+        fleetSummary.set("recap", summary.get("recap"));
+        Files.writeString(reportDir.resolve("fleet-summary.json"), Json.pretty(fleetSummary) + "\n");
+    }
+
+    private static Map<String, Integer> devicesPerTier(ObjectNode host) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        host.path("devices").forEach(d -> {
+            if (d.path("parent").isNull() || d.path("parent").isMissingNode()) {
+                String tier = d.path("tier").isNull() ? "unmanaged" : d.path("tier").asText("unmanaged");
+                counts.merge(tier, 1, Integer::sum);
+            }
+        });
+        return counts;
+    }
+
+    private void printText(FleetSession session, List<HostResult<StorageModel>> results) {
+        var out = context.out();
+        List<String> tierNames = new ArrayList<>();
+        for (var host : session.hosts()) {
+            for (Tier t : host.policy().tiers()) {
+                if (!tierNames.contains(t.name())) {
+                    tierNames.add(t.name());
+                }
+            }
+        }
+        List<String> headers = new ArrayList<>(List.of("HOST", "STATUS"));
+        tierNames.forEach(t -> headers.add(t.toUpperCase(java.util.Locale.ROOT)));
+        headers.add("UNMANAGED");
+        headers.add("ERROR");
+        TextTable summary = new TextTable(headers.toArray(String[]::new));
+        for (HostResult<StorageModel> r : results) {
+            List<Object> row = new ArrayList<>(List.of(r.host(), Colors.status(context, r.status())));
+            if (r instanceof HostResult.Ok<StorageModel> ok) {
+                for (String tier : tierNames) {
+                    row.add(ok.value().devicesOf(tier).stream().filter(d -> !d.isPartition()).count());
+                }
+                row.add(ok.value().unmanaged().size());
+                row.add("");
+            } else {
+                tierNames.forEach(t -> row.add("-"));
+                row.add("-");
+                row.add(errorOf(r));
+            }
+            summary.row(row.toArray());
+        }
+        out.print(summary.render(context.terminalWidth(), ""));
+        for (HostResult<StorageModel> r : results) {
+            if (r instanceof HostResult.Ok<StorageModel> ok) {
+                printHost(ok.value());
+            }
+        }
+        FleetReport.printRecap(out, results);
+    }
+
+    private static String errorOf(HostResult<?> r) {
+        if (r instanceof HostResult.Failed<?> f) {
+            return f.failure().key() + ": " + f.message();
+        }
+        if (r instanceof HostResult.Unreachable<?> u) {
+            return u.message();
+        }
+        return "";
+    }
+
+    private void printHost(StorageModel model) {
+        var out = context.out();
+        var snap = model.snapshot();
+        out.println();
+        out.println(Colors.bold(context, "== " + snap.host() + " (" + snap.hostname() + ", kernel " + snap.kernel() + ")"));
+        Map<String, List<BlockDevice>> byTier = new LinkedHashMap<>();
+        for (BlockDevice d : snap.devices()) {
+            String tier = d.hidden() ? "hidden" : model.tierOf(d.name()).orElse("unmanaged");
+            byTier.computeIfAbsent(tier, k -> new ArrayList<>()).add(d);
+        }
+        for (var entry : byTier.entrySet()) {
+            out.println("tier " + entry.getKey() + ":");
+            TextTable table = new TextTable("DEVICE", "CLASS", "MODEL", "SIZE", "SCHEDULER", "READ-AHEAD",
+                    "DISCARD", "MOUNTS", "WHY");
+            for (BlockDevice d : entry.getValue()) {
+                String name = d.parent().isPresent() ? "└ " + d.name() : d.name();
+                String scheduler = d.scheduler().map(s -> s.current()).orElse("-");
+                String readAhead = d.queue().containsKey("read_ahead_kb") ? d.queue().get("read_ahead_kb") + " KiB" : "-";
+                String discard = d.discardSupported() ? "yes" : "no";
+                List<String> mounts = new ArrayList<>();
+                for (Mount m : snap.mountsUsing(d.name())) {
+                    if (d.name().equals(m.device().orElse(""))) {
+                        mounts.add(m.path());
+                    }
+                }
+                table.row(name, d.deviceClass().key(), d.model().orElse("-"),
+                        d.sizeBytes().isPresent() ? Sizes.human(d.sizeBytes().getAsLong()) : "-",
+                        scheduler, readAhead, discard, mounts.isEmpty() ? "-" : String.join(",", mounts),
+                        d.hidden() ? "hidden multipath path: never managed" : d.classReason());
+            }
+            out.print(table.render(context.terminalWidth(), "  "));
+        }
+        List<Mount> network = snap.mounts().stream().filter(Mount::network).toList();
+        if (!network.isEmpty()) {
+            out.println("network mounts:");
+            TextTable table = new TextTable("PATH", "FSTYPE", "SOURCE", "TIER");
+            for (Mount m : network) {
+                table.row(m.path(), m.fstype(), m.source(), model.tierOfMount(m.path()).orElse("unmanaged"));
+            }
+            out.print(table.render(context.terminalWidth(), "  "));
+        }
+        for (String warning : snap.warnings()) {
+            out.println(Colors.yellow(context, "warning: " + warning));
+        }
+    }
+
+}

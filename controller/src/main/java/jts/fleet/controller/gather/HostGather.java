@@ -1,0 +1,62 @@
+package jts.fleet.controller.gather;
+
+import java.time.Duration;
+import java.util.List;
+
+import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.FailureClass;
+import jts.fleet.controller.transport.Transport;
+import jts.fleet.controller.transport.TransportException;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.remote.model.GatherException;
+import jts.fleet.remote.model.GatherParser;
+import jts.fleet.remote.model.GatherScript;
+import jts.fleet.remote.model.HostSnapshot;
+import jts.fleet.remote.model.StorageModel;
+import jts.fleet.remote.model.TierAssigner;
+
+/**
+ * Reads a host's whole storage picture in exactly one exec of the fixed gather script, then parses and
+ * classifies it on the controller. Every command that needs the model goes through here.
+ */
+public final class HostGather {
+    private HostGather() {
+    }
+
+    /** Raw gather output (what {@code snapshot} saves). */
+    public static String raw(Transport transport, HostSpec host, Duration timeout) throws TransportException {
+        List<String> args = host.sysroot().map(List::of).orElse(List.of());
+        // Reading sysfs and /proc needs no privilege; udev data under /run/udev is world-readable too.
+        ExecResult result = transport.exec(GatherScript.text(), args, new byte[0], timeout, false);
+        if (!result.ok()) {
+            throw new TransportException(FailureClass.COMMAND, host.name() + ": gather script exited "
+                    + result.exitCode() + firstLine(result.stderr()));
+        }
+        return result.stdoutText();
+    }
+
+    public static HostSnapshot snapshot(Transport transport, HostSpec host, Duration timeout)
+            throws TransportException {
+        String output = raw(transport, host, timeout);
+        try {
+            return GatherParser.parse(host.name(), output);
+        } catch (GatherException e) {
+            throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
+        }
+    }
+
+    /** Snapshot with the host's effective policy applied. */
+    public static StorageModel model(Transport transport, HostSpec host, Duration timeout)
+            throws TransportException {
+        return TierAssigner.assign(snapshot(transport, host, timeout), host.policy());
+    }
+
+    private static String firstLine(String stderr) {
+        String trimmed = stderr.strip();
+        if (trimmed.isEmpty()) {
+            return "";
+        }
+        int nl = trimmed.indexOf('\n');
+        return ": " + (nl < 0 ? trimmed : trimmed.substring(0, nl));
+    }
+}

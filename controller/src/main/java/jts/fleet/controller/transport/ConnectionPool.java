@@ -1,0 +1,81 @@
+package jts.fleet.controller.transport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+import jts.fleet.inventory.HostSpec;
+
+/**
+ * One transport per host, created on first use and reused by every later step: a command keeps one pool for
+ * its whole run, the shell keeps one across commands. Thread-safe. A host whose settings changed (inventory
+ * reloaded in the shell) gets a new transport; the old one is closed.
+ */
+public final class ConnectionPool implements AutoCloseable {
+    private record Entry(HostSpec host, Transport transport) {
+    }
+
+    private final BiFunction<HostSpec, SshOptions, Transport> factory;
+    private final SshOptions options;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public ConnectionPool(SshOptions options) {
+        this(options, Transports::open);
+    }
+
+    /** With another transport factory (tests use fakes). */
+    public ConnectionPool(SshOptions options, BiFunction<HostSpec, SshOptions, Transport> factory) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /** The transport for {@code host}; it connects lazily on its first exec. */
+    public Transport get(HostSpec host) {
+        if (closed) {
+            throw new IllegalStateException("connection pool is closed");
+        }
+        Transport[] replaced = new Transport[1];
+        Entry entry = entries.compute(host.name(), (name, existing) -> {
+            if (existing != null && existing.host().equals(host)) {
+                return existing;
+            }
+            if (existing != null) {
+                replaced[0] = existing.transport();
+            }
+            return new Entry(host, factory.apply(host, options));
+        });
+        if (replaced[0] != null) {
+            replaced[0].close();
+        }
+        return entry.transport();
+    }
+
+    public SshOptions options() {
+        return options;
+    }
+
+    /** Hosts with a transport in the pool, connected or not. */
+    public List<String> hostNames() {
+        return new ArrayList<>(entries.keySet());
+    }
+
+    /** Closes and forgets one host's transport (e.g. after its key was fixed). */
+    public void evict(String hostName) {
+        Entry entry = entries.remove(hostName);
+        if (entry != null) {
+            entry.transport().close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (String name : List.copyOf(entries.keySet())) {
+            evict(name);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package jts.fleet.controller.transport;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+
+import net.schmizz.sshj.common.KeyType;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+
+/**
+ * Strict known_hosts checking with an optional OpenSSH-style {@code accept-new}: unknown keys may be recorded,
+ * changed keys never. One instance per connection attempt; after a refusal {@link #refusal()} holds the
+ * sentence for the user, because sshj itself only reports "Could not verify ... host key".
+ *
+ * <p>sshj looks keys up per key type, so a host known with an RSA key that now offers an ed25519 key would
+ * look "unknown" to it. We treat any existing entry for the host as knowledge: a key of another type is a
+ * change, and accept-new does not record it.
+ */
+final class KnownHostsVerifier extends OpenSSHKnownHosts {
+    private final String hostName;
+    private final Path file;
+    private final boolean acceptNew;
+    private volatile String refusal;
+    private volatile boolean recorded;
+
+    KnownHostsVerifier(String hostName, Path file, boolean acceptNew) throws IOException {
+        super(file.toFile());
+        this.hostName = hostName;
+        this.file = file;
+        this.acceptNew = acceptNew;
+    }
+
+    /** Why the key was refused, or null when it was accepted. */
+    String refusal() {
+        return refusal;
+    }
+
+    /** True when accept-new appended the key to the file during this connection. */
+    boolean recorded() {
+        return recorded;
+    }
+
+    @Override
+    protected boolean hostKeyUnverifiableAction(String lookupName, PublicKey key) {
+        List<String> otherTypes = knownFingerprints(lookupName);
+        if (!otherTypes.isEmpty()) {
+            refusal = hostName + ": host key changed for " + lookupName + ": " + file + " has "
+                    + String.join(", ", otherTypes) + ", host offered " + HostKeyFingerprint.describe(key)
+                    + " — possible man-in-the-middle; remove the old entry only if the change is expected";
+            return false;
+        }
+        if (!acceptNew) {
+            refusal = hostName + ": host key unknown (" + HostKeyFingerprint.describe(key) + ") for "
+                    + lookupName + " — verify it and rerun with --accept-new-host-keys";
+            return false;
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            // Appends one line; existing lines (comments, hashed entries) are left exactly as they are.
+            write(new HostEntry(null, lookupName, KeyType.fromKey(key), key));
+            recorded = true;
+            return true;
+        } catch (IOException e) {
+            refusal = hostName + ": cannot record host key " + HostKeyFingerprint.describe(key) + " for "
+                    + lookupName + " in " + file + ": " + e.getMessage();
+            return false;
+        }
+    }
+
+    @Override
+    protected boolean hostKeyChangedAction(String lookupName, PublicKey key) {
+        refusal = hostName + ": host key changed for " + lookupName + ": " + file + " has "
+                + String.join(", ", knownFingerprints(lookupName)) + ", host offered "
+                + HostKeyFingerprint.describe(key)
+                + " — possible man-in-the-middle; remove the old entry only if the change is expected";
+        return false;
+    }
+
+    /** Fingerprints of every entry for {@code lookupName}, whatever the key type. */
+    private List<String> knownFingerprints(String lookupName) {
+        List<String> found = new ArrayList<>();
+        for (KnownHostEntry entry : entries()) {
+            try {
+                if (entry.appliesTo(lookupName) && entry instanceof HostEntry hostEntry) {
+                    found.add(describeEntry(hostEntry));
+                }
+            } catch (IOException e) {
+                // A malformed (e.g. hashed with a bad salt) line cannot apply to this host.
+            }
+        }
+        return found;
+    }
+
+    /** Type and SHA256 fingerprint from the entry's line ({@code [marker] hosts type base64 [comment]}). */
+    private static String describeEntry(HostEntry entry) {
+        String[] fields = entry.getLine().trim().split("\\s+");
+        int typeIndex = fields.length > 0 && fields[0].startsWith("@") ? 2 : 1;
+        if (fields.length <= typeIndex + 1) {
+            return entry.getType().toString();
+        }
+        try {
+            byte[] blob = java.util.Base64.getDecoder().decode(fields[typeIndex + 1]);
+            return fields[typeIndex] + " " + HostKeyFingerprint.sha256(blob);
+        } catch (IllegalArgumentException e) {
+            return entry.getType().toString();
+        }
+    }
+
+    static File defaultFile() {
+        return new File(System.getProperty("user.home"), ".ssh/known_hosts");
+    }
+}

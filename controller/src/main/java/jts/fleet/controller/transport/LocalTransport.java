@@ -1,0 +1,108 @@
+package jts.fleet.controller.transport;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jts.fleet.inventory.HostSpec;
+
+/**
+ * Runs commands on this machine through {@link ProcessBuilder} with exactly the argument vector an SSH host
+ * would get ({@link RemoteCommand#argv()}), so scripts behave the same on both transports. Used for the
+ * embedded default inventory and hosts marked {@code connection: local}.
+ */
+public final class LocalTransport implements Transport {
+    /** Extra time past the command timeout before we kill the tree ourselves ({@code timeout} goes first). */
+    private static final Duration GRACE = Duration.ofSeconds(1);
+
+    private final String hostName;
+    private final boolean runningAsRoot;
+    private volatile Duration lastLatency = Duration.ZERO;
+    private volatile boolean closed;
+
+    public LocalTransport(HostSpec host) {
+        this(host.name(), "root".equals(System.getProperty("user.name")));
+    }
+
+    LocalTransport(String hostName, boolean runningAsRoot) {
+        this.hostName = hostName;
+        this.runningAsRoot = runningAsRoot;
+    }
+
+    @Override
+    public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
+            throws TransportException {
+        if (closed) {
+            throw new IllegalStateException(hostName + ": local transport is closed");
+        }
+        RemoteCommand command = new RemoteCommand(script, args, timeout, become && !runningAsRoot);
+        long started = System.nanoTime();
+        Process process;
+        try {
+            process = new ProcessBuilder(command.argv()).start();
+        } catch (IOException e) {
+            throw new TransportException(FailureClass.COMMAND,
+                    hostName + ": cannot start " + command.argv().get(0) + ": " + e.getMessage(), e);
+        }
+        OutputDrain out = OutputDrain.start(process.getInputStream(), hostName + "-stdout");
+        OutputDrain err = OutputDrain.start(process.getErrorStream(), hostName + "-stderr");
+        OutputDrain.feed(process.getOutputStream(), stdin == null ? new byte[0] : stdin, hostName + "-stdin");
+        long deadline = started + timeout.plus(GRACE).toNanos();
+        try {
+            boolean exited = process.waitFor(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+            if (!exited || !out.await(remainingMillis(deadline)) || !err.await(remainingMillis(deadline))) {
+                killTree(process);
+                throw new TransportException(FailureClass.TIMEOUT,
+                        hostName + ": command timed out after " + timeout.toSeconds() + " s (killed)");
+            }
+        } catch (InterruptedException e) {
+            killTree(process);
+            Thread.currentThread().interrupt();
+            throw new TransportException(FailureClass.TIMEOUT, hostName + ": interrupted, command killed", e);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        lastLatency = elapsed;
+        int exitCode = process.exitValue();
+        String stderr = new String(err.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (command.sudo() && RemoteCommand.isSudoRefusal(exitCode, stderr)) {
+            throw new TransportException(FailureClass.SUDO, hostName + ": sudo -n needs a password for "
+                    + System.getProperty("user.name") + " (" + RemoteCommand.firstLine(stderr) + ")");
+        }
+        if (RemoteCommand.isTimeoutStatus(exitCode) && elapsed.compareTo(timeout) >= 0) {
+            throw new TransportException(FailureClass.TIMEOUT,
+                    hostName + ": command timed out after " + timeout.toSeconds() + " s (stopped by timeout)");
+        }
+        return new ExecResult(exitCode, out.bytes(), stderr, elapsed);
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    /** Kills descendants first: once the parent is gone they are reparented and harder to find. */
+    private static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    @Override
+    public String hostName() {
+        return hostName;
+    }
+
+    @Override
+    public Duration lastLatency() {
+        return lastLatency;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return !closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,68 @@
+package jts.fleet.controller.transport;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Connection settings shared by all hosts of one run (the CLI fills them from its options).
+ *
+ * @param connectTimeout     TCP connect plus key exchange plus authentication must finish within this
+ * @param commandTimeout     default deadline of one remote command when the caller has none of its own
+ * @param keepAliveInterval  keepalive@openssh.com every interval; the connection is declared dead after
+ *                           {@link #KEEPALIVE_MAX_MISSES} unanswered requests
+ * @param acceptNewHostKeys  record unknown host keys (OpenSSH {@code accept-new}); changed keys stay refused
+ * @param knownHostsOverride known_hosts file used instead of the host's own (e.g. {@code --known-hosts})
+ */
+public record SshOptions(
+        Duration connectTimeout,
+        Duration commandTimeout,
+        Duration keepAliveInterval,
+        boolean acceptNewHostKeys,
+        Optional<Path> knownHostsOverride) {
+
+    /** Unanswered keepalives before the peer is declared dead. */
+    public static final int KEEPALIVE_MAX_MISSES = 3;
+
+    public SshOptions {
+        Objects.requireNonNull(knownHostsOverride, "knownHostsOverride");
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(commandTimeout, "commandTimeout");
+        requirePositive(keepAliveInterval, "keepAliveInterval");
+    }
+
+    /** 10 s connect, 120 s per command, keepalive every 15 s, strict host keys. */
+    public static SshOptions defaults() {
+        return new SshOptions(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(15), false,
+                Optional.empty());
+    }
+
+    public SshOptions withConnectTimeout(Duration value) {
+        return new SshOptions(value, commandTimeout, keepAliveInterval, acceptNewHostKeys, knownHostsOverride);
+    }
+
+    public SshOptions withCommandTimeout(Duration value) {
+        return new SshOptions(connectTimeout, value, keepAliveInterval, acceptNewHostKeys, knownHostsOverride);
+    }
+
+    public SshOptions withKeepAliveInterval(Duration value) {
+        return new SshOptions(connectTimeout, commandTimeout, value, acceptNewHostKeys, knownHostsOverride);
+    }
+
+    public SshOptions withAcceptNewHostKeys(boolean value) {
+        return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, value, knownHostsOverride);
+    }
+
+    public SshOptions withKnownHostsOverride(Path value) {
+        return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, acceptNewHostKeys,
+                Optional.of(value));
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+}

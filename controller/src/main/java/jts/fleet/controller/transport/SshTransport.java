@@ -1,0 +1,381 @@
+package jts.fleet.controller.transport;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jts.fleet.inventory.HostSpec;
+import net.schmizz.keepalive.KeepAlive;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+/**
+ * One SSH connection (sshj) to one host, opened lazily on the first exec and reused for every later one;
+ * each exec is its own session channel. A connection that died (keepalive misses, sshd restart, network) is
+ * replaced on the next exec, because a disconnected {@link SSHClient} cannot be reused.
+ *
+ * <p>Every step has a deadline: TCP connect ({@link SshOptions#connectTimeout()}), key exchange and
+ * authentication (transport timeout, same value), channel requests (connection timeout, same value) and
+ * the command itself (the exec timeout, enforced on the host by {@code timeout -k 5} and here by a join
+ * with a deadline). At most {@link #MAX_CHANNELS} commands run at once, below OpenSSH's MaxSessions 10.
+ */
+public final class SshTransport implements Transport {
+    /** Concurrent channels per connection; OpenSSH refuses the 11th by default. */
+    public static final int MAX_CHANNELS = 8;
+
+    /**
+     * Time past the command timeout before we give up on the channel. The host-side {@code timeout} fires
+     * first and its exit status 124 is the normal way a timeout is reported.
+     */
+    private static final Duration GRACE = Duration.ofSeconds(1);
+
+    private static final Map<Signal, Integer> SIGNAL_NUMBERS = Map.ofEntries(
+            Map.entry(Signal.HUP, 1), Map.entry(Signal.INT, 2), Map.entry(Signal.QUIT, 3),
+            Map.entry(Signal.ILL, 4), Map.entry(Signal.ABRT, 6), Map.entry(Signal.FPE, 8),
+            Map.entry(Signal.KILL, 9), Map.entry(Signal.USR1, 10), Map.entry(Signal.SEGV, 11),
+            Map.entry(Signal.USR2, 12), Map.entry(Signal.PIPE, 13), Map.entry(Signal.ALRM, 14),
+            Map.entry(Signal.TERM, 15));
+
+    private final HostSpec host;
+    private final SshOptions options;
+    private final Semaphore channels = new Semaphore(MAX_CHANNELS, true);
+    private final Object connectionLock = new Object();
+    private SSHClient client; // guarded by connectionLock
+    private int connects; // guarded by connectionLock
+    private boolean closed; // guarded by connectionLock
+    private volatile Duration lastLatency = Duration.ZERO;
+
+    public SshTransport(HostSpec host, SshOptions options) {
+        if (host.connection() != HostSpec.Connection.SSH) {
+            throw new IllegalArgumentException(host.name() + ": not an ssh host (connection "
+                    + host.connection() + ")");
+        }
+        this.host = host;
+        this.options = options;
+    }
+
+    /** Connects now instead of on the first exec (e.g. to report reachability before any work). */
+    public void connect() throws TransportException {
+        connectedClient();
+    }
+
+    /** How often a dead connection was replaced by a new one (0 while the first connection lives). */
+    public int reconnectCount() {
+        synchronized (connectionLock) {
+            return Math.max(0, connects - 1);
+        }
+    }
+
+    @Override
+    public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
+            throws TransportException {
+        RemoteCommand command = new RemoteCommand(script, args, timeout,
+                become && !"root".equals(host.user()));
+        long started = System.nanoTime();
+        long deadline = started + timeout.plus(GRACE).toNanos();
+        try {
+            if (!channels.tryAcquire(remainingMillis(deadline), TimeUnit.MILLISECONDS)) {
+                throw new TransportException(FailureClass.TIMEOUT, host.name() + ": all " + MAX_CHANNELS
+                        + " channels stayed busy for " + timeout.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(FailureClass.TIMEOUT, host.name() + ": interrupted", e);
+        }
+        try {
+            return run(command, stdin == null ? new byte[0] : stdin, started, deadline);
+        } finally {
+            channels.release();
+        }
+    }
+
+    private ExecResult run(RemoteCommand command, byte[] stdin, long started, long deadline)
+            throws TransportException {
+        Session session = openSession();
+        Session.Command running;
+        try {
+            running = session.exec(command.shellLine());
+        } catch (IOException e) {
+            abandon(session, null);
+            throw new TransportException(FailureClass.UNREACHABLE,
+                    host.name() + ": exec request failed: " + e.getMessage(), e);
+        }
+        OutputDrain out = OutputDrain.start(running.getInputStream(), host.name() + "-stdout");
+        OutputDrain err = OutputDrain.start(running.getErrorStream(), host.name() + "-stderr");
+        OutputDrain.feed(running.getOutputStream(), stdin, host.name() + "-stdin");
+        boolean finished;
+        try {
+            finished = out.await(remainingMillis(deadline)) && err.await(remainingMillis(deadline))
+                    && awaitClose(running, deadline);
+        } catch (InterruptedException e) {
+            abandon(session, running);
+            Thread.currentThread().interrupt();
+            throw new TransportException(FailureClass.TIMEOUT, host.name() + ": interrupted, command abandoned", e);
+        }
+        if (!finished) {
+            abandon(session, running);
+            throw new TransportException(FailureClass.TIMEOUT, host.name() + ": command timed out after "
+                    + command.timeout().toSeconds() + " s (channel closed, host-side timeout kills it)");
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        lastLatency = elapsed;
+        Integer status = running.getExitStatus();
+        Signal signal = running.getExitSignal();
+        closeQuietly(session);
+        if (status == null && signal == null) {
+            throw new TransportException(FailureClass.UNREACHABLE,
+                    host.name() + ": connection lost before the command reported its exit status");
+        }
+        int exitCode = status != null ? status : 128 + SIGNAL_NUMBERS.getOrDefault(signal, 127);
+        String stderr = new String(err.bytes(), StandardCharsets.UTF_8);
+        if (command.sudo() && RemoteCommand.isSudoRefusal(exitCode, stderr)) {
+            throw new TransportException(FailureClass.SUDO, host.name() + ": sudo -n needs a password for "
+                    + host.user() + " (" + RemoteCommand.firstLine(stderr)
+                    + "); allow NOPASSWD for it or set become: none");
+        }
+        if (RemoteCommand.isTimeoutStatus(exitCode) && elapsed.compareTo(command.timeout()) >= 0) {
+            throw new TransportException(FailureClass.TIMEOUT, host.name() + ": command timed out after "
+                    + command.timeout().toSeconds() + " s (stopped on the host by timeout)");
+        }
+        return new ExecResult(exitCode, out.bytes(), stderr, elapsed);
+    }
+
+    /** True when the channel closed before the deadline; false when the deadline passed first. */
+    private boolean awaitClose(Session.Command running, long deadline) {
+        try {
+            running.join(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            // sshj reports an expired join as an exception; the channel state says which case we are in.
+        }
+        return !running.isOpen() || running.getExitStatus() != null || running.getExitSignal() != null;
+    }
+
+    /** A session on a live connection; a connection found dead is replaced once, before anything ran. */
+    private Session openSession() throws TransportException {
+        SSHClient current = connectedClient();
+        try {
+            return current.startSession();
+        } catch (IOException firstFailure) {
+            discard(current);
+            SSHClient fresh = connectedClient();
+            try {
+                return fresh.startSession();
+            } catch (IOException e) {
+                discard(fresh);
+                throw new TransportException(FailureClass.UNREACHABLE,
+                        host.name() + ": cannot open a session channel: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private SSHClient connectedClient() throws TransportException {
+        synchronized (connectionLock) {
+            if (closed) {
+                throw new IllegalStateException(host.name() + ": transport is closed");
+            }
+            if (client != null && client.isConnected() && client.isAuthenticated()) {
+                return client;
+            }
+            if (client != null) {
+                disconnectInBackground(client);
+                client = null;
+            }
+            client = openClient();
+            connects++;
+            return client;
+        }
+    }
+
+    private void discard(SSHClient stale) {
+        synchronized (connectionLock) {
+            if (client == stale) {
+                client = null;
+            }
+        }
+        disconnectInBackground(stale);
+    }
+
+    private SSHClient openClient() throws TransportException {
+        Path identity = identityFile();
+        Path knownHosts = options.knownHostsOverride().or(host::knownHosts)
+                .orElse(KnownHostsVerifier.defaultFile().toPath());
+        KnownHostsVerifier verifier;
+        try {
+            verifier = new KnownHostsVerifier(host.name(), knownHosts, options.acceptNewHostKeys());
+        } catch (IOException e) {
+            throw new TransportException(FailureClass.HOST_KEY,
+                    host.name() + ": cannot read known_hosts " + knownHosts + ": " + e.getMessage(), e);
+        }
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
+        DefaultConfig config = ModernAlgorithms.config();
+        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        SSHClient ssh = new SSHClient(config);
+        ssh.setSocketFactory(new NoDelaySocketFactory());
+        ssh.setConnectTimeout(timeoutMs);
+        ssh.setTimeout(timeoutMs);
+        ssh.getTransport().setTimeoutMs(timeoutMs);
+        ssh.getConnection().setTimeoutMs(timeoutMs);
+        KeepAlive keepAlive = ssh.getConnection().getKeepAlive();
+        keepAlive.setKeepAliveInterval((int) Math.max(1, options.keepAliveInterval().toSeconds()));
+        if (keepAlive instanceof KeepAliveRunner runner) {
+            runner.setMaxAliveCount(SshOptions.KEEPALIVE_MAX_MISSES);
+        }
+        ssh.addHostKeyVerifier(verifier);
+        String where = host.address() + ":" + host.port();
+        try {
+            ssh.connect(host.address(), host.port());
+        } catch (UnknownHostException e) {
+            closeQuietly(ssh);
+            throw new TransportException(FailureClass.UNREACHABLE,
+                    host.name() + ": cannot resolve " + host.address(), e);
+        } catch (ConnectException | NoRouteToHostException e) {
+            closeQuietly(ssh);
+            throw new TransportException(FailureClass.UNREACHABLE,
+                    host.name() + ": cannot connect to " + where + ": " + e.getMessage(), e);
+        } catch (SocketTimeoutException e) {
+            closeQuietly(ssh);
+            throw new TransportException(FailureClass.UNREACHABLE, host.name() + ": connect to " + where
+                    + " timed out after " + options.connectTimeout().toMillis() + " ms", e);
+        } catch (net.schmizz.sshj.transport.TransportException e) {
+            closeQuietly(ssh);
+            if (verifier.refusal() != null) {
+                throw new TransportException(FailureClass.HOST_KEY, verifier.refusal(), e);
+            }
+            if (e.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
+                throw new TransportException(FailureClass.HOST_KEY,
+                        host.name() + ": host key of " + where + " not accepted: " + e.getMessage(), e);
+            }
+            throw new TransportException(FailureClass.UNREACHABLE,
+                    host.name() + ": ssh handshake with " + where + " failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            closeQuietly(ssh);
+            throw new TransportException(FailureClass.UNREACHABLE,
+                    host.name() + ": cannot connect to " + where + ": " + e.getMessage(), e);
+        }
+        try {
+            KeyProvider keys = ssh.loadKeys(identity.toString());
+            ssh.authPublickey(host.user(), keys);
+        } catch (UserAuthException e) {
+            closeQuietly(ssh);
+            throw new TransportException(FailureClass.AUTH, host.name() + ": public key " + identity
+                    + " refused for user " + host.user() + " at " + where, e);
+        } catch (IOException e) {
+            closeQuietly(ssh);
+            FailureClass failure = ssh.isConnected() ? FailureClass.AUTH : FailureClass.UNREACHABLE;
+            throw new TransportException(failure, host.name() + ": authentication as " + host.user()
+                    + " with " + identity + " failed: " + e.getMessage(), e);
+        }
+        return ssh;
+    }
+
+    /** The inventory's identity file, else the first of OpenSSH's defaults that exists. */
+    private Path identityFile() throws TransportException {
+        Optional<Path> configured = host.identityFile();
+        if (configured.isPresent()) {
+            Path path = configured.get();
+            if (!Files.isRegularFile(path)) {
+                throw new TransportException(FailureClass.AUTH,
+                        host.name() + ": identity file " + path + " does not exist");
+            }
+            if (!Files.isReadable(path)) {
+                throw new TransportException(FailureClass.AUTH,
+                        host.name() + ": identity file " + path + " is not readable");
+            }
+            return path;
+        }
+        Path sshDir = Path.of(System.getProperty("user.home"), ".ssh");
+        for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+            Path candidate = sshDir.resolve(name);
+            if (Files.isReadable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new TransportException(FailureClass.AUTH, host.name()
+                + ": no identity_file set and none of id_ed25519, id_ecdsa, id_rsa readable in " + sshDir);
+    }
+
+    /**
+     * Closing a channel whose command still runs can block for ~30 s in sshj, so it happens on its own
+     * thread; the host-side {@code timeout} guarantees the process dies even if the signal is refused.
+     */
+    private void abandon(Session session, Session.Command running) {
+        Thread closer = new Thread(() -> {
+            if (running != null) {
+                try {
+                    running.signal(Signal.KILL);
+                } catch (IOException | RuntimeException e) {
+                    // OpenSSH may refuse signals; the channel close and host-side timeout still apply.
+                }
+            }
+            closeQuietly(session);
+        }, host.name() + "-abandon");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    private void disconnectInBackground(SSHClient stale) {
+        Thread closer = new Thread(() -> closeQuietly(stale), host.name() + "-disconnect");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Best effort: the peer may already be gone.
+        }
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    @Override
+    public String hostName() {
+        return host.name();
+    }
+
+    @Override
+    public Duration lastLatency() {
+        return lastLatency;
+    }
+
+    @Override
+    public boolean isConnected() {
+        synchronized (connectionLock) {
+            return client != null && client.isConnected() && client.isAuthenticated();
+        }
+    }
+
+    @Override
+    public void close() {
+        SSHClient toClose;
+        synchronized (connectionLock) {
+            closed = true;
+            toClose = client;
+            client = null;
+        }
+        if (toClose != null) {
+            closeQuietly(toClose);
+        }
+    }
+}

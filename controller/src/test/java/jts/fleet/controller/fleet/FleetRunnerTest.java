@@ -1,0 +1,199 @@
+package jts.fleet.controller.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.testing.FakeTransport;
+import jts.fleet.controller.testing.SshdFixture;
+import jts.fleet.controller.transport.FailureClass;
+import jts.fleet.controller.transport.TransportException;
+import jts.fleet.inventory.HostSpec;
+
+class FleetRunnerTest {
+    private static final Duration LONG = Duration.ofSeconds(30);
+
+    private static HostSpec host(String name) {
+        return new HostSpec(name, HostSpec.Connection.SSH, "10.0.0.1", 22, "jts", Optional.empty(), Optional.empty(),
+                HostSpec.Become.SUDO, List.of("prod"), Optional.empty(), SshdFixture.emptyPolicy());
+    }
+
+    private static List<HostSpec> hosts(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> host(String.format("db-%02d", i))).toList();
+    }
+
+    private static FleetRunner runner(int forks, Duration deadline) {
+        return new FleetRunner(h -> FakeTransport.answering(h.name(), "ok"), forks, deadline);
+    }
+
+    @Test
+    void resultsComeBackInInventoryOrderWhileTheListenerSeesCompletionOrder() {
+        List<HostSpec> hosts = hosts(4);
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        // db-01 is the slowest, db-04 the fastest.
+        List<HostResult<String>> results = runner(4, LONG).run(hosts, (transport, host) -> {
+            sleep(40L * (5 - Integer.parseInt(host.name().substring(3))));
+            return HostOutcome.ok(host.name().toUpperCase());
+        }, result -> seen.add(result.host()));
+        assertThat(results).extracting(HostResult::host).containsExactly("db-01", "db-02", "db-03", "db-04");
+        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(HostResult.Ok.class));
+        assertThat(((HostResult.Ok<String>) results.get(0)).value()).isEqualTo("DB-01");
+        assertThat(seen).containsExactly("db-04", "db-03", "db-02", "db-01");
+    }
+
+    @Test
+    void everyKindOfFailureStaysWithItsHost() {
+        List<HostSpec> hosts = hosts(6);
+        List<HostResult<String>> results = runner(3, LONG).run(hosts, (transport, host) -> switch (host.name()) {
+            case "db-01" -> throw new TransportException(FailureClass.UNREACHABLE, "db-01: cannot connect to 10.0.0.1:22");
+            case "db-02" -> throw new TransportException(FailureClass.AUTH, "public key refused");
+            case "db-03" -> throw new IllegalStateException("bug");
+            case "db-04" -> HostOutcome.failed("gather exited 2");
+            case "db-05" -> HostOutcome.skipped("no managed devices");
+            default -> HostOutcome.changed(transport.exec("x", List.of(), new byte[0], LONG, false).stdoutText());
+        }, r -> { });
+        assertThat(results).containsExactly(
+                new HostResult.Unreachable<>("db-01", "db-01: cannot connect to 10.0.0.1:22"),
+                new HostResult.Failed<>("db-02", FailureClass.AUTH, "db-02: public key refused"),
+                new HostResult.Failed<>("db-03", FailureClass.COMMAND,
+                        "db-03: internal error: java.lang.IllegalStateException: bug"),
+                new HostResult.Failed<>("db-04", FailureClass.COMMAND, "db-04: gather exited 2"),
+                new HostResult.Skipped<>("db-05", "no managed devices"),
+                new HostResult.Ok<>("db-06", "ok", true));
+        Recap recap = Recap.of(results);
+        assertThat(recap.totals()).isEqualTo(new Recap.HostTally("total", 1, 1, 3, 1, 1));
+        assertThat(recap.exitCode()).isEqualTo(ExitCodes.HOST_FAILED);
+    }
+
+    @Test
+    void neverRunsMoreHostsAtOnceThanForks() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        List<HostResult<Integer>> results = runner(4, LONG).run(hosts(24), (transport, host) -> {
+            int now = running.incrementAndGet();
+            peak.accumulateAndGet(now, Math::max);
+            threads.add(Thread.currentThread().getName());
+            sleep(20);
+            running.decrementAndGet();
+            return HostOutcome.ok(now);
+        }, r -> { });
+        assertThat(results).hasSize(24).allSatisfy(r -> assertThat(r.isFailure()).isFalse());
+        assertThat(peak.get()).isEqualTo(4);
+        assertThat(threads).hasSize(4);
+    }
+
+    @Test
+    void runDeadlineFailsHostsStillRunningOrNotStarted() {
+        List<HostSpec> hosts = hosts(3);
+        List<HostResult<String>> seen = Collections.synchronizedList(new ArrayList<>());
+        long started = System.nanoTime();
+        List<HostResult<String>> results = runner(1, Duration.ofMillis(300)).run(hosts, (transport, host) -> {
+            sleep(host.name().equals("db-01") ? 10 : 10_000);
+            return HostOutcome.ok("late");
+        }, seen::add);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(results.get(0)).isEqualTo(new HostResult.Ok<>("db-01", "late", false));
+        assertThat(results.get(1)).isEqualTo(new HostResult.Failed<>("db-02", FailureClass.TIMEOUT,
+                "db-02: run deadline of 300 ms passed while the host was still running"));
+        assertThat(results.get(2)).isEqualTo(new HostResult.Failed<>("db-03", FailureClass.TIMEOUT,
+                "db-03: run deadline of 300 ms passed before the host started"));
+        assertThat(seen).hasSize(3);
+    }
+
+    @Test
+    void serialStopsWhenABatchFailsMoreThanMaxFail() {
+        List<HostSpec> hosts = hosts(10);
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        SerialRun<String> run = runner(8, LONG).runSerial(hosts, "3", 0, (transport, host) -> {
+            ran.add(host.name());
+            return host.name().equals("db-05") ? HostOutcome.failed("boom") : HostOutcome.ok("fine");
+        }, r -> { });
+        assertThat(run.results()).extracting(HostResult::host)
+                .containsExactly("db-01", "db-02", "db-03", "db-04", "db-05", "db-06");
+        assertThat(ran).containsExactlyInAnyOrder("db-01", "db-02", "db-03", "db-04", "db-05", "db-06");
+        assertThat(run.untouched()).extracting(HostSpec::name).containsExactly("db-07", "db-08", "db-09", "db-10");
+        assertThat(run.stopReason()).contains("stopped after batch 2: 1 of 3 hosts failed (33% > max-fail 0%)");
+        assertThat(run.stoppedEarly()).isTrue();
+    }
+
+    @Test
+    void maxFailIsComparedStrictly() {
+        List<HostSpec> hosts = hosts(8);
+        // Batches of 4: batch 1 has one failure (25%, not > 25), batch 2 has two (50% > 25).
+        Set<String> failing = Set.of("db-02", "db-05", "db-06");
+        SerialRun<String> run = runner(4, LONG).runSerial(hosts, "4", 25, (transport, host) ->
+                failing.contains(host.name())
+                        ? HostOutcome.failed(FailureClass.TIMEOUT, "slow")
+                        : HostOutcome.ok("fine"), r -> { });
+        assertThat(run.results()).hasSize(8);
+        assertThat(run.untouched()).isEmpty();
+        assertThat(run.stoppedEarly()).isFalse();
+
+        SerialRun<String> stopped = runner(4, LONG).runSerial(hosts(12), "4", 25, (transport, host) ->
+                failing.contains(host.name())
+                        ? HostOutcome.failed(FailureClass.TIMEOUT, "slow")
+                        : HostOutcome.ok("fine"), r -> { });
+        assertThat(stopped.results()).hasSize(8);
+        assertThat(stopped.untouched()).extracting(HostSpec::name).containsExactly("db-09", "db-10", "db-11", "db-12");
+    }
+
+    @Test
+    void unreachableCountsAsFailureForMaxFailAndPercentBatches() {
+        SerialRun<String> run = runner(4, LONG).runSerial(hosts(10), "20%", 49, (transport, host) -> {
+            if (host.name().equals("db-03") || host.name().equals("db-04")) {
+                throw new TransportException(FailureClass.UNREACHABLE, "down");
+            }
+            return HostOutcome.ok("fine");
+        }, r -> { });
+        // 20% of 10 = batches of 2; batch 2 (db-03, db-04) is 100% unreachable.
+        assertThat(run.results()).extracting(HostResult::status)
+                .containsExactly("ok", "ok", "unreachable", "unreachable");
+        assertThat(run.untouched()).hasSize(6);
+        assertThat(Recap.of(run.results()).exitCode()).isEqualTo(ExitCodes.HOST_UNREACHABLE);
+    }
+
+    @Test
+    void aThrowingListenerDoesNotStopOtherHostsButIsReported() {
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> runner(2, LONG).run(hosts(5), (transport, host) -> HostOutcome.ok(1), r -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("listener bug");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("listener bug");
+        assertThat(calls.get()).isEqualTo(5);
+    }
+
+    @Test
+    void rejectsNonsense() {
+        assertThatThrownBy(() -> runner(0, LONG)).hasMessage("forks must be at least 1, got 0");
+        assertThatThrownBy(() -> runner(1, LONG).runSerial(hosts(2), "2", 101, (t, h) -> HostOutcome.ok(1), r -> { }))
+                .hasMessage("max-fail percentage must be 0..100, got 101");
+        assertThatThrownBy(() -> runner(1, LONG).runSerial(hosts(2), "two", 0, (t, h) -> HostOutcome.ok(1), r -> { }))
+                .hasMessage("serial batch \"two\" is neither a host count nor a percentage like 25%");
+    }
+
+    @Test
+    void emptyHostListGivesEmptyResults() {
+        assertThat(runner(4, LONG).run(List.of(), (t, h) -> HostOutcome.ok(1), r -> { })).isEmpty();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

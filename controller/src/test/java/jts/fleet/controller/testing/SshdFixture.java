@@ -1,0 +1,400 @@
+package jts.fleet.controller.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import jts.fleet.controller.transport.HostKeyFingerprint;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.inventory.Maintenance;
+import jts.fleet.inventory.Policy;
+
+/**
+ * Real OpenSSH servers on 127.0.0.1 for integration tests: one {@code /usr/sbin/sshd -D -e} per 16 ports
+ * (sshd's limit of listen addresses), each port standing for one inventory host. Host keys (ed25519, RSA)
+ * and client keys (ed25519, RSA) are generated into a private directory; a known_hosts file lists the
+ * ed25519 host key for every port. Logins: root, and unprivileged users created on demand with or without
+ * passwordless sudo. {@link #close()} stops every sshd with its session processes, removes the sudoers
+ * files it wrote and deletes the directory.
+ *
+ * <p>Needs root (useradd, sudoers, sshd). Callers check {@code Environment.requireRoot()} and
+ * {@code requireTool("sshd")} first.
+ */
+public final class SshdFixture implements AutoCloseable {
+    /** Unprivileged login used with passwordless sudo. */
+    public static final String SUDO_USER = "jtsit";
+    /** Unprivileged login that may not sudo without a password. */
+    public static final String NO_SUDO_USER = "jtsnopw";
+    private static final int PORTS_PER_SSHD = 16;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+    private static final Path SSHD = Path.of("/usr/sbin/sshd");
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final Path dir;
+    private final List<Integer> ports = new ArrayList<>();
+    private final List<Process> servers = new ArrayList<>();
+    private final List<List<String>> logs = new ArrayList<>();
+    private final List<Path> sudoersFiles = new ArrayList<>();
+
+    private SshdFixture(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Starts sshd for {@code hostCount} hosts (ports). */
+    public static SshdFixture start(int hostCount) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("jts-sshd-");
+        SshdFixture fixture = new SshdFixture(dir);
+        try {
+            fixture.prepare();
+            for (int first = 0; first < hostCount; first += PORTS_PER_SSHD) {
+                fixture.startServer(Math.min(PORTS_PER_SSHD, hostCount - first));
+            }
+            return fixture;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            fixture.close();
+            throw e;
+        }
+    }
+
+    private void prepare() throws IOException, InterruptedException {
+        // sshd reads AuthorizedKeysFile as the login user: every directory on the way must be traversable.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(dir.resolve("authorized_keys"));
+        Files.createDirectories(Path.of("/run/sshd"));
+        generateKey(dir.resolve("ssh_host_ed25519_key"), "ed25519");
+        generateKey(dir.resolve("ssh_host_rsa_key"), "rsa");
+        generateKey(dir.resolve("id_ed25519"), "ed25519");
+        generateKey(dir.resolve("id_rsa"), "rsa");
+        authorize("root");
+    }
+
+    /** {@code ssh-keygen -t type} without passphrase; returns the private key path ({@code .pub} beside it). */
+    public static Path generateKey(Path privateKey, String type) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C",
+                "jts-fleet-it", "-f", privateKey.toString()));
+        if (type.equals("rsa")) {
+            command.addAll(List.of("-b", "3072"));
+        }
+        run(command);
+        return privateKey;
+    }
+
+    private void startServer(int portCount) throws IOException, InterruptedException {
+        IOException lastFailure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            List<Integer> candidate = new ArrayList<>(FreePort.find(portCount));
+            int index = SEQUENCE.incrementAndGet();
+            Path config = dir.resolve("sshd_config-" + index);
+            Files.writeString(config, config(candidate, index));
+            Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+                    .redirectErrorStream(true).start();
+            List<String> log = new ArrayList<>();
+            AtomicInteger listening = new AtomicInteger();
+            Thread reader = new Thread(() -> drain(process, log, listening), "sshd-log-" + index);
+            reader.setDaemon(true);
+            reader.start();
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (listening.get() < portCount && process.isAlive() && System.nanoTime() < deadline
+                    && !logContains(log, "Address already in use")) {
+                Thread.sleep(20);
+            }
+            if (listening.get() == portCount) {
+                servers.add(process);
+                logs.add(log);
+                ports.addAll(candidate);
+                return;
+            }
+            stop(process);
+            lastFailure = new IOException("sshd (" + config + ") did not listen on " + candidate
+                    + " within " + START_TIMEOUT.toSeconds() + " s; its log:\n" + String.join("\n", snapshot(log)));
+        }
+        throw lastFailure;
+    }
+
+    private String config(List<Integer> listenPorts, int index) {
+        StringBuilder text = new StringBuilder();
+        for (int port : listenPorts) {
+            text.append("ListenAddress 127.0.0.1:").append(port).append('\n');
+        }
+        text.append("HostKey ").append(dir.resolve("ssh_host_ed25519_key")).append('\n')
+                .append("HostKey ").append(dir.resolve("ssh_host_rsa_key")).append('\n')
+                .append("PidFile ").append(dir.resolve("sshd-" + index + ".pid")).append('\n')
+                .append("AuthorizedKeysFile ").append(dir.resolve("authorized_keys")).append("/%u\n")
+                .append("""
+                        StrictModes no
+                        UsePAM no
+                        PubkeyAuthentication yes
+                        PasswordAuthentication no
+                        KbdInteractiveAuthentication no
+                        PermitRootLogin prohibit-password
+                        MaxStartups 100:30:200
+                        MaxSessions 20
+                        LogLevel INFO
+                        Subsystem sftp internal-sftp
+                        """);
+        return text.toString();
+    }
+
+    private static void drain(Process process, List<String> log, AtomicInteger listening) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("Server listening on")) {
+                    listening.incrementAndGet();
+                }
+                synchronized (log) {
+                    // Keep the start and the recent end: enough for a diagnosis, bounded for long runs.
+                    if (log.size() > 2000) {
+                        log.remove(200);
+                    }
+                    log.add(line);
+                }
+            }
+        } catch (IOException e) {
+            // sshd exited; the log so far stays for diagnostics.
+        }
+    }
+
+    private static boolean logContains(List<String> log, String text) {
+        return snapshot(log).stream().anyMatch(line -> line.contains(text));
+    }
+
+    private static List<String> snapshot(List<String> log) {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    /** Lets {@code user} log in with both client keys. Creates the user (key-only, shell /bin/sh) if absent. */
+    public void addUser(String user, boolean passwordlessSudo) throws IOException, InterruptedException {
+        if (runStatus(List.of("id", "-u", user)) != 0) {
+            run(List.of("useradd", "-m", "-s", "/bin/sh", user));
+        }
+        // A new account is locked ("!"); sshd without PAM refuses locked accounts even for keys.
+        run(List.of("usermod", "-p", "*", user));
+        authorize(user);
+        if (passwordlessSudo) {
+            // No dot in the name: sudo ignores files in sudoers.d whose names contain one.
+            Path file = Path.of("/etc/sudoers.d", "jts-fleet-it-" + user + "-" + ProcessHandle.current().pid()
+                    + "-" + SEQUENCE.incrementAndGet());
+            Files.writeString(file, user + " ALL=(ALL) NOPASSWD: ALL\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
+            sudoersFiles.add(file);
+            run(List.of("visudo", "-c", "-q", "-f", file.toString()));
+        }
+    }
+
+    private void authorize(String user) throws IOException {
+        String keys = Files.readString(dir.resolve("id_ed25519.pub")) + Files.readString(dir.resolve("id_rsa.pub"));
+        Path file = dir.resolve("authorized_keys").resolve(user);
+        Files.writeString(file, keys);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    public List<Integer> ports() {
+        return List.copyOf(ports);
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public Path ed25519Identity() {
+        return dir.resolve("id_ed25519");
+    }
+
+    public Path rsaIdentity() {
+        return dir.resolve("id_rsa");
+    }
+
+    /** The host's ed25519 public key as {@code ssh-ed25519 AAAA...}. */
+    public String hostPublicKey() {
+        String[] fields = read(dir.resolve("ssh_host_ed25519_key.pub")).trim().split("\\s+");
+        return fields[0] + " " + fields[1];
+    }
+
+    /** SHA256 fingerprint of the ed25519 host key, as ssh-keygen -l prints it. */
+    public String hostKeyFingerprint() {
+        String blob = hostPublicKey().split(" ")[1];
+        return HostKeyFingerprint.sha256(Base64.getDecoder().decode(blob));
+    }
+
+    /** known_hosts line for one port: {@code [127.0.0.1]:port ssh-ed25519 AAAA...}. */
+    public String knownHostsLine(int port) {
+        return "[127.0.0.1]:" + port + " " + hostPublicKey();
+    }
+
+    /** Writes (or rewrites) a known_hosts file listing the host key for every port; returns its path. */
+    public Path writeKnownHosts() throws IOException {
+        Path file = dir.resolve("known_hosts");
+        StringBuilder text = new StringBuilder();
+        for (int port : ports) {
+            text.append(knownHostsLine(port)).append('\n');
+        }
+        Files.writeString(file, text);
+        return file;
+    }
+
+    /** A host spec for port {@code index}, named {@code h01}, {@code h02}, ... */
+    public HostSpec host(int index, String user, Path identity, Path knownHosts, boolean sudo) {
+        return new HostSpec(hostName(index), HostSpec.Connection.SSH, "127.0.0.1", ports.get(index), user,
+                Optional.of(identity), Optional.of(knownHosts),
+                sudo ? HostSpec.Become.SUDO : HostSpec.Become.NONE, List.of("it"), Optional.empty(), emptyPolicy());
+    }
+
+    public static String hostName(int index) {
+        return String.format("h%02d", index + 1);
+    }
+
+    /** A policy without tiers, for tests that only exercise transports. */
+    public static Policy emptyPolicy() {
+        return new Policy(List.of(), new Maintenance(List.of(), "Sat *-*-* 03:00:00", 60), java.util.Map.of());
+    }
+
+    /** One inventory host entry for {@link #writeInventory}. */
+    public record InventoryHost(String name, int port, String user, Path identity, boolean sudo,
+            Optional<Path> sysroot, List<String> groups) {
+        public InventoryHost {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** Entries for every port, named h01..., logging in as {@code user} with the ed25519 key. */
+    public List<InventoryHost> inventoryHosts(String user, boolean sudo) {
+        List<InventoryHost> hosts = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            hosts.add(new InventoryHost(hostName(i), ports.get(i), user, ed25519Identity(), sudo, Optional.empty(),
+                    List.of("it")));
+        }
+        return hosts;
+    }
+
+    /** Writes an inventory file (the format of {@code inventory.yaml}) for {@code hosts}. */
+    public Path writeInventory(Path file, List<InventoryHost> hosts, Path knownHosts) throws IOException {
+        StringBuilder yaml = new StringBuilder("# written by SshdFixture\nhosts:\n");
+        for (InventoryHost host : hosts) {
+            yaml.append("  ").append(host.name()).append(":\n")
+                    .append("    address: 127.0.0.1\n")
+                    .append("    port: ").append(host.port()).append('\n')
+                    .append("    user: ").append(host.user()).append('\n')
+                    .append("    identity_file: ").append(yamlString(host.identity().toString())).append('\n')
+                    .append("    known_hosts: ").append(yamlString(knownHosts.toString())).append('\n')
+                    .append("    become: ").append(host.sudo() ? "sudo" : "none").append('\n');
+            if (host.sysroot().isPresent()) {
+                yaml.append("    sysroot: ").append(yamlString(host.sysroot().get().toString())).append('\n');
+            }
+            yaml.append("    groups: [").append(String.join(", ", host.groups())).append("]\n");
+        }
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static String yamlString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Kills every session process (not the listeners): clients see their connection drop. */
+    public void killSessions() throws InterruptedException {
+        for (Process server : servers) {
+            List<ProcessHandle> sessions = server.toHandle().descendants().toList();
+            sessions.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle session : sessions) {
+                session.onExit().completeOnTimeout(session, 5, TimeUnit.SECONDS).join();
+            }
+        }
+    }
+
+    /** sshd's log lines so far (all servers), for assertion messages. */
+    public List<String> log() {
+        List<String> all = new ArrayList<>();
+        logs.forEach(log -> all.addAll(snapshot(log)));
+        return all;
+    }
+
+    @Override
+    public void close() {
+        for (Process server : servers) {
+            stop(server);
+        }
+        servers.clear();
+        for (Path file : sudoersFiles) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + file, e);
+            }
+        }
+        sudoersFiles.clear();
+        deleteTree(dir);
+    }
+
+    private static void stop(Process server) {
+        List<ProcessHandle> sessions = server.toHandle().descendants().toList();
+        server.destroy();
+        sessions.forEach(ProcessHandle::destroyForcibly);
+        try {
+            if (!server.waitFor(5, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " failed: "
+                    + new String(output, StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    private static int runStatus(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+}

@@ -1,0 +1,326 @@
+package jts.fleet.controller.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jts.fleet.controller.testing.FreePort;
+import jts.fleet.controller.testing.SshdFixture;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.remote.testing.Environment;
+
+/** SshTransport against a real OpenSSH sshd on 127.0.0.1 (see {@link SshdFixture}). */
+class SshTransportIT {
+    private static final Duration COMMAND = Duration.ofSeconds(20);
+    private static SshdFixture sshd;
+    private static Path knownHosts;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void startSshd() throws Exception {
+        Environment.requireRoot();
+        Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
+        Environment.requireTool("ssh-keygen");
+        Environment.requireTool("sudo");
+        sshd = SshdFixture.start(2);
+        sshd.addUser(SshdFixture.SUDO_USER, true);
+        sshd.addUser(SshdFixture.NO_SUDO_USER, false);
+        knownHosts = sshd.writeKnownHosts();
+    }
+
+    @AfterAll
+    static void stopSshd() {
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    private static SshOptions options() {
+        return SshOptions.defaults().withConnectTimeout(Duration.ofSeconds(5));
+    }
+
+    private static HostSpec root(int index) {
+        return sshd.host(index, "root", sshd.ed25519Identity(), knownHosts, false);
+    }
+
+    @Test
+    void execReturnsStdoutStderrAndExitCode() throws Exception {
+        try (SshTransport ssh = new SshTransport(root(0), options())) {
+            ExecResult result = ssh.exec("echo out; echo err >&2; exit 3", List.of(), new byte[0], COMMAND, false);
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.stdoutText()).isEqualTo("out\n");
+            assertThat(result.stderr()).isEqualTo("err\n");
+            assertThat(ssh.lastLatency()).isPositive();
+        }
+    }
+
+    @Test
+    void argumentsArriveVerbatimAndStdinIsPassed() throws Exception {
+        List<String> args = List.of("plain", "with space", "it's", "$(touch /tmp/jts-pwned)", "`id`", "*", "",
+                "semi;colon", "new\nline");
+        try (SshTransport ssh = new SshTransport(root(0), options())) {
+            ExecResult printed = ssh.exec("for a in \"$@\"; do printf '[%s]' \"$a\"; done; printf '|%s' \"$0\"",
+                    args, new byte[0], COMMAND, false);
+            StringBuilder expected = new StringBuilder();
+            args.forEach(a -> expected.append('[').append(a).append(']'));
+            assertThat(printed.stdoutText()).isEqualTo(expected + "|jts-fleet");
+            assertThat(Path.of("/tmp/jts-pwned")).doesNotExist();
+
+            byte[] input = "line 1\nline 2\n\u00e9\n".getBytes(StandardCharsets.UTF_8);
+            ExecResult echoed = ssh.exec("cat", List.of(), input, COMMAND, false);
+            assertThat(echoed.stdout()).isEqualTo(input);
+        }
+    }
+
+    @Test
+    void largeStderrAndStdoutTogetherDoNotDeadlock() throws Exception {
+        try (SshTransport ssh = new SshTransport(root(0), options())) {
+            ExecResult result = ssh.exec(
+                    "head -c 3145728 /dev/zero | tr '\\0' e >&2; head -c 3145728 /dev/zero | tr '\\0' o; echo",
+                    List.of(), new byte[0], COMMAND, false);
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.stderr()).hasSize(3 * 1024 * 1024);
+            assertThat(result.stdout()).hasSize(3 * 1024 * 1024 + 1);
+        }
+    }
+
+    @Test
+    void rsaIdentityWorks() throws Exception {
+        HostSpec host = sshd.host(1, "root", sshd.rsaIdentity(), knownHosts, false);
+        try (SshTransport ssh = new SshTransport(host, options())) {
+            assertThat(ssh.exec("id -un", List.of(), new byte[0], COMMAND, false).stdoutText()).isEqualTo("root\n");
+        }
+    }
+
+    @Test
+    void unknownHostKeyIsRefusedNamingTheFingerprint() throws Exception {
+        Path empty = Files.createFile(temp.resolve("known_hosts"));
+        HostSpec host = sshd.host(0, "root", sshd.ed25519Identity(), empty, false);
+        try (SshTransport ssh = new SshTransport(host, options())) {
+            TransportException refused = catchThrowableOfType(TransportException.class,
+                    () -> ssh.exec("true", List.of(), new byte[0], COMMAND, false));
+            assertThat(refused.failureClass()).isEqualTo(FailureClass.HOST_KEY);
+            assertThat(refused.getMessage()).isEqualTo("h01: host key unknown (ssh-ed25519 "
+                    + sshd.hostKeyFingerprint() + ") for [127.0.0.1]:" + sshd.ports().get(0)
+                    + " — verify it and rerun with --accept-new-host-keys");
+        }
+        assertThat(Files.readString(empty)).isEmpty();
+    }
+
+    @Test
+    void acceptNewRecordsTheKeyAndTheNextStrictConnectSucceeds() throws Exception {
+        Path file = temp.resolve("sub/known_hosts");
+        HostSpec host = sshd.host(0, "root", sshd.ed25519Identity(), file, false);
+        try (SshTransport ssh = new SshTransport(host, options().withAcceptNewHostKeys(true))) {
+            assertThat(ssh.exec("true", List.of(), new byte[0], COMMAND, false).exitCode()).isZero();
+        }
+        assertThat(Files.readString(file)).contains(sshd.knownHostsLine(sshd.ports().get(0)));
+        try (SshTransport strict = new SshTransport(host, options())) {
+            assertThat(strict.exec("true", List.of(), new byte[0], COMMAND, false).exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void changedHostKeyIsRefusedEvenWithAcceptNew() throws Exception {
+        Path otherKey = SshdFixture.generateKey(temp.resolve("other_ed25519"), "ed25519");
+        String otherPublic = Files.readString(Path.of(otherKey + ".pub")).trim();
+        String[] otherFields = otherPublic.split("\\s+");
+        int port = sshd.ports().get(0);
+        Path file = temp.resolve("known_hosts_changed");
+        String original = "[127.0.0.1]:" + port + " " + otherFields[0] + " " + otherFields[1] + "\n";
+        Files.writeString(file, original);
+        HostSpec host = sshd.host(0, "root", sshd.ed25519Identity(), file, false);
+        try (SshTransport ssh = new SshTransport(host, options().withAcceptNewHostKeys(true))) {
+            TransportException refused = catchThrowableOfType(TransportException.class,
+                    () -> ssh.exec("true", List.of(), new byte[0], COMMAND, false));
+            assertThat(refused.failureClass()).isEqualTo(FailureClass.HOST_KEY);
+            String oldFingerprint = HostKeyFingerprint.sha256(java.util.Base64.getDecoder().decode(otherFields[1]));
+            assertThat(refused.getMessage())
+                    .startsWith("h01: host key changed for [127.0.0.1]:" + port)
+                    .contains("ssh-ed25519 " + oldFingerprint)
+                    .contains("host offered ssh-ed25519 " + sshd.hostKeyFingerprint());
+        }
+        assertThat(Files.readString(file)).isEqualTo(original);
+    }
+
+    @Test
+    void knownKeyOfAnotherTypeCountsAsChangedNotUnknown() throws Exception {
+        Path rsaKey = SshdFixture.generateKey(temp.resolve("other_rsa"), "rsa");
+        String[] fields = Files.readString(Path.of(rsaKey + ".pub")).trim().split("\\s+");
+        int port = sshd.ports().get(0);
+        Path file = temp.resolve("known_hosts_rsa");
+        String original = "[127.0.0.1]:" + port + " " + fields[0] + " " + fields[1] + "\n";
+        Files.writeString(file, original);
+        HostSpec host = sshd.host(0, "root", sshd.ed25519Identity(), file, false);
+        try (SshTransport ssh = new SshTransport(host, options().withAcceptNewHostKeys(true))) {
+            TransportException refused = catchThrowableOfType(TransportException.class,
+                    () -> ssh.exec("true", List.of(), new byte[0], COMMAND, false));
+            assertThat(refused.failureClass()).isEqualTo(FailureClass.HOST_KEY);
+            assertThat(refused.getMessage()).contains("host key changed").contains("ssh-rsa SHA256:");
+        }
+        assertThat(Files.readString(file)).isEqualTo(original);
+    }
+
+    @Test
+    void missingIdentityFileIsAnAuthErrorNamingThePath() {
+        Path missing = temp.resolve("no-such-key");
+        HostSpec host = sshd.host(0, "root", missing, knownHosts, false);
+        try (SshTransport ssh = new SshTransport(host, options())) {
+            assertThatThrownBy(() -> ssh.exec("true", List.of(), new byte[0], COMMAND, false))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessage("h01: identity file " + missing + " does not exist")
+                    .extracting(e -> ((TransportException) e).failureClass()).isEqualTo(FailureClass.AUTH);
+        }
+    }
+
+    @Test
+    void unauthorizedKeyIsAnAuthError() throws Exception {
+        Path stranger = SshdFixture.generateKey(temp.resolve("stranger"), "ed25519");
+        HostSpec host = sshd.host(0, "root", stranger, knownHosts, false);
+        try (SshTransport ssh = new SshTransport(host, options())) {
+            TransportException refused = catchThrowableOfType(TransportException.class,
+                    () -> ssh.exec("true", List.of(), new byte[0], COMMAND, false));
+            assertThat(refused.failureClass()).isEqualTo(FailureClass.AUTH);
+            assertThat(refused.getMessage()).contains("h01: public key " + stranger + " refused for user root");
+        }
+    }
+
+    @Test
+    void closedPortIsUnreachableWithinTheConnectTimeout() {
+        HostSpec host = new HostSpec("down-01", HostSpec.Connection.SSH, "127.0.0.1", FreePort.unused(), "root",
+                Optional.of(sshd.ed25519Identity()), Optional.of(knownHosts), HostSpec.Become.NONE, List.of(),
+                Optional.empty(), SshdFixture.emptyPolicy());
+        long started = System.nanoTime();
+        try (SshTransport ssh = new SshTransport(host, options())) {
+            TransportException refused = catchThrowableOfType(TransportException.class,
+                    () -> ssh.exec("true", List.of(), new byte[0], COMMAND, false));
+            assertThat(refused.failureClass()).isEqualTo(FailureClass.UNREACHABLE);
+            assertThat(refused.getMessage()).startsWith("down-01: cannot connect to 127.0.0.1:" + host.port());
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void timedOutCommandIsReportedAndKilledOnTheHostAsRoot() throws Exception {
+        try (SshTransport ssh = new SshTransport(root(0), options())) {
+            assertTimeoutKills(ssh, false);
+        }
+    }
+
+    @Test
+    void timedOutCommandIsKilledOnTheHostThroughSudo() throws Exception {
+        HostSpec host = sshd.host(0, SshdFixture.SUDO_USER, sshd.ed25519Identity(), knownHosts, true);
+        try (SshTransport ssh = new SshTransport(host, options())) {
+            assertTimeoutKills(ssh, true);
+        }
+    }
+
+    private static void assertTimeoutKills(SshTransport ssh, boolean become) throws Exception {
+        String marker = "jts-it-" + UUID.randomUUID();
+        long started = System.nanoTime();
+        // The inner sh is not the last command of its script, so dash keeps it (and its argv with the marker).
+        TransportException timedOut = catchThrowableOfType(TransportException.class,
+                () -> ssh.exec("sh -c 'sleep 300; :' \"$1\" & sleep 300", List.of(marker), new byte[0],
+                        Duration.ofSeconds(2), become));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(timedOut.failureClass()).isEqualTo(FailureClass.TIMEOUT);
+        assertThat(timedOut.getMessage()).startsWith("h01: command timed out after 2 s");
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(6));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int status;
+        do {
+            Thread.sleep(200);
+            status = new ProcessBuilder("pgrep", "-f", marker).start().waitFor();
+        } while (status == 0 && System.nanoTime() < deadline);
+        assertThat(status).as("processes with %s still running on the host", marker).isEqualTo(1);
+        // The connection survives a timed-out command.
+        assertThat(ssh.exec("echo alive", List.of(), new byte[0], COMMAND, become).stdoutText()).isEqualTo("alive\n");
+    }
+
+    @Test
+    void sudoWithoutPasswordRunsAsRoot() throws Exception {
+        HostSpec host = sshd.host(0, SshdFixture.SUDO_USER, sshd.ed25519Identity(), knownHosts, true);
+        try (SshTransport ssh = new SshTransport(host, options())) {
+            assertThat(ssh.exec("id -u", List.of(), new byte[0], COMMAND, true).stdoutText()).isEqualTo("0\n");
+            assertThat(ssh.exec("id -un", List.of(), new byte[0], COMMAND, false).stdoutText())
+                    .isEqualTo(SshdFixture.SUDO_USER + "\n");
+        }
+    }
+
+    @Test
+    void sudoNeedingAPasswordIsASudoErrorNotAHang() throws Exception {
+        HostSpec host = sshd.host(0, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(), knownHosts, true);
+        long started = System.nanoTime();
+        try (SshTransport ssh = new SshTransport(host, options())) {
+            TransportException refused = catchThrowableOfType(TransportException.class,
+                    () -> ssh.exec("id -u", List.of(), new byte[0], COMMAND, true));
+            assertThat(refused.failureClass()).isEqualTo(FailureClass.SUDO);
+            assertThat(refused.getMessage()).startsWith("h01: sudo -n needs a password for " + SshdFixture.NO_SUDO_USER);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void oneConnectionServesManyExecsSeriallyAndConcurrently() throws Exception {
+        try (SshTransport ssh = new SshTransport(root(0), options())) {
+            long[] micros = new long[20];
+            for (int i = 0; i < 20; i++) {
+                long started = System.nanoTime();
+                ExecResult result = ssh.exec("echo $1", List.of(Integer.toString(i)), new byte[0], COMMAND, false);
+                micros[i] = (System.nanoTime() - started) / 1000;
+                assertThat(result.stdoutText()).isEqualTo(i + "\n");
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                List<Future<ExecResult>> running = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    running.add(pool.submit(() -> ssh.exec("sleep 0.3; echo ok", List.of(), new byte[0], COMMAND,
+                            false)));
+                }
+                for (Future<ExecResult> future : running) {
+                    assertThat(future.get(30, TimeUnit.SECONDS).stdoutText()).isEqualTo("ok\n");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(ssh.reconnectCount()).isZero();
+            java.util.Arrays.sort(micros);
+            System.out.printf("exec latency on a reused loopback connection: median %.1f ms, min %.1f ms,"
+                    + " max %.1f ms (20 execs)%n", micros[10] / 1000.0, micros[0] / 1000.0, micros[19] / 1000.0);
+        }
+    }
+
+    @Test
+    void reconnectsAfterTheConnectionWasKilled() throws Exception {
+        try (SshTransport ssh = new SshTransport(root(1), options())) {
+            assertThat(ssh.exec("echo one", List.of(), new byte[0], COMMAND, false).stdoutText()).isEqualTo("one\n");
+            sshd.killSessions();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (ssh.isConnected() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(ssh.exec("echo two", List.of(), new byte[0], COMMAND, false).stdoutText()).isEqualTo("two\n");
+            assertThat(ssh.reconnectCount()).isEqualTo(1);
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package jts.fleet.inventory;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a schema-valid YAML tree into an {@link Inventory}: applies defaults, group vars and host keys,
+ * merges policy overrides per host and checks what the schema cannot see (duplicate tier names, warn above
+ * crit, empty blackout windows, SSH hosts without address, names used twice). One instance per load.
+ */
+final class InventoryBuilder {
+    private static final List<String> CONNECTION_KEYS =
+            List.of("user", "port", "identity_file", "known_hosts", "become", "connection", "sysroot");
+
+    private final Path home;
+    private final String localUser;
+    /** Ordered and de-duplicated: a problem in a shared policy would otherwise repeat once per host. */
+    private final Set<String> problems = new LinkedHashSet<>();
+
+    InventoryBuilder(Path home, String localUser) {
+        this.home = home;
+        this.localUser = localUser;
+    }
+
+    Inventory build(YamlNode root, String source, YamlNode.MapNode defaultPolicy) throws InventoryException {
+        List<String> schemaProblems = new ArrayList<>();
+        InventorySchema.validate(root, InventorySchema.root(), "", schemaProblems);
+        if (!schemaProblems.isEmpty()) {
+            throw new InventoryException(schemaProblems);
+        }
+        YamlNode.MapNode doc = (YamlNode.MapNode) root;
+        YamlNode.MapNode hostsNode = map(doc, "hosts");
+        YamlNode.MapNode groupsNode = map(doc, "groups");
+
+        checkTierNames(doc.get("policy"), "policy");
+        for (YamlNode.Entry g : groupsNode.entries()) {
+            checkTierNames(asMap(g.value()).get("policy"), "groups." + g.key() + ".policy");
+        }
+        for (YamlNode.Entry h : hostsNode.entries()) {
+            checkTierNames(asMap(h.value()).get("policy"), "hosts." + h.key() + ".policy");
+        }
+
+        Defaults defaults = defaults(map(doc, "defaults"));
+        YamlNode.MapNode basePolicyNode = doc.get("policy").map(InventoryBuilder::asMap).orElse(defaultPolicy);
+        Policy basePolicy = policy(basePolicyNode);
+
+        if (hostsNode.entries().isEmpty()) {
+            problems.add(InventorySchema.at(doc.get("hosts").orElse(doc), "hosts") + "no hosts defined");
+        }
+        Map<String, HostSpec> hosts = new LinkedHashMap<>();
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (YamlNode.Entry h : hostsNode.entries()) {
+            HostSpec host = host(h, defaults, groupsNode, basePolicyNode, basePolicy);
+            hosts.put(host.name(), host);
+            for (String g : host.groups()) {
+                groups.computeIfAbsent(g, k -> new ArrayList<>()).add(host.name());
+            }
+        }
+        for (YamlNode.Entry g : groupsNode.entries()) {
+            groups.computeIfAbsent(g.key(), k -> new ArrayList<>());
+        }
+        checkNames(doc, hostsNode, groupsNode, groups);
+        if (!problems.isEmpty()) {
+            throw new InventoryException(List.copyOf(problems));
+        }
+        return new Inventory(source, defaults, basePolicy, hosts, groups);
+    }
+
+    /** Builds a stand-alone policy (the embedded default) and reports its problems. */
+    Policy standalonePolicy(YamlNode root) throws InventoryException {
+        List<String> schemaProblems = new ArrayList<>();
+        InventorySchema.validate(root, InventorySchema.root().field("policy").orElseThrow().shape(), "policy",
+                schemaProblems);
+        if (!schemaProblems.isEmpty()) {
+            throw new InventoryException(schemaProblems);
+        }
+        checkTierNames(Optional.of(root), "policy");
+        Policy policy = policy(asMap(root));
+        if (!problems.isEmpty()) {
+            throw new InventoryException(List.copyOf(problems));
+        }
+        return policy;
+    }
+
+    private void checkNames(YamlNode.MapNode doc, YamlNode.MapNode hostsNode, YamlNode.MapNode groupsNode,
+                            Map<String, List<String>> groups) {
+        for (YamlNode.Entry h : hostsNode.entries()) {
+            if (h.key().equals("all")) {
+                problems.add(doc.source() + ":" + h.keyLine() + ": hosts.all: 'all' is reserved for every host");
+            }
+            if (groups.containsKey(h.key())) {
+                problems.add(doc.source() + ":" + h.keyLine() + ": hosts." + h.key() + ": '" + h.key()
+                        + "' is also a group name; patterns could not tell them apart");
+            }
+        }
+        for (YamlNode.Entry h : hostsNode.entries()) {
+            asMap(h.value()).get("groups").ifPresent(list -> {
+                for (YamlNode item : items(list)) {
+                    if (item instanceof YamlNode.Scalar s && s.text().equals("all")) {
+                        problems.add(InventorySchema.at(item, "hosts." + h.key() + ".groups")
+                                + "'all' is reserved for every host");
+                    }
+                }
+            });
+        }
+        for (YamlNode.Entry g : groupsNode.entries()) {
+            if (g.key().equals("all")) {
+                problems.add(doc.source() + ":" + g.keyLine() + ": groups.all: 'all' is reserved for every host");
+            }
+        }
+    }
+
+    private void checkTierNames(Optional<YamlNode> policyNode, String path) {
+        if (policyNode.isEmpty() || !(asMap(policyNode.get()).get("tiers").orElse(null) instanceof YamlNode.ListNode tiers)) {
+            return;
+        }
+        Map<String, YamlNode> seen = new HashMap<>();
+        for (int i = 0; i < tiers.items().size(); i++) {
+            YamlNode tier = tiers.items().get(i);
+            Optional<String> name = PolicyMerge.tierName(tier);
+            if (name.isPresent() && seen.containsKey(name.get())) {
+                problems.add(InventorySchema.at(tier, path + ".tiers[" + i + "].name") + "duplicate tier name '"
+                        + name.get() + "' (first at line " + seen.get(name.get()).line() + ")");
+            }
+            name.ifPresent(n -> seen.putIfAbsent(n, tier));
+        }
+    }
+
+    private Defaults defaults(YamlNode.MapNode d) {
+        Duration connect = DurationParser.parsePositive(text(d, "connect_timeout")
+                .orElse(InventorySchema.DEFAULT_CONNECT_TIMEOUT));
+        Duration command = DurationParser.parsePositive(text(d, "command_timeout")
+                .orElse(InventorySchema.DEFAULT_COMMAND_TIMEOUT));
+        return new Defaults(
+                text(d, "user").orElse(localUser),
+                integer(d, "port").orElse(InventorySchema.DEFAULT_PORT),
+                text(d, "identity_file").map(this::expand),
+                Optional.of(expand(text(d, "known_hosts").orElse(InventorySchema.DEFAULT_KNOWN_HOSTS))),
+                text(d, "become").map(InventoryBuilder::become).orElse(HostSpec.Become.NONE),
+                text(d, "connection").map(InventoryBuilder::connection).orElse(HostSpec.Connection.SSH),
+                text(d, "sysroot"),
+                connect,
+                command);
+    }
+
+    private HostSpec host(YamlNode.Entry entry, Defaults defaults, YamlNode.MapNode groupsNode,
+                          YamlNode.MapNode basePolicyNode, Policy basePolicy) {
+        String name = entry.key();
+        YamlNode.MapNode h = asMap(entry.value());
+        List<String> groupNames = new ArrayList<>();
+        for (YamlNode item : items(h.get("groups").orElse(null))) {
+            String g = ((YamlNode.Scalar) item).text();
+            if (groupNames.contains(g)) {
+                problems.add(InventorySchema.at(item, "hosts." + name + ".groups") + "group '" + g + "' listed twice");
+            } else {
+                groupNames.add(g);
+            }
+        }
+
+        // defaults <- group vars (in the host's group order) <- host keys
+        Map<String, YamlNode.Scalar> vars = new HashMap<>();
+        List<YamlNode.MapNode> overrides = new ArrayList<>();
+        for (String g : groupNames) {
+            Optional<YamlNode.MapNode> group = groupsNode.get(g).map(InventoryBuilder::asMap);
+            group.flatMap(m -> m.get("vars")).map(InventoryBuilder::asMap)
+                    .ifPresent(v -> v.entries().forEach(e -> vars.put(e.key(), (YamlNode.Scalar) e.value())));
+            group.flatMap(m -> m.get("policy")).map(InventoryBuilder::asMap).ifPresent(overrides::add);
+        }
+        for (String key : CONNECTION_KEYS) {
+            h.get(key).ifPresent(v -> vars.put(key, (YamlNode.Scalar) v));
+        }
+        h.get("policy").map(InventoryBuilder::asMap).ifPresent(overrides::add);
+
+        HostSpec.Connection connection = var(vars, "connection").map(s -> connection(s.text()))
+                .orElse(defaults.connection());
+        Optional<String> address = text(h, "address");
+        if (address.isEmpty() && connection == HostSpec.Connection.SSH) {
+            problems.add(h.source() + ":" + entry.keyLine() + ": hosts." + name
+                    + ": missing 'address' (required for connection: ssh; use connection: local for this machine)");
+        }
+        Policy policy = basePolicy;
+        if (!overrides.isEmpty()) {
+            YamlNode.MapNode merged = basePolicyNode;
+            for (YamlNode.MapNode o : overrides) {
+                merged = PolicyMerge.apply(merged, o);
+            }
+            policy = policy(merged);
+        }
+        return new HostSpec(
+                name,
+                connection,
+                address.orElse("localhost"),
+                var(vars, "port").map(s -> s.integer().intValueExact()).orElse(defaults.port()),
+                var(vars, "user").map(YamlNode.Scalar::text).orElse(defaults.user()),
+                var(vars, "identity_file").map(s -> expand(s.text())).or(defaults::identityFile),
+                var(vars, "known_hosts").map(s -> expand(s.text())).or(defaults::knownHosts),
+                var(vars, "become").map(s -> become(s.text())).orElse(defaults.become()),
+                groupNames,
+                var(vars, "sysroot").map(YamlNode.Scalar::text).or(defaults::sysroot),
+                policy);
+    }
+
+    private static Optional<YamlNode.Scalar> var(Map<String, YamlNode.Scalar> vars, String key) {
+        return Optional.ofNullable(vars.get(key));
+    }
+
+    private Policy policy(YamlNode.MapNode p) {
+        List<Tier> tiers = new ArrayList<>();
+        for (YamlNode item : items(p.get("tiers").orElse(null))) {
+            tiers.add(tier(asMap(item)));
+        }
+        Maintenance maintenance = maintenance(map(p, "maintenance"));
+        Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
+        for (YamlNode.Entry e : map(map(p, "bench"), "profiles").entries()) {
+            Map<String, String> options = new LinkedHashMap<>();
+            asMap(e.value()).entries().forEach(o -> options.put(o.key(), ((YamlNode.Scalar) o.value()).text()));
+            profiles.put(e.key(), options);
+        }
+        return new Policy(tiers, maintenance, profiles);
+    }
+
+    private Tier tier(YamlNode.MapNode t) {
+        String name = text(t, "name").orElseThrow();
+        String path = "policy.tiers[" + name + "]";
+        YamlNode.MapNode match = map(t, "match");
+        Set<DeviceClass> classes = EnumSet.noneOf(DeviceClass.class);
+        for (YamlNode c : items(match.get("classes").orElse(null))) {
+            classes.add(DeviceClass.parse(((YamlNode.Scalar) c).text()).orElseThrow());
+        }
+        Map<QueueAttribute, String> queue = new LinkedHashMap<>();
+        for (YamlNode.Entry e : map(t, "queue").entries()) {
+            queue.put(QueueAttribute.parse(e.key()).orElseThrow(), ((YamlNode.Scalar) e.value()).text());
+        }
+        return new Tier(name,
+                new TierMatch(classes, strings(match, "devices"), strings(match, "mounts")),
+                queue,
+                flag(t, "trim").orElse(false),
+                thresholds(map(t, "thresholds"), path + ".thresholds"),
+                flag(t, "canary").orElse(false));
+    }
+
+    private Thresholds thresholds(YamlNode.MapNode th, String path) {
+        Thresholds d = InventorySchema.DEFAULT_THRESHOLDS;
+        double[] read = pair(th, "read_await_ms", d.readAwaitWarnMs(), d.readAwaitCritMs(), path);
+        double[] write = pair(th, "write_await_ms", d.writeAwaitWarnMs(), d.writeAwaitCritMs(), path);
+        double[] flush = pair(th, "flush_await_ms", d.flushAwaitWarnMs(), d.flushAwaitCritMs(), path);
+        double[] canary = pair(th, "canary_p99_ms", d.canaryP99WarnMs(), d.canaryP99CritMs(), path);
+        double[] full = pair(th, "filesystem_full_pct", d.filesystemFullWarnPct(), d.filesystemFullCritPct(), path);
+        int trimOverdue = integer(th, "trim_overdue_days").orElse(d.trimOverdueDays());
+        return new Thresholds(read[0], read[1], write[0], write[1], flush[0], flush[1], canary[0], canary[1],
+                trimOverdue, full[0], full[1]);
+    }
+
+    private double[] pair(YamlNode.MapNode th, String key, double warnDefault, double critDefault, String path) {
+        YamlNode.MapNode m = map(th, key);
+        Optional<YamlNode> warnNode = m.get("warn");
+        double warn = warnNode.map(n -> ((YamlNode.Scalar) n).decimal().doubleValue()).orElse(warnDefault);
+        double crit = m.get("crit").map(n -> ((YamlNode.Scalar) n).decimal().doubleValue()).orElse(critDefault);
+        if (warn > crit) {
+            YamlNode at = warnNode.or(() -> m.get("crit")).orElse(m);
+            problems.add(InventorySchema.at(at, path + "." + key) + "warn " + InventorySchema.number(warn)
+                    + " is above crit " + InventorySchema.number(crit));
+        }
+        return new double[] {warn, crit};
+    }
+
+    private Maintenance maintenance(YamlNode.MapNode m) {
+        List<BlackoutWindow> windows = new ArrayList<>();
+        List<YamlNode> items = items(m.get("blackout").orElse(null));
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode.MapNode w = asMap(items.get(i));
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (YamlNode day : items(w.get("days").orElse(null))) {
+                days.add(dayOfWeek(((YamlNode.Scalar) day).text()));
+            }
+            LocalTime from = LocalTime.parse(text(w, "from").orElseThrow());
+            LocalTime to = LocalTime.parse(text(w, "to").orElseThrow());
+            String path = "policy.maintenance.blackout[" + i + "]";
+            if (from.equals(to)) {
+                problems.add(InventorySchema.at(w, path) + "from and to are both " + from
+                        + ": the window would be empty (for a whole day use 00:00 to 23:59)");
+            }
+            if (days.isEmpty()) {
+                problems.add(InventorySchema.at(w, path + ".days") + "no days given: the window would never apply");
+            }
+            windows.add(new BlackoutWindow(days, from, to, ZoneId.of(text(w, "timezone").orElseThrow())));
+        }
+        return new Maintenance(windows,
+                text(m, "trim_schedule").orElse(InventorySchema.DEFAULT_TRIM_SCHEDULE),
+                integer(m, "health_poll_minutes").orElse(InventorySchema.DEFAULT_HEALTH_POLL_MINUTES));
+    }
+
+    private static DayOfWeek dayOfWeek(String day) {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (d.name().substring(0, 3).toLowerCase(Locale.ROOT).equals(day)) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("schema let through day " + day);
+    }
+
+    private Path expand(String path) {
+        if (path.equals("~")) {
+            return home;
+        }
+        if (path.startsWith("~/")) {
+            return home.resolve(path.substring(2));
+        }
+        return Path.of(path);
+    }
+
+    private static HostSpec.Become become(String text) {
+        return HostSpec.Become.valueOf(text.toUpperCase(Locale.ROOT));
+    }
+
+    private static HostSpec.Connection connection(String text) {
+        return HostSpec.Connection.valueOf(text.toUpperCase(Locale.ROOT));
+    }
+
+    // Accessors below trust the schema check that ran first: types are already right.
+
+    static YamlNode.MapNode asMap(YamlNode node) {
+        if (node instanceof YamlNode.MapNode m) {
+            return m;
+        }
+        return new YamlNode.MapNode(node.source(), node.line(), List.of());
+    }
+
+    private static YamlNode.MapNode map(YamlNode.MapNode parent, String key) {
+        return parent.get(key).map(InventoryBuilder::asMap)
+                .orElse(new YamlNode.MapNode(parent.source(), parent.line(), List.of()));
+    }
+
+    private static List<YamlNode> items(YamlNode node) {
+        return node instanceof YamlNode.ListNode l ? l.items() : List.of();
+    }
+
+    private static List<String> strings(YamlNode.MapNode parent, String key) {
+        return items(parent.get(key).orElse(null)).stream().map(n -> ((YamlNode.Scalar) n).text()).toList();
+    }
+
+    private static Optional<String> text(YamlNode.MapNode parent, String key) {
+        return parent.get(key).map(n -> ((YamlNode.Scalar) n).text());
+    }
+
+    private static Optional<Integer> integer(YamlNode.MapNode parent, String key) {
+        return parent.get(key).map(n -> ((YamlNode.Scalar) n).integer().intValueExact());
+    }
+
+    private static Optional<Boolean> flag(YamlNode.MapNode parent, String key) {
+        return parent.get(key).map(n -> ((YamlNode.Scalar) n).bool());
+    }
+}

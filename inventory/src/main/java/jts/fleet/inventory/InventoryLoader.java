@@ -1,0 +1,123 @@
+package jts.fleet.inventory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds and loads the inventory: {@code --inventory FILE}, else {@code ./inventory.yaml}, else
+ * {@code /etc/jts-fleet/inventory.yaml}, else the embedded default (this machine through the local transport,
+ * with the embedded JTS policy). The places are constructor arguments so tests can point them elsewhere.
+ */
+public final class InventoryLoader {
+    public static final String DEFAULT_INVENTORY_RESOURCE = "/jts/fleet/inventory/default-inventory.yaml";
+    public static final String DEFAULT_POLICY_RESOURCE = "/jts/fleet/inventory/default-policy.yaml";
+    public static final Path SYSTEM_INVENTORY = Path.of("/etc/jts-fleet/inventory.yaml");
+    public static final String LOCAL_INVENTORY = "inventory.yaml";
+    /** Source name of the embedded inventory in messages and in {@link Inventory#source()}. */
+    public static final String EMBEDDED = "<embedded>";
+    private static final String EMBEDDED_POLICY = "<embedded default-policy.yaml>";
+
+    private final Path workingDir;
+    private final Path home;
+    private final String localUser;
+    private final Path systemInventory;
+
+    public InventoryLoader(Path workingDir, Path home, String localUser, Path systemInventory) {
+        this.workingDir = workingDir;
+        this.home = home;
+        this.localUser = localUser;
+        this.systemInventory = systemInventory;
+    }
+
+    /** The real places: the current directory, the user's home and name, {@code /etc/jts-fleet}. */
+    public static InventoryLoader standard() {
+        return new InventoryLoader(Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")),
+                System.getProperty("user.name"), SYSTEM_INVENTORY);
+    }
+
+    /**
+     * The file {@link #load} reads, or empty for the embedded default. An explicit file must exist; the
+     * implicit places are skipped when absent.
+     */
+    public Optional<Path> locate(Optional<Path> explicit) throws InventoryException {
+        if (explicit.isPresent()) {
+            Path file = workingDir.resolve(explicit.get());
+            if (!Files.exists(file)) {
+                throw new InventoryException(explicit.get() + ": inventory file not found (--inventory)");
+            }
+            return explicit;
+        }
+        Path local = workingDir.resolve(LOCAL_INVENTORY);
+        if (Files.exists(local)) {
+            return Optional.of(Path.of(LOCAL_INVENTORY));
+        }
+        if (Files.exists(systemInventory)) {
+            return Optional.of(systemInventory);
+        }
+        return Optional.empty();
+    }
+
+    public Inventory load(Optional<Path> explicit) throws InventoryException {
+        Optional<Path> file = locate(explicit);
+        return file.isPresent() ? loadFile(file.get()) : loadDefault();
+    }
+
+    /** Loads one file; messages name it as given ({@code inventory.yaml:14: ...}). */
+    public Inventory loadFile(Path file) throws InventoryException {
+        Path resolved = workingDir.resolve(file);
+        if (Files.isDirectory(resolved)) {
+            throw new InventoryException(file + ": is a directory, not an inventory file");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(resolved)))
+                    .toString();
+        } catch (NoSuchFileException e) {
+            throw new InventoryException(file + ": inventory file not found", e);
+        } catch (CharacterCodingException e) {
+            throw new InventoryException(file + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new InventoryException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return loadFromString(text, file.toString());
+    }
+
+    /** Loads inventory text; {@code sourceName} is how messages name it. */
+    public Inventory loadFromString(String yaml, String sourceName) throws InventoryException {
+        YamlNode root = YamlReader.read(yaml, sourceName);
+        return new InventoryBuilder(home, localUser).build(root, sourceName, defaultPolicyTree());
+    }
+
+    /** The embedded default inventory: host {@code local}, local transport, embedded policy. */
+    public Inventory loadDefault() throws InventoryException {
+        return loadFromString(resource(DEFAULT_INVENTORY_RESOURCE), EMBEDDED);
+    }
+
+    /** The embedded JTS policy on its own. */
+    public Policy defaultPolicy() throws InventoryException {
+        return new InventoryBuilder(home, localUser).standalonePolicy(defaultPolicyTree());
+    }
+
+    private static YamlNode.MapNode defaultPolicyTree() throws InventoryException {
+        YamlNode root = YamlReader.read(resource(DEFAULT_POLICY_RESOURCE), EMBEDDED_POLICY);
+        return InventoryBuilder.asMap(root);
+    }
+
+    /** Text of an embedded resource; a missing one is a packaging bug, not a user error. */
+    static String resource(String name) {
+        try (InputStream in = InventoryLoader.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("embedded resource " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read embedded resource " + name, e);
+        }
+    }
+}

@@ -1,0 +1,420 @@
+package jts.fleet.inventory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jts.fleet.inventory.Shape.Field;
+import jts.fleet.inventory.Shape.Leaf;
+import jts.fleet.inventory.Shape.ListOf;
+import jts.fleet.inventory.Shape.Named;
+import jts.fleet.inventory.Shape.Section;
+
+/**
+ * Every key of an inventory file: its shape, default and validation rule, in one table. The loader validates
+ * against it (unknown keys, types, ranges) and {@link InventoryReference} renders docs/INVENTORY.md from it.
+ * Defaults the loader applies are constants here so the reference shows the values really used.
+ */
+public final class InventorySchema {
+    public static final int DEFAULT_PORT = 22;
+    public static final String DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts";
+    public static final String DEFAULT_CONNECT_TIMEOUT = "10s";
+    public static final String DEFAULT_COMMAND_TIMEOUT = "60s";
+    public static final String DEFAULT_TRIM_SCHEDULE = "Sat *-*-* 03:00:00";
+    public static final int DEFAULT_HEALTH_POLL_MINUTES = 10;
+    /** Thresholds of a tier that sets none (those of a SATA/warm tier: loose enough not to page on flash). */
+    public static final Thresholds DEFAULT_THRESHOLDS =
+            new Thresholds(10, 50, 20, 100, 50, 200, 10, 50, 10, 80, 90);
+
+    /** Host and group names: also used in patterns, so none of the pattern characters {@code , : & ! * ? [ ]}. */
+    public static final ValueRule HOST_NAME = ValueRule.Text.of("name", "[A-Za-z0-9][A-Za-z0-9._-]{0,62}",
+            "letters, digits, `.`, `_`, `-`; starts with a letter or digit; at most 63 characters");
+    /** Tier and bench-profile names end up in metric labels and file names. */
+    public static final ValueRule TIER_NAME = ValueRule.Text.of("name", "[a-z0-9][a-z0-9_-]{0,31}",
+            "lower-case letters, digits, `_`, `-`; at most 32 characters");
+    public static final ValueRule ABSOLUTE_PATH = ValueRule.Text.of("path",
+            "/|(/[^/\\x00-\\x1f\\x7f]+)+",
+            "absolute, no `//`, no trailing `/`, no control characters, no `.`/`..` components") ;
+    public static final ValueRule HOME_PATH = ValueRule.Text.of("path",
+            "(~|/[^/\\x00-\\x1f\\x7f]+)(/[^/\\x00-\\x1f\\x7f]+)*",
+            "absolute or starting with `~/` (the controller user's home)");
+
+    private static final Pattern DOT_COMPONENT = Pattern.compile("(^|/)\\.{1,2}(/|$)");
+
+    private static final Map<QueueAttribute, ValueRule> QUEUE_RULES = queueRules();
+    private static final Section ROOT = buildRoot();
+
+    private InventorySchema() {
+    }
+
+    /** The shape of a whole inventory file. */
+    public static Section root() {
+        return ROOT;
+    }
+
+    private static Section buildRoot() {
+        Section policy = policy();
+        List<Field> hostFields = new ArrayList<>();
+        hostFields.add(Field.of("address", leaf(ValueRule.Text.of("address",
+                        "[A-Za-z0-9](?:[A-Za-z0-9._-]{0,252}[A-Za-z0-9])?|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9_.-]+)?",
+                        "host name, IPv4 or IPv6 address (no brackets, no port)")),
+                "required when `connection` is `ssh`; `localhost` for `local`",
+                "Where to connect."));
+        hostFields.addAll(connectionFields());
+        hostFields.add(Field.of("groups", new ListOf(new Leaf(HOST_NAME)), "none",
+                "Groups of this host, in order: later groups' `vars` and `policy` override earlier ones. A group "
+                        + "exists once a host names it; `groups.<group>` only adds vars and policy."));
+        hostFields.add(Field.like("policy", policy, "policy",
+                "Override of the policy for this host, applied after its groups' overrides."));
+
+        List<Field> defaultsFields = new ArrayList<>(connectionFields());
+        defaultsFields.add(Field.of("connect_timeout", leaf(new ValueRule.DurationText()),
+                "`" + DEFAULT_CONNECT_TIMEOUT + "`", "Deadline of TCP connect plus SSH handshake and authentication."));
+        defaultsFields.add(Field.of("command_timeout", leaf(new ValueRule.DurationText()),
+                "`" + DEFAULT_COMMAND_TIMEOUT + "`", "Deadline of one remote command unless the command sets its own."));
+
+        Section group = new Section(List.of(
+                Field.of("vars", new Section(connectionFields()), "none",
+                        "Connection keys for the group's hosts; a host's own keys win over group vars."),
+                Field.like("policy", policy, "policy", "Override of the policy for the group's hosts.")));
+
+        return new Section(List.of(
+                Field.of("defaults", new Section(defaultsFields), "none",
+                        "Connection settings every host inherits."),
+                Field.required("hosts", new Named("<host>", HOST_NAME, new Section(hostFields)),
+                        "The hosts, in the order commands report them."),
+                Field.of("groups", new Named("<group>", HOST_NAME, group), "none",
+                        "Vars and policy overrides per group."),
+                Field.of("policy", policy, "the embedded JTS policy (`default-policy.yaml`)",
+                        "The tier policy. When present it replaces the embedded default as a whole: keys it leaves "
+                                + "out take the defaults listed here, not the embedded policy's values.")));
+    }
+
+    private static List<Field> connectionFields() {
+        return List.of(
+                Field.of("user", leaf(ValueRule.Text.of("user name", "[A-Za-z_][A-Za-z0-9_.-]{0,31}",
+                                "letters, digits, `_`, `.`, `-`; at most 32 characters")),
+                        "the controller's local user name", "SSH login user."),
+                Field.of("port", leaf(new ValueRule.IntRange(1, 65535)), "`" + DEFAULT_PORT + "`", "SSH port."),
+                Field.of("identity_file", leaf(HOME_PATH), "none: the transport's default keys",
+                        "Private key (ed25519 or RSA)."),
+                Field.of("known_hosts", leaf(HOME_PATH), "`" + DEFAULT_KNOWN_HOSTS + "`",
+                        "OpenSSH known_hosts file checked strictly."),
+                Field.of("become", leaf(ValueRule.OneOf.of("sudo", "none")), "`none`",
+                        "`sudo` runs privileged steps through `sudo -n`; `none` when the user is root."),
+                Field.of("connection", leaf(ValueRule.OneOf.of("ssh", "local")), "`ssh`",
+                        "`local` runs on the controller's machine without SSH."),
+                Field.of("sysroot", leaf(ABSOLUTE_PATH), "none (`/`)",
+                        "Prefix of every path the gather script reads (fixture trees in tests)."));
+    }
+
+    private static Section policy() {
+        Section match = new Section(List.of(
+                Field.of("classes", new ListOf(leaf(new ValueRule.OneOf(
+                                Arrays.stream(DeviceClass.values()).map(DeviceClass::key).toList(), Map.of()))),
+                        "none", "Device classes of the tier."),
+                Field.of("devices", new ListOf(leaf(ValueRule.Text.of("kernel name glob",
+                                "[A-Za-z0-9._:+*?\\[\\]-]{1,64}", "kernel device name with `*`, `?`, `[...]`; no `/`"))),
+                        "none", "Kernel-name globs, e.g. `nvme*`."),
+                Field.of("mounts", new ListOf(leaf(ABSOLUTE_PATH)), "none",
+                        "Mount points: the devices behind them belong to the tier.")));
+
+        List<Field> queue = new ArrayList<>();
+        for (QueueAttribute a : QueueAttribute.values()) {
+            queue.add(Field.of(a.key(), leaf(queueRule(a)), "not managed", queueDoc(a)));
+        }
+
+        Thresholds d = DEFAULT_THRESHOLDS;
+        Section thresholds = new Section(List.of(
+                warnCrit("read_await_ms", d.readAwaitWarnMs(), d.readAwaitCritMs(), "600000",
+                        "Mean read latency (r_await) held over the alert's `for` window."),
+                warnCrit("write_await_ms", d.writeAwaitWarnMs(), d.writeAwaitCritMs(), "600000",
+                        "Mean write latency (w_await)."),
+                warnCrit("flush_await_ms", d.flushAwaitWarnMs(), d.flushAwaitCritMs(), "600000",
+                        "Mean flush (fsync) latency (f_await)."),
+                warnCrit("canary_p99_ms", d.canaryP99WarnMs(), d.canaryP99CritMs(), "600000",
+                        "p99 of the host-side O_DIRECT canary read."),
+                Field.of("trim_overdue_days", leaf(new ValueRule.IntRange(1, 366)), "`" + d.trimOverdueDays() + "`",
+                        "Age of the last successful TRIM that raises an alert."),
+                warnCrit("filesystem_full_pct", d.filesystemFullWarnPct(), d.filesystemFullCritPct(), "100",
+                        "Filesystem usage in percent.")));
+
+        Section tier = new Section(List.of(
+                Field.required("name", leaf(TIER_NAME), "Tier name; overrides merge tiers by this name."),
+                Field.of("match", match, "matches nothing",
+                        "What the tier selects: any criterion matching puts a device in the tier."),
+                Field.of("queue", new Section(queue), "none",
+                        "Desired queue attributes; only these are ever written."),
+                Field.of("trim", leaf(new ValueRule.Flag()), "`false`", "Weekly TRIM of the tier's filesystems."),
+                Field.of("canary", leaf(new ValueRule.Flag()), "`false`",
+                        "Host-side O_DIRECT latency canary on the tier's mounts."),
+                Field.of("thresholds", thresholds, "the defaults below", "Latency SLOs and alert limits.")));
+
+        Section blackout = new Section(List.of(
+                Field.required("days", new ListOf(leaf(ValueRule.OneOf.of(
+                        "mon", "tue", "wed", "thu", "fri", "sat", "sun"))),
+                        "Days the window starts on (a window over midnight belongs to the day it starts)."),
+                Field.required("from", leaf(new ValueRule.Clock()), "Start, inclusive."),
+                Field.required("to", leaf(new ValueRule.Clock()),
+                        "End, exclusive; earlier than `from` means the window runs over midnight."),
+                Field.required("timezone", leaf(new ValueRule.Zone()), "Zone of `from` and `to`.")));
+
+        Section maintenance = new Section(List.of(
+                Field.of("blackout", new ListOf(blackout), "none",
+                        "Trading hours: TRIM and benchmarks refuse to start inside any window."),
+                Field.of("trim_schedule", leaf(ValueRule.Text.of("calendar expression",
+                                "[A-Za-z0-9*,./:~+-]+( [A-Za-z0-9*,./:~+-]+){0,3}",
+                                "systemd OnCalendar syntax (checked fully with `systemd-analyze calendar` at render time)")),
+                        "`" + DEFAULT_TRIM_SCHEDULE + "`", "When the host-side TRIM timer fires."),
+                Field.of("health_poll_minutes", leaf(new ValueRule.IntRange(1, 1440)),
+                        "`" + DEFAULT_HEALTH_POLL_MINUTES + "`",
+                        "How often NVMe/SMART health is polled (polling costs I/O latency).")));
+
+        Section bench = new Section(List.of(
+                Field.of("profiles", new Named("<profile>", TIER_NAME, fioOptions()), "none",
+                        "fio profiles: a known name overrides the embedded profile key by key, a new name adds one.")));
+
+        return new Section(List.of(
+                Field.of("tiers", new ListOf(tier), "none",
+                        "Storage tiers, evaluated in order: the first tier matching a device wins. A device no tier "
+                                + "matches is unmanaged and never touched."),
+                Field.of("maintenance", maintenance, "the defaults below", "Maintenance windows and schedules."),
+                Field.of("bench", bench, "none", "Benchmark settings.")));
+    }
+
+    private static Section fioOptions() {
+        ValueRule size = new ValueRule.Text("size", Pattern.compile("[0-9]+([kKmMgGtT]i?[bB]?)?|[0-9]{1,3}%"),
+                "bytes with optional k/m/g/t suffix, or a percentage", true);
+        ValueRule time = new ValueRule.Text("fio time", Pattern.compile("[0-9]+(us|ms|s|m|h)?"),
+                "integer with optional unit us, ms, s, m, h (fio syntax)", true);
+        return new Section(List.of(
+                Field.of("rw", leaf(ValueRule.OneOf.of("read", "write", "randread", "randwrite", "rw", "readwrite",
+                        "randrw")), "profile's value", "I/O pattern."),
+                Field.of("bs", leaf(size), "profile's value", "Block size."),
+                Field.of("iodepth", leaf(new ValueRule.IntRange(1, 4096)), "profile's value", "Queue depth per job."),
+                Field.of("numjobs", leaf(new ValueRule.IntRange(1, 256)), "profile's value", "Parallel jobs."),
+                Field.of("fdatasync", leaf(new ValueRule.IntRange(0, 1_000_000)), "profile's value",
+                        "fdatasync after this many writes (0 = never)."),
+                Field.of("fsync", leaf(new ValueRule.IntRange(0, 1_000_000)), "profile's value",
+                        "fsync after this many writes (0 = never)."),
+                Field.of("rwmixread", leaf(new ValueRule.IntRange(0, 100)), "profile's value",
+                        "Percent reads in mixed workloads."),
+                Field.of("size", leaf(size), "profile's value", "Data per job."),
+                Field.of("runtime", leaf(time), "profile's value", "Run time limit."),
+                Field.of("ioengine", leaf(ValueRule.OneOf.of("io_uring", "libaio", "sync", "psync", "pvsync",
+                        "pvsync2", "posixaio")), "chosen per host", "fio I/O engine."),
+                Field.of("direct", leaf(new ValueRule.IntRange(0, 1)), "profile's value",
+                        "O_DIRECT; 0 measures the page cache and marks the result so."),
+                Field.of("time_based", leaf(new ValueRule.IntRange(0, 1)), "profile's value",
+                        "Run for `runtime` even when `size` is done."),
+                Field.of("ramp_time", leaf(time), "profile's value", "Warm-up not counted in results."),
+                Field.of("sync", leaf(ValueRule.OneOf.of("0", "1", "none", "sync", "dsync")), "profile's value",
+                        "O_SYNC/O_DSYNC writes.")));
+    }
+
+    private static Field warnCrit(String key, double warn, double crit, String max, String doc) {
+        ValueRule rule = ValueRule.Decimal.of("0", max);
+        return Field.of(key, new Section(List.of(
+                Field.of("warn", leaf(rule), "`" + number(warn) + "`", "Warning level; at most `crit`."),
+                Field.of("crit", leaf(rule), "`" + number(crit) + "`", "Critical level."))),
+                "the defaults below", doc);
+    }
+
+    static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static Leaf leaf(ValueRule rule) {
+        return new Leaf(rule);
+    }
+
+    private static Map<QueueAttribute, ValueRule> queueRules() {
+        Map<QueueAttribute, ValueRule> rules = new EnumMap<>(QueueAttribute.class);
+        rules.put(QueueAttribute.SCHEDULER, new ValueRule.OneOf(List.of("none", "mq-deadline", "kyber", "bfq"), Map.of(
+                "noop", "blk-mq has no 'noop' (writing it fails with EINVAL); use none",
+                "deadline", "blk-mq renamed it; use mq-deadline",
+                "cfq", "cfq was removed with the legacy block layer; use bfq or mq-deadline")));
+        rules.put(QueueAttribute.READ_AHEAD_KB, new ValueRule.IntRange(0, 65536));
+        // the kernel silently raises smaller values to 4, which verify would then report as drift
+        rules.put(QueueAttribute.NR_REQUESTS, new ValueRule.IntRange(4, 65536));
+        rules.put(QueueAttribute.RQ_AFFINITY, new ValueRule.IntRange(0, 2));
+        rules.put(QueueAttribute.NOMERGES, new ValueRule.IntRange(0, 2));
+        rules.put(QueueAttribute.ADD_RANDOM, new ValueRule.IntRange(0, 1));
+        rules.put(QueueAttribute.WBT_LAT_USEC, new ValueRule.IntRange(-1, 10_000_000));
+        // below one 4 KiB page the kernel answers EINVAL
+        rules.put(QueueAttribute.MAX_SECTORS_KB, new ValueRule.IntRange(4, 65536));
+        rules.put(QueueAttribute.WRITE_CACHE, ValueRule.OneOf.of("write back", "write through"));
+        return Map.copyOf(rules);
+    }
+
+    /** The load-time rule of a queue attribute (device limits and the scheduler list are checked at plan time). */
+    public static ValueRule queueRule(QueueAttribute attribute) {
+        return QUEUE_RULES.get(attribute);
+    }
+
+    private static String queueDoc(QueueAttribute a) {
+        return switch (a) {
+            case SCHEDULER -> "I/O scheduler; must also be in the device's own list (checked at plan time).";
+            case READ_AHEAD_KB -> "Read-ahead in KiB (not sectors).";
+            case NR_REQUESTS -> "Request slots per queue; not a queue-depth cap.";
+            case RQ_AFFINITY -> "Complete I/O on the submitting CPU (2 = same CPU).";
+            case NOMERGES -> "0 merges, 1 only simple merges, 2 none.";
+            case ADD_RANDOM -> "Feed the entropy pool from this device (0 for SSDs).";
+            case WBT_LAT_USEC -> "Writeback throttling target; 0 disables, -1 restores the kernel default.";
+            case MAX_SECTORS_KB -> "Largest request in KiB; at most the device's max_hw_sectors_kb.";
+            case WRITE_CACHE -> "Only written when set explicitly; risky (data loss on power failure).";
+        };
+    }
+
+    /**
+     * Checks {@code node} against {@code shape}, adding {@code file:line: path: problem} texts to
+     * {@code problems}. A null YAML value counts as an empty section or list.
+     */
+    public static void validate(YamlNode node, Shape shape, String path, List<String> problems) {
+        if (shape instanceof Section section) {
+            validateSection(node, section, path, problems);
+        } else if (shape instanceof Named named) {
+            Optional<YamlNode.MapNode> map = mapOrEmpty(node, path, problems);
+            if (map.isEmpty()) {
+                return;
+            }
+            for (YamlNode.Entry e : map.get().entries()) {
+                String child = join(path, e.key());
+                named.nameRule().check(new YamlNode.Scalar(node.source(), e.keyLine(), YamlNode.Kind.STRING, e.key()))
+                        .ifPresent(p -> problems.add(node.source() + ":" + e.keyLine() + ": " + child + ": "
+                                + named.placeholder().replaceAll("[<>]", "") + " name " + p));
+                validate(e.value(), named.value(), child, problems);
+            }
+        } else if (shape instanceof ListOf list) {
+            if (node instanceof YamlNode.Scalar s && s.isNull()) {
+                return;
+            }
+            if (!(node instanceof YamlNode.ListNode l)) {
+                problems.add(at(node, path) + "expected a list, got " + describe(node));
+                return;
+            }
+            for (int i = 0; i < l.items().size(); i++) {
+                validate(l.items().get(i), list.item(), path + "[" + i + "]", problems);
+            }
+        } else if (shape instanceof Leaf leaf) {
+            if (!(node instanceof YamlNode.Scalar s)) {
+                problems.add(at(node, path) + "expected " + leaf.rule().type() + ", got "
+                        + node.typeName());
+                return;
+            }
+            leaf.rule().check(s).ifPresent(p -> problems.add(at(node, path) + p));
+        }
+    }
+
+    private static void validateSection(YamlNode node, Section section, String path, List<String> problems) {
+        Optional<YamlNode.MapNode> map = mapOrEmpty(node, path, problems);
+        if (map.isEmpty()) {
+            return;
+        }
+        for (YamlNode.Entry e : map.get().entries()) {
+            String child = join(path, e.key());
+            Optional<Field> field = section.field(e.key());
+            if (field.isEmpty()) {
+                problems.add(node.source() + ":" + e.keyLine() + ": " + child + ": unknown key"
+                        + suggestion(e.key(), section.keys()) + " (allowed: " + String.join(", ", section.keys()) + ")");
+                continue;
+            }
+            validate(e.value(), field.get().shape(), child, problems);
+        }
+        for (Field f : section.fields()) {
+            if (f.required() && map.get().get(f.key()).isEmpty()) {
+                problems.add(at(node, path) + "missing required key '" + f.key() + "'");
+            }
+        }
+        validatePaths(map.get(), section, path, problems);
+    }
+
+    /** Paths passed the character check; {@code .} and {@code ..} components are refused separately. */
+    private static void validatePaths(YamlNode.MapNode map, Section section, String path, List<String> problems) {
+        for (YamlNode.Entry e : map.entries()) {
+            Optional<Field> f = section.field(e.key());
+            if (f.isEmpty()) {
+                continue;
+            }
+            List<YamlNode> values = new ArrayList<>();
+            Shape shape = f.get().shape();
+            if (shape instanceof ListOf l && l.item() instanceof Leaf leaf && isPath(leaf.rule())
+                    && e.value() instanceof YamlNode.ListNode list) {
+                values.addAll(list.items());
+            } else if (shape instanceof Leaf leaf && isPath(leaf.rule())) {
+                values.add(e.value());
+            }
+            for (YamlNode v : values) {
+                if (v instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.STRING
+                        && DOT_COMPONENT.matcher(s.text()).find()) {
+                    problems.add(at(v, join(path, e.key())) + s.shown()
+                            + " must not contain '.' or '..' components");
+                }
+            }
+        }
+    }
+
+    private static boolean isPath(ValueRule rule) {
+        return rule == ABSOLUTE_PATH || rule == HOME_PATH;
+    }
+
+    private static Optional<YamlNode.MapNode> mapOrEmpty(YamlNode node, String path, List<String> problems) {
+        if (node instanceof YamlNode.MapNode m) {
+            return Optional.of(m);
+        }
+        if (node instanceof YamlNode.Scalar s && s.isNull()) {
+            return Optional.of(new YamlNode.MapNode(s.source(), s.line(), List.of()));
+        }
+        problems.add(at(node, path) + "expected a mapping, got " + describe(node));
+        return Optional.empty();
+    }
+
+    private static String describe(YamlNode node) {
+        return node instanceof YamlNode.Scalar s && !s.isNull() ? s.typeName() + " " + s.shown() : node.typeName();
+    }
+
+    static String at(YamlNode node, String path) {
+        return node.where() + ": " + (path.isEmpty() ? "" : path + ": ");
+    }
+
+    static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** " (did you mean 'x'?)" for a key one or two edits away from an allowed key. */
+    private static String suggestion(String key, List<String> allowed) {
+        String best = null;
+        int bestDistance = 3;
+        for (String a : allowed) {
+            int d = distance(key, a);
+            if (d < bestDistance) {
+                best = a;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

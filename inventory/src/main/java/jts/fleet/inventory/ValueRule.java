@@ -1,0 +1,239 @@
+package jts.fleet.inventory;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How one scalar value of the inventory is checked. The same rule object validates the file and writes the
+ * "type" and "rule" columns of docs/INVENTORY.md, so the reference cannot drift from the loader.
+ */
+public sealed interface ValueRule {
+
+    /** The problem with {@code value}, phrased to follow {@code "key: "}, or empty when it is fine. */
+    Optional<String> check(YamlNode.Scalar value);
+
+    /** Type column of the reference, e.g. {@code integer}. */
+    String type();
+
+    /** Rule column of the reference, e.g. {@code 1..65535}. */
+    String rule();
+
+    private static Optional<String> wrongType(YamlNode.Scalar value, String expected) {
+        return Optional.of("expected " + expected + ", got " + value.typeName()
+                + (value.isNull() ? "" : " " + value.shown()));
+    }
+
+    /** Text matching a pattern. {@code numbersAsText} also accepts unquoted numbers (fio's {@code bs: 8192}). */
+    record Text(String type, Pattern pattern, String rule, boolean numbersAsText) implements ValueRule {
+        public static Text of(String type, String regex, String rule) {
+            return new Text(type, Pattern.compile(regex), rule, false);
+        }
+
+        @Override
+        public Optional<String> check(YamlNode.Scalar value) {
+            boolean numeric = value.kind() == YamlNode.Kind.INT || value.kind() == YamlNode.Kind.FLOAT;
+            if (value.kind() != YamlNode.Kind.STRING && !(numbersAsText && numeric)) {
+                return wrongType(value, type);
+            }
+            if (!pattern.matcher(value.text()).matches()) {
+                return Optional.of(value.shown() + " is not a valid " + type + " (" + rule + ")");
+            }
+            return Optional.empty();
+        }
+    }
+
+    record IntRange(long min, long max) implements ValueRule {
+        @Override
+        public Optional<String> check(YamlNode.Scalar value) {
+            if (value.kind() != YamlNode.Kind.INT) {
+                return wrongType(value, "an integer");
+            }
+            BigInteger v = value.integer();
+            if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+                return Optional.of(v + " is out of range " + rule());
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public String type() {
+            return "integer";
+        }
+
+        @Override
+        public String rule() {
+            return min + ".." + max;
+        }
+    }
+
+    record Decimal(BigDecimal min, BigDecimal max) implements ValueRule {
+        public static Decimal of(String min, String max) {
+            return new Decimal(new BigDecimal(min), new BigDecimal(max));
+        }
+
+        @Override
+        public Optional<String> check(YamlNode.Scalar value) {
+            if (value.kind() != YamlNode.Kind.INT && value.kind() != YamlNode.Kind.FLOAT) {
+                return wrongType(value, "a number");
+            }
+            BigDecimal v;
+            try {
+                v = value.decimal();
+            } catch (NumberFormatException e) {
+                return Optional.of(value.text() + " is not a finite number");
+            }
+            if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+                return Optional.of(value.text() + " is out of range " + rule());
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public String type() {
+            return "number";
+        }
+
+        @Override
+        public String rule() {
+            return min.toPlainString() + ".." + max.toPlainString();
+        }
+    }
+
+    record Flag() implements ValueRule {
+        @Override
+        public Optional<String> check(YamlNode.Scalar value) {
+            return value.kind() == YamlNode.Kind.BOOL ? Optional.empty() : wrongType(value, "true or false");
+        }
+
+        @Override
+        public String type() {
+            return "boolean";
+        }
+
+        @Override
+        public String rule() {
+            return "true or false";
+        }
+    }
+
+    /**
+     * One of a fixed set of words. {@code hints} explain common wrong values (e.g. the legacy {@code noop}
+     * scheduler that blk-mq no longer has).
+     */
+    record OneOf(List<String> allowed, Map<String, String> hints) implements ValueRule {
+        public OneOf {
+            allowed = List.copyOf(allowed);
+            hints = Map.copyOf(hints);
+        }
+
+        public static OneOf of(String... allowed) {
+            return new OneOf(List.of(allowed), Map.of());
+        }
+
+        @Override
+        public Optional<String> check(YamlNode.Scalar value) {
+            if (value.kind() == YamlNode.Kind.NULL || value.kind() == YamlNode.Kind.BOOL) {
+                return wrongType(value, "one of " + String.join(", ", allowed));
+            }
+            if (allowed.contains(value.text())) {
+                return Optional.empty();
+            }
+            String hint = hints.get(value.text());
+            return Optional.of(value.shown() + " is not one of " + String.join(", ", allowed)
+                    + (hint == null ? "" : ": " + hint));
+        }
+
+        @Override
+        public String type() {
+            return "word";
+        }
+
+        @Override
+        public String rule() {
+            return "one of `" + String.join("`, `", allowed) + "`";
+        }
+    }
+
+    /** Wall-clock time {@code HH:MM} (quote it in YAML). */
+    record Clock() implements ValueRule {
+        private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+
+        @Override
+        public Optional<String> check(YamlNode.Scalar value) {
+            if (value.kind() != YamlNode.Kind.STRING) {
+                return wrongType(value, "a time \"HH:MM\" in quotes");
+            }
+            return HH_MM.matcher(value.text()).matches() ? Optional.empty()
+                    : Optional.of(value.shown() + " is not a time HH:MM between 00:00 and 23:59");
+        }
+
+        @Override
+        public String type() {
+            return "time";
+        }
+
+        @Override
+        public String rule() {
+            return "\"HH:MM\", 00:00..23:59";
+        }
+    }
+
+    /** An IANA time zone such as {@code America/New_York}. */
+    record Zone() implements ValueRule {
+        @Override
+        public Optional<String> check(YamlNode.Scalar value) {
+            if (value.kind() != YamlNode.Kind.STRING) {
+                return wrongType(value, "a time zone name");
+            }
+            try {
+                ZoneId.of(value.text());
+                return Optional.empty();
+            } catch (DateTimeException e) {
+                return Optional.of(value.shown() + " is not a known time zone (use an IANA name such as "
+                        + "America/New_York or UTC)");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "time zone";
+        }
+
+        @Override
+        public String rule() {
+            return "IANA name, e.g. `America/New_York`";
+        }
+    }
+
+    /** A duration for the CLI and timeouts, parsed by {@link DurationParser}. */
+    record DurationText() implements ValueRule {
+        @Override
+        public Optional<String> check(YamlNode.Scalar value) {
+            if (value.kind() != YamlNode.Kind.STRING) {
+                return wrongType(value, "a duration such as \"10s\"");
+            }
+            try {
+                DurationParser.parsePositive(value.text());
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+
+        @Override
+        public String type() {
+            return "duration";
+        }
+
+        @Override
+        public String rule() {
+            return "number + unit `ms`, `s`, `m`, `h` (e.g. `500ms`, `10s`, `1m30s`), above zero";
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package jts.fleet.inventory;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A YAML document as a small tree that remembers the line of every node, so that any later check (schema,
+ * merge, model building) can name {@code file:line}. Jackson's own {@code JsonNode} forgets locations.
+ */
+public sealed interface YamlNode permits YamlNode.MapNode, YamlNode.ListNode, YamlNode.Scalar {
+
+    /** The file (or embedded resource) the node was read from: merged policies mix several. */
+    String source();
+
+    /** 1-based line where the node starts. */
+    int line();
+
+    /** {@code file:line} for messages. */
+    default String where() {
+        return source() + ":" + line();
+    }
+
+    /** Short description of the node's type for "expected X, got Y" messages. */
+    String typeName();
+
+    /** One {@code key: value} pair; {@code keyLine} is where the key is written. */
+    record Entry(String key, int keyLine, YamlNode value) {
+    }
+
+    /** A mapping; keys are unique (the reader rejects duplicates) and keep their written order. */
+    record MapNode(String source, int line, List<Entry> entries) implements YamlNode {
+        public MapNode {
+            entries = List.copyOf(entries);
+        }
+
+        public Optional<YamlNode> get(String key) {
+            return entry(key).map(Entry::value);
+        }
+
+        public Optional<Entry> entry(String key) {
+            return entries.stream().filter(e -> e.key().equals(key)).findFirst();
+        }
+
+        @Override
+        public String typeName() {
+            return "a mapping";
+        }
+    }
+
+    record ListNode(String source, int line, List<YamlNode> items) implements YamlNode {
+        public ListNode {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public String typeName() {
+            return "a list";
+        }
+    }
+
+    /** The resolved type of a plain scalar, as the YAML reader saw it (quoted text is always STRING). */
+    enum Kind { STRING, INT, FLOAT, BOOL, NULL }
+
+    /**
+     * A scalar. {@code text} is the written text for strings, floats and booleans, and the canonical decimal
+     * form for integers ({@code 0x10} becomes {@code 16}).
+     */
+    record Scalar(String source, int line, Kind kind, String text) implements YamlNode {
+        @Override
+        public String typeName() {
+            return switch (kind) {
+                case STRING -> "a string";
+                case INT -> "an integer";
+                case FLOAT -> "a number";
+                case BOOL -> "a boolean";
+                case NULL -> "nothing";
+            };
+        }
+
+        public boolean isNull() {
+            return kind == Kind.NULL;
+        }
+
+        public BigInteger integer() {
+            return new BigInteger(text);
+        }
+
+        public BigDecimal decimal() {
+            return new BigDecimal(text);
+        }
+
+        public boolean bool() {
+            return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes", "on", "y" -> true;
+                default -> false;
+            };
+        }
+
+        /** How the value is quoted in messages: strings in double quotes, everything else as written. */
+        public String shown() {
+            return kind == Kind.STRING ? '"' + text + '"' : text;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package jts.fleet.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/** docs/INVENTORY.md is generated from the schema; a stale committed copy fails the build. */
+class InventoryReferenceTest {
+    /** Surefire runs in the module directory; the docs live at the top of the checkout. */
+    private static final Path DOC = Path.of("..", "docs", "INVENTORY.md");
+
+    @Test
+    void committedReferenceMatchesTheSchema() throws IOException {
+        String generated = InventoryReference.markdown();
+        if (Boolean.getBoolean("jts.golden.update")) {
+            Files.writeString(DOC, generated);
+        }
+        assertThat(DOC).as("docs/INVENTORY.md is stale: regenerate with "
+                + "mvn -o -pl inventory test -Dtest=InventoryReferenceTest -Djts.golden.update=true").exists();
+        assertThat(Files.readString(DOC)).as("docs/INVENTORY.md is stale: regenerate with "
+                + "mvn -o -pl inventory test -Dtest=InventoryReferenceTest -Djts.golden.update=true")
+                .isEqualTo(generated);
+    }
+
+    @Test
+    void everyQueueAttributeAndDeviceClassIsDocumented() {
+        String doc = InventoryReference.markdown();
+        for (QueueAttribute a : QueueAttribute.values()) {
+            assertThat(doc).contains("| `policy.tiers[].queue." + a.key() + "` |");
+        }
+        for (DeviceClass c : DeviceClass.values()) {
+            assertThat(doc).contains("`" + c.key() + "`");
+        }
+        assertThat(doc).contains("| `hosts.<host>.port` | integer | `22` | 1..65535 |");
+    }
+}

@@ -1,0 +1,40 @@
+package jts.fleet.remote.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The fixed host scripts of benchmarks and experiments, loaded from the classpath. */
+public enum BenchScripts {
+    /** Probes, lays out, runs fio per profile, cleans up; see the script header for arguments. */
+    BENCH("bench.sh"),
+    /** Kills a run's bench.sh/fio by run id and removes its directory (controller interrupted). */
+    CLEANUP("bench-cleanup.sh"),
+    /** Resolves a target directory to its block devices and their queue settings. */
+    DEVICES("bench-devices.sh"),
+    /** Sets one allowlisted queue attribute (experiments and their restore). */
+    QUEUE_SET("queue-set.sh");
+
+    private final String fileName;
+
+    BenchScripts(String fileName) {
+        this.fileName = fileName;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String text() {
+        String resource = "/jts/fleet/remote/bench/" + fileName;
+        try (InputStream in = BenchScripts.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + resource + " missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + resource, e);
+        }
+    }
+}

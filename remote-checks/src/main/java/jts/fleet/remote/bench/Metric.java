@@ -1,0 +1,41 @@
+package jts.fleet.remote.bench;
+
+import java.util.Locale;
+
+/** The metrics comparisons and experiments judge, with their direction (more IOPS is better, less latency). */
+public enum Metric {
+    IOPS(true, "IOPS"),
+    BW_BYTES_PER_S(true, "bytes/s"),
+    CLAT_P50_US(false, "µs"),
+    CLAT_P99_US(false, "µs"),
+    CLAT_P999_US(false, "µs"),
+    CLAT_MAX_US(false, "µs"),
+    SYNC_LAT_P99_US(false, "µs"),
+    CPU_US_PER_IO(false, "µs CPU/IO");
+
+    private final boolean higherIsBetter;
+    private final String unit;
+
+    Metric(boolean higherIsBetter, String unit) {
+        this.higherIsBetter = higherIsBetter;
+        this.unit = unit;
+    }
+
+    public boolean higherIsBetter() {
+        return higherIsBetter;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    /** Stable lower-case name used in JSON and on the command line, e.g. {@code clat_p99_us}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True for throughput metrics (judged by the throughput threshold), false for latency and CPU. */
+    public boolean throughput() {
+        return this == IOPS || this == BW_BYTES_PER_S;
+    }
+}

@@ -1,0 +1,125 @@
+package jts.fleet.remote.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything one gather run saw on a host. {@code host} is the inventory name, {@code hostname} what the host
+ * calls itself. {@code diskstats} are the raw {@code /proc/diskstats} lines (parsed by the stats package:
+ * 14, 18 or 20 fields depending on the kernel). The extras feed later features: {@code udevRules} maps each
+ * rules file (path) to its lines that set a queue attribute, {@code stateJson} and {@code trimLog} are what
+ * jts-fleet itself left on the host. {@code warnings} name everything that was dropped while parsing
+ * (invalid device names, unreadable values).
+ */
+public record HostSnapshot(
+        String host,
+        String hostname,
+        String kernel,
+        long time,
+        int uid,
+        List<BlockDevice> devices,
+        List<Mount> mounts,
+        List<String> diskstats,
+        Map<String, List<String>> udevRules,
+        Optional<String> tunedProfile,
+        boolean systemdRunning,
+        boolean udevdRunning,
+        boolean sysfsReadOnly,
+        Optional<String> fioVersion,
+        Optional<String> stateJson,
+        List<String> trimLog,
+        List<String> warnings) {
+
+    public HostSnapshot {
+        devices = List.copyOf(devices);
+        mounts = List.copyOf(mounts);
+        diskstats = List.copyOf(diskstats);
+        Map<String, List<String>> rules = new LinkedHashMap<>();
+        udevRules.forEach((file, lines) -> rules.put(file, List.copyOf(lines)));
+        udevRules = java.util.Collections.unmodifiableMap(rules);
+        trimLog = List.copyOf(trimLog);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<BlockDevice> device(String name) {
+        return devices.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    public Optional<Mount> mount(String path) {
+        return mounts.stream().filter(m -> m.path().equals(path)).findFirst();
+    }
+
+    /** Partitions of a disk, in gather order. */
+    public List<BlockDevice> partitions(String disk) {
+        return devices.stream().filter(d -> d.parent().filter(disk::equals).isPresent()).toList();
+    }
+
+    /**
+     * The devices whose queue settings govern I/O to {@code name}: a partition resolves to its disk, dm and md
+     * devices to the leaves under their {@code slaves/} (recursively), a hidden multipath path to its head; a
+     * disk is its own leaf. Empty for an unknown name.
+     */
+    public List<String> leafDevices(String name) {
+        Set<String> leaves = new LinkedHashSet<>();
+        collectLeaves(name, leaves, new LinkedHashSet<>());
+        return List.copyOf(leaves);
+    }
+
+    private void collectLeaves(String name, Set<String> leaves, Set<String> visiting) {
+        Optional<BlockDevice> found = device(name);
+        if (found.isEmpty() || !visiting.add(name)) {
+            return; // unknown, or a slaves/ cycle (never on a sane kernel; do not loop on garbage)
+        }
+        BlockDevice device = found.get();
+        if (device.parent().isPresent()) {
+            collectLeaves(device.parent().get(), leaves, visiting);
+        } else if (device.multipathHead().isPresent()) {
+            collectLeaves(device.multipathHead().get(), leaves, visiting);
+        } else if (!device.slaves().isEmpty()) {
+            for (String slave : device.slaves()) {
+                collectLeaves(slave, leaves, visiting);
+            }
+        } else {
+            leaves.add(name);
+        }
+    }
+
+    /**
+     * The whole storage stack below {@code name}, itself included: partition, its disk, dm/md slaves and
+     * their disks. Used to decide which devices a mount depends on.
+     */
+    public List<String> stack(String name) {
+        Set<String> stack = new LinkedHashSet<>();
+        collectStack(name, stack);
+        return List.copyOf(stack);
+    }
+
+    private void collectStack(String name, Set<String> stack) {
+        Optional<BlockDevice> found = device(name);
+        if (found.isEmpty() || !stack.add(name)) {
+            return;
+        }
+        BlockDevice device = found.get();
+        device.parent().ifPresent(p -> collectStack(p, stack));
+        device.multipathHead().ifPresent(h -> collectStack(h, stack));
+        for (String slave : device.slaves()) {
+            collectStack(slave, stack);
+        }
+    }
+
+    /** Storage mounts whose stack includes {@code name} (directly or through partitions, dm, md). */
+    public List<Mount> mountsUsing(String name) {
+        List<Mount> result = new ArrayList<>();
+        for (Mount m : mounts) {
+            if (m.device().isPresent() && stack(m.device().get()).contains(name)) {
+                result.add(m);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,51 @@
+package jts.fleet.remote.model;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One line of {@code /proc/self/mountinfo}, resolved against the gathered block devices. {@code device} is
+ * the kernel name behind {@code majorMinor} (or behind a {@code /dev/...} source for filesystems such as
+ * btrfs that report an anonymous device number); {@code leafDevices} are the disks that finally hold it.
+ * {@code bindOf} names the first mount of the same filesystem (same device number) when this one is a bind
+ * or duplicate mount, so a filesystem is trimmed once.
+ */
+public record Mount(
+        int mountId,
+        int parentId,
+        String majorMinor,
+        String root,
+        String path,
+        List<String> mountOptions,
+        String fstype,
+        String source,
+        List<String> superOptions,
+        Optional<String> device,
+        List<String> leafDevices,
+        boolean network,
+        boolean onlineDiscard,
+        boolean readOnly,
+        boolean autofs,
+        Optional<String> bindOf) {
+
+    /** Filesystem types that live on another machine: never tuned, never trimmed. */
+    public static final Set<String> NETWORK_FSTYPES = Set.of(
+            "nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "ceph", "glusterfs", "fuse.glusterfs",
+            "afs", "lustre");
+
+    public Mount {
+        mountOptions = List.copyOf(mountOptions);
+        superOptions = List.copyOf(superOptions);
+        leafDevices = List.copyOf(leafDevices);
+    }
+
+    /** Mounts worth showing in a storage view: backed by a block device or a network filesystem. */
+    public boolean isStorage() {
+        return device.isPresent() || network;
+    }
+
+    public boolean hasOption(String option) {
+        return mountOptions.contains(option) || superOptions.contains(option);
+    }
+}

@@ -1,0 +1,162 @@
+package jts.fleet.remote.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import jts.fleet.inventory.DeviceClass;
+import jts.fleet.inventory.Policy;
+import jts.fleet.inventory.Tier;
+
+/**
+ * Applies a policy's tiers to a snapshot.
+ *
+ * <p>Devices: tiers are evaluated in policy order and the first tier that selects a device wins. A tier
+ * selects a device when any of its criteria does:
+ * <ul>
+ *   <li>class: the device's class is listed (partitions carry their disk's class; a dm or md device also
+ *       matches when all its leaf disks have a listed class, so LVM on NVMe is "nvme"); removable media are
+ *       never selected by class;</li>
+ *   <li>devices: a glob matches the kernel name (of the device, or of a partition's disk);</li>
+ *   <li>mounts: a storage mount at or below one of the tier's paths lives on the device: the mount's
+ *       device and everything below it (partition, disk, dm/md slaves down to the leaf disks).</li>
+ * </ul>
+ * So a mount path makes its whole stack join the tier unless an earlier tier already selected a layer; the
+ * order of tiers in the policy is the only precedence rule. Hidden devices (NVMe multipath paths) never get
+ * a tier; their head does.
+ *
+ * <p>Mounts: the first tier with a path at or above the mount path; else the tier of the mount's device;
+ * else, for network filesystems, the first tier that lists class {@code network}.
+ */
+public final class TierAssigner {
+    private TierAssigner() {
+    }
+
+    public static StorageModel assign(HostSnapshot snapshot, Policy policy) {
+        Map<String, String> tiers = new LinkedHashMap<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        List<String> unmanaged = new ArrayList<>();
+        for (BlockDevice device : snapshot.devices()) {
+            if (device.hidden()) {
+                continue;
+            }
+            boolean assigned = false;
+            for (Tier tier : policy.tiers()) {
+                Optional<String> why = selects(tier, device, snapshot);
+                if (why.isPresent()) {
+                    tiers.put(device.name(), tier.name());
+                    reasons.put(device.name(), why.get());
+                    assigned = true;
+                    break;
+                }
+            }
+            if (!assigned) {
+                unmanaged.add(device.name());
+            }
+        }
+        Map<String, String> mountTiers = new LinkedHashMap<>();
+        for (Mount mount : snapshot.mounts()) {
+            if (!mount.isStorage()) {
+                continue;
+            }
+            Optional<String> tier = byPath(policy, mount.path())
+                    .or(() -> mount.device().map(tiers::get))
+                    .or(() -> mount.network() ? byNetworkClass(policy) : Optional.empty());
+            tier.ifPresent(t -> mountTiers.put(mount.path(), t));
+        }
+        return new StorageModel(snapshot, tiers, reasons, mountTiers, unmanaged);
+    }
+
+    static Optional<String> selects(Tier tier, BlockDevice device, HostSnapshot snapshot) {
+        var match = tier.match();
+        if (!device.removable()) {
+            if (match.classes().contains(device.deviceClass())) {
+                return Optional.of("class " + device.deviceClass().key());
+            }
+            if (device.deviceClass() == DeviceClass.DM || device.deviceClass() == DeviceClass.MD) {
+                List<String> leaves = snapshot.leafDevices(device.name());
+                boolean allMatch = !leaves.isEmpty() && leaves.stream()
+                        .map(snapshot::device)
+                        .allMatch(leaf -> leaf.isPresent() && !leaf.get().removable()
+                                && match.classes().contains(leaf.get().deviceClass()));
+                if (allMatch) {
+                    return Optional.of("leaf devices " + String.join(", ", leaves) + " are "
+                            + snapshot.device(leaves.get(0)).get().deviceClass().key());
+                }
+            }
+        }
+        for (String glob : match.devices()) {
+            if (glob(glob, device.name()) || device.parent().filter(p -> glob(glob, p)).isPresent()) {
+                return Optional.of("device glob " + glob);
+            }
+        }
+        for (Mount mount : snapshot.mounts()) {
+            if (mount.device().isEmpty() || mount.network()) {
+                continue;
+            }
+            for (String path : match.mounts()) {
+                if (under(mount.path(), path) && snapshot.stack(mount.device().get()).contains(device.name())) {
+                    return Optional.of("mount " + mount.path() + " on " + mount.device().get());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> byPath(Policy policy, String mountPath) {
+        for (Tier tier : policy.tiers()) {
+            for (String path : tier.match().mounts()) {
+                if (under(mountPath, path)) {
+                    return Optional.of(tier.name());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> byNetworkClass(Policy policy) {
+        return policy.tiers().stream().filter(t -> t.match().classes().contains(DeviceClass.NETWORK))
+                .map(Tier::name).findFirst();
+    }
+
+    /** {@code path} is {@code base} or lies below it ("/var/lib/postgresql/16/main" under "/var/lib/postgresql"). */
+    static boolean under(String path, String base) {
+        String b = base.length() > 1 && base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return path.equals(b) || b.equals("/") || path.startsWith(b + "/");
+    }
+
+    /** Shell-style glob over a kernel name: {@code *}, {@code ?}, {@code [...]} (with {@code !} negation). */
+    static boolean glob(String glob, String name) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                case '[' -> {
+                    int close = glob.indexOf(']', i + 2);
+                    if (close < 0) {
+                        regex.append("\\[");
+                    } else {
+                        String set = glob.substring(i + 1, close);
+                        if (set.startsWith("!")) {
+                            set = "^" + set.substring(1);
+                        }
+                        regex.append('[').append(set.replace("\\", "\\\\").replace("[", "\\[")).append(']');
+                        i = close;
+                    }
+                }
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        try {
+            return Pattern.matches(regex.toString(), name);
+        } catch (PatternSyntaxException e) {
+            return glob.equals(name);
+        }
+    }
+}

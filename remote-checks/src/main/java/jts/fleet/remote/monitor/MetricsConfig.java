@@ -1,0 +1,228 @@
+package jts.fleet.remote.monitor;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jts.fleet.inventory.BlackoutWindow;
+import jts.fleet.inventory.DeviceClass;
+import jts.fleet.inventory.Policy;
+import jts.fleet.inventory.Tier;
+import jts.fleet.remote.model.BlockDevice;
+import jts.fleet.remote.model.HostSnapshot;
+import jts.fleet.remote.model.Mount;
+
+/**
+ * The configuration file of the host script {@code jts-metrics.sh}: tab-separated lines, one fact per line,
+ * read by the script with {@code read} and awk (never sourced). Values are validated here and again in the
+ * script, so a strange model string or mount path from a host cannot become shell or a broken metric.
+ */
+public record MetricsConfig(
+        Path textfileDir, Path stateDir, Optional<Path> sysroot, int healthPollSeconds, HealthTool healthTool,
+        List<BlackoutWindow> blackout, List<DeviceEntry> devices, List<QueueEntry> queue,
+        List<MountEntry> mounts, List<CanaryEntry> canaries, List<String> healthDevices) {
+
+    public static final Path DEFAULT_TEXTFILE_DIR = Path.of("/var/lib/prometheus/node-exporter");
+    public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/jts-fleet/metrics");
+
+    public enum HealthTool { AUTO, NVME, SMARTCTL;
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public record DeviceEntry(String device, String tier, String deviceClass, String model, String serial,
+                              String wwn) {
+    }
+
+    public record QueueEntry(String device, String attribute, String expected) {
+    }
+
+    public record MountEntry(String mountpoint, String device, String tier, String fstype) {
+    }
+
+    public record CanaryEntry(String mountpoint, String tier) {
+    }
+
+    public MetricsConfig {
+        requireAbsolute("textfile_dir", textfileDir);
+        requireAbsolute("state_dir", stateDir);
+        sysroot.ifPresent(p -> requireAbsolute("sysroot", p));
+        if (healthPollSeconds < 60) {
+            throw new IllegalArgumentException("health_poll_seconds " + healthPollSeconds
+                    + " is below 60: SMART polls cost I/O latency");
+        }
+        blackout = List.copyOf(blackout);
+        devices = List.copyOf(devices);
+        queue = List.copyOf(queue);
+        mounts = List.copyOf(mounts);
+        canaries = List.copyOf(canaries);
+        healthDevices = List.copyOf(healthDevices);
+        for (DeviceEntry d : devices) {
+            requireDevice("device", d.device());
+        }
+        for (QueueEntry q : queue) {
+            requireDevice("queue", q.device());
+            if (!q.attribute().matches("[a-z_]+")) {
+                throw new IllegalArgumentException("queue attribute \"" + q.attribute() + "\" is not a sysfs name");
+            }
+        }
+        for (MountEntry m : mounts) {
+            requireMountpoint(m.mountpoint());
+        }
+        for (CanaryEntry c : canaries) {
+            requireMountpoint(c.mountpoint());
+            if (!c.mountpoint().matches("[A-Za-z0-9/._:+-]+") || !c.tier().matches("[A-Za-z0-9._:+-]+")) {
+                throw new IllegalArgumentException("canary mount \"" + c.mountpoint()
+                        + "\": only [A-Za-z0-9/._:+-] are allowed in canary paths and tier names");
+            }
+        }
+        for (String h : healthDevices) {
+            requireDevice("health", h);
+        }
+    }
+
+    /**
+     * Derives the config from a gathered snapshot, the host's policy and the tier of each device (from the
+     * tier assigner). Stacked tier devices (dm, md) also give their tier to their leaves, because latency alerts
+     * look at leaves only; queue attributes are checked on leaves, where they take effect.
+     */
+    public static MetricsConfig forHost(HostSnapshot snapshot, Policy policy, Map<String, String> tierByDevice,
+                                        Path textfileDir, Path stateDir) {
+        Map<String, String> tiers = new LinkedHashMap<>();
+        for (BlockDevice d : snapshot.devices()) {
+            String tier = tierByDevice.get(d.name());
+            if (tier == null || d.hidden() || d.isPartition()) {
+                continue;
+            }
+            tiers.putIfAbsent(d.name(), tier);
+            for (String leaf : snapshot.leafDevices(d.name())) {
+                tiers.putIfAbsent(leaf, tier);
+            }
+        }
+        List<DeviceEntry> devices = new ArrayList<>();
+        List<QueueEntry> queue = new ArrayList<>();
+        List<String> health = new ArrayList<>();
+        tiers.forEach((name, tierName) -> snapshot.device(name).ifPresent(d -> {
+            devices.add(new DeviceEntry(name, tierName, d.deviceClass().key(), clean(d.model()), clean(d.serial()),
+                    clean(d.wwn())));
+            boolean stacked = d.deviceClass() == DeviceClass.DM || d.deviceClass() == DeviceClass.MD;
+            Optional<Tier> tier = policy.tier(tierName);
+            if (!stacked && tier.isPresent()) {
+                tier.get().queue().forEach((attr, value) -> queue.add(new QueueEntry(name, attr.key(), value)));
+            }
+            if (d.deviceClass() == DeviceClass.NVME) {
+                health.add(name);
+            }
+        }));
+        List<MountEntry> mounts = new ArrayList<>();
+        List<CanaryEntry> canaries = new ArrayList<>();
+        for (Mount m : snapshot.mounts()) {
+            if (m.device().isEmpty() || m.network()) {
+                continue;
+            }
+            String tierName = tierOfMount(snapshot, m, tiers);
+            if (tierName == null) {
+                continue;
+            }
+            mounts.add(new MountEntry(m.path(), m.device().get(), tierName, m.fstype()));
+            boolean canary = policy.tier(tierName).map(Tier::canary).orElse(false);
+            if (canary && !m.mountOptions().contains("ro") && m.path().matches("[A-Za-z0-9/._:+-]+")) {
+                canaries.add(new CanaryEntry(m.path(), tierName));
+            }
+        }
+        int poll = Math.max(60, policy.maintenance().healthPollMinutes() * 60);
+        return new MetricsConfig(textfileDir, stateDir, Optional.empty(), poll, HealthTool.AUTO,
+                policy.maintenance().blackout(), devices, queue, mounts, canaries, health);
+    }
+
+    private static String tierOfMount(HostSnapshot snapshot, Mount m, Map<String, String> tiers) {
+        for (String layer : snapshot.stack(m.device().get())) {
+            if (tiers.containsKey(layer)) {
+                return tiers.get(layer);
+            }
+        }
+        return null;
+    }
+
+    private static String clean(Optional<String> value) {
+        // identity strings come from the host: keep them printable and on one line
+        return value.map(v -> v.replaceAll("[\\p{Cntrl}]", " ").trim()).orElse("");
+    }
+
+    /** The file text, deterministic (golden-tested). */
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        out.append("# jts-metrics config, rendered by jts-fleet monitor install. Tab-separated. Do not edit.\n");
+        line(out, "textfile_dir", textfileDir.toString());
+        line(out, "state_dir", stateDir.toString());
+        sysroot.ifPresent(p -> line(out, "sysroot", p.toString()));
+        line(out, "health_poll_seconds", Integer.toString(healthPollSeconds));
+        line(out, "health_tool", healthTool.key());
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HHmm", Locale.ROOT);
+        for (BlackoutWindow w : blackout) {
+            String days = w.days().stream().map(DayOfWeek::getValue).sorted().map(String::valueOf)
+                    .collect(Collectors.joining(","));
+            line(out, "blackout", w.zone().getId(), days, w.from().format(hhmm), w.to().format(hhmm));
+        }
+        for (DeviceEntry d : devices) {
+            line(out, "device", d.device(), d.tier(), d.deviceClass(), d.model(), d.serial(), d.wwn());
+        }
+        for (QueueEntry q : queue) {
+            line(out, "queue", q.device(), q.attribute(), q.expected());
+        }
+        for (MountEntry m : mounts) {
+            line(out, "mount", m.mountpoint(), m.device(), m.tier(), m.fstype());
+        }
+        for (CanaryEntry c : canaries) {
+            line(out, "canary", c.mountpoint(), c.tier());
+        }
+        for (String h : healthDevices) {
+            line(out, "health", h);
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String key, String... values) {
+        out.append(key);
+        for (String v : values) {
+            for (int i = 0; i < v.length(); i++) {
+                if (Character.isISOControl(v.charAt(i))) {
+                    throw new IllegalArgumentException(key + ": control character in \"" + v.replace("\t", "\\t")
+                            .replace("\n", "\\n") + "\"");
+                }
+            }
+            out.append('\t').append(v);
+        }
+        out.append('\n');
+    }
+
+    private static void requireAbsolute(String what, Path p) {
+        String s = p.toString();
+        if (!p.isAbsolute() || s.contains("..") || s.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(what + ": \"" + s + "\" must be an absolute path without ..");
+        }
+    }
+
+    private static void requireMountpoint(String path) {
+        requireAbsolute("mount", Path.of(path));
+    }
+
+    private static void requireDevice(String what, String name) {
+        if (!BlockDevice.isValidName(name)) {
+            throw new IllegalArgumentException(what + ": \"" + name + "\" is not a kernel device name");
+        }
+    }
+
+    /** The host script, as shipped (a classpath resource). */
+    public static String script() {
+        return Resources.text("jts-metrics.sh");
+    }
+}

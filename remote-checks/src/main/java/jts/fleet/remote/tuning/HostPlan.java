@@ -1,0 +1,82 @@
+package jts.fleet.remote.tuning;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The tuning plan of one host: per device and attribute, current, desired, action and reason. A plan with
+ * any {@link TuningAction#INVALID} setting is invalid as a whole: apply touches nothing on that host.
+ *
+ * @param policyHash short hash of the tier policy the plan was made from (also in the rules header)
+ * @param conflicts  devices claimed by more than one tier; the first tier in policy order wins
+ */
+public record HostPlan(String host, String policyHash, List<DevicePlan> devices, List<String> conflicts) {
+    public HostPlan {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(policyHash, "policyHash");
+        devices = List.copyOf(devices);
+        conflicts = List.copyOf(conflicts);
+    }
+
+    public boolean valid() {
+        return devices.stream().noneMatch(DevicePlan::invalid);
+    }
+
+    /** One line per invalid setting, naming host, device, attribute, value and why. */
+    public List<String> invalidReasons() {
+        List<String> reasons = new ArrayList<>();
+        for (DevicePlan d : devices) {
+            for (PlannedSetting s : d.settings()) {
+                if (s.action() == TuningAction.INVALID) {
+                    reasons.add(host + ": " + d.device() + " " + s.attribute().key() + " = \"" + s.desired()
+                            + "\": " + s.reason());
+                }
+            }
+        }
+        return reasons;
+    }
+
+    public long count(TuningAction action) {
+        return devices.stream().flatMap(d -> d.settings().stream()).filter(s -> s.action() == action).count();
+    }
+
+    /**
+     * The stdin of {@code tune-apply.sh}: every managed (set or ok) setting, so the host records the original
+     * value of each and verifies all of them, then the rules file framed by {@code @@rules}/{@code @@end}.
+     *
+     * @throws IllegalStateException when the plan is invalid (callers must check {@link #valid()} first)
+     */
+    public byte[] applyInput(String rulesText) {
+        if (!valid()) {
+            throw new IllegalStateException(host + ": refusing to build apply input from an invalid plan");
+        }
+        StringBuilder sb = new StringBuilder("@@jts-tune 1\n");
+        for (DevicePlan d : devices) {
+            for (PlannedSetting s : d.settings()) {
+                if (!s.action().managed()) {
+                    continue;
+                }
+                if (!TuningNames.validValue(s.desired())) {
+                    throw new IllegalStateException(host + ": " + d.device() + " " + s.attribute().key()
+                            + ": value \"" + s.desired() + "\" cannot be sent");
+                }
+                sb.append("set ").append(d.device()).append(' ').append(s.attribute().key()).append(' ')
+                        .append(s.desired()).append('\n');
+            }
+        }
+        sb.append("@@rules\n");
+        for (String line : rulesText.split("\n", -1)) {
+            if (line.startsWith("@@")) {
+                throw new IllegalStateException(host + ": rules line looks like a frame line: " + line);
+            }
+        }
+        sb.append(rulesText);
+        if (!rulesText.isEmpty() && !rulesText.endsWith("\n")) {
+            sb.append('\n');
+        }
+        sb.append("@@end\n");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

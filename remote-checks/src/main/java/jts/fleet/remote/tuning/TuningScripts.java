@@ -1,0 +1,48 @@
+package jts.fleet.remote.tuning;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The fixed host scripts of tuning, as shipped in the jar. They take validated, quoted arguments only. */
+public enum TuningScripts {
+    /** {@code tune-apply.sh SYSFS_ROOT STATE_DIR RULES_PATH}, plan on stdin. */
+    APPLY("tune-apply.sh"),
+    /** {@code tune-rollback.sh SYSFS_ROOT STATE_DIR RULES_PATH}. */
+    ROLLBACK("tune-rollback.sh"),
+    /** {@code tune-read.sh STATE_DIR RULES_PATH}: read-only. */
+    READ("tune-read.sh");
+
+    public static final String DEFAULT_STATE_DIR = "/var/lib/jts-fleet";
+
+    private final String resource;
+
+    TuningScripts(String resource) {
+        this.resource = resource;
+    }
+
+    public String resourceName() {
+        return resource;
+    }
+
+    public String text() {
+        try (InputStream in = TuningScripts.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource jts/fleet/remote/tuning/" + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading resource " + resource, e);
+        }
+    }
+
+    /**
+     * True for a path we pass to a host script: absolute, plain characters, no {@code ..}. The scripts check
+     * the same and refuse anything else.
+     */
+    public static boolean validPath(String path) {
+        return path != null && path.matches("/[A-Za-z0-9._/+-]*") && !path.contains("//")
+                && !path.contains("/../") && !path.endsWith("/..");
+    }
+}

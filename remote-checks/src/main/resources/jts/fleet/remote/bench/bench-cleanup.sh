@@ -1,0 +1,69 @@
+#!/bin/sh
+# jts-fleet bench-cleanup.sh -- fixed host script the controller runs when a bench run is interrupted (Ctrl-C,
+# deadline, lost channel): a process started without a PTY keeps running after its channel closes, so the
+# run's bench.sh and fio processes are found by run id and killed, then the run directory is removed.
+#
+# usage: bench-cleanup.sh TARGET RUNID
+# stdout: "killed=N" and "removed=DIR" or "absent=DIR"; exit 0 when nothing of the run is left.
+set -u
+[ "$#" -eq 2 ] || { echo "usage: bench-cleanup.sh TARGET RUNID" >&2; exit 2; }
+target=$1 runid=$2
+case $target in
+    /*) ;;
+    *) echo "target must be an absolute path" >&2; exit 2 ;;
+esac
+case $target in
+    */../*|*/..|*/./*|*[![:print:]]*) echo "target must not contain '..', '.' or control characters" >&2; exit 2 ;;
+esac
+case $runid in ''|*[!A-Za-z0-9-]*) echo "run id must match [A-Za-z0-9-]+" >&2; exit 2 ;; esac
+rundir=$target/.jts-fleet-bench-$runid
+# built in two pieces so this script's own command line never matches
+marker="jts-fleet:bench"
+marker="$marker-main"
+
+# pids of bench.sh (its text carries the marker, its arguments the run id) and of fio working in the run dir
+run_pids() {
+    for p in /proc/[0-9]*; do
+        pid=${p#/proc/}
+        [ "$pid" = "$$" ] && continue
+        args=$(tr '\000' '\n' < "$p/cmdline" 2>/dev/null) || continue
+        case $args in
+            *"$rundir"/*) printf '%s\n' "$pid"; continue ;;
+        esac
+        case $args in
+            *"$marker"*)
+                if printf '%s\n' "$args" | grep -qxF -- "$runid"; then
+                    printf '%s\n' "$pid"
+                fi
+                ;;
+        esac
+    done
+}
+
+killed=0
+for sig in TERM TERM KILL; do
+    pids=$(run_pids)
+    [ -n "$pids" ] || break
+    for pid in $pids; do
+        kill "-$sig" "$pid" 2>/dev/null && killed=$((killed + 1))
+    done
+    # fio needs a moment to stop its jobs and write its output
+    i=0
+    while [ "$i" -lt 20 ] && [ -n "$(run_pids)" ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+done
+echo "killed=$killed"
+left=$(run_pids)
+if [ -e "$rundir" ]; then
+    rm -rf -- "$rundir"
+    echo "removed=$rundir"
+else
+    echo "absent=$rundir"
+fi
+if [ -n "$left" ] || [ -e "$rundir" ]; then
+    echo "still running or present: ${left:-$rundir}" >&2
+    exit 1
+fi
+exit 0

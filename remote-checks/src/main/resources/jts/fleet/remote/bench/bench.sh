@@ -1,0 +1,136 @@
+#!/bin/sh
+# jts-fleet:bench-main -- fixed host script of `jts-fleet bench run` (the marker above lets
+# bench-cleanup.sh find this process by its run id).
+#
+# usage: bench.sh TARGET RUNID RUNTIME REQUIRED_BYTES PROFILE...
+# stdin: one fio job file per profile, each introduced by a line "@@profile NAME". The job files are
+#        rendered by the controller from validated profiles and use ${JTS_BENCH_DIR}, ${JTS_IOENGINE} and
+#        ${JTS_DIRECT}, which this script exports after probing the host.
+# stdout: framed sections (@@section NAME [KEY] ... @@end); exit 0, or
+#         2 usage, 3 target unusable, 4 not enough free space, 5 fio failed, 127 fio missing.
+set -u
+
+emit() { printf '@@section %s\n%s\n@@end\n' "$1" "$2"; }
+fail() { code=$1; shift; emit error "$*"; exit "$code"; }
+
+printf '@@jts-bench 1\n'
+[ "$#" -ge 5 ] || fail 2 "usage: bench.sh TARGET RUNID RUNTIME REQUIRED_BYTES PROFILE..."
+target=$1 runid=$2 runtime=$3 required=$4
+shift 4
+case $target in
+    /*) ;;
+    *) fail 2 "target must be an absolute path" ;;
+esac
+case $target in
+    */../*|*/..|*/./*|*[![:print:]]*) fail 2 "target must not contain '..', '.' or control characters" ;;
+esac
+case $runid in ''|*[!A-Za-z0-9-]*) fail 2 "run id must match [A-Za-z0-9-]+" ;; esac
+case $runtime in ''|*[!0-9]*) fail 2 "runtime must be a number of seconds" ;; esac
+case $required in ''|*[!0-9]*) fail 2 "required bytes must be a number" ;; esac
+for p in "$@"; do
+    case $p in ''|[!a-z0-9]*|*[!a-z0-9._-]*) fail 2 "bad profile name" ;; esac
+done
+
+command -v fio >/dev/null 2>&1 || fail 127 "fio not installed: apt-get install fio / dnf install fio"
+[ -d "$target" ] || fail 3 "target $target is not a directory"
+[ -w "$target" ] || fail 3 "target $target is not writable"
+
+avail_kb=$(df -Pk "$target" | awk 'NR == 2 { print $4 }')
+case $avail_kb in ''|*[!0-9]*) fail 3 "cannot read free space of $target from df" ;; esac
+avail=$((avail_kb * 1024))
+[ "$avail" -ge "$required" ] || fail 4 "not enough free space on $target: $avail bytes free, $required bytes needed"
+
+rundir=$target/.jts-fleet-bench-$runid
+fiopid=
+# shellcheck disable=SC2317  # called from the traps below
+cleanup() {
+    if [ -n "$fiopid" ]; then
+        kill "$fiopid" 2>/dev/null
+        wait "$fiopid" 2>/dev/null
+        fiopid=
+    fi
+    rm -rf -- "$rundir"
+}
+trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+mkdir -- "$rundir" || { trap - EXIT; fail 3 "cannot create $rundir"; }
+
+awk -v dir="$rundir" '
+    /^@@profile [a-z0-9][a-z0-9._-]*$/ { if (file != "") close(file); file = dir "/" $2 ".fio"; next }
+    file == "" { exit 3 }
+    { print > file }
+' || fail 2 "stdin must start with a line @@profile NAME"
+for p in "$@"; do
+    [ -f "$rundir/$p.fio" ] || fail 2 "no job file for profile $p on stdin"
+done
+
+# O_DIRECT probe: tmpfs and some FUSE filesystems refuse it; then results measure the page cache.
+if dd if=/dev/zero of="$rundir/.direct-probe" bs=4096 count=1 oflag=direct >/dev/null 2>&1; then
+    JTS_DIRECT=1
+else
+    JTS_DIRECT=0
+fi
+rm -f -- "$rundir/.direct-probe"
+
+# io_uring needs kernel and fio support and may be disabled by sysctl or seccomp: list, then try it.
+JTS_IOENGINE=psync
+if fio --enghelp 2>/dev/null | grep -q '^[[:space:]]*libaio$'; then
+    JTS_IOENGINE=libaio
+fi
+if fio --enghelp 2>/dev/null | grep -q '^[[:space:]]*io_uring$' &&
+    fio --name=engine-probe --directory="$rundir" --filename=engine-probe --size=65536 --bs=4096 \
+        --rw=read --ioengine=io_uring --direct="$JTS_DIRECT" --output-format=terse >/dev/null 2>&1; then
+    JTS_IOENGINE=io_uring
+fi
+rm -f -- "$rundir/engine-probe"
+export JTS_DIRECT JTS_IOENGINE JTS_BENCH_DIR
+
+now_ms() {
+    ns=$(date +%s%N 2>/dev/null)
+    case $ns in *[!0-9]*|'') printf '%s000\n' "$(date +%s)" ;; *) printf '%s\n' "$((ns / 1000000))" ;; esac
+}
+
+emit meta "engine=$JTS_IOENGINE
+direct=$JTS_DIRECT
+fio_version=$(fio --version 2>/dev/null | head -n 1)
+kernel=$(uname -r)
+runtime=$runtime
+free_bytes=$avail"
+
+failed=0
+for p in "$@"; do
+    JTS_BENCH_DIR=$rundir/$p
+    mkdir -- "$JTS_BENCH_DIR" || fail 3 "cannot create $JTS_BENCH_DIR"
+    start=$(now_ms)
+    # lay out every file first, so read jobs read data that was really written (fio#719)
+    fio --create_only=1 --output-format=terse --output="$rundir/$p.layout" "$rundir/$p.fio" 2>"$rundir/$p.err" &
+    fiopid=$!
+    wait "$fiopid"
+    rc=$?
+    fiopid=
+    laid=$(now_ms)
+    if [ "$rc" -eq 0 ]; then
+        fio --output-format=json --output="$rundir/$p.json" "$rundir/$p.fio" 2>"$rundir/$p.err" &
+        fiopid=$!
+        wait "$fiopid"
+        rc=$?
+        fiopid=
+    fi
+    end=$(now_ms)
+    printf '@@section fio %s\n' "$p"
+    [ -f "$rundir/$p.json" ] && cat -- "$rundir/$p.json"
+    printf '\n@@end\n'
+    printf '@@section fio-stderr %s\n' "$p"
+    cat -- "$rundir/$p.err"
+    printf '\n@@end\n'
+    emit "fio-exit $p" "exit=$rc
+start_ms=$start
+layout_done_ms=$laid
+end_ms=$end"
+    [ "$rc" -eq 0 ] || failed=1
+    rm -rf -- "$JTS_BENCH_DIR"
+done
+[ "$failed" -eq 0 ] || exit 5
+exit 0

@@ -1,0 +1,47 @@
+#!/bin/sh
+# jts-fleet queue-set.sh -- fixed host script: set one allowlisted block-queue attribute of one device, for
+# A/B experiments and their restore. The device name, the attribute (QueueAttribute allowlist) and the value
+# are validated here again; a scheduler must be one the device offers.
+#
+# usage: queue-set.sh DEVICE ATTRIBUTE VALUE
+# stdout: "old=VALUE" and "new=VALUE" (scheduler as the bare active name); exit 2 invalid input,
+#         3 no such device/attribute, 4 the kernel refused the write.
+set -u
+[ "$#" -eq 3 ] || { echo "usage: queue-set.sh DEVICE ATTRIBUTE VALUE" >&2; exit 2; }
+dev=$1 attr=$2 value=$3
+case $dev in ''|.|..|*[!A-Za-z0-9._:+-]*) echo "device name must match [A-Za-z0-9._:+-]+" >&2; exit 2 ;; esac
+case $attr in
+    scheduler|read_ahead_kb|nr_requests|rq_affinity|nomerges|add_random|wbt_lat_usec|max_sectors_kb|write_cache) ;;
+    *) echo "attribute $attr is not allowlisted" >&2; exit 2 ;;
+esac
+case $attr in
+    scheduler) case $value in ''|*[!a-z0-9_-]*) echo "scheduler name must match [a-z0-9_-]+" >&2; exit 2 ;; esac ;;
+    write_cache) case $value in "write back"|"write through") ;; *) echo "write_cache must be 'write back' or 'write through'" >&2; exit 2 ;; esac ;;
+    *) case $value in ''|*[!0-9]*) echo "$attr must be a non-negative integer" >&2; exit 2 ;; esac ;;
+esac
+file=/sys/block/$dev/queue/$attr
+[ -e "$file" ] || { echo "$file does not exist" >&2; exit 3; }
+
+current() {
+    v=$(cat -- "$file") || return 1
+    if [ "$attr" = scheduler ]; then
+        v=${v#*[}
+        v=${v%%]*}
+    fi
+    printf '%s\n' "$v"
+}
+
+if [ "$attr" = scheduler ]; then
+    offered=" $(tr -d '[]' < "$file") "
+    case $offered in
+        *" $value "*) ;;
+        *) echo "$dev: scheduler $value is not offered (available:$(tr -d '[]' < "$file"))" >&2; exit 3 ;;
+    esac
+fi
+old=$(current) || { echo "cannot read $file" >&2; exit 3; }
+echo "old=$old"
+if ! err=$(printf '%s\n' "$value" 2>&1 > "$file"); then
+    echo "write $file = \"$value\": ${err:-refused}" >&2
+    exit 4
+fi
+echo "new=$(current)"

@@ -1,0 +1,435 @@
+#!/bin/sh
+# jts-fleet tune-apply: applies a validated queue-settings plan to one host, all or nothing.
+#
+# Usage: tune-apply.sh [SYSFS_ROOT] [STATE_DIR] [RULES_PATH]   (plan on stdin)
+#   SYSFS_ROOT  prefix of /sys (tests point it at a fake tree; "" on real hosts)
+#   STATE_DIR   where state.json keeps the values found before the first apply (/var/lib/jts-fleet)
+#   RULES_PATH  the generated udev rules file (/etc/udev/rules.d/60-jts-fleet.rules)
+#
+# stdin:
+#   @@jts-tune 1
+#   set <device> <attribute> <value>      (any number of lines)
+#   @@rules
+#   <rules file content, line by line>
+#   @@end
+#
+# stdout, one record per line, fields separated by TAB (values may contain spaces, e.g. "write back"):
+#   changed dev attr old new | ok dev attr value | restored dev attr value | rules changed|ok path
+#   note text | error text | result applied|failed
+# Exit: 0 applied, 1 failed and restored, 2 plan rejected before anything was touched.
+#
+# The script is fixed text: the controller only ever passes quoted arguments and a plan on stdin, and every
+# name and value is validated again here because the script runs as root.
+
+set -u
+umask 022
+LC_ALL=C
+export LC_ALL
+
+root=${1-}
+state_dir=${2:-/var/lib/jts-fleet}
+rules=${3:-/etc/udev/rules.d/60-jts-fleet.rules}
+state=$state_dir/state.json
+TAB=$(printf '\t')
+
+work=
+lock_held=0
+phase=check          # check -> writing (restore needed on failure) -> applied
+state_existed=0
+state_rewritten=0
+rules_changed=0
+rules_had_file=0
+udev_reloaded=0
+failing=0
+
+out() {
+    # out KIND FIELD... : one TAB-separated record
+    kind=$1
+    shift
+    line=$kind
+    for field in "$@"; do
+        line=$line$TAB$field
+    done
+    printf '%s\n' "$line"
+}
+
+cleanup() {
+    if [ "$lock_held" = 1 ]; then
+        rm -rf -- "$state_dir/.lock"
+    fi
+    if [ -n "$work" ]; then
+        rm -rf -- "$work"
+    fi
+}
+
+# reject: the plan or the host is not fit for an apply; nothing has been touched yet.
+reject() {
+    out error "$*"
+    out result failed
+    cleanup
+    exit 2
+}
+
+# fail: something went wrong after the first change; undo everything this run changed.
+fail() {
+    if [ "$failing" = 1 ]; then
+        return
+    fi
+    failing=1
+    out error "$*"
+    if [ "$phase" = writing ]; then
+        restore_run
+    fi
+    out result failed
+    cleanup
+    exit 1
+}
+
+valid_path() {
+    # absolute, no "..", no characters that could confuse a later reader of state.json
+    case $1 in
+        /*) ;;
+        *) return 1 ;;
+    esac
+    case $1 in
+        *[!A-Za-z0-9._/+-]* | */../* | */.. | *//*) return 1 ;;
+    esac
+    return 0
+}
+
+valid_device() {
+    case $1 in
+        '' | . | .. | -* | *[!A-Za-z0-9._:+-]*) return 1 ;;
+    esac
+    return 0
+}
+
+valid_attribute() {
+    # the allowlist, hard-coded here too: the controller's validation is not trusted with root
+    case $1 in
+        scheduler | read_ahead_kb | nr_requests | rq_affinity | nomerges | add_random | wbt_lat_usec | \
+            max_sectors_kb | write_cache) return 0 ;;
+    esac
+    return 1
+}
+
+valid_value() {
+    case $1 in
+        '' | *[!A-Za-z0-9\ _.-]*) return 1 ;;
+    esac
+    return 0
+}
+
+attr_path() {
+    printf '%s/sys/block/%s/queue/%s' "$root" "$1" "$2"
+}
+
+trim() {
+    # strips leading/trailing blanks (sysfs often ends a value with a space)
+    t=$1
+    while :; do
+        case $t in
+            ' '* | "$TAB"*) t=${t#?} ;;
+            *' ' | *"$TAB") t=${t%?} ;;
+            *) break ;;
+        esac
+    done
+    printf '%s' "$t"
+}
+
+# read_attr DEV ATTR: sets $value to the current setting (the bracketed entry for scheduler)
+read_attr() {
+    p=$(attr_path "$1" "$2")
+    if [ ! -f "$p" ]; then
+        read_err="$p is not a readable attribute file"
+        return 1
+    fi
+    if ! raw=$(cat -- "$p" 2>&1); then
+        read_err="read $p: ${raw##*: }"
+        return 1
+    fi
+    case $raw in
+        *\[*\]*)
+            raw=${raw#*\[}
+            raw=${raw%%\]*}
+            ;;
+    esac
+    value=$(trim "$raw")
+    if ! valid_value "$value"; then
+        read_err="read $p: unexpected content \"$value\""
+        return 1
+    fi
+    return 0
+}
+
+# write_attr DEV ATTR VALUE: sets $write_err to the errno text on failure. External printf: the shell's
+# builtin reports every failed write(2) as "I/O error" and loses EINVAL/EROFS.
+write_attr() {
+    p=$(attr_path "$1" "$2")
+    if write_out=$({ env printf '%s\n' "$3" >"$p"; } 2>&1); then
+        return 0
+    fi
+    write_err=${write_out##*: }
+    [ -n "$write_err" ] || write_err="write failed"
+    case $write_err in
+        *Read-only*) write_err="$write_err (sysfs is read-only on this host: container?)" ;;
+    esac
+    return 1
+}
+
+udev_running() {
+    [ -z "$root" ] || return 1
+    command -v udevadm >/dev/null 2>&1 || return 1
+    [ -S /run/udev/control ] || return 1
+    udevadm control --ping >/dev/null 2>&1
+}
+
+udev_refresh() {
+    # reload-rules, then re-run the rules for the affected devices only
+    udevadm control --reload-rules || return 1
+    cut -d ' ' -f 1 "$work/plan" | sort -u >"$work/devices"
+    while read -r dev; do
+        udevadm trigger --action=change --sysname-match="$dev" || return 1
+    done <"$work/devices"
+    udevadm settle --timeout=10 || true
+    return 0
+}
+
+atomic_copy() {
+    # atomic_copy SRC DEST MODE: temp file in DEST's directory, then rename over DEST
+    dir=$(dirname -- "$2")
+    tmp=$dir/.$(basename -- "$2").jts-tmp.$$
+    cp -- "$1" "$tmp" && chmod "$3" "$tmp" && mv -f -- "$tmp" "$2" && return 0
+    rm -f -- "$tmp"
+    return 1
+}
+
+restore_run() {
+    # sysfs values in reverse order of writing
+    if [ -s "$work/journal" ]; then
+        sed '1!G;h;$!d' "$work/journal" >"$work/journal.rev"
+        while read -r dev attr old; do
+            if write_attr "$dev" "$attr" "$old"; then
+                out restored "$dev" "$attr" "$old"
+            else
+                out error "restore $(attr_path "$dev" "$attr") = \"$old\" failed: $write_err"
+            fi
+        done <"$work/journal.rev"
+    fi
+    if [ "$rules_changed" = 1 ]; then
+        if [ "$rules_had_file" = 1 ]; then
+            atomic_copy "$work/rules.prev" "$rules" 0644 || out error "restore $rules failed"
+        else
+            rm -f -- "$rules" || out error "remove $rules failed"
+        fi
+        out note "rules file $rules restored"
+        if [ "$udev_reloaded" = 1 ]; then
+            udev_refresh || out error "udev reload after restore failed"
+        fi
+    fi
+    if [ "$state_rewritten" = 1 ]; then
+        if [ "$state_existed" = 1 ]; then
+            atomic_copy "$work/state.prev" "$state" 0644 || out error "restore $state failed"
+        else
+            rm -f -- "$state" "$state_dir/rules.before"
+        fi
+    fi
+}
+
+# parse_state FILE: prints "dev attr value" per entry of a state.json written by this script
+parse_state() {
+    sed -n 's/^ *{"device": "\([A-Za-z0-9._:+-]*\)", "attribute": "\([a-z_]*\)", "value": "\([A-Za-z0-9 _.-]*\)"},\{0,1\}$/\1 \2 \3/p' "$1"
+}
+
+write_state() {
+    # write_state ENTRIES RULES_BEFORE: ENTRIES holds "dev attr value" lines
+    n=$(wc -l <"$1")
+    {
+        printf '{\n'
+        printf '  "format": "jts-fleet-tuning-state 1",\n'
+        printf '  "rules_path": "%s",\n' "$rules"
+        printf '  "rules_before": "%s",\n' "$2"
+        printf '  "entries": [\n'
+        i=0
+        while read -r dev attr value; do
+            i=$((i + 1))
+            sep=,
+            [ "$i" -lt "$n" ] || sep=
+            printf '    {"device": "%s", "attribute": "%s", "value": "%s"}%s\n' "$dev" "$attr" "$value" "$sep"
+        done <"$1"
+        printf '  ]\n'
+        printf '}\n'
+    } >"$work/state.new" || return 1
+    atomic_copy "$work/state.new" "$state" 0644
+}
+
+trap 'fail "interrupted by a signal"' INT TERM HUP
+trap cleanup EXIT
+
+valid_path "$state_dir" || reject "state directory \"$state_dir\" is not a plain absolute path"
+valid_path "$rules" || reject "rules path \"$rules\" is not a plain absolute path"
+if [ -n "$root" ]; then
+    valid_path "$root" || reject "sysfs root \"$root\" is not a plain absolute path"
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/jts-tune.XXXXXX") || reject "cannot create a temporary directory"
+: >"$work/plan"
+: >"$work/journal"
+
+# ---- read and validate the plan ---------------------------------------------------------------------------
+IFS= read -r header || reject "empty plan on stdin"
+[ "$header" = "@@jts-tune 1" ] || reject "plan line 1: expected \"@@jts-tune 1\""
+section=plan
+lineno=1
+while IFS= read -r line; do
+    lineno=$((lineno + 1))
+    case $section in
+        plan)
+            case $line in
+                '@@rules')
+                    section=rules
+                    : >"$work/rules.new"
+                    ;;
+                'set '*)
+                    read -r verb dev attr value <<EOF
+$line
+EOF
+                    [ "$verb" = set ] || reject "plan line $lineno: malformed"
+                    valid_device "$dev" || reject "plan line $lineno: invalid device name \"$dev\""
+                    valid_attribute "$attr" || reject "plan line $lineno: $dev: attribute \"$attr\" is not on the allowlist"
+                    valid_value "$value" || reject "plan line $lineno: $dev $attr: invalid value \"$value\""
+                    if awk -v d="$dev" -v a="$attr" '$1 == d && $2 == a { found = 1 } END { exit !found }' "$work/plan"; then
+                        reject "plan line $lineno: $dev $attr set twice"
+                    fi
+                    printf '%s %s %s\n' "$dev" "$attr" "$value" >>"$work/plan"
+                    ;;
+                '') ;;
+                *) reject "plan line $lineno: unexpected \"$line\"" ;;
+            esac
+            ;;
+        rules)
+            case $line in
+                '@@end') section=finished ;;
+                *) printf '%s\n' "$line" >>"$work/rules.new" ;;
+            esac
+            ;;
+        finished)
+            [ -z "$line" ] || reject "plan line $lineno: text after @@end"
+            ;;
+    esac
+done
+[ "$section" = finished ] || reject "plan truncated at line $lineno (no @@end)"
+
+# ---- check the host before touching anything --------------------------------------------------------------
+if [ -z "$root" ] && [ -r /proc/self/mountinfo ]; then
+    sys_opts=$(awk '$5 == "/sys" { print $6 }' /proc/self/mountinfo | tail -n 1)
+    case ,$sys_opts, in
+        *,ro,*) reject "sysfs is mounted read-only on this host (container?): nothing written" ;;
+    esac
+fi
+
+: >"$work/current"
+while read -r dev attr desired; do
+    [ -d "$root/sys/block/$dev/queue" ] || reject "$dev: no such block device ($root/sys/block/$dev/queue missing)"
+    if [ -f "$root/sys/block/$dev/hidden" ] && [ "$(cat -- "$root/sys/block/$dev/hidden")" = 1 ]; then
+        reject "$dev: hidden device (NVMe multipath path): never tuned"
+    fi
+    read_attr "$dev" "$attr" || reject "$dev $attr: $read_err"
+    printf '%s %s %s\n' "$dev" "$attr" "$value" >>"$work/current"
+done <"$work/plan"
+
+mkdir -p -- "$state_dir" || reject "cannot create state directory $state_dir"
+if ! mkdir -- "$state_dir/.lock" 2>/dev/null; then
+    other=$(cat -- "$state_dir/.lock/pid" 2>/dev/null || true)
+    case $other in
+        '' | *[!0-9]*) other=0 ;;
+    esac
+    if [ "$other" -gt 0 ] && kill -0 "$other" 2>/dev/null; then
+        reject "another jts-fleet apply or rollback is running (pid $other, lock $state_dir/.lock)"
+    fi
+    rm -rf -- "$state_dir/.lock"
+    mkdir -- "$state_dir/.lock" || reject "cannot take lock $state_dir/.lock"
+fi
+lock_held=1
+echo $$ >"$state_dir/.lock/pid"
+
+# ---- state.json: original values, recorded before the first write -----------------------------------------
+phase=writing
+: >"$work/state.old"
+rules_before=absent
+if [ -f "$state" ]; then
+    state_existed=1
+    cp -- "$state" "$work/state.prev" || fail "cannot read $state"
+    grep -q '"format": "jts-fleet-tuning-state 1"' "$state" || fail "$state: not a jts-fleet state file"
+    parse_state "$state" >"$work/state.old"
+    rules_before=$(sed -n 's/^ *"rules_before": "\([a-z]*\)",$/\1/p' "$state")
+    [ -n "$rules_before" ] || rules_before=absent
+elif [ -f "$rules" ] && [ "$(head -n 1 -- "$rules")" != "$(head -n 1 -- "$work/rules.new")" ]; then
+    # a foreign file sits where ours goes: keep it for rollback
+    cp -p -- "$rules" "$state_dir/rules.before" || fail "cannot save the existing $rules"
+    rules_before=saved
+fi
+# merge: entries already recorded keep their original value, new device/attribute pairs are appended
+awk 'NR == FNR { seen[$1 " " $2] = 1; print; next } !(($1 " " $2) in seen) { print }' \
+    "$work/state.old" "$work/current" >"$work/state.merged"
+if [ "$state_existed" = 0 ] || ! cmp -s "$work/state.old" "$work/state.merged"; then
+    state_rewritten=1
+    write_state "$work/state.merged" "$rules_before" || fail "cannot write $state"
+fi
+
+# ---- live writes --------------------------------------------------------------------------------------------
+exec 3<"$work/current"
+while read -r dev attr desired; do
+    read -r _cdev _cattr current <&3
+    if [ "$current" = "$desired" ]; then
+        continue
+    fi
+    if ! write_attr "$dev" "$attr" "$desired"; then
+        fail "write $(attr_path "$dev" "$attr") = \"$desired\" (was \"$current\"): $write_err"
+    fi
+    printf '%s %s %s\n' "$dev" "$attr" "$current" >>"$work/journal"
+done <"$work/plan"
+exec 3<&-
+
+# ---- rules file --------------------------------------------------------------------------------------------
+rules_state=ok
+if [ ! -f "$rules" ] || ! cmp -s -- "$work/rules.new" "$rules"; then
+    if [ -f "$rules" ]; then
+        cp -p -- "$rules" "$work/rules.prev" || fail "cannot back up $rules"
+        rules_had_file=1
+    fi
+    mkdir -p -- "$(dirname -- "$rules")" || fail "cannot create $(dirname -- "$rules")"
+    rules_changed=1
+    atomic_copy "$work/rules.new" "$rules" 0644 || fail "cannot write $rules"
+    rules_state=changed
+fi
+
+if udev_running; then
+    udev_reloaded=1
+    udev_refresh || fail "udevadm reload/trigger failed"
+elif [ -z "$root" ]; then
+    out note "udevd not running: relying on live writes"
+fi
+
+# ---- verify by reading back ---------------------------------------------------------------------------------
+while read -r dev attr desired; do
+    read_attr "$dev" "$attr" || fail "verify $dev $attr: $read_err"
+    if [ "$value" != "$desired" ]; then
+        fail "verify $(attr_path "$dev" "$attr"): wrote \"$desired\", reads \"$value\" (kernel clamped or refused it)"
+    fi
+done <"$work/plan"
+
+phase=applied
+exec 3<"$work/current"
+while read -r dev attr desired; do
+    read -r _cdev _cattr current <&3
+    if [ "$current" = "$desired" ]; then
+        out ok "$dev" "$attr" "$desired"
+    else
+        out changed "$dev" "$attr" "$current" "$desired"
+    fi
+done <"$work/plan"
+exec 3<&-
+out rules "$rules_state" "$rules"
+out result applied
+exit 0

@@ -1,0 +1,174 @@
+package jts.fleet.remote.trim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+
+/**
+ * Real FITRIM on this machine: ext4 and xfs on loop devices over sparse files, a bind mount of the ext4, a tmpfs
+ * and a missing path, all configured. Discards on a loop device punch holes in its backing file, so the file's
+ * allocated blocks show whether a range was really trimmed. Needs root ({@link LoopFilesystems}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrimLoopDevicesIT {
+    private static final long CHUNK_BYTES = 128L << 20;
+
+    LoopFilesystems fs;
+    HostScript script;
+    Path ext4Image;
+    Path xfsImage;
+    Path ext4;
+    Path xfs;
+    Path bind;
+    Path tmpfs;
+    Path missing;
+    Path dir;
+    Path state;
+
+    @BeforeAll
+    void setUp() throws IOException {
+        fs = LoopFilesystems.create();
+        dir = fs.directory();
+        script = new HostScript(dir);
+        state = dir.resolve("state");
+        ext4Image = fs.ext4Image;
+        xfsImage = fs.xfsImage;
+        ext4 = fs.ext4;
+        xfs = fs.xfs;
+        bind = fs.bind;
+        tmpfs = fs.tmpfs;
+        missing = fs.missing;
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (fs != null) {
+            fs.close();
+        }
+    }
+
+    private static String must(String... command) {
+        return LoopFilesystems.must(command);
+    }
+
+    private static long allocatedBytes(Path file) {
+        return LoopFilesystems.allocatedBytes(file);
+    }
+
+    private static void churn(Path mount, int mib) {
+        LoopFilesystems.churn(mount, mib);
+    }
+
+    private Path config(List<jts.fleet.inventory.BlackoutWindow> blackout) throws IOException {
+        TrimConfig config = new TrimConfig("it-host",
+                fs.targets(),
+                blackout, CHUNK_BYTES, Optional.of(dir.toString()), state.toString());
+        Path file = dir.resolve("trim.conf");
+        Files.writeString(file, config.render());
+        return file;
+    }
+
+    @Test
+    void refusesInBlackoutAndWhileLockedThenTrimsEachFilesystemOnce() throws Exception {
+        churn(ext4, 200);
+        churn(xfs, 200);
+        long ext4Before = allocatedBytes(ext4Image);
+        long xfsBefore = allocatedBytes(xfsImage);
+        assertThat(ext4Before).as("ext4 image after churn").isGreaterThan(150L << 20);
+        assertThat(xfsBefore).as("xfs image after churn").isGreaterThan(150L << 20);
+
+        // 1. inside a blackout window, not forced: exit 4 and nothing trimmed
+        Path conf = config(List.of(TrimPolicies.NY_TRADING));
+        String wednesdayNoon = String.valueOf(ZonedDateTime.of(2026, 11, 25, 12, 0, 0, 0, TrimPolicies.NEW_YORK).toEpochSecond());
+        HostScript.Run blackout = script.run("--config", conf.toString(), "--json", "--now", wednesdayNoon);
+        assertThat(blackout.exit()).as(blackout.toString()).isEqualTo(TrimScript.EXIT_REFUSED);
+        assertThat(blackout.records()).hasSize(5).extracting(TrimRecord::result).containsOnly(TrimResult.REFUSED);
+        assertThat(allocatedBytes(ext4Image)).as("ext4 image after the refused run").isEqualTo(ext4Before);
+        assertThat(allocatedBytes(xfsImage)).as("xfs image after the refused run").isEqualTo(xfsBefore);
+
+        // 2. another run holds the lock: refused, naming it, nothing trimmed
+        Files.createDirectories(state);
+        Path lock = state.resolve("trim.lock");
+        Process holder = new ProcessBuilder("sh", "-c", "exec 9<>\"$1\"; flock 9; echo $$ > \"$1\"; echo locked; exec sleep 30",
+                "holder", lock.toString()).start();
+        try {
+            assertThat(new String(holder.getInputStream().readNBytes(7))).isEqualTo("locked\n");
+            HostScript.Run locked = script.run("--config", conf.toString(), "--json", "--force");
+            assertThat(locked.exit()).as(locked.toString()).isEqualTo(TrimScript.EXIT_REFUSED);
+            assertThat(locked.records()).extracting(TrimRecord::reason)
+                    .containsOnly("another jts-fstrim run holds " + lock + " (pid " + holder.pid() + ")");
+        } finally {
+            holder.destroy();
+            holder.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(allocatedBytes(ext4Image)).isEqualTo(ext4Before);
+
+        // 3. forced inside the window: both filesystems trimmed once, in ranges; the rest skipped with reasons
+        HostScript.Run forced = script.run("--config", conf.toString(), "--json", "--now", wednesdayNoon, "--force");
+        assertThat(forced.exit()).as(forced.toString()).isZero();
+        Map<String, TrimRecord> byMount = forced.records().stream()
+                .collect(Collectors.toMap(TrimRecord::mount, r -> r));
+        assertThat(forced.records()).extracting(TrimRecord::mount, TrimRecord::result).containsExactly(
+                tuple(ext4.toString(), TrimResult.OK), tuple(xfs.toString(), TrimResult.OK),
+                tuple(bind.toString(), TrimResult.SKIPPED), tuple(tmpfs.toString(), TrimResult.SKIPPED),
+                tuple(missing.toString(), TrimResult.SKIPPED));
+        TrimRecord ext4Record = byMount.get(ext4.toString());
+        assertThat(ext4Record.device()).isEqualTo(fs.loopDevices().get(0));
+        assertThat(ext4Record.bytes()).as("bytes ext4 reported trimmed").isGreaterThan(150L << 20);
+        assertThat(byMount.get(xfs.toString()).bytes()).as("bytes xfs reported trimmed").isGreaterThan(150L << 20);
+        assertThat(byMount.get(bind.toString()).reason())
+                .isEqualTo("same filesystem as " + ext4 + " (device " + ext4Record.majmin() + "): trimmed once");
+        assertThat(byMount.get(tmpfs.toString()).reason()).isEqualTo("no block device behind it (tmpfs)");
+        assertThat(byMount.get(missing.toString()).reason()).isEqualTo("missing: " + missing + " does not exist");
+
+        long ext4After = allocatedBytes(ext4Image);
+        long xfsAfter = allocatedBytes(xfsImage);
+        System.out.printf("allocated in backing files: ext4 %d -> %d MiB, xfs %d -> %d MiB; trimmed ext4 %d MiB in %s,"
+                        + " xfs %d MiB in %s%n", ext4Before >> 20, ext4After >> 20, xfsBefore >> 20, xfsAfter >> 20,
+                ext4Record.bytes() >> 20, ext4Record.duration(), byMount.get(xfs.toString()).bytes() >> 20,
+                byMount.get(xfs.toString()).duration());
+        assertThat(ext4After).as("ext4 backing file blocks dropped").isLessThan(ext4Before - (150L << 20));
+        assertThat(xfsAfter).as("xfs backing file blocks dropped").isLessThan(xfsBefore - (150L << 20));
+
+        // run records and metrics describe the same run
+        TrimLog log = TrimLog.parse(Files.readAllLines(state.resolve("trim.jsonl")));
+        assertThat(log.problems()).isEmpty();
+        assertThat(log.lastSuccessPerMount().keySet()).containsExactlyInAnyOrder(ext4.toString(), xfs.toString());
+        String metrics = Files.readString(dir.resolve("jts_trim.prom"));
+        assertThat(metrics).contains("jts_trim_result{mount=\"" + ext4 + "\",result=\"ok\"} 1\n",
+                "jts_trim_bytes{mount=\"" + ext4 + "\"} " + ext4Record.bytes() + "\n",
+                "jts_trim_last_success_timestamp_seconds{mount=\"" + xfs + "\"} " + wednesdayNoon + "\n");
+    }
+
+    @Test
+    void stacksThatSwallowDiscardsOrAreRotationalAreSkipped() throws IOException {
+        String majmin = must("findmnt", "-n", "-o", "MAJ:MIN", "--mountpoint", ext4.toString()).strip();
+        Path conf = config(List.of());
+        Map<String, String> reasonBySysfs = Map.of(
+                "dm-over-partition", "TRIM would have no effect: dm-1 discard_max_bytes 0",
+                "md-over-disks", "rotational devices only: sda sdb",
+                "dm-over-mixed", "dry run: would trim");
+        for (var expected : reasonBySysfs.entrySet()) {
+            Path sysfs = SysfsFixtures.build(dir.resolve("sysfs-" + expected.getKey()), expected.getKey(), majmin);
+            HostScript.Run run = script.run("--config", conf.toString(), "--json", "--dry-run", "--sysfs-root", sysfs.toString());
+            assertThat(run.exit()).as(run.toString()).isZero();
+            assertThat(run.records().get(0).mount()).isEqualTo(ext4.toString());
+            assertThat(run.records().get(0).reason()).as(expected.getKey()).startsWith(expected.getValue());
+        }
+    }
+}

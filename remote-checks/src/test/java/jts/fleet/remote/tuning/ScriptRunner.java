@@ -1,0 +1,62 @@
+package jts.fleet.remote.tuning;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a fixed tuning script locally the way a transport does: {@code sh -c SCRIPT jts-fleet ARGS...}. */
+final class ScriptRunner {
+    private ScriptRunner() {
+    }
+
+    static ScriptOutcome run(TuningScripts script, String stdin, String... args) {
+        String[] result = exec(script, stdin, args);
+        return ScriptOutcome.parse("test-host", Integer.parseInt(result[0]), result[1], result[2]);
+    }
+
+    /** Raw stdout of a successful run (for tune-read.sh, whose output is framed, not records). */
+    static String stdout(TuningScripts script, String... args) {
+        String[] result = exec(script, "", args);
+        if (!result[0].equals("0")) {
+            throw new AssertionError(script.resourceName() + " exited " + result[0] + ": " + result[2]);
+        }
+        return result[1];
+    }
+
+    /** exit status, stdout, stderr */
+    private static String[] exec(TuningScripts script, String stdin, String... args) {
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", script.text(), "jts-fleet"));
+        argv.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(argv).start();
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(script.resourceName() + " did not finish in 30 s");
+            }
+            return new String[] {Integer.toString(p.exitValue()), new String(out.get(), StandardCharsets.UTF_8),
+                new String(err.get(), StandardCharsets.UTF_8)};
+        } catch (IOException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("running " + script.resourceName() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static byte[] readAll(java.io.InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
