@@ -27,6 +27,8 @@ public final class InventoryLoader {
     private final Path home;
     private final String localUser;
     private final Path systemInventory;
+    /** The embedded policy's tree, parsed on first use (immutable once set). */
+    private YamlNode.MapNode defaultPolicyTree;
 
     public InventoryLoader(Path workingDir, Path home, String localUser, Path systemInventory) {
         this.workingDir = workingDir;
@@ -104,9 +106,12 @@ public final class InventoryLoader {
         return new InventoryBuilder(home, localUser).standalonePolicy(defaultPolicyTree());
     }
 
-    private static YamlNode.MapNode defaultPolicyTree() throws InventoryException {
-        YamlNode root = YamlReader.read(resource(DEFAULT_POLICY_RESOURCE), EMBEDDED_POLICY);
-        return InventoryBuilder.asMap(root);
+    private synchronized YamlNode.MapNode defaultPolicyTree() throws InventoryException {
+        if (defaultPolicyTree == null) {
+            defaultPolicyTree = InventoryBuilder.asMap(YamlReader.read(resource(DEFAULT_POLICY_RESOURCE),
+                    EMBEDDED_POLICY));
+        }
+        return defaultPolicyTree;
     }
 
     /** Text of an embedded resource; a missing one is a packaging bug, not a user error. */

@@ -90,6 +90,13 @@ public final class InventoryReference {
                     .append(cell(r.defaultText())).append(" | ").append(cell(r.rule())).append(" | ")
                     .append(cell(r.doc())).append(" |\n");
         }
+        out.append("\n## The embedded JTS policy (`default-policy.yaml`)\n\n")
+                .append("Used when an inventory has no `policy` key. Its comments give the reasons for each value.\n\n")
+                .append("```yaml\n").append(InventoryLoader.resource(InventoryLoader.DEFAULT_POLICY_RESOURCE))
+                .append("```\n");
+        out.append("\n## The embedded default inventory (`default-inventory.yaml`)\n\n")
+                .append("```yaml\n").append(InventoryLoader.resource(InventoryLoader.DEFAULT_INVENTORY_RESOURCE))
+                .append("```\n");
         return out.toString();
     }
 

@@ -38,7 +38,7 @@ public final class InventorySchema {
             "lower-case letters, digits, `_`, `-`; at most 32 characters");
     public static final ValueRule ABSOLUTE_PATH = ValueRule.Text.of("path",
             "/|(/[^/\\x00-\\x1f\\x7f]+)+",
-            "absolute, no `//`, no trailing `/`, no control characters, no `.`/`..` components") ;
+            "absolute, no `//`, no trailing `/`, no control characters, no `.`/`..` components");
     public static final ValueRule HOME_PATH = ValueRule.Text.of("path",
             "(~|/[^/\\x00-\\x1f\\x7f]+)(/[^/\\x00-\\x1f\\x7f]+)*",
             "absolute or starting with `~/` (the controller user's home)");
@@ -302,7 +302,7 @@ public final class InventorySchema {
             }
         } else if (shape instanceof Leaf leaf) {
             if (!(node instanceof YamlNode.Scalar s)) {
-                problems.add(at(node, path) + "expected " + leaf.rule().type() + ", got "
+                problems.add(at(node, path) + "expected " + ValueRule.withArticle(leaf.rule().type()) + ", got "
                         + node.typeName());
                 return;
             }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * the file and line it came from. Rules: a tier in the override replaces the tier of the same name key by key
  * ({@code queue} and {@code thresholds} merge per key, {@code match} is replaced whole) and a new name is
  * appended; other mappings ({@code maintenance}, {@code bench.profiles.<name>}) merge per key; lists and
- * scalars are replaced.
+ * scalars are replaced. A key with an empty value changes nothing ({@code []} empties a list).
  */
 final class PolicyMerge {
     private PolicyMerge() {
@@ -37,8 +37,8 @@ final class PolicyMerge {
                 merged = mergeTiers(baseTiers, overTiers);
             } else if (level == Level.TIER && over.key().equals("match")) {
                 merged = value;
-            } else if (value instanceof YamlNode.Scalar s && s.isNull() && current instanceof YamlNode.MapNode) {
-                merged = current; // an empty "queue:" in an override changes nothing
+            } else if (value instanceof YamlNode.Scalar s && s.isNull()) {
+                merged = current; // an empty "queue:" or "tiers:" in an override changes nothing; [] empties a list
             } else if (current instanceof YamlNode.MapNode a && value instanceof YamlNode.MapNode b) {
                 merged = merge(a, b, Level.OTHER);
             } else {

@@ -24,6 +24,11 @@ public sealed interface ValueRule {
     /** Rule column of the reference, e.g. {@code 1..65535}. */
     String rule();
 
+    /** "an integer", "a path": for "expected ..." messages. */
+    static String withArticle(String type) {
+        return ("aeio".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type; // "a user name", "an integer"
+    }
+
     private static Optional<String> wrongType(YamlNode.Scalar value, String expected) {
         return Optional.of("expected " + expected + ", got " + value.typeName()
                 + (value.isNull() ? "" : " " + value.shown()));
@@ -39,7 +44,7 @@ public sealed interface ValueRule {
         public Optional<String> check(YamlNode.Scalar value) {
             boolean numeric = value.kind() == YamlNode.Kind.INT || value.kind() == YamlNode.Kind.FLOAT;
             if (value.kind() != YamlNode.Kind.STRING && !(numbersAsText && numeric)) {
-                return wrongType(value, type);
+                return wrongType(value, withArticle(type));
             }
             if (!pattern.matcher(value.text()).matches()) {
                 return Optional.of(value.shown() + " is not a valid " + type + " (" + rule + ")");

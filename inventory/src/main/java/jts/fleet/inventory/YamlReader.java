@@ -11,7 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
+
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree by walking the parser's tokens, keeping the line of
@@ -19,6 +20,13 @@ import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException
  * which value wins.
  */
 final class YamlReader {
+    /**
+     * Configured once and never changed (Jackson factories are thread-safe after configuration). An empty
+     * plain value ("db-01:") is null like in YAML itself; a quoted "" stays an empty string.
+     */
+    private static final YAMLFactory FACTORY =
+            YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+
     private final String source;
     private final YAMLParser parser;
 
@@ -29,9 +37,7 @@ final class YamlReader {
 
     /** The document's root, or an empty mapping for an empty document. */
     static YamlNode read(String yaml, String source) throws InventoryException {
-        // an empty plain value ("db-01:") is null like in YAML itself; a quoted "" stays an empty string
-        YAMLFactory factory = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
-        try (JsonParser p = factory.createParser(yaml)) {
+        try (JsonParser p = FACTORY.createParser(yaml)) {
             YamlReader reader = new YamlReader(source, (YAMLParser) p);
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -44,10 +50,18 @@ final class YamlReader {
                         + ": a second YAML document ('---') is not allowed: one file holds one inventory");
             }
             return root;
-        } catch (MarkedYAMLException e) {
-            String problem = e.getProblem() == null ? e.getOriginalMessage() : e.getProblem();
-            throw new InventoryException(source + ":" + lineOf(e) + ": YAML syntax error: " + problem.strip(), e);
         } catch (JsonProcessingException e) {
+            // SnakeYAML's own exception (the cause) knows the line of the problem and of its context; the
+            // Jackson location can point at an earlier token
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof MarkedYAMLException m && m.getProblem() != null && m.getProblemMark() != null) {
+                    String context = m.getContext() == null || m.getContextMark() == null ? ""
+                            : " (" + m.getContext().strip() + " started at line " + (m.getContextMark().getLine() + 1)
+                            + ")";
+                    throw new InventoryException(source + ":" + (m.getProblemMark().getLine() + 1)
+                            + ": YAML syntax error: " + m.getProblem().strip() + context, e);
+                }
+            }
             throw new InventoryException(source + ":" + lineOf(e) + ": YAML syntax error: "
                     + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {

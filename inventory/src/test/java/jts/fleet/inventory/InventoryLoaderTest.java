@@ -134,10 +134,61 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void emptyValuesInAnOverrideChangeNothingButAnEmptyListEmpties() throws InventoryException {
+        String yaml = """
+                hosts:
+                  a: {address: a, policy: {tiers: , maintenance: {blackout: []}}}
+                """;
+        Inventory inv = TestInventories.loader().loadFromString(yaml, "x.yaml");
+        Policy p = inv.host("a").orElseThrow().policy();
+        assertThat(p.tiers()).isEqualTo(inv.policy().tiers());
+        assertThat(p.maintenance().trimSchedule()).isEqualTo("Sat *-*-* 03:00:00");
+        assertThat(p.maintenance().blackout()).isEmpty();
+        // a scalar without a value is an error, not "unset": there is nothing to fall back to silently
+        assertThatThrownBy(() -> TestInventories.loader().loadFromString(
+                "hosts: {a: {address: a, policy: {maintenance: {trim_schedule: }}}}\n", "x.yaml"))
+                .hasMessage("x.yaml:1: hosts.a.policy.maintenance.trim_schedule: expected a calendar expression, got nothing");
+        assertThat(inv.policy().maintenance().blackout()).hasSize(1);
+    }
+
+    @Test
     void inventoryWithoutPolicyUsesTheEmbeddedJtsPolicy() throws InventoryException {
         Inventory inv = TestInventories.loader().loadFromString("hosts: {db-01: {address: 10.0.0.1}}\n", "x.yaml");
         assertThat(inv.policy()).isEqualTo(TestInventories.loader().defaultPolicy());
         assertThat(inv.policy().tiers()).extracting(Tier::name).containsExactly("hot", "warm", "cold");
+    }
+
+    @Test
+    void overridesApplyToTheEmbeddedPolicyAndErrorsNameTheFileOfTheOverride() throws InventoryException {
+        String ok = """
+                hosts:
+                  ch-01: {address: ch-01, groups: [clickhouse]}
+                  pg-01: {address: pg-01}
+                groups:
+                  clickhouse:
+                    policy:
+                      tiers:
+                        - {name: hot, queue: {read_ahead_kb: 1024}}
+                """;
+        Inventory inv = TestInventories.loader().loadFromString(ok, "ch.yaml");
+        assertThat(inv.host("ch-01").orElseThrow().policy().tier("hot").orElseThrow().queue())
+                .containsEntry(QueueAttribute.READ_AHEAD_KB, "1024").containsEntry(QueueAttribute.SCHEDULER, "none");
+        assertThat(inv.host("pg-01").orElseThrow().policy().tier("hot").orElseThrow().queue())
+                .containsEntry(QueueAttribute.READ_AHEAD_KB, "128");
+
+        String bad = """
+                hosts:
+                  ch-01:
+                    address: ch-01
+                    policy:
+                      tiers:
+                        - name: hot
+                          thresholds:
+                            read_await_ms: {warn: 9}
+                """;
+        // crit 5 comes from the embedded policy, warn 9 from this file: the message points at the file's line
+        assertThatThrownBy(() -> TestInventories.loader().loadFromString(bad, "ch.yaml"))
+                .hasMessage("ch.yaml:8: policy.tiers[hot].thresholds.read_await_ms: warn 9 is above crit 5");
     }
 
     @Test

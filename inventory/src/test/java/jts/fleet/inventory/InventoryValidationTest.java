@@ -20,7 +20,13 @@ class InventoryValidationTest {
     static Stream<Arguments> badInventories() {
         return Stream.of(
                 bad("YAML syntax error", "hosts:\n  db-01: {address: 10.0.0.1\n  db-02: {}\n",
-                        "bad.yaml:3: YAML syntax error: expected ',' or '}', but got :"),
+                        "bad.yaml:3: YAML syntax error: expected ',' or '}', but got : (while parsing a flow mapping started at line 2)"),
+                bad("tab indentation", "hosts:\n  db-01:\n\taddress: a\n",
+                        "bad.yaml:3: YAML syntax error: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)"),
+                bad("unclosed quote", "hosts:\n  db-01: {address: \"a}\n",
+                        "bad.yaml:3: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar started at line 2)"),
+                bad("colon in a plain value", HOST + "    user: a: b\n",
+                        "bad.yaml:4: YAML syntax error: mapping values are not allowed here"),
                 bad("duplicate key", "hosts:\n  db-01: {address: a}\n  db-01: {address: b}\n",
                         "bad.yaml:3: duplicate key 'db-01' (an earlier one in the same mapping would be silently replaced)"),
                 bad("alias", "defaults: &d {port: 22}\nhosts:\n  db-01: *d\n",
@@ -35,11 +41,18 @@ class InventoryValidationTest {
                 bad("unknown host key", HOST + "    prot: 22\n",
                         "bad.yaml:4: hosts.db-01.prot: unknown key (did you mean 'port'?) (allowed: address, user, port, "
                                 + "identity_file, known_hosts, become, connection, sysroot, groups, policy)"),
+                bad("unknown defaults key", "defaults:\n  usr: jts\n" + HOST,
+                        "bad.yaml:2: defaults.usr: unknown key (did you mean 'user'?) (allowed: user, port, identity_file, "
+                                + "known_hosts, become, connection, sysroot, connect_timeout, command_timeout)"),
+                bad("unknown match key", HOST + "policy:\n  tiers:\n    - name: hot\n      match: {class: [nvme]}\n",
+                        "bad.yaml:7: policy.tiers[0].match.class: unknown key (did you mean 'classes'?) (allowed: classes, devices, mounts)"),
+                bad("unknown maintenance key", HOST + "policy:\n  maintenance:\n    blackouts: []\n",
+                        "bad.yaml:6: policy.maintenance.blackouts: unknown key (did you mean 'blackout'?) (allowed: blackout, trim_schedule, health_poll_minutes)"),
                 bad("port out of range", HOST + "    port: 70000\n",
                         "bad.yaml:4: hosts.db-01.port: 70000 is out of range 1..65535"),
                 bad("port as text", HOST + "    port: \"22\"\n",
                         "bad.yaml:4: hosts.db-01.port: expected an integer, got a string \"22\""),
-                bad("port as list", HOST + "    port: [22]\n", "bad.yaml:4: hosts.db-01.port: expected integer, got a list"),
+                bad("port as list", HOST + "    port: [22]\n", "bad.yaml:4: hosts.db-01.port: expected an integer, got a list"),
                 bad("ssh host without address", "hosts:\n  db-01:\n    port: 22\n",
                         "bad.yaml:2: hosts.db-01: missing 'address' (required for connection: ssh; use connection: local for this machine)"),
                 bad("ssh host with empty body", "hosts:\n  db-01:\n",
@@ -168,6 +181,31 @@ class InventoryValidationTest {
                 () -> TestInventories.loader().loadFromString(yaml, "bad.yaml"));
         assertThat(e).as(what + ": no error for\n" + yaml).isNotNull();
         assertThat(e.problems()).as(what).containsExactly(expected);
+    }
+
+    /**
+     * Prefixes of a valid inventory (cut every few characters) either loads or fails with an
+     * InventoryException naming the file: the builder's trust in the schema check must never surface as a
+     * ClassCastException or similar.
+     */
+    @Test
+    void everyTruncationFailsCleanlyOrLoads() {
+        String full = TestInventories.resource("fleet.yaml");
+        InventoryLoader loader = TestInventories.loader();
+        int failures = 0;
+        // every 3rd character keeps the test fast on a busy machine and still cuts inside every token kind
+        for (int cut = 0; cut <= full.length(); cut += 3) {
+            String part = full.substring(0, cut);
+            try {
+                loader.loadFromString(part, "cut.yaml");
+            } catch (InventoryException e) {
+                failures++;
+                assertThat(e.problems()).as("cut at %d", cut).allSatisfy(p -> assertThat(p).matches("(?s)cut\\.yaml:\\d+: .+"));
+            } catch (RuntimeException e) {
+                throw new AssertionError("cut at " + cut + ": unexpected " + e + " for\n" + part, e);
+            }
+        }
+        assertThat(failures).as("most prefixes are incomplete").isGreaterThan(full.length() / 6);
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class CommandTree {
         for (Class<?> sub : subcommands()) {
             cmd.addSubcommand(sub);
         }
+        shareVersion(cmd, new VersionProvider());
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -36,6 +37,14 @@ public final class CommandTree {
             return ExitCodes.USAGE;
         });
         return cmd;
+    }
+
+    /** {@code --version} works on every subcommand, not only at the top. */
+    private static void shareVersion(CommandLine cmd, VersionProvider provider) {
+        if (cmd.getCommandSpec().versionProvider() == null) {
+            cmd.getCommandSpec().versionProvider(provider);
+        }
+        cmd.getSubcommands().values().forEach(sub -> shareVersion(sub, provider));
     }
 
     /** Every top-level subcommand, in the order of --help. */

@@ -89,10 +89,9 @@ public final class SshTransport implements Transport {
             throws TransportException {
         RemoteCommand command = new RemoteCommand(script, args, timeout,
                 become && !"root".equals(host.user()));
-        long started = System.nanoTime();
-        long deadline = started + timeout.plus(GRACE).toNanos();
         try {
-            if (!channels.tryAcquire(remainingMillis(deadline), TimeUnit.MILLISECONDS)) {
+            // Waiting for a free channel is bounded by the command timeout too.
+            if (!channels.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new TransportException(FailureClass.TIMEOUT, host.name() + ": all " + MAX_CHANNELS
                         + " channels stayed busy for " + timeout.toSeconds() + " s");
             }
@@ -101,15 +100,17 @@ public final class SshTransport implements Transport {
             throw new TransportException(FailureClass.TIMEOUT, host.name() + ": interrupted", e);
         }
         try {
-            return run(command, stdin == null ? new byte[0] : stdin, started, deadline);
+            return run(command, stdin == null ? new byte[0] : stdin);
         } finally {
             channels.release();
         }
     }
 
-    private ExecResult run(RemoteCommand command, byte[] stdin, long started, long deadline)
-            throws TransportException {
+    private ExecResult run(RemoteCommand command, byte[] stdin) throws TransportException {
+        // Connecting has its own deadline (connectTimeout); the command's clock starts once it has a channel.
         Session session = openSession();
+        long started = System.nanoTime();
+        long deadline = started + command.timeout().plus(GRACE).toNanos();
         Session.Command running;
         try {
             running = session.exec(command.shellLine());

@@ -13,9 +13,10 @@ public interface Transport extends AutoCloseable {
 
     /**
      * Runs {@code script} on the host as {@code sh -c script jts-fleet args...}, wrapped in
-     * {@code timeout -k 5 <timeout>} (so it dies on the host when the deadline passes) and in
-     * {@code sudo -n} when {@code become} is set and the login user is not root. Arguments are quoted by the
-     * transport; callers must still validate them. {@code stdin} may be empty.
+     * {@code timeout -k 5 <timeout>} (so it dies on the host when the deadline passes) and preceded by
+     * {@code sudo -n} when {@code become} is set and the login user is not root (see {@link RemoteCommand}).
+     * Arguments are quoted by the transport; callers must still validate them. {@code stdin} may be empty.
+     * The timeout counts from the start of the command; connecting has its own deadline.
      *
      * @return the exit status and both output streams, drained concurrently; a non-zero exit is a result,
      *         not an exception

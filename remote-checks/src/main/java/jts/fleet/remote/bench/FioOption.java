@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The allowlist of fio options a profile (embedded or from the policy) may set, each with the pattern its
  * value must match. Everything about where and how long fio runs ({@code directory}, {@code size},
- * {@code runtime}, {@code direct}) is set by jts-fleet itself, never by a profile.
+ * {@code runtime}) is set by jts-fleet itself; {@code direct} only as
+ * {@code direct=0} for workloads that are buffered by design.
  */
 final class FioOption {
     private static final Pattern COUNT = Pattern.compile("^[0-9]{1,6}$");
@@ -17,6 +18,8 @@ final class FioOption {
     private static final Map<String, Pattern> ALLOWED = Map.ofEntries(
             Map.entry("rw", Pattern.compile("^(read|write|randread|randwrite|rw|readwrite|randrw)$")),
             Map.entry("bs", SIZE),
+            // only "off": a profile may ask for buffered I/O (etcd's 2300 B writes cannot be O_DIRECT-aligned)
+            Map.entry("direct", Pattern.compile("^0$")),
             Map.entry("iodepth", COUNT),
             Map.entry("numjobs", Pattern.compile("^([1-9]|[1-5][0-9]|6[0-4])$")),
             Map.entry("ioengine", Pattern.compile("^(sync|psync|pvsync2|libaio|io_uring|posixaio)$")),

@@ -38,6 +38,11 @@ public record FioProfile(String name, String description, List<FioJob> jobs, Str
         return factor;
     }
 
+    /** True when the profile is buffered by design ({@code direct=0}): its numbers are still judged, not marked. */
+    public boolean buffered() {
+        return jobs.stream().anyMatch(j -> "0".equals(j.options().get("direct")));
+    }
+
     /** True when a job syncs after writes, so its sync latency is the number that matters. */
     public boolean syncs() {
         return jobs.stream().anyMatch(j -> j.options().containsKey("fdatasync") || j.options().containsKey("fsync"));

@@ -8,7 +8,16 @@ public final class FioSummarizer {
     private FioSummarizer() {
     }
 
+    /** {@code direct}: O_DIRECT was used; without it the numbers are page-cache numbers. */
     public static ProfileSummary summarize(String profile, FioResult result, boolean direct) {
+        return summarize(profile, result, direct, !direct);
+    }
+
+    /**
+     * {@code pageCache} separately, for profiles buffered by design (etcd-fsync): not direct, but their sync
+     * latency still measures the disk, so they are only marked when the host's O_DIRECT probe failed.
+     */
+    public static ProfileSummary summarize(String profile, FioResult result, boolean direct, boolean pageCache) {
         double readIops = 0;
         double writeIops = 0;
         long bw = 0;
@@ -47,7 +56,7 @@ public final class FioSummarizer {
                 us(c.meanNs()), us(c.percentileNs(50)), us(c.percentileNs(99)), us(c.percentileNs(99.9)), us(c.maxNs()),
                 hasSync ? us(s.meanNs()) : null, hasSync ? us(s.percentileNs(99)) : null,
                 hasSync ? us(s.percentileNs(99.9)) : null, hasSync ? us(s.maxNs()) : null,
-                cpuUsr, cpuSys, ios == 0 ? 0 : cpuMicros / ios, runtimeMs, direct, !direct,
+                cpuUsr, cpuSys, ios == 0 ? 0 : cpuMicros / ios, runtimeMs, direct, pageCache,
                 errors.isEmpty() ? null : String.join("; ", errors));
     }
 

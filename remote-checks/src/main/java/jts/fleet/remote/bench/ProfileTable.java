@@ -15,7 +15,8 @@ public final class ProfileTable {
         md.append("Generated from `remote-checks/src/main/resources/jts/fleet/remote/bench/profiles.json` by\n");
         md.append("`ProfileTable` (regenerate: `mvn -pl remote-checks test -Dtest=BenchProfilesTest -Djts.golden.update=true`).\n\n");
         md.append("Every profile also gets, from jts-fleet itself: `direct=1` when the O_DIRECT probe on the target succeeds\n");
-        md.append("(else `direct=0` and the results are marked `page_cache`), `ioengine` = io_uring when fio and the kernel\n");
+        md.append("(else `direct=0` and the results are marked `page_cache`; a profile may set `direct=0` itself when it is buffered by\n");
+        md.append("design, like etcd's unaligned 2300 B writes), `ioengine` = io_uring when fio and the kernel\n");
         md.append("support it, else libaio (unless the profile names an engine), `size` and `runtime` from `--size`/`--runtime`,\n");
         md.append("`time_based=1`, `randrepeat=1`, and its files laid out (written) before the timed run.\n\n");
         md.append("| profile | jobs (run in parallel) | fio options | what it models |\n");
@@ -36,7 +37,7 @@ public final class ProfileTable {
         md.append("`benchProfiles` in the policy maps a profile name to fio options; it replaces the embedded profile of\n");
         md.append("that name or adds one. Only these options are accepted (anything naming files, hooks or the\n");
         md.append("environment is refused): `bs buffer_compress_percentage end_fsync fdatasync file_append fsync\n");
-        md.append("fsync_on_close iodepth iodepth_batch_complete_min iodepth_batch_submit ioengine norandommap nrfiles numjobs\n");
+        md.append("direct=0 only, fsync_on_close iodepth iodepth_batch_complete_min iodepth_batch_submit ioengine norandommap nrfiles numjobs\n");
         md.append("randrepeat rate rate_iops refill_buffers rw rwmixread`.\n");
         return md.toString();
     }

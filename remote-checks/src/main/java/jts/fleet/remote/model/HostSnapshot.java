@@ -14,7 +14,8 @@ import java.util.Set;
  * 14, 18 or 20 fields depending on the kernel). The extras feed later features: {@code udevRules} maps each
  * rules file (path) to its lines that set a queue attribute, {@code stateJson} and {@code trimLog} are what
  * jts-fleet itself left on the host. {@code warnings} name everything that was dropped while parsing
- * (invalid device names, unreadable values).
+ * (invalid device names, unreadable values). {@code devicesByName} is an index of {@code devices}, always derived
+ * from it.
  */
 public record HostSnapshot(
         String host,
@@ -33,7 +34,18 @@ public record HostSnapshot(
         Optional<String> fioVersion,
         Optional<String> stateJson,
         List<String> trimLog,
-        List<String> warnings) {
+        List<String> warnings,
+        Map<String, BlockDevice> devicesByName) {
+
+    /** The canonical constructor without the name index, which is derived from {@code devices}. */
+    public HostSnapshot(String host, String hostname, String kernel, long time, int uid, List<BlockDevice> devices,
+                        List<Mount> mounts, List<String> diskstats, Map<String, List<String>> udevRules,
+                        Optional<String> tunedProfile, boolean systemdRunning, boolean udevdRunning,
+                        boolean sysfsReadOnly, Optional<String> fioVersion, Optional<String> stateJson,
+                        List<String> trimLog, List<String> warnings) {
+        this(host, hostname, kernel, time, uid, devices, mounts, diskstats, udevRules, tunedProfile, systemdRunning,
+                udevdRunning, sysfsReadOnly, fioVersion, stateJson, trimLog, warnings, Map.of());
+    }
 
     public HostSnapshot {
         devices = List.copyOf(devices);
@@ -44,10 +56,14 @@ public record HostSnapshot(
         udevRules = java.util.Collections.unmodifiableMap(rules);
         trimLog = List.copyOf(trimLog);
         warnings = List.copyOf(warnings);
+        // always rebuilt from devices, so the index can never disagree with the list
+        Map<String, BlockDevice> index = new LinkedHashMap<>();
+        devices.forEach(d -> index.putIfAbsent(d.name(), d));
+        devicesByName = java.util.Collections.unmodifiableMap(index);
     }
 
     public Optional<BlockDevice> device(String name) {
-        return devices.stream().filter(d -> d.name().equals(name)).findFirst();
+        return Optional.ofNullable(devicesByName.get(name));
     }
 
     public Optional<Mount> mount(String path) {
@@ -118,6 +134,19 @@ public record HostSnapshot(
         for (Mount m : mounts) {
             if (m.device().isPresent() && stack(m.device().get()).contains(name)) {
                 result.add(m);
+            }
+        }
+        return result;
+    }
+
+    /** For every device, the paths of the mounts whose stack includes it (one stack walk per mount). */
+    public Map<String, List<String>> mountPathsByDevice() {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (Mount m : mounts) {
+            if (m.device().isPresent()) {
+                for (String device : stack(m.device().get())) {
+                    result.computeIfAbsent(device, k -> new ArrayList<>()).add(m.path());
+                }
             }
         }
         return result;

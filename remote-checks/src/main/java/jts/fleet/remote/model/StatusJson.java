@@ -25,8 +25,9 @@ public final class StatusJson {
     public static ObjectNode devicesAndMounts(StorageModel model) {
         ObjectNode root = JSON.objectNode();
         ArrayNode devices = root.putArray("devices");
+        Map<String, List<String>> mountPaths = model.snapshot().mountPathsByDevice();
         for (BlockDevice d : model.snapshot().devices()) {
-            devices.add(device(model, d));
+            devices.add(device(model, d, mountPaths.getOrDefault(d.name(), List.of())));
         }
         ArrayNode mounts = root.putArray("mounts");
         for (Mount m : model.snapshot().mounts()) {
@@ -37,7 +38,7 @@ public final class StatusJson {
         return root;
     }
 
-    static ObjectNode device(StorageModel model, BlockDevice d) {
+    static ObjectNode device(StorageModel model, BlockDevice d, List<String> mountPaths) {
         ObjectNode o = JSON.objectNode();
         o.put("name", d.name());
         o.put("dev_type", d.devType());
@@ -84,7 +85,7 @@ public final class StatusJson {
                 ? d.discardSupported() : null);
         number(discard, "granularity_bytes", d.discardGranularity());
         number(discard, "max_bytes", d.discardMaxBytes());
-        strings(o.putArray("mounts"), model.snapshot().mountsUsing(d.name()).stream().map(Mount::path).toList());
+        strings(o.putArray("mounts"), mountPaths);
         return o;
     }
 

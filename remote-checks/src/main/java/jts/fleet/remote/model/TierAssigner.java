@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -40,13 +41,19 @@ public final class TierAssigner {
         Map<String, String> tiers = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();
         List<String> unmanaged = new ArrayList<>();
+        List<MountStack> stacks = new ArrayList<>();
+        for (Mount mount : snapshot.mounts()) {
+            if (mount.device().isPresent() && !mount.network()) {
+                stacks.add(new MountStack(mount, Set.copyOf(snapshot.stack(mount.device().get()))));
+            }
+        }
         for (BlockDevice device : snapshot.devices()) {
             if (device.hidden()) {
                 continue;
             }
             boolean assigned = false;
             for (Tier tier : policy.tiers()) {
-                Optional<String> why = selects(tier, device, snapshot);
+                Optional<String> why = selects(tier, device, snapshot, stacks);
                 if (why.isPresent()) {
                     tiers.put(device.name(), tier.name());
                     reasons.put(device.name(), why.get());
@@ -71,7 +78,12 @@ public final class TierAssigner {
         return new StorageModel(snapshot, tiers, reasons, mountTiers, unmanaged);
     }
 
-    static Optional<String> selects(Tier tier, BlockDevice device, HostSnapshot snapshot) {
+    /** A block-backed mount with every device below it, computed once per assignment. */
+    private record MountStack(Mount mount, Set<String> devices) {
+    }
+
+    private static Optional<String> selects(Tier tier, BlockDevice device, HostSnapshot snapshot,
+                                            List<MountStack> stacks) {
         var match = tier.match();
         if (!device.removable()) {
             if (match.classes().contains(device.deviceClass())) {
@@ -94,13 +106,10 @@ public final class TierAssigner {
                 return Optional.of("device glob " + glob);
             }
         }
-        for (Mount mount : snapshot.mounts()) {
-            if (mount.device().isEmpty() || mount.network()) {
-                continue;
-            }
+        for (MountStack stack : stacks) {
             for (String path : match.mounts()) {
-                if (under(mount.path(), path) && snapshot.stack(mount.device().get()).contains(device.name())) {
-                    return Optional.of("mount " + mount.path() + " on " + mount.device().get());
+                if (stack.devices().contains(device.name()) && under(stack.mount().path(), path)) {
+                    return Optional.of("mount " + stack.mount().path() + " on " + stack.mount().device().get());
                 }
             }
         }
@@ -125,8 +134,12 @@ public final class TierAssigner {
 
     /** {@code path} is {@code base} or lies below it ("/var/lib/postgresql/16/main" under "/var/lib/postgresql"). */
     static boolean under(String path, String base) {
-        String b = base.length() > 1 && base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        return path.equals(b) || b.equals("/") || path.startsWith(b + "/");
+        int end = base.length() > 1 && base.endsWith("/") ? base.length() - 1 : base.length();
+        if (end == 1 && base.charAt(0) == '/') {
+            return true;
+        }
+        return path.startsWith(base.substring(0, end))
+                && (path.length() == end || path.charAt(end) == '/');
     }
 
     /** Shell-style glob over a kernel name: {@code *}, {@code ?}, {@code [...]} (with {@code !} negation). */

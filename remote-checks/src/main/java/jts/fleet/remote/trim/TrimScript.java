@@ -18,6 +18,8 @@ public final class TrimScript {
     public static final String ACTIVATE_RESOURCE = "/jts/fleet/remote/trim/trim-activate.sh";
     /** {@code trim-run FORCE DRY_RUN CONFIG_BYTES|-}: runs jts-fstrim --json, installed or pushed. */
     public static final String RUN_RESOURCE = "/jts/fleet/remote/trim/trim-run.sh";
+    /** {@code trim-status}: "next ELAPSE" then the tail of trim.jsonl; parsed by {@link TrimStatus#parse}. */
+    public static final String STATUS_RESOURCE = "/jts/fleet/remote/trim/trim-status.sh";
 
     /** Every target trimmed or skipped with a reason. */
     public static final int EXIT_OK = 0;
@@ -47,6 +49,10 @@ public final class TrimScript {
 
     public static String runScript() {
         return resource(RUN_RESOURCE);
+    }
+
+    public static String statusScript() {
+        return resource(STATUS_RESOURCE);
     }
 
     static String resource(String name) {

@@ -1,7 +1,6 @@
 package jts.fleet.remote.tuning;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,8 +143,8 @@ public final class TuningPlanner {
     }
 
     static List<PlannedSetting> settings(BlockDevice device, Tier tier) {
-        Map<QueueAttribute, String> desired = new EnumMap<>(QueueAttribute.class);
-        desired.putAll(tier.queue()); // enum order: deterministic plans and rules whatever the YAML order
+        // write order: deterministic whatever the YAML order, and safe against the kernel's side effects
+        Map<QueueAttribute, String> desired = WriteOrder.sorted(tier.queue());
         List<PlannedSetting> settings = new ArrayList<>();
         desired.forEach((attribute, value) -> settings.add(setting(device, attribute, value.trim())));
         return settings;

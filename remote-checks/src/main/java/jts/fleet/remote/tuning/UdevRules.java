@@ -74,7 +74,7 @@ public final class UdevRules {
                     continue;
                 }
                 out.add("# tier " + tier.name() + ", class " + deviceClass.key());
-                classRules(out, match.get(), new TreeMap<>(tier.queue()));
+                classRules(out, match.get(), WriteOrder.sorted(tier.queue()));
             }
         }
 
@@ -83,7 +83,7 @@ public final class UdevRules {
                     || (device.selectedBy() != Selection.DEVICE && device.selectedBy() != Selection.MOUNT)) {
                 continue;
             }
-            Map<QueueAttribute, String> values = new TreeMap<>();
+            Map<QueueAttribute, String> values = new TreeMap<>(WriteOrder.COMPARATOR);
             for (PlannedSetting s : device.settings()) {
                 if (s.action().managed()) {
                     values.put(s.attribute(), s.desired());
@@ -112,15 +112,16 @@ public final class UdevRules {
     }
 
     private static void classRules(List<String> out, String match, Map<QueueAttribute, String> queue) {
+        // the scheduler rule comes first: switching the scheduler resets nr_requests set by a later assignment
         String scheduler = queue.remove(QueueAttribute.SCHEDULER);
+        if (scheduler != null) {
+            out.add(COMMON + ", " + match + ", " + NOT_HIDDEN + ", " + NOT_ZONED + ", "
+                    + assign(QueueAttribute.SCHEDULER, scheduler));
+        }
         if (!queue.isEmpty()) {
             StringBuilder rule = new StringBuilder(COMMON).append(", ").append(match).append(", ").append(NOT_HIDDEN);
             queue.forEach((attribute, value) -> rule.append(", ").append(assign(attribute, value)));
             out.add(rule.toString());
-        }
-        if (scheduler != null) {
-            out.add(COMMON + ", " + match + ", " + NOT_HIDDEN + ", " + NOT_ZONED + ", "
-                    + assign(QueueAttribute.SCHEDULER, scheduler));
         }
     }
 

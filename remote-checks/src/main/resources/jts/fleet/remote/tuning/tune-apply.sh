@@ -31,12 +31,17 @@ state_dir=${2:-/var/lib/jts-fleet}
 rules=${3:-/etc/udev/rules.d/60-jts-fleet.rules}
 state=$state_dir/state.json
 TAB=$(printf '\t')
+# Write order. The kernel has side effects: switching the scheduler resets nr_requests (and wbt_lat_usec
+# for bfq), writing max_sectors_kb recomputes read_ahead_kb. So the scheduler goes first, max_sectors_kb
+# before read_ahead_kb, and restores walk the same order over a snapshot of every attribute.
+ATTR_ORDER="scheduler max_sectors_kb nr_requests wbt_lat_usec read_ahead_kb rq_affinity nomerges add_random write_cache"
 
 work=
 lock_held=0
 phase=check          # check -> writing (restore needed on failure) -> applied
 state_existed=0
 state_rewritten=0
+writes_started=0
 rules_changed=0
 rules_had_file=0
 udev_reloaded=0
@@ -205,16 +210,19 @@ atomic_copy() {
 }
 
 restore_run() {
-    # sysfs values in reverse order of writing
-    if [ -s "$work/journal" ]; then
-        sed '1!G;h;$!d' "$work/journal" >"$work/journal.rev"
+    # every allowlisted attribute of the affected devices back to its snapshot, in write order: this also
+    # undoes the kernel's side effects (a scheduler switch resetting nr_requests, ...)
+    if [ "$writes_started" = 1 ]; then
         while read -r dev attr old; do
+            if read_attr "$dev" "$attr" && [ "$value" = "$old" ]; then
+                continue
+            fi
             if write_attr "$dev" "$attr" "$old"; then
                 out restored "$dev" "$attr" "$old"
             else
                 out error "restore $(attr_path "$dev" "$attr") = \"$old\" failed: $write_err"
             fi
-        done <"$work/journal.rev"
+        done <"$work/before"
     fi
     if [ "$rules_changed" = 1 ]; then
         if [ "$rules_had_file" = 1 ]; then
@@ -234,6 +242,14 @@ restore_run() {
             rm -f -- "$state" "$state_dir/rules.before"
         fi
     fi
+}
+
+# in_write_order: "dev attr value" lines grouped by device (first seen first), attributes in ATTR_ORDER
+in_write_order() {
+    awk -v order="$ATTR_ORDER" '
+    BEGIN { n = split(order, o, " "); for (i = 1; i <= n; i++) rank[o[i]] = i }
+    { if (!($1 in dev)) { dev[$1] = ++nd; name[nd] = $1 } line[$1 " " rank[$2]] = $0 }
+    END { for (d = 1; d <= nd; d++) for (r = 1; r <= n; r++) if ((name[d] " " r) in line) print line[name[d] " " r] }'
 }
 
 # parse_state FILE: prints "dev attr value" per entry of a state.json written by this script
@@ -274,7 +290,6 @@ fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jts-tune.XXXXXX") || reject "cannot create a temporary directory"
 : >"$work/plan"
-: >"$work/journal"
 
 # ---- read and validate the plan ---------------------------------------------------------------------------
 IFS= read -r header || reject "empty plan on stdin"
@@ -328,15 +343,40 @@ if [ -z "$root" ] && [ -r /proc/self/mountinfo ]; then
     esac
 fi
 
-: >"$work/current"
 while read -r dev attr desired; do
     [ -d "$root/sys/block/$dev/queue" ] || reject "$dev: no such block device ($root/sys/block/$dev/queue missing)"
     if [ -f "$root/sys/block/$dev/hidden" ] && [ "$(cat -- "$root/sys/block/$dev/hidden")" = 1 ]; then
         reject "$dev: hidden device (NVMe multipath path): never tuned"
     fi
     read_attr "$dev" "$attr" || reject "$dev $attr: $read_err"
-    printf '%s %s %s\n' "$dev" "$attr" "$value" >>"$work/current"
 done <"$work/plan"
+
+# the plan in write order, device by device
+awk '!seen[$1]++ { print $1 }' "$work/plan" >"$work/devices"
+: >"$work/plan.ordered"
+: >"$work/before"
+: >"$work/wanted"
+while read -r dev; do
+    for attr in $ATTR_ORDER; do
+        awk -v d="$dev" -v a="$attr" '$1 == d && $2 == a' "$work/plan" >>"$work/plan.ordered"
+        # snapshot of every readable allowlisted attribute: what a failed run restores
+        if [ -f "$(attr_path "$dev" "$attr")" ] && read_attr "$dev" "$attr"; then
+            printf '%s %s %s\n' "$dev" "$attr" "$value" >>"$work/before"
+        fi
+    done
+done <"$work/devices"
+mv -f -- "$work/plan.ordered" "$work/plan"
+: >"$work/current"
+while read -r dev attr desired; do
+    awk -v d="$dev" -v a="$attr" '$1 == d && $2 == a' "$work/before" >>"$work/current"
+    # state.json keeps each planned attribute plus the ones the kernel changes as a side effect of it
+    printf '%s %s\n' "$dev" "$attr" >>"$work/wanted"
+    case $attr in
+        scheduler) printf '%s nr_requests\n%s wbt_lat_usec\n' "$dev" "$dev" >>"$work/wanted" ;;
+        max_sectors_kb) printf '%s read_ahead_kb\n' "$dev" >>"$work/wanted" ;;
+    esac
+done <"$work/plan"
+[ "$(wc -l <"$work/current")" = "$(wc -l <"$work/plan")" ] || reject "attribute values changed while reading them"
 
 mkdir -p -- "$state_dir" || reject "cannot create state directory $state_dir"
 if ! mkdir -- "$state_dir/.lock" 2>/dev/null; then
@@ -370,8 +410,10 @@ elif [ -f "$rules" ] && [ "$(head -n 1 -- "$rules")" != "$(head -n 1 -- "$work/r
     rules_before=saved
 fi
 # merge: entries already recorded keep their original value, new device/attribute pairs are appended
-awk 'NR == FNR { seen[$1 " " $2] = 1; print; next } !(($1 " " $2) in seen) { print }' \
-    "$work/state.old" "$work/current" >"$work/state.merged"
+awk 'FILENAME == ARGV[1] { want[$1 " " $2] = 1; next }
+     FILENAME == ARGV[2] { seen[$1 " " $2] = 1; print; next }
+     (($1 " " $2) in want) && !(($1 " " $2) in seen) { print }' \
+    "$work/wanted" "$work/state.old" "$work/before" | in_write_order >"$work/state.merged"
 if [ "$state_existed" = 0 ] || ! cmp -s "$work/state.old" "$work/state.merged"; then
     state_rewritten=1
     write_state "$work/state.merged" "$rules_before" || fail "cannot write $state"
@@ -384,10 +426,10 @@ while read -r dev attr desired; do
     if [ "$current" = "$desired" ]; then
         continue
     fi
+    writes_started=1
     if ! write_attr "$dev" "$attr" "$desired"; then
         fail "write $(attr_path "$dev" "$attr") = \"$desired\" (was \"$current\"): $write_err"
     fi
-    printf '%s %s %s\n' "$dev" "$attr" "$current" >>"$work/journal"
 done <"$work/plan"
 exec 3<&-
 

@@ -17,6 +17,9 @@ state_dir=${2:-/var/lib/jts-fleet}
 rules=${3:-/etc/udev/rules.d/60-jts-fleet.rules}
 state=$state_dir/state.json
 TAB=$(printf '\t')
+# the write order of tune-apply.sh: the scheduler before nr_requests, max_sectors_kb before read_ahead_kb,
+# because writing the first resets the second
+ATTR_ORDER="scheduler max_sectors_kb nr_requests wbt_lat_usec read_ahead_kb rq_affinity nomerges add_random write_cache"
 work=
 lock_held=0
 
@@ -80,6 +83,13 @@ current_value() {
     trim "$raw"
 }
 
+in_write_order() {
+    awk -v order="$ATTR_ORDER" '
+    BEGIN { n = split(order, o, " "); for (i = 1; i <= n; i++) rank[o[i]] = i }
+    { if (!($1 in dev)) { dev[$1] = ++nd; name[nd] = $1 } line[$1 " " rank[$2]] = $0 }
+    END { for (d = 1; d <= nd; d++) for (r = 1; r <= n; r++) if ((name[d] " " r) in line) print line[name[d] " " r] }'
+}
+
 udev_running() {
     [ -z "$root" ] || return 1
     command -v udevadm >/dev/null 2>&1 || return 1
@@ -131,7 +141,7 @@ echo $$ >"$state_dir/.lock/pid"
 work=$(mktemp -d "${TMPDIR:-/tmp}/jts-rollback.XXXXXX") || reject "cannot create a temporary directory"
 # the same line shape tune-apply.sh writes; anything else in an entry line is ignored, never executed
 sed -n 's/^ *{"device": "\([A-Za-z0-9._:+-]*\)", "attribute": "\([a-z_]*\)", "value": "\([A-Za-z0-9 _.-]*\)"},\{0,1\}$/\1 \2 \3/p' \
-    "$state" >"$work/entries"
+    "$state" | in_write_order >"$work/entries"
 rules_before=$(sed -n 's/^ *"rules_before": "\([a-z]*\)",$/\1/p' "$state")
 
 failed=0

@@ -109,7 +109,8 @@ class GatherParserFuzzTest {
         }
         char[] chars = line.toCharArray();
         int i = random.nextInt(chars.length);
-        chars[i] = "=@\\ :[]-0123456789/\u0000".charAt(random.nextInt(21));
+        String replacements = "=@\\ :[]-0123456789/\u0000";
+        chars[i] = replacements.charAt(random.nextInt(replacements.length()));
         return new String(chars);
     }
 }

@@ -26,7 +26,7 @@ import java.util.List;
  * dir run/systemd/system
  * </pre>
  */
-final class SysrootTree {
+public final class SysrootTree {
     private final Path root;
     private Path currentDevice;
     private Path currentDisk;
@@ -37,7 +37,7 @@ final class SysrootTree {
         this.root = root;
     }
 
-    static void build(Path description, Path root) throws IOException {
+    public static void build(Path description, Path root) throws IOException {
         SysrootTree tree = new SysrootTree(root);
         Files.createDirectories(root.resolve("sys/block"));
         List<String> lines = Files.readAllLines(description, StandardCharsets.UTF_8);

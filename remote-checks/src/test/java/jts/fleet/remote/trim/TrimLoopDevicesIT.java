@@ -171,4 +171,30 @@ class TrimLoopDevicesIT {
             assertThat(run.records().get(0).reason()).as(expected.getKey()).startsWith(expected.getValue());
         }
     }
+
+    @Test
+    void sigtermStopsTheRunAtTheNextRange() throws Exception {
+        // 1 MiB ranges: 512 fstrim calls, several seconds, so the signal lands mid-run
+        Path conf = dir.resolve("sigterm.conf");
+        Files.writeString(conf, new TrimConfig("it-host", List.of(ext4.toString()), List.of(), 1L << 20, Optional.empty(),
+                state.toString()).render());
+        Process run = new ProcessBuilder("sh", script.path().toString(), "--config", conf.toString(), "--json", "--force")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        var stdout = HostScript.drain(run.getInputStream());
+        Thread.sleep(700);
+        assertThat(run.isAlive()).as("run still going after 0.7 s").isTrue();
+        // SIGTERM to the script only, as `kill PID` would (Process.destroy would also close our pipes)
+        assertThat(HostScript.exec("kill", "-TERM", String.valueOf(run.pid())).exit()).isZero();
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+        List<TrimRecord> records = TrimLog.parse(stdout.join()).records();
+        assertThat(run.exitValue()).isEqualTo(TrimScript.EXIT_FAILED);
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.result()).isEqualTo(TrimResult.FAILED);
+            assertThat(r.reason()).matches("stopped by a signal at offset [1-9][0-9]* of [0-9]+");
+            long offset = Long.parseLong(r.reason().replaceAll(".* at offset ([0-9]+) of.*", "$1"));
+            long size = Long.parseLong(r.reason().replaceAll(".* of ([0-9]+)$", "$1"));
+            assertThat(offset).as("stopped before the end").isLessThan(size);
+            assertThat(offset % (1L << 20)).as("stopped on a range boundary").isZero();
+        });
+    }
 }

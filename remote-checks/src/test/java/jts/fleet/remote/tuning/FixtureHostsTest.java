@@ -63,6 +63,9 @@ class FixtureHostsTest {
         assertThat(rules.lines().filter(l -> !l.isEmpty() && !l.startsWith("#")))
                 .allSatisfy(l -> assertThat(l).startsWith(
                         "ACTION!=\"remove\", SUBSYSTEM==\"block\", ENV{DEVTYPE}==\"disk\", ").contains("ATTR{hidden}!=\"1\""));
+        if (!plan.valid()) {
+            return; // apply refuses it (golden shows why); nothing is sent
+        }
         // hidden multipath paths never appear in anything sent to the host
         String input = new String(plan.applyInput(rules), java.nio.charset.StandardCharsets.UTF_8);
         plan.devices().stream().filter(DevicePlan::hidden)

@@ -14,22 +14,27 @@ final class ScriptRunner {
     }
 
     static ScriptOutcome run(TuningScripts script, String stdin, String... args) {
-        String[] result = exec(script, stdin, args);
+        String[] result = exec(script.text(), script.resourceName(), stdin, args);
         return ScriptOutcome.parse("test-host", Integer.parseInt(result[0]), result[1], result[2]);
     }
 
     /** Raw stdout of a successful run (for tune-read.sh, whose output is framed, not records). */
     static String stdout(TuningScripts script, String... args) {
-        String[] result = exec(script, "", args);
+        return stdout(script.text(), script.resourceName(), args);
+    }
+
+    /** Raw stdout of any fixed script (the gather script in integration tests). */
+    static String stdout(String scriptText, String name, String... args) {
+        String[] result = exec(scriptText, name, "", args);
         if (!result[0].equals("0")) {
-            throw new AssertionError(script.resourceName() + " exited " + result[0] + ": " + result[2]);
+            throw new AssertionError(name + " exited " + result[0] + ": " + result[2]);
         }
         return result[1];
     }
 
     /** exit status, stdout, stderr */
-    private static String[] exec(TuningScripts script, String stdin, String... args) {
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", script.text(), "jts-fleet"));
+    private static String[] exec(String scriptText, String name, String stdin, String... args) {
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", scriptText, "jts-fleet"));
         argv.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(argv).start();
@@ -40,12 +45,12 @@ final class ScriptRunner {
             }
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError(script.resourceName() + " did not finish in 30 s");
+                throw new AssertionError(name + " did not finish in 30 s");
             }
             return new String[] {Integer.toString(p.exitValue()), new String(out.get(), StandardCharsets.UTF_8),
                 new String(err.get(), StandardCharsets.UTF_8)};
         } catch (IOException | java.util.concurrent.ExecutionException e) {
-            throw new AssertionError("running " + script.resourceName() + ": " + e, e);
+            throw new AssertionError("running " + name + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

@@ -59,7 +59,9 @@ final class TuningFixtures {
 
     static HostSnapshot snapshot(String resource) {
         Path file = Path.of("src/test/resources").resolve(resource);
-        String host = file.getFileName().toString().replaceFirst("\\.[a-z]+$", "");
+        // fixtures/NAME/gather.out is host NAME; tuning/hosts/NAME.gather likewise
+        String host = resource.startsWith("fixtures/") ? file.getParent().getFileName().toString()
+                : file.getFileName().toString().replaceFirst("\\.[a-z]+$", "");
         try {
             return GatherParser.parse(host, Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {

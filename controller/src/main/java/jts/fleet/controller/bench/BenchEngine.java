@@ -1,0 +1,290 @@
+package jts.fleet.controller.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jts.fleet.controller.fleet.FleetRunner;
+import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.FailureClass;
+import jts.fleet.controller.transport.Transport;
+import jts.fleet.controller.transport.TransportException;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.remote.bench.BenchDocument;
+import jts.fleet.remote.bench.BenchOutput;
+import jts.fleet.remote.bench.BenchParameters;
+import jts.fleet.remote.bench.BenchProfiles;
+import jts.fleet.remote.bench.BenchScripts;
+import jts.fleet.remote.bench.BenchTarget;
+import jts.fleet.remote.bench.FioJobFile;
+import jts.fleet.remote.bench.FioJsonParser;
+import jts.fleet.remote.bench.FioParseException;
+import jts.fleet.remote.bench.FioProfile;
+import jts.fleet.remote.bench.FioSummarizer;
+import jts.fleet.remote.bench.ProfileSummary;
+import jts.fleet.remote.bench.TargetDevices;
+
+/**
+ * {@code bench run}: on every host (through a {@link FleetRunner}) resolve the target's devices, run the fixed
+ * {@code bench.sh} with the rendered job files on stdin, parse, summarise and store one document per host and
+ * target. When a host's run is interrupted (Ctrl-C, deadline, closed transport) {@code bench-cleanup.sh} is run
+ * on that host before the task returns, so no fio and no test file is left behind; {@link #cleanupActive}
+ * does the same for a JVM shutdown hook.
+ */
+public final class BenchEngine {
+    /** Time for the scripts around fio (probes, layout of large files is budgeted per profile). */
+    private static final Duration SCRIPT_OVERHEAD = Duration.ofSeconds(60);
+    private static final Duration SHORT_SCRIPT = Duration.ofSeconds(30);
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    private final BenchProfiles profiles;
+    private final BenchStore store;
+    private final Clock clock;
+    private final TargetResolver resolver;
+    private final SecureRandom random = new SecureRandom();
+    private final ObjectMapper mapper = new ObjectMapper();
+    /** Runs in flight, so an interrupt or shutdown hook can clean them up: key host + run dir. */
+    private final Map<String, Active> active = new ConcurrentHashMap<>();
+
+    private record Active(Transport transport, HostSpec host, String target, String runId) {
+    }
+
+    /** The stored documents of one run, per host (or the host's failure). */
+    public record BenchRun(String runId, List<HostResult<List<BenchDocument>>> results) {
+        public BenchRun {
+            results = List.copyOf(results);
+        }
+    }
+
+    public BenchEngine(BenchProfiles profiles, BenchStore store, Clock clock, TargetResolver resolver) {
+        this.profiles = profiles;
+        this.store = store;
+        this.clock = clock;
+        this.resolver = resolver;
+    }
+
+    /** Time-based and sortable, plus 16 random bits: {@code 20261126T041500Z-9f3a}. */
+    public String newRunId() {
+        byte[] bytes = new byte[2];
+        random.nextBytes(bytes);
+        return RUN_ID_TIME.format(ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC)) + "-"
+                + HexFormat.of().formatHex(bytes);
+    }
+
+    /**
+     * Runs {@code request} on {@code hosts}; results stream to {@code listener} as hosts finish. Stored documents
+     * are in the results. Returns after every host task finished its cleanup, also when interrupted.
+     */
+    public BenchRun run(BenchRequest request, List<HostSpec> hosts, FleetRunner runner,
+                        Consumer<? super HostResult<List<BenchDocument>>> listener) {
+        String runId = newRunId();
+        // resolve profile names before touching any host: a typo fails the command, not every host
+        for (HostSpec host : hosts) {
+            profiles.withPolicy(host.policy()).resolve(request.profiles());
+        }
+        List<HostResult<List<BenchDocument>>> results = runner.run(hosts, (transport, host) -> runHost(runId, request, host,
+                transport), listener);
+        awaitCleanups(Duration.ofSeconds(30));
+        return new BenchRun(runId, results);
+    }
+
+    /** The per-host task: refuses in a blackout window, then measures every target and stores the documents. */
+    public HostOutcome<List<BenchDocument>> runHost(String runId, BenchRequest request, HostSpec host, Transport transport)
+            throws TransportException {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        if (!request.force() && host.policy().maintenance().inBlackout(now)) {
+            return new HostOutcome.Fail<>(FailureClass.COMMAND, host.name() + ": inside a blackout window (trading hours)"
+                    + " at " + now.withZoneSameInstant(ZoneOffset.UTC) + "; benchmarks refused (use --force)");
+        }
+        List<FioProfile> selected = profiles.withPolicy(host.policy()).resolve(request.profiles());
+        List<String> targets = resolver.targets(host, transport, request);
+        List<BenchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            String target = BenchTarget.checkPath(targets.get(i));
+            HostMeasurement m;
+            try {
+                m = measure(transport, host, target, runId, selected, request.parameters());
+            } catch (BenchFailure e) {
+                return new HostOutcome.Fail<>(FailureClass.COMMAND, e.getMessage());
+            }
+            BenchDocument doc = document(runId, host, request, target, m);
+            try {
+                store.save(doc, targets.size() == 1 ? host.name() : host.name() + "~" + (i + 1));
+            } catch (IOException e) {
+                return new HostOutcome.Fail<>(FailureClass.COMMAND, host.name() + ": storing results in " + store.root()
+                        + ": " + e.getMessage());
+            }
+            docs.add(doc);
+        }
+        return new HostOutcome.Done<>(docs, false);
+    }
+
+    /**
+     * Runs the profiles once on one target: devices first, then bench.sh. Used by {@code bench run} and by
+     * experiments. Cleans up on the host when interrupted.
+     */
+    public HostMeasurement measure(Transport transport, HostSpec host, String target, String runId,
+                                   List<FioProfile> selected, BenchParameters parameters)
+            throws TransportException, BenchFailure {
+        BenchTarget.checkPath(target);
+        BenchTarget.checkRunId(runId);
+        boolean become = host.become() == HostSpec.Become.SUDO;
+        TargetDevices devices = devices(transport, host, target);
+        List<String> args = new ArrayList<>(List.of(target, runId, Integer.toString(parameters.runtimeSeconds()),
+                Long.toString(requiredBytes(selected, parameters))));
+        StringBuilder stdin = new StringBuilder();
+        Duration timeout = SCRIPT_OVERHEAD;
+        for (FioProfile p : selected) {
+            args.add(p.name());
+            stdin.append("@@profile ").append(p.name()).append('\n').append(FioJobFile.render(p, parameters));
+            // runtime, plus laying out the files at a pessimistic 20 MiB/s, plus fio start/stop
+            long layoutSeconds = p.spaceFactor() * parameters.sizeBytes() / (20L << 20);
+            timeout = timeout.plusSeconds(parameters.runtimeSeconds() + layoutSeconds + 15);
+        }
+        String key = host.name() + "\u0000" + target + "\u0000" + runId;
+        active.put(key, new Active(transport, host, target, runId));
+        ExecResult result;
+        try {
+            result = transport.exec(BenchScripts.BENCH.text(), args, stdin.toString().getBytes(StandardCharsets.UTF_8),
+                    timeout, become);
+        } catch (TransportException e) {
+            cleanup(transport, host, target, runId);
+            throw e;
+        } finally {
+            active.remove(key);
+        }
+        BenchOutput out;
+        try {
+            out = BenchOutput.parse(result.stdoutText(), host.name());
+        } catch (FioParseException e) {
+            throw new BenchFailure(e.getMessage() + stderrHint(result), e);
+        }
+        if (out.error().isPresent()) {
+            throw new BenchFailure(host.name() + ": " + target + ": " + out.error().get() + " (bench.sh exit " + result.exitCode() + ")");
+        }
+        List<ProfileSummary> summaries = new ArrayList<>();
+        for (BenchOutput.ProfileRun run : out.profiles()) {
+            FioProfile profile = selected.stream().filter(p -> p.name().equals(run.profile())).findFirst()
+                    .orElseThrow(() -> new BenchFailure(host.name() + ": bench.sh reported unknown profile " + run.profile()));
+            if (run.exitCode() != 0) {
+                throw new BenchFailure(host.name() + ": " + target + ": fio failed for profile " + run.profile() + " (exit "
+                        + run.exitCode() + "): " + firstLines(run.stderr()));
+            }
+            try {
+                summaries.add(FioSummarizer.summarize(run.profile(),
+                        FioJsonParser.parse(run.fioJson(), host.name() + "/" + run.profile()),
+                        out.direct() && !profile.buffered(), !out.direct()));
+            } catch (FioParseException e) {
+                throw new BenchFailure(e.getMessage() + (run.stderr().isEmpty() ? "" : " (fio stderr: " + firstLines(run.stderr()) + ")"), e);
+            }
+        }
+        return new HostMeasurement(host.name(), devices, out, summaries);
+    }
+
+    TargetDevices devices(Transport transport, HostSpec host, String target) throws TransportException, BenchFailure {
+        ExecResult r = transport.exec(BenchScripts.DEVICES.text(), List.of(target), new byte[0], SHORT_SCRIPT,
+                host.become() == HostSpec.Become.SUDO);
+        try {
+            return TargetDevices.parse(r.stdoutText(), host.name());
+        } catch (FioParseException e) {
+            throw new BenchFailure(e.getMessage() + stderrHint(r), e);
+        }
+    }
+
+    private BenchDocument document(String runId, HostSpec host, BenchRequest request, String target, HostMeasurement m)
+            throws TransportException {
+        List<BenchDocument.ProfileResult> results = new ArrayList<>();
+        for (int i = 0; i < m.summaries().size(); i++) {
+            BenchOutput.ProfileRun run = m.output().profiles().get(i);
+            JsonNode fio;
+            try {
+                fio = FioJsonParser.document(run.fioJson(), host.name() + "/" + run.profile());
+            } catch (FioParseException e) {
+                throw new IllegalStateException("parsed once, must parse again", e);
+            }
+            results.add(new BenchDocument.ProfileResult(m.summaries().get(i), run.exitCode(), run.stderr(), fio));
+        }
+        return new BenchDocument(BenchDocument.SCHEMA, runId, host.name(), request.tier().orElse(null), request.label(),
+                ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).toString(), m.output().kernel(),
+                m.output().fioVersion(), m.output().engine(), m.output().direct(), m.devices(),
+                request.parameters().runtimeSeconds(), request.parameters().sizeBytes(), results);
+    }
+
+    /** Bytes the largest profile may occupy at once, plus 10 % for metadata and fio's own files. */
+    static long requiredBytes(List<FioProfile> selected, BenchParameters parameters) {
+        long max = selected.stream().mapToLong(p -> p.spaceFactor() * parameters.sizeBytes()).max().orElse(0);
+        return max + max / 10;
+    }
+
+    /**
+     * Kills the run's processes and removes its directory on the host. Clears this thread's interrupt flag for
+     * the duration (an interrupted thread cannot wait for the cleanup command) and sets it again afterwards.
+     */
+    void cleanup(Transport transport, HostSpec host, String target, String runId) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            transport.exec(BenchScripts.CLEANUP.text(), List.of(target, runId), new byte[0], SHORT_SCRIPT,
+                    host.become() == HostSpec.Become.SUDO);
+        } catch (TransportException | RuntimeException e) {
+            // the host is gone or the transport closed: bench.sh's own traps and timeout -k remain
+            System.getLogger(BenchEngine.class.getName()).log(System.Logger.Level.WARNING,
+                    host.name() + ": cleanup of bench run " + runId + " in " + target + " failed: " + e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** For a shutdown hook: clean up every run still in flight (each host's task would, but may be cut short). */
+    public void cleanupActive() {
+        for (Active a : List.copyOf(active.values())) {
+            cleanup(a.transport(), a.host(), a.target(), a.runId());
+        }
+    }
+
+    /** Waits until no host task is inside a bench exec (their cleanups run before they leave it). */
+    private void awaitCleanups(Duration max) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + max.toNanos();
+        try {
+            while (!active.isEmpty() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String stderrHint(ExecResult r) {
+        String err = r.stderr() == null ? "" : r.stderr().strip();
+        return err.isEmpty() ? " (exit " + r.exitCode() + ")" : " (exit " + r.exitCode() + ", stderr: " + firstLines(err) + ")";
+    }
+
+    private static String firstLines(String text) {
+        String[] lines = text.strip().split("\n");
+        return String.join(" / ", java.util.Arrays.copyOf(lines, Math.min(3, lines.length)));
+    }
+}

@@ -1,0 +1,246 @@
+package jts.fleet.controller.monitor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.Transport;
+import jts.fleet.controller.transport.TransportException;
+import jts.fleet.inventory.Thresholds;
+import jts.fleet.inventory.Tier;
+import jts.fleet.remote.monitor.HostReads;
+import jts.fleet.remote.monitor.LatencyBreach;
+import jts.fleet.remote.monitor.MetricsConfig;
+import jts.fleet.remote.monitor.PromText;
+import jts.fleet.remote.monitor.PromText.PromSample;
+import jts.fleet.remote.stats.DeviceRates;
+import jts.fleet.remote.stats.DiskStatsException;
+import jts.fleet.remote.stats.IoStat;
+import jts.fleet.remote.trim.TrimLog;
+import jts.fleet.remote.trim.TrimRecord;
+import jts.fleet.remote.trim.TrimResult;
+
+/**
+ * One-shot evaluation for cron or an existing monitoring system: per host one exec reads two diskstats samples
+ * {@code gap} apart and the metrics script's textfile; latency against the tier thresholds, NVMe health and
+ * drift from the textfile (normalised once, on the host), TRIM age from the trim log of the gather snapshot.
+ */
+public final class CheckEngine {
+    /** Older than this, the textfile is stale: the timer is not running. */
+    static final Duration STALE_TEXTFILE = Duration.ofMinutes(10);
+
+    private final Function<String, Transport> transports;
+    private final Duration gap;
+    private final String textfile;
+    private final Clock clock;
+
+    public CheckEngine(Function<String, Transport> transports, Duration gap, Clock clock) {
+        this(transports, gap, MetricsConfig.DEFAULT_TEXTFILE_DIR.resolve("jts_storage.prom").toString(), clock);
+    }
+
+    public CheckEngine(Function<String, Transport> transports, Duration gap, String textfilePath, Clock clock) {
+        HostReads.checkArgs(gap, textfilePath); // validate early
+        this.transports = transports;
+        this.gap = gap;
+        this.textfile = textfilePath;
+        this.clock = clock;
+    }
+
+    public CheckReport run(List<CheckTarget> targets) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(32, targets.size())));
+        try {
+            List<Future<List<Finding>>> futures = new ArrayList<>();
+            for (CheckTarget t : targets) {
+                futures.add(pool.submit(() -> checkHost(t)));
+            }
+            List<Finding> all = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                try {
+                    all.addAll(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    all.add(new Finding(targets.get(i).host(), Severity.UNKNOWN, "check failed: " + e.getCause()));
+                }
+            }
+            return new CheckReport(all, targets.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    List<Finding> checkHost(CheckTarget target) {
+        String host = target.host();
+        HostReads.CheckRead read;
+        try {
+            ExecResult r = transports.apply(host).exec(HostReads.checkScript(), HostReads.checkArgs(gap, textfile),
+                    new byte[0], gap.plusSeconds(20), false);
+            if (!r.ok()) {
+                return List.of(new Finding(host, Severity.UNKNOWN, "check read failed (exit " + r.exitCode() + "): "
+                        + r.stderr().strip()));
+            }
+            read = HostReads.parseCheck(host, r.stdoutText());
+        } catch (TransportException e) {
+            return List.of(new Finding(host, Severity.UNKNOWN, e.failureClass().key() + ": " + e.getMessage()));
+        } catch (DiskStatsException e) {
+            return List.of(new Finding(host, Severity.UNKNOWN, e.getMessage()));
+        }
+        List<Finding> findings = new ArrayList<>();
+        findings.addAll(latency(target, IoStat.between(read.first(), read.second(), target.deviceInfo())));
+        List<PromSample> metrics = List.of();
+        if (read.textfile().isBlank()) {
+            findings.add(new Finding(host, Severity.UNKNOWN, textfile + " missing: NVMe health and drift not "
+                    + "checked (jts-fleet monitor install)"));
+        } else {
+            try {
+                metrics = PromText.parse(host + ":" + textfile, read.textfile());
+                findings.addAll(textfileFindings(host, metrics));
+            } catch (IllegalArgumentException e) {
+                findings.add(new Finding(host, Severity.UNKNOWN, e.getMessage()));
+            }
+        }
+        if (target.drift().isPresent()) {
+            findings.addAll(target.drift().get());
+        } else {
+            findings.addAll(drift(host, metrics));
+        }
+        findings.addAll(trim(target));
+        if (findings.isEmpty()) {
+            findings.add(new Finding(host, Severity.OK, "latency within tier SLOs, NVMe healthy, no drift, TRIM "
+                    + "current"));
+        }
+        return findings;
+    }
+
+    private List<Finding> latency(CheckTarget target, IoStat.Interval interval) {
+        List<Finding> out = new ArrayList<>();
+        for (DeviceRates r : interval.devices()) {
+            String tier = target.tierByDevice().get(r.device());
+            Optional<Thresholds> t = tier == null ? Optional.empty()
+                    : target.policy().tier(tier).map(Tier::thresholds);
+            if (t.isEmpty()) {
+                continue;
+            }
+            for (LatencyBreach b : LatencyBreach.evaluate(r, t.get())) {
+                out.add(new Finding(target.host(), b.level() == LatencyBreach.Level.CRITICAL ? Severity.CRITICAL
+                        : Severity.WARNING, String.format(Locale.ROOT, "%s (%s): %s over %.1f s", r.device(), tier,
+                        b.describe(), interval.seconds())));
+            }
+        }
+        return out;
+    }
+
+    private List<Finding> textfileFindings(String host, List<PromSample> metrics) {
+        List<Finding> out = new ArrayList<>();
+        Optional<PromSample> lastRun = PromText.find(metrics, "jts_metrics_last_run_timestamp_seconds", Map.of());
+        if (lastRun.isPresent()) {
+            Duration age = Duration.between(Instant.ofEpochSecond((long) lastRun.get().value()), clock.instant());
+            if (age.compareTo(STALE_TEXTFILE) > 0) {
+                out.add(new Finding(host, Severity.WARNING, textfile + " is " + age.toMinutes()
+                        + " min old: jts-metrics.timer is not running"));
+            }
+        }
+        for (PromSample s : metrics) {
+            String dev = s.label("device");
+            switch (s.name()) {
+                case "jts_nvme_health_up" -> {
+                    if (s.value() == 0) {
+                        out.add(new Finding(host, Severity.UNKNOWN, dev + ": SMART/health poll failed ("
+                                + s.label("tool") + ")"));
+                    }
+                }
+                case "jts_nvme_percentage_used" -> {
+                    if (s.value() >= 90) {
+                        out.add(new Finding(host, Severity.CRITICAL, dev + ": " + fmt(s.value())
+                                + "% of rated endurance used (>= 90)"));
+                    } else if (s.value() >= 80) {
+                        out.add(new Finding(host, Severity.WARNING, dev + ": " + fmt(s.value())
+                                + "% of rated endurance used (>= 80)"));
+                    }
+                }
+                case "jts_nvme_critical_warning" -> {
+                    if (s.value() == 1) {
+                        out.add(new Finding(host, Severity.CRITICAL, dev + ": critical warning bit "
+                                + s.label("bit") + " set"));
+                    }
+                }
+                case "jts_nvme_media_errors_total" -> {
+                    if (s.value() > 0) {
+                        out.add(new Finding(host, Severity.WARNING, dev + ": " + fmt(s.value())
+                                + " media errors logged (alert rules catch increases)"));
+                    }
+                }
+                case "jts_nvme_available_spare_ratio" -> {
+                    Optional<PromSample> thr = PromText.find(metrics, "jts_nvme_available_spare_threshold_ratio",
+                            Map.of("device", dev));
+                    if (thr.isPresent() && s.value() <= thr.get().value()) {
+                        out.add(new Finding(host, Severity.CRITICAL, dev + ": available spare " + fmt(s.value() * 100)
+                                + "% at or below threshold " + fmt(thr.get().value() * 100) + "%"));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Finding> drift(String host, List<PromSample> metrics) {
+        List<Finding> out = new ArrayList<>();
+        for (PromSample s : metrics) {
+            if (s.name().equals("jts_tuning_drift") && s.value() == 1) {
+                out.add(new Finding(host, Severity.WARNING, s.label("device") + " " + s.label("attribute") + " is \""
+                        + s.label("actual") + "\", policy wants \"" + s.label("expected") + "\""));
+            }
+        }
+        return out;
+    }
+
+    private List<Finding> trim(CheckTarget target) {
+        List<Finding> out = new ArrayList<>();
+        TrimLog log = TrimLog.parse(target.trimLog());
+        for (TrimLog.Problem p : log.problems()) {
+            out.add(new Finding(target.host(), Severity.UNKNOWN, "trim.jsonl " + p));
+        }
+        Map<String, TrimRecord> lastOk = log.lastSuccessPerMount();
+        Map<String, TrimRecord> last = log.lastPerMount();
+        target.tierByMount().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Optional<Tier> tier = target.policy().tier(e.getValue());
+            if (tier.isEmpty() || !tier.get().trim()) {
+                return;
+            }
+            int days = tier.get().thresholds().trimOverdueDays();
+            TrimRecord ok = lastOk.get(e.getKey());
+            if (ok == null) {
+                out.add(new Finding(target.host(), Severity.WARNING, e.getKey() + " (" + e.getValue()
+                        + "): never trimmed successfully"));
+            } else {
+                Duration age = Duration.between(ok.time(), clock.instant());
+                if (age.compareTo(Duration.ofDays(days)) > 0) {
+                    out.add(new Finding(target.host(), Severity.WARNING, String.format(Locale.ROOT,
+                            "%s (%s): TRIM overdue, last success %.1f days ago (limit %d)", e.getKey(), e.getValue(),
+                            age.toMinutes() / 1440.0, days)));
+                }
+            }
+            TrimRecord latest = last.get(e.getKey());
+            if (latest != null && latest.result() == TrimResult.FAILED) {
+                out.add(new Finding(target.host(), Severity.WARNING, e.getKey() + ": last TRIM failed: "
+                        + latest.reason()));
+            }
+        });
+        return out;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,25 @@
+package jts.fleet.controller.monitor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jts.fleet.inventory.Policy;
+import jts.fleet.remote.stats.DeviceInfo;
+
+/**
+ * One host for {@code check}. {@code tierByMount}: mountpoint to tier of the mounts the policy trims;
+ * {@code trimLog}: the trim.jsonl lines from the gather snapshot; {@code drift}: findings of the tuning engine
+ * when the caller has them, else drift is read from the host's metrics textfile.
+ */
+public record CheckTarget(String host, Policy policy, Map<String, String> tierByDevice,
+                          Map<String, DeviceInfo> deviceInfo, Map<String, String> tierByMount,
+                          List<String> trimLog, Optional<List<Finding>> drift) {
+    public CheckTarget {
+        tierByDevice = Map.copyOf(tierByDevice);
+        deviceInfo = Map.copyOf(deviceInfo);
+        tierByMount = Map.copyOf(tierByMount);
+        trimLog = List.copyOf(trimLog);
+        drift = drift.map(List::copyOf);
+    }
+}

@@ -1,0 +1,140 @@
+package jts.fleet.controller.monitor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.FailureClass;
+import jts.fleet.controller.transport.Transport;
+import jts.fleet.controller.transport.TransportException;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.remote.monitor.MetricsConfig;
+import jts.fleet.remote.monitor.MonitorInstall;
+import jts.fleet.remote.monitor.PromText;
+import jts.fleet.remote.monitor.PromText.PromSample;
+
+/**
+ * The engine behind {@code jts-fleet monitor install} and {@code monitor run-once}, one host per call (the
+ * fan-out engine calls it per host). Files travel on stdin to a fixed install script that writes them atomically
+ * and skips identical ones; activation reloads systemd and enables the timer only where systemd runs.
+ */
+public final class MonitorEngine {
+    private final Duration stepTimeout;
+
+    public MonitorEngine(Duration stepTimeout) {
+        this.stepTimeout = stepTimeout;
+    }
+
+    public static MonitorEngine withDefaults() {
+        return new MonitorEngine(Duration.ofMinutes(1));
+    }
+
+    /** Per file: installed, unchanged or would-install (dry run). */
+    public record FileOutcome(String path, String change, String sha256) {
+    }
+
+    /** {@code systemd}: true when it runs and the timer was enabled; {@code next}: the timer's next elapse. */
+    public record InstallReport(String host, List<FileOutcome> files, Optional<Boolean> systemd, String next,
+                                List<String> warnings) {
+        public InstallReport {
+            files = List.copyOf(files);
+            warnings = List.copyOf(warnings);
+        }
+
+        public boolean changed() {
+            return files.stream().anyMatch(f -> !f.change().equals("unchanged"));
+        }
+    }
+
+    public InstallReport install(Transport transport, HostSpec host, MetricsConfig config, boolean dryRun)
+            throws TransportException {
+        boolean become = host.become() == HostSpec.Become.SUDO;
+        List<FileOutcome> outcomes = new ArrayList<>();
+        for (MonitorInstall.File file : MonitorInstall.files(host.name(), config)) {
+            ExecResult r = transport.exec(MonitorInstall.installFileScript(),
+                    List.of(file.path(), file.mode(), file.sha256(), dryRun ? "check" : "apply"),
+                    dryRun ? new byte[0] : file.bytes(), stepTimeout, become);
+            if (r.exitCode() != 0) {
+                throw new TransportException(FailureClass.COMMAND, host.name() + ": install " + file.path() + ": "
+                        + firstLine(r.stderr()) + " (exit " + r.exitCode() + ")");
+            }
+            String out = r.stdoutText().strip();
+            int space = out.indexOf(' ');
+            String change = space < 0 ? out : out.substring(0, space);
+            if (!out.endsWith(" " + file.sha256()) || !List.of("installed", "unchanged", "would-install")
+                    .contains(change)) {
+                throw new TransportException(FailureClass.COMMAND, host.name() + ": install " + file.path()
+                        + ": unexpected answer \"" + firstLine(out) + "\"");
+            }
+            outcomes.add(new FileOutcome(file.path(), change, file.sha256()));
+        }
+        if (dryRun) {
+            return new InstallReport(host.name(), outcomes, Optional.empty(), "", List.of());
+        }
+        ExecResult a = transport.exec(MonitorInstall.activateScript(), List.of(), new byte[0], stepTimeout, become);
+        if (a.exitCode() != 0) {
+            throw new TransportException(FailureClass.COMMAND, host.name() + ": activate jts-metrics.timer: "
+                    + firstLine(a.stderr()) + " (exit " + a.exitCode() + ")");
+        }
+        List<String> lines = a.stdoutText().lines().toList();
+        boolean systemd = lines.contains("systemd present");
+        String next = lines.stream().filter(l -> l.startsWith("next ")).map(l -> l.substring(5)).findFirst()
+                .orElse("");
+        List<String> warnings = systemd ? List.of() : List.of(host.name() + ": systemd is not running: files "
+                + "installed, timer not active (run " + jts.fleet.remote.monitor.MonitorUnits.SCRIPT + " "
+                + jts.fleet.remote.monitor.MonitorUnits.CONFIG + " from cron instead)");
+        return new InstallReport(host.name(), outcomes, Optional.of(systemd), next, warnings);
+    }
+
+    /** What one run wrote; {@code scriptExit} is the script's status (0 = all written). */
+    public record RunOnceReport(String host, int scriptExit, String stderr, String textfile,
+                                List<PromSample> metrics, Duration elapsed) {
+        public RunOnceReport {
+            metrics = List.copyOf(metrics);
+        }
+    }
+
+    /**
+     * Runs the installed script now and returns the metrics it wrote.
+     *
+     * @throws TransportException when the host is unreachable, the script is not installed or the answer is garbage
+     */
+    public RunOnceReport runOnce(Transport transport, HostSpec host) throws TransportException {
+        boolean become = host.become() == HostSpec.Become.SUDO;
+        ExecResult r = transport.exec(MonitorInstall.runOnceScript(), List.of(), new byte[0], stepTimeout, become);
+        String out = r.stdoutText();
+        if (out.startsWith("@@jts-metrics not-installed")) {
+            throw new TransportException(FailureClass.COMMAND, host.name() + ": jts-metrics is not installed (run "
+                    + "jts-fleet monitor install first)");
+        }
+        int nl = out.indexOf('\n');
+        String status = nl < 0 ? out : out.substring(0, nl);
+        if (!status.startsWith("@@jts-metrics exit ")) {
+            throw new TransportException(FailureClass.COMMAND, host.name() + ": run-once: unexpected answer \""
+                    + firstLine(out) + "\" (exit " + r.exitCode() + ", " + firstLine(r.stderr()) + ")");
+        }
+        int scriptExit;
+        try {
+            scriptExit = Integer.parseInt(status.substring("@@jts-metrics exit ".length()).strip());
+        } catch (NumberFormatException e) {
+            throw new TransportException(FailureClass.COMMAND, host.name() + ": run-once: bad status \"" + status
+                    + "\"");
+        }
+        String textfile = out.substring(nl + 1);
+        List<PromSample> metrics;
+        try {
+            metrics = PromText.parse(host.name() + ": jts_storage.prom", textfile);
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(FailureClass.COMMAND, e.getMessage());
+        }
+        return new RunOnceReport(host.name(), scriptExit, r.stderr(), textfile, metrics, r.elapsed());
+    }
+
+    private static String firstLine(String text) {
+        String s = text.strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,19 @@
+package jts.fleet.controller.monitor;
+
+import java.util.Map;
+
+import jts.fleet.inventory.Policy;
+import jts.fleet.remote.stats.DeviceInfo;
+
+/**
+ * One host to watch: its inventory name, effective policy (tier thresholds), the tier of each device (from the
+ * tier assigner, gathered once at start) and what the statistics need to know per device (parallel, stacked).
+ * Devices missing from the maps still show, with no tier, judged by nothing and described from their name.
+ */
+public record WatchTarget(String host, Policy policy, Map<String, String> tierByDevice,
+                          Map<String, DeviceInfo> deviceInfo) {
+    public WatchTarget {
+        tierByDevice = Map.copyOf(tierByDevice);
+        deviceInfo = Map.copyOf(deviceInfo);
+    }
+}

@@ -1,0 +1,304 @@
+package jts.fleet.controller.shell;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.inventory.QueueAttribute;
+import jts.fleet.inventory.Tier;
+import jts.fleet.remote.model.BlockDevice;
+import jts.fleet.remote.model.HostSnapshot;
+import jts.fleet.remote.model.Mount;
+import jts.fleet.remote.model.StorageModel;
+import jts.fleet.remote.trim.TrimLog;
+import jts.fleet.remote.trim.TrimRecord;
+import jts.fleet.remote.trim.TrimResult;
+import jts.fleet.remote.tuning.UdevRules;
+
+/**
+ * The named checks of {@code run-check}: each one question about a host, answered from one gather snapshot
+ * (no extra round trip). A closed set, so that completion and {@code run-check --list} show exactly what exists.
+ */
+sealed interface HostCheck permits HostCheck.SchedulerCheck, HostCheck.ReadAheadCheck, HostCheck.DiscardCheck,
+        HostCheck.TunedCheck, HostCheck.UdevRulesCheck, HostCheck.TrimLogCheck {
+
+    /** Every check, in the order {@code run-check --list} shows them. */
+    List<HostCheck> ALL = List.of(new SchedulerCheck(), new ReadAheadCheck(), new DiscardCheck(), new TunedCheck(),
+            new UdevRulesCheck(), new TrimLogCheck());
+
+    String name();
+
+    String description();
+
+    /** Findings for one host; never empty (a check with nothing to look at says so as OK). */
+    List<Finding> run(HostSpec host, StorageModel model, Instant now);
+
+    static Optional<HostCheck> named(String name) {
+        return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    static List<String> names() {
+        return ALL.stream().map(HostCheck::name).toList();
+    }
+
+    /** Whole devices with a tier, where a queue setting is meaningful (not partitions, not dm/md layers). */
+    private static List<BlockDevice> tunedLeaves(StorageModel model) {
+        List<BlockDevice> out = new ArrayList<>();
+        for (BlockDevice d : model.snapshot().devices()) {
+            if (!d.isPartition() && !d.hidden() && d.slaves().isEmpty() && model.tierOf(d.name()).isPresent()) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Tier> tierOf(HostSpec host, StorageModel model, String device) {
+        return model.tierOf(device).flatMap(t -> host.policy().tier(t));
+    }
+
+    /** One queue attribute of every tiered device against its tier's desired value. */
+    private static List<Finding> queueAttribute(HostSpec host, StorageModel model, QueueAttribute attribute) {
+        List<Finding> findings = new ArrayList<>();
+        for (BlockDevice d : tunedLeaves(model)) {
+            Optional<Tier> tier = tierOf(host, model, d.name());
+            if (tier.isEmpty()) {
+                continue;
+            }
+            String wanted = tier.get().queue().get(attribute);
+            String current = attribute == QueueAttribute.SCHEDULER
+                    ? d.scheduler().map(s -> s.current()).orElse(null)
+                    : d.queue().get(attribute.key());
+            String where = "tier " + tier.get().name();
+            if (wanted == null) {
+                findings.add(Finding.ok(d.name(), where + " sets no " + attribute.key() + " (current "
+                        + (current == null ? "unknown" : current) + ")"));
+            } else if (current == null) {
+                findings.add(Finding.warn(d.name(), attribute.key() + " not readable; " + where + " wants " + wanted));
+            } else if (!current.equals(wanted)) {
+                String offered = attribute == QueueAttribute.SCHEDULER && d.scheduler().isPresent()
+                        && !d.scheduler().get().offers(wanted)
+                        ? " (the device does not offer it: " + String.join(" ", d.scheduler().get().available()) + ")"
+                        : "";
+                findings.add(Finding.fail(d.name(), attribute.key() + " is " + current + ", " + where + " wants "
+                        + wanted + offered));
+            } else {
+                findings.add(Finding.ok(d.name(), attribute.key() + " " + current + " as " + where + " wants"));
+            }
+        }
+        if (findings.isEmpty()) {
+            findings.add(Finding.ok("-", "no device belongs to a tier"));
+        }
+        return findings;
+    }
+
+    record SchedulerCheck() implements HostCheck {
+        @Override
+        public String name() {
+            return "scheduler";
+        }
+
+        @Override
+        public String description() {
+            return "I/O scheduler of every tiered device against its tier";
+        }
+
+        @Override
+        public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
+            return queueAttribute(host, model, QueueAttribute.SCHEDULER);
+        }
+    }
+
+    record ReadAheadCheck() implements HostCheck {
+        @Override
+        public String name() {
+            return "read-ahead";
+        }
+
+        @Override
+        public String description() {
+            return "read_ahead_kb of every tiered device against its tier";
+        }
+
+        @Override
+        public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
+            return queueAttribute(host, model, QueueAttribute.READ_AHEAD_KB);
+        }
+    }
+
+    /** TRIM only helps when every layer passes discards down; online discard plus the timer trims twice. */
+    record DiscardCheck() implements HostCheck {
+        @Override
+        public String name() {
+            return "discard";
+        }
+
+        @Override
+        public String description() {
+            return "mounts of TRIM tiers: every layer passes discards, no online discard on top of the timer";
+        }
+
+        @Override
+        public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
+            List<Finding> findings = new ArrayList<>();
+            HostSnapshot snap = model.snapshot();
+            for (Mount m : snap.mounts()) {
+                Optional<Tier> tier = model.tierOfMount(m.path()).flatMap(t -> host.policy().tier(t));
+                if (tier.isEmpty() || !tier.get().trim() || m.device().isEmpty() || m.bindOf().isPresent()) {
+                    continue;
+                }
+                List<String> swallowing = new ArrayList<>();
+                for (String layer : snap.stack(m.device().get())) {
+                    BlockDevice d = snap.device(layer).orElse(null);
+                    if (d != null && d.discardMaxBytes().isPresent() && d.discardMaxBytes().getAsLong() == 0) {
+                        swallowing.add(layer);
+                    }
+                }
+                if (!swallowing.isEmpty()) {
+                    findings.add(Finding.fail(m.path(), "TRIM would have no effect: discard_max_bytes is 0 on "
+                            + String.join(", ", swallowing)));
+                } else if (m.onlineDiscard()) {
+                    findings.add(Finding.warn(m.path(), "mounted with online discard and in TRIM tier "
+                            + tier.get().name() + ": the timer trims a second time"));
+                } else {
+                    findings.add(Finding.ok(m.path(), "discards reach the device (tier " + tier.get().name() + ")"));
+                }
+            }
+            if (findings.isEmpty()) {
+                findings.add(Finding.ok("-", "no mount in a TRIM tier"));
+            }
+            return findings;
+        }
+    }
+
+    /** An active tuned profile rewrites queue settings after boot: the usual culprit of drift. */
+    record TunedCheck() implements HostCheck {
+        @Override
+        public String name() {
+            return "tuned";
+        }
+
+        @Override
+        public String description() {
+            return "an active tuned profile that may overwrite queue settings";
+        }
+
+        @Override
+        public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
+            Optional<String> profile = model.snapshot().tunedProfile().map(String::strip).filter(p -> !p.isEmpty());
+            if (profile.isPresent()) {
+                return List.of(Finding.warn("/etc/tuned/active_profile", "tuned profile '" + profile.get()
+                        + "' is active: its disk plugin can overwrite scheduler and read-ahead after boot"));
+            }
+            return List.of(Finding.ok("/etc/tuned/active_profile", "no active tuned profile"));
+        }
+    }
+
+    /** Other rules files setting queue attributes compete with jts-fleet's own rules. */
+    record UdevRulesCheck() implements HostCheck {
+        static final String OWN_FILE = UdevRules.DEFAULT_PATH;
+
+        @Override
+        public String name() {
+            return "udev-rules";
+        }
+
+        @Override
+        public String description() {
+            return "udev rules files other than jts-fleet's that set queue attributes";
+        }
+
+        @Override
+        public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
+            List<Finding> findings = new ArrayList<>();
+            Map<String, List<String>> rules = model.snapshot().udevRules();
+            for (Map.Entry<String, List<String>> file : rules.entrySet()) {
+                if (file.getKey().equals(OWN_FILE)) {
+                    findings.add(Finding.ok(file.getKey(), "jts-fleet's rules (" + file.getValue().size()
+                            + " queue settings)"));
+                } else if (!file.getValue().isEmpty()) {
+                    findings.add(Finding.warn(file.getKey(), file.getValue().size()
+                            + " line(s) set queue attributes, competing with jts-fleet: "
+                            + abbreviate(file.getValue().get(0))));
+                }
+            }
+            if (!rules.containsKey(OWN_FILE)) {
+                findings.add(Finding.ok(OWN_FILE, "not installed (no `apply` yet)"));
+            }
+            return findings;
+        }
+
+        private static String abbreviate(String line) {
+            String clean = line.strip().replaceAll("\\p{Cntrl}", "?");
+            return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
+        }
+    }
+
+    /** Timers fail silently: the last successful TRIM of each mount must be recent enough. */
+    record TrimLogCheck() implements HostCheck {
+        @Override
+        public String name() {
+            return "trim-log";
+        }
+
+        @Override
+        public String description() {
+            return "age and result of the last TRIM of every mount, from /var/lib/jts-fleet/trim.jsonl";
+        }
+
+        @Override
+        public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
+            List<Finding> findings = new ArrayList<>();
+            TrimLog log = TrimLog.parse(model.snapshot().trimLog());
+            for (TrimLog.Problem p : log.problems()) {
+                findings.add(Finding.warn("trim.jsonl:" + p.line(), p.message()));
+            }
+            Map<String, TrimRecord> last = log.lastPerMount();
+            List<String> trimMounts = new ArrayList<>();
+            for (Mount m : model.snapshot().mounts()) {
+                Optional<Tier> tier = model.tierOfMount(m.path()).flatMap(t -> host.policy().tier(t));
+                if (tier.isPresent() && tier.get().trim() && m.bindOf().isEmpty()) {
+                    trimMounts.add(m.path());
+                    int overdueDays = tier.get().thresholds().trimOverdueDays();
+                    findings.add(judge(m.path(), last.get(m.path()), log.lastSuccess(m.path()), overdueDays, now));
+                }
+            }
+            for (Map.Entry<String, TrimRecord> e : last.entrySet()) {
+                if (!trimMounts.contains(e.getKey())) {
+                    findings.add(Finding.ok(e.getKey(), "last run " + e.getValue().result().name().toLowerCase(
+                            java.util.Locale.ROOT) + " at " + e.getValue().time() + " (mount not in a TRIM tier now)"));
+                }
+            }
+            if (findings.isEmpty()) {
+                findings.add(Finding.ok("-", "no mount in a TRIM tier and no TRIM recorded"));
+            }
+            return findings;
+        }
+
+        static Finding judge(String mount, TrimRecord last, Optional<TrimRecord> lastSuccess, int overdueDays,
+                Instant now) {
+            if (last == null) {
+                return Finding.warn(mount, "no TRIM recorded yet (is the timer installed? `trim install`)");
+            }
+            if (last.result() == TrimResult.FAILED) {
+                return Finding.fail(mount, "last TRIM failed at " + last.time()
+                        + last.reasonIfAny().map(r -> ": " + r).orElse(""));
+            }
+            if (lastSuccess.isEmpty()) {
+                return Finding.warn(mount, "no successful TRIM recorded; last run " + last.result().name()
+                        .toLowerCase(java.util.Locale.ROOT) + last.reasonIfAny().map(r -> ": " + r).orElse(""));
+            }
+            Duration age = Duration.between(lastSuccess.get().time(), now);
+            long days = age.toDays();
+            if (overdueDays > 0 && age.compareTo(Duration.ofDays(overdueDays)) > 0) {
+                return Finding.fail(mount, "last successful TRIM " + days + " days ago (overdue after "
+                        + overdueDays + " days)");
+            }
+            return Finding.ok(mount, "last successful TRIM " + (days == 0 ? age.toHours() + " h" : days + " days")
+                    + " ago, " + lastSuccess.get().bytes() + " bytes");
+        }
+    }
+}

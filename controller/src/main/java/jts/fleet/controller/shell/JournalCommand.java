@@ -1,0 +1,158 @@
+package jts.fleet.controller.shell;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.cli.Colors;
+import jts.fleet.controller.cli.FleetOptions;
+import jts.fleet.controller.cli.FleetReport;
+import jts.fleet.controller.cli.FleetSession;
+import jts.fleet.controller.cli.Json;
+import jts.fleet.controller.cli.OutputOptions;
+import jts.fleet.controller.cli.UsageException;
+import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.FailureClass;
+import jts.fleet.controller.transport.TransportException;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.remote.monitor.MonitorUnits;
+import jts.fleet.remote.trim.TrimUnits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code journal [UNIT]}: the recent journal of jts-fleet's own units on each selected host. Only {@code jts-*}
+ * units can be asked for (this is not a general remote journalctl); a host without systemd says so.
+ */
+@Command(name = "journal", mixinStandardHelpOptions = true,
+        description = "Recent journal lines of jts-fleet's units (default: all jts-* units) on each selected host.")
+final class JournalCommand implements Callable<Integer> {
+    /** The units jts-fleet installs, offered by completion. */
+    static final List<String> UNITS = List.of(TrimUnits.SERVICE_NAME, TrimUnits.TIMER_NAME,
+            MonitorUnits.SERVICE_NAME, MonitorUnits.TIMER_NAME);
+    static final String ALL_UNITS = "jts-*";
+    static final int MAX_LINES = 1000;
+    private static final Pattern UNIT = Pattern.compile("jts-[A-Za-z0-9@._-]{1,80}");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final AppContext context;
+
+    @Mixin
+    FleetOptions fleet;
+
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(arity = "0..1", paramLabel = "UNIT",
+            description = "A jts-fleet unit, e.g. jts-fstrim.service (default: every jts-* unit).")
+    String unit;
+
+    @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "50",
+            description = "Lines per host, 1.." + MAX_LINES + " (default: ${DEFAULT-VALUE}).")
+    int lines = 50;
+
+    /** What one host answered: its lines, or why it has no journal. */
+    record Journal(List<String> lines, String absentReason) {
+        Journal {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    JournalCommand(AppContext context) {
+        this.context = context;
+    }
+
+    /** A unit name as given, checked: only jts-fleet's own units, no globs other than the default. */
+    static String validUnit(String given) throws UsageException {
+        if (given == null) {
+            return ALL_UNITS;
+        }
+        if (!UNIT.matcher(given).matches()) {
+            throw new UsageException("unit '" + given + "' is not a jts-fleet unit (jts-..., e.g. "
+                    + String.join(", ", UNITS) + ")");
+        }
+        return given;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String checkedUnit = validUnit(unit);
+        if (lines < 1 || lines > MAX_LINES) {
+            throw new UsageException("--lines must be 1.." + MAX_LINES + ", got " + lines);
+        }
+        try (FleetSession session = fleet.open(context)) {
+            List<HostResult<Journal>> results = session.runner().run(session.hosts(), (transport, host) -> {
+                ExecResult r = transport.exec(ShellScripts.JOURNAL.text(), List.of(checkedUnit, Integer.toString(lines)),
+                        new byte[0], TIMEOUT, host.become() == HostSpec.Become.SUDO);
+                return HostOutcome.ok(parse(host.name(), r));
+            }, r -> { });
+            if (output.json()) {
+                ObjectNode doc = Json.object();
+                doc.put("unit", checkedUnit);
+                ArrayNode hosts = doc.putArray("hosts");
+                for (HostResult<Journal> r : results) {
+                    ObjectNode node = FleetReport.hostEntry(r);
+                    if (r instanceof HostResult.Ok<Journal> ok) {
+                        if (ok.value().absentReason() != null) {
+                            node.put("absent", ok.value().absentReason());
+                        } else {
+                            node.putNull("absent");
+                        }
+                        ArrayNode array = node.putArray("lines");
+                        ok.value().lines().forEach(array::add);
+                    }
+                    hosts.add(node);
+                }
+                context.out().println(Json.pretty(doc));
+            } else {
+                for (HostResult<Journal> r : results) {
+                    if (r instanceof HostResult.Ok<Journal> ok) {
+                        context.out().println(Colors.bold(context, "== " + r.host() + " (" + checkedUnit + ")"));
+                        if (ok.value().absentReason() != null) {
+                            context.out().println("no journal: " + ok.value().absentReason());
+                        }
+                        ok.value().lines().forEach(context.out()::println);
+                    }
+                }
+            }
+            FleetReport.printErrors(context.err(), results);
+            return FleetReport.exitCode(results);
+        }
+    }
+
+    /** Parses the script's output (see journal.sh): a marker line, then journalctl's lines. */
+    static Journal parse(String host, ExecResult r) throws TransportException {
+        String text = r.stdoutText();
+        int nl = text.indexOf('\n');
+        String first = nl < 0 ? text.strip() : text.substring(0, nl);
+        if (first.startsWith("@@journal absent ")) {
+            return new Journal(List.of(), first.substring("@@journal absent ".length()).strip());
+        }
+        if (!first.equals("@@journal ok")) {
+            throw new TransportException(FailureClass.COMMAND, host + ": journal.sh exited " + r.exitCode()
+                    + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
+        }
+        if (!r.ok()) {
+            throw new TransportException(FailureClass.COMMAND, host + ": journalctl exited " + r.exitCode()
+                    + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
+        }
+        List<String> out = new ArrayList<>();
+        for (String line : text.substring(nl + 1).split("\n")) {
+            if (!line.isEmpty()) {
+                // journal text is host data: keep terminal control sequences out of the operator's screen
+                out.add(line.replaceAll("[\\p{Cntrl}&&[^\t]]", "?"));
+            }
+        }
+        return new Journal(out, null);
+    }
+}

@@ -1,0 +1,86 @@
+package jts.fleet.controller.shell;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.cli.DurationConverter;
+import jts.fleet.controller.cli.UsageException;
+import jts.fleet.controller.transport.SshOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jts-fleet shell}: an interactive prompt that stays connected to the fleet. Every CLI command works in
+ * it without the {@code jts-fleet} prefix; see {@link Shell}.
+ */
+@Command(name = "shell", mixinStandardHelpOptions = true,
+        description = {"Interactive prompt: every command without the jts-fleet prefix, connections kept between",
+            "commands, Tab completion, history; plus use, hosts, diskstats, top, run-check, journal.",
+            "Ctrl-C stops the running command, Ctrl-D or exit leaves."})
+public final class ShellCommand implements Callable<Integer> {
+    private final AppContext context;
+
+    @Option(names = "--inventory", paramLabel = "FILE",
+            description = "Inventory file for the whole session (default: ./inventory.yaml, /etc/jts-fleet/inventory.yaml, embedded).")
+    Path inventory;
+
+    @Option(names = {"-H", "--hosts"}, paramLabel = "PATTERN",
+            description = "Initial selection, as with `use` (default: all).")
+    String hosts;
+
+    @Option(names = "--accept-new-host-keys",
+            description = "Record unknown host keys (like OpenSSH accept-new); changed keys stay refused.")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class, description = "Connect + authenticate deadline (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout = Duration.ofSeconds(10);
+
+    @Option(names = "--keepalive", paramLabel = "DURATION", defaultValue = "15s",
+            converter = DurationConverter.class,
+            description = "Keepalive interval of the kept connections; 3 misses drop one (default: ${DEFAULT-VALUE}).")
+    Duration keepAlive = Duration.ofSeconds(15);
+
+    public ShellCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (context.sharedPool().isPresent()) {
+            throw new UsageException("already in the shell");
+        }
+        Terminal terminal;
+        try {
+            // dumb(true): with stdin not a terminal (a here-document, a pipe) read lines plainly, without a warning
+            terminal = TerminalBuilder.builder().name("jts-fleet").system(true).dumb(true).nativeSignals(true).build();
+        } catch (IOException e) {
+            throw new UsageException("cannot open the terminal: " + e.getMessage());
+        }
+        try (terminal) {
+            return run(terminal, context.clock(), Optional.of(AppContext.dataDir().resolve("history")));
+        }
+    }
+
+    /** Runs a shell on {@code terminal}; tests pass a dumb terminal over byte streams. */
+    int run(Terminal terminal, java.time.Clock clock, Optional<Path> historyFile) throws Exception {
+        boolean realTerminal = !Terminal.TYPE_DUMB.equals(terminal.getType())
+                && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+        AppContext shellContext = new AppContext(terminal.writer(), terminal.writer(), realTerminal, clock);
+        SshOptions ssh = SshOptions.defaults().withConnectTimeout(connectTimeout).withKeepAliveInterval(keepAlive)
+                .withAcceptNewHostKeys(acceptNewHostKeys);
+        try (ShellSession session = new ShellSession(shellContext, Optional.ofNullable(inventory), ssh)) {
+            if (hosts != null) {
+                session.use(hosts);
+            }
+            return new Shell(terminal, session, historyFile).run();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package jts.fleet.controller.shell;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.cli.FleetOptions;
+import jts.fleet.controller.cli.FleetReport;
+import jts.fleet.controller.cli.FleetSession;
+import jts.fleet.controller.cli.Json;
+import jts.fleet.controller.cli.OutputOptions;
+import jts.fleet.controller.cli.TextTable;
+import jts.fleet.controller.cli.UsageException;
+import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.remote.stats.DeviceInfo;
+import jts.fleet.remote.stats.DeviceRates;
+import jts.fleet.remote.stats.IoStat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code top}: the devices with the worst latency across the selection right now. Every host samples the same
+ * interval in parallel; devices are ranked by their worst await (read, write, discard or flush), because
+ * latency held over time is what hurts a trading host, not %util or queue depth.
+ */
+@Command(name = "top", mixinStandardHelpOptions = true,
+        description = "The devices with the worst await across the selection right now (one interval on every host).")
+final class TopCommand implements Callable<Integer> {
+    private final AppContext context;
+    private final ShellSession session;
+
+    @Mixin
+    FleetOptions fleet;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "10",
+            description = "How many devices to show (default: ${DEFAULT-VALUE}).")
+    int count = 10;
+
+    @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", defaultValue = "1",
+            description = "Seconds between the two samples, 1..3600 (default: ${DEFAULT-VALUE}).")
+    int interval = 1;
+
+    /** One device of one host over the interval. */
+    record Row(String host, String tier, DeviceRates rates) {
+    }
+
+    TopCommand(AppContext context, ShellSession session) {
+        this.context = context;
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (interval < 1 || interval > DiskSampling.MAX_INTERVAL_SECONDS) {
+            throw new UsageException("--interval must be 1.." + DiskSampling.MAX_INTERVAL_SECONDS + " s, got " + interval);
+        }
+        if (count < 1) {
+            throw new UsageException("--count must be at least 1, got " + count);
+        }
+        try (FleetSession fleetSession = fleet.open(context)) {
+            List<HostResult<IoStat.Interval>> results = fleetSession.runner().run(fleetSession.hosts(),
+                    (transport, host) -> {
+                        Map<String, DeviceInfo> info = session.cachedModel(host.name())
+                                .map(DiskSampling::deviceInfo).orElse(Map.of());
+                        return HostOutcome.ok(DiskSampling.sample(transport, host, interval, info));
+                    }, r -> { });
+            List<Row> rows = new ArrayList<>();
+            for (HostResult<IoStat.Interval> r : results) {
+                if (r instanceof HostResult.Ok<IoStat.Interval> ok) {
+                    for (DeviceRates d : ok.value().devices()) {
+                        if (!RateFormat.idle(d)) {
+                            String tier = session.cachedModel(r.host()).flatMap(m -> m.tierOf(d.device())).orElse("-");
+                            rows.add(new Row(r.host(), tier, d));
+                        }
+                    }
+                }
+            }
+            List<Row> worst = rank(rows, count);
+            print(worst, rows.size());
+            FleetReport.printErrors(context.err(), results);
+            return FleetReport.exitCode(results);
+        }
+    }
+
+    /** Worst await first; ties (e.g. all idle at 0) by host and device so the order is stable. */
+    static List<Row> rank(List<Row> rows, int count) {
+        return rows.stream()
+                .sorted(Comparator.comparingDouble((Row r) -> r.rates().maxAwaitMs()).reversed()
+                        .thenComparing(Row::host).thenComparing(r -> r.rates().device()))
+                .limit(count).toList();
+    }
+
+    private void print(List<Row> worst, int busy) {
+        if (output.json()) {
+            ObjectNode doc = Json.object();
+            doc.put("interval_s", interval);
+            ArrayNode devices = doc.putArray("devices");
+            for (Row r : worst) {
+                ObjectNode node = devices.addObject();
+                node.put("host", r.host());
+                node.put("tier", r.tier());
+                RateFormat.json(node, r.rates());
+                node.put("max_await_ms", r.rates().maxAwaitMs());
+            }
+            context.out().println(Json.pretty(doc));
+            return;
+        }
+        if (worst.isEmpty()) {
+            context.out().println("no device did any I/O in the " + interval + " s interval");
+            return;
+        }
+        TextTable table = new TextTable("HOST", "DEVICE", "TIER", "MAX_AWAIT", "R_AWAIT", "W_AWAIT", "F_AWAIT",
+                "R/S", "W/S", "AQU-SZ");
+        for (Row r : worst) {
+            DeviceRates d = r.rates();
+            table.row(r.host(), d.device(), r.tier(), RateFormat.num(d.maxAwaitMs()), RateFormat.num(d.readAwaitMs()),
+                    RateFormat.num(d.writeAwaitMs()), RateFormat.num(d.flushAwaitMs()), RateFormat.num(d.readsPerSec()),
+                    RateFormat.num(d.writesPerSec()), RateFormat.num(d.avgQueueSize()));
+        }
+        context.out().print(table.render(context.terminalWidth(), ""));
+        context.out().println(worst.size() + " of " + busy + " busy devices, worst await first (ms)");
+    }
+}

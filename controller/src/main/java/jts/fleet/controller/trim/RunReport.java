@@ -1,0 +1,59 @@
+package jts.fleet.controller.trim;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import jts.fleet.remote.trim.TrimRecord;
+import jts.fleet.remote.trim.TrimResult;
+import jts.fleet.remote.trim.TrimScript;
+
+/**
+ * The result of {@code trim run} on one host: how the script was run, its exit status, one record per configured
+ * filesystem and whatever it wrote to stderr (human lines, config errors).
+ */
+public record RunReport(String host, Mode mode, int exitCode, List<TrimRecord> records, String stderr, Duration elapsed) {
+
+    /** Where the script came from. */
+    public enum Mode {
+        /** The installed script with the installed config. */
+        INSTALLED,
+        /** Not installed: script and config pushed into a temporary directory for this run. */
+        PUSHED,
+        /** Not installed and no config to push: nothing ran. */
+        NOT_INSTALLED;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The host-level verdict, from the script's documented exit codes. */
+    public enum Outcome {
+        OK, FAILED, REFUSED, CONFIG_ERROR, NOT_INSTALLED;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    public RunReport {
+        records = List.copyOf(records);
+    }
+
+    public Outcome outcome() {
+        if (mode == Mode.NOT_INSTALLED) {
+            return Outcome.NOT_INSTALLED;
+        }
+        return switch (exitCode) {
+            case TrimScript.EXIT_OK -> Outcome.OK;
+            case TrimScript.EXIT_REFUSED -> Outcome.REFUSED;
+            case TrimScript.EXIT_FAILED -> Outcome.FAILED;
+            default -> Outcome.CONFIG_ERROR;
+        };
+    }
+
+    public long bytesTrimmed() {
+        return records.stream().filter(r -> r.result() == TrimResult.OK).mapToLong(TrimRecord::bytes).sum();
+    }
+}

@@ -1,0 +1,228 @@
+package jts.fleet.controller.trim;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.FailureClass;
+import jts.fleet.controller.transport.Transport;
+import jts.fleet.controller.transport.TransportException;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.remote.trim.TrimConfig;
+import jts.fleet.remote.trim.TrimLog;
+import jts.fleet.remote.trim.TrimPaths;
+import jts.fleet.remote.trim.TrimScript;
+import jts.fleet.remote.trim.TrimStatus;
+import jts.fleet.remote.trim.TrimTargets;
+import jts.fleet.remote.trim.TrimUnits;
+import jts.fleet.remote.model.StorageModel;
+
+/**
+ * The engine behind {@code jts-fleet trim install} and {@code jts-fleet trim}: plain methods over one host's
+ * {@link Transport}, so the CLI, the shell and {@code apply} share them and the fan-out engine calls them per
+ * host. Every step is one of the fixed scripts of {@link TrimScript}; only validated, fixed arguments reach the
+ * host, file contents travel on stdin.
+ */
+public final class TrimCommands {
+    /** Exists only while systemd is PID 1 (sd_booted(3)). */
+    public static final String SYSTEMD_RUNTIME_DIR = "/run/systemd/system";
+
+    private final Duration stepTimeout;
+    private final Duration runTimeout;
+
+    /**
+     * @param stepTimeout deadline of each install step (push one file, activate)
+     * @param runTimeout  deadline of a whole trim run; when it passes, {@code timeout} sends SIGTERM and the script
+     *                    stops after the range in progress
+     */
+    public TrimCommands(Duration stepTimeout, Duration runTimeout) {
+        this.stepTimeout = stepTimeout;
+        this.runTimeout = runTimeout;
+    }
+
+    /** 1 min per install step; 6 h per run (a weekend window trims multi-TB arrays in ranges well inside that). */
+    public static TrimCommands withDefaults() {
+        return new TrimCommands(Duration.ofMinutes(1), Duration.ofHours(6));
+    }
+
+    /** The plan for {@code host}: its trim-tier mounts, its blackout windows and an optional node_exporter textfile dir. */
+    public InstallPlan installPlan(HostSpec host, List<String> trimMounts, Optional<String> textfileDir) {
+        return installPlan(host, TrimConfig.of(host.name(), trimMounts, host.policy().maintenance().blackout(), textfileDir));
+    }
+
+    /** The plan from a gathered storage model: the mounts of the host's tiers with {@code trim: true}. */
+    public InstallPlan installPlan(HostSpec host, StorageModel model, Optional<String> textfileDir) {
+        return installPlan(host, TrimTargets.mounts(model, host.policy()), textfileDir);
+    }
+
+    public InstallPlan installPlan(HostSpec host, TrimConfig config) {
+        var units = TrimUnits.render(host.name(), host.policy().maintenance());
+        return new InstallPlan(host.name(), config, List.of(
+                new InstallFile(TrimPaths.SCRIPT, "0755", TrimScript.text()),
+                new InstallFile(TrimPaths.CONFIG, "0644", config.render()),
+                new InstallFile(TrimPaths.SERVICE, "0644", units.get(0).render()),
+                new InstallFile(TrimPaths.TIMER, "0644", units.get(1).render())));
+    }
+
+    /** The systemd commands {@code install} runs after pushing, in order. */
+    public static List<String> activationCommands(boolean maskFstrimTimer) {
+        List<String> commands = new ArrayList<>(List.of("systemctl daemon-reload",
+                "systemctl enable --now " + TrimUnits.TIMER_NAME, "systemctl is-enabled fstrim.timer"));
+        if (maskFstrimTimer) {
+            commands.addAll(List.of("systemctl disable --now fstrim.timer", "systemctl mask fstrim.timer"));
+        }
+        return List.copyOf(commands);
+    }
+
+    /**
+     * Pushes every file of {@code plan} (each atomically, skipped when the host already has it), then reloads
+     * systemd and enables the timer where systemd runs. A dry run only compares hashes.
+     *
+     * @throws TransportException naming host and file when a step fails (the files before it stay installed)
+     */
+    public InstallReport install(Transport transport, HostSpec host, InstallPlan plan, boolean maskFstrimTimer,
+                                 boolean dryRun) throws TransportException {
+        boolean become = host.become() == HostSpec.Become.SUDO;
+        List<FileOutcome> outcomes = new ArrayList<>();
+        for (InstallFile file : plan.files()) {
+            ExecResult result = transport.exec(TrimScript.installFileScript(),
+                    List.of(file.path(), file.mode(), file.sha256(), dryRun ? "check" : "apply"),
+                    dryRun ? new byte[0] : file.bytes(), stepTimeout, become);
+            outcomes.add(new FileOutcome(file.path(), parseInstallOutput(host.name(), file, result), file.sha256()));
+        }
+        List<String> commands = activationCommands(maskFstrimTimer);
+        List<String> warnings = new ArrayList<>();
+        Activation activation;
+        if (dryRun) {
+            activation = new Activation.DryRun(commands);
+        } else {
+            ExecResult result = transport.exec(TrimScript.activateScript(),
+                    List.of(SYSTEMD_RUNTIME_DIR, maskFstrimTimer ? "yes" : "no"), new byte[0], stepTimeout, become);
+            activation = parseActivation(host.name(), commands, result);
+        }
+        if (activation instanceof Activation.Activated a && a.doubleTrimming()) {
+            warnings.add(host.name() + ": util-linux fstrim.timer is " + a.fstrimTimerState() + " too: filesystems are"
+                    + " trimmed twice, once without the blackout guard; rerun with --mask-fstrim-timer to mask it");
+        }
+        if (activation instanceof Activation.NoSystemd) {
+            warnings.add(host.name() + ": systemd is not running (no " + SYSTEMD_RUNTIME_DIR + "): files installed, timer"
+                    + " not active; would have run: " + String.join("; ", commands));
+        }
+        return new InstallReport(host.name(), outcomes, activation, warnings);
+    }
+
+    /** Runs the installed script; a host without it reports {@link RunReport.Mode#NOT_INSTALLED}. */
+    public RunReport run(Transport transport, HostSpec host, boolean force, boolean dryRun) throws TransportException {
+        return run(transport, host, Optional.empty(), force, dryRun);
+    }
+
+    /**
+     * Runs {@code jts-fstrim --json} now and collects one record per configured filesystem. When the script is not
+     * installed and {@code pushIfNotInstalled} is given, script and that config are pushed into a temporary
+     * directory for this run only.
+     *
+     * @throws TransportException when the host cannot be reached or the output is not the script's JSON lines
+     */
+    public RunReport run(Transport transport, HostSpec host, Optional<TrimConfig> pushIfNotInstalled, boolean force,
+                         boolean dryRun) throws TransportException {
+        boolean become = host.become() == HostSpec.Become.SUDO;
+        String forceArg = force ? "yes" : "no";
+        String dryRunArg = dryRun ? "yes" : "no";
+        ExecResult installed = transport.exec(TrimScript.runScript(), List.of(forceArg, dryRunArg, "-"), new byte[0],
+                runTimeout, become);
+        if (installed.exitCode() != TrimScript.EXIT_NOT_INSTALLED) {
+            return report(host.name(), RunReport.Mode.INSTALLED, installed);
+        }
+        if (pushIfNotInstalled.isEmpty()) {
+            return new RunReport(host.name(), RunReport.Mode.NOT_INSTALLED, installed.exitCode(), List.of(),
+                    installed.stderr(), installed.elapsed());
+        }
+        byte[] config = pushIfNotInstalled.get().render().getBytes(StandardCharsets.UTF_8);
+        byte[] script = TrimScript.text().getBytes(StandardCharsets.UTF_8);
+        byte[] stdin = new byte[config.length + script.length];
+        System.arraycopy(config, 0, stdin, 0, config.length);
+        System.arraycopy(script, 0, stdin, config.length, script.length);
+        ExecResult pushed = transport.exec(TrimScript.runScript(),
+                List.of(forceArg, dryRunArg, String.valueOf(config.length)), stdin, runTimeout, become);
+        return report(host.name(), RunReport.Mode.PUSHED, pushed);
+    }
+
+    /** The timer's next elapse and the last 200 run records of the host. */
+    public TrimStatus status(Transport transport, HostSpec host) throws TransportException {
+        ExecResult result = transport.exec(TrimScript.statusScript(), List.of(), new byte[0], stepTimeout,
+                host.become() == HostSpec.Become.SUDO);
+        if (result.exitCode() != 0) {
+            throw new TransportException(FailureClass.COMMAND, host.name() + ": trim-status: "
+                    + firstLine(result.stderr()) + " (exit " + result.exitCode() + ")");
+        }
+        try {
+            return TrimStatus.parse(host.name(), result.stdoutText());
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
+        }
+    }
+
+    private static RunReport report(String host, RunReport.Mode mode, ExecResult result) throws TransportException {
+        TrimLog log = TrimLog.parse(result.stdoutText());
+        if (!log.problems().isEmpty()) {
+            throw new TransportException(FailureClass.COMMAND, host + ": jts-fstrim --json output "
+                    + log.problems().get(0) + " (exit " + result.exitCode() + ", stderr: " + firstLine(result.stderr()) + ")");
+        }
+        return new RunReport(host, mode, result.exitCode(), log.records(), result.stderr(), result.elapsed());
+    }
+
+    static FileChange parseInstallOutput(String host, InstallFile file, ExecResult result) throws TransportException {
+        if (result.exitCode() != 0) {
+            throw new TransportException(FailureClass.COMMAND, host + ": install " + file.path() + ": "
+                    + firstLine(result.stderr()) + " (exit " + result.exitCode() + ")");
+        }
+        String out = result.stdoutText().strip();
+        for (FileChange change : FileChange.values()) {
+            if (out.equals(change.key() + " " + file.sha256())) {
+                return change;
+            }
+        }
+        throw new TransportException(FailureClass.COMMAND, host + ": install " + file.path()
+                + ": unexpected answer \"" + firstLine(out) + "\" (expected installed/unchanged " + file.sha256() + ")");
+    }
+
+    static Activation parseActivation(String host, List<String> commands, ExecResult result) throws TransportException {
+        if (result.exitCode() != 0) {
+            throw new TransportException(FailureClass.COMMAND, host + ": activate " + TrimUnits.TIMER_NAME + ": "
+                    + firstLine(result.stderr()) + " (exit " + result.exitCode() + ")");
+        }
+        String systemd = null;
+        String fstrimTimer = "not-found";
+        boolean masked = false;
+        String next = "";
+        for (String line : result.stdoutText().lines().toList()) {
+            int space = line.indexOf(' ');
+            String key = space < 0 ? line : line.substring(0, space);
+            String value = space < 0 ? "" : line.substring(space + 1).strip();
+            switch (key) {
+                case "systemd" -> systemd = value;
+                case "fstrim.timer" -> fstrimTimer = value;
+                case "masked" -> masked = value.equals("fstrim.timer");
+                case "next" -> next = value;
+                default -> throw new TransportException(FailureClass.COMMAND,
+                        host + ": activate: unexpected line \"" + line + "\"");
+            }
+        }
+        if ("absent".equals(systemd)) {
+            return new Activation.NoSystemd(commands);
+        }
+        if (!"present".equals(systemd)) {
+            throw new TransportException(FailureClass.COMMAND, host + ": activate: no \"systemd\" line in the answer");
+        }
+        return new Activation.Activated(commands, fstrimTimer, masked, next);
+    }
+
+    static String firstLine(String text) {
+        String stripped = text.strip();
+        int newline = stripped.indexOf('\n');
+        return newline < 0 ? stripped : stripped.substring(0, newline);
+    }
+}

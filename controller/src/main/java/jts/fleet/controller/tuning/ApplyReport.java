@@ -1,0 +1,64 @@
+package jts.fleet.controller.tuning;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jts.fleet.remote.tuning.ScriptOutcome;
+import jts.fleet.remote.tuning.ScriptRecord;
+
+/**
+ * Result of {@code apply} on one host that did not fail. {@code outcome} is empty on a dry run (nothing was
+ * sent); {@code changed} and {@code ok} list "device attribute old -> new" / "device attribute value".
+ */
+public record ApplyReport(PlanReport plan, boolean dryRun, Optional<ScriptOutcome> outcome) {
+
+    public List<String> changed() {
+        return outcome.map(o -> o.records("changed").stream()
+                .map(r -> r.field(0) + " " + r.field(1) + " " + r.field(2) + " -> " + r.field(3)).toList())
+                .orElse(List.of());
+    }
+
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        outcome.ifPresent(o -> {
+            o.records("note").forEach(r -> notes.add(r.field(0)));
+            o.records("rules").forEach(r -> notes.add("rules file " + r.field(1) + ": " + r.field(0)));
+        });
+        return notes;
+    }
+
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        if (dryRun) {
+            sb.append("dry run: nothing sent to ").append(plan.plan().host()).append('\n').append(plan.text());
+            return sb.toString();
+        }
+        ScriptOutcome o = outcome.orElseThrow();
+        for (ScriptRecord r : o.records()) {
+            switch (r.kind()) {
+                case "changed" -> sb.append("  changed ").append(r.field(0)).append(' ').append(r.field(1)).append(": ")
+                        .append(r.field(2)).append(" -> ").append(r.field(3)).append('\n');
+                case "ok" -> sb.append("  ok      ").append(r.field(0)).append(' ').append(r.field(1)).append(" = ")
+                        .append(r.field(2)).append('\n');
+                case "rules" -> sb.append("  rules   ").append(r.field(1)).append(": ").append(r.field(0)).append('\n');
+                case "note" -> sb.append("  note    ").append(r.field(0)).append('\n');
+                default -> sb.append("  ").append(r.kind()).append(' ').append(String.join(" ", r.fields())).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    public Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("host", plan.plan().host());
+        json.put("dry_run", dryRun);
+        json.put("plan", plan.json());
+        json.put("changed", changed());
+        json.put("notes", notes());
+        json.put("result", outcome.map(ScriptOutcome::result).orElse("dry-run"));
+        return json;
+    }
+}

@@ -1,0 +1,263 @@
+package jts.fleet.controller.tuning;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jts.fleet.controller.fleet.FleetRunner;
+import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.fleet.SerialRun;
+import jts.fleet.controller.gather.HostGather;
+import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.FailureClass;
+import jts.fleet.controller.transport.Transport;
+import jts.fleet.controller.transport.TransportException;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.inventory.Policy;
+import jts.fleet.remote.model.HostSnapshot;
+import jts.fleet.remote.model.TierAssigner;
+import jts.fleet.remote.tuning.DevicePlan;
+import jts.fleet.remote.tuning.HostPlan;
+import jts.fleet.remote.tuning.HostTuningFiles;
+import jts.fleet.remote.tuning.LineDiff;
+import jts.fleet.remote.tuning.PlannedSetting;
+import jts.fleet.remote.tuning.ScriptOutcome;
+import jts.fleet.remote.tuning.TuningAction;
+import jts.fleet.remote.tuning.TuningPlanner;
+import jts.fleet.remote.tuning.TuningScripts;
+import jts.fleet.remote.tuning.TuningState;
+import jts.fleet.remote.tuning.UdevRules;
+
+/**
+ * plan / apply / verify / rollback of queue settings, per host over a {@link Transport} and across a fleet
+ * through the {@link FleetRunner}. The CLI and the shell call these methods; they never parse host output.
+ *
+ * <p>Per host, apply is: gather (one exec) → plan → refuse an invalid plan without touching the host → read
+ * the current rules file and state (one exec) → push the plan to {@code tune-apply.sh} (one exec, as root),
+ * which records the original values, writes, installs the rules, verifies and restores everything on any
+ * failure. A re-run with the same policy reports {@code ok}, not {@code changed}.
+ */
+public final class TuningEngine {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Function<HostSpec, TuningPaths> paths;
+    private final Duration timeout;
+
+    public TuningEngine(Function<HostSpec, TuningPaths> paths, Duration timeout) {
+        this.paths = Objects.requireNonNull(paths, "paths");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** Real locations ({@code /var/lib/jts-fleet}, {@code /etc/udev/rules.d}), under the host's sysroot if any. */
+    public static TuningEngine standard() {
+        return new TuningEngine(TuningPaths::forHost, DEFAULT_TIMEOUT);
+    }
+
+    // ---- fleet operations ---------------------------------------------------------------------------------
+
+    public List<HostResult<PlanReport>> planFleet(FleetRunner runner, List<HostSpec> hosts,
+            Consumer<? super HostResult<PlanReport>> listener) {
+        return runner.run(hosts, this::plan, listener);
+    }
+
+    /**
+     * Applies in serial batches ({@code serial} "N" or "N%"); stops before the next batch when a batch's
+     * failed share exceeds {@code maxFailPercent}. {@link SerialRun#untouched()} lists the hosts never touched.
+     */
+    public SerialRun<ApplyReport> applyFleet(FleetRunner runner, List<HostSpec> hosts, String serial,
+            int maxFailPercent, boolean dryRun, Consumer<? super HostResult<ApplyReport>> listener) {
+        return runner.runSerial(hosts, serial, maxFailPercent, (t, h) -> apply(t, h, dryRun), listener);
+    }
+
+    public List<HostResult<VerifyReport>> verifyFleet(FleetRunner runner, List<HostSpec> hosts,
+            Consumer<? super HostResult<VerifyReport>> listener) {
+        return runner.run(hosts, this::verify, listener);
+    }
+
+    public SerialRun<RollbackReport> rollbackFleet(FleetRunner runner, List<HostSpec> hosts, String serial,
+            int maxFailPercent, boolean dryRun, Consumer<? super HostResult<RollbackReport>> listener) {
+        return runner.runSerial(hosts, serial, maxFailPercent, (t, h) -> rollback(t, h, dryRun), listener);
+    }
+
+    /** True when any verified host drifted (the CLI exits 3 then, unless a host failed). */
+    public static boolean anyDrift(List<HostResult<VerifyReport>> results) {
+        return results.stream().anyMatch(r -> r instanceof HostResult.Ok<VerifyReport> ok && ok.value().drift());
+    }
+
+    // ---- one host -------------------------------------------------------------------------------------------
+
+    public HostOutcome<PlanReport> plan(Transport transport, HostSpec host) throws TransportException {
+        HostSnapshot snapshot = HostGather.snapshot(transport, host, timeout);
+        return HostOutcome.ok(planReport(transport, host, snapshot));
+    }
+
+    public HostOutcome<ApplyReport> apply(Transport transport, HostSpec host, boolean dryRun)
+            throws TransportException {
+        HostSnapshot snapshot = HostGather.snapshot(transport, host, timeout);
+        if (snapshot.sysfsReadOnly()) {
+            return HostOutcome.failed(host.name() + ": sysfs is mounted read-only (container?): nothing applied");
+        }
+        PlanReport report = planReport(transport, host, snapshot);
+        HostPlan plan = report.plan();
+        if (!plan.valid()) {
+            return HostOutcome.failed(host.name() + ": plan invalid, nothing touched: "
+                    + String.join("; ", plan.invalidReasons()));
+        }
+        if (dryRun) {
+            boolean wouldChange = plan.count(TuningAction.SET) > 0 || !report.rulesDiff().isEmpty();
+            return new HostOutcome.Done<>(new ApplyReport(report, true, Optional.empty()), wouldChange);
+        }
+        TuningPaths where = paths.apply(host);
+        ExecResult result = transport.exec(TuningScripts.APPLY.text(),
+                List.of(where.sysfsRoot(), where.stateDir(), where.rulesPath()), plan.applyInput(report.rules()),
+                timeout, become(host));
+        ScriptOutcome outcome = ScriptOutcome.parse(host.name(), result.exitCode(), result.stdoutText(),
+                result.stderr());
+        if (!outcome.succeeded()) {
+            List<String> restored = outcome.records("restored").stream()
+                    .map(r -> r.field(0) + " " + r.field(1) + " = " + r.field(2)).toList();
+            return HostOutcome.failed(String.join("; ", outcome.errors())
+                    + (restored.isEmpty() ? "" : "; restored " + String.join(", ", restored))
+                    + (result.exitCode() == 2 ? "; nothing was touched" : ""));
+        }
+        return new HostOutcome.Done<>(new ApplyReport(report, false, Optional.of(outcome)), outcome.changedAnything());
+    }
+
+    public HostOutcome<VerifyReport> verify(Transport transport, HostSpec host) throws TransportException {
+        HostSnapshot snapshot = HostGather.snapshot(transport, host, timeout);
+        TuningPaths where = paths.apply(host);
+        HostTuningFiles files = readFiles(transport, host, where);
+        Policy policy = host.policy();
+        HostPlan plan = TuningPlanner.plan(TierAssigner.assign(snapshot, policy), policy);
+        Optional<TuningState> state = files.state().map(json -> TuningState.parse(host.name(), json));
+        return HostOutcome.ok(DriftCheck.check(snapshot, plan, UdevRules.render(plan, policy), files, state, where));
+    }
+
+    public HostOutcome<RollbackReport> rollback(Transport transport, HostSpec host, boolean dryRun)
+            throws TransportException {
+        TuningPaths where = paths.apply(host);
+        if (dryRun) {
+            HostTuningFiles files = readFiles(transport, host, where);
+            Optional<TuningState> state = files.state().map(json -> TuningState.parse(host.name(), json));
+            return new HostOutcome.Done<>(new RollbackReport(host.name(), true, Optional.empty(), state),
+                    state.isPresent());
+        }
+        ExecResult result = transport.exec(TuningScripts.ROLLBACK.text(),
+                List.of(where.sysfsRoot(), where.stateDir(), where.rulesPath()), new byte[0], timeout, become(host));
+        ScriptOutcome outcome = ScriptOutcome.parse(host.name(), result.exitCode(), result.stdoutText(),
+                result.stderr());
+        if (!outcome.succeeded()) {
+            return HostOutcome.failed(String.join("; ", outcome.errors()));
+        }
+        return new HostOutcome.Done<>(new RollbackReport(host.name(), false, Optional.of(outcome), Optional.empty()),
+                outcome.changedAnything());
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private PlanReport planReport(Transport transport, HostSpec host, HostSnapshot snapshot)
+            throws TransportException {
+        Policy policy = host.policy();
+        HostPlan plan = TuningPlanner.plan(TierAssigner.assign(snapshot, policy), policy);
+        String rules = UdevRules.render(plan, policy);
+        TuningPaths where = paths.apply(host);
+        HostTuningFiles files = readFiles(transport, host, where);
+        String diff = LineDiff.unified(files.rules().orElse(""), rules,
+                host.name() + ":" + where.rulesPath() + (files.rules().isPresent() ? "" : " (absent)"),
+                host.name() + ":" + where.rulesPath() + " (jts-fleet " + plan.policyHash() + ")");
+        return new PlanReport(plan, rules, diff);
+    }
+
+    private HostTuningFiles readFiles(Transport transport, HostSpec host, TuningPaths where)
+            throws TransportException {
+        // state.json and the rules file are root-owned but world-readable (0644): no sudo needed to read them
+        ExecResult result = transport.exec(TuningScripts.READ.text(), List.of(where.stateDir(), where.rulesPath()),
+                new byte[0], timeout, false);
+        if (!result.ok()) {
+            throw new TransportException(FailureClass.COMMAND, host.name() + ": tune-read exited "
+                    + result.exitCode() + ": " + result.stderr().strip());
+        }
+        try {
+            return HostTuningFiles.parse(host.name(), result.stdoutText());
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
+        }
+    }
+
+    private static boolean become(HostSpec host) {
+        return host.become() == HostSpec.Become.SUDO;
+    }
+
+    /** Drift findings of one host, kept apart from the transport work so it is tested on snapshots alone. */
+    static final class DriftCheck {
+        private DriftCheck() {
+        }
+
+        static VerifyReport check(HostSnapshot snapshot, HostPlan plan, String expectedRules, HostTuningFiles files,
+                                  Optional<TuningState> state, TuningPaths where) {
+            List<DriftFinding> findings = new ArrayList<>();
+            int checked = 0;
+            String host = snapshot.host();
+            for (DevicePlan device : plan.devices()) {
+                for (PlannedSetting s : device.settings()) {
+                    switch (s.action()) {
+                        case OK -> checked++;
+                        case SET -> {
+                            checked++;
+                            findings.add(new DriftFinding(host, device.device(), s.attribute().key(), s.desired(),
+                                    s.current().orElse("-"), culprit(snapshot, device, s, state, where)));
+                        }
+                        case INVALID -> findings.add(new DriftFinding(host, device.device(), s.attribute().key(),
+                                s.desired(), s.current().orElse("-"), "the policy value cannot be set here: " + s.reason()));
+                        default -> {
+                            // skip and not-applicable are never drift
+                        }
+                    }
+                }
+            }
+            checked++;
+            if (files.rules().isEmpty()) {
+                findings.add(new DriftFinding(host, "-", "rules-file " + where.rulesPath(), "present", "absent",
+                        state.isPresent() ? "removed by hand or by another tool" : "never applied on this host"));
+            } else if (!files.rules().get().equals(expectedRules)) {
+                findings.add(new DriftFinding(host, "-", "rules-file " + where.rulesPath(),
+                        "policy " + plan.policyHash(), "different content",
+                        files.rules().get().startsWith(UdevRules.HEADER) ? "applied with another policy version"
+                                : "edited by hand"));
+            }
+            return new VerifyReport(host, checked, findings);
+        }
+
+        static String culprit(HostSnapshot snapshot, DevicePlan device, PlannedSetting s, Optional<TuningState> state,
+                              TuningPaths where) {
+            List<String> causes = new ArrayList<>();
+            for (Map.Entry<String, List<String>> rules : snapshot.udevRules().entrySet()) {
+                if (rules.getKey().endsWith("/" + where.rulesFileName())) {
+                    continue;
+                }
+                if (rules.getValue().stream().anyMatch(l -> l.contains("ATTR{queue/" + s.attribute().key() + "}"))) {
+                    causes.add("udev rules file " + rules.getKey() + " also sets queue/" + s.attribute().key());
+                }
+            }
+            snapshot.tunedProfile().map(String::strip).filter(p -> !p.isEmpty() && !p.equals("none"))
+                    .ifPresent(p -> causes.add("tuned profile \"" + p + "\" is active (tuned profiles set disk"
+                            + " elevator/readahead)"));
+            if (state.isEmpty()) {
+                causes.add("never applied on this host (no state.json)");
+            } else if (!state.get().knows(device.device())) {
+                causes.add("device not in state.json: hotplugged or renamed since the last apply");
+            } else if (state.get().original(device.device(), s.attribute()).filter(o -> o.equals(s.current().orElse("")))
+                    .isPresent()) {
+                causes.add("back at its pre-jts-fleet value: reset by a reboot or driver reload without the rules,"
+                        + " or by another tool");
+            }
+            return String.join("; ", causes);
+        }
+    }
+}

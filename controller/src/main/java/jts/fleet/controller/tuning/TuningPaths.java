@@ -1,0 +1,38 @@
+package jts.fleet.controller.tuning;
+
+import java.util.Objects;
+
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.remote.tuning.TuningScripts;
+import jts.fleet.remote.tuning.UdevRules;
+
+/**
+ * Where tuning lives on one host: the sysfs root prefix ({@code ""} on real hosts), the state directory and
+ * the rules file. A host with a {@code sysroot} (fixture tree) gets all three under it, so the gather script
+ * sees the state and rules jts-fleet wrote there.
+ */
+public record TuningPaths(String sysfsRoot, String stateDir, String rulesPath) {
+    public TuningPaths {
+        Objects.requireNonNull(sysfsRoot, "sysfsRoot");
+        if (!sysfsRoot.isEmpty() && !TuningScripts.validPath(sysfsRoot)) {
+            throw new IllegalArgumentException("sysfs root \"" + sysfsRoot + "\" is not a plain absolute path");
+        }
+        if (!TuningScripts.validPath(stateDir)) {
+            throw new IllegalArgumentException("state directory \"" + stateDir + "\" is not a plain absolute path");
+        }
+        if (!TuningScripts.validPath(rulesPath)) {
+            throw new IllegalArgumentException("rules path \"" + rulesPath + "\" is not a plain absolute path");
+        }
+    }
+
+    public static TuningPaths forHost(HostSpec host) {
+        String root = host.sysroot().map(r -> r.endsWith("/") ? r.substring(0, r.length() - 1) : r)
+                .filter(r -> !r.isEmpty()).orElse("");
+        return new TuningPaths(root, root + TuningScripts.DEFAULT_STATE_DIR, root + UdevRules.DEFAULT_PATH);
+    }
+
+    /** File name of the rules file, as the gather script reports rules files ({@code /etc/udev/rules.d/NAME}). */
+    public String rulesFileName() {
+        return rulesPath.substring(rulesPath.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,48 @@
+#!/bin/sh
+# jts-fleet shell: two samples of the block-device counters, INTERVAL seconds apart, in ONE round trip.
+#
+# Usage: diskstats-sample.sh INTERVAL [SYSROOT]
+#   INTERVAL  whole seconds between the samples, 1..3600
+#   SYSROOT   prefixes /proc (fixture trees in tests); default "/"
+#
+# Output (parsed by jts.fleet.controller.shell.DiskSampling):
+#   @@sample 1
+#   <uptime line>
+#   <diskstats lines>
+#   @@sample 2
+#   <uptime line>
+#   <diskstats lines>
+#   @@done
+# Each sample is one `cat` of /proc/uptime and /proc/diskstats, so the rates use the host's own clock.
+set -u
+LC_ALL=C
+export LC_ALL
+
+interval=${1:-}
+case $interval in
+    '' | *[!0-9]*)
+        echo "jts-diskstats: interval must be whole seconds, got '$interval'" >&2
+        exit 2 ;;
+esac
+if [ "$interval" -lt 1 ] || [ "$interval" -gt 3600 ]; then
+    echo "jts-diskstats: interval must be 1..3600 s, got $interval" >&2
+    exit 2
+fi
+sysroot=${2:-}
+case $sysroot in
+    '' | /) sysroot= ;;
+    *[!-A-Za-z0-9._/+:@,=]* | */../* | */.. | */./*)
+        echo "jts-diskstats: refusing sysroot '$sysroot'" >&2
+        exit 2 ;;
+    /*) ;;
+    *)
+        echo "jts-diskstats: sysroot must be an absolute path: $sysroot" >&2
+        exit 2 ;;
+esac
+
+echo '@@sample 1'
+cat "$sysroot/proc/uptime" "$sysroot/proc/diskstats" || exit 1
+sleep "$interval"
+echo '@@sample 2'
+cat "$sysroot/proc/uptime" "$sysroot/proc/diskstats" || exit 1
+echo '@@done'

@@ -1,0 +1,215 @@
+package jts.fleet.controller.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jts.fleet.controller.fleet.FleetRunner;
+import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.testing.SshdFixture;
+import jts.fleet.controller.transport.LocalTransport;
+import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.controller.transport.SshTransport;
+import jts.fleet.controller.transport.Transport;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.remote.bench.BenchDocument;
+import jts.fleet.remote.bench.BenchParameters;
+import jts.fleet.remote.bench.BenchProfiles;
+import jts.fleet.remote.bench.FioJsonParser;
+import jts.fleet.remote.bench.FioSummarizer;
+import jts.fleet.remote.testing.Environment;
+
+/**
+ * Real fio on an ext4 loop filesystem, through LocalTransport and through real sshd: every profile runs and
+ * what is stored agrees with fio's own document; nothing is left behind, also after an interrupt; missing fio
+ * and a full filesystem are clear per-host errors.
+ */
+class BenchEngineIT {
+    private static LoopFs fs;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void mount() throws Exception {
+        Environment.requireRoot();
+        Environment.requireTool("fio");
+        Environment.requireTool("losetup");
+        Environment.requireTool("mkfs.ext4");
+        fs = LoopFs.create(256L << 20);
+    }
+
+    @AfterAll
+    static void unmount() throws Exception {
+        if (fs != null) {
+            fs.close();
+        }
+    }
+
+    static HostSpec local(String name) {
+        return new HostSpec(name, HostSpec.Connection.LOCAL, "127.0.0.1", 22, "root", Optional.empty(), Optional.empty(),
+                HostSpec.Become.NONE, List.of("it"), Optional.empty(), SshdFixture.emptyPolicy());
+    }
+
+    private BenchEngine engine() {
+        return new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp.resolve("store")), Clock.systemUTC(),
+                TargetResolver.FIXED);
+    }
+
+    private static BenchRequest request(List<String> profiles, String target, long size) {
+        return new BenchRequest(profiles, Optional.of(target), Optional.empty(), new BenchParameters(1, size), "it", false);
+    }
+
+    /** Pids whose command line mentions {@code needle} (fio or bench.sh of a run). */
+    static List<String> processesMentioning(String needle) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().matches("[0-9]+")).toList()) {
+                try {
+                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+                    if (cmdline.contains(needle) && !cmdline.contains("bench-cleanup")) {
+                        found.add(p.getFileName() + ": " + cmdline.substring(0, Math.min(200, cmdline.length())));
+                    }
+                } catch (IOException e) {
+                    // process exited while we looked
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void everyProfileRunsAndStoredSummariesMatchStoredFioDocuments() throws Exception {
+        BenchEngine engine = engine();
+        HostSpec host = local("local-01");
+        List<String> all = BenchProfiles.embedded().suites().get("all");
+        List<HostResult<List<BenchDocument>>> seen = new ArrayList<>();
+        BenchEngine.BenchRun run = engine.run(request(List.of("all"), fs.mount().toString(), 16L << 20), List.of(host),
+                new FleetRunner(h -> new LocalTransport(h), 4, Duration.ofMinutes(5)), seen::add);
+        assertThat(seen).hasSize(1);
+        HostResult<List<BenchDocument>> result = run.results().get(0);
+        assertThat(result).as("%s", result).isInstanceOf(HostResult.Ok.class);
+
+        BenchStore store = new BenchStore(temp.resolve("store"));
+        List<BenchDocument> stored = store.load(run.runId());
+        assertThat(stored).hasSize(1);
+        BenchDocument doc = stored.get(0);
+        assertThat(doc.host()).isEqualTo("local-01");
+        assertThat(doc.fioVersion()).startsWith("fio-");
+        assertThat(doc.direct()).as("ext4 on a loop device accepts O_DIRECT").isTrue();
+        assertThat(doc.engine()).isIn("io_uring", "libaio");
+        assertThat(doc.target().leaves()).extracting(q -> q.name()).containsExactly(fs.deviceName());
+        assertThat(doc.target().devices().get(0).queue()).containsKey("scheduler");
+        assertThat(doc.profiles()).extracting(p -> p.summary().profile()).containsExactlyElementsOf(all);
+        for (BenchDocument.ProfileResult p : doc.profiles()) {
+            var recomputed = FioSummarizer.summarize(p.summary().profile(),
+                    FioJsonParser.parse(p.fio(), "", p.summary().profile()), p.summary().direct(), p.summary().pageCache());
+            assertThat(p.summary()).as("stored summary of %s equals the stored fio document", p.summary().profile())
+                    .isEqualTo(recomputed);
+            assertThat(p.summary().iops()).as("%s iops", p.summary().profile()).isPositive();
+            assertThat(p.summary().error()).isNull();
+            assertThat(p.summary().pageCache()).isFalse();
+            assertThat(p.summary().direct()).as("%s direct", p.summary().profile())
+                    .isEqualTo(!p.summary().profile().equals("etcd-fsync"));
+        }
+        assertThat(doc.summary("pg-wal").orElseThrow().syncLatP99Us()).as("fdatasync latency").isPositive();
+        assertThat(doc.summary("etcd-fsync").orElseThrow().syncLatP999Us()).isPositive();
+        assertThat(doc.summary("rand-read-4k-qd1").orElseThrow().syncLatP99Us()).isNull();
+        assertThat(doc.summary("clickhouse-merge").orElseThrow().readIops()).isPositive();
+        assertThat(doc.summary("clickhouse-merge").orElseThrow().writeIops()).isPositive();
+        assertThat(fs.leftovers()).as("test files left on the target").isEmpty();
+        assertThat(processesMentioning(".jts-fleet-bench-" + run.runId())).isEmpty();
+        assertThat(store.list()).singleElement().satisfies(i -> assertThat(i.hosts()).containsExactly("local-01"));
+    }
+
+    @Test
+    void interruptedRunLeavesNoFileAndNoFio() throws Exception {
+        BenchEngine engine = engine();
+        HostSpec host = local("local-02");
+        BenchRequest request = new BenchRequest(List.of("rand-read-4k-qd1"), Optional.of(fs.mount().toString()),
+                Optional.empty(), new BenchParameters(30, 16L << 20), "interrupt", false);
+        AtomicReference<BenchEngine.BenchRun> done = new AtomicReference<>();
+        Thread controller = new Thread(() -> done.set(engine.run(request, List.of(host),
+                new FleetRunner(h -> new LocalTransport(h), 4, Duration.ofMinutes(2)), r -> { })), "bench-controller");
+        controller.start();
+        // wait until fio is really running in the run directory
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (processesMentioning("/.jts-fleet-bench-").stream().noneMatch(p -> p.contains(" fio ") || p.contains("fio --"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(fs.leftovers()).as("run directory while running").anyMatch(n -> n.startsWith(".jts-fleet-bench-"));
+        controller.interrupt();
+        controller.join(Duration.ofSeconds(40).toMillis());
+        assertThat(controller.isAlive()).as("controller thread finished").isFalse();
+        assertThat(done.get().results().get(0)).isInstanceOf(HostResult.Failed.class);
+        assertThat(fs.leftovers()).as("test files left after interrupt").isEmpty();
+        assertThat(processesMentioning(".jts-fleet-bench-" + done.get().runId())).isEmpty();
+    }
+
+    @Test
+    void missingFioAndFullFilesystemAreClearPerHostErrors() throws Exception {
+        Path bin = PathOverrideTransport.binWithout(temp, Set.of("fio"));
+        HostSpec noFio = local("no-fio");
+        HostSpec full = local("tiny-fs");
+        HostSpec good = local("good");
+        try (LoopFs tiny = LoopFs.create(16L << 20)) {
+            Function<HostSpec, Transport> transports = h -> switch (h.name()) {
+                case "no-fio" -> new PathOverrideTransport(new LocalTransport(h), bin);
+                default -> new LocalTransport(h);
+            };
+            BenchEngine engine = engine();
+            // the tiny filesystem is the target of every host here; "good" runs on the big one via its own request
+            BenchEngine.BenchRun run = engine.run(request(List.of("pg-wal"), tiny.mount().toString(), 64L << 20),
+                    List.of(noFio, full), new FleetRunner(transports, 4, Duration.ofMinutes(2)), r -> { });
+            assertThat(run.results().get(0)).isInstanceOfSatisfying(HostResult.Failed.class, f -> assertThat(f.message())
+                    .isEqualTo("no-fio: " + tiny.mount() + ": fio not installed: apt-get install fio / dnf install fio (bench.sh exit 127)"));
+            assertThat(run.results().get(1)).isInstanceOfSatisfying(HostResult.Failed.class, f -> assertThat(f.message())
+                    .startsWith("tiny-fs: " + tiny.mount() + ": not enough free space on " + tiny.mount() + ": ")
+                    .contains("bytes needed"));
+            assertThat(tiny.leftovers()).isEmpty();
+            BenchEngine.BenchRun ok = engine.run(request(List.of("pg-wal"), fs.mount().toString(), 16L << 20), List.of(good),
+                    new FleetRunner(transports, 4, Duration.ofMinutes(2)), r -> { });
+            assertThat(ok.results().get(0)).isInstanceOf(HostResult.Ok.class);
+        }
+    }
+
+    @Test
+    void overRealSshd() throws Exception {
+        Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
+        Environment.requireTool("ssh-keygen");
+        try (SshdFixture sshd = SshdFixture.start(1)) {
+            Path knownHosts = sshd.writeKnownHosts();
+            HostSpec host = sshd.host(0, "root", sshd.ed25519Identity(), knownHosts, false);
+            SshOptions options = SshOptions.defaults().withConnectTimeout(Duration.ofSeconds(5));
+            BenchEngine engine = engine();
+            BenchEngine.BenchRun run = engine.run(request(List.of("quick"), fs.mount().toString(), 16L << 20), List.of(host),
+                    new FleetRunner(h -> new SshTransport(h, options), 4, Duration.ofMinutes(2)), r -> { });
+            assertThat(run.results().get(0)).as("%s", run.results().get(0)).isInstanceOf(HostResult.Ok.class);
+            BenchDocument doc = new BenchStore(temp.resolve("store")).load(run.runId()).get(0);
+            assertThat(doc.profiles()).extracting(p -> p.summary().profile())
+                    .containsExactly("rand-read-4k-qd1", "rand-write-4k-qd32", "pg-wal");
+            for (BenchDocument.ProfileResult p : doc.profiles()) {
+                assertThat(p.summary()).isEqualTo(FioSummarizer.summarize(p.summary().profile(),
+                        FioJsonParser.parse(p.fio(), "", p.summary().profile()), p.summary().direct(), p.summary().pageCache()));
+            }
+            assertThat(fs.leftovers()).isEmpty();
+        }
+    }
+}

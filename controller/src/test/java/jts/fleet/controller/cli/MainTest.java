@@ -1,0 +1,169 @@
+package jts.fleet.controller.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jts.fleet.controller.ExitCodes;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpListsEveryCommandAndExitCodes() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        for (Class<?> sub : CommandTree.subcommands()) {
+            String name = sub.getAnnotation(picocli.CommandLine.Command.class).name();
+            assertThat(run.out()).as("--help names %s", name).contains(name);
+        }
+        assertThat(run.out()).contains("Exit codes:").contains("11  at least one host unreachable");
+    }
+
+    @Test
+    void everySubcommandHasHelpAndVersion() {
+        for (Class<?> sub : CommandTree.subcommands()) {
+            String name = sub.getAnnotation(picocli.CommandLine.Command.class).name();
+            CliRun help = CliRun.of(name, "--help");
+            assertThat(help.exitCode()).as(help.toString()).isZero();
+            assertThat(help.out()).contains("Usage:");
+            CliRun version = CliRun.of(name, "--version");
+            assertThat(version.exitCode()).as(version.toString()).isZero();
+            assertThat(version.out()).startsWith("jts-fleet ");
+        }
+    }
+
+    @Test
+    void versionNamesTheBuild() {
+        CliRun run = CliRun.of("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).matches("(?s)jts-fleet \\d+\\.\\d+\\.\\d+.*Java 1?\\d.*");
+    }
+
+    @Test
+    void unknownOptionIsUsageError() {
+        CliRun run = CliRun.of("status", "--no-such-option");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void malformedInventoryNamesFileLineAndKey() throws IOException {
+        Path inv = dir.resolve("bad.yaml");
+        Files.writeString(inv, """
+                hosts:
+                  db-01: {address: 10.0.0.1}
+                  db-02: {address: 10.0.0.2, port: 70000}
+                """);
+        CliRun run = CliRun.of("status", "--inventory", inv.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("bad.yaml:3").contains("hosts.db-02.port").contains("70000");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void unknownKeyIsRejectedWithLine() throws IOException {
+        Path inv = dir.resolve("typo.yaml");
+        Files.writeString(inv, """
+                defaults:
+                  usr: jts
+                hosts:
+                  db-01: {address: 10.0.0.1}
+                """);
+        CliRun run = CliRun.of("inventory", "check", "--inventory", inv.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("typo.yaml:2").contains("usr");
+    }
+
+    @Test
+    void patternSelectingNothingIsUsageError() throws IOException {
+        Path inv = dir.resolve("inv.yaml");
+        Files.writeString(inv, "hosts:\n  db-01: {address: 10.0.0.1, groups: [prod]}\n");
+        CliRun run = CliRun.of("status", "--inventory", inv.toString(), "--hosts", "prod:!db-01");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("prod:!db-01");
+    }
+
+    @Test
+    void listHostsPrintsTheSelectionWithoutConnecting() throws IOException {
+        Path inv = dir.resolve("inv.yaml");
+        Files.writeString(inv, """
+                hosts:
+                  db-01: {address: 192.0.2.1, groups: [prod, hot]}
+                  db-02: {address: 192.0.2.2, groups: [prod]}
+                  db-03: {address: 192.0.2.3, groups: [prod, hot]}
+                """);
+        CliRun run = CliRun.of("status", "--inventory", inv.toString(), "--hosts", "prod:&hot:!db-03",
+                "--list-hosts");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("hosts (1)").contains("db-01").doesNotContain("db-02").doesNotContain("db-03");
+    }
+
+    @Test
+    void inventoryListJson() throws Exception {
+        Path inv = dir.resolve("inv.yaml");
+        Files.writeString(inv, """
+                defaults: {user: jts, become: sudo}
+                hosts:
+                  db-01: {address: 192.0.2.1, groups: [prod]}
+                  db-02: {address: 192.0.2.2, port: 2222, groups: [prod]}
+                """);
+        CliRun run = CliRun.of("inventory", "list", "--inventory", inv.toString(), "-o", "json");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode doc = Json.MAPPER.readTree(run.out());
+        assertThat(doc.path("hosts")).hasSize(2);
+        assertThat(doc.path("hosts").get(1).path("port").asInt()).isEqualTo(2222);
+        assertThat(doc.path("hosts").get(0).path("become").asText()).isEqualTo("sudo");
+        assertThat(doc.path("hosts").get(0).path("tiers").toString()).contains("hot").contains("warm").contains("cold");
+    }
+
+    /** The embedded default inventory reads this machine through the local transport. */
+    @Test
+    void statusOfThisMachineFollowsTheJsonContract() throws Exception {
+        CliRun run = CliRun.of("status", "--inventory", embeddedCopy().toString(), "-o", "json");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode host = Json.MAPPER.readTree(run.out()).path("hosts").get(0);
+        assertThat(host.path("host").asText()).isEqualTo("local");
+        assertThat(host.path("status").asText()).isEqualTo("ok");
+        assertThat(host.path("error").isNull()).isTrue();
+        JsonNode devices = host.path("devices");
+        assertThat(devices.size()).isPositive();
+        for (JsonNode d : devices) {
+            for (String key : new String[] {"name", "class", "class_reason", "tier", "hidden", "parent", "slaves",
+                "rotational", "size_bytes", "model", "serial", "wwn", "scheduler", "queue", "discard", "mounts"}) {
+                assertThat(d.has(key)).as("device %s has %s", d.path("name"), key).isTrue();
+            }
+        }
+        for (JsonNode m : host.path("mounts")) {
+            for (String key : new String[] {"path", "source", "fstype", "device", "leaf_devices", "tier", "network",
+                "online_discard"}) {
+                assertThat(m.has(key)).as("mount %s has %s", m.path("path"), key).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void reportDirGetsOneFilePerHostAndSummary() throws Exception {
+        Path reports = dir.resolve("reports");
+        CliRun run = CliRun.of("status", "--inventory", embeddedCopy().toString(), "--report", reports.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(reports.resolve("local.json")).exists();
+        JsonNode summary = Json.MAPPER.readTree(reports.resolve("fleet-summary.json").toFile());
+        assertThat(summary.path("hosts").get(0).path("host").asText()).isEqualTo("local");
+        assertThat(summary.path("recap").path("ok").asInt()).isEqualTo(1);
+    }
+
+    private Path embeddedCopy() throws IOException {
+        Path inv = dir.resolve("local.yaml");
+        Files.writeString(inv, "defaults: {become: none}\nhosts:\n  local: {connection: local}\n");
+        return inv;
+    }
+}

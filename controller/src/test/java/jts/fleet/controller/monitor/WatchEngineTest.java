@@ -1,0 +1,198 @@
+package jts.fleet.controller.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jts.fleet.controller.testing.FakeTransport;
+import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.FailureClass;
+import jts.fleet.controller.transport.Transport;
+import jts.fleet.controller.transport.TransportException;
+import jts.fleet.inventory.DeviceClass;
+import jts.fleet.inventory.Maintenance;
+import jts.fleet.inventory.Policy;
+import jts.fleet.inventory.Thresholds;
+import jts.fleet.inventory.Tier;
+import jts.fleet.inventory.TierMatch;
+import jts.fleet.remote.stats.DeviceInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WatchEngineTest {
+    static final Tier DB = new Tier("db", new TierMatch(Set.of(DeviceClass.NVME), List.of(), List.of()), Map.of(),
+            true, new Thresholds(2, 5, 2, 5, 1, 3, 2, 5, 7, 85, 95), false);
+    static final Policy POLICY = new Policy(List.of(DB), new Maintenance(List.of(), "Sat *-*-* 03:00:00", 10),
+            Map.of());
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T05:00:00Z"), ZoneOffset.UTC);
+
+    private final List<WatchEngine> engines = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        engines.forEach(WatchEngine::close);
+    }
+
+    /** uptime, then nvme0n1 (20 fields) with {@code n} reads of {@code readMs} each per second, sda idle. */
+    static String sample(double uptime, long reads, long readTicks, long writes, long writeTicks) {
+        return String.format(java.util.Locale.ROOT, "%.2f 100.00%n"
+                        + " 259 0 nvme0n1 %d 0 %d %d %d 0 %d %d 0 %d %d 0 0 0 0 %d %d%n"
+                        + "   8 0 sda 10 0 80 5 0 0 0 0 0 5 5 0 0 0 0 0 0%n"
+                        + "   7 0 loop0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0%n",
+                uptime, reads, reads * 8, readTicks, writes, writes * 8, writeTicks, reads, readTicks + writeTicks,
+                writes / 10, writeTicks / 10);
+    }
+
+    static ExecResult ok(String out) {
+        return new ExecResult(0, out.getBytes(StandardCharsets.UTF_8), "", Duration.ofMillis(1));
+    }
+
+    private WatchEngine engine(Map<String, Transport> transports, WatchOptions options) {
+        List<WatchTarget> targets = transports.keySet().stream().sorted()
+                .map(h -> new WatchTarget(h, POLICY, Map.of("nvme0n1", "db"), Map.of("nvme0n1",
+                        new DeviceInfo(true, false))))
+                .toList();
+        WatchEngine e = new WatchEngine(targets, transports::get, options, CLOCK);
+        engines.add(e);
+        return e;
+    }
+
+    @Test
+    void ratesBreachesAndJsonShape() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        // 1000 reads/s at 6 ms (critical for db), 100 writes/s at 1 ms
+        FakeTransport h1 = new FakeTransport("h1", (s, a, i) -> {
+            int k = n.getAndIncrement();
+            return ok(sample(100 + k, 1000L * k, 6000L * k, 100L * k, 100L * k));
+        });
+        WatchEngine e = engine(Map.of("h1", h1), WatchOptions.of(Duration.ofMillis(100), 2));
+        List<WatchTick> ticks = new ArrayList<>();
+        e.run(ticks::add);
+        assertThat(ticks).hasSize(2);
+        WatchTick.HostTick host = ticks.get(1).hosts().get(0);
+        assertThat(host.error()).isEmpty();
+        // sda had no I/O and no tier, loop0 neither: hidden
+        assertThat(host.rows()).extracting(WatchTick.Row::device).containsExactly("nvme0n1");
+        WatchTick.Row row = host.rows().get(0);
+        assertThat(row.rates().readsPerSec()).isEqualTo(1000);
+        assertThat(row.rates().readAwaitMs()).isEqualTo(6);
+        assertThat(row.breaches()).extracting(b -> b.describe()).containsExactly("r_await 6.00 ms > 5 ms");
+
+        JsonNode json = new ObjectMapper().readTree(WatchView.json(ticks.get(1)));
+        assertThat(json.get("time").asText()).isEqualTo("2026-11-26T05:00:00Z");
+        JsonNode d = json.get("hosts").get(0).get("devices").get(0);
+        assertThat(d.get("device").asText()).isEqualTo("nvme0n1");
+        assertThat(d.get("tier").asText()).isEqualTo("db");
+        for (String key : List.of("r_s", "w_s", "rkb_s", "wkb_s", "r_await_ms", "w_await_ms", "f_await_ms",
+                "aqu_sz", "util_pct")) {
+            assertThat(d.has(key)).as(key).isTrue();
+        }
+        assertThat(d.get("rkb_s").asDouble()).isEqualTo(4000);
+        assertThat(d.get("util_meaningful").asBoolean()).as("NVMe %util").isFalse();
+        assertThat(d.get("breach").asText()).isEqualTo("critical");
+        assertThat(WatchView.text(ticks.get(1), false)).contains("nvme0n1").contains("r_await 6.00 ms > 5 ms")
+                .doesNotContain("\u001b[");
+        assertThat(WatchView.text(ticks.get(1), true)).contains("\u001b[31;1m");
+    }
+
+    @Test
+    void aHostThatDropsIsReportedAndComesBack() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        FakeTransport good = new FakeTransport("a-good", (s, a, i) -> {
+            int k = n.getAndIncrement();
+            return ok(sample(100 + k, 10L * k, 10L * k, 0, 0));
+        });
+        AtomicInteger m = new AtomicInteger();
+        FakeTransport flaky = new FakeTransport("b-flaky", (s, a, i) -> {
+            int k = m.getAndIncrement();
+            if (k == 2) {
+                throw new TransportException(FailureClass.UNREACHABLE, "b-flaky: connection refused");
+            }
+            return ok(sample(100 + k, 10L * k, 10L * k, 0, 0));
+        });
+        WatchEngine e = engine(Map.of("a-good", good, "b-flaky", flaky), WatchOptions.of(Duration.ofMillis(100), 4));
+        List<WatchTick> ticks = new ArrayList<>();
+        e.run(ticks::add);
+        assertThat(ticks).hasSize(4);
+        assertThat(ticks.get(1).hosts().get(1).error()).contains("b-flaky: connection refused");
+        assertThat(ticks.get(1).hosts().get(0).rows()).isNotEmpty();
+        // back on the next tick, rates averaged over the gap (2 s of host time)
+        WatchTick.HostTick back = ticks.get(2).hosts().get(1);
+        assertThat(back.error()).isEmpty();
+        assertThat(back.rows().get(0).rates().readsPerSec()).isEqualTo(10);
+        JsonNode json = new ObjectMapper().readTree(WatchView.json(ticks.get(1)));
+        assertThat(json.get("hosts").get(1).get("error").asText()).contains("connection refused");
+        assertThat(WatchView.text(ticks.get(1), false)).contains("! b-flaky: connection refused");
+    }
+
+    @Test
+    void devicesComingAndGoingAreNotes() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        FakeTransport h = new FakeTransport("h1", (s, a, i) -> {
+            int k = n.getAndIncrement();
+            String extra = k == 1 ? "   7 1 loop1 5 0 40 1 0 0 0 0 0 1 1 0 0 0 0 0 0\n" : "";
+            return ok(sample(100 + k, 10L * k, 10L * k, 0, 0) + extra);
+        });
+        WatchEngine e = engine(Map.of("h1", h), WatchOptions.of(Duration.ofMillis(100), 2));
+        List<WatchTick> ticks = new ArrayList<>();
+        e.run(ticks::add);
+        assertThat(ticks.get(0).hosts().get(0).notes()).containsExactly("appeared: loop1");
+        assertThat(ticks.get(1).hosts().get(0).notes()).containsExactly("vanished: loop1");
+        assertThat(ticks.get(1).hosts().get(0).rows()).extracting(WatchTick.Row::device).containsExactly("nvme0n1");
+    }
+
+    @Test
+    void filtersAndShowIdle() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        FakeTransport h = new FakeTransport("h1", (s, a, i) -> {
+            int k = n.getAndIncrement();
+            return ok(sample(100 + k, 10L * k, 10L * k, 0, 0));
+        });
+        WatchOptions idle = new WatchOptions(Duration.ofMillis(100), 1, Set.of(), List.of("s*", "loop*"), true,
+                Duration.ofSeconds(5));
+        List<WatchTick> ticks = new ArrayList<>();
+        engine(Map.of("h1", h), idle).run(ticks::add);
+        assertThat(ticks.get(0).hosts().get(0).rows()).extracting(WatchTick.Row::device)
+                .containsExactlyInAnyOrder("sda", "loop0");
+        n.set(0);
+        WatchOptions tier = new WatchOptions(Duration.ofMillis(100), 1, Set.of("bulk"), List.of(), true,
+                Duration.ofSeconds(5));
+        ticks.clear();
+        engine(Map.of("h1", h), tier).run(ticks::add);
+        assertThat(ticks.get(0).hosts().get(0).rows()).isEmpty();
+    }
+
+    @Test
+    void aSlowHostDoesNotHoldTheTick() throws Exception {
+        FakeTransport slow = new FakeTransport("slow", (s, a, i) -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            return ok(sample(1, 0, 0, 0, 0));
+        });
+        WatchOptions o = new WatchOptions(Duration.ofMillis(200), 2, Set.of(), List.of(), false,
+                Duration.ofMillis(150));
+        List<WatchTick> ticks = new ArrayList<>();
+        long started = System.nanoTime();
+        engine(Map.of("slow", slow), o).run(ticks::add);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1400));
+        assertThat(ticks.get(0).hosts().get(0).error()).hasValueSatisfying(e -> assertThat(e).satisfiesAnyOf(
+                x -> assertThat(x).contains("no answer within 150 ms"),
+                x -> assertThat(x).contains("previous read still running")));
+        assertThat(ticks.get(1).hosts().get(0).error()).contains("previous read still running");
+    }
+}

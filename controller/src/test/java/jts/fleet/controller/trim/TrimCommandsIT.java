@@ -1,0 +1,194 @@
+package jts.fleet.controller.trim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import jts.fleet.controller.testing.SshdFixture;
+import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.controller.transport.SshTransport;
+import jts.fleet.inventory.BlackoutWindow;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.trim.LoopFilesystems;
+import jts.fleet.remote.trim.TrimConfig;
+import jts.fleet.remote.trim.TrimLog;
+import jts.fleet.remote.trim.TrimPaths;
+import jts.fleet.remote.trim.TrimRecord;
+import jts.fleet.remote.trim.TrimResult;
+import jts.fleet.remote.trim.TrimScript;
+
+/**
+ * {@code trim install} and {@code trim} through a real sshd to this machine, logging in as an unprivileged user
+ * with passwordless sudo, against real ext4/xfs on loop devices ({@link LoopFilesystems}). Installs into the
+ * fixed host paths; whatever was there before is restored afterwards.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrimCommandsIT {
+    private static final long CHUNK_BYTES = 128L << 20;
+
+    SshdFixture sshd;
+    LoopFilesystems fs;
+    HostSpec host;
+    Path state;
+    Path textfiles;
+    final Map<Path, Optional<byte[]>> saved = new LinkedHashMap<>();
+    final TrimCommands commands = new TrimCommands(Duration.ofSeconds(30), Duration.ofSeconds(120));
+
+    @BeforeAll
+    void setUp() throws Exception {
+        Environment.requireRoot();
+        Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
+        Environment.requireTool("sudo");
+        for (String path : TrimPaths.INSTALLABLE) {
+            Path file = Path.of(path);
+            saved.put(file, Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty());
+        }
+        fs = LoopFilesystems.create();
+        state = fs.directory().resolve("state");
+        textfiles = Files.createDirectories(fs.directory().resolve("textfile"));
+        sshd = SshdFixture.start(1);
+        sshd.addUser(SshdFixture.SUDO_USER, true);
+        HostSpec login = sshd.host(0, SshdFixture.SUDO_USER, sshd.ed25519Identity(), sshd.writeKnownHosts(), true);
+        host = new HostSpec(login.name(), login.connection(), login.address(), login.port(), login.user(),
+                login.identityFile(), login.knownHosts(), login.become(), login.groups(), login.sysroot(),
+                TrimHosts.policy(List.of(TrimHosts.NY_TRADING)));
+    }
+
+    @AfterAll
+    void tearDown() throws IOException {
+        for (var entry : saved.entrySet()) {
+            if (entry.getValue().isPresent()) {
+                Files.write(entry.getKey(), entry.getValue().get());
+            } else {
+                Files.deleteIfExists(entry.getKey());
+            }
+        }
+        for (String dir : List.of("/etc/jts-fleet", "/usr/local/libexec/jts-fleet")) {
+            try (var entries = Files.list(Path.of(dir))) {
+                if (entries.findAny().isEmpty()) {
+                    Files.delete(Path.of(dir));
+                }
+            } catch (IOException e) {
+                // absent or not empty: leave it
+            }
+        }
+        if (sshd != null) {
+            sshd.close();
+        }
+        if (fs != null) {
+            fs.close();
+        }
+    }
+
+    private TrimConfig config(List<BlackoutWindow> blackout) {
+        return new TrimConfig(host.name(), fs.targets(), blackout, CHUNK_BYTES, Optional.of(textfiles.toString()),
+                state.toString());
+    }
+
+    /** A window around the current minute, every day, so "now" is inside whenever the test runs. */
+    private static BlackoutWindow windowAroundNow() {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        return new BlackoutWindow(EnumSet.allOf(DayOfWeek.class), LocalTime.from(now.minusHours(1)),
+                LocalTime.from(now.plusHours(1)), ZoneOffset.UTC);
+    }
+
+    @Test
+    void installThenRefuseInBlackoutAndWhileLockedThenTrimEachFilesystemOnce() throws Exception {
+        try (SshTransport ssh = new SshTransport(host, SshOptions.defaults().withConnectTimeout(Duration.ofSeconds(5)))) {
+            // not installed yet: a dry run pushes script and config for this run only
+            Files.deleteIfExists(Path.of(TrimPaths.SCRIPT));
+            RunReport pushed = commands.run(ssh, host, Optional.of(config(List.of())), false, true);
+            assertThat(pushed.mode()).as(pushed.stderr()).isEqualTo(RunReport.Mode.PUSHED);
+            assertThat(pushed.outcome()).isEqualTo(RunReport.Outcome.OK);
+            assertThat(pushed.records()).hasSize(5);
+            assertThat(pushed.records().get(0).reason()).startsWith("dry run: would trim");
+
+            InstallPlan plan = commands.installPlan(host, config(List.of(windowAroundNow())));
+            InstallReport first = commands.install(ssh, host, plan, false, false);
+            assertThat(first.files()).extracting(FileOutcome::change).containsOnly(FileChange.INSTALLED);
+            assertThat(first.activation()).isInstanceOf(Activation.NoSystemd.class);
+            assertThat(first.warnings()).singleElement().asString().contains("systemd is not running");
+            assertThat(Files.readString(Path.of(TrimPaths.SCRIPT))).isEqualTo(TrimScript.text());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(TrimPaths.SCRIPT))))
+                    .isEqualTo("rwxr-xr-x");
+            assertThat(Files.readString(Path.of(TrimPaths.CONFIG))).isEqualTo(plan.config().render());
+            InstallReport again = commands.install(ssh, host, plan, false, false);
+            assertThat(again.files()).extracting(FileOutcome::change).containsOnly(FileChange.UNCHANGED);
+            assertThat(again.changed()).isFalse();
+
+            LoopFilesystems.churn(fs.ext4, 200);
+            LoopFilesystems.churn(fs.xfs, 200);
+            long ext4Before = LoopFilesystems.allocatedBytes(fs.ext4Image);
+            long xfsBefore = LoopFilesystems.allocatedBytes(fs.xfsImage);
+
+            // inside the blackout window, not forced: exit 4 and nothing trimmed
+            RunReport refused = commands.run(ssh, host, false, false);
+            assertThat(refused.mode()).isEqualTo(RunReport.Mode.INSTALLED);
+            assertThat(refused.outcome()).as(refused.stderr()).isEqualTo(RunReport.Outcome.REFUSED);
+            assertThat(refused.exitCode()).isEqualTo(4);
+            assertThat(refused.records()).hasSize(5).extracting(TrimRecord::result).containsOnly(TrimResult.REFUSED);
+            assertThat(LoopFilesystems.allocatedBytes(fs.ext4Image)).isEqualTo(ext4Before);
+            assertThat(LoopFilesystems.allocatedBytes(fs.xfsImage)).isEqualTo(xfsBefore);
+
+            // a concurrent run holds the lock: refused naming it, even when forced
+            Path lock = state.resolve("trim.lock");
+            Process holder = new ProcessBuilder("sh", "-c", "exec 9<>\"$1\"; flock 9; echo $$ > \"$1\"; echo locked; exec sleep 30",
+                    "holder", lock.toString()).start();
+            try {
+                assertThat(new String(holder.getInputStream().readNBytes(7))).isEqualTo("locked\n");
+                RunReport locked = commands.run(ssh, host, true, false);
+                assertThat(locked.outcome()).isEqualTo(RunReport.Outcome.REFUSED);
+                assertThat(locked.records()).extracting(TrimRecord::reason)
+                        .containsOnly("another jts-fstrim run holds " + lock + " (pid " + holder.pid() + ")");
+            } finally {
+                holder.destroy();
+                holder.waitFor(10, TimeUnit.SECONDS);
+            }
+            assertThat(LoopFilesystems.allocatedBytes(fs.ext4Image)).isEqualTo(ext4Before);
+
+            // forced: each filesystem trimmed once, the others skipped with reasons
+            RunReport forced = commands.run(ssh, host, true, false);
+            assertThat(forced.outcome()).as(forced.stderr()).isEqualTo(RunReport.Outcome.OK);
+            assertThat(forced.records()).extracting(TrimRecord::mount, TrimRecord::result).containsExactly(
+                    tuple(fs.ext4.toString(), TrimResult.OK), tuple(fs.xfs.toString(), TrimResult.OK),
+                    tuple(fs.bind.toString(), TrimResult.SKIPPED), tuple(fs.tmpfs.toString(), TrimResult.SKIPPED),
+                    tuple(fs.missing.toString(), TrimResult.SKIPPED));
+            assertThat(forced.records().get(2).reason()).startsWith("same filesystem as " + fs.ext4);
+            long ext4After = LoopFilesystems.allocatedBytes(fs.ext4Image);
+            long xfsAfter = LoopFilesystems.allocatedBytes(fs.xfsImage);
+            System.out.printf("through sshd+sudo: ext4 %d -> %d MiB, xfs %d -> %d MiB allocated; %d MiB trimmed in %s%n",
+                    ext4Before >> 20, ext4After >> 20, xfsBefore >> 20, xfsAfter >> 20, forced.bytesTrimmed() >> 20,
+                    forced.elapsed());
+            assertThat(ext4After).as("ext4 backing file after trim").isLessThan(ext4Before - (150L << 20));
+            assertThat(xfsAfter).as("xfs backing file after trim").isLessThan(xfsBefore - (150L << 20));
+
+            // the host's run log holds all three runs; the last success per filesystem is the forced one
+            TrimLog log = TrimLog.parse(Files.readAllLines(state.resolve("trim.jsonl")));
+            assertThat(log.problems()).isEmpty();
+            assertThat(log.records()).hasSize(15);
+            assertThat(log.lastSuccessPerMount().keySet()).containsExactly(fs.ext4.toString(), fs.xfs.toString());
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package jts.fleet.remote.tuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jts.fleet.inventory.Policy;
+import jts.fleet.inventory.QueueAttribute;
+import jts.fleet.remote.model.GatherParser;
+import jts.fleet.remote.model.GatherScript;
+import jts.fleet.remote.model.HostSnapshot;
+import jts.fleet.remote.model.TierAssigner;
+import jts.fleet.remote.testing.Environment;
+
+/**
+ * The host scripts against real loop devices of this machine (root): real sysfs writes, real kernel
+ * refusals, real {@code udevadm test}. Only loop devices attached here are ever selected (by exact kernel
+ * name), so no other device of the machine is touched.
+ */
+class TuneLoopDevicesIT {
+    @TempDir
+    Path tmp;
+    LoopImage loop;
+    LoopImage partitioned;
+    Path stateDir;
+    Path rules;
+
+    @BeforeEach
+    void attach() throws Exception {
+        Environment.requireRoot();
+        Environment.requireTool("losetup");
+        loop = LoopImage.attach(tmp.resolve("plain.img"), 32, false);
+        partitioned = LoopImage.attach(tmp.resolve("parted.img"), 32, true);
+        stateDir = tmp.resolve("state");
+        rules = tmp.resolve("rules.d/60-jts-fleet.rules");
+    }
+
+    @AfterEach
+    void detach() throws IOException {
+        if (loop != null) {
+            loop.close();
+        }
+        if (partitioned != null) {
+            partitioned.close();
+        }
+    }
+
+    private Policy policy(Map<QueueAttribute, String> queue) {
+        return new Policy(List.of(TuningFixtures.tier("it", Set.of(), List.of(loop.device(), partitioned.device()),
+                List.of(), queue)), TuningFixtures.MAINTENANCE, Map.of());
+    }
+
+    private HostPlan planOnThisMachine(Policy policy) throws Exception {
+        String output = ScriptRunner.stdout(GatherScript.text(), "gather.sh");
+        HostSnapshot snapshot = GatherParser.parse("this-machine", output);
+        return TuningPlanner.plan(TierAssigner.assign(snapshot, policy), policy);
+    }
+
+    private ScriptOutcome apply(byte[] input) {
+        return ScriptRunner.run(TuningScripts.APPLY, new String(input, StandardCharsets.UTF_8), "",
+                stateDir.toString(), rules.toString());
+    }
+
+    @Test
+    void applyVerifyRollbackOnRealLoopDevices() throws Exception {
+        String originalScheduler = loop.read("scheduler");
+        String originalReadAhead = loop.read("read_ahead_kb");
+        String originalNrRequests = loop.read("nr_requests");
+        Policy policy = policy(TuningFixtures.queue(QueueAttribute.SCHEDULER, "mq-deadline",
+                QueueAttribute.READ_AHEAD_KB, "512", QueueAttribute.NR_REQUESTS, "32"));
+        HostPlan plan = planOnThisMachine(policy);
+        assertThat(plan.valid()).as("%s", plan.invalidReasons()).isTrue();
+        assertThat(plan.devices()).filteredOn(d -> d.tier().isPresent() && d.skipReason().isEmpty())
+                .extracting(DevicePlan::device).containsExactlyInAnyOrder(loop.device(), partitioned.device());
+
+        ScriptOutcome first = apply(plan.applyInput(UdevRules.render(plan, policy)));
+
+        assertThat(first.succeeded()).as("%s", first).isTrue();
+        assertThat(loop.read("scheduler")).contains("[mq-deadline]");
+        assertThat(loop.read("read_ahead_kb").strip()).isEqualTo("512");
+        assertThat(loop.read("nr_requests").strip()).isEqualTo("32");
+        assertThat(first.records("changed")).isNotEmpty();
+
+        // the same policy again: the host reports ok, nothing changed
+        HostPlan again = planOnThisMachine(policy);
+        assertThat(again.count(TuningAction.SET)).isZero();
+        ScriptOutcome second = apply(again.applyInput(UdevRules.render(again, policy)));
+        assertThat(second.succeeded()).isTrue();
+        assertThat(second.changedAnything()).isFalse();
+
+        ScriptOutcome undo = ScriptRunner.run(TuningScripts.ROLLBACK, "", "", stateDir.toString(), rules.toString());
+
+        assertThat(undo.succeeded()).as("%s", undo).isTrue();
+        assertThat(loop.read("scheduler")).isEqualTo(originalScheduler);
+        assertThat(loop.read("read_ahead_kb")).isEqualTo(originalReadAhead);
+        assertThat(loop.read("nr_requests")).isEqualTo(originalNrRequests);
+        assertThat(rules).doesNotExist();
+        assertThat(stateDir.resolve("state.json")).doesNotExist();
+    }
+
+    @Test
+    void aKernelRefusalMidApplyRestoresEarlierWrites() throws Exception {
+        String before = loop.read("read_ahead_kb") + loop.read("scheduler") + partitioned.read("read_ahead_kb");
+        // blk-mq has no noop: the kernel answers EINVAL after two writes already happened
+        String input = "@@jts-tune 1\nset " + loop.device() + " read_ahead_kb 1024\nset " + partitioned.device()
+                + " read_ahead_kb 2048\nset " + loop.device() + " scheduler noop\n@@rules\n# x\n@@end\n";
+
+        ScriptOutcome outcome = ScriptRunner.run(TuningScripts.APPLY, input, "", stateDir.toString(), rules.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.errors()).singleElement().asString()
+                .contains(loop.device() + "/queue/scheduler", "\"noop\"", "Invalid argument");
+        assertThat(outcome.records("restored")).hasSize(2);
+        assertThat(loop.read("read_ahead_kb") + loop.read("scheduler") + partitioned.read("read_ahead_kb"))
+                .isEqualTo(before);
+        assertThat(rules).doesNotExist();
+        assertThat(stateDir.resolve("state.json")).doesNotExist();
+    }
+
+    @Test
+    void aValueTheKernelSilentlyIgnoresFailsTheReadBackAndIsRestored() throws Exception {
+        String hw = loop.read("max_hw_sectors_kb").strip();
+        String before = loop.read("max_sectors_kb") + loop.read("read_ahead_kb");
+        long tooBig = Long.parseLong(hw) * 64;
+        String input = "@@jts-tune 1\nset " + loop.device() + " read_ahead_kb 1024\nset " + loop.device()
+                + " max_sectors_kb " + tooBig + "\n@@rules\n# x\n@@end\n";
+
+        ScriptOutcome outcome = ScriptRunner.run(TuningScripts.APPLY, input, "", stateDir.toString(), rules.toString());
+
+        // depending on the kernel the write fails (EINVAL) or is accepted and ignored: both must restore
+        assertThat(outcome.exitCode()).as("%s", outcome).isEqualTo(1);
+        assertThat(outcome.errors()).singleElement().asString().contains(loop.device(), "max_sectors_kb");
+        assertThat(loop.read("max_sectors_kb") + loop.read("read_ahead_kb")).isEqualTo(before);
+    }
+
+    @Test
+    void thePushedRulesReallySetTheSchedulerUnderUdevadmTestAndSkipPartitions() throws Exception {
+        Environment.requireTool("udevadm");
+        Policy policy = policy(TuningFixtures.queue(QueueAttribute.SCHEDULER, "kyber",
+                QueueAttribute.READ_AHEAD_KB, "768"));
+        HostPlan plan = planOnThisMachine(policy);
+        String text = UdevRules.render(plan, policy);
+        assertThat(text).contains("KERNEL==\"" + loop.device() + "\"");
+        String original = loop.read("scheduler") + loop.read("read_ahead_kb");
+        String partitionOriginal = partitioned.read("scheduler") + partitioned.read("read_ahead_kb");
+        // udevadm test reads only the standard directories: a uniquely named file there, always removed
+        Path installed = Path.of("/etc/udev/rules.d/61-jts-fleet-it-" + UUID.randomUUID() + ".rules");
+        try {
+            Files.writeString(installed, text, StandardCharsets.UTF_8);
+
+            String disk = LoopImage.runMerged(List.of("udevadm", "test", "--action=change", "/sys/block/" + loop.device()));
+            String part = LoopImage.runMerged(List.of("udevadm", "test", "--action=change",
+                    "/sys/block/" + partitioned.device() + "/" + partitioned.partition().orElseThrow()));
+
+            assertThat(disk).contains("exit 0", "queue/scheduler' writing 'kyber'");
+            assertThat(loop.read("scheduler")).contains("[kyber]");
+            assertThat(loop.read("read_ahead_kb").strip()).isEqualTo("768");
+            assertThat(part).startsWith("exit 0").doesNotContain("writing").doesNotContainIgnoringCase("failed to write");
+            assertThat(partitioned.read("scheduler") + partitioned.read("read_ahead_kb")).isEqualTo(partitionOriginal);
+        } finally {
+            Files.deleteIfExists(installed);
+            restore(loop, original);
+        }
+    }
+
+    /** Puts a device back the way the test found it (its scheduler file shows "[name]"). */
+    private static void restore(LoopImage device, String schedulerAndReadAhead) throws IOException {
+        String scheduler = schedulerAndReadAhead.replaceAll("(?s).*\\[([a-z-]+)\\].*", "$1");
+        String readAhead = schedulerAndReadAhead.substring(schedulerAndReadAhead.indexOf('\n') + 1).strip();
+        Files.writeString(device.queue("scheduler"), scheduler);
+        Files.writeString(device.queue("read_ahead_kb"), readAhead);
+    }
+}
