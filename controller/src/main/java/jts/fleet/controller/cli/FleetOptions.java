@@ -38,13 +38,13 @@ public final class FleetOptions {
             description = "Record unknown host keys (like OpenSSH accept-new); changed keys stay refused.")
     boolean acceptNewHostKeys;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
-            converter = DurationConverter.class, description = "Connect + authenticate deadline (default: ${DEFAULT-VALUE}).")
-    Duration connectTimeout = Duration.ofSeconds(10);
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Connect + authenticate deadline (default: the inventory's connect_timeout, 10s).")
+    Duration connectTimeout;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "120s",
-            converter = DurationConverter.class, description = "Deadline of one remote command (default: ${DEFAULT-VALUE}).")
-    Duration commandTimeout = Duration.ofSeconds(120);
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Deadline of one remote command (default: the inventory's command_timeout, 60s).")
+    Duration commandTimeout;
 
     @Option(names = "--run-timeout", paramLabel = "DURATION", defaultValue = "30m",
             converter = DurationConverter.class, description = "Deadline of the whole run (default: ${DEFAULT-VALUE}).")
@@ -66,15 +66,16 @@ public final class FleetOptions {
         return inv.select(pattern(context), Optional.ofNullable(limit));
     }
 
-    public SshOptions sshOptions() {
+    /** Command-line values win over the inventory's {@code defaults:}. */
+    public SshOptions sshOptions(Inventory inv) {
         return SshOptions.defaults()
-                .withConnectTimeout(connectTimeout)
-                .withCommandTimeout(commandTimeout)
+                .withConnectTimeout(connectTimeout != null ? connectTimeout : inv.defaults().connectTimeout())
+                .withCommandTimeout(commandTimeout(inv))
                 .withAcceptNewHostKeys(acceptNewHostKeys);
     }
 
-    public Duration commandTimeout() {
-        return commandTimeout;
+    public Duration commandTimeout(Inventory inv) {
+        return commandTimeout != null ? commandTimeout : inv.defaults().commandTimeout();
     }
 
     public boolean listHosts() {
@@ -92,8 +93,8 @@ public final class FleetOptions {
             throw new InventoryException("--forks must be at least 1, got " + forks);
         }
         Optional<ConnectionPool> shared = context.sharedPool();
-        ConnectionPool pool = shared.orElseGet(() -> new ConnectionPool(sshOptions()));
+        ConnectionPool pool = shared.orElseGet(() -> new ConnectionPool(sshOptions(inv)));
         return new FleetSession(inv, selected, pool, shared.isEmpty(), new FleetRunner(pool, forks, runTimeout),
-                commandTimeout);
+                commandTimeout(inv));
     }
 }

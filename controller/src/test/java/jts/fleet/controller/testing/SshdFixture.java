@@ -45,19 +45,26 @@ public final class SshdFixture implements AutoCloseable {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final Path dir;
+    private final int maxSessions;
     private final List<Integer> ports = new ArrayList<>();
     private final List<Process> servers = new ArrayList<>();
     private final List<List<String>> logs = new ArrayList<>();
     private final List<Path> sudoersFiles = new ArrayList<>();
 
-    private SshdFixture(Path dir) {
+    private SshdFixture(Path dir, int maxSessions) {
         this.dir = dir;
+        this.maxSessions = maxSessions;
     }
 
-    /** Starts sshd for {@code hostCount} hosts (ports). */
+    /** Starts sshd for {@code hostCount} hosts (ports), with MaxSessions 20. */
     public static SshdFixture start(int hostCount) throws IOException, InterruptedException {
+        return start(hostCount, 20);
+    }
+
+    /** Same with another MaxSessions (OpenSSH's default is 10: channels per connection). */
+    public static SshdFixture start(int hostCount, int maxSessions) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("jts-sshd-");
-        SshdFixture fixture = new SshdFixture(dir);
+        SshdFixture fixture = new SshdFixture(dir, maxSessions);
         try {
             fixture.prepare();
             for (int first = 0; first < hostCount; first += PORTS_PER_SSHD) {
@@ -134,6 +141,7 @@ public final class SshdFixture implements AutoCloseable {
                 .append("HostKey ").append(dir.resolve("ssh_host_rsa_key")).append('\n')
                 .append("PidFile ").append(dir.resolve("sshd-" + index + ".pid")).append('\n')
                 .append("AuthorizedKeysFile ").append(dir.resolve("authorized_keys")).append("/%u\n")
+                .append("MaxSessions ").append(maxSessions).append('\n')
                 .append("""
                         StrictModes no
                         UsePAM no
@@ -142,7 +150,6 @@ public final class SshdFixture implements AutoCloseable {
                         KbdInteractiveAuthentication no
                         PermitRootLogin prohibit-password
                         MaxStartups 100:30:200
-                        MaxSessions 20
                         LogLevel INFO
                         Subsystem sftp internal-sftp
                         """);
@@ -315,6 +322,18 @@ public final class SshdFixture implements AutoCloseable {
             sessions.forEach(ProcessHandle::destroyForcibly);
             for (ProcessHandle session : sessions) {
                 session.onExit().completeOnTimeout(session, 5, TimeUnit.SECONDS).join();
+            }
+        }
+    }
+
+    /**
+     * Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) to every session process: a stopped session
+     * stands for a peer that vanished without closing the connection.
+     */
+    public void signalSessions(String signal) throws IOException, InterruptedException {
+        for (Process server : servers) {
+            for (ProcessHandle session : server.toHandle().descendants().toList()) {
+                runStatus(List.of("kill", "-" + signal, Long.toString(session.pid())));
             }
         }
     }

@@ -63,6 +63,14 @@ class SshTransportIT {
         return sshd.host(index, "root", sshd.ed25519Identity(), knownHosts, false);
     }
 
+    /**
+     * A login whose shell is /bin/sh. Most tests use it: root's bash on a developer machine may source a
+     * slow ~/.bashrc for every ssh command (Debian's SSH_SOURCE_BASHRC), which says nothing about us.
+     */
+    private static HostSpec plain(int index) {
+        return sshd.host(index, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(), knownHosts, false);
+    }
+
     @Test
     void execReturnsStdoutStderrAndExitCode() throws Exception {
         try (SshTransport ssh = new SshTransport(root(0), options())) {
@@ -78,7 +86,7 @@ class SshTransportIT {
     void argumentsArriveVerbatimAndStdinIsPassed() throws Exception {
         List<String> args = List.of("plain", "with space", "it's", "$(touch /tmp/jts-pwned)", "`id`", "*", "",
                 "semi;colon", "new\nline");
-        try (SshTransport ssh = new SshTransport(root(0), options())) {
+        try (SshTransport ssh = new SshTransport(plain(0), options())) {
             ExecResult printed = ssh.exec("for a in \"$@\"; do printf '[%s]' \"$a\"; done; printf '|%s' \"$0\"",
                     args, new byte[0], COMMAND, false);
             StringBuilder expected = new StringBuilder();
@@ -94,7 +102,7 @@ class SshTransportIT {
 
     @Test
     void largeStderrAndStdoutTogetherDoNotDeadlock() throws Exception {
-        try (SshTransport ssh = new SshTransport(root(0), options())) {
+        try (SshTransport ssh = new SshTransport(plain(0), options())) {
             ExecResult result = ssh.exec(
                     "head -c 3145728 /dev/zero | tr '\\0' e >&2; head -c 3145728 /dev/zero | tr '\\0' o; echo",
                     List.of(), new byte[0], COMMAND, false);
@@ -106,9 +114,10 @@ class SshTransportIT {
 
     @Test
     void rsaIdentityWorks() throws Exception {
-        HostSpec host = sshd.host(1, "root", sshd.rsaIdentity(), knownHosts, false);
+        HostSpec host = sshd.host(1, SshdFixture.NO_SUDO_USER, sshd.rsaIdentity(), knownHosts, false);
         try (SshTransport ssh = new SshTransport(host, options())) {
-            assertThat(ssh.exec("id -un", List.of(), new byte[0], COMMAND, false).stdoutText()).isEqualTo("root\n");
+            assertThat(ssh.exec("id -un", List.of(), new byte[0], COMMAND, false).stdoutText())
+                    .isEqualTo(SshdFixture.NO_SUDO_USER + "\n");
         }
     }
 
@@ -130,7 +139,7 @@ class SshTransportIT {
     @Test
     void acceptNewRecordsTheKeyAndTheNextStrictConnectSucceeds() throws Exception {
         Path file = temp.resolve("sub/known_hosts");
-        HostSpec host = sshd.host(0, "root", sshd.ed25519Identity(), file, false);
+        HostSpec host = sshd.host(0, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(), file, false);
         try (SshTransport ssh = new SshTransport(host, options().withAcceptNewHostKeys(true))) {
             assertThat(ssh.exec("true", List.of(), new byte[0], COMMAND, false).exitCode()).isZero();
         }
@@ -149,7 +158,7 @@ class SshTransportIT {
         Path file = temp.resolve("known_hosts_changed");
         String original = "[127.0.0.1]:" + port + " " + otherFields[0] + " " + otherFields[1] + "\n";
         Files.writeString(file, original);
-        HostSpec host = sshd.host(0, "root", sshd.ed25519Identity(), file, false);
+        HostSpec host = sshd.host(0, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(), file, false);
         try (SshTransport ssh = new SshTransport(host, options().withAcceptNewHostKeys(true))) {
             TransportException refused = catchThrowableOfType(TransportException.class,
                     () -> ssh.exec("true", List.of(), new byte[0], COMMAND, false));
@@ -171,7 +180,7 @@ class SshTransportIT {
         Path file = temp.resolve("known_hosts_rsa");
         String original = "[127.0.0.1]:" + port + " " + fields[0] + " " + fields[1] + "\n";
         Files.writeString(file, original);
-        HostSpec host = sshd.host(0, "root", sshd.ed25519Identity(), file, false);
+        HostSpec host = sshd.host(0, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(), file, false);
         try (SshTransport ssh = new SshTransport(host, options().withAcceptNewHostKeys(true))) {
             TransportException refused = catchThrowableOfType(TransportException.class,
                     () -> ssh.exec("true", List.of(), new byte[0], COMMAND, false));
@@ -314,8 +323,54 @@ class SshTransportIT {
     }
 
     @Test
+    void channelsStayBelowOpenSshDefaultMaxSessions() throws Exception {
+        try (SshdFixture defaults = SshdFixture.start(1, 10)) {
+            defaults.addUser(SshdFixture.NO_SUDO_USER, false);
+            Path known = defaults.writeKnownHosts();
+            HostSpec host = defaults.host(0, SshdFixture.NO_SUDO_USER, defaults.ed25519Identity(), known, false);
+            ExecutorService pool = Executors.newFixedThreadPool(24);
+            try (SshTransport ssh = new SshTransport(host, options())) {
+                List<Future<ExecResult>> running = new ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    running.add(pool.submit(() -> ssh.exec("sleep 0.5; echo ok", List.of(), new byte[0], COMMAND,
+                            false)));
+                }
+                for (Future<ExecResult> future : running) {
+                    assertThat(future.get(60, TimeUnit.SECONDS).stdoutText()).isEqualTo("ok\n");
+                }
+                assertThat(ssh.reconnectCount()).isZero();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void keepaliveDetectsAPeerThatStoppedAnswering() throws Exception {
+        HostSpec host = sshd.host(1, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(), knownHosts, false);
+        try (SshTransport ssh = new SshTransport(host, options().withKeepAliveInterval(Duration.ofSeconds(1)))) {
+            assertThat(ssh.exec("echo up", List.of(), new byte[0], COMMAND, false).stdoutText()).isEqualTo("up\n");
+            sshd.signalSessions("STOP");
+            try {
+                long started = System.nanoTime();
+                long deadline = started + TimeUnit.SECONDS.toNanos(15);
+                while (ssh.isConnected() && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(ssh.isConnected()).as("connection to a stopped peer still looks alive").isFalse();
+                // 3 unanswered keepalives at 1 s intervals, plus scheduling slack on a busy machine.
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            } finally {
+                sshd.killSessions();
+            }
+            assertThat(ssh.exec("echo back", List.of(), new byte[0], COMMAND, false).stdoutText()).isEqualTo("back\n");
+            assertThat(ssh.reconnectCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void reconnectsAfterTheConnectionWasKilled() throws Exception {
-        try (SshTransport ssh = new SshTransport(root(1), options())) {
+        try (SshTransport ssh = new SshTransport(plain(1), options())) {
             assertThat(ssh.exec("echo one", List.of(), new byte[0], COMMAND, false).stdoutText()).isEqualTo("one\n");
             sshd.killSessions();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

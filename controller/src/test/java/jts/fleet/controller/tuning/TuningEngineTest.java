@@ -201,7 +201,7 @@ class TuningEngineTest {
         assertThat(run.results()).extracting(HostResult::status).containsExactly("changed", "failed");
         HostResult.Failed<ApplyReport> failed = (HostResult.Failed<ApplyReport>) run.results().get(1);
         assertThat(failed.message()).startsWith("db-02: write ").contains("nvme1n1/queue/nomerges", "Permission denied",
-                "restored nvme1n1 scheduler = mq-deadline", "nvme0n1 read_ahead_kb = 4096");
+                "restored nvme0n1 scheduler = mq-deadline", "nvme1n1 read_ahead_kb = 4096");
         assertThat(SysrootHosts.contents(Path.of(bad.sysroot().get()))).isEqualTo(restoredForm(badBefore));
         assertThat(Path.of(bad.sysroot().get(), "var/lib/jts-fleet/state.json")).doesNotExist();
         assertThat(SysrootHosts.read(Path.of(ok.sysroot().get()), "nvme1n1", "read_ahead_kb")).isEqualTo("128");

@@ -40,6 +40,29 @@ public record Mount(
         leafDevices = List.copyOf(leafDevices);
     }
 
+    /**
+     * Whether a path read from a host may be passed to a later command (fstrim, fio, canary): absolute, at
+     * most 4096 characters, no control characters, no "." or ".." components. Mount paths are otherwise
+     * arbitrary text (a filesystem can be mounted on "/mnt/$(reboot)"), so callers check before using one.
+     */
+    public static boolean isSafePath(String path) {
+        if (path == null || path.isEmpty() || path.length() > 4096 || path.charAt(0) != '/') {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return false;
+            }
+        }
+        for (String component : path.split("/")) {
+            if (component.equals(".") || component.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Mounts worth showing in a storage view: backed by a block device or a network filesystem. */
     public boolean isStorage() {
         return device.isPresent() || network;

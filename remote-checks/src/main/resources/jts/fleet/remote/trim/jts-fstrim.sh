@@ -8,7 +8,8 @@
 #   --json       one JSON object per filesystem on stdout (human lines go to stderr)
 #   --config     config file (default /etc/jts-fleet/trim.conf)
 #   --state-dir  run records and lock (default: state_dir of the config, else /var/lib/jts-fleet)
-#   --sysfs-root and --now EPOCH exist for tests (fixture /sys trees, a fixed clock).
+#   --sysfs-root DIR, --now EPOCH and --clock FILE (epoch seconds, re-read whenever the time is needed) exist
+#   for tests: fixture /sys trees, a fixed clock, a clock the test moves while a run is in progress.
 #
 # Exit: 0 every target trimmed or skipped with a reason; 1 a target failed; 2 usage or config error;
 #       4 refused: inside a blackout window, another run holds the lock, or a window began mid-run.
@@ -23,6 +24,7 @@ config=/etc/jts-fleet/trim.conf
 state_dir_flag=
 sysfs=/sys
 fixed_now=
+clock_file=
 force=0
 dry_run=0
 json=0
@@ -37,16 +39,17 @@ while [ $# -gt 0 ]; do
         --force) force=1 ;;
         --dry-run) dry_run=1 ;;
         --json) json=1 ;;
-        --config|--state-dir|--sysfs-root|--now)
+        --config|--state-dir|--sysfs-root|--now|--clock)
             [ $# -ge 2 ] || die "$1 needs a value"
             case $1 in
                 --config) config=$2 ;;
                 --state-dir) state_dir_flag=$2 ;;
                 --sysfs-root) sysfs=$2 ;;
                 --now) fixed_now=$2 ;;
+                --clock) clock_file=$2 ;;
             esac
             shift ;;
-        -h|--help) sed -n '2,14s/^# \{0,1\}//p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 0 ;;
         *) die "unknown argument: $1 (see --help)" ;;
     esac
     shift
@@ -122,7 +125,14 @@ state_dir=${state_dir_flag:-$conf_state_dir}
 
 # ---- helpers ------------------------------------------------------------------------------------------
 now_s() {
-    if [ -n "$fixed_now" ]; then printf '%s\n' "$fixed_now"; else date +%s; fi
+    if [ -n "$clock_file" ]; then
+        clock=$(head -c 20 "$clock_file" 2>/dev/null | tr -cd '0-9')
+        printf '%s\n' "${clock:-0}"
+    elif [ -n "$fixed_now" ]; then
+        printf '%s\n' "$fixed_now"
+    else
+        date +%s
+    fi
 }
 
 now_ms() {

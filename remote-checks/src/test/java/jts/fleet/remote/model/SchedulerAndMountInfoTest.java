@@ -41,4 +41,17 @@ class SchedulerAndMountInfoTest {
         assertThat(List.of(MountInfo.parse("1 2 3:4 / /x rw - tmpfs tmpfs").orElseThrow().superOptions()))
                 .containsExactly(List.of());
     }
+
+    @Test
+    void safePaths() {
+        assertThat(Mount.isSafePath("/var/lib/postgresql")).isTrue();
+        assertThat(Mount.isSafePath("/mnt/share docs")).isTrue(); // quoted by the caller, never pasted
+        assertThat(Mount.isSafePath("/")).isTrue();
+        assertThat(Mount.isSafePath("relative")).isFalse();
+        assertThat(Mount.isSafePath("/a/../etc")).isFalse();
+        assertThat(Mount.isSafePath("/a/./b")).isFalse();
+        assertThat(Mount.isSafePath("/a\nb")).isFalse();
+        assertThat(Mount.isSafePath("")).isFalse();
+        assertThat(Mount.isSafePath(null)).isFalse();
+    }
 }

@@ -197,4 +197,32 @@ class TrimLoopDevicesIT {
             assertThat(offset % (1L << 20)).as("stopped on a range boundary").isZero();
         });
     }
+
+    @Test
+    void aBlackoutWindowBeginningMidRunStopsItAtTheNextRange() throws Exception {
+        Path conf = dir.resolve("window.conf");
+        Files.writeString(conf, new TrimConfig("it-host", List.of(ext4.toString(), xfs.toString()),
+                List.of(TrimPolicies.NY_TRADING), 1L << 20, Optional.empty(), state.toString()).render());
+        // the test's clock: one minute before the opening of the Wednesday window, moved forward mid-run
+        ZonedDateTime beforeOpen = ZonedDateTime.of(2026, 11, 25, 7, 59, 0, 0, TrimPolicies.NEW_YORK);
+        Path clock = dir.resolve("clock");
+        Files.writeString(clock, String.valueOf(beforeOpen.toEpochSecond()));
+        Process run = new ProcessBuilder("sh", script.path().toString(), "--config", conf.toString(), "--json",
+                "--clock", clock.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        var stdout = HostScript.drain(run.getInputStream());
+        Thread.sleep(700);
+        assertThat(run.isAlive()).as("run still going after 0.7 s").isTrue();
+        Files.writeString(clock, String.valueOf(beforeOpen.plusMinutes(1).toEpochSecond()));
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+        List<TrimRecord> records = TrimLog.parse(stdout.join()).records();
+        assertThat(run.exitValue()).isEqualTo(TrimScript.EXIT_REFUSED);
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).result()).isEqualTo(TrimResult.REFUSED);
+        assertThat(records.get(0).reason()).matches("blackout window days 1,2,3,4,5 0800-1800 America/New_York began:"
+                + " stopped at offset [1-9][0-9]* of [0-9]+");
+        assertThat(records.get(0).bytes()).as("what was trimmed before the window is still reported").isPositive();
+        // the next filesystem does not start either
+        assertThat(records.get(1).result()).isEqualTo(TrimResult.REFUSED);
+        assertThat(records.get(1).bytes()).isZero();
+    }
 }

@@ -54,7 +54,8 @@ class TrimScriptIT {
         HostScript.Run run = HostScript.exec(shellcheck.toString(), "-s", "sh", script.path().toString());
         assertThat(run.stdout() + run.stderr()).isEmpty();
         assertThat(run.exit()).isZero();
-        for (String resource : List.of(TrimScript.INSTALL_FILE_RESOURCE, TrimScript.ACTIVATE_RESOURCE, TrimScript.RUN_RESOURCE)) {
+        for (String resource : List.of(TrimScript.INSTALL_FILE_RESOURCE, TrimScript.ACTIVATE_RESOURCE, TrimScript.RUN_RESOURCE,
+                TrimScript.STATUS_RESOURCE)) {
             Path copy = dir.resolve(Path.of(resource).getFileName());
             Files.writeString(copy, TrimScript.resource(resource));
             HostScript.Run helper = HostScript.exec(shellcheck.toString(), "-s", "sh", copy.toString());

@@ -69,7 +69,9 @@ class TuneApplyScriptTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(rules))).isEqualTo("rw-r--r--");
         TuningState state = TuningState.parse("test-host", Files.readString(stateDir.resolve("state.json")));
         assertThat(state.entries()).extracting(e -> e.device() + " " + e.attribute().key() + " " + e.value())
-                .containsExactly("sda scheduler mq-deadline", "sda read_ahead_kb 128", "nvme0n1 scheduler none");
+                // nr_requests rides along with the scheduler: a scheduler switch resets it
+                .containsExactly("sda scheduler mq-deadline", "sda nr_requests 64", "sda read_ahead_kb 128",
+                        "nvme0n1 scheduler none");
 
         byte[] stateBefore = Files.readAllBytes(stateDir.resolve("state.json"));
         ScriptOutcome second = apply(plan);
@@ -89,9 +91,9 @@ class TuneApplyScriptTest {
 
         assertThat(again.succeeded()).as("%s", again).isTrue();
         TuningState state = TuningState.parse("test-host", Files.readString(stateDir.resolve("state.json")));
-        // 128 is what the device had before jts-fleet, not the 256 of the first apply
+        // 128 is what the device had before jts-fleet, not the 256 of the first apply; entries in write order
         assertThat(state.entries()).extracting(e -> e.device() + " " + e.attribute().key() + " " + e.value())
-                .containsExactly("sda read_ahead_kb 128", "sda nr_requests 64");
+                .containsExactly("sda nr_requests 64", "sda read_ahead_kb 128");
 
         ScriptOutcome undo = rollback();
         assertThat(undo.succeeded()).as("%s", undo).isTrue();
@@ -118,7 +120,7 @@ class TuneApplyScriptTest {
         assertThat(outcome.errors()).singleElement().asString()
                 .contains("nvme0n1/queue/nomerges", "\"2\"", "Permission denied");
         assertThat(outcome.records("restored")).extracting(ScriptRecord::fields).containsExactly(
-                java.util.List.of("sda", "read_ahead_kb", "128"), java.util.List.of("sda", "scheduler", "mq-deadline"));
+                java.util.List.of("sda", "scheduler", "mq-deadline"), java.util.List.of("sda", "read_ahead_kb", "128"));
         assertThat(sysfs.snapshot()).isEqualTo(restoredForm(before));
         assertThat(Files.readString(rules)).isEqualTo("# an older jts-fleet rules file\n");
         assertThat(stateDir.resolve("state.json")).doesNotExist();

@@ -112,18 +112,19 @@ class TuneLoopDevicesIT {
 
     @Test
     void aKernelRefusalMidApplyRestoresEarlierWrites() throws Exception {
-        String before = loop.read("read_ahead_kb") + loop.read("scheduler") + partitioned.read("read_ahead_kb");
-        // blk-mq has no noop: the kernel answers EINVAL after two writes already happened
-        String input = "@@jts-tune 1\nset " + loop.device() + " read_ahead_kb 1024\nset " + partitioned.device()
-                + " read_ahead_kb 2048\nset " + loop.device() + " scheduler noop\n@@rules\n# x\n@@end\n";
+        String before = loop.read("read_ahead_kb") + loop.read("write_cache") + partitioned.read("read_ahead_kb");
+        // write_cache is written last (write order); the kernel answers EINVAL after two writes happened
+        String input = "@@jts-tune 1\nset " + partitioned.device() + " read_ahead_kb 2048\nset " + loop.device()
+                + " read_ahead_kb 1024\nset " + loop.device() + " write_cache bogus\n@@rules\n# x\n@@end\n";
 
         ScriptOutcome outcome = ScriptRunner.run(TuningScripts.APPLY, input, "", stateDir.toString(), rules.toString());
 
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.errors()).singleElement().asString()
-                .contains(loop.device() + "/queue/scheduler", "\"noop\"", "Invalid argument");
-        assertThat(outcome.records("restored")).hasSize(2);
-        assertThat(loop.read("read_ahead_kb") + loop.read("scheduler") + partitioned.read("read_ahead_kb"))
+                .contains(loop.device() + "/queue/write_cache", "\"bogus\"", "Invalid argument");
+        assertThat(outcome.records("restored")).extracting(r -> r.field(0) + " " + r.field(1))
+                .containsExactly(partitioned.device() + " read_ahead_kb", loop.device() + " read_ahead_kb");
+        assertThat(loop.read("read_ahead_kb") + loop.read("write_cache") + partitioned.read("read_ahead_kb"))
                 .isEqualTo(before);
         assertThat(rules).doesNotExist();
         assertThat(stateDir.resolve("state.json")).doesNotExist();

@@ -1,0 +1,75 @@
+package jts.fleet.controller.shell;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+
+import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.controller.transport.Transport;
+import jts.fleet.controller.transport.Transports;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.inventory.InventoryLoader;
+
+/** A shell over jline's DumbTerminal and byte streams: what a user types goes in, what the terminal shows comes out. */
+final class ShellHarness implements AutoCloseable {
+    /** Two local hosts in group lab and one in group db, all on this machine through the local transport. */
+    static final String LOCAL_INVENTORY = """
+            defaults:
+              become: none
+            hosts:
+              alpha:
+                connection: local
+                groups: [lab]
+              beta:
+                connection: local
+                groups: [lab]
+              db-01:
+                connection: local
+                groups: [db]
+            """;
+
+    final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    final Terminal terminal;
+    final AppContext context;
+    final ShellSession session;
+    final Shell shell;
+
+    ShellHarness(Path inventory, String typed, Optional<Path> history) throws Exception {
+        this(inventory, typed, history, Transports::open);
+    }
+
+    ShellHarness(Path inventory, String typed, Optional<Path> history,
+            BiFunction<HostSpec, SshOptions, Transport> factory) throws Exception {
+        terminal = new DumbTerminal("test", Terminal.TYPE_DUMB,
+                new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), output, StandardCharsets.UTF_8);
+        context = new AppContext(terminal.writer(), terminal.writer(), false, Clock.systemUTC());
+        session = new ShellSession(context, InventoryLoader.standard(), Optional.of(inventory), SshOptions.defaults(),
+                factory);
+        shell = new Shell(terminal, session, history);
+    }
+
+    static Path writeInventory(Path dir, String yaml) throws IOException {
+        return Files.writeString(dir.resolve("inventory.yaml"), yaml);
+    }
+
+    String output() {
+        terminal.writer().flush();
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        session.close();
+        terminal.close();
+    }
+}

@@ -1,0 +1,76 @@
+#!/bin/sh
+# Starts a loopback "fleet" of N sshd ports (16 per sshd) for benchmarks, as root.
+# Usage: sshd-fleet.sh start DIR N | stop DIR
+# Writes DIR/inventory.yaml (jts-fleet), DIR/pssh-hosts, DIR/ansible-hosts.ini, DIR/ssh_config and keys.
+set -eu
+
+cmd=${1:?usage: sshd-fleet.sh start DIR N | stop DIR}
+dir=${2:?directory}
+
+stop() {
+    for pidfile in "$dir"/sshd-*.pid; do
+        [ -f "$pidfile" ] || continue
+        kill "$(cat "$pidfile")" 2>/dev/null || true
+        rm -f "$pidfile"
+    done
+}
+
+if [ "$cmd" = stop ]; then
+    stop
+    exit 0
+fi
+
+count=${3:?host count}
+mkdir -p "$dir" /run/sshd
+chmod 755 "$dir"
+[ -f "$dir/host_key" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/host_key"
+[ -f "$dir/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/id_ed25519"
+cp "$dir/id_ed25519.pub" "$dir/authorized_keys"
+chmod 644 "$dir/authorized_keys"
+
+base=$(( 40000 + $$ % 10000 ))
+: > "$dir/pssh-hosts"
+: > "$dir/known_hosts"
+printf '[fleet]\n' > "$dir/ansible-hosts.ini"
+printf 'hosts:\n' > "$dir/inventory.yaml"
+hostkey=$(cut -d' ' -f1,2 "$dir/host_key.pub")
+i=0
+server=0
+while [ "$i" -lt "$count" ]; do
+    cfg="$dir/sshd-$server.conf"
+    {
+        printf 'ListenAddress 127.0.0.1\nHostKey %s\nPidFile %s\n' "$dir/host_key" "$dir/sshd-$server.pid"
+        printf 'AuthorizedKeysFile %s\nStrictModes no\nUsePAM no\nPermitRootLogin prohibit-password\n' "$dir/authorized_keys"
+        printf 'PasswordAuthentication no\nMaxStartups 200:30:400\nMaxSessions 50\nLogLevel ERROR\n'
+    } > "$cfg"
+    n=0
+    while [ "$n" -lt 16 ] && [ "$i" -lt "$count" ]; do
+        port=$(( base + i ))
+        printf 'Port %s\n' "$port" >> "$cfg"
+        name=$(printf 'h%02d' "$(( i + 1 ))")
+        printf '127.0.0.1:%s\n' "$port" >> "$dir/pssh-hosts"
+        printf '[127.0.0.1]:%s %s\n' "$port" "$hostkey" >> "$dir/known_hosts"
+        printf '%s ansible_host=127.0.0.1 ansible_port=%s\n' "$name" "$port" >> "$dir/ansible-hosts.ini"
+        printf '  %s: {address: 127.0.0.1, port: %s, user: root, become: none, identity_file: "%s", known_hosts: "%s", groups: [bench]}\n' \
+            "$name" "$port" "$dir/id_ed25519" "$dir/known_hosts" >> "$dir/inventory.yaml"
+        i=$(( i + 1 ))
+        n=$(( n + 1 ))
+    done
+    /usr/sbin/sshd -f "$cfg"
+    server=$(( server + 1 ))
+done
+cat > "$dir/ssh_config" <<CFG
+Host 127.0.0.1
+  User root
+  IdentityFile $dir/id_ed25519
+  UserKnownHostsFile $dir/known_hosts
+  StrictHostKeyChecking yes
+  BatchMode yes
+CFG
+cat >> "$dir/ansible-hosts.ini" <<INI
+[fleet:vars]
+ansible_user=root
+ansible_ssh_private_key_file=$dir/id_ed25519
+ansible_ssh_common_args=-o UserKnownHostsFile=$dir/known_hosts -o StrictHostKeyChecking=yes
+INI
+sleep 1

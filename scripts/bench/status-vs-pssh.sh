@@ -1,0 +1,39 @@
+#!/bin/sh
+# Cold `jts-fleet status` on N loopback hosts against parallel-ssh and Ansible's shell module running the
+# same gather script on the same hosts. Prints the median wall time of each over R runs.
+# Usage (root, after `make build`): scripts/bench/status-vs-pssh.sh [N=20] [R=5]
+set -eu
+top=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)
+hosts=${1:-20}
+runs=${2:-5}
+work=$(mktemp -d /tmp/jts-bench-status.XXXXXX)
+trap '"$top/scripts/bench/sshd-fleet.sh" stop "$work"; rm -rf "$work"' EXIT INT TERM
+"$top/scripts/bench/sshd-fleet.sh" start "$work" "$hosts"
+gather="$top/remote-checks/src/main/resources/jts/fleet/remote/gather.sh"
+cp "$gather" "$work/gather.sh"
+
+now_ms() { date +%s%3N; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+measure() {
+    label=$1
+    shift
+    : > "$work/times"
+    r=0
+    while [ "$r" -lt "$runs" ]; do
+        start=$(now_ms)
+        "$@" > "$work/out" 2> "$work/err" || { echo "$label failed:"; tail -5 "$work/err"; exit 1; }
+        end=$(now_ms)
+        echo $(( end - start )) >> "$work/times"
+        r=$(( r + 1 ))
+    done
+    printf '%-40s median %6s ms   runs: %s\n' "$label" "$(median < "$work/times")" "$(tr '\n' ' ' < "$work/times")"
+}
+
+script=$(cat "$work/gather.sh")
+measure "jts-fleet status ($hosts hosts, cold)" "$top/bin/jts-fleet" status --inventory "$work/inventory.yaml" --hosts bench -o json
+measure "parallel-ssh -p $hosts gather.sh" parallel-ssh -p "$hosts" -h "$work/pssh-hosts" -l root -x "-F $work/ssh_config" -I -o "$work/pssh-out" < "$work/gather.sh"
+if command -v ansible >/dev/null 2>&1; then
+    measure "ansible -m shell -f $hosts gather.sh" env ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_PYTHON_INTERPRETER=auto_silent \
+        ansible fleet -i "$work/ansible-hosts.ini" -f "$hosts" -m shell -a "$script"
+fi
