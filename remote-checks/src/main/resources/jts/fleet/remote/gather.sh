@@ -166,7 +166,12 @@ for b in "$S"/sys/block/*; do
         [ -f "$p" ] || continue
         pd=${p%/partition}
         part=${pd##*/}
-        printable_name "$part" || continue
+        if ! printable_name "$part"; then
+            echo '@@section skipped'
+            echo 'reason=partition name with blanks or control characters'
+            echo '@@end'
+            continue
+        fi
         echo "@@section part $part"
         printf 'parent=%s\n' "$dev"
         resolved path "$pd"

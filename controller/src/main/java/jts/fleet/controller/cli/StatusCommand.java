@@ -183,6 +183,9 @@ public final class StatusCommand implements Callable<Integer> {
         out.println(Colors.bold(context, "== " + snap.host() + " (" + snap.hostname() + ", kernel " + snap.kernel() + ")"));
         Map<String, List<BlockDevice>> byTier = new LinkedHashMap<>();
         for (BlockDevice d : snap.devices()) {
+            if (d.deviceClass() == jts.fleet.inventory.DeviceClass.LOOP && d.sizeBytes().orElse(0) == 0) {
+                continue; // detached loop slots, as lsblk hides them
+            }
             String tier = d.hidden() ? "hidden" : model.tierOf(d.name()).orElse("unmanaged");
             byTier.computeIfAbsent(tier, k -> new ArrayList<>()).add(d);
         }

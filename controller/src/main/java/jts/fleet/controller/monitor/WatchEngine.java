@@ -72,7 +72,7 @@ public final class WatchEngine implements AutoCloseable {
     public void run(Consumer<WatchTick> sink) throws InterruptedException {
         long intervalNanos = options.interval().toNanos();
         long next = System.nanoTime();
-        sampleAll(); // baseline: no rates yet
+        sampleAll(options.execTimeout()); // baseline: no rates yet; first connects may take their full timeout
         for (long n = 0; options.count() == 0 || n < options.count(); n++) {
             next += intervalNanos;
             long sleep = next - System.nanoTime();
@@ -88,7 +88,8 @@ public final class WatchEngine implements AutoCloseable {
 
     /** One tick now: sample every host and compute against its previous sample. */
     WatchTick tick() throws InterruptedException {
-        Map<String, Result> results = sampleAll();
+        Map<String, Result> results = sampleAll(
+                Duration.ofNanos(Math.max(options.interval().toNanos() * 9 / 10, Duration.ofMillis(100).toNanos())));
         List<WatchTick.HostTick> hosts = new ArrayList<>();
         for (WatchTarget target : targets) {
             hosts.add(hostTick(target, results.get(target.host())));
@@ -99,9 +100,9 @@ public final class WatchEngine implements AutoCloseable {
     private record Result(Optional<Sample> previous, Optional<Sample> current, Optional<String> error) {
     }
 
-    private Map<String, Result> sampleAll() throws InterruptedException {
-        long deadline = System.nanoTime() + Math.min(options.execTimeout().toNanos(),
-                Math.max(options.interval().toNanos() * 9 / 10, Duration.ofMillis(100).toNanos()));
+    /** Samples every free host, waiting at most {@code wait} (capped by the exec timeout) for answers. */
+    private Map<String, Result> sampleAll(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.min(options.execTimeout().toNanos(), wait.toNanos());
         Map<String, Future<String>> submitted = new LinkedHashMap<>();
         Map<String, Result> results = new LinkedHashMap<>();
         for (WatchTarget target : targets) {
@@ -119,14 +120,15 @@ public final class WatchEngine implements AutoCloseable {
             String host = e.getKey();
             Sample before = previous.get(host);
             try {
-                long wait = Math.max(0, deadline - System.nanoTime());
-                String out = e.getValue().get(wait, TimeUnit.NANOSECONDS);
+                long remaining = Math.max(0, deadline - System.nanoTime());
+                String out = e.getValue().get(remaining, TimeUnit.NANOSECONDS);
                 Sample sample = HostReads.parseWatch(host, out);
                 previous.put(host, sample);
                 results.put(host, new Result(Optional.ofNullable(before), Optional.of(sample), Optional.empty()));
             } catch (TimeoutException ex) {
                 results.put(host, new Result(Optional.empty(), Optional.empty(),
-                        Optional.of(host + ": no answer within " + options.execTimeout().toMillis() + " ms")));
+                        Optional.of(host + ": no answer within " + Math.min(options.execTimeout().toMillis(),
+                                wait.toMillis()) + " ms")));
             } catch (ExecutionException ex) {
                 Throwable cause = ex.getCause();
                 results.put(host, new Result(Optional.empty(), Optional.empty(), Optional.of(

@@ -68,6 +68,8 @@ final class DiskSampling {
                     throw new DiskStatsException(hostName + ": line " + (i + 1) + ": second sample before the first");
                 }
                 current = 1;
+            } else if (line.equals("@@tick")) {
+                continue; // keeps the script from outliving a closed channel, see the script
             } else if (line.equals("@@done")) {
                 done = true;
                 break;

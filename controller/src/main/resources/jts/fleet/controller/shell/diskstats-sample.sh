@@ -9,11 +9,17 @@
 #   @@sample 1
 #   <uptime line>
 #   <diskstats lines>
+#   @@tick                      <- once per second of the interval
 #   @@sample 2
 #   <uptime line>
 #   <diskstats lines>
 #   @@done
 # Each sample is one `cat` of /proc/uptime and /proc/diskstats, so the rates use the host's own clock.
+#
+# Why the ticks: a command started without a PTY outlives its SSH channel, and sshd refuses the controller's
+# KILL on root logins (and on others it only reaches the login shell, not `timeout`'s own process group).
+# Writing one line per second makes the script die of SIGPIPE within a second of the channel closing
+# (Ctrl-C in the shell), instead of sleeping on until its host-side timeout.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -42,7 +48,12 @@ esac
 
 echo '@@sample 1'
 cat "$sysroot/proc/uptime" "$sysroot/proc/diskstats" || exit 1
-sleep "$interval"
+i=0
+while [ "$i" -lt "$interval" ]; do
+    sleep 1
+    echo '@@tick'
+    i=$((i + 1))
+done
 echo '@@sample 2'
 cat "$sysroot/proc/uptime" "$sysroot/proc/diskstats" || exit 1
 echo '@@done'

@@ -119,7 +119,8 @@ class BenchEngineTest {
         assertThat(refused).isInstanceOfSatisfying(HostOutcome.Fail.class, f -> assertThat(f.message())
                 .isEqualTo("db-02: inside a blackout window (trading hours) at 2026-11-23T12:00Z; benchmarks refused (use --force)"));
         assertThat(t.execCount()).isZero();
-        assertThat(engine(MONDAY_NOON).runHost("r2", request(List.of("pg-wal"), true), host, t)).isInstanceOf(HostOutcome.Done.class);
+        assertThat(engine(MONDAY_NOON).runHost("r2", request(List.of("pg-wal", "rand-read-4k-qd1"), true), host, t))
+                .isInstanceOf(HostOutcome.Done.class);
     }
 
     @Test

@@ -34,6 +34,10 @@ public record BenchDocument(
     /** One profile: the summary and fio's unmodified JSON ({@code null} when fio printed none). */
     public record ProfileResult(@JsonProperty("summary") ProfileSummary summary, @JsonProperty("fio_exit") int fioExit,
                                 @JsonProperty("fio_stderr") String fioStderr, @JsonProperty("fio") JsonNode fio) {
+        public ProfileResult {
+            // Jackson reads a stored null as NullNode: keep one spelling of "no fio document"
+            fio = fio == null || fio.isNull() ? null : fio;
+        }
     }
 
     public java.util.Optional<ProfileSummary> summary(String profile) {

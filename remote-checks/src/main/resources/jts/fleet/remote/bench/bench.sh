@@ -66,12 +66,19 @@ for p in "$@"; do
     [ -f "$rundir/$p.fio" ] || fail 2 "no job file for profile $p on stdin"
 done
 
-# O_DIRECT probe: tmpfs and some FUSE filesystems refuse it; then results measure the page cache.
-if dd if=/dev/zero of="$rundir/.direct-probe" bs=4096 count=1 oflag=direct >/dev/null 2>&1; then
-    JTS_DIRECT=1
-else
-    JTS_DIRECT=0
-fi
+# O_DIRECT probe: some FUSE filesystems (and tmpfs before Linux 6.6) refuse it; then results measure the page
+# cache. tmpfs/ramfs are memory even when they accept O_DIRECT, so they count as refusing.
+fstype=$(stat -f -L -c '%T' -- "$target" 2>/dev/null)
+case $fstype in
+    tmpfs|ramfs) JTS_DIRECT=0 direct_note="$fstype is memory, not a disk" ;;
+    *)
+        if dd if=/dev/zero of="$rundir/.direct-probe" bs=4096 count=1 oflag=direct >/dev/null 2>&1; then
+            JTS_DIRECT=1 direct_note="O_DIRECT accepted"
+        else
+            JTS_DIRECT=0 direct_note="O_DIRECT refused by $fstype"
+        fi
+        ;;
+esac
 rm -f -- "$rundir/.direct-probe"
 
 # io_uring needs kernel and fio support and may be disabled by sysctl or seccomp: list, then try it.
@@ -94,6 +101,8 @@ now_ms() {
 
 emit meta "engine=$JTS_IOENGINE
 direct=$JTS_DIRECT
+direct_note=$direct_note
+fstype=$fstype
 fio_version=$(fio --version 2>/dev/null | head -n 1)
 kernel=$(uname -r)
 runtime=$runtime

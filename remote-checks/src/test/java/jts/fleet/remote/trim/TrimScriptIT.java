@@ -200,5 +200,9 @@ class TrimScriptIT {
         Files.writeString(conf, "mount /x\n");
         assertThat(script.run("--config", conf.toString()).stderr()).contains("not a jts-fleet trim config");
         assertThat(script.run("--config", conf.toString(), "--bogus").stderr()).contains("unknown argument: --bogus");
+        HostScript.Run help = script.run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.stdout()).startsWith("jts-fstrim: TRIM the filesystems").contains("Usage: jts-fstrim [--force]")
+                .endsWith("or a window began mid-run.\n");
     }
 }

@@ -1,0 +1,90 @@
+package jts.fleet.controller.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * docs/man/*.adoc is generated from the real command tree by picocli-codegen; a stale committed copy (a changed
+ * option, a new command, a removed one) fails here. Regenerate with
+ * {@code mvn -o -pl controller -am test -Dtest=ManPagesTest -Djts.golden.update=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class ManPagesTest {
+    /** Surefire runs in the module directory; docs live at the top of the checkout. */
+    static final Path MAN_DIR = Path.of("..", "docs", "man");
+    private static final String REGENERATE = "regenerate with mvn -o -pl controller -am test -Dtest=ManPagesTest "
+            + "-Djts.golden.update=true -Dsurefire.failIfNoSpecifiedTests=false";
+
+    private static Map<String, String> generated(ManPageSource source) {
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (CommandSpec spec : CommandPages.documented(CommandPages.tree())) {
+            pages.put(CommandPages.pageName(spec) + ".adoc", source.page(spec));
+        }
+        return pages;
+    }
+
+    private static Set<String> committed() throws IOException {
+        if (!Files.isDirectory(MAN_DIR)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(MAN_DIR)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".adoc"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    @Test
+    void committedManPagesMatchTheCommandTree() throws IOException {
+        Map<String, String> pages = generated(ManPageSource.require());
+        if (Boolean.getBoolean("jts.golden.update")) {
+            Files.createDirectories(MAN_DIR);
+            for (String stale : committed()) {
+                if (!pages.containsKey(stale)) {
+                    Files.delete(MAN_DIR.resolve(stale));
+                }
+            }
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                Files.writeString(MAN_DIR.resolve(page.getKey()), page.getValue());
+            }
+        }
+        assertThat(committed()).as("docs/man/*.adoc vs the commands of CommandTree: " + REGENERATE)
+                .containsExactlyInAnyOrderElementsOf(pages.keySet());
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            assertThat(Files.readString(MAN_DIR.resolve(page.getKey())))
+                    .as("docs/man/" + page.getKey() + " is stale: " + REGENERATE)
+                    .isEqualTo(page.getValue());
+        }
+    }
+
+    @Test
+    void everyVisibleCommandAndOptionIsOnItsPage() {
+        ManPageSource source = ManPageSource.require();
+        CommandLine root = CommandPages.tree();
+        assertThat(CommandPages.documented(root)).extracting(CommandPages::pageName)
+                .as("the top-level page and one page per top-level command")
+                .contains("jts-fleet")
+                .containsAll(root.getSubcommands().values().stream().distinct()
+                        .filter(c -> !c.getCommandSpec().usageMessage().hidden())
+                        .map(c -> CommandPages.pageName(c.getCommandSpec())).toList());
+        for (CommandSpec spec : CommandPages.documented(root)) {
+            String page = source.page(spec);
+            assertThat(page).as(spec.qualifiedName() + " page header").contains("= " + CommandPages.pageName(spec) + "(1)");
+            spec.options().stream().filter(o -> !o.hidden()).forEach(o ->
+                    assertThat(page).as(spec.qualifiedName() + " documents " + o.longestName())
+                            .contains(o.longestName()));
+        }
+    }
+}

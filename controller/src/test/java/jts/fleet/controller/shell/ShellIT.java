@@ -1,0 +1,159 @@
+package jts.fleet.controller.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jts.fleet.controller.testing.SshdFixture;
+import jts.fleet.controller.transport.ShellQuote;
+import jts.fleet.remote.testing.Environment;
+
+/**
+ * {@code jts-fleet shell} on a real pseudo-terminal (tmux) against real sshd hosts: what an operator types,
+ * keys included (Tab, Ctrl-C, Ctrl-D, Up), and what the terminal shows.
+ */
+class ShellIT {
+    private static final Duration START = Duration.ofSeconds(40);
+    private static final Duration STEP = Duration.ofSeconds(20);
+    private static SshdFixture sshd;
+    private static Path inventory;
+
+    @TempDir
+    static Path temp;
+
+    @BeforeAll
+    static void startHosts() throws Exception {
+        Environment.requireRoot();
+        Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
+        Environment.requireTool("ssh-keygen");
+        Environment.requireTool("tmux");
+        sshd = SshdFixture.start(3);
+        Path knownHosts = sshd.writeKnownHosts();
+        List<Integer> ports = sshd.ports();
+        List<SshdFixture.InventoryHost> hosts = List.of(
+                new SshdFixture.InventoryHost("db-01", ports.get(0), "root", sshd.ed25519Identity(), false,
+                        Optional.empty(), List.of("prod", "db")),
+                new SshdFixture.InventoryHost("db-02", ports.get(1), "root", sshd.ed25519Identity(), false,
+                        Optional.empty(), List.of("prod", "db")),
+                new SshdFixture.InventoryHost("web-01", ports.get(2), "root", sshd.ed25519Identity(), false,
+                        Optional.empty(), List.of("prod", "edge")));
+        inventory = sshd.writeInventory(temp.resolve("inventory.yaml"), hosts, knownHosts);
+    }
+
+    @AfterAll
+    static void stopHosts() {
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    /** The shell under tmux with HOME and XDG_DATA_HOME in the test's directory; the pane prints its exit status. */
+    private static Tmux shell(String name) throws Exception {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = "cd " + ShellQuote.quote(temp.toString())
+                + " && HOME=" + ShellQuote.quote(home.toString())
+                + " XDG_DATA_HOME=" + ShellQuote.quote(temp.resolve("data").toString())
+                + " " + ShellQuote.quote(java) + " -cp " + ShellQuote.quote(System.getProperty("java.class.path"))
+                + " " + ShellLauncher.class.getName() + " shell --inventory " + ShellQuote.quote(inventory.toString())
+                + "; echo \"SHELL-EXIT=$?\"; sleep 120";
+        return Tmux.start(name, command, 160, 50);
+    }
+
+    private static boolean endsWithPrompt(String screen, String selection) {
+        return screen.stripTrailing().endsWith("jts-fleet[" + selection + "]>");
+    }
+
+    @Test
+    void anOperatorSessionThroughARealTerminal() throws Exception {
+        try (Tmux tmux = shell("shell-it")) {
+            tmux.await("the first prompt", START, s -> endsWithPrompt(s, "all"));
+
+            // Tab completes a command ...
+            tmux.type("sta");
+            tmux.keys("Tab");
+            tmux.await("'status' completed", STEP, s -> s.stripTrailing().endsWith("jts-fleet[all]> status"));
+            tmux.keys("C-u");
+            // ... and a host name as the argument of use
+            tmux.type("use web");
+            tmux.keys("Tab");
+            tmux.await("'web-01' completed", STEP, s -> s.stripTrailing().endsWith("jts-fleet[all]> use web-01"));
+            tmux.keys("Enter");
+            String used = tmux.await("the new selection in the prompt", STEP, s -> endsWithPrompt(s, "web-01"));
+            assertThat(used).contains("using 'web-01': 1 host (web-01)");
+
+            // a status run over SSH; its gather feeds device completion
+            tmux.type("status -H prod");
+            tmux.keys("Enter");
+            String status = tmux.await("the status recap", STEP, s -> s.contains("RECAP") && endsWithPrompt(s, "web-01"));
+            assertThat(status).containsPattern("(?m)^db-01 +ok").containsPattern("(?m)^db-02 +ok")
+                    .containsPattern("(?m)^web-01 +ok");
+            tmux.type("diskstats vd");
+            tmux.keys("Tab");
+            tmux.await("a device of web-01 completed", STEP, s -> s.stripTrailing().endsWith("> diskstats vda"));
+            tmux.keys("C-u");
+
+            // Ctrl-C stops a long remote command; the shell stays usable
+            tmux.type("diskstats -i 37");
+            tmux.keys("Enter");
+            awaitRemoteScript(true, STEP);
+            long interruptedAt = System.nanoTime();
+            tmux.keys("C-c");
+            String stopped = tmux.await("the prompt after Ctrl-C", STEP,
+                    s -> s.contains("'diskstats' interrupted") && endsWithPrompt(s, "web-01"));
+            Duration toPrompt = Duration.ofNanos(System.nanoTime() - interruptedAt);
+            assertThat(toPrompt).as("Ctrl-C to prompt").isLessThan(Duration.ofSeconds(5));
+            assertThat(stopped).contains("web-01: run interrupted while the host was still running");
+            // root login: sshd refuses the transport's KILL, so this is the script's own SIGPIPE at work
+            awaitRemoteSleep("1", false, Duration.ofSeconds(5));
+            tmux.type("use all");
+            tmux.keys("Enter");
+            tmux.await("the shell answering after Ctrl-C", STEP, s -> s.contains("using 'all': 3 hosts")
+                    && endsWithPrompt(s, "all"));
+
+            // Ctrl-D leaves with status 0
+            tmux.keys("C-d");
+            tmux.await("the exit status", STEP, s -> s.contains("SHELL-EXIT="));
+            assertThat(tmux.screen()).contains("SHELL-EXIT=0");
+        }
+
+        // a second run finds the first one's history: Up shows the last command
+        try (Tmux again = shell("shell-it-2")) {
+            again.await("the first prompt", START, s -> endsWithPrompt(s, "all"));
+            again.keys("Up");
+            again.await("the last line of the previous run", STEP,
+                    s -> s.stripTrailing().endsWith("jts-fleet[all]> use all"));
+            again.keys("C-u", "C-d");
+            again.await("the exit status", STEP, s -> s.contains("SHELL-EXIT=0"));
+        }
+        assertThat(Files.readString(temp.resolve("data/jts-fleet/history")))
+                .contains(":use web-01").contains(":status -H prod").contains(":diskstats -i 37");
+    }
+
+    /** Waits until a {@code sleep <seconds>} process exists on the host (this machine), or is gone. */
+    private static void awaitRemoteSleep(String seconds, boolean present, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean found = ProcessHandle.allProcesses().anyMatch(p -> p.info().command()
+                    .map(c -> c.endsWith("/sleep")).orElse(false)
+                    && p.info().arguments().map(a -> a.length == 1 && a[0].equals(seconds)).orElse(false));
+            if (found == present) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("remote 'sleep " + seconds + "' " + (present ? "never started" : "still running")
+                        + " after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
