@@ -207,8 +207,7 @@ public final class BenchEngine {
         }
     }
 
-    private BenchDocument document(String runId, HostSpec host, BenchRequest request, String target, HostMeasurement m)
-            throws TransportException {
+    private BenchDocument document(String runId, HostSpec host, BenchRequest request, String target, HostMeasurement m) {
         List<BenchDocument.ProfileResult> results = new ArrayList<>();
         for (int i = 0; i < m.summaries().size(); i++) {
             BenchOutput.ProfileRun run = m.output().profiles().get(i);
@@ -218,11 +217,12 @@ public final class BenchEngine {
             } catch (FioParseException e) {
                 throw new IllegalStateException("parsed once, must parse again", e);
             }
-            results.add(new BenchDocument.ProfileResult(m.summaries().get(i), run.exitCode(), run.stderr(), fio));
+            results.add(new BenchDocument.ProfileResult(m.summaries().get(i), run.exitCode(), run.stderr(), run.fioWallMs(),
+                    run.layoutDoneMs() - run.startMs(), fio));
         }
         return new BenchDocument(BenchDocument.SCHEMA, runId, host.name(), request.tier().orElse(null), request.label(),
                 ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).toString(), m.output().kernel(),
-                m.output().fioVersion(), m.output().engine(), m.output().direct(), m.devices(),
+                m.output().fioVersion(), m.output().engine(), m.output().direct(), m.output().directNote(), m.devices(),
                 request.parameters().runtimeSeconds(), request.parameters().sizeBytes(), results);
     }
 

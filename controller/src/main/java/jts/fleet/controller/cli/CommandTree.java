@@ -53,6 +53,8 @@ public final class CommandTree {
             StatusCommand.class,
             InventoryCommand.class,
             SnapshotCommand.class,
+            TrimCommand.class,
+            RenderCommand.class,
         };
     }
 

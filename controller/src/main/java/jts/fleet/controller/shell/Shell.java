@@ -112,7 +112,6 @@ public final class Shell {
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> interruptRunning());
         try {
             while (!session.exitRequested()) {
-                updateWidth();
                 String line;
                 try {
                     line = reader.readLine(prompt());
@@ -178,6 +177,7 @@ public final class Shell {
             context.err().flush();
             return ExitCodes.USAGE;
         }
+        updateWidth(); // the window may have been resized since the last command
         CommandLine cmd = tree();
         int[] status = {ExitCodes.SOFTWARE};
         String[] args = words.toArray(String[]::new);

@@ -22,6 +22,7 @@ import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -40,6 +41,9 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 public final class SshTransport implements Transport {
     /** Concurrent channels per connection; OpenSSH refuses the 11th by default. */
     public static final int MAX_CHANNELS = 8;
+
+    /** Tries for one channel: 0, 100, 200, 400, 800 ms apart (1.5 s in all). */
+    private static final int CHANNEL_OPEN_ATTEMPTS = 5;
 
     /**
      * Time past the command timeout before we give up on the channel. The host-side {@code timeout} fires
@@ -169,16 +173,49 @@ public final class SshTransport implements Transport {
         return !running.isOpen() || running.getExitStatus() != null || running.getExitSignal() != null;
     }
 
-    /** A session on a live connection; a connection found dead is replaced once, before anything ran. */
+    /**
+     * A session on a live connection; a connection found dead is replaced once, before anything ran.
+     *
+     * <p>A refused channel is retried briefly and never costs the connection (other commands run on it).
+     * sshd frees a closed session only in its next main-loop pass, so an open that follows our close in the
+     * same TCP segment can still count against MaxSessions: with 8 channels busy and OpenSSH's default of 10,
+     * {@code SshTransportIT} saw such refusals under churn. A host whose MaxSessions is really below ours keeps
+     * refusing and gets a clear error.
+     */
     private Session openSession() throws TransportException {
+        OpenFailException refused = null;
+        for (int attempt = 0; attempt < CHANNEL_OPEN_ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                try {
+                    Thread.sleep(50L << attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TransportException(FailureClass.TIMEOUT, host.name() + ": interrupted", e);
+                }
+            }
+            try {
+                return openSessionOnce();
+            } catch (OpenFailException e) {
+                refused = e;
+            }
+        }
+        throw new TransportException(FailureClass.COMMAND, host.name() + ": host refused a session channel ("
+                + refused.getMessage() + "); is its sshd MaxSessions below " + MAX_CHANNELS + "?", refused);
+    }
+
+    private Session openSessionOnce() throws TransportException, OpenFailException {
         SSHClient current = connectedClient();
         try {
             return current.startSession();
+        } catch (OpenFailException refused) {
+            throw refused;
         } catch (IOException firstFailure) {
             discard(current);
             SSHClient fresh = connectedClient();
             try {
                 return fresh.startSession();
+            } catch (OpenFailException refused) {
+                throw refused;
             } catch (IOException e) {
                 discard(fresh);
                 throw new TransportException(FailureClass.UNREACHABLE,

@@ -220,7 +220,7 @@ public final class TrimCommands {
         return new Activation.Activated(commands, fstrimTimer, masked, next);
     }
 
-    static String firstLine(String text) {
+    public static String firstLine(String text) {
         String stripped = text.strip();
         int newline = stripped.indexOf('\n');
         return newline < 0 ? stripped : stripped.substring(0, newline);

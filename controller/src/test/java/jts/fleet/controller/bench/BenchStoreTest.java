@@ -24,9 +24,9 @@ class BenchStoreTest {
         ProfileSummary s = new ProfileSummary("pg-wal", 1234.5, 0, 1234.5, 10_113_024, 1234, 700.0, 650.0, 1200.0, 2400.0,
                 5000.0, 650.0, 1100.0, 2000.0, 4100.0, 2.5, 10.0, 101.25, 1000, true, false, null);
         return new BenchDocument(BenchDocument.SCHEMA, run, host, "hot", "before", "2026-11-23T12:00Z", "6.1.0", "fio-3.33",
-                "io_uring", true, new TargetDevices("/data", "ext2/ext3", "/dev/nvme0n1", "259:0",
+                "io_uring", true, "O_DIRECT accepted", new TargetDevices("/data", "ext2/ext3", "/dev/nvme0n1", "259:0",
                 List.of(new QueueSettings("nvme0n1", "top,leaf", Map.of("scheduler", "[none] mq-deadline")))), 1, 8L << 20,
-                List.of(new BenchDocument.ProfileResult(s, 0, "", null)));
+                List.of(new BenchDocument.ProfileResult(s, 0, "", 1200, 200, null)));
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,8 @@ class FleetRunnerTest {
     void everyKindOfFailureStaysWithItsHost() {
         List<HostSpec> hosts = hosts(6);
         List<HostResult<String>> results = runner(3, LONG).run(hosts, (transport, host) -> switch (host.name()) {
-            case "db-01" -> throw new TransportException(FailureClass.UNREACHABLE, "db-01: cannot connect to 10.0.0.1:22");
+            case "db-01" -> throw new TransportException(FailureClass.UNREACHABLE,
+                    "db-01: cannot connect to 10.0.0.1:22");
             case "db-02" -> throw new TransportException(FailureClass.AUTH, "public key refused");
             case "db-03" -> throw new IllegalStateException("bug");
             case "db-04" -> HostOutcome.failed("gather exited 2");
@@ -111,6 +114,30 @@ class FleetRunnerTest {
         assertThat(results.get(2)).isEqualTo(new HostResult.Failed<>("db-03", FailureClass.TIMEOUT,
                 "db-03: run deadline of 300 ms passed before the host started"));
         assertThat(seen).hasSize(3);
+    }
+
+    @Test
+    void interruptingTheCallerFailsUnfinishedHostsAndKeepsTheInterruptFlag() throws Exception {
+        AtomicReference<List<HostResult<String>>> results = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            results.set(runner(2, LONG).run(hosts(2), (transport, host) -> {
+                sleep(10_000);
+                return HostOutcome.ok("late");
+            }, r -> { }));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        Thread.sleep(200);
+        caller.interrupt();
+        caller.join(5_000);
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(results.get()).containsExactly(
+                new HostResult.Failed<>("db-01", FailureClass.TIMEOUT,
+                        "db-01: run interrupted while the host was still running"),
+                new HostResult.Failed<>("db-02", FailureClass.TIMEOUT,
+                        "db-02: run interrupted while the host was still running"));
+        assertThat(stillInterrupted.get()).isTrue();
     }
 
     @Test

@@ -44,7 +44,8 @@ final class LoopDevice implements AutoCloseable {
         try {
             run("mkfs.ext4", "-q", "-F", dev);
             Path mnt = Files.createDirectories(dir.resolve(name + "-mnt"));
-            run("mount", dev, mnt.toString());
+            // a long journal commit interval keeps jbd2's own writes out of short comparison windows
+            run("mount", "-o", "commit=60", dev, mnt.toString());
             return new LoopDevice(image, dev, mnt);
         } catch (IOException | InterruptedException | RuntimeException e) {
             loop.close();

@@ -69,6 +69,8 @@ class WatchIT {
             Process fio = fio(dir, loop.mountpoint, 8);
             try {
                 Thread.sleep(2500); // layout done, load steady
+                // connect first, so watch's baseline and iostat's start are the same instant
+                transport.exec("true", List.of(), new byte[0], Duration.ofSeconds(10), false);
                 WatchTarget target = new WatchTarget(transport.hostName(), WatchEngineTest.POLICY, Map.of(), Map.of());
                 List<WatchTick> ticks = new ArrayList<>();
                 try (WatchEngine engine = new WatchEngine(List.of(target), h -> transport,

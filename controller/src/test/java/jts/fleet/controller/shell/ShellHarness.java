@@ -62,6 +62,14 @@ final class ShellHarness implements AutoCloseable {
         return Files.writeString(dir.resolve("inventory.yaml"), yaml);
     }
 
+    /** Processes of the diskstats sampling script started with {@code interval}: its timeout and its shell. */
+    static java.util.List<ProcessHandle> samplingScripts(java.util.stream.Stream<ProcessHandle> processes,
+            String interval) {
+        return processes.filter(p -> p.info().arguments().map(a -> a.length >= 3
+                && a[a.length - 1].equals(interval) && a[a.length - 2].equals("jts-fleet")
+                && String.join(" ", a).contains("diskstats-sample.sh")).orElse(false)).toList();
+    }
+
     String output() {
         terminal.writer().flush();
         return output.toString(StandardCharsets.UTF_8);

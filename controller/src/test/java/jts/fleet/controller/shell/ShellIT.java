@@ -114,7 +114,7 @@ class ShellIT {
             assertThat(toPrompt).as("Ctrl-C to prompt").isLessThan(Duration.ofSeconds(5));
             assertThat(stopped).contains("web-01: run interrupted while the host was still running");
             // root login: sshd refuses the transport's KILL, so this is the script's own SIGPIPE at work
-            awaitRemoteSleep("1", false, Duration.ofSeconds(5));
+            awaitRemoteScript(false, Duration.ofSeconds(5));
             tmux.type("use all");
             tmux.keys("Enter");
             tmux.await("the shell answering after Ctrl-C", STEP, s -> s.contains("using 'all': 3 hosts")
@@ -139,19 +139,38 @@ class ShellIT {
                 .contains(":use web-01").contains(":status -H prod").contains(":diskstats -i 37");
     }
 
-    /** Waits until a {@code sleep <seconds>} process exists on the host (this machine), or is gone. */
-    private static void awaitRemoteSleep(String seconds, boolean present, Duration timeout) throws InterruptedException {
+    @Test
+    void aDroppedConnectionIsReconnectedOnNextUseAndTheShellSaysSo() throws Exception {
+        try (ShellHarness h = new ShellHarness(inventory, "", Optional.empty())) {
+            assertThat(h.shell.execute(List.of("hosts", "-H", "db"))).isZero();
+            assertThat(h.output()).containsPattern("db-01 +127\\.0\\.0\\.1:\\d+ +connected +\\d+\\.\\d ms +0")
+                    .doesNotContain("reconnected");
+            sshd.killSessions(); // the hosts' sshd session processes die: every kept connection drops
+            assertThat(h.shell.execute(List.of("hosts", "-H", "db"))).isZero();
+            String out = h.output();
+            assertThat(out).contains("jts-fleet: db-01: connection had dropped; reconnected")
+                    .contains("jts-fleet: db-02: connection had dropped; reconnected")
+                    .containsPattern("db-01 +127\\.0\\.0\\.1:\\d+ +connected +\\d+\\.\\d ms +1");
+            // web-01 was never used in this session: nothing to reconnect, nothing said
+            assertThat(out).doesNotContain("web-01: connection");
+        }
+    }
+
+    /**
+     * Waits until the diskstats sampling script started with interval 37 runs on the host (this machine), or
+     * until no process of it is left: {@code timeout ... sh -c <script> jts-fleet 37} and its shell.
+     */
+    private static void awaitRemoteScript(boolean present, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            boolean found = ProcessHandle.allProcesses().anyMatch(p -> p.info().command()
-                    .map(c -> c.endsWith("/sleep")).orElse(false)
-                    && p.info().arguments().map(a -> a.length == 1 && a[0].equals(seconds)).orElse(false));
-            if (found == present) {
+            List<ProcessHandle> found = ShellHarness.samplingScripts(ProcessHandle.allProcesses(), "37");
+            if (found.isEmpty() != present) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("remote 'sleep " + seconds + "' " + (present ? "never started" : "still running")
-                        + " after " + timeout.toSeconds() + " s");
+                throw new AssertionError("remote diskstats script " + (present ? "never started" : "still running: "
+                        + found.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")
+                        .substring(0, 40)).toList()) + " after " + timeout.toSeconds() + " s");
             }
             Thread.sleep(50);
         }

@@ -138,19 +138,17 @@ class ShellTest {
         }
     }
 
-    /** Waits until a {@code sleep <seconds>} process of this test's own process tree exists (or is gone). */
-    private static void awaitProcess(String seconds, boolean present) throws InterruptedException {
+    /** Waits until the sampling script with {@code interval} runs as a child of this JVM, or is gone. */
+    private static void awaitProcess(String interval, boolean present) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            boolean found = ProcessHandle.current().descendants().anyMatch(p -> p.info().command()
-                    .map(c -> c.endsWith("/sleep")).orElse(false)
-                    && p.info().arguments().map(a -> a.length == 1 && a[0].equals(seconds)).orElse(false));
+            boolean found = !ShellHarness.samplingScripts(ProcessHandle.current().descendants(), interval).isEmpty();
             if (found == present) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("sleep " + seconds + (present ? " never started" : " still running"));
+        throw new AssertionError("diskstats script (interval " + interval + ") " + (present ? "never started" : "still running"));
     }
 
     @Test

@@ -42,14 +42,16 @@ public final class SshdFixture implements AutoCloseable {
     private static final int PORTS_PER_SSHD = 16;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final Path dir;
     private final int maxSessions;
+    private final AtomicInteger sequence = new AtomicInteger();
     private final List<Integer> ports = new ArrayList<>();
     private final List<Process> servers = new ArrayList<>();
     private final List<List<String>> logs = new ArrayList<>();
     private final List<Path> sudoersFiles = new ArrayList<>();
+    /** Stops the servers if the test JVM exits without close() (killed fork, System.exit). */
+    private final Thread shutdownHook = new Thread(this::closeQuietly, "sshd-fixture-cleanup");
 
     private SshdFixture(Path dir, int maxSessions) {
         this.dir = dir;
@@ -65,6 +67,7 @@ public final class SshdFixture implements AutoCloseable {
     public static SshdFixture start(int hostCount, int maxSessions) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("jts-sshd-");
         SshdFixture fixture = new SshdFixture(dir, maxSessions);
+        Runtime.getRuntime().addShutdownHook(fixture.shutdownHook);
         try {
             fixture.prepare();
             for (int first = 0; first < hostCount; first += PORTS_PER_SSHD) {
@@ -100,11 +103,11 @@ public final class SshdFixture implements AutoCloseable {
         return privateKey;
     }
 
-    private void startServer(int portCount) throws IOException, InterruptedException {
+    private synchronized void startServer(int portCount) throws IOException, InterruptedException {
         IOException lastFailure = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             List<Integer> candidate = new ArrayList<>(FreePort.find(portCount));
-            int index = SEQUENCE.incrementAndGet();
+            int index = sequence.incrementAndGet();
             Path config = dir.resolve("sshd_config-" + index);
             Files.writeString(config, config(candidate, index));
             Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
@@ -188,22 +191,59 @@ public final class SshdFixture implements AutoCloseable {
     }
 
     /** Lets {@code user} log in with both client keys. Creates the user (key-only, shell /bin/sh) if absent. */
-    public void addUser(String user, boolean passwordlessSudo) throws IOException, InterruptedException {
-        if (runStatus(List.of("id", "-u", user)) != 0) {
-            run(List.of("useradd", "-m", "-s", "/bin/sh", user));
-        }
+    public synchronized void addUser(String user, boolean passwordlessSudo) throws IOException, InterruptedException {
+        // Other test JVMs may create the same user at the same moment, and useradd/usermod fail while another
+        // holds the /etc/passwd lock: retry, and accept "already exists" when the user is there afterwards.
+        retry(() -> {
+            if (runStatus(List.of("id", "-u", user)) != 0) {
+                run(List.of("useradd", "-m", "-s", "/bin/sh", user));
+            }
+        }, () -> runStatus(List.of("id", "-u", user)) == 0);
         // A new account is locked ("!"); sshd without PAM refuses locked accounts even for keys.
-        run(List.of("usermod", "-p", "*", user));
+        retry(() -> run(List.of("usermod", "-p", "*", user)), () -> false);
         authorize(user);
-        if (passwordlessSudo) {
+        if (passwordlessSudo && !sudoersFiles.contains(sudoersFile(user))) {
             // No dot in the name: sudo ignores files in sudoers.d whose names contain one.
-            Path file = Path.of("/etc/sudoers.d", "jts-fleet-it-" + user + "-" + ProcessHandle.current().pid()
-                    + "-" + SEQUENCE.incrementAndGet());
+            Path file = sudoersFile(user);
             Files.writeString(file, user + " ALL=(ALL) NOPASSWD: ALL\n");
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
             sudoersFiles.add(file);
             run(List.of("visudo", "-c", "-q", "-f", file.toString()));
         }
+    }
+
+    /** An account-database step that may lose a lock race. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /** Check that tells whether a failed step's goal was reached anyway. */
+    @FunctionalInterface
+    private interface Done {
+        boolean reached() throws IOException, InterruptedException;
+    }
+
+    private static void retry(Step step, Done done) throws IOException, InterruptedException {
+        IOException last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                step.run();
+                return;
+            } catch (IOException e) {
+                last = e;
+                if (done.reached()) {
+                    return;
+                }
+                Thread.sleep(100L + 50L * attempt);
+            }
+        }
+        throw last;
+    }
+
+    /** The directory name is unique across JVMs (a temp directory) and has no dot. */
+    private Path sudoersFile(String user) {
+        return Path.of("/etc/sudoers.d", "jts-fleet-it-" + user + "-" + dir.getFileName());
     }
 
     private void authorize(String user) throws IOException {
@@ -316,7 +356,7 @@ public final class SshdFixture implements AutoCloseable {
     }
 
     /** Kills every session process (not the listeners): clients see their connection drop. */
-    public void killSessions() throws InterruptedException {
+    public synchronized void killSessions() throws InterruptedException {
         for (Process server : servers) {
             List<ProcessHandle> sessions = server.toHandle().descendants().toList();
             sessions.forEach(ProcessHandle::destroyForcibly);
@@ -330,7 +370,7 @@ public final class SshdFixture implements AutoCloseable {
      * Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) to every session process: a stopped session
      * stands for a peer that vanished without closing the connection.
      */
-    public void signalSessions(String signal) throws IOException, InterruptedException {
+    public synchronized void signalSessions(String signal) throws IOException, InterruptedException {
         for (Process server : servers) {
             for (ProcessHandle session : server.toHandle().descendants().toList()) {
                 runStatus(List.of("kill", "-" + signal, Long.toString(session.pid())));
@@ -339,14 +379,27 @@ public final class SshdFixture implements AutoCloseable {
     }
 
     /** sshd's log lines so far (all servers), for assertion messages. */
-    public List<String> log() {
+    public synchronized List<String> log() {
         List<String> all = new ArrayList<>();
         logs.forEach(log -> all.addAll(snapshot(log)));
         return all;
     }
 
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            // Exiting anyway; nothing left to report to.
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: this call comes from the hook itself.
+        }
         for (Process server : servers) {
             stop(server);
         }

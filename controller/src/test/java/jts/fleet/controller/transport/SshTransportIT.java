@@ -230,6 +230,19 @@ class SshTransportIT {
     }
 
     @Test
+    void unresolvableNameIsUnreachable() {
+        HostSpec host = new HostSpec("ghost-01", HostSpec.Connection.SSH, "ghost-01.invalid", 22, "root",
+                Optional.of(sshd.ed25519Identity()), Optional.of(knownHosts), HostSpec.Become.NONE, List.of(),
+                Optional.empty(), SshdFixture.emptyPolicy());
+        try (SshTransport ssh = new SshTransport(host, options())) {
+            TransportException refused = catchThrowableOfType(TransportException.class,
+                    () -> ssh.exec("true", List.of(), new byte[0], COMMAND, false));
+            assertThat(refused.failureClass()).isEqualTo(FailureClass.UNREACHABLE);
+            assertThat(refused.getMessage()).isEqualTo("ghost-01: cannot resolve ghost-01.invalid");
+        }
+    }
+
+    @Test
     void timedOutCommandIsReportedAndKilledOnTheHostAsRoot() throws Exception {
         try (SshTransport ssh = new SshTransport(root(0), options())) {
             assertTimeoutKills(ssh, false);
@@ -339,6 +352,44 @@ class SshTransportIT {
                     assertThat(future.get(60, TimeUnit.SECONDS).stdoutText()).isEqualTo("ok\n");
                 }
                 assertThat(ssh.reconnectCount()).isZero();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aHostWithFewerSessionsRefusesChannelsWithoutKillingTheConnection() throws Exception {
+        try (SshdFixture tight = SshdFixture.start(1, 2)) {
+            tight.addUser(SshdFixture.NO_SUDO_USER, false);
+            Path known = tight.writeKnownHosts();
+            HostSpec host = tight.host(0, SshdFixture.NO_SUDO_USER, tight.ed25519Identity(), known, false);
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            try (SshTransport ssh = new SshTransport(host, options())) {
+                ssh.connect();
+                List<Future<ExecResult>> running = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    // Longer than the channel-open retries (1.5 s), so the later ones are refused for good.
+                    running.add(pool.submit(() -> ssh.exec("sleep 3; echo ok", List.of(), new byte[0], COMMAND,
+                            false)));
+                }
+                int ok = 0;
+                int refused = 0;
+                for (Future<ExecResult> future : running) {
+                    try {
+                        assertThat(future.get(60, TimeUnit.SECONDS).stdoutText()).isEqualTo("ok\n");
+                        ok++;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        TransportException cause = (TransportException) e.getCause();
+                        assertThat(cause.failureClass()).isEqualTo(FailureClass.COMMAND);
+                        assertThat(cause.getMessage()).startsWith("h01: host refused a session channel");
+                        refused++;
+                    }
+                }
+                assertThat(ok).isGreaterThanOrEqualTo(2);
+                assertThat(refused).isPositive();
+                assertThat(ssh.reconnectCount()).isZero();
+                assertThat(ssh.isConnected()).isTrue();
             } finally {
                 pool.shutdownNow();
             }

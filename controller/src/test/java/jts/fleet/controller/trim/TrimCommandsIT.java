@@ -134,6 +134,19 @@ class TrimCommandsIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(TrimPaths.SCRIPT))))
                     .isEqualTo("rwxr-xr-x");
             assertThat(Files.readString(Path.of(TrimPaths.CONFIG))).isEqualTo(plan.config().render());
+            // the install script writes only its fixed paths, and only content that arrived intact
+            var outsider = ssh.exec(TrimScript.installFileScript(), List.of("/etc/passwd", "0644", plan.files().get(1).sha256()),
+                    plan.files().get(1).bytes(), Duration.ofSeconds(10), true);
+            assertThat(outsider.exitCode()).isEqualTo(2);
+            assertThat(outsider.stderr()).contains("refusing to write \"/etc/passwd\"");
+            var corrupted = ssh.exec(TrimScript.installFileScript(), List.of(TrimPaths.CONFIG, "0644", plan.files().get(1).sha256()),
+                    "mount /\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), Duration.ofSeconds(10), true);
+            assertThat(corrupted.exitCode()).isEqualTo(1);
+            assertThat(corrupted.stderr()).contains("received content has sha256");
+            assertThat(Files.readString(Path.of(TrimPaths.CONFIG))).isEqualTo(plan.config().render());
+            try (var leftovers = Files.list(Path.of(TrimPaths.CONFIG).getParent())) {
+                assertThat(leftovers).as("no temporary file left").containsExactly(Path.of(TrimPaths.CONFIG));
+            }
             InstallReport again = commands.install(ssh, host, plan, false, false);
             assertThat(again.files()).extracting(FileOutcome::change).containsOnly(FileChange.UNCHANGED);
             assertThat(again.changed()).isFalse();

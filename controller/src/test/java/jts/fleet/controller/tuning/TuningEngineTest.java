@@ -226,6 +226,31 @@ class TuningEngineTest {
         assertThat(SysrootHosts.contents(Path.of(hosts.get(2).sysroot().get()))).isEqualTo(thirdBefore);
     }
 
+    @Test
+    void aReadOnlySysfsFailsTheHostWithoutSendingAnything() throws Exception {
+        String gather;
+        try (var in = getClass().getResourceAsStream("/tuning/hosts/edge-01.gather")) {
+            gather = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("@@end\n@@section env", "40 22 0:20 / /sys ro,nosuid,nodev,noexec - sysfs sysfs ro\n@@end\n@@section env");
+        }
+        String gatherOutput = gather;
+        List<String> scripts = new ArrayList<>();
+        jts.fleet.controller.testing.FakeTransport t = new jts.fleet.controller.testing.FakeTransport("edge-01",
+                (script, args, stdin) -> {
+                    scripts.add(script.equals(jts.fleet.remote.model.GatherScript.text()) ? "gather" : "other");
+                    return new jts.fleet.controller.transport.ExecResult(0,
+                            gatherOutput.getBytes(java.nio.charset.StandardCharsets.UTF_8), "", Duration.ZERO);
+                });
+        HostSpec h = SysrootHosts.host("edge-01", tmp, SysrootHosts.defaultTestPolicy());
+
+        HostOutcome<ApplyReport> outcome = engine.apply(t, h, false);
+
+        assertThat(outcome).isInstanceOf(HostOutcome.Fail.class);
+        assertThat(((HostOutcome.Fail<ApplyReport>) outcome).message())
+                .isEqualTo("edge-01: sysfs is mounted read-only (container?): nothing applied");
+        assertThat(scripts).containsExactly("gather");
+    }
+
     /** After a restore the fake scheduler files hold the plain name the script wrote back. */
     private static Map<String, String> restoredForm(Map<String, String> before) {
         Map<String, String> expected = new java.util.TreeMap<>(before);

@@ -21,6 +21,7 @@ public record BenchDocument(
         @JsonProperty("fio_version") String fioVersion,
         @JsonProperty("engine") String engine,
         @JsonProperty("direct") boolean direct,
+        @JsonProperty("direct_note") String directNote,
         @JsonProperty("target") TargetDevices target,
         @JsonProperty("runtime_s") int runtimeSeconds,
         @JsonProperty("size_bytes") long sizeBytes,
@@ -31,9 +32,13 @@ public record BenchDocument(
         profiles = List.copyOf(profiles);
     }
 
-    /** One profile: the summary and fio's unmodified JSON ({@code null} when fio printed none). */
+    /**
+     * One profile: the summary, how long fio ran on the host ({@code fio_wall_ms}, of which {@code layout_ms}
+     * writing the files before the timed run) and fio's unmodified JSON ({@code null} when fio printed none).
+     */
     public record ProfileResult(@JsonProperty("summary") ProfileSummary summary, @JsonProperty("fio_exit") int fioExit,
-                                @JsonProperty("fio_stderr") String fioStderr, @JsonProperty("fio") JsonNode fio) {
+                                @JsonProperty("fio_stderr") String fioStderr, @JsonProperty("fio_wall_ms") long fioWallMs,
+                                @JsonProperty("layout_ms") long layoutMs, @JsonProperty("fio") JsonNode fio) {
         public ProfileResult {
             // Jackson reads a stored null as NullNode: keep one spelling of "no fio document"
             fio = fio == null || fio.isNull() ? null : fio;

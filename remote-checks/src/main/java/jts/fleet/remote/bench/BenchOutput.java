@@ -9,8 +9,8 @@ import java.util.Optional;
  * The parsed output of one {@code bench.sh} run on one host: probe results ({@code meta}), the script's own
  * error when it refused to run, and per profile fio's raw JSON text, its stderr, exit code and timestamps.
  */
-public record BenchOutput(Optional<String> error, String engine, boolean direct, String fioVersion, String kernel,
-                          List<ProfileRun> profiles) {
+public record BenchOutput(Optional<String> error, String engine, boolean direct, String directNote, String fioVersion,
+                          String kernel, List<ProfileRun> profiles) {
     public static final String HEADER = "jts-bench";
 
     /** One profile's fio run; times are host epoch milliseconds (layout = writing the files before the run). */
@@ -42,7 +42,7 @@ public record BenchOutput(Optional<String> error, String engine, boolean direct,
             throw new FioParseException(source + ": bench.sh printed neither results nor an error");
         }
         return new BenchOutput(error, meta.getOrDefault("engine", ""), "1".equals(meta.get("direct")),
-                meta.getOrDefault("fio_version", ""), meta.getOrDefault("kernel", ""), runs);
+                meta.getOrDefault("direct_note", ""), meta.getOrDefault("fio_version", ""), meta.getOrDefault("kernel", ""), runs);
     }
 
     private static int number(Map<String, String> kv, String key, String source) throws FioParseException {

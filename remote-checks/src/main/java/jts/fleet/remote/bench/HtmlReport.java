@@ -109,7 +109,8 @@ public final class HtmlReport {
                         .append(Svg.esc(d.engine())).append("</td><td class=\"l\">")
                         .append(Svg.esc(d.target() == null ? "" : d.target().path())).append("</td><td class=\"l\">")
                         .append(Svg.esc(devices.toString().trim())).append("</td><td class=\"l")
-                        .append(d.direct() ? "\">yes" : " warn\">no: page-cache numbers, not disk numbers").append("</td></tr>\n");
+                        .append(d.direct() ? "\">yes" : " warn\">no (" + Svg.esc(String.valueOf(d.directNote()))
+                                + "): page-cache numbers, not disk numbers").append("</td></tr>\n");
             }
         }
         h.append("</table>\n");

@@ -27,7 +27,8 @@ public final class PlanText {
             }
             for (PlannedSetting s : d.settings()) {
                 rows.add(new String[] {d.device(), d.tier().orElse("-"), s.attribute().key(),
-                    s.current().orElse("-"), s.desired(), s.action().key(), s.reason()});
+                    shown(s.attribute(), s.current().orElse("-")), shown(s.attribute(), s.desired()),
+                    s.action().key(), s.reason()});
             }
         }
         int[] width = new int[7];
@@ -63,6 +64,14 @@ public final class PlanText {
                 .append(" skipped, ").append(plan.count(TuningAction.NOT_APPLICABLE)).append(" not applicable, ")
                 .append(plan.count(TuningAction.INVALID)).append(" invalid\n");
         return out.toString();
+    }
+
+    /** Read-ahead in KiB and 512-byte sectors: blockdev --getra speaks sectors, sysfs KiB (tuned#94). */
+    static String shown(jts.fleet.inventory.QueueAttribute attribute, String value) {
+        if (attribute == jts.fleet.inventory.QueueAttribute.READ_AHEAD_KB && value.matches("\\d{1,12}")) {
+            return value + " KiB (" + Long.parseLong(value) * 2 + " sectors)";
+        }
+        return value;
     }
 
     private static String pad(String text, int width) {

@@ -57,6 +57,7 @@ public final class UdevRules {
         out.add("# policy: " + plan.policyHash());
         out.add("# jts-fleet apply writes these values live; the rules keep them across reboots and hotplug.");
 
+        Map<DeviceClass, String> classTier = new java.util.EnumMap<>(DeviceClass.class);
         Set<DeviceClass> claimed = EnumSet.noneOf(DeviceClass.class);
         for (Tier tier : policy.tiers()) {
             if (tier.queue().isEmpty()) {
@@ -66,6 +67,7 @@ public final class UdevRules {
                 if (!claimed.add(deviceClass)) {
                     continue; // an earlier tier already claims the class: first tier wins, as in the plan
                 }
+                classTier.put(deviceClass, tier.name());
                 Optional<String> match = classMatch(deviceClass);
                 out.add("");
                 if (match.isEmpty()) {
@@ -79,8 +81,7 @@ public final class UdevRules {
         }
 
         for (DevicePlan device : plan.devices()) {
-            if (device.hidden() || device.tier().isEmpty()
-                    || (device.selectedBy() != Selection.DEVICE && device.selectedBy() != Selection.MOUNT)) {
+            if (device.hidden() || device.tier().isEmpty() || coveredByClassRule(device, classTier)) {
                 continue;
             }
             Map<QueueAttribute, String> values = new TreeMap<>(WriteOrder.COMPARATOR);
@@ -93,8 +94,9 @@ public final class UdevRules {
                 continue;
             }
             out.add("");
-            out.add("# tier " + device.tier().get() + ", " + device.selectedBy().key() + ": " + device.device()
-                    + (device.via().isEmpty() ? "" : " (" + String.join("; ", device.via()) + ")"));
+            out.add("# tier " + device.tier().get() + ", device " + device.device() + " (selected by "
+                    + device.selectedBy().key() + (device.via().isEmpty() ? "" : ": " + String.join("; ", device.via()))
+                    + ")");
             String identity = identity(device, out);
             StringBuilder rule = new StringBuilder(COMMON).append(", ").append(identity).append(", ")
                     .append(NOT_HIDDEN);
@@ -102,6 +104,27 @@ public final class UdevRules {
             out.add(rule.toString());
         }
         return String.join("\n", out) + "\n";
+    }
+
+    /**
+     * True when a class rule of the device's own tier certainly matches it, so no device rule is needed.
+     * Only name-based patterns are certain: an SSD classified by its model can report rotational=1 and miss
+     * the {@code rotational=="0"} rule, and a leaf that got its tier from a dm/md device above it has no
+     * class rule at all; those get a device rule.
+     */
+    static boolean coveredByClassRule(DevicePlan device, Map<DeviceClass, String> classTier) {
+        if (device.selectedBy() != Selection.CLASS
+                || !device.tier().equals(Optional.ofNullable(classTier.get(device.deviceClass())))) {
+            return false;
+        }
+        String name = device.device();
+        return switch (device.deviceClass()) {
+            case NVME -> name.matches("nvme[0-9]+n[0-9]+");
+            case LOOP -> name.matches("loop[0-9]+");
+            case RAM -> name.matches("zram[0-9]+");
+            case VIRTUAL -> name.matches("x?vd[a-z]+");
+            default -> false;
+        };
     }
 
     private static List<DeviceClass> sortedClasses(Tier tier) {

@@ -17,9 +17,9 @@ final class Docs {
 
     static BenchDocument doc(String run, String host, String tier, String fioVersion, ProfileSummary... summaries) {
         List<BenchDocument.ProfileResult> results = java.util.Arrays.stream(summaries)
-                .map(s -> new BenchDocument.ProfileResult(s, 0, "", null)).toList();
+                .map(s -> new BenchDocument.ProfileResult(s, 0, "", 1200, 200, null)).toList();
         return new BenchDocument(BenchDocument.SCHEMA, run, host, tier, "", "2026-11-26T04:00:00Z", "6.1.0", fioVersion,
-                "io_uring", true, new TargetDevices("/data", "ext2/ext3", "/dev/nvme0n1", "259:0",
+                "io_uring", true, "O_DIRECT accepted", new TargetDevices("/data", "ext2/ext3", "/dev/nvme0n1", "259:0",
                         List.of(new QueueSettings("nvme0n1", "top,leaf", Map.of("scheduler", "[none] mq-deadline",
                                 "read_ahead_kb", "128")))), 10, 64L << 20, results);
     }
@@ -35,9 +35,9 @@ final class Docs {
                 s.clatP99Us() / iopsScale, s.clatP999Us(), s.clatMaxUs(), s.syncLatMeanUs(), s.syncLatP99Us(), s.syncLatP999Us(),
                 s.syncLatMaxUs(), s.cpuUsrPct(), s.cpuSysPct(), s.cpuUsPerIo(), s.runtimeMs(), true, false, null);
         return new BenchDocument(BenchDocument.SCHEMA, run, host, tier, "nightly", "2026-11-26T04:00:00Z", "6.1.0", "fio-3.33",
-                "io_uring", true, new TargetDevices("/data", "ext2/ext3", "/dev/nvme0n1", "259:0",
+                "io_uring", true, "O_DIRECT accepted", new TargetDevices("/data", "ext2/ext3", "/dev/nvme0n1", "259:0",
                         List.of(new QueueSettings("nvme0n1", "top,leaf", Map.of("scheduler", "[none] mq-deadline",
                                 "read_ahead_kb", "128")))), 1, 8L << 20,
-                List.of(new BenchDocument.ProfileResult(scaled, 0, "", new ObjectMapper().readTree(text))));
+                List.of(new BenchDocument.ProfileResult(scaled, 0, "", 1200, 200, new ObjectMapper().readTree(text))));
     }
 }

@@ -149,6 +149,10 @@ class TrimLoopDevicesIT {
         TrimLog log = TrimLog.parse(Files.readAllLines(state.resolve("trim.jsonl")));
         assertThat(log.problems()).isEmpty();
         assertThat(log.lastSuccessPerMount().keySet()).containsExactlyInAnyOrder(ext4.toString(), xfs.toString());
+        Path promtool = jts.fleet.remote.testing.Environment.requireTool("promtool");
+        HostScript.Run check = HostScript.exec("sh", "-c", "\"$0\" check metrics < \"$1\"", promtool.toString(),
+                dir.resolve("jts_trim.prom").toString());
+        assertThat(check.exit()).as("promtool check metrics: %s", check).isZero();
         String metrics = Files.readString(dir.resolve("jts_trim.prom"));
         assertThat(metrics).contains("jts_trim_result{mount=\"" + ext4 + "\",result=\"ok\"} 1\n",
                 "jts_trim_bytes{mount=\"" + ext4 + "\"} " + ext4Record.bytes() + "\n",

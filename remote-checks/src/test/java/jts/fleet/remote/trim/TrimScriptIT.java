@@ -205,4 +205,19 @@ class TrimScriptIT {
         assertThat(help.stdout()).startsWith("jts-fstrim: TRIM the filesystems").contains("Usage: jts-fstrim [--force]")
                 .endsWith("or a window began mid-run.\n");
     }
+
+    /** The script's own sed program for fstrim -v output, run on both formats util-linux has printed. */
+    @Test
+    void bytesTrimmedAreReadFromOldAndNewFstrimOutput() {
+        String program = "s/.*[( ]\\([0-9][0-9]*\\) bytes.*/\\1/p";
+        assertThat(TrimScript.text()).contains("sed -n '" + program + "'");
+        for (var sample : java.util.Map.of(
+                "/data: 123 bytes were trimmed\n", "123",
+                "/data: 1.2 GiB (1288490188 bytes) trimmed\n", "1288490188",
+                "/srv/5 bytes dir: 0 B (0 bytes) trimmed on /dev/loop0\n", "0").entrySet()) {
+            HostScript.Run run = HostScript.exec("sh", "-c", "printf '%s' \"$1\" | sed -n \"$2\"", "sed-test",
+                    sample.getKey(), program);
+            assertThat(run.stdout().strip()).as(sample.getKey()).isEqualTo(sample.getValue());
+        }
+    }
 }

@@ -93,8 +93,19 @@ class TuningPlannerTest {
         HostPlan plan = plan(TuningFixtures.edgePolicy());
 
         assertThat(device(plan, "sdc").tier()).contains("hot");
-        assertThat(plan.conflicts()).singleElement().asString()
-                .startsWith("sdc: claimed by tier hot").contains("tier warm", "dm-2", "hot wins");
+        assertThat(plan.conflicts()).anySatisfy(c -> assertThat(c).startsWith("sdc: claimed by tier hot")
+                .contains("tier warm", "dm-2", "hot wins"));
+    }
+
+    @Test
+    void aDiskInTwoTiersThroughTwoMountsGoesToTheFirstTier() {
+        HostPlan plan = plan(TuningFixtures.edgePolicy());
+
+        // sdd1 holds /var/lib/postgresql/wal (hot), sdd2 /data/warm-storage/archive (warm): one queue, one tier
+        assertThat(device(plan, "sdd").tier()).contains("hot");
+        assertThat(setting(plan, "sdd", QueueAttribute.READ_AHEAD_KB).desired()).isEqualTo("128");
+        assertThat(plan.conflicts()).anySatisfy(c -> assertThat(c).startsWith("sdd: claimed by tier hot")
+                .contains("/var/lib/postgresql/wal", "tier warm", "sdd2", "hot wins"));
     }
 
     @Test

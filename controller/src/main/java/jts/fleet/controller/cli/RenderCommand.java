@@ -1,0 +1,73 @@
+package jts.fleet.controller.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.inventory.Inventory;
+import jts.fleet.remote.systemd.Unit;
+import jts.fleet.remote.trim.TrimUnits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code jts-fleet render ...}: prints or writes the artifacts jts-fleet would push, without connecting. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render generated artifacts (systemd units, udev rules, alert rules, dashboard).",
+        subcommands = {RenderCommand.Systemd.class})
+public final class RenderCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.USAGE;
+    }
+
+    /** The one host named by {@code --host}, with its effective policy. */
+    static HostSpec oneHost(FleetOptions fleet, String name) throws Exception {
+        Inventory inv = fleet.loadInventory();
+        return inv.host(name).orElseThrow(() -> new UsageException("--host " + name + ": no such host in "
+                + inv.source() + " (known: " + String.join(", ", inv.hostNames()) + ")"));
+    }
+
+    @Command(name = "systemd", mixinStandardHelpOptions = true,
+            description = "Write jts-fstrim.service and jts-fstrim.timer for one host into DIR (or print them).")
+    public static final class Systemd implements Callable<Integer> {
+        private final AppContext context;
+
+        @Mixin
+        FleetOptions fleet;
+
+        @Option(names = "--host", required = true, paramLabel = "HOST", description = "Inventory host name.")
+        String host;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Directory to write the units to.")
+        Path out;
+
+        public Systemd(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            HostSpec spec = oneHost(fleet, host);
+            for (Unit unit : TrimUnits.render(spec.name(), spec.policy().maintenance())) {
+                if (out == null) {
+                    context.out().println("# " + unit.fileName());
+                    context.out().print(unit.render());
+                    context.out().println();
+                } else {
+                    Files.createDirectories(out);
+                    Path file = out.resolve(unit.fileName());
+                    Files.writeString(file, unit.render());
+                    context.out().println("wrote " + file);
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package jts.fleet.controller.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.gather.HostGather;
+import jts.fleet.controller.transport.FailureClass;
+import jts.fleet.controller.trim.InstallPlan;
+import jts.fleet.controller.trim.InstallReport;
+import jts.fleet.controller.trim.RunReport;
+import jts.fleet.controller.trim.TrimCommands;
+import jts.fleet.controller.trim.TrimViews;
+import jts.fleet.remote.model.StorageModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jts-fleet trim}: runs the pushed host-side TRIM now on each host (refused inside a blackout window
+ * unless {@code --force}); {@code trim install} pushes script, config and systemd units.
+ */
+@Command(name = "trim", mixinStandardHelpOptions = true,
+        description = {"Run TRIM now on each selected host through the pushed jts-fstrim script.",
+            "Refused (exit 4) inside a maintenance.blackout window unless --force."},
+        subcommands = TrimCommand.Install.class)
+public final class TrimCommand implements Callable<Integer> {
+    private final AppContext context;
+
+    @Mixin
+    FleetOptions fleet;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--force", description = "Trim even inside a blackout window.")
+    boolean force;
+
+    @Option(names = "--dry-run", description = "Say what would be trimmed; trim nothing, record nothing.")
+    boolean dryRun;
+
+    public TrimCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (FleetSession session = fleet.open(context)) {
+            if (fleet.listHosts()) {
+                return HostList.print(context, session.hosts());
+            }
+            TrimCommands trim = new TrimCommands(session.commandTimeout(), session.commandTimeout().multipliedBy(30));
+            List<HostResult<RunReport>> results = session.runner().run(session.hosts(), (transport, host) -> {
+                StorageModel model = HostGather.model(transport, host, session.commandTimeout());
+                InstallPlan plan = trim.installPlan(host, model, Optional.empty());
+                RunReport report = trim.run(transport, host, Optional.of(plan.config()), force, dryRun);
+                return switch (report.outcome()) {
+                    case OK -> report.bytesTrimmed() > 0 ? HostOutcome.changed(report) : HostOutcome.ok(report);
+                    case REFUSED -> HostOutcome.ok(report);
+                    case FAILED -> new HostOutcome.Done<>(report, true);
+                    case CONFIG_ERROR, NOT_INSTALLED -> new HostOutcome.Fail<>(FailureClass.COMMAND,
+                            host.name() + ": jts-fstrim " + report.outcome().key() + ": "
+                                    + TrimCommands.firstLine(report.stderr()));
+                };
+            }, r -> {
+                if (!output.json()) {
+                    FleetReport.progress(context, r);
+                }
+            });
+            int failedFilesystems = 0;
+            int refused = 0;
+            ObjectNode doc = Json.object();
+            ArrayNode hosts = doc.putArray("hosts");
+            for (HostResult<RunReport> r : results) {
+                ObjectNode node = FleetReport.hostEntry(r);
+                if (r instanceof HostResult.Ok<RunReport> ok) {
+                    node.setAll(TrimViews.json(ok.value()));
+                    if (ok.value().outcome() == RunReport.Outcome.FAILED) {
+                        failedFilesystems++;
+                    }
+                    if (ok.value().outcome() == RunReport.Outcome.REFUSED) {
+                        refused++;
+                    }
+                }
+                hosts.add(node);
+            }
+            doc.set("recap", FleetReport.recapJson(results));
+            if (output.json()) {
+                context.out().println(Json.pretty(doc));
+            } else {
+                for (HostResult<RunReport> r : results) {
+                    if (r instanceof HostResult.Ok<RunReport> ok) {
+                        TrimViews.text(ok.value()).forEach(context.out()::println);
+                    }
+                }
+                FleetReport.printRecap(context.out(), results);
+            }
+            FleetReport.printErrors(context.err(), results);
+            int code = FleetReport.exitCode(results);
+            if (code == ExitCodes.OK && failedFilesystems > 0) {
+                context.err().println("jts-fleet: TRIM failed for a filesystem on " + failedFilesystems + " host(s)");
+                return ExitCodes.HOST_FAILED;
+            }
+            if (code == ExitCodes.OK && refused > 0) {
+                context.err().println("jts-fleet: refused on " + refused
+                        + " host(s): inside a blackout window or another run holds the lock (--force overrides the window)");
+                return ExitCodes.REFUSED;
+            }
+            return code;
+        }
+    }
+
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            description = {"Push the TRIM script, its config and jts-fstrim.service/.timer to each host (atomically,",
+                "unchanged files are not rewritten); reload systemd and enable the timer where systemd runs."})
+    public static final class Install implements Callable<Integer> {
+        private final AppContext context;
+
+        @Mixin
+        FleetOptions fleet;
+
+        @Mixin
+        OutputOptions output;
+
+        @Option(names = "--dry-run", description = "Compare only: say which files would change.")
+        boolean dryRun;
+
+        @Option(names = "--mask-fstrim-timer",
+                description = "Disable and mask util-linux's fstrim.timer (it would trim again, without blackout).")
+        boolean maskFstrimTimer;
+
+        @Option(names = "--textfile-dir", paramLabel = "DIR",
+                description = "node_exporter textfile directory for jts_trim_* metrics.")
+        String textfileDir;
+
+        public Install(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (FleetSession session = fleet.open(context)) {
+                if (fleet.listHosts()) {
+                    return HostList.print(context, session.hosts());
+                }
+                TrimCommands trim = new TrimCommands(session.commandTimeout(), session.commandTimeout());
+                List<HostResult<InstallReport>> results = session.runner().run(session.hosts(), (transport, host) -> {
+                    StorageModel model = HostGather.model(transport, host, session.commandTimeout());
+                    InstallPlan plan = trim.installPlan(host, model, Optional.ofNullable(textfileDir));
+                    InstallReport report = trim.install(transport, host, plan, maskFstrimTimer, dryRun);
+                    return report.changed() ? HostOutcome.changed(report) : HostOutcome.ok(report);
+                }, r -> {
+                    if (!output.json()) {
+                        FleetReport.progress(context, r);
+                    }
+                });
+                List<ObjectNode> nodes = new ArrayList<>();
+                for (HostResult<InstallReport> r : results) {
+                    ObjectNode node = FleetReport.hostEntry(r);
+                    if (r instanceof HostResult.Ok<InstallReport> ok) {
+                        node.setAll(TrimViews.json(ok.value()));
+                    }
+                    nodes.add(node);
+                }
+                if (output.json()) {
+                    ObjectNode doc = Json.object();
+                    doc.putArray("hosts").addAll(nodes);
+                    doc.set("recap", FleetReport.recapJson(results));
+                    context.out().println(Json.pretty(doc));
+                } else {
+                    for (HostResult<InstallReport> r : results) {
+                        if (r instanceof HostResult.Ok<InstallReport> ok) {
+                            TrimViews.text(ok.value()).forEach(context.out()::println);
+                        }
+                    }
+                    FleetReport.printRecap(context.out(), results);
+                }
+                FleetReport.printErrors(context.err(), results);
+                return FleetReport.exitCode(results);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+#!/bin/sh
+# CI check of the Debian package (needs root and a built jar): build it, install it with dpkg -i, run the
+# installed /usr/bin/jts-fleet (--version, status, man page, bash completion), purge it and check that no
+# file it installed is left. Called from .ci/run after `make test`; `make deb-check` runs it by hand.
+set -eu
+top=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
+
+fail() {
+    echo "ci-deb: FAIL: $*" >&2
+    exit 1
+}
+
+[ "$(id -u)" -eq 0 ] || fail "needs root (dpkg -i)"
+if dpkg-query -W -f='${Status}' jts-fleet 2>/dev/null | grep -q 'install ok installed'; then
+    fail "jts-fleet is already installed on this machine; refusing to replace or purge it"
+fi
+
+work=$(mktemp -d /tmp/jts-fleet-ci-deb.XXXXXX)
+installed=no
+cleanup() {
+    if [ "$installed" = yes ]; then
+        dpkg -P jts-fleet >/dev/null 2>&1 || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
+
+deb=$(DIST_DIR="$work/dist" "$top/packaging/build-deb.sh")
+echo "ci-deb: built $deb"
+dpkg-deb --info "$deb" | sed -n 's/^ \(Package\|Version\|Depends\):/ci-deb:   \1:/p'
+
+dpkg -i "$deb"
+installed=yes
+dpkg-query -L jts-fleet > "$work/files"
+for path in /usr/bin/jts-fleet /usr/share/jts-fleet/jts-fleet.jar /usr/share/man/man1/jts-fleet.1.gz \
+    /usr/share/bash-completion/completions/jts-fleet /etc/jts-fleet/inventory.yaml.example; do
+    grep -qx "$path" "$work/files" || fail "package does not install $path"
+    [ -e "$path" ] || fail "$path missing after dpkg -i"
+done
+[ ! -e /etc/jts-fleet/inventory.yaml ] || echo "ci-deb: note: /etc/jts-fleet/inventory.yaml exists and is used"
+
+# Run from an empty directory with a clean environment: no ./inventory.yaml, no JTS_FLEET_JAR, so the installed
+# launcher must find the installed jar by itself.
+mkdir "$work/run"
+cd "$work/run"
+version_out=$(env -u JTS_FLEET_JAR /usr/bin/jts-fleet --version) || fail "jts-fleet --version exited $?"
+echo "ci-deb: /usr/bin/jts-fleet --version: $(echo "$version_out" | head -n 1)"
+expected=$(basename "$deb" | sed 's/^jts-fleet_\(.*\)_all\.deb$/\1/')
+echo "$version_out" | grep -q "^jts-fleet $expected\$" || fail "--version says \"$version_out\", package is $expected"
+
+status=0
+env -u JTS_FLEET_JAR /usr/bin/jts-fleet status > "$work/status.out" 2> "$work/status.err" || status=$?
+sed 's/^/ci-deb:   /' "$work/status.out"
+[ "$status" -eq 0 ] || { cat "$work/status.err" >&2; fail "jts-fleet status exited $status"; }
+grep -q 'local' "$work/status.out" || fail "jts-fleet status did not report host local"
+
+man -w jts-fleet-status >/dev/null 2>&1 || fail "man page jts-fleet-status not found by man"
+# bash completion: the installed script must complete a command name
+completion=$(bash -c '. /usr/share/bash-completion/completions/jts-fleet
+    COMP_WORDS=(jts-fleet sta); COMP_CWORD=1; COMP_LINE="jts-fleet sta"; COMP_POINT=${#COMP_LINE}
+    _complete_jts-fleet jts-fleet sta jts-fleet; printf "%s\n" "${COMPREPLY[@]}"') \
+    || fail "bash completion script failed"
+echo "$completion" | grep -qx 'status' || fail "bash completion of 'jts-fleet sta' gave: $completion"
+
+dpkg -P jts-fleet
+installed=no
+left=""
+while IFS= read -r path; do
+    case $path in
+        /. | /usr | /usr/bin | /usr/share | /usr/share/man | /usr/share/man/man1 | /usr/share/doc | /etc | \
+            /usr/share/bash-completion | /usr/share/bash-completion/completions) continue ;;
+    esac
+    if [ -e "$path" ] || [ -L "$path" ]; then
+        left="$left $path"
+    fi
+done < "$work/files"
+[ -z "$left" ] || fail "left after dpkg -P:$left"
+dpkg-query -W jts-fleet >/dev/null 2>&1 && fail "dpkg still knows jts-fleet after purge"
+echo "ci-deb: OK (installed, ran --version and status from /usr/bin/jts-fleet, purged, nothing left)"
