@@ -88,6 +88,8 @@ public final class StatusCommand implements Callable<Integer> {
             node.setAll(body);
             ArrayNode unmanaged = node.putArray("unmanaged");
             model.unmanaged().forEach(unmanaged::add);
+            node.set("trim", jts.fleet.controller.trim.TrimViews.json(
+                    jts.fleet.remote.trim.TrimStatus.fromLog(model.snapshot().host(), model.snapshot().trimLog())));
             ArrayNode warnings = node.putArray("warnings");
             model.snapshot().warnings().forEach(warnings::add);
         } else {
@@ -218,6 +220,16 @@ public final class StatusCommand implements Callable<Integer> {
             for (Mount m : network) {
                 table.row(m.path(), m.fstype(), m.source(), model.tierOfMount(m.path()).orElse("unmanaged"));
             }
+            out.print(table.render(context.terminalWidth(), "  "));
+        }
+        var trim = jts.fleet.remote.trim.TrimStatus.fromLog(snap.host(), snap.trimLog());
+        if (!trim.lastPerMount().isEmpty()) {
+            out.println("last trim:");
+            TextTable table = new TextTable("MOUNT", "RESULT", "WHEN", "BYTES", "REASON");
+            var success = trim.lastSuccessPerMount();
+            trim.lastPerMount().forEach((mount, r) -> table.row(mount, r.result().key(), r.time(),
+                    Sizes.human(r.bytes()), r.reason() == null || r.reason().isEmpty()
+                            ? "" : r.reason() + (success.containsKey(mount) ? "; last success " + success.get(mount).time() : "")));
             out.print(table.render(context.terminalWidth(), "  "));
         }
         for (String warning : snap.warnings()) {

@@ -35,6 +35,8 @@ class TrimCliIT {
     static Path bind;
     static Path tmpfs;
     static Map<String, String> restoreRotational = new HashMap<>();
+    static final Path TRIM_LOG = Path.of("/var/lib/jts-fleet/trim.jsonl");
+    static byte[] trimLogBefore;
 
     @BeforeAll
     static void start() throws Exception {
@@ -42,6 +44,7 @@ class TrimCliIT {
         Environment.requireTool("sshd");
         Environment.requireTool("mkfs.xfs");
         Environment.requireTool("fstrim");
+        trimLogBefore = Files.exists(TRIM_LOG) ? Files.readAllBytes(TRIM_LOG) : null;
         sshd = SshdFixture.start(1);
         sshd.writeKnownHosts();
         loops = new LoopDevices(dir);
@@ -74,6 +77,12 @@ class TrimCliIT {
         }
         if (sshd != null) {
             sshd.close();
+        }
+        // leave this machine's run record as it was
+        if (trimLogBefore == null) {
+            Files.deleteIfExists(TRIM_LOG);
+        } else {
+            Files.write(TRIM_LOG, trimLogBefore);
         }
     }
 

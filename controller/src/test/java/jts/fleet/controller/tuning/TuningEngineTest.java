@@ -130,6 +130,25 @@ class TuningEngineTest {
     }
 
     @Test
+    void anActiveTunedProfileIsNamedAsLikelyCulprit() throws TransportException {
+        HostSpec h = host("db-01");
+        Path root = Path.of(h.sysroot().get());
+        try (LocalTransport t = new LocalTransport(h)) {
+            value(engine.apply(t, h, false));
+            SysrootHosts.write(root.resolve("etc/tuned/active_profile"), "throughput-performance\n");
+            SysrootHosts.write(root.resolve("sys/block/nvme1n1/queue/scheduler"), "none [mq-deadline] kyber bfq\n");
+
+            VerifyReport verify = value(engine.verify(t, h));
+
+            assertThat(verify.findings()).singleElement().satisfies(f -> {
+                assertThat(f.text()).startsWith("db-01: nvme1n1 scheduler: expected none, actual mq-deadline");
+                assertThat(f.culprit()).contains("tuned profile \"throughput-performance\" is active",
+                        "back at its pre-jts-fleet value");
+            });
+        }
+    }
+
+    @Test
     void aHotpluggedDeviceIsNamedAsSuch() throws TransportException {
         HostSpec h = host("db-01");
         Path root = Path.of(h.sysroot().get());
