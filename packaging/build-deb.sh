@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds dist/jts-fleet_VERSION_all.deb from the tree of build-dist.sh with plain dpkg-deb (no debhelper):
 #   /usr/bin/jts-fleet                                the launcher (finds /usr/share/jts-fleet/jts-fleet.jar)
-#   /usr/share/jts-fleet/jts-fleet.jar
+#   /usr/share/jts-fleet/jts-fleet.jar, /usr/share/jts-fleet/scripts/storage-{status,benchmark}.sh
 #   /usr/share/man/man1/jts-fleet*.1.gz
 #   /usr/share/bash-completion/completions/jts-fleet
 #   /usr/share/doc/jts-fleet/                         README, docs/*.md, copyright

@@ -499,8 +499,10 @@ child=
 # shellcheck disable=SC2317  # run from the traps
 on_exit() {
     if [ -n "$child" ]; then
-        # bench.sh traps TERM: it kills its fio and removes its run directory before exiting
-        kill -TERM "$child" 2>/dev/null
+        # The background job is a fork that waits for the function's own subshell, where bench.sh's traps live:
+        # signal that subshell (it kills its fio and removes its run directory), then wait for the job, so
+        # nothing is left when this script exits.
+        pkill -TERM -P "$child" 2>/dev/null || kill -TERM "$child" 2>/dev/null
         wait "$child" 2>/dev/null
     fi
     rm -rf -- "$work"

@@ -6,7 +6,7 @@
 #
 # Usage: scripts/bench/shell-vs-controlmaster.sh [RUNS] [HOSTS]     (default 10 runs, 20 hosts)
 # Needs: root (sshd, keys under /tmp), openssh-client + openssh-server, Maven's offline cache.
-# Builds into its own directory (JTS_BUILD_DIR, default target-bench) so it never collides with other builds.
+# Builds into its own directory (JTS_BUILD_DIR, default target-bench-shell) so it never collides with other builds.
 set -eu
 
 runs=${1:-10}
@@ -14,7 +14,7 @@ hosts=${2:-20}
 case $runs$hosts in
     *[!0-9]*) echo "usage: $0 [RUNS] [HOSTS] (whole numbers)" >&2; exit 2 ;;
 esac
-build=${JTS_BUILD_DIR:-target-bench}
+build=${JTS_BUILD_DIR:-target-bench-shell}
 case $build in
     '' | */* | .*) echo "JTS_BUILD_DIR must be a plain directory name, got '$build'" >&2; exit 2 ;;
 esac

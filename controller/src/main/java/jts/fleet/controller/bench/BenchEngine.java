@@ -113,13 +113,20 @@ public final class BenchEngine {
                     + " at " + now.withZoneSameInstant(ZoneOffset.UTC) + "; benchmarks refused (use --force)");
         }
         List<FioProfile> selected = profiles.withPolicy(host.policy()).resolve(request.profiles());
-        List<String> targets = resolver.targets(host, transport, request);
+        List<String> targets;
+        try {
+            targets = request.device().isPresent() ? List.of(request.device().get()) : resolver.targets(host, transport, request);
+        } catch (IllegalArgumentException e) {
+            // no such tier, no mount of it: a per-host answer, not an internal error
+            return new HostOutcome.Fail<>(FailureClass.COMMAND, e.getMessage());
+        }
         List<BenchDocument> docs = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            String target = BenchTarget.checkPath(targets.get(i));
+            boolean raw = request.device().isPresent();
+            String target = raw ? BenchTarget.checkDevicePath(targets.get(i)) : BenchTarget.checkPath(targets.get(i));
             HostMeasurement m;
             try {
-                m = measure(transport, host, target, runId, selected, request.parameters());
+                m = measure(transport, host, target, runId, selected, request.parameters(), raw);
             } catch (BenchFailure e) {
                 return new HostOutcome.Fail<>(FailureClass.COMMAND, e.getMessage());
             }
@@ -142,29 +149,46 @@ public final class BenchEngine {
     public HostMeasurement measure(Transport transport, HostSpec host, String target, String runId,
                                    List<FioProfile> selected, BenchParameters parameters)
             throws TransportException, BenchFailure {
-        BenchTarget.checkPath(target);
+        return measure(transport, host, target, runId, selected, parameters, false);
+    }
+
+    /** With {@code rawDevice}: {@code target} is a block device that bench.sh overwrites (after its safety checks). */
+    public HostMeasurement measure(Transport transport, HostSpec host, String target, String runId,
+                                   List<FioProfile> selected, BenchParameters parameters, boolean rawDevice)
+            throws TransportException, BenchFailure {
+        if (rawDevice) {
+            BenchTarget.checkDevicePath(target);
+        } else {
+            BenchTarget.checkPath(target);
+        }
         BenchTarget.checkRunId(runId);
         boolean become = host.become() == HostSpec.Become.SUDO;
         TargetDevices devices = devices(transport, host, target);
-        List<String> args = new ArrayList<>(List.of(target, runId, Integer.toString(parameters.runtimeSeconds()),
-                Long.toString(requiredBytes(selected, parameters))));
+        List<String> args = new ArrayList<>();
+        if (rawDevice) {
+            args.add("--device");
+        }
+        args.addAll(List.of(target, runId, Integer.toString(parameters.runtimeSeconds()),
+                Long.toString(rawDevice ? regionBytes(selected, parameters) : requiredBytes(selected, parameters))));
         StringBuilder stdin = new StringBuilder();
         Duration timeout = SCRIPT_OVERHEAD;
         for (FioProfile p : selected) {
             args.add(p.name());
-            stdin.append("@@profile ").append(p.name()).append('\n').append(FioJobFile.render(p, parameters));
+            stdin.append("@@profile ").append(p.name()).append('\n').append(FioJobFile.render(p, parameters, rawDevice));
             // runtime, plus laying out the files at a pessimistic 20 MiB/s, plus fio start/stop
             long layoutSeconds = p.spaceFactor() * parameters.sizeBytes() / (20L << 20);
             timeout = timeout.plusSeconds(parameters.runtimeSeconds() + layoutSeconds + 15);
         }
+        // bench.sh keeps a raw device run's job files in /tmp/.jts-fleet-bench-<runId>
+        String workParent = rawDevice ? "/tmp" : target;
         String key = host.name() + "\u0000" + target + "\u0000" + runId;
-        active.put(key, new Active(transport, host, target, runId));
+        active.put(key, new Active(transport, host, workParent, runId));
         ExecResult result;
         try {
             result = transport.exec(BenchScripts.BENCH.text(), args, stdin.toString().getBytes(StandardCharsets.UTF_8),
                     timeout, become);
         } catch (TransportException e) {
-            cleanup(transport, host, target, runId);
+            cleanup(transport, host, workParent, runId);
             throw e;
         } finally {
             active.remove(key);
@@ -224,6 +248,11 @@ public final class BenchEngine {
                 ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).toString(), m.output().kernel(),
                 m.output().fioVersion(), m.output().engine(), m.output().direct(), m.output().directNote(), m.devices(),
                 request.parameters().runtimeSeconds(), request.parameters().sizeBytes(), results);
+    }
+
+    /** On a raw device each job has its own region of {@code size}: the largest profile's jobs x size. */
+    static long regionBytes(List<FioProfile> selected, BenchParameters parameters) {
+        return selected.stream().mapToLong(p -> p.jobs().size() * parameters.sizeBytes()).max().orElse(0);
     }
 
     /** Bytes the largest profile may occupy at once, plus 10 % for metadata and fio's own files. */

@@ -53,6 +53,10 @@ public final class CommandTree {
             StatusCommand.class,
             InventoryCommand.class,
             SnapshotCommand.class,
+            TuningCommands.Plan.class,
+            TuningCommands.Apply.class,
+            TuningCommands.Verify.class,
+            TuningCommands.Rollback.class,
             TrimCommand.class,
             RenderCommand.class,
         };

@@ -97,6 +97,44 @@ public final class FleetReport {
         return ExitCodes.forHostCounts(failed, unreachable);
     }
 
+    /**
+     * The usual output of a fleet command: with {@code -o json} one document {@code {"hosts": [...], "recap":
+     * {...}}} where each host entry is {@link #hostEntry} plus {@code json(value)}; otherwise {@code text(value)}
+     * per served host and the recap. Errors of failed hosts always go to stderr.
+     */
+    public static <T> ObjectNode print(AppContext context, OutputOptions output, List<HostResult<T>> results,
+            java.util.function.Function<T, Object> json, java.util.function.Function<T, String> text,
+            java.util.function.Consumer<ObjectNode> extra) {
+        ObjectNode doc = Json.object();
+        ArrayNode hosts = doc.putArray("hosts");
+        for (HostResult<T> r : results) {
+            ObjectNode node = hostEntry(r);
+            if (r instanceof HostResult.Ok<T> ok) {
+                com.fasterxml.jackson.databind.JsonNode body = Json.MAPPER.valueToTree(json.apply(ok.value()));
+                if (body instanceof ObjectNode object) {
+                    object.remove("host");
+                    node.setAll(object);
+                }
+            }
+            hosts.add(node);
+        }
+        doc.set("recap", recapJson(results));
+        extra.accept(doc);
+        if (output.json()) {
+            context.out().println(Json.pretty(doc));
+        } else {
+            for (HostResult<T> r : results) {
+                if (r instanceof HostResult.Ok<T> ok) {
+                    String body = text.apply(ok.value());
+                    context.out().print(body.endsWith("\n") ? body : body + "\n");
+                }
+            }
+            printRecap(context.out(), results);
+        }
+        printErrors(context.err(), results);
+        return doc;
+    }
+
     public static ArrayNode array() {
         return Json.MAPPER.createArrayNode();
     }

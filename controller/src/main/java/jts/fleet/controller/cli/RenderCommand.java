@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code jts-fleet render ...}: prints or writes the artifacts jts-fleet would push, without connecting. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render generated artifacts (systemd units, udev rules, alert rules, dashboard).",
-        subcommands = {RenderCommand.Systemd.class})
+        subcommands = {RenderCommand.Systemd.class, RenderCommand.Udev.class})
 public final class RenderCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -68,6 +68,40 @@ public final class RenderCommand implements Callable<Integer> {
                 }
             }
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "udev", mixinStandardHelpOptions = true,
+            description = {"Print the udev rules file apply would push to one host (reads the host's devices:",
+                "specific devices are matched by WWN or serial)."})
+    public static final class Udev implements Callable<Integer> {
+        private final AppContext context;
+
+        @Mixin
+        FleetOptions fleet;
+
+        @Option(names = "--host", required = true, paramLabel = "HOST", description = "Inventory host name.")
+        String host;
+
+        public Udev(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            fleet.hosts = host;
+            try (FleetSession session = fleet.open(context)) {
+                java.util.List<jts.fleet.controller.fleet.HostResult<jts.fleet.controller.tuning.PlanReport>> results =
+                        jts.fleet.controller.tuning.TuningEngine.standard().planFleet(session.runner(),
+                                java.util.List.of(oneHost(fleet, host)), r -> { });
+                var result = results.get(0);
+                if (result instanceof jts.fleet.controller.fleet.HostResult.Ok<jts.fleet.controller.tuning.PlanReport> ok) {
+                    context.out().print(ok.value().rules());
+                    return ExitCodes.OK;
+                }
+                FleetReport.printErrors(context.err(), results);
+                return FleetReport.exitCode(results);
+            }
         }
     }
 }

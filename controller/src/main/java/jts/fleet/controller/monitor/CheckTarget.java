@@ -22,4 +22,14 @@ public record CheckTarget(String host, Policy policy, Map<String, String> tierBy
         trimLog = List.copyOf(trimLog);
         drift = drift.map(List::copyOf);
     }
+
+    /**
+     * From a host's tier assignment; the trim log is the tail of trim.jsonl carried by the gather snapshot.
+     * {@code drift}: the tuning engine's findings when available, else empty (read from the host's textfile).
+     */
+    public static CheckTarget of(jts.fleet.inventory.HostSpec host, jts.fleet.remote.model.StorageModel model,
+                                 Optional<List<Finding>> drift) {
+        return new CheckTarget(host.name(), host.policy(), model.deviceTiers(), DeviceInfo.of(model.snapshot()),
+                model.mountTiers(), model.snapshot().trimLog(), drift);
+    }
 }

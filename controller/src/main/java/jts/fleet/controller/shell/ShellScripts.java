@@ -10,28 +10,27 @@ enum ShellScripts {
     DISKSTATS_SAMPLE("diskstats-sample.sh"),
     JOURNAL("journal.sh");
 
-    private final String resource;
-    private volatile String text;
+    private final String text;
 
     ShellScripts(String resource) {
-        this.resource = resource;
+        this.text = load(resource);
     }
 
-    /** Script text, read once; a missing resource is a packaging bug. */
+    /** Script text, exactly as shipped; it travels as {@code sh -c} text, never assembled. */
     String text() {
-        String cached = text;
-        if (cached == null) {
-            try (InputStream in = ShellScripts.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + resource + " next to "
-                            + ShellScripts.class.getName());
-                }
-                cached = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read resource " + resource, e);
+        return text;
+    }
+
+    /** Read once when the class loads: a missing resource is a packaging bug and fails at once. */
+    private static String load(String resource) {
+        try (InputStream in = ShellScripts.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource + " next to "
+                        + ShellScripts.class.getName());
             }
-            text = cached;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + resource, e);
         }
-        return cached;
     }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +37,7 @@ import jts.fleet.remote.model.TierAssigner;
  */
 public final class ShellSession implements AutoCloseable {
     /** Last successful gather of a host: raw output, parsed on demand (completion needs it rarely). */
-    record CachedGather(HostSpec host, String output, Instant at) {
+    record CachedGather(HostSpec host, String output) {
     }
 
     private final AppContext context;
@@ -169,7 +167,7 @@ public final class ShellSession implements AutoCloseable {
     }
 
     void recordGather(HostSpec host, String output) {
-        gathers.put(host.name(), new CachedGather(host, output, context.clock().instant()));
+        gathers.put(host.name(), new CachedGather(host, output));
         parsed.remove(host.name());
     }
 
@@ -193,11 +191,6 @@ public final class ShellSession implements AutoCloseable {
         return Optional.of(model);
     }
 
-    /** When the host was last gathered in this session. */
-    public Optional<Instant> gatheredAt(String hostName) {
-        return Optional.ofNullable(gathers.get(hostName)).map(CachedGather::at);
-    }
-
     /** Device names from the cached gathers of {@code hosts}, hidden multipath paths left out. */
     public List<String> cachedDevices(List<HostSpec> hosts) {
         Set<String> names = new LinkedHashSet<>();
@@ -211,19 +204,6 @@ public final class ShellSession implements AutoCloseable {
     /** The shell's wrapper of a host's pooled transport, if one was created. */
     Optional<SessionTransport> transport(String hostName) {
         return Optional.ofNullable(transports.get(hostName));
-    }
-
-    /** Every host that has a transport in the pool, in inventory order first, then the rest. */
-    List<String> pooledHosts() {
-        List<String> names = new ArrayList<>(pool.hostNames());
-        List<String> order = inventory().hostNames();
-        names.sort((a, b) -> Integer.compare(rank(order, a), rank(order, b)));
-        return names;
-    }
-
-    private static int rank(List<String> order, String name) {
-        int index = order.indexOf(name);
-        return index < 0 ? Integer.MAX_VALUE : index;
     }
 
     /** Queues a line for the operator, printed after the current command. */

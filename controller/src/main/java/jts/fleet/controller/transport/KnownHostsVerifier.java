@@ -2,8 +2,13 @@ package jts.fleet.controller.transport;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +26,14 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  * change, and accept-new does not record it.
  */
 final class KnownHostsVerifier extends OpenSSHKnownHosts {
+    /** Orders appends by threads of this JVM (FileChannel.lock is per process). Holds no state. */
+    private static final Object APPEND_LOCK = new Object();
+
     private final String hostName;
     private final Path file;
     private final boolean acceptNew;
     private volatile String refusal;
-    private volatile boolean recorded;
+    private volatile String recorded;
 
     KnownHostsVerifier(String hostName, Path file, boolean acceptNew) throws IOException {
         super(file.toFile());
@@ -39,8 +47,8 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
         return refusal;
     }
 
-    /** True when accept-new appended the key to the file during this connection. */
-    boolean recorded() {
+    /** What accept-new appended during this connection ("Permanently added" in OpenSSH), or null. */
+    String recorded() {
         return recorded;
     }
 
@@ -63,9 +71,9 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            // Appends one line; existing lines (comments, hashed entries) are left exactly as they are.
-            write(new HostEntry(null, lookupName, KeyType.fromKey(key), key));
-            recorded = true;
+            append(new HostEntry(null, lookupName, KeyType.fromKey(key), key).getLine());
+            recorded = hostName + ": recorded new host key " + HostKeyFingerprint.describe(key) + " for "
+                    + lookupName + " in " + file;
             return true;
         } catch (IOException e) {
             refusal = hostName + ": cannot record host key " + HostKeyFingerprint.describe(key) + " for "
@@ -81,6 +89,43 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
                 + HostKeyFingerprint.describe(key)
                 + " — possible man-in-the-middle; remove the old entry only if the change is expected";
         return false;
+    }
+
+    /**
+     * Appends one line; existing lines (comments, hashed entries) stay exactly as they are. sshj's own
+     * {@code write} would glue the entry onto a last line without newline, and hosts of one run accept keys
+     * concurrently: the JVM-wide monitor orders our threads, the file lock other processes (ssh, another
+     * jts-fleet) that honour it.
+     */
+    private void append(String line) throws IOException {
+        synchronized (APPEND_LOCK) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ)) {
+                FileLock lock = channel.lock();
+                try {
+                    appendLocked(channel, line);
+                } finally {
+                    lock.release();
+                }
+            }
+        }
+    }
+
+    private static void appendLocked(FileChannel channel, String line) throws IOException {
+        long size = channel.size();
+        boolean needsNewline = false;
+        if (size > 0) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            needsNewline = last.get(0) != '\n';
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(((needsNewline ? "\n" : "") + line + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        long position = size;
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+        channel.force(false);
     }
 
     /** Fingerprints of every entry for {@code lookupName}, whatever the key type. */

@@ -18,6 +18,12 @@ import java.util.Objects;
  * behind sudo (sudo relays only the one signal to its direct child, so grandchildren survived; the
  * {@code SshTransportIT} sudo timeout test caught this).
  *
+ * <p>Over SSH the line starts with {@code exec}, so the login shell becomes {@code timeout} (or sudo) and the
+ * command is the session's process group leader: {@code timeout} cannot move itself into a group of its own
+ * (a session leader may not), and a signal request from an abandoned exec, which sshd delivers with
+ * {@code killpg} on the session, reaches the whole command. sshd refuses signal requests on root logins and
+ * cannot signal root processes behind sudo; there the host-side timeout is what stops an abandoned command.
+ *
  * @param script  fixed script text, run by {@code sh -c}
  * @param args    positional parameters {@code $1...}
  * @param timeout deadline on the host; rounded up to whole seconds
@@ -65,11 +71,11 @@ public record RemoteCommand(String script, List<String> args, Duration timeout, 
     }
 
     /**
-     * The same vector as one shell line for an SSH exec request (the remote login shell parses it). Fixed
-     * words stay bare; the script and every argument are single-quoted.
+     * The same vector as one shell line for an SSH exec request (the remote login shell parses it), prefixed
+     * by {@code exec}. Fixed words stay bare; the script and every argument are single-quoted.
      */
     public String shellLine() {
-        StringBuilder line = new StringBuilder();
+        StringBuilder line = new StringBuilder("exec ");
         if (sudo) {
             line.append("sudo -n ");
         }

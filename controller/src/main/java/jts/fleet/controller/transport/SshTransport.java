@@ -66,6 +66,7 @@ public final class SshTransport implements Transport {
     private int connects; // guarded by connectionLock
     private boolean closed; // guarded by connectionLock
     private volatile Duration lastLatency = Duration.ZERO;
+    private volatile String recordedHostKey;
 
     public SshTransport(HostSpec host, SshOptions options) {
         if (host.connection() != HostSpec.Connection.SSH) {
@@ -79,6 +80,14 @@ public final class SshTransport implements Transport {
     /** Connects now instead of on the first exec (e.g. to report reachability before any work). */
     public void connect() throws TransportException {
         connectedClient();
+    }
+
+    /**
+     * The sentence to show when accept-new recorded this host's key (like OpenSSH's "Permanently added"),
+     * e.g. {@code db-01: recorded new host key ssh-ed25519 SHA256:... for [10.0.0.1]:2222 in ~/.ssh/known_hosts}.
+     */
+    public Optional<String> recordedHostKey() {
+        return Optional.ofNullable(recordedHostKey);
     }
 
     /** How often a dead connection was replaced by a new one (0 while the first connection lives). */
@@ -307,6 +316,9 @@ public final class SshTransport implements Transport {
             closeQuietly(ssh);
             throw new TransportException(FailureClass.UNREACHABLE,
                     host.name() + ": cannot connect to " + where + ": " + e.getMessage(), e);
+        }
+        if (verifier.recorded() != null) {
+            recordedHostKey = verifier.recorded();
         }
         try {
             KeyProvider keys = ssh.loadKeys(identity.toString());

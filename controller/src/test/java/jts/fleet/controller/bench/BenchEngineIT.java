@@ -1,6 +1,7 @@
 package jts.fleet.controller.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +30,10 @@ import jts.fleet.controller.transport.SshOptions;
 import jts.fleet.controller.transport.SshTransport;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.inventory.HostSpec;
+import jts.fleet.inventory.Policy;
+import jts.fleet.inventory.Thresholds;
+import jts.fleet.inventory.Tier;
+import jts.fleet.inventory.TierMatch;
 import jts.fleet.remote.bench.BenchDocument;
 import jts.fleet.remote.bench.BenchParameters;
 import jts.fleet.remote.bench.BenchProfiles;
@@ -191,6 +197,62 @@ class BenchEngineIT {
     }
 
     @Test
+    void tierResolvesToTheTiersMountsFromAGather() throws Exception {
+        Thresholds thresholds = new Thresholds(5, 20, 5, 20, 10, 50, 1, 5, 8, 80, 90);
+        Tier bench = new Tier("bench-it", new TierMatch(Set.of(), List.of(), List.of(fs.mount().toString())), Map.of(),
+                false, thresholds, false);
+        Policy policy = new Policy(List.of(bench), SshdFixture.emptyPolicy().maintenance(), Map.of());
+        HostSpec host = new HostSpec("local-tier", HostSpec.Connection.LOCAL, "127.0.0.1", 22, "root", Optional.empty(),
+                Optional.empty(), HostSpec.Become.NONE, List.of("it"), Optional.empty(), policy);
+        BenchEngine engine = new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp.resolve("store")),
+                Clock.systemUTC(), new TierTargets(Duration.ofSeconds(30)));
+        BenchRequest request = new BenchRequest(List.of("pg-wal"), Optional.empty(), Optional.of("bench-it"),
+                new BenchParameters(1, 16L << 20), "tier", false);
+        BenchEngine.BenchRun run = engine.run(request, List.of(host),
+                new FleetRunner(h -> new LocalTransport(h), 4, Duration.ofMinutes(2)), r -> { });
+        assertThat(run.results().get(0)).as("%s", run.results().get(0)).isInstanceOf(HostResult.Ok.class);
+        BenchDocument doc = new BenchStore(temp.resolve("store")).load(run.runId()).get(0);
+        assertThat(doc.tier()).isEqualTo("bench-it");
+        assertThat(doc.target().path()).isEqualTo(fs.mount().toString());
+        assertThat(fs.leftovers()).isEmpty();
+
+        BenchRequest missing = new BenchRequest(List.of("pg-wal"), Optional.empty(), Optional.of("nope"),
+                new BenchParameters(1, 16L << 20), "tier", false);
+        assertThat(engine.run(missing, List.of(host), new FleetRunner(h -> new LocalTransport(h), 4, Duration.ofMinutes(1)),
+                r -> { }).results().get(0)).isInstanceOfSatisfying(HostResult.Failed.class,
+                f -> assertThat(f.message()).isEqualTo("local-tier: the policy has no tier nope"));
+    }
+
+    @Test
+    void rawDeviceOnlyWhenDestructiveAndUnused() throws Exception {
+        BenchParameters parameters = new BenchParameters(1, 16L << 20);
+        assertThatThrownBy(() -> new BenchRequest(List.of("rand-read-4k-qd1"), Optional.empty(), Optional.empty(), parameters,
+                "raw", false, Optional.of("/dev/loop9"), false)).hasMessageContaining("add --destructive to confirm");
+        BenchEngine engine = engine();
+        HostSpec host = local("local-raw");
+        FleetRunner runner = new FleetRunner(h -> new LocalTransport(h), 4, Duration.ofMinutes(2));
+        BenchRequest onMounted = new BenchRequest(List.of("rand-read-4k-qd1"), Optional.empty(), Optional.empty(), parameters,
+                "raw", false, Optional.of(fs.devicePath()), true);
+        assertThat(engine.run(onMounted, List.of(host), runner, r -> { }).results().get(0))
+                .isInstanceOfSatisfying(HostResult.Failed.class, f -> assertThat(f.message()).isEqualTo("local-raw: "
+                        + fs.devicePath() + ": " + fs.devicePath() + ": " + fs.deviceName()
+                        + " is mounted; refusing to write to it (bench.sh exit 3)"));
+        try (LoopFs bare = LoopFs.bare(64L << 20)) {
+            BenchRequest raw = new BenchRequest(List.of("rand-read-4k-qd1", "clickhouse-merge"), Optional.empty(), Optional.empty(),
+                    parameters, "raw", false, Optional.of(bare.devicePath()), true);
+            BenchEngine.BenchRun run = engine.run(raw, List.of(host), runner, r -> { });
+            assertThat(run.results().get(0)).as("%s", run.results().get(0)).isInstanceOf(HostResult.Ok.class);
+            BenchDocument doc = new BenchStore(temp.resolve("store")).load(run.runId()).get(0);
+            assertThat(doc.target().fstype()).isEqualTo("raw");
+            assertThat(doc.target().leaves()).extracting(q -> q.name()).containsExactly(bare.deviceName());
+            assertThat(doc.summary("rand-read-4k-qd1").orElseThrow().iops()).isPositive();
+            assertThat(doc.summary("clickhouse-merge").orElseThrow().readIops()).isPositive();
+            assertThat(doc.summary("clickhouse-merge").orElseThrow().writeIops()).isPositive();
+            assertThat(Path.of("/tmp/.jts-fleet-bench-" + run.runId())).doesNotExist();
+        }
+    }
+
+    @Test
     void overRealSshd() throws Exception {
         Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
         Environment.requireTool("ssh-keygen");
@@ -210,6 +272,34 @@ class BenchEngineIT {
                         FioJsonParser.parse(p.fio(), "", p.summary().profile()), p.summary().direct(), p.summary().pageCache()));
             }
             assertThat(fs.leftovers()).isEmpty();
+
+            // interrupted mid-run over SSH: the channel closes, the remote sh keeps running without a PTY, so
+            // only bench-cleanup.sh (sent on a new channel of the same connection) can stop fio in time
+            interruptMidRun(engine, host, h -> new SshTransport(h, options));
         }
+    }
+
+    private void interruptMidRun(BenchEngine engine, HostSpec host, Function<HostSpec, Transport> transports) throws Exception {
+        BenchRequest request = new BenchRequest(List.of("rand-read-4k-qd1"), Optional.of(fs.mount().toString()),
+                Optional.empty(), new BenchParameters(30, 16L << 20), "interrupt", false);
+        AtomicReference<BenchEngine.BenchRun> done = new AtomicReference<>();
+        Thread controller = new Thread(() -> done.set(engine.run(request, List.of(host),
+                new FleetRunner(transports, 4, Duration.ofMinutes(2)), r -> { })), "bench-controller-" + host.name());
+        controller.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (processesMentioning("/.jts-fleet-bench-").stream().noneMatch(p -> p.contains("fio --output-format=json"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(processesMentioning("/.jts-fleet-bench-")).as("fio running").anyMatch(p -> p.contains("fio --output-format=json"));
+        long interruptedAt = System.nanoTime();
+        controller.interrupt();
+        controller.join(Duration.ofSeconds(40).toMillis());
+        assertThat(controller.isAlive()).as("controller thread finished").isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - interruptedAt)).as("stopped well before fio's 30 s")
+                .isLessThan(Duration.ofSeconds(15));
+        assertThat(done.get().results().get(0)).isInstanceOf(HostResult.Failed.class);
+        assertThat(fs.leftovers()).as("test files left after interrupt").isEmpty();
+        assertThat(processesMentioning(".jts-fleet-bench-" + done.get().runId())).isEmpty();
     }
 }

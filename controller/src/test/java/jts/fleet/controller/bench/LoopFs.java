@@ -18,30 +18,43 @@ final class LoopFs implements AutoCloseable {
     private final Path image;
     private final Path mount;
     private final String device;
+    private final boolean mounted;
 
-    private LoopFs(Path dir, Path image, Path mount, String device) {
+    private LoopFs(Path dir, Path image, Path mount, String device, boolean mounted) {
         this.dir = dir;
         this.image = image;
         this.mount = mount;
         this.device = device;
+        this.mounted = mounted;
     }
 
     static LoopFs create(long sizeBytes) throws IOException, InterruptedException {
+        return create(sizeBytes, true);
+    }
+
+    /** A loop device with no filesystem and no mount, for raw-device benchmarks. */
+    static LoopFs bare(long sizeBytes) throws IOException, InterruptedException {
+        return create(sizeBytes, false);
+    }
+
+    private static LoopFs create(long sizeBytes, boolean mount) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("jts-bench-loop-");
         Path image = dir.resolve("fs.img");
-        Path mount = Files.createDirectory(dir.resolve("mnt"));
+        Path mountPoint = Files.createDirectory(dir.resolve("mnt"));
         try (var raf = new java.io.RandomAccessFile(image.toFile(), "rw")) {
             raf.setLength(sizeBytes);
         }
         String device = null;
         try {
             device = run("losetup", "--find", "--show", image.toString()).strip();
-            run("mkfs.ext4", "-q", "-F", "-E", "lazy_itable_init=0,lazy_journal_init=0", device);
-            run("mount", device, mount.toString());
-            return new LoopFs(dir, image, mount, device);
+            if (mount) {
+                run("mkfs.ext4", "-q", "-F", "-E", "lazy_itable_init=0,lazy_journal_init=0", device);
+                run("mount", device, mountPoint.toString());
+            }
+            return new LoopFs(dir, image, mountPoint, device, mount);
         } catch (IOException | RuntimeException e) {
             if (device != null) {
-                quietly("umount", mount.toString());
+                quietly("umount", mountPoint.toString());
                 quietly("losetup", "-d", device);
             }
             deleteTree(dir);
@@ -51,6 +64,11 @@ final class LoopFs implements AutoCloseable {
 
     Path mount() {
         return mount;
+    }
+
+    /** Device path, e.g. {@code /dev/loop3}. */
+    String devicePath() {
+        return device;
     }
 
     /** Kernel name of the loop device, e.g. {@code loop3}. */
@@ -102,7 +120,7 @@ final class LoopFs implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         IOException failure = null;
-        for (int attempt = 0; attempt < 20; attempt++) {
+        for (int attempt = 0; mounted && attempt < 20; attempt++) {
             try {
                 run("umount", mount.toString());
                 failure = null;
@@ -113,7 +131,7 @@ final class LoopFs implements AutoCloseable {
                 Thread.sleep(250);
             }
         }
-        if (failure != null) {
+        if (mounted && failure != null) {
             quietly("umount", "-l", mount.toString());
         }
         quietly("losetup", "-d", device);

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,9 +101,35 @@ class FleetRunnerIT {
     }
 
     @Test
+    void acceptNewRecordsEveryHostOfAConcurrentRunInOneFile() throws Exception {
+        Path shared = temp.resolve("shared_known_hosts");
+        List<HostSpec> hosts = new ArrayList<>();
+        for (int i = 0; i < sshd.ports().size(); i++) {
+            hosts.add(sshd.host(i, SshdFixture.SUDO_USER, sshd.ed25519Identity(), shared, false));
+        }
+        SshOptions acceptNew = SshOptions.defaults().withAcceptNewHostKeys(true);
+        try (ConnectionPool pool = new ConnectionPool(acceptNew)) {
+            List<HostResult<Integer>> results = new FleetRunner(pool, 8, Duration.ofSeconds(60)).run(hosts,
+                    (transport, host) -> HostOutcome.ok(transport.exec("true", List.of(), new byte[0], COMMAND, false)
+                            .exitCode()), r -> { });
+            assertThat(results).extracting(HostResult::status).containsOnly("ok");
+        }
+        List<String> lines = Files.readAllLines(shared);
+        assertThat(lines).containsExactlyInAnyOrderElementsOf(
+                sshd.ports().stream().map(sshd::knownHostsLine).toList());
+        try (ConnectionPool strict = new ConnectionPool(SshOptions.defaults())) {
+            List<HostResult<Integer>> results = new FleetRunner(strict, 8, Duration.ofSeconds(60)).run(hosts,
+                    (transport, host) -> HostOutcome.ok(transport.exec("true", List.of(), new byte[0], COMMAND, false)
+                            .exitCode()), r -> { });
+            assertThat(results).extracting(HostResult::status).containsOnly("ok");
+        }
+    }
+
+    @Test
     void serialRunStopsAfterTheFailingBatchAndListsUntouchedHosts() throws Exception {
         List<HostSpec> hosts = inventoryWithOneHostDown();
-        try (ConnectionPool pool = new ConnectionPool(SshOptions.defaults().withConnectTimeout(Duration.ofSeconds(3)))) {
+        SshOptions options = SshOptions.defaults().withConnectTimeout(Duration.ofSeconds(3));
+        try (ConnectionPool pool = new ConnectionPool(options)) {
             FleetRunner runner = new FleetRunner(pool, 8, Duration.ofSeconds(60));
             SerialRun<String> run = runner.runSerial(hosts, "2", 0, (transport, host) -> HostOutcome.ok(
                     transport.exec("hostname", List.of(), new byte[0], COMMAND, false).stdoutText()), r -> { });
@@ -111,6 +139,28 @@ class FleetRunnerIT {
             assertThat(run.stopReason()).contains("stopped after batch 1: 1 of 2 hosts failed (50% > max-fail 0%)");
             // The untouched hosts were never connected.
             assertThat(pool.hostNames()).containsExactlyInAnyOrder("h01", "down-01");
+        }
+    }
+
+    @Test
+    void runDeadlineStopsTheCommandOnTheHostToo() throws Exception {
+        HostSpec host = inventoryWithOneHostDown().get(0);
+        String marker = "jts-it-" + UUID.randomUUID();
+        try (ConnectionPool pool = new ConnectionPool(SshOptions.defaults())) {
+            pool.get(host).exec("true", List.of(), new byte[0], COMMAND, false);
+            FleetRunner runner = new FleetRunner(pool, 4, Duration.ofSeconds(2));
+            List<HostResult<String>> results = runner.run(List.of(host), (transport, h) -> HostOutcome.ok(
+                    transport.exec("sh -c 'sleep 120; :' \"$1\" & sleep 120", List.of(marker), new byte[0],
+                            Duration.ofSeconds(60), false).stdoutText()), r -> { });
+            assertThat(results.get(0)).isEqualTo(new HostResult.Failed<>("h01", FailureClass.TIMEOUT,
+                    "h01: run deadline of 2 s passed while the host was still running"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            int status;
+            do {
+                Thread.sleep(200);
+                status = new ProcessBuilder("pgrep", "-f", marker).start().waitFor();
+            } while (status == 0 && System.nanoTime() < deadline);
+            assertThat(status).as("processes with %s still running on the host", marker).isEqualTo(1);
         }
     }
 

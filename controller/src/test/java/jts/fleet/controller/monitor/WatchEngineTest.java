@@ -195,4 +195,25 @@ class WatchEngineTest {
                 x -> assertThat(x).contains("previous read still running")));
         assertThat(ticks.get(1).hosts().get(0).error()).contains("previous read still running");
     }
+
+    @Test
+    void textViewMatchesGolden() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        FakeTransport h1 = new FakeTransport("db-01", (s, a, i) -> {
+            int k = n.getAndIncrement();
+            return ok(sample(100 + k, 1000L * k, 3000L * k, 100L * k, 100L * k));
+        });
+        FakeTransport h2 = new FakeTransport("db-02", (s, a, i) -> {
+            throw new TransportException(FailureClass.UNREACHABLE, "db-02: connect to 10.0.0.2:22: refused");
+        });
+        List<WatchTick> ticks = new ArrayList<>();
+        engine(Map.of("db-01", h1, "db-02", h2), WatchOptions.of(Duration.ofMillis(100), 1)).run(ticks::add);
+        String text = WatchView.text(ticks.get(0), false);
+        java.nio.file.Path golden = java.nio.file.Path.of("src/test/resources/monitor/watch-text.golden");
+        if (Boolean.getBoolean("jts.golden.update")) {
+            java.nio.file.Files.createDirectories(golden.getParent());
+            java.nio.file.Files.writeString(golden, text);
+        }
+        assertThat(text).isEqualTo(java.nio.file.Files.readString(golden));
+    }
 }

@@ -97,6 +97,8 @@ class ShellIT {
             String status = tmux.await("the status recap", STEP, s -> s.contains("RECAP") && endsWithPrompt(s, "web-01"));
             assertThat(status).containsPattern("(?m)^db-01 +ok").containsPattern("(?m)^db-02 +ok")
                     .containsPattern("(?m)^web-01 +ok");
+            // a real terminal gets colors (the same Colors as the CLI on a terminal): "ok" in green
+            assertThat(tmux.screenWithEscapes()).contains("\u001b[32mok");
             tmux.type("diskstats vd");
             tmux.keys("Tab");
             tmux.await("a device of web-01 completed", STEP, s -> s.stripTrailing().endsWith("> diskstats vda"));
@@ -137,6 +139,24 @@ class ShellIT {
         }
         assertThat(Files.readString(temp.resolve("data/jts-fleet/history")))
                 .contains(":use web-01").contains(":status -H prod").contains(":diskstats -i 37");
+    }
+
+    private static long logins() {
+        return sshd.log().stream().filter(line -> line.startsWith("Accepted publickey")).count();
+    }
+
+    @Test
+    void connectionsOpenLazilyAndAreKeptAcrossCommands() throws Exception {
+        try (ShellHarness h = new ShellHarness(inventory, "", Optional.empty())) {
+            long before = logins();
+            assertThat(h.shell.execute(List.of("use", "db"))).isZero();
+            assertThat(logins()).as("use only checks the pattern").isEqualTo(before);
+            for (int i = 0; i < 3; i++) {
+                assertThat(h.shell.execute(List.of("status", "-o", "json"))).isZero();
+                assertThat(h.shell.execute(List.of("hosts"))).isZero();
+            }
+            assertThat(logins()).as("one login per host of the selection for six commands").isEqualTo(before + 2);
+        }
     }
 
     @Test

@@ -191,6 +191,20 @@ class ShellTest {
     }
 
     @Test
+    void outputFollowsTheTerminalWidthAndHasNoColorsOnADumbTerminal() throws Exception {
+        try (ShellHarness h = new ShellHarness(inventory(), "", Optional.empty())) {
+            h.terminal.setSize(new org.jline.terminal.Size(60, 24));
+            assertThat(h.shell.execute(List.of("run-check", "--list"))).isEqualTo(ExitCodes.OK);
+            assertThat(h.shell.execute(List.of("status", "-H", "alpha"))).isEqualTo(ExitCodes.OK);
+            String out = h.output();
+            assertThat(out).contains("scheduler").contains("RECAP");
+            assertThat(out.lines().filter(l -> l.startsWith("scheduler") || l.startsWith("alpha")))
+                    .isNotEmpty().allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(60));
+            assertThat(out).doesNotContain("\u001b[");
+        }
+    }
+
+    @Test
     void aShellInsideTheShellIsRefused() throws Exception {
         try (ShellHarness h = new ShellHarness(inventory(), "", Optional.empty())) {
             assertThat(h.shell.execute(List.of("shell"))).isEqualTo(ExitCodes.USAGE);

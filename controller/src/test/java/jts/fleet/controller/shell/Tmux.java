@@ -46,6 +46,11 @@ final class Tmux implements AutoCloseable {
         return run(List.of("capture-pane", "-p", "-J", "-t", session, "-S", "-"));
     }
 
+    /** The visible pane with its escape sequences (colors), as the terminal received them. */
+    String screenWithEscapes() throws IOException, InterruptedException {
+        return run(List.of("capture-pane", "-p", "-e", "-t", session));
+    }
+
     /** The last non-empty line of the pane: where the cursor's line is. */
     String lastLine() throws IOException, InterruptedException {
         String[] lines = screen().stripTrailing().split("\n");

@@ -31,7 +31,8 @@ public final class ExecLatencyProbe {
                     known, false), SshOptions.defaults())) {
                 long connectStart = System.nanoTime();
                 ssh.connect();
-                System.out.printf("connect+auth (first, cold JVM): %.1f ms%n", (System.nanoTime() - connectStart) / 1e6);
+                System.out.printf("connect+auth (first, cold JVM): %.1f ms%n",
+                        (System.nanoTime() - connectStart) / 1e6);
                 double[] millis = new double[count];
                 for (int i = 0; i < count; i++) {
                     long started = System.nanoTime();

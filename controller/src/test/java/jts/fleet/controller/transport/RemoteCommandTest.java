@@ -17,13 +17,13 @@ class RemoteCommandTest {
         RemoteCommand command = new RemoteCommand("echo \"$1\" 'x'", List.of("a b", "it's"), Duration.ofSeconds(30),
                 false);
         assertThat(command.shellLine())
-                .isEqualTo("timeout -k 5 30 sh -c 'echo \"$1\" '\\''x'\\''' jts-fleet 'a b' 'it'\\''s'");
+                .isEqualTo("exec timeout -k 5 30 sh -c 'echo \"$1\" '\\''x'\\''' jts-fleet 'a b' 'it'\\''s'");
     }
 
     @Test
     void sudoComesFirstSoTimeoutRunsAsRoot() {
         RemoteCommand command = new RemoteCommand("id -u", List.of(), Duration.ofSeconds(5), true);
-        assertThat(command.shellLine()).isEqualTo("sudo -n timeout -k 5 5 sh -c 'id -u' jts-fleet");
+        assertThat(command.shellLine()).isEqualTo("exec sudo -n timeout -k 5 5 sh -c 'id -u' jts-fleet");
         assertThat(command.argv())
                 .containsExactly("sudo", "-n", "timeout", "-k", "5", "5", "sh", "-c", "id -u", "jts-fleet");
     }

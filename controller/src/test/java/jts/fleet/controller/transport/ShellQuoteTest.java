@@ -30,7 +30,8 @@ class ShellQuoteTest {
     /** The real test: /bin/sh must give back every word byte for byte. */
     @ParameterizedTest
     @ValueSource(strings = {"plain", "", "it's", "'", "''", "\"double\"", "$(id)", "`id`", "a\\b", "*", "?",
-            "~", "semi;colon", "pipe|amp&", "new\nline", "tab\there", "  lead and trail  ", "!bang", "-n", "é ü 日本",
+            "~", "semi;colon", "pipe|amp&", "new\nline", "tab\there", "  lead and trail  ", "!bang", "-n",
+            "é ü 日本",
             "#comment", "x'; touch /tmp/jts-pwned; echo '"})
     void shellGivesTheWordBack(String word) throws Exception {
         Process sh = new ProcessBuilder("sh", "-c", "printf '%s' " + ShellQuote.quote(word)).start();

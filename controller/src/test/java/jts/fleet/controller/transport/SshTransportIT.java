@@ -140,12 +140,42 @@ class SshTransportIT {
     void acceptNewRecordsTheKeyAndTheNextStrictConnectSucceeds() throws Exception {
         Path file = temp.resolve("sub/known_hosts");
         HostSpec host = sshd.host(0, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(), file, false);
+        int port = sshd.ports().get(0);
+        try (SshTransport ssh = new SshTransport(host, options().withAcceptNewHostKeys(true))) {
+            assertThat(ssh.exec("true", List.of(), new byte[0], COMMAND, false).exitCode()).isZero();
+            assertThat(ssh.recordedHostKey()).contains("h01: recorded new host key ssh-ed25519 "
+                    + sshd.hostKeyFingerprint() + " for [127.0.0.1]:" + port + " in " + file);
+        }
+        assertThat(Files.readString(file)).isEqualTo(sshd.knownHostsLine(port) + "\n");
+        try (SshTransport strict = new SshTransport(host, options())) {
+            assertThat(strict.exec("true", List.of(), new byte[0], COMMAND, false).exitCode()).isZero();
+            assertThat(strict.recordedHostKey()).isEmpty();
+        }
+    }
+
+    @Test
+    void acceptNewKeepsExistingLinesIntactEvenWithoutFinalNewline() throws Exception {
+        Path file = temp.resolve("known_hosts_no_newline");
+        Files.writeString(file, "# fleet hosts");
+        HostSpec host = sshd.host(0, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(), file, false);
         try (SshTransport ssh = new SshTransport(host, options().withAcceptNewHostKeys(true))) {
             assertThat(ssh.exec("true", List.of(), new byte[0], COMMAND, false).exitCode()).isZero();
         }
-        assertThat(Files.readString(file)).contains(sshd.knownHostsLine(sshd.ports().get(0)));
-        try (SshTransport strict = new SshTransport(host, options())) {
-            assertThat(strict.exec("true", List.of(), new byte[0], COMMAND, false).exitCode()).isZero();
+        assertThat(Files.readString(file))
+                .isEqualTo("# fleet hosts\n" + sshd.knownHostsLine(sshd.ports().get(0)) + "\n");
+    }
+
+    @Test
+    void hashedKnownHostsAreHonoured() throws Exception {
+        Path file = temp.resolve("known_hosts_hashed");
+        Files.copy(knownHosts, file);
+        Process hash = new ProcessBuilder("ssh-keygen", "-H", "-f", file.toString()).redirectErrorStream(true).start();
+        hash.getInputStream().readAllBytes();
+        assertThat(hash.waitFor(10, TimeUnit.SECONDS) && hash.exitValue() == 0).isTrue();
+        assertThat(Files.readString(file)).startsWith("|1|").doesNotContain("127.0.0.1");
+        HostSpec host = sshd.host(0, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(), file, false);
+        try (SshTransport ssh = new SshTransport(host, options())) {
+            assertThat(ssh.exec("true", List.of(), new byte[0], COMMAND, false).exitCode()).isZero();
         }
     }
 
@@ -297,7 +327,8 @@ class SshTransportIT {
             TransportException refused = catchThrowableOfType(TransportException.class,
                     () -> ssh.exec("id -u", List.of(), new byte[0], COMMAND, true));
             assertThat(refused.failureClass()).isEqualTo(FailureClass.SUDO);
-            assertThat(refused.getMessage()).startsWith("h01: sudo -n needs a password for " + SshdFixture.NO_SUDO_USER);
+            assertThat(refused.getMessage())
+                    .startsWith("h01: sudo -n needs a password for " + SshdFixture.NO_SUDO_USER);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }

@@ -27,6 +27,14 @@ public final class BenchTarget {
         return path;
     }
 
+    /** A block device path for {@code --device}: under /dev, plain name characters only. */
+    public static String checkDevicePath(String path) {
+        if (path == null || !path.matches("^/dev/[A-Za-z0-9._:+-]+(/[A-Za-z0-9._:+-]+)*$") || path.contains("/..")) {
+            throw new IllegalArgumentException("device " + FioJob.quote(path) + " must be a path under /dev like /dev/nvme1n1");
+        }
+        return path;
+    }
+
     public static String checkRunId(String runId) {
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
             throw new IllegalArgumentException("run id " + FioJob.quote(runId) + " must match " + RUN_ID.pattern());

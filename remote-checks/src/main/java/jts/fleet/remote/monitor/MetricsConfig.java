@@ -18,6 +18,7 @@ import jts.fleet.inventory.Tier;
 import jts.fleet.remote.model.BlockDevice;
 import jts.fleet.remote.model.HostSnapshot;
 import jts.fleet.remote.model.Mount;
+import jts.fleet.remote.model.StorageModel;
 
 /**
  * The configuration file of the host script {@code jts-metrics.sh}: tab-separated lines, one fact per line,
@@ -89,13 +90,23 @@ public record MetricsConfig(
         }
     }
 
+    /** The config for a host from its storage model (tiers of devices and mounts from the tier assigner). */
+    public static MetricsConfig forHost(StorageModel model, Policy policy, Path textfileDir, Path stateDir) {
+        return forHost(model.snapshot(), policy, model.deviceTiers(), model.mountTiers(), textfileDir, stateDir);
+    }
+
+    public static MetricsConfig forHost(HostSnapshot snapshot, Policy policy, Map<String, String> tierByDevice,
+                                        Path textfileDir, Path stateDir) {
+        return forHost(snapshot, policy, tierByDevice, Map.of(), textfileDir, stateDir);
+    }
+
     /**
-     * Derives the config from a gathered snapshot, the host's policy and the tier of each device (from the
-     * tier assigner). Stacked tier devices (dm, md) also give their tier to their leaves, because latency alerts
+     * Derives the config from a gathered snapshot, the host's policy and the tier of each device and mount (from
+     * the tier assigner; a mount without one takes the tier of the first layer of its stack that has one). Stacked tier devices (dm, md) also give their tier to their leaves, because latency alerts
      * look at leaves only; queue attributes are checked on leaves, where they take effect.
      */
     public static MetricsConfig forHost(HostSnapshot snapshot, Policy policy, Map<String, String> tierByDevice,
-                                        Path textfileDir, Path stateDir) {
+                                        Map<String, String> tierByMount, Path textfileDir, Path stateDir) {
         Map<String, String> tiers = new LinkedHashMap<>();
         for (BlockDevice d : snapshot.devices()) {
             String tier = tierByDevice.get(d.name());
@@ -124,17 +135,23 @@ public record MetricsConfig(
         }));
         List<MountEntry> mounts = new ArrayList<>();
         List<CanaryEntry> canaries = new ArrayList<>();
+        java.util.Set<String> canaryDevices = new java.util.HashSet<>();
         for (Mount m : snapshot.mounts()) {
             if (m.device().isEmpty() || m.network()) {
                 continue;
             }
-            String tierName = tierOfMount(snapshot, m, tiers);
+            String tierName = tierByMount.containsKey(m.path()) ? tierByMount.get(m.path())
+                    : tierOfMount(snapshot, m, tiers);
             if (tierName == null) {
                 continue;
             }
             mounts.add(new MountEntry(m.path(), m.device().get(), tierName, m.fstype()));
             boolean canary = policy.tier(tierName).map(Tier::canary).orElse(false);
-            if (canary && !m.mountOptions().contains("ro") && m.path().matches("[A-Za-z0-9/._:+-]+")) {
+            // one canary per device (bind mounts share it); never on boot partitions or FAT, where no database
+            // lives and a stray file is unwelcome
+            if (canary && !m.mountOptions().contains("ro") && m.path().matches("[A-Za-z0-9/._:+-]+")
+                    && !(m.path().equals("/boot") || m.path().startsWith("/boot/")) && !m.fstype().equals("vfat")
+                    && canaryDevices.add(m.device().get())) {
                 canaries.add(new CanaryEntry(m.path(), tierName));
             }
         }

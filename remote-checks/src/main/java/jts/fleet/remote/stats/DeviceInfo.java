@@ -8,6 +8,19 @@ package jts.fleet.remote.stats;
  *                 layer only
  */
 public record DeviceInfo(boolean parallel, boolean stacked) {
+    /** From the gathered classification: NVMe, SSD and RAM disks are parallel; dm and md are stacked. */
+    public static java.util.Map<String, DeviceInfo> of(jts.fleet.remote.model.HostSnapshot snapshot) {
+        java.util.Map<String, DeviceInfo> out = new java.util.LinkedHashMap<>();
+        for (jts.fleet.remote.model.BlockDevice d : snapshot.devices()) {
+            jts.fleet.inventory.DeviceClass c = d.deviceClass();
+            boolean stacked = c == jts.fleet.inventory.DeviceClass.DM || c == jts.fleet.inventory.DeviceClass.MD;
+            boolean parallel = c == jts.fleet.inventory.DeviceClass.NVME || c == jts.fleet.inventory.DeviceClass.SSD
+                    || c == jts.fleet.inventory.DeviceClass.RAM;
+            out.put(d.name(), new DeviceInfo(parallel, stacked));
+        }
+        return out;
+    }
+
     public static final DeviceInfo PLAIN = new DeviceInfo(false, false);
 
     /**

@@ -19,7 +19,10 @@ public record DiskCounters(
         return readsCompleted + writesCompleted + discardsCompleted + flushesCompleted;
     }
 
-    /** Field-wise sum, used to attribute NVMe multipath path devices to their namespace head. */
+    /**
+     * Field-wise sum, used to attribute NVMe multipath path devices to their namespace head. io_ticks (busy
+     * time) is not additive: paths are busy at the same time, so the head's is approximated by the busiest path.
+     */
     DiskCounters plus(DiskCounters o) {
         DiskStatsLayout common = layout.compareTo(o.layout) <= 0 ? layout : o.layout;
         return new DiskCounters(major, minor, device, common,

@@ -177,6 +177,8 @@ public final class TuningPlanner {
             if (problem.isPresent()) {
                 return invalid(attribute, current, desired, problem.get());
             }
+            // "0128" would be written fine but read back as "128": send the kernel's spelling
+            desired = Long.toString(parse(desired).getAsLong());
         }
         boolean same = attribute == QueueAttribute.SCHEDULER || attribute == QueueAttribute.WRITE_CACHE
                 ? current.get().equals(desired)

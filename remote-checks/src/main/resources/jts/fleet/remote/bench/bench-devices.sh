@@ -20,16 +20,25 @@ esac
 case $target in
     */../*|*/..|*/./*|*[![:print:]]*) fail 2 "target must not contain '..', '.' or control characters" ;;
 esac
-[ -d "$target" ] || fail 3 "target $target is not a directory"
-
-dev=$(stat -L -c '%d' -- "$target") || fail 3 "cannot stat $target"
-# Linux dev_t encoding (glibc gnu_dev_major/minor)
-major=$(( ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfff) ))
-minor=$(( (dev & 0xff) | ((dev >> 12) & ~0xff) ))
-emit target "path=$target
+if [ -b "$target" ]; then
+    # a raw device (bench run --device): its own numbers, hex in stat's %t/%T
+    major=$(printf '%d' "0x$(stat -L -c '%t' -- "$target")")
+    minor=$(printf '%d' "0x$(stat -L -c '%T' -- "$target")")
+    emit target "path=$target
+fstype=raw
+source=$target
+majmin=$major:$minor"
+else
+    [ -d "$target" ] || fail 3 "target $target is not a directory"
+    dev=$(stat -L -c '%d' -- "$target") || fail 3 "cannot stat $target"
+    # Linux dev_t encoding (glibc gnu_dev_major/minor)
+    major=$(( ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfff) ))
+    minor=$(( (dev & 0xff) | ((dev >> 12) & ~0xff) ))
+    emit target "path=$target
 fstype=$(stat -f -L -c '%T' -- "$target")
 source=$(df -P -- "$target" | awk 'NR == 2 { print $1 }')
 majmin=$major:$minor"
+fi
 
 top=/sys/dev/block/$major:$minor
 [ -e "$top" ] || exit 0

@@ -102,6 +102,7 @@ if [ "$in_blackout" = 0 ] && [ $(( start - last_poll )) -ge "$health_poll_second
         [ "$key" = health ] || continue
         valid_device "$dev" || { echo "jts-metrics: $conf: bad health device \"$dev\"" >&2; continue; }
         json="$state_dir/.smart-$dev.json"
+        : > "$json"
         status=0
         case $tool in
             nvme) timeout 20 nvme smart-log -o json "/dev/$dev" > "$json" 2>/dev/null || status=$? ;;

@@ -80,6 +80,16 @@ class BenchProfilesTest {
     }
 
     @Test
+    void rawDeviceJobFilesGiveEachJobItsOwnRegion() throws Exception {
+        BenchParameters parameters = new BenchParameters(10, 64L << 20);
+        String rendered = FioJobFile.render(profiles.get("clickhouse-merge"), parameters, true);
+        assertThat(rendered).contains("filename=${JTS_BENCH_DEV}").doesNotContain("directory=")
+                .contains("[clickhouse-merge-read]\noffset=0\n").contains("[clickhouse-merge-write]\noffset=67108864\n");
+        assertThat(FioJobFile.render(profiles.get("kafka-append"), parameters, true)).doesNotContain("file_append");
+        Golden.check(Golden.DIR.resolve("jobfile-raw-clickhouse-merge.fio"), rendered);
+    }
+
+    @Test
     void profileDocumentationIsCurrent() throws Exception {
         Golden.check(Path.of("../docs/bench-profiles.md"), ProfileTable.markdown(profiles));
     }

@@ -14,7 +14,12 @@ final class ScriptRunner {
     }
 
     static ScriptOutcome run(TuningScripts script, String stdin, String... args) {
-        String[] result = exec(script.text(), script.resourceName(), stdin, args);
+        return runWithPath(null, script, stdin, args);
+    }
+
+    /** As {@link #run}, with {@code pathPrefix} put first on PATH (fake tools such as udevadm). */
+    static ScriptOutcome runWithPath(java.nio.file.Path pathPrefix, TuningScripts script, String stdin, String... args) {
+        String[] result = exec(pathPrefix, script.text(), script.resourceName(), stdin, args);
         return ScriptOutcome.parse("test-host", Integer.parseInt(result[0]), result[1], result[2]);
     }
 
@@ -25,7 +30,7 @@ final class ScriptRunner {
 
     /** Raw stdout of any fixed script (the gather script in integration tests). */
     static String stdout(String scriptText, String name, String... args) {
-        String[] result = exec(scriptText, name, "", args);
+        String[] result = exec(null, scriptText, name, "", args);
         if (!result[0].equals("0")) {
             throw new AssertionError(name + " exited " + result[0] + ": " + result[2]);
         }
@@ -33,11 +38,16 @@ final class ScriptRunner {
     }
 
     /** exit status, stdout, stderr */
-    private static String[] exec(String scriptText, String name, String stdin, String... args) {
+    private static String[] exec(java.nio.file.Path pathPrefix, String scriptText, String name, String stdin,
+                                 String... args) {
         List<String> argv = new ArrayList<>(List.of("sh", "-c", scriptText, "jts-fleet"));
         argv.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(argv).start();
+            ProcessBuilder builder = new ProcessBuilder(argv);
+            if (pathPrefix != null) {
+                builder.environment().put("PATH", pathPrefix + ":" + builder.environment().getOrDefault("PATH", "/usr/bin:/bin"));
+            }
+            Process p = builder.start();
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
             try (OutputStream in = p.getOutputStream()) {

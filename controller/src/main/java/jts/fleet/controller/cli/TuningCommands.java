@@ -1,0 +1,213 @@
+package jts.fleet.controller.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.fleet.SerialRun;
+import jts.fleet.controller.tuning.ApplyReport;
+import jts.fleet.controller.tuning.PlanReport;
+import jts.fleet.controller.tuning.RollbackReport;
+import jts.fleet.controller.tuning.TuningEngine;
+import jts.fleet.controller.tuning.VerifyReport;
+import jts.fleet.inventory.HostSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code plan}, {@code apply}, {@code verify}, {@code rollback}: queue tuning across the fleet. */
+public final class TuningCommands {
+    private TuningCommands() {
+    }
+
+    /** {@code --serial} and {@code --max-fail} for the commands that change hosts. */
+    public static final class Rollout {
+        @Option(names = "--serial", paramLabel = "N|N%", defaultValue = "100%",
+                description = "Hosts per batch, a number or a percentage of the selection (default: ${DEFAULT-VALUE}).")
+        String serial = "100%";
+
+        @Option(names = "--max-fail", paramLabel = "N%", defaultValue = "0%",
+                description = "Stop before the next batch when more than this share of a batch failed (default: ${DEFAULT-VALUE}).")
+        String maxFail = "0%";
+
+        @Option(names = "--dry-run", description = "Show what would change; change nothing.")
+        boolean dryRun;
+
+        int maxFailPercent() throws UsageException {
+            String value = maxFail.endsWith("%") ? maxFail.substring(0, maxFail.length() - 1) : maxFail;
+            try {
+                int percent = Integer.parseInt(value.strip());
+                if (percent < 0 || percent > 100) {
+                    throw new UsageException("--max-fail " + maxFail + ": must be 0%..100%");
+                }
+                return percent;
+            } catch (NumberFormatException e) {
+                throw new UsageException("--max-fail " + maxFail + ": expected a percentage such as 20%");
+            }
+        }
+    }
+
+    static <T> int rolloutResult(AppContext context, SerialRun<T> run) {
+        if (run.stoppedEarly()) {
+            context.err().println("jts-fleet: rollout stopped: " + run.stopReason().orElse("max-fail exceeded")
+                    + "; not touched: " + String.join(", ", run.untouched().stream().map(HostSpec::name).toList()));
+        }
+        return FleetReport.exitCode(run.results());
+    }
+
+    static <T> void untouchedJson(com.fasterxml.jackson.databind.node.ObjectNode doc, SerialRun<T> run) {
+        var untouched = doc.putArray("untouched");
+        run.untouched().forEach(h -> untouched.add(h.name()));
+        doc.put("stopped", run.stoppedEarly());
+        run.stopReason().ifPresent(reason -> doc.put("stop_reason", reason));
+    }
+
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = {"Per host, device and attribute: current, desired, action and reason; and the diff of the",
+                "udev rules file that apply would push. Changes nothing."})
+    public static final class Plan implements Callable<Integer> {
+        private final AppContext context;
+        @Mixin
+        FleetOptions fleet;
+        @Mixin
+        OutputOptions output;
+
+        public Plan(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (FleetSession session = fleet.open(context)) {
+                if (fleet.listHosts()) {
+                    return HostList.print(context, session.hosts());
+                }
+                TuningEngine engine = TuningEngine.standard();
+                List<HostResult<PlanReport>> results = engine.planFleet(session.runner(), session.hosts(),
+                        r -> progress(r));
+                FleetReport.print(context, output, results, PlanReport::json,
+                        p -> p.text() + (p.rulesDiff().isEmpty() ? "" : "\n" + p.rulesDiff()), doc -> { });
+                int code = FleetReport.exitCode(results);
+                boolean invalid = results.stream().anyMatch(r -> r instanceof HostResult.Ok<PlanReport> ok
+                        && !ok.value().plan().valid());
+                return code == ExitCodes.OK && invalid ? ExitCodes.HOST_FAILED : code;
+            }
+        }
+
+        private void progress(HostResult<?> r) {
+            if (!output.json()) {
+                FleetReport.progress(context, r);
+            }
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = {"Apply each tier's queue settings live, record the previous values on the host, push the",
+                "udev rules that keep them, trigger only the affected devices and verify. A host where any step",
+                "fails is restored to how it was (nothing half-applied)."})
+    public static final class Apply implements Callable<Integer> {
+        private final AppContext context;
+        @Mixin
+        FleetOptions fleet;
+        @Mixin
+        OutputOptions output;
+        @Mixin
+        Rollout rollout;
+
+        public Apply(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            int maxFail = rollout.maxFailPercent();
+            try (FleetSession session = fleet.open(context)) {
+                if (fleet.listHosts()) {
+                    return HostList.print(context, session.hosts());
+                }
+                SerialRun<ApplyReport> run = TuningEngine.standard().applyFleet(session.runner(), session.hosts(),
+                        rollout.serial, maxFail, rollout.dryRun, r -> {
+                            if (!output.json()) {
+                                FleetReport.progress(context, r);
+                            }
+                        });
+                FleetReport.print(context, output, run.results(), ApplyReport::json, ApplyReport::text,
+                        doc -> untouchedJson(doc, run));
+                return rolloutResult(context, run);
+            }
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Compare every planned setting with the host now: exit 0 when all match, 3 on drift,",
+                "naming host, device, attribute, expected, actual and the likely culprit."})
+    public static final class Verify implements Callable<Integer> {
+        private final AppContext context;
+        @Mixin
+        FleetOptions fleet;
+        @Mixin
+        OutputOptions output;
+
+        public Verify(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (FleetSession session = fleet.open(context)) {
+                if (fleet.listHosts()) {
+                    return HostList.print(context, session.hosts());
+                }
+                List<HostResult<VerifyReport>> results = TuningEngine.standard().verifyFleet(session.runner(),
+                        session.hosts(), r -> {
+                            if (!output.json()) {
+                                FleetReport.progress(context, r);
+                            }
+                        });
+                FleetReport.print(context, output, results, VerifyReport::json, VerifyReport::text, doc -> { });
+                int code = FleetReport.exitCode(results);
+                if (code == ExitCodes.OK && TuningEngine.anyDrift(results)) {
+                    return ExitCodes.DRIFT;
+                }
+                return code;
+            }
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = {"Restore exactly the values recorded before the first apply on each host, remove the",
+                "pushed udev rules file and the state."})
+    public static final class Rollback implements Callable<Integer> {
+        private final AppContext context;
+        @Mixin
+        FleetOptions fleet;
+        @Mixin
+        OutputOptions output;
+        @Mixin
+        Rollout rollout;
+
+        public Rollback(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            int maxFail = rollout.maxFailPercent();
+            try (FleetSession session = fleet.open(context)) {
+                if (fleet.listHosts()) {
+                    return HostList.print(context, session.hosts());
+                }
+                SerialRun<RollbackReport> run = TuningEngine.standard().rollbackFleet(session.runner(),
+                        session.hosts(), rollout.serial, maxFail, rollout.dryRun, r -> {
+                            if (!output.json()) {
+                                FleetReport.progress(context, r);
+                            }
+                        });
+                FleetReport.print(context, output, run.results(), RollbackReport::json, RollbackReport::text,
+                        doc -> untouchedJson(doc, run));
+                return rolloutResult(context, run);
+            }
+        }
+    }
+}
