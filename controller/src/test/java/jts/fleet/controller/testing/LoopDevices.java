@@ -36,12 +36,12 @@ public final class LoopDevices implements AutoCloseable {
         losetup.add(file.toString());
         String device = run(losetup.toArray(String[]::new)).strip();
         undo.push(List.of("losetup", "-d", device));
-        String name = device.substring("/dev/".length());
-        if (partitions && !Files.exists(Path.of("/sys/block", name, name + "p1"))) {
+        String kernelName = device.substring("/dev/".length());
+        if (partitions && !Files.exists(Path.of("/sys/block", kernelName, kernelName + "p1"))) {
             // kernels without a built-in partition table parser ignore --partscan: add them with BLKPG
             run("partx", "-a", device);
         }
-        return name;
+        return kernelName;
     }
 
     public Path backingFile(String name) {
