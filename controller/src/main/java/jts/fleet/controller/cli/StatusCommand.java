@@ -50,15 +50,18 @@ public final class StatusCommand implements Callable<Integer> {
             if (fleet.listHosts()) {
                 return HostList.print(context, session.hosts());
             }
-            List<HostResult<StorageModel>> results = session.runner().run(session.hosts(),
-                    (transport, host) -> HostOutcome.ok(HostGather.model(transport, host, session.commandTimeout())),
+            List<HostResult<HostStatus>> results = session.runner().run(session.hosts(),
+                    (transport, host) -> {
+                        StorageModel model = HostGather.model(transport, host, session.commandTimeout());
+                        return HostOutcome.ok(new HostStatus(model, tuningDrift(model, host.policy())));
+                    },
                     r -> {
                         if (!output.json()) {
                             FleetReport.progress(context, r);
                         }
                     });
             List<ObjectNode> hostNodes = new ArrayList<>();
-            for (HostResult<StorageModel> r : results) {
+            for (HostResult<HostStatus> r : results) {
                 hostNodes.add(hostJson(r));
             }
             ObjectNode doc = Json.object();
@@ -78,16 +81,17 @@ public final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    static ObjectNode hostJson(HostResult<StorageModel> r) {
+    static ObjectNode hostJson(HostResult<HostStatus> r) {
         ObjectNode node = FleetReport.hostEntry(r);
-        if (r instanceof HostResult.Ok<StorageModel> ok) {
-            StorageModel model = ok.value();
+        if (r instanceof HostResult.Ok<HostStatus> ok) {
+            StorageModel model = ok.value().model();
             node.put("hostname", model.snapshot().hostname());
             node.put("kernel", model.snapshot().kernel());
             ObjectNode body = StatusJson.devicesAndMounts(model);
             node.setAll(body);
             ArrayNode unmanaged = node.putArray("unmanaged");
             model.unmanaged().forEach(unmanaged::add);
+            node.put("drift", ok.value().drift());
             node.set("trim", jts.fleet.controller.trim.TrimViews.json(
                     jts.fleet.remote.trim.TrimStatus.fromLog(model.snapshot().host(), model.snapshot().trimLog())));
             ArrayNode warnings = node.putArray("warnings");
@@ -97,6 +101,19 @@ public final class StatusCommand implements Callable<Integer> {
             node.putArray("mounts");
         }
         return node;
+    }
+
+    /**
+     * Queue attributes that differ from the policy right now (what {@code apply} would set), computed from the
+     * same snapshot: no extra round trip.
+     */
+    static long tuningDrift(StorageModel model, jts.fleet.inventory.Policy policy) {
+        return jts.fleet.remote.tuning.TuningPlanner.plan(model, policy)
+                .count(jts.fleet.remote.tuning.TuningAction.SET);
+    }
+
+    /** One host's status: its storage model and how many settings differ from the policy. */
+    record HostStatus(StorageModel model, long drift) {
     }
 
     private void writeReports(List<ObjectNode> hostNodes, ObjectNode summary) throws IOException {
@@ -129,7 +146,7 @@ public final class StatusCommand implements Callable<Integer> {
         return counts;
     }
 
-    private void printText(FleetSession session, List<HostResult<StorageModel>> results) {
+    private void printText(FleetSession session, List<HostResult<HostStatus>> results) {
         var out = context.out();
         List<String> tierNames = new ArrayList<>();
         for (var host : session.hosts()) {
@@ -142,27 +159,31 @@ public final class StatusCommand implements Callable<Integer> {
         List<String> headers = new ArrayList<>(List.of("HOST", "STATUS"));
         tierNames.forEach(t -> headers.add(t.toUpperCase(java.util.Locale.ROOT)));
         headers.add("UNMANAGED");
+        headers.add("DRIFT");
         headers.add("ERROR");
         TextTable summary = new TextTable(headers.toArray(String[]::new));
-        for (HostResult<StorageModel> r : results) {
+        for (HostResult<HostStatus> r : results) {
             List<Object> row = new ArrayList<>(List.of(r.host(), Colors.status(context, r.status())));
-            if (r instanceof HostResult.Ok<StorageModel> ok) {
+            if (r instanceof HostResult.Ok<HostStatus> ok) {
+                StorageModel model = ok.value().model();
                 for (String tier : tierNames) {
-                    row.add(ok.value().devicesOf(tier).stream().filter(d -> !d.isPartition()).count());
+                    row.add(model.devicesOf(tier).stream().filter(d -> !d.isPartition()).count());
                 }
-                row.add(ok.value().unmanaged().size());
+                row.add(model.unmanaged().size());
+                row.add(ok.value().drift());
                 row.add("");
             } else {
                 tierNames.forEach(t -> row.add("-"));
+                row.add("-");
                 row.add("-");
                 row.add(errorOf(r));
             }
             summary.row(row.toArray());
         }
         out.print(summary.render(context.terminalWidth(), ""));
-        for (HostResult<StorageModel> r : results) {
-            if (r instanceof HostResult.Ok<StorageModel> ok) {
-                printHost(ok.value());
+        for (HostResult<HostStatus> r : results) {
+            if (r instanceof HostResult.Ok<HostStatus> ok) {
+                printHost(ok.value().model());
             }
         }
         FleetReport.printRecap(out, results);

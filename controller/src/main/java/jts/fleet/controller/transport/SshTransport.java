@@ -62,8 +62,9 @@ public final class SshTransport implements Transport {
     private final SshOptions options;
     private final Semaphore channels = new Semaphore(MAX_CHANNELS, true);
     private final Object connectionLock = new Object();
-    private SSHClient client; // guarded by connectionLock
-    private int connects; // guarded by connectionLock
+    // Written under connectionLock, read without it: isConnected() must not wait behind a slow connect.
+    private volatile SSHClient client;
+    private volatile int connects;
     private boolean closed; // guarded by connectionLock
     private volatile Duration lastLatency = Duration.ZERO;
     private volatile String recordedHostKey;
@@ -92,9 +93,7 @@ public final class SshTransport implements Transport {
 
     /** How often a dead connection was replaced by a new one (0 while the first connection lives). */
     public int reconnectCount() {
-        synchronized (connectionLock) {
-            return Math.max(0, connects - 1);
-        }
+        return Math.max(0, connects - 1);
     }
 
     @Override
@@ -411,9 +410,8 @@ public final class SshTransport implements Transport {
 
     @Override
     public boolean isConnected() {
-        synchronized (connectionLock) {
-            return client != null && client.isConnected() && client.isAuthenticated();
-        }
+        SSHClient current = client;
+        return current != null && current.isConnected() && current.isAuthenticated();
     }
 
     @Override

@@ -50,7 +50,9 @@ public final class ShellBench {
             System.out.printf(Locale.ROOT, "%d hosts on 127.0.0.1 (%d sshd), %d runs each, after one warm-up run%n",
                     hostCount, (hostCount + 15) / 16, runs);
             double[] shellNoop = shellRuns(inventory, runs, List.of("hosts"));
-            double[] controlMasterNoop = controlMasterRuns(sshd, knownHosts, dir, runs, "true");
+            // the same command line the transport sends for the probe: timeout + sh -c true
+            String noopLine = new RemoteCommand("true", List.of(), Duration.ofSeconds(10), false).shellLine();
+            double[] controlMasterNoop = controlMasterRuns(sshd, knownHosts, dir, runs, noopLine);
             double[] shell = shellRuns(inventory, runs, List.of("status"));
             double[] cliWarmJvm = inProcessCliRuns(inventory, runs);
             double[] cliCold = coldCliRuns(inventory, runs);
@@ -58,7 +60,7 @@ public final class ShellBench {
                     .shellLine();
             double[] controlMaster = controlMasterRuns(sshd, knownHosts, dir, runs, gatherLine);
             report("shell: hosts (no-op exec per host), kept", shellNoop);
-            report("ssh ControlMaster: `true`, all in parallel", controlMasterNoop);
+            report("ssh ControlMaster: same no-op, all in parallel", controlMasterNoop);
             System.out.printf(Locale.ROOT, "no-op: shell / ControlMaster (medians) = %.2f%n",
                     median(shellNoop) / median(controlMasterNoop));
             report("shell: status, connections kept", shell);
