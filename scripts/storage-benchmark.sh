@@ -18,9 +18,12 @@ jts_bench() (
 # bench-cleanup.sh find this process by its run id).
 #
 # usage: bench.sh TARGET RUNID RUNTIME REQUIRED_BYTES PROFILE...
+#        bench.sh --device /dev/X RUNID RUNTIME REGION_BYTES PROFILE...   (destroys the data on /dev/X)
 # stdin: one fio job file per profile, each introduced by a line "@@profile NAME". The job files are
-#        rendered by the controller from validated profiles and use ${JTS_BENCH_DIR}, ${JTS_IOENGINE} and
-#        ${JTS_DIRECT}, which this script exports after probing the host.
+#        rendered by the controller from validated profiles and use ${JTS_BENCH_DIR} (or ${JTS_BENCH_DEV}),
+#        ${JTS_IOENGINE} and ${JTS_DIRECT}, which this script exports after probing the host.
+# A raw device is refused when it or a partition of it is mounted, used as swap or held by dm/md/LVM; its
+# first REGION_BYTES are written once before the profiles so reads read written data.
 # stdout: framed sections (@@section NAME [KEY] ... @@end); exit 0, or
 #         2 usage, 3 target unusable, 4 not enough free space, 5 fio failed, 127 fio missing.
 set -u
@@ -29,6 +32,11 @@ emit() { printf '@@section %s\n%s\n@@end\n' "$1" "$2"; }
 fail() { code=$1; shift; emit error "$*"; exit "$code"; }
 
 printf '@@jts-bench 1\n'
+mode=directory
+if [ "${1:-}" = --device ]; then
+    mode=device
+    shift
+fi
 [ "$#" -ge 5 ] || fail 2 "usage: bench.sh TARGET RUNID RUNTIME REQUIRED_BYTES PROFILE..."
 target=$1 runid=$2 runtime=$3 required=$4
 shift 4
@@ -47,15 +55,45 @@ for p in "$@"; do
 done
 
 command -v fio >/dev/null 2>&1 || fail 127 "fio not installed: apt-get install fio / dnf install fio"
-[ -d "$target" ] || fail 3 "target $target is not a directory"
-[ -w "$target" ] || fail 3 "target $target is not writable"
+JTS_BENCH_DEV=
+if [ "$mode" = device ]; then
+    case $target in /dev/*) ;; *) fail 2 "device must be a path under /dev" ;; esac
+    [ -b "$target" ] || fail 3 "$target is not a block device"
+    name=$(readlink -f -- "$target")
+    name=${name##*/}
+    case $name in ''|*[!A-Za-z0-9._:+-]*) fail 3 "$target resolves to an unexpected device name" ;; esac
+    sys=/sys/class/block/$name
+    [ -f "$sys/dev" ] || fail 3 "$target: no $sys"
+    # fio#1637: writing to a device in use destroys a filesystem or an array member
+    for part in "$sys" "$sys/$name"*; do
+        [ -f "$part/dev" ] || continue
+        pname=${part##*/}
+        majmin=$(cat -- "$part/dev")
+        if awk -v mm="$majmin" '$3 == mm { found = 1 } END { exit !found }' /proc/self/mountinfo; then
+            fail 3 "$target: $pname is mounted; refusing to write to it"
+        fi
+        if awk -v d="/dev/$pname" '$1 == d { found = 1 } END { exit !found }' /proc/swaps 2>/dev/null; then
+            fail 3 "$target: $pname is in use as swap; refusing to write to it"
+        fi
+        for holder in "$part"/holders/*; do
+            [ -e "$holder" ] && fail 3 "$target: $pname is held by ${holder##*/} (dm, md or LVM); refusing to write to it"
+        done
+    done
+    [ "$(cat -- "$sys/ro" 2>/dev/null)" = 1 ] && fail 3 "$target is read-only"
+    avail=$(( $(cat -- "$sys/size") * 512 ))
+    [ "$avail" -ge "$required" ] || fail 4 "device $target has $avail bytes, $required bytes needed"
+    JTS_BENCH_DEV=$target
+    rundir=/tmp/.jts-fleet-bench-$runid
+else
+    [ -d "$target" ] || fail 3 "target $target is not a directory"
+    [ -w "$target" ] || fail 3 "target $target is not writable"
 
-avail_kb=$(df -Pk "$target" | awk 'NR == 2 { print $4 }')
-case $avail_kb in ''|*[!0-9]*) fail 3 "cannot read free space of $target from df" ;; esac
-avail=$((avail_kb * 1024))
-[ "$avail" -ge "$required" ] || fail 4 "not enough free space on $target: $avail bytes free, $required bytes needed"
-
-rundir=$target/.jts-fleet-bench-$runid
+    avail_kb=$(df -Pk "$target" | awk 'NR == 2 { print $4 }')
+    case $avail_kb in ''|*[!0-9]*) fail 3 "cannot read free space of $target from df" ;; esac
+    avail=$((avail_kb * 1024))
+    [ "$avail" -ge "$required" ] || fail 4 "not enough free space on $target: $avail bytes free, $required bytes needed"
+    rundir=$target/.jts-fleet-bench-$runid
+fi
 fiopid=
 # shellcheck disable=SC2317  # called from the traps below
 cleanup() {
@@ -83,8 +121,17 @@ done
 
 # O_DIRECT probe: some FUSE filesystems (and tmpfs before Linux 6.6) refuse it; then results measure the page
 # cache. tmpfs/ramfs are memory even when they accept O_DIRECT, so they count as refusing.
-fstype=$(stat -f -L -c '%T' -- "$target" 2>/dev/null)
+fstype=raw
+[ "$mode" = device ] || fstype=$(stat -f -L -c '%T' -- "$target" 2>/dev/null)
 case $fstype in
+    raw)
+        # read-only probe: never write outside the benchmark's own region
+        if dd if="$target" of=/dev/null bs=4096 count=1 iflag=direct >/dev/null 2>&1; then
+            JTS_DIRECT=1 direct_note="O_DIRECT accepted"
+        else
+            JTS_DIRECT=0 direct_note="O_DIRECT refused by $target"
+        fi
+        ;;
     tmpfs|ramfs) JTS_DIRECT=0 direct_note="$fstype is memory, not a disk" ;;
     *)
         if dd if=/dev/zero of="$rundir/.direct-probe" bs=4096 count=1 oflag=direct >/dev/null 2>&1; then
@@ -112,24 +159,36 @@ if printf '%s\n' "$engines" | grep -q '^[[:space:]]*io_uring$'; then
         engine_note="io_uring disabled by kernel.io_uring_disabled=$uring_disabled"
     fi
 fi
-export JTS_DIRECT JTS_IOENGINE JTS_BENCH_DIR
+export JTS_DIRECT JTS_IOENGINE JTS_BENCH_DIR JTS_BENCH_DEV
 
 now_ms() {
     ns=$(date +%s%N 2>/dev/null)
     case $ns in *[!0-9]*|'') printf '%s000\n' "$(date +%s)" ;; *) printf '%s\n' "$((ns / 1000000))" ;; esac
 }
 
+if [ "$mode" = device ]; then
+    # write the whole region once: reading never-written blocks gives fake IOPS (fio#719)
+    fio --name=fill --filename="$target" --rw=write --bs=1m --size="$required" --iodepth=8 --direct="$JTS_DIRECT" \
+        --ioengine="$JTS_IOENGINE" --output-format=terse --output="$rundir/fill.out" 2>"$rundir/fill.err" &
+    fiopid=$!
+    wait "$fiopid" || fail 5 "filling $target failed: $(head -n 3 "$rundir/fill.err")"
+    fiopid=
+fi
+
 failed=0
 for p in "$@"; do
     JTS_BENCH_DIR=$rundir/$p
     mkdir -- "$JTS_BENCH_DIR" || fail 3 "cannot create $JTS_BENCH_DIR"
     start=$(now_ms)
-    # lay out every file first, so read jobs read data that was really written (fio#719)
-    fio --create_only=1 --output-format=terse --output="$rundir/$p.layout" "$rundir/$p.fio" 2>"$rundir/$p.err" &
-    fiopid=$!
-    wait "$fiopid"
-    rc=$?
-    fiopid=
+    rc=0
+    if [ "$mode" = directory ]; then
+        # lay out every file first, so read jobs read data that was really written (fio#719)
+        fio --create_only=1 --output-format=terse --output="$rundir/$p.layout" "$rundir/$p.fio" 2>"$rundir/$p.err" &
+        fiopid=$!
+        wait "$fiopid"
+        rc=$?
+        fiopid=
+    fi
     laid=$(now_ms)
     if [ "$rc" -eq 0 ]; then
         fio --output-format=json --output="$rundir/$p.json" "$rundir/$p.fio" 2>"$rundir/$p.err" &
@@ -566,7 +625,11 @@ while read -r tier mount; do
             if (sec == "meta") meta = body
             else if (sec == "error") err = body
             else if (sec == "fio-stderr") ferr[key] = body
-            else if (sec == "fio-exit") { e = body; sub(/.*exit=/, "", e); sub(/\\n.*/, "", e); fexit[key] = e + 0 }
+            else if (sec == "fio-exit") {
+                n = split(body, kv, /\\n/)
+                for (i = 1; i <= n; i++) { j = index(kv[i], "="); v[substr(kv[i], 1, j - 1)] = substr(kv[i], j + 1) + 0 }
+                fexit[key] = v["exit"]; flayout[key] = v["layout_done_ms"] - v["start_ms"]; fwall[key] = v["end_ms"] - v["start_ms"]
+            }
             sec = ""
             next
         }
@@ -583,8 +646,8 @@ while read -r tier mount; do
             printf "},\"error\":%s,\"results\":[", (err == "" ? "null" : "\"" err "\"")
             for (i = 1; i <= np; i++) {
                 p = pname[i]
-                printf "%s{\"profile\":\"%s\",\"exit\":%d,\"stderr\":\"%s\",\"fio\":%s}", (i > 1 ? "," : ""), p, \
-                    fexit[p], ferr[p], (fio[p] == "" ? "null" : fio[p])
+                printf "%s{\"profile\":\"%s\",\"exit\":%d,\"layout_ms\":%d,\"fio_wall_ms\":%d,\"stderr\":\"%s\",\"fio\":%s}", \
+                    (i > 1 ? "," : ""), p, fexit[p], flayout[p], fwall[p], ferr[p], (fio[p] == "" ? "null" : fio[p])
             }
             printf "]}"
         }

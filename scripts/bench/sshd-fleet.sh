@@ -21,6 +21,13 @@ if [ "$cmd" = stop ]; then
 fi
 
 count=${3:?host count}
+# A plain /bin/sh login: root's interactive rc files (pyenv ...) would add ~250 ms to every command of
+# every tool measured.
+user=jtsbench
+if ! id "$user" >/dev/null 2>&1; then
+    useradd -M -d /nonexistent -s /bin/sh "$user"
+fi
+usermod -p '*' "$user"
 mkdir -p "$dir" /run/sshd
 chmod 755 "$dir"
 [ -f "$dir/host_key" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/host_key"
@@ -40,7 +47,7 @@ while [ "$i" -lt "$count" ]; do
     cfg="$dir/sshd-$server.conf"
     {
         printf 'ListenAddress 127.0.0.1\nHostKey %s\nPidFile %s\n' "$dir/host_key" "$dir/sshd-$server.pid"
-        printf 'AuthorizedKeysFile %s\nStrictModes no\nUsePAM no\nPermitRootLogin prohibit-password\n' "$dir/authorized_keys"
+        printf 'AuthorizedKeysFile %s\nStrictModes no\nUsePAM no\nPermitRootLogin no\n' "$dir/authorized_keys"
         printf 'PasswordAuthentication no\nMaxStartups 200:30:400\nMaxSessions 50\nLogLevel ERROR\n'
     } > "$cfg"
     n=0
@@ -51,7 +58,7 @@ while [ "$i" -lt "$count" ]; do
         printf '127.0.0.1:%s\n' "$port" >> "$dir/pssh-hosts"
         printf '[127.0.0.1]:%s %s\n' "$port" "$hostkey" >> "$dir/known_hosts"
         printf '%s ansible_host=127.0.0.1 ansible_port=%s\n' "$name" "$port" >> "$dir/ansible-hosts.ini"
-        printf '  %s: {address: 127.0.0.1, port: %s, user: root, become: none, identity_file: "%s", known_hosts: "%s", groups: [bench]}\n' \
+        printf '  %s: {address: 127.0.0.1, port: %s, user: jtsbench, become: none, identity_file: "%s", known_hosts: "%s", groups: [bench]}\n' \
             "$name" "$port" "$dir/id_ed25519" "$dir/known_hosts" >> "$dir/inventory.yaml"
         i=$(( i + 1 ))
         n=$(( n + 1 ))
@@ -61,7 +68,7 @@ while [ "$i" -lt "$count" ]; do
 done
 cat > "$dir/ssh_config" <<CFG
 Host 127.0.0.1
-  User root
+  User jtsbench
   IdentityFile $dir/id_ed25519
   UserKnownHostsFile $dir/known_hosts
   StrictHostKeyChecking yes
@@ -69,7 +76,7 @@ Host 127.0.0.1
 CFG
 cat >> "$dir/ansible-hosts.ini" <<INI
 [fleet:vars]
-ansible_user=root
+ansible_user=jtsbench
 ansible_ssh_private_key_file=$dir/id_ed25519
 ansible_ssh_common_args=-o UserKnownHostsFile=$dir/known_hosts -o StrictHostKeyChecking=yes
 INI

@@ -32,7 +32,7 @@ measure() {
 
 script=$(cat "$work/gather.sh")
 measure "jts-fleet status ($hosts hosts, cold)" "$top/bin/jts-fleet" status --inventory "$work/inventory.yaml" --hosts bench -o json
-measure "parallel-ssh -p $hosts gather.sh" parallel-ssh -p "$hosts" -h "$work/pssh-hosts" -l root -x "-F $work/ssh_config" -I -o "$work/pssh-out" < "$work/gather.sh"
+measure "parallel-ssh -p $hosts gather.sh" parallel-ssh -p "$hosts" -h "$work/pssh-hosts" -l jtsbench -x "-F $work/ssh_config" -I -o "$work/pssh-out" < "$work/gather.sh"
 if command -v ansible >/dev/null 2>&1; then
     measure "ansible -m shell -f $hosts gather.sh" env ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_PYTHON_INTERPRETER=auto_silent \
         ansible fleet -i "$work/ansible-hosts.ini" -f "$hosts" -m shell -a "$script"

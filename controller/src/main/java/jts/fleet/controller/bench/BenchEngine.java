@@ -171,14 +171,11 @@ public final class BenchEngine {
         args.addAll(List.of(target, runId, Integer.toString(parameters.runtimeSeconds()),
                 Long.toString(rawDevice ? regionBytes(selected, parameters) : requiredBytes(selected, parameters))));
         StringBuilder stdin = new StringBuilder();
-        Duration timeout = SCRIPT_OVERHEAD;
         for (FioProfile p : selected) {
             args.add(p.name());
             stdin.append("@@profile ").append(p.name()).append('\n').append(FioJobFile.render(p, parameters, rawDevice));
-            // runtime, plus laying out the files at a pessimistic 20 MiB/s, plus fio start/stop
-            long layoutSeconds = p.spaceFactor() * parameters.sizeBytes() / (20L << 20);
-            timeout = timeout.plusSeconds(parameters.runtimeSeconds() + layoutSeconds + 15);
         }
+        Duration timeout = execTimeout(selected, parameters, rawDevice);
         // bench.sh keeps a raw device run's job files in /tmp/.jts-fleet-bench-<runId>
         String workParent = rawDevice ? "/tmp" : target;
         String key = host.name() + "\u0000" + target + "\u0000" + runId;
@@ -248,6 +245,39 @@ public final class BenchEngine {
                 ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).toString(), m.output().kernel(),
                 m.output().fioVersion(), m.output().engine(), m.output().direct(), m.output().directNote(), m.devices(),
                 request.parameters().runtimeSeconds(), request.parameters().sizeBytes(), results);
+    }
+
+    /**
+     * The deadline of one bench.sh run: per profile its runtime, writing its files at a pessimistic 20 MiB/s and
+     * fio's start/stop; for a raw device the fill of the region; plus the probes.
+     */
+    public static Duration execTimeout(List<FioProfile> selected, BenchParameters parameters, boolean rawDevice) {
+        long slowBytesPerSecond = 20L << 20;
+        Duration timeout = SCRIPT_OVERHEAD;
+        for (FioProfile p : selected) {
+            long layoutSeconds = p.spaceFactor() * parameters.sizeBytes() / slowBytesPerSecond;
+            timeout = timeout.plusSeconds(parameters.runtimeSeconds() + layoutSeconds + 15);
+        }
+        if (rawDevice) {
+            timeout = timeout.plusSeconds(regionBytes(selected, parameters) / slowBytesPerSecond);
+        }
+        return timeout;
+    }
+
+    /**
+     * A run deadline for the {@link FleetRunner} that serves {@code request} on {@code hosts} with {@code forks}
+     * hosts at a time: every host's bench.sh deadline (per target; a tier may have several), batch after batch,
+     * plus two minutes for connecting and gathering.
+     */
+    public Duration runDeadline(BenchRequest request, List<HostSpec> hosts, int forks, int targetsPerHost) {
+        Duration perHost = Duration.ZERO;
+        for (HostSpec host : hosts) {
+            Duration d = execTimeout(profiles.withPolicy(host.policy()).resolve(request.profiles()), request.parameters(),
+                    request.device().isPresent()).plus(SHORT_SCRIPT).multipliedBy(Math.max(1, targetsPerHost));
+            perHost = d.compareTo(perHost) > 0 ? d : perHost;
+        }
+        int batches = Math.max(1, (hosts.size() + forks - 1) / Math.max(1, forks));
+        return perHost.multipliedBy(batches).plusMinutes(2);
     }
 
     /** On a raw device each job has its own region of {@code size}: the largest profile's jobs x size. */

@@ -20,7 +20,7 @@ import jts.fleet.remote.bench.RunComparison;
  */
 public final class BenchQueries {
     /** {@code bench compare} exit status when a regression beyond the thresholds was found. */
-    public static final int REGRESSION_EXIT = 5;
+    public static final int REGRESSION_EXIT = jts.fleet.controller.ExitCodes.BENCH_REGRESSION;
 
     private final BenchStore store;
 

@@ -1,6 +1,9 @@
 package jts.fleet.controller.bench;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,7 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostTask;
 import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
 import jts.fleet.inventory.HostSpec;
@@ -41,6 +47,27 @@ public final class ExperimentEngine {
     public ExperimentEngine(BenchEngine bench, BenchProfiles profiles) {
         this.bench = bench;
         this.profiles = profiles;
+    }
+
+    /**
+     * The experiment as a {@link jts.fleet.controller.fleet.FleetRunner} task, for {@code --hosts} with several
+     * hosts: refuses inside a blackout window unless {@code force}; a host-level problem (device does not offer
+     * the scheduler, fio missing ...) is that host's failure. "changed" is reported: devices were switched (and
+     * restored).
+     */
+    public HostTask<ExperimentReport> task(ExperimentRequest request, boolean force, Clock clock, Consumer<String> progress) {
+        return (transport, host) -> {
+            ZonedDateTime now = ZonedDateTime.now(clock);
+            if (!force && host.policy().maintenance().inBlackout(now)) {
+                return new HostOutcome.Fail<>(FailureClass.COMMAND, host.name() + ": inside a blackout window (trading hours) at "
+                        + now.withZoneSameInstant(ZoneOffset.UTC) + "; experiments refused (use --force)");
+            }
+            try {
+                return new HostOutcome.Done<>(run(request, host, transport, progress), true);
+            } catch (BenchFailure | IllegalArgumentException e) {
+                return new HostOutcome.Fail<>(FailureClass.COMMAND, e.getMessage());
+            }
+        };
     }
 
     /** Runs the experiment on one host; {@code progress} gets one line per step (for a terminal). */

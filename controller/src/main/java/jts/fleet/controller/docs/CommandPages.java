@@ -44,6 +44,29 @@ public final class CommandPages {
         cmd.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, into));
     }
 
+    /**
+     * Gives every command without a {@code header} a one-line summary for the man page NAME section: the first
+     * sentence of its description. picocli-codegen otherwise takes the first description <em>line</em>, which
+     * is often cut mid-sentence because --help descriptions are wrapped by hand. Only for the throwaway tree of
+     * {@link #tree()}; --help is unaffected.
+     */
+    public static CommandLine withManHeaders(CommandLine root) {
+        for (CommandSpec spec : documented(root)) {
+            if (spec.usageMessage().header().length == 0 && spec.usageMessage().description().length > 0) {
+                spec.usageMessage().header(firstSentence(String.join(" ", spec.usageMessage().description())));
+            }
+        }
+        return root;
+    }
+
+    static String firstSentence(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        // a full stop followed by a space ends the sentence; "e.g." and "1.5" do not (no space / lower case next)
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("\\.(?= [A-Z(])").matcher(flat);
+        String sentence = end.find() ? flat.substring(0, end.start()) : flat;
+        return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    }
+
     /** The page name of a command: {@code jts-fleet}, {@code jts-fleet-status}, {@code jts-fleet-inventory-list}. */
     public static String pageName(CommandSpec spec) {
         return spec.qualifiedName("-");

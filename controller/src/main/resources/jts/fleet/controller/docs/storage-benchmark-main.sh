@@ -153,7 +153,11 @@ while read -r tier mount; do
             if (sec == "meta") meta = body
             else if (sec == "error") err = body
             else if (sec == "fio-stderr") ferr[key] = body
-            else if (sec == "fio-exit") { e = body; sub(/.*exit=/, "", e); sub(/\\n.*/, "", e); fexit[key] = e + 0 }
+            else if (sec == "fio-exit") {
+                n = split(body, kv, /\\n/)
+                for (i = 1; i <= n; i++) { j = index(kv[i], "="); v[substr(kv[i], 1, j - 1)] = substr(kv[i], j + 1) + 0 }
+                fexit[key] = v["exit"]; flayout[key] = v["layout_done_ms"] - v["start_ms"]; fwall[key] = v["end_ms"] - v["start_ms"]
+            }
             sec = ""
             next
         }
@@ -170,8 +174,8 @@ while read -r tier mount; do
             printf "},\"error\":%s,\"results\":[", (err == "" ? "null" : "\"" err "\"")
             for (i = 1; i <= np; i++) {
                 p = pname[i]
-                printf "%s{\"profile\":\"%s\",\"exit\":%d,\"stderr\":\"%s\",\"fio\":%s}", (i > 1 ? "," : ""), p, \
-                    fexit[p], ferr[p], (fio[p] == "" ? "null" : fio[p])
+                printf "%s{\"profile\":\"%s\",\"exit\":%d,\"layout_ms\":%d,\"fio_wall_ms\":%d,\"stderr\":\"%s\",\"fio\":%s}", \
+                    (i > 1 ? "," : ""), p, fexit[p], flayout[p], fwall[p], ferr[p], (fio[p] == "" ? "null" : fio[p])
             }
             printf "]}"
         }

@@ -159,6 +159,18 @@ class BenchEngineTest {
     }
 
     @Test
+    void deadlinesCoverRuntimeLayoutAndBatches() {
+        BenchEngine engine = engine(MONDAY_NOON);
+        var quick = BenchProfiles.embedded().resolve(List.of("quick"));
+        BenchParameters p = new BenchParameters(60, 1L << 30);
+        // 60 s probes + 3 x (60 s + 1 GiB at 20 MiB/s = 51 s + 15 s)
+        assertThat(BenchEngine.execTimeout(quick, p, false)).isEqualTo(Duration.ofSeconds(60 + 3 * (60 + 51 + 15)));
+        BenchRequest r = new BenchRequest(List.of("quick"), Optional.of("/data"), Optional.empty(), p, "", false);
+        List<HostSpec> hosts = List.of(host("a", policy(List.of())), host("b", policy(List.of())), host("c", policy(List.of())));
+        assertThat(engine.runDeadline(r, hosts, 2, 1)).isEqualTo(Duration.ofSeconds(2 * (438 + 30) + 120));
+    }
+
+    @Test
     void runIdsAreTimeBasedAndValid() {
         String id = engine(MONDAY_NOON).newRunId();
         assertThat(id).matches("20261123T120000Z-[0-9a-f]{4}");

@@ -118,8 +118,9 @@ final class LoopFs implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         IOException failure = null;
+        boolean interrupted = false;
         for (int attempt = 0; mounted && attempt < 20; attempt++) {
             try {
                 run("umount", mount.toString());
@@ -128,7 +129,13 @@ final class LoopFs implements AutoCloseable {
             } catch (IOException e) {
                 // a just-killed fio may still hold the filesystem for a moment
                 failure = e;
-                Thread.sleep(250);
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException ie) {
+                    interrupted = true;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
         if (mounted && failure != null) {
@@ -137,6 +144,9 @@ final class LoopFs implements AutoCloseable {
         quietly("losetup", "-d", device);
         Files.deleteIfExists(image);
         deleteTree(dir);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         if (failure != null) {
             throw failure;
         }

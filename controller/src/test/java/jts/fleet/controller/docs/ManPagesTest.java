@@ -30,7 +30,7 @@ class ManPagesTest {
 
     private static Map<String, String> generated(ManPageSource source) {
         Map<String, String> pages = new LinkedHashMap<>();
-        for (CommandSpec spec : CommandPages.documented(CommandPages.tree())) {
+        for (CommandSpec spec : CommandPages.documented(CommandPages.withManHeaders(CommandPages.tree()))) {
             pages.put(CommandPages.pageName(spec) + ".adoc", source.page(spec));
         }
         return pages;

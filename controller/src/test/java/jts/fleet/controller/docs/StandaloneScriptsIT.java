@@ -98,6 +98,8 @@ class StandaloneScriptsIT {
         JsonNode read = target.path("results").path(0);
         assertThat(read.path("profile").asText()).isEqualTo("rand-read-4k-qd1");
         assertThat(read.path("fio").path("jobs").path(0).path("read").path("iops").asDouble()).isPositive();
+        assertThat(read.path("layout_ms").asLong()).as("layout timed apart").isNotNegative();
+        assertThat(read.path("fio_wall_ms").asLong()).as("1 s runtime plus layout").isGreaterThanOrEqualTo(1000);
         JsonNode wal = target.path("results").path(1);
         assertThat(wal.path("fio").path("jobs").path(0).path("sync").path("lat_ns").path("N").asLong())
                 .as("pg-wal fdatasyncs every write").isPositive();

@@ -46,9 +46,9 @@ final class Tmux implements AutoCloseable {
         return run(List.of("capture-pane", "-p", "-J", "-t", session, "-S", "-"));
     }
 
-    /** The visible pane with its escape sequences (colors), as the terminal received them. */
+    /** The pane and its scrollback with escape sequences (colors), as the terminal received them. */
     String screenWithEscapes() throws IOException, InterruptedException {
-        return run(List.of("capture-pane", "-p", "-e", "-t", session));
+        return run(List.of("capture-pane", "-p", "-e", "-t", session, "-S", "-"));
     }
 
     /** The last non-empty line of the pane: where the cursor's line is. */

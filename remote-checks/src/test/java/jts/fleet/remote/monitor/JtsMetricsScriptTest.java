@@ -221,4 +221,31 @@ class JtsMetricsScriptTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.stderr()).contains("cannot read config " + dir.resolve("nope.conf"));
     }
+
+    /** The script runs every minute on every host: it must stay cheap. Prints the measured CPU per run. */
+    @Test
+    void cpuPerRunIsSmall(@TempDir Path dir) throws Exception {
+        Path time = Path.of("/usr/bin/time");
+        Environment.require(Files.isExecutable(time), "/usr/bin/time (GNU time) is installed");
+        Path mnt = Files.createDirectories(dir.resolve("dbmount"));
+        HostTree t = tree(dir).fakeTool("nvme", "nvme-cli-2.x.json", 0);
+        Path conf = t.writeConfig(config(t, HealthTool.NVME, List.of(), List.of(new CanaryEntry(mnt.toString(),
+                "db"))));
+        t.run(conf); // first run polls health and writes the canary file
+        Path script = dir.resolve("jts-metrics.sh");
+        int runs = 10;
+        StringBuilder loop = new StringBuilder();
+        for (int i = 0; i < runs; i++) {
+            loop.append("sh '").append(script).append("' '").append(conf).append("'\n");
+        }
+        Process p = new ProcessBuilder(time.toString(), "-f", "%U %S", "sh", "-c", loop.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertThat(p.waitFor()).as(out).isZero();
+        String[] last = out.lines().reduce((a, b) -> b).orElseThrow().split(" ");
+        double cpuPerRun = (Double.parseDouble(last[0]) + Double.parseDouble(last[1])) / runs;
+        System.out.printf(java.util.Locale.ROOT, "[jts-metrics] CPU per run (user+sys, children included): %.1f ms%n",
+                cpuPerRun * 1000);
+        assertThat(cpuPerRun).as("CPU seconds per run").isLessThan(0.1);
+    }
 }
