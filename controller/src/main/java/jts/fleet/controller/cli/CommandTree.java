@@ -58,6 +58,9 @@ public final class CommandTree {
             TuningCommands.Verify.class,
             TuningCommands.Rollback.class,
             TrimCommand.class,
+            MonitorCommands.Watch.class,
+            MonitorCommands.Check.class,
+            MonitorCommands.Monitor.class,
             RenderCommand.class,
         };
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code jts-fleet render ...}: prints or writes the artifacts jts-fleet would push, without connecting. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render generated artifacts (systemd units, udev rules, alert rules, dashboard).",
-        subcommands = {RenderCommand.Systemd.class, RenderCommand.Udev.class})
+        subcommands = {RenderCommand.Systemd.class, RenderCommand.Udev.class, MonitorCommands.Alerts.class,
+            MonitorCommands.DashboardCommand.class})
 public final class RenderCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

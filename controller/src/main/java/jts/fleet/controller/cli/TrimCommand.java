@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
  * unless {@code --force}); {@code trim install} pushes script, config and systemd units.
  */
 @Command(name = "trim", mixinStandardHelpOptions = true,
-        description = {"Run TRIM now on each selected host through the pushed jts-fstrim script.",
-            "Refused (exit 4) inside a maintenance.blackout window unless --force."},
+        description = {"Run TRIM now on each selected host (refused in a blackout window).",
+            "Uses the pushed jts-fstrim script; exit 4 inside a maintenance.blackout window unless --force."},
         subcommands = TrimCommand.Install.class)
 public final class TrimCommand implements Callable<Integer> {
     private final AppContext context;

@@ -64,8 +64,9 @@ public final class TuningCommands {
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
-            description = {"Per host, device and attribute: current, desired, action and reason; and the diff of the",
-                "udev rules file that apply would push. Changes nothing."})
+            description = {"Show what apply would change, per host, device and attribute.",
+                "Current, desired, action and reason, and the diff of the udev rules file apply would push.",
+                "Changes nothing."})
     public static final class Plan implements Callable<Integer> {
         private final AppContext context;
         @Mixin
@@ -103,9 +104,9 @@ public final class TuningCommands {
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
-            description = {"Apply each tier's queue settings live, record the previous values on the host, push the",
-                "udev rules that keep them, trigger only the affected devices and verify. A host where any step",
-                "fails is restored to how it was (nothing half-applied)."})
+            description = {"Apply each tier's queue settings and push the udev rules that keep them.",
+                "Records the previous values on the host first, writes sysfs live, pushes the rules, triggers only",
+                "the affected devices and verifies. A host where any step fails is restored to how it was."})
     public static final class Apply implements Callable<Integer> {
         private final AppContext context;
         @Mixin
@@ -140,8 +141,8 @@ public final class TuningCommands {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Compare every planned setting with the host now: exit 0 when all match, 3 on drift,",
-                "naming host, device, attribute, expected, actual and the likely culprit."})
+            description = {"Check every tuned setting: exit 0 when all match, 3 on drift.",
+                "Each finding names host, device, attribute, expected, actual and the likely culprit."})
     public static final class Verify implements Callable<Integer> {
         private final AppContext context;
         @Mixin
@@ -176,8 +177,8 @@ public final class TuningCommands {
     }
 
     @Command(name = "rollback", mixinStandardHelpOptions = true,
-            description = {"Restore exactly the values recorded before the first apply on each host, remove the",
-                "pushed udev rules file and the state."})
+            description = {"Restore the values recorded before the first apply.",
+                "Also removes the pushed udev rules file and the state file on each host."})
     public static final class Rollback implements Callable<Integer> {
         private final AppContext context;
         @Mixin

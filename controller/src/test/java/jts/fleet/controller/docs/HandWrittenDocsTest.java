@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -14,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import picocli.CommandLine;
 
 /**
  * The hand-written guides keep their promises: the runbook has an entry for every symptom issue 8 lists, and no
@@ -45,6 +49,48 @@ class HandWrittenDocsTest {
         int next = entry.indexOf("\n## ", heading.length());
         entry = next < 0 ? entry : entry.substring(0, next);
         assertThat(entry).as(heading + " has a check and a fix").contains("**Check").contains("**Fix");
+    }
+
+    private static final Pattern CODE = Pattern.compile("```[a-z]*\\n(.*?)```|`([^`\\n]+)`", Pattern.DOTALL);
+    private static final Pattern COMMAND = Pattern.compile("(?<![\\w-])jts-fleet ([a-z][a-z-]*)(?=\\s|$)(?: ([a-z][a-z-]*)(?=\\s|$))?");
+    private static final String NOT_WIRED = "Not yet registered in the CLI of this build:";
+
+    /**
+     * Every {@code jts-fleet COMMAND [SUBCOMMAND]} the guides show in code either exists in the command tree or is
+     * listed in the runbook's "State of this build" line — and that line lists nothing that exists. So when a
+     * command gets wired, this test says to shorten the list; when a guide names a command that does not exist, it
+     * says so.
+     */
+    @Test
+    void commandsShownInTheGuidesExistOrAreListedAsNotWiredYet() throws IOException {
+        CommandLine tree = CommandPages.tree();
+        Set<String> missing = new TreeSet<>();
+        for (String guide : List.of("docs/PERFORMANCE_OPTIMIZATION.md", "docs/TROUBLESHOOTING.md")) {
+            Matcher code = CODE.matcher(Files.readString(TOP.resolve(guide)));
+            while (code.find()) {
+                String text = code.group(1) != null ? code.group(1) : code.group(2);
+                Matcher cmd = COMMAND.matcher(text);
+                while (cmd.find()) {
+                    CommandLine top = tree.getSubcommands().get(cmd.group(1));
+                    if (top == null) {
+                        missing.add(cmd.group(1));
+                    } else if (cmd.group(2) != null && !top.getSubcommands().isEmpty()
+                            && !top.getSubcommands().containsKey(cmd.group(2))) {
+                        missing.add(cmd.group(1) + " " + cmd.group(2));
+                    }
+                }
+            }
+        }
+        String runbook = Files.readString(TOP.resolve("docs/TROUBLESHOOTING.md"));
+        String line = runbook.lines().filter(l -> l.startsWith(NOT_WIRED)).findFirst()
+                .orElseThrow(() -> new AssertionError("docs/TROUBLESHOOTING.md has no line starting with " + NOT_WIRED));
+        Set<String> listed = new TreeSet<>();
+        Matcher item = Pattern.compile("`([^`]+)`").matcher(line);
+        while (item.find()) {
+            listed.add(item.group(1));
+        }
+        assertThat(listed).as("the '" + NOT_WIRED + "' line of docs/TROUBLESHOOTING.md vs the commands the guides "
+                + "show that this build's command tree does not have").isEqualTo(missing);
     }
 
     @Test
