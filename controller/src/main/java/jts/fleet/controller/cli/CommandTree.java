@@ -58,6 +58,8 @@ public final class CommandTree {
             TuningCommands.Verify.class,
             TuningCommands.Rollback.class,
             TrimCommand.class,
+            BenchCommands.Bench.class,
+            BenchCommands.Experiment.class,
             MonitorCommands.Watch.class,
             MonitorCommands.Check.class,
             MonitorCommands.Monitor.class,

@@ -1,5 +1,6 @@
 package jts.fleet.controller.docs;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +36,10 @@ public final class MetricsReference {
         }
     }
 
+    /** Type and HELP of a family as declared in a script, before its labels are looked up. */
+    private record Declared(String type, String help) {
+    }
+
     private static final Pattern AWK_FAMILY = Pattern.compile(
             "family\\(\"(jts_[a-z0-9_]+)\", \"([a-z]+)\", \"((?:[^\"\\\\]|\\\\.)*)\"\\)");
     private static final Pattern PRINTF_HELP = Pattern.compile("# HELP (jts_[a-z0-9_]+) ([^\\\\']*)\\\\n");
@@ -55,10 +60,10 @@ public final class MetricsReference {
     }
 
     static List<Family> scriptFamilies(String script, String writtenBy) {
-        Map<String, String[]> typeAndHelp = new LinkedHashMap<>();
+        Map<String, Declared> declared = new LinkedHashMap<>();
         Matcher awk = AWK_FAMILY.matcher(script);
         while (awk.find()) {
-            typeAndHelp.putIfAbsent(awk.group(1), new String[] {awk.group(2), unescape(awk.group(3))});
+            declared.putIfAbsent(awk.group(1), new Declared(awk.group(2), unescape(awk.group(3))));
         }
         // the NVMe families: split("names", fam, " "), split("types", ftype, " "), fhelp[k] = "..."
         Map<String, String> lists = new LinkedHashMap<>();
@@ -75,7 +80,7 @@ public final class MetricsReference {
                 helps.put(Integer.parseInt(fhelp.group(1)), unescape(fhelp.group(2)));
             }
             for (int i = 0; i < names.length && i < types.length; i++) {
-                typeAndHelp.putIfAbsent(names[i], new String[] {types[i], helps.getOrDefault(i + 1, "")});
+                declared.putIfAbsent(names[i], new Declared(types[i], helps.getOrDefault(i + 1, "")));
             }
         }
         Map<String, String> printfHelp = new LinkedHashMap<>();
@@ -85,11 +90,11 @@ public final class MetricsReference {
         }
         Matcher type = PRINTF_TYPE.matcher(script);
         while (type.find()) {
-            typeAndHelp.putIfAbsent(type.group(1), new String[] {type.group(2), printfHelp.getOrDefault(type.group(1), "")});
+            declared.putIfAbsent(type.group(1), new Declared(type.group(2), printfHelp.getOrDefault(type.group(1), "")));
         }
         List<Family> families = new ArrayList<>();
-        for (Map.Entry<String, String[]> f : typeAndHelp.entrySet()) {
-            families.add(new Family(f.getKey(), f.getValue()[0], f.getValue()[1], labels(script, f.getKey()),
+        for (Map.Entry<String, Declared> f : declared.entrySet()) {
+            families.add(new Family(f.getKey(), f.getValue().type(), f.getValue().help(), labels(script, f.getKey()),
                     writtenBy));
         }
         return families;
@@ -229,7 +234,7 @@ public final class MetricsReference {
     }
 
     private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : java.math.BigDecimal.valueOf(v).stripTrailingZeros()
+        return v == Math.rint(v) ? Long.toString((long) v) : BigDecimal.valueOf(v).stripTrailingZeros()
                 .toPlainString();
     }
 

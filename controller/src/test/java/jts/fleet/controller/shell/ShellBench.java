@@ -31,11 +31,14 @@ import jts.fleet.remote.model.GatherScript;
  * Fleet-wide {@code status} over N loopback hosts (real sshd): the shell after its first command (connections
  * kept), a cold CLI run (new JVM, new connections), the same CLI command in a warm JVM but with new
  * connections, and OpenSSH ControlMaster-multiplexed {@code ssh} running the identical gather command line on
- * every host in parallel. Prints min/median/max of each. Needs root (it starts sshd).
+ * every host in parallel, all logging in as an unprivileged user with /bin/sh. Prints min/median/max of each.
+ * Needs root (it starts sshd and creates the user).
  *
  * <p>Run: {@code scripts/bench/shell-vs-controlmaster.sh [runs] [hosts]}.
  */
 public final class ShellBench {
+    private static final String USER = SshdFixture.SUDO_USER;
+
     private ShellBench() {
     }
 
@@ -44,8 +47,12 @@ public final class ShellBench {
         int hostCount = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         Path dir = Files.createTempDirectory("jts-shell-bench-");
         try (SshdFixture sshd = SshdFixture.start(hostCount)) {
+            // An unprivileged login with /bin/sh, as on the fleet (become: sudo only where needed; status needs
+            // none). Not root: this machine's root ~/.bashrc runs `pyenv init` (~145 ms of CPU), and bash reads
+            // it for every command sshd starts, which would swamp what is measured here for both contenders.
+            sshd.addUser(USER, false);
             Path knownHosts = sshd.writeKnownHosts();
-            Path inventory = sshd.writeInventory(dir.resolve("inventory.yaml"), sshd.inventoryHosts("root", false),
+            Path inventory = sshd.writeInventory(dir.resolve("inventory.yaml"), sshd.inventoryHosts(USER, false),
                     knownHosts);
             System.out.printf(Locale.ROOT, "%d hosts on 127.0.0.1 (%d sshd), %d runs each, after one warm-up run%n",
                     hostCount, (hostCount + 15) / 16, runs);
@@ -128,7 +135,7 @@ public final class ShellBench {
             commands.add(List.of("ssh", "-o", "ControlMaster=auto", "-o", "ControlPath=" + dir.resolve("cm-%C"),
                     "-o", "ControlPersist=60", "-o", "BatchMode=yes", "-o", "UserKnownHostsFile=" + knownHosts,
                     "-o", "StrictHostKeyChecking=yes", "-o", "IdentitiesOnly=yes", "-i", sshd.ed25519Identity().toString(),
-                    "-p", Integer.toString(port), "root@127.0.0.1", remoteLine));
+                    "-p", Integer.toString(port), USER + "@127.0.0.1", remoteLine));
         }
         try {
             runAll(commands, "ControlMaster warm-up (starts the masters)");
@@ -142,7 +149,7 @@ public final class ShellBench {
         } finally {
             for (int port : sshd.ports()) {
                 Process stop = new ProcessBuilder("ssh", "-o", "ControlPath=" + dir.resolve("cm-%C"), "-p",
-                        Integer.toString(port), "-O", "exit", "root@127.0.0.1")
+                        Integer.toString(port), "-O", "exit", USER + "@127.0.0.1")
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 stop.waitFor(10, TimeUnit.SECONDS);
             }

@@ -1,0 +1,411 @@
+package jts.fleet.controller.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.bench.BenchEngine;
+import jts.fleet.controller.bench.BenchQueries;
+import jts.fleet.controller.bench.BenchRequest;
+import jts.fleet.controller.bench.BenchStore;
+import jts.fleet.controller.bench.BenchText;
+import jts.fleet.controller.bench.ExperimentEngine;
+import jts.fleet.controller.bench.ExperimentReport;
+import jts.fleet.controller.bench.ExperimentRequest;
+import jts.fleet.controller.bench.TierTargets;
+import jts.fleet.controller.fleet.FleetRunner;
+import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.remote.bench.BenchDocument;
+import jts.fleet.remote.bench.BenchParameters;
+import jts.fleet.remote.bench.BenchProfiles;
+import jts.fleet.remote.bench.CompareThresholds;
+import jts.fleet.remote.bench.FleetComparison;
+import jts.fleet.remote.bench.RunComparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bench run|list|show|compare|report} and {@code experiment}. */
+public final class BenchCommands {
+    private BenchCommands() {
+    }
+
+    /** Where results are stored on the controller. */
+    public static final class StoreOption {
+        @Option(names = "--store", paramLabel = "DIR",
+                description = "Result store (default: $XDG_DATA_HOME/jts-fleet/bench or ~/.local/share/jts-fleet/bench).")
+        Path store;
+
+        BenchStore open() {
+            return new BenchStore(store != null ? store
+                    : BenchStore.defaultRoot(System.getenv(), Path.of(System.getProperty("user.home"))));
+        }
+    }
+
+    /** Size and runtime shared by bench run and experiment. */
+    public static final class Sizing {
+        @Option(names = "--runtime", paramLabel = "SECONDS", defaultValue = "30",
+                description = "fio runtime per profile in seconds (default: ${DEFAULT-VALUE}).")
+        int runtimeSeconds = 30;
+
+        @Option(names = "--size", paramLabel = "SIZE", defaultValue = "1g",
+                description = "Test file size per job, e.g. 256m, 4g (default: ${DEFAULT-VALUE}).")
+        String size = "1g";
+
+        BenchParameters parameters() throws UsageException {
+            try {
+                return new BenchParameters(runtimeSeconds, BenchParameters.parseSize(size));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "fio benchmarks per tier and workload shape: run, list, show, compare, report.",
+            subcommands = {Run.class, ListRuns.class, Show.class, Compare.class, Report.class})
+    public static final class Bench implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    /** A progress line on stderr while hosts run (terminal only): done / running / elapsed. */
+    static final class Progress implements AutoCloseable {
+        private final AppContext context;
+        private final int total;
+        private final AtomicInteger done = new AtomicInteger();
+        private final long start = System.nanoTime();
+        private final Thread ticker;
+
+        Progress(AppContext context, int total, boolean enabled) {
+            this.context = context;
+            this.total = total;
+            this.ticker = new Thread(this::tick, "jts-fleet-progress");
+            this.ticker.setDaemon(true);
+            if (enabled && context.terminal()) {
+                ticker.start();
+            }
+        }
+
+        void hostDone() {
+            done.incrementAndGet();
+        }
+
+        private void tick() {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+                    context.err().printf("\r%d/%d hosts done, %d running, %02d:%02d elapsed ", done.get(), total,
+                            total - done.get(), seconds / 60, seconds % 60);
+                    context.err().flush();
+                    Thread.sleep(1000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (ticker.isAlive()) {
+                ticker.interrupt();
+                context.err().print("\r");
+                context.err().flush();
+            }
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Run fio profiles on each host's tier mounts or a directory; store one document per host.",
+                "Refused inside a blackout window unless --force. Ctrl-C kills the remote fio and cleans up."})
+    public static final class Run implements Callable<Integer> {
+        private final AppContext context;
+        @Mixin
+        FleetOptions fleet;
+        @Mixin
+        OutputOptions output;
+        @Mixin
+        StoreOption store;
+        @Mixin
+        Sizing sizing;
+
+        @Option(names = "--profile", paramLabel = "NAME", split = ",", defaultValue = "quick",
+                description = "Profiles or suites (quick, db, all), comma separated (default: ${DEFAULT-VALUE}).")
+        List<String> profiles;
+
+        @Option(names = "--tier", paramLabel = "NAME", description = "Every mount of this tier on each host.")
+        String tier;
+
+        @Option(names = "--target", paramLabel = "DIR", description = "A directory on each host.")
+        String target;
+
+        @Option(names = "--device", paramLabel = "/dev/X", description = "A raw block device (needs --destructive).")
+        String device;
+
+        @Option(names = "--destructive", description = "Confirm that --device's data will be overwritten.")
+        boolean destructive;
+
+        @Option(names = "--label", paramLabel = "TEXT", defaultValue = "", description = "Label stored with the run.")
+        String label;
+
+        @Option(names = "--force", description = "Run even inside a blackout window.")
+        boolean force;
+
+        public Run(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            BenchRequest request;
+            try {
+                request = new BenchRequest(profiles, Optional.ofNullable(target), Optional.ofNullable(tier),
+                        sizing.parameters(), label, force, Optional.ofNullable(device), destructive);
+                BenchProfiles.embedded().resolve(profiles);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            try (FleetSession session = fleet.open(context)) {
+                if (fleet.listHosts()) {
+                    return HostList.print(context, session.hosts());
+                }
+                BenchStore results = store.open();
+                BenchEngine engine = new BenchEngine(BenchProfiles.embedded(), results, Clock.systemUTC(),
+                        new TierTargets(session.commandTimeout()));
+                FleetRunner runner = new FleetRunner(session.pool(), fleet.forks,
+                        engine.runDeadline(request, session.hosts(), fleet.forks, 4));
+                Thread hook = new Thread(engine::cleanupActive, "jts-fleet-bench-cleanup");
+                Runtime.getRuntime().addShutdownHook(hook);
+                BenchEngine.BenchRun run;
+                try (Progress progress = new Progress(context, session.hosts().size(), !output.json())) {
+                    run = engine.run(request, session.hosts(), runner, r -> progress.hostDone());
+                } finally {
+                    removeHook(hook);
+                }
+                FleetReport.print(context, output, run.results(), docs -> java.util.Map.of("documents", docs),
+                        BenchText::documents, doc -> doc.put("run_id", run.runId()));
+                if (!output.json()) {
+                    context.out().println("run " + run.runId() + " stored in " + results.root());
+                }
+                return FleetReport.exitCode(run.results());
+            }
+        }
+    }
+
+    static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored benchmark runs.")
+    public static final class ListRuns implements Callable<Integer> {
+        private final AppContext context;
+        @Mixin
+        OutputOptions output;
+        @Mixin
+        StoreOption store;
+
+        public ListRuns(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            BenchStore results = store.open();
+            var runs = new BenchQueries(results).list();
+            context.out().print(output.json() ? Json.pretty(runs) + "\n" : BenchText.runs(runs));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one stored run (id or unique prefix).")
+    public static final class Show implements Callable<Integer> {
+        private final AppContext context;
+        @Mixin
+        OutputOptions output;
+        @Mixin
+        StoreOption store;
+        @Parameters(paramLabel = "RUN", description = "Run id or a unique prefix.")
+        String run;
+
+        public Show(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            BenchStore results = store.open();
+            List<BenchDocument> docs = queries(results).show(run);
+            context.out().print(output.json() ? results.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(docs)
+                    + "\n" : BenchText.documents(docs));
+            return ExitCodes.OK;
+        }
+    }
+
+    static BenchQueries queries(BenchStore store) {
+        return new BenchQueries(store);
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = {"Compare two runs per host, profile and metric (exit 5 on a regression), or each host",
+                "against the fleet median of its tier (--fleet RUN)."})
+    public static final class Compare implements Callable<Integer> {
+        private final AppContext context;
+        @Mixin
+        OutputOptions output;
+        @Mixin
+        StoreOption store;
+
+        @Parameters(paramLabel = "RUN", arity = "0..2", description = "BASE NEW, or one RUN with --fleet.")
+        List<String> runs = List.of();
+
+        @Option(names = "--fleet", description = "Compare each host of one run with the fleet median of its tier.")
+        boolean fleetView;
+
+        @Option(names = "--force", description = "Compare even different fio versions or profiles.")
+        boolean force;
+
+        @Option(names = "--throughput-threshold", paramLabel = "PCT", defaultValue = "5",
+                description = "IOPS/bandwidth change counted as real, in % (default: ${DEFAULT-VALUE}).")
+        double throughputPct;
+
+        @Option(names = "--latency-threshold", paramLabel = "PCT", defaultValue = "10",
+                description = "Latency change counted as real, in % (default: ${DEFAULT-VALUE}).")
+        double latencyPct;
+
+        @Option(names = "--outlier-factor", paramLabel = "X", defaultValue = "2.0",
+                description = "--fleet: p99 this many times the median (or IOPS 1/X of it) is an outlier (default: ${DEFAULT-VALUE}).")
+        double outlierFactor;
+
+        public Compare(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            BenchStore results = store.open();
+            BenchQueries queries = queries(results);
+            if (fleetView) {
+                if (runs.size() != 1) {
+                    throw new UsageException("bench compare --fleet takes exactly one RUN");
+                }
+                FleetComparison f = queries.fleet(runs.get(0), outlierFactor, 1.0 / outlierFactor);
+                context.out().print(output.json() ? Json.pretty(f) + "\n" : BenchText.fleet(f));
+                return ExitCodes.OK;
+            }
+            if (runs.size() != 2) {
+                throw new UsageException("bench compare takes BASE and NEW run ids (or --fleet RUN)");
+            }
+            RunComparison c;
+            try {
+                c = queries.compare(runs.get(0), runs.get(1), new CompareThresholds(throughputPct, latencyPct), force);
+            } catch (RunComparison.Refused e) {
+                throw new UsageException(e.getMessage());
+            }
+            context.out().print(output.json() ? Json.pretty(c) + "\n" : BenchText.comparison(c));
+            return c.regression() ? ExitCodes.BENCH_REGRESSION : ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Write one self-contained HTML report (charts, before/after, host vs fleet) of runs.")
+    public static final class Report implements Callable<Integer> {
+        private final AppContext context;
+        @Mixin
+        StoreOption store;
+        @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run ids (the first is 'before').")
+        List<String> runs;
+        @Option(names = "--out", paramLabel = "FILE", defaultValue = "report.html", description = "Output file.")
+        Path out;
+
+        public Report(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Path written = queries(store.open()).report(runs, out, CompareThresholds.DEFAULT);
+            context.out().println("wrote " + written);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "experiment", mixinStandardHelpOptions = true,
+            description = {"A/B experiment: interleave two settings of the target's device(s), measure, restore.",
+                "Reports each arm's median, the difference with a 95% bootstrap interval and a verdict."})
+    public static final class Experiment implements Callable<Integer> {
+        private final AppContext context;
+        @Mixin
+        FleetOptions fleet;
+        @Mixin
+        OutputOptions output;
+        @Mixin
+        StoreOption store;
+        @Mixin
+        Sizing sizing;
+
+        @Option(names = "--set", required = true, paramLabel = "ATTR=A,B", description = "e.g. scheduler=none,mq-deadline")
+        String set;
+        @Option(names = "--profile", required = true, paramLabel = "NAME", description = "One fio profile.")
+        String profile;
+        @Option(names = "--target", required = true, paramLabel = "DIR", description = "Directory on the host.")
+        String target;
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Rounds of A and B (default: ${DEFAULT-VALUE}).")
+        int rounds;
+        @Option(names = "--force", description = "Run even inside a blackout window.")
+        boolean force;
+
+        public Experiment(AppContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            ExperimentRequest request;
+            try {
+                request = ExperimentRequest.parse(set, profile, target, rounds, sizing.parameters());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            try (FleetSession session = fleet.open(context)) {
+                if (fleet.listHosts()) {
+                    return HostList.print(context, session.hosts());
+                }
+                BenchProfiles profiles = BenchProfiles.embedded();
+                BenchEngine bench = new BenchEngine(profiles, store.open(), Clock.systemUTC(),
+                        new TierTargets(session.commandTimeout()));
+                ExperimentEngine engine = new ExperimentEngine(bench, profiles);
+                Thread hook = new Thread(engine::restoreActive, "jts-fleet-experiment-restore");
+                Runtime.getRuntime().addShutdownHook(hook);
+                List<HostResult<ExperimentReport>> results;
+                try {
+                    FleetRunner runner = new FleetRunner(session.pool(), fleet.forks, Duration.ofHours(12));
+                    results = runner.run(session.hosts(), engine.task(request, force, Clock.systemUTC(), line -> {
+                        if (!output.json() && context.terminal()) {
+                            context.err().println(line);
+                        }
+                    }), r -> { });
+                } finally {
+                    removeHook(hook);
+                }
+                FleetReport.print(context, output, results, r -> r, BenchText::experiment, doc -> { });
+                return FleetReport.exitCode(results);
+            }
+        }
+    }
+}
