@@ -92,8 +92,7 @@ public final class StatusCommand implements Callable<Integer> {
             ArrayNode unmanaged = node.putArray("unmanaged");
             model.unmanaged().forEach(unmanaged::add);
             node.put("drift", ok.value().drift());
-            node.set("trim", jts.fleet.controller.trim.TrimViews.json(
-                    jts.fleet.remote.trim.TrimStatus.fromLog(model.snapshot().host(), model.snapshot().trimLog())));
+            node.set("trim", jts.fleet.controller.trim.TrimViews.json(trimStatus(model)));
             ArrayNode warnings = node.putArray("warnings");
             model.snapshot().warnings().forEach(warnings::add);
         } else {
@@ -114,6 +113,13 @@ public final class StatusCommand implements Callable<Integer> {
 
     /** One host's status: its storage model and how many settings differ from the policy. */
     record HostStatus(StorageModel model, long drift) {
+    }
+
+    /** Last TRIM per filesystem (trim.jsonl) and the timer's next elapse, both from the gather snapshot. */
+    static jts.fleet.remote.trim.TrimStatus trimStatus(StorageModel model) {
+        var snap = model.snapshot();
+        var fromLog = jts.fleet.remote.trim.TrimStatus.fromLog(snap.host(), snap.trimLog());
+        return new jts.fleet.remote.trim.TrimStatus(snap.host(), snap.trimTimerNextElapse(), fromLog.log());
     }
 
     private void writeReports(List<ObjectNode> hostNodes, ObjectNode summary) throws IOException {
@@ -243,7 +249,10 @@ public final class StatusCommand implements Callable<Integer> {
             }
             out.print(table.render(context.terminalWidth(), "  "));
         }
-        var trim = jts.fleet.remote.trim.TrimStatus.fromLog(snap.host(), snap.trimLog());
+        var trim = trimStatus(model);
+        out.println("TRIM timer: " + trim.nextElapse().map(n -> "next run " + n)
+                .orElse(snap.systemdRunning() ? "jts-fstrim.timer not active (jts-fleet trim install)"
+                        : "systemd not running: no timer"));
         if (!trim.lastPerMount().isEmpty()) {
             out.println("last trim:");
             TextTable table = new TextTable("MOUNT", "RESULT", "WHEN", "BYTES", "REASON");

@@ -9,7 +9,6 @@ import jts.fleet.controller.transport.SshTransport;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
 import jts.fleet.inventory.HostSpec;
-import jts.fleet.remote.model.GatherScript;
 
 /**
  * The shell's view of one pooled transport. Every command of the shell reaches hosts through the shared
@@ -38,7 +37,7 @@ final class SessionTransport implements Transport {
         boolean wasConnected = delegate.isConnected();
         ExecResult result = delegate.exec(script, args, stdin, timeout, become);
         noteReconnect(wasConnected);
-        if (result.ok() && GatherScript.text().equals(script)) {
+        if (result.ok() && session.isGather(script)) {
             session.recordGather(host, result.stdoutText());
         }
         return result;

@@ -234,7 +234,9 @@ public final class GatherParser {
             Optional<String> fio = Optional.ofNullable(env.get("fio")).map(String::trim).filter(v -> !v.isEmpty());
             return new HostSnapshot(host, withoutMounts.hostname(), withoutMounts.kernel(), time, (int) uid,
                     devices, mounts, diskstats, rules, tuned, "1".equals(env.get("systemd")),
-                    "1".equals(env.get("udevd")), sysfsReadOnly, fio, state, trimLog, warnings);
+                    "1".equals(env.get("udevd")), sysfsReadOnly, fio, state, trimLog, warnings)
+                    .withTrimTimerNextElapse(Optional.ofNullable(env.get("trim_timer_next")).map(String::trim)
+                            .filter(v -> !v.isEmpty() && !v.equals("n/a")));
         }
 
         private Map<String, String> keyValues(Section s) throws GatherException {

@@ -35,7 +35,8 @@ public record HostSnapshot(
         Optional<String> stateJson,
         List<String> trimLog,
         List<String> warnings,
-        Map<String, BlockDevice> devicesByName) {
+        Map<String, BlockDevice> devicesByName,
+        Optional<String> trimTimerNextElapse) {
 
     /** The canonical constructor without the name index, which is derived from {@code devices}. */
     public HostSnapshot(String host, String hostname, String kernel, long time, int uid, List<BlockDevice> devices,
@@ -44,7 +45,14 @@ public record HostSnapshot(
                         boolean sysfsReadOnly, Optional<String> fioVersion, Optional<String> stateJson,
                         List<String> trimLog, List<String> warnings) {
         this(host, hostname, kernel, time, uid, devices, mounts, diskstats, udevRules, tunedProfile, systemdRunning,
-                udevdRunning, sysfsReadOnly, fioVersion, stateJson, trimLog, warnings, Map.of());
+                udevdRunning, sysfsReadOnly, fioVersion, stateJson, trimLog, warnings, Map.of(), Optional.empty());
+    }
+
+    /** This snapshot with the TRIM timer's next elapse as systemd reported it. */
+    public HostSnapshot withTrimTimerNextElapse(Optional<String> nextElapse) {
+        return new HostSnapshot(host, hostname, kernel, time, uid, devices, mounts, diskstats, udevRules, tunedProfile,
+                systemdRunning, udevdRunning, sysfsReadOnly, fioVersion, stateJson, trimLog, warnings, devicesByName,
+                nextElapse);
     }
 
     public HostSnapshot {
