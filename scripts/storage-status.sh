@@ -237,6 +237,9 @@ fi
 
 echo '@@section env'
 if [ -d "$S/run/systemd/system" ]; then echo 'systemd=1'; else echo 'systemd=0'; fi
+if [ -z "$S" ] && [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+    printf 'trim_timer_next=%s\n' "$(systemctl show jts-fstrim.timer --property=NextElapseUSecRealtime --value 2>/dev/null)"
+fi
 udevd=0
 for c in "$S"/proc/[0-9]*/comm; do
     n=

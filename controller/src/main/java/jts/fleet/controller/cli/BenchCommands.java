@@ -281,11 +281,11 @@ public final class BenchCommands {
         boolean force;
 
         @Option(names = "--throughput-threshold", paramLabel = "PCT", defaultValue = "5",
-                description = "IOPS/bandwidth change counted as real, in % (default: ${DEFAULT-VALUE}).")
+                description = "IOPS/bandwidth change counted as real, in %% (default: ${DEFAULT-VALUE}).")
         double throughputPct;
 
         @Option(names = "--latency-threshold", paramLabel = "PCT", defaultValue = "10",
-                description = "Latency change counted as real, in % (default: ${DEFAULT-VALUE}).")
+                description = "Latency change counted as real, in %% (default: ${DEFAULT-VALUE}).")
         double latencyPct;
 
         @Option(names = "--outlier-factor", paramLabel = "X", defaultValue = "2.0",
@@ -347,7 +347,7 @@ public final class BenchCommands {
 
     @Command(name = "experiment", mixinStandardHelpOptions = true,
             description = {"A/B experiment: interleave two settings of the target's device(s), measure, restore.",
-                "Reports each arm's median, the difference with a 95% bootstrap interval and a verdict."})
+                "Reports each arm's median, the difference with a 95%% bootstrap interval and a verdict."})
     public static final class Experiment implements Callable<Integer> {
         private final AppContext context;
         @Mixin

@@ -64,6 +64,7 @@ public final class CommandTree {
             MonitorCommands.Check.class,
             MonitorCommands.Monitor.class,
             RenderCommand.class,
+            jts.fleet.controller.shell.ShellCommand.class,
         };
     }
 

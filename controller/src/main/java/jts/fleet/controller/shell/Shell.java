@@ -96,10 +96,16 @@ public final class Shell {
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000);
         if (historyFile.isPresent()) {
             try {
-                Files.createDirectories(historyFile.get().toAbsolutePath().getParent());
-                builder.variable(LineReader.HISTORY_FILE, historyFile.get());
+                Path file = historyFile.get().toAbsolutePath();
+                Files.createDirectories(file.getParent());
+                if (!Files.exists(file)) {
+                    // host names and patterns of an incident are nobody else's business: owner-only, like bash
+                    Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                }
+                builder.variable(LineReader.HISTORY_FILE, file);
             } catch (IOException e) {
-                context.err().println("jts-fleet: history not kept: cannot create " + historyFile.get().getParent()
+                context.err().println("jts-fleet: history not kept: cannot create " + historyFile.get()
                         + ": " + e.getMessage());
             }
         }

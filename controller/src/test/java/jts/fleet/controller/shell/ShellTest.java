@@ -107,6 +107,8 @@ class ShellTest {
                 Optional.of(history))) {
             h.shell.run();
         }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(history)))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(history)).contains(":use lab").contains(":hosts --no-probe")
                 .as("lines starting with a space stay out of history").doesNotContain("use db");
         try (ShellHarness second = new ShellHarness(inventory(), "", Optional.of(history))) {
