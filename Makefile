@@ -9,6 +9,10 @@ build: $(LAUNCHER)
 
 $(LAUNCHER): bin/jts-fleet.in FORCE
 	$(MVN) -DskipTests -DskipITs package
+	@# A class-data-sharing archive from a training run cuts JVM start-up by ~150 ms (the launcher uses it
+	@# only with the JVM that made it). A failed training only costs that speed-up.
+	-java -XX:ArchiveClassesAtExit=$(JAR:.jar=.jsa) -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar $(JAR) status -o json >/dev/null 2>&1
+	-readlink -f "$$(command -v java)" > $(JAR:.jar=.jsa.java)
 	install -m 0755 bin/jts-fleet.in $(LAUNCHER)
 
 FORCE:

@@ -31,11 +31,11 @@ class ManPagesTest {
             + "-Djts.golden.update=true -Dsurefire.failIfNoSpecifiedTests=false";
 
     /** Page file name to text; a command whose page cannot be generated maps to null (see {@link #failures}). */
-    private static Map<String, String> generated(ManPageSource source, List<String> failures) {
+    private static Map<String, String> generated(List<String> failures) {
         Map<String, String> pages = new LinkedHashMap<>();
         for (CommandSpec spec : CommandPages.documented(CommandPages.withManHeaders(CommandPages.tree()))) {
             try {
-                pages.put(CommandPages.pageName(spec) + ".adoc", source.page(spec));
+                pages.put(CommandPages.pageName(spec) + ".adoc", ManPageSource.page(spec));
             } catch (IllegalStateException e) {
                 // keep going: one broken help text must not keep every other page stale
                 pages.put(CommandPages.pageName(spec) + ".adoc", null);
@@ -58,7 +58,7 @@ class ManPagesTest {
     @Test
     void committedManPagesMatchTheCommandTree() throws IOException {
         List<String> failures = new ArrayList<>();
-        Map<String, String> pages = generated(ManPageSource.require(), failures);
+        Map<String, String> pages = generated(failures);
         if (Boolean.getBoolean("jts.golden.update")) {
             Files.createDirectories(MAN_DIR);
             for (String stale : committed()) {
@@ -84,7 +84,6 @@ class ManPagesTest {
 
     @Test
     void everyVisibleCommandAndOptionIsOnItsPage() {
-        ManPageSource source = ManPageSource.require();
         CommandLine root = CommandPages.tree();
         assertThat(CommandPages.documented(root)).extracting(CommandPages::pageName)
                 .as("the top-level page and one page per top-level command")
@@ -95,7 +94,7 @@ class ManPagesTest {
         for (CommandSpec spec : CommandPages.documented(root)) {
             String page;
             try {
-                page = source.page(spec);
+                page = ManPageSource.page(spec);
             } catch (IllegalStateException e) {
                 continue; // reported by committedManPagesMatchTheCommandTree
             }
