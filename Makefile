@@ -3,7 +3,7 @@ MVN ?= mvn -B -q
 JAR := controller/target/jts-fleet-all.jar
 LAUNCHER := bin/jts-fleet
 
-.PHONY: build run test unit clean dist deb bench
+.PHONY: build run test unit clean dist deb deb-check bench
 
 build: $(LAUNCHER)
 
@@ -11,7 +11,7 @@ $(LAUNCHER): bin/jts-fleet.in FORCE
 	$(MVN) -DskipTests -DskipITs package
 	@# A class-data-sharing archive from a training run cuts JVM start-up by ~150 ms (the launcher uses it
 	@# only with the JVM that made it). A failed training only costs that speed-up.
-	-java -XX:ArchiveClassesAtExit=$(JAR:.jar=.jsa) -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar $(JAR) status -o json >/dev/null 2>&1
+	-java -XX:ArchiveClassesAtExit=$(JAR:.jar=.jsa) -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp $(JAR) jts.fleet.controller.CdsTraining >/dev/null 2>&1
 	-readlink -f "$$(command -v java)" > $(JAR:.jar=.jsa.java)
 	install -m 0755 bin/jts-fleet.in $(LAUNCHER)
 
@@ -32,3 +32,6 @@ unit:
 clean:
 	$(MVN) clean
 	rm -f $(LAUNCHER)
+
+# make dist, make deb, make deb-check (packaging/README.md)
+include packaging/Makefile.inc

@@ -87,8 +87,7 @@ public final class TuningCommands {
                 TuningEngine engine = TuningEngine.standard();
                 List<HostResult<PlanReport>> results = engine.planFleet(session.runner(), session.hosts(),
                         r -> progress(r));
-                FleetReport.print(context, output, results, PlanReport::json,
-                        p -> p.text() + (p.rulesDiff().isEmpty() ? "" : "\n" + p.rulesDiff()), doc -> { });
+                FleetReport.print(context, output, results, PlanReport::json, PlanReport::text, doc -> { });
                 int code = FleetReport.exitCode(results);
                 boolean invalid = results.stream().anyMatch(r -> r instanceof HostResult.Ok<PlanReport> ok
                         && !ok.value().plan().valid());

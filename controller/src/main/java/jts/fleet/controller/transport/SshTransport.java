@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import jts.fleet.inventory.HostSpec;
 import net.schmizz.keepalive.KeepAlive;
-import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -271,9 +270,7 @@ public final class SshTransport implements Transport {
                     host.name() + ": cannot read known_hosts " + knownHosts + ": " + e.getMessage(), e);
         }
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
-        DefaultConfig config = ModernAlgorithms.config();
-        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
-        SSHClient ssh = new SSHClient(config);
+        SSHClient ssh = new SSHClient(ModernAlgorithms.shared());
         ssh.setSocketFactory(new NoDelaySocketFactory());
         ssh.setConnectTimeout(timeoutMs);
         ssh.setTimeout(timeoutMs);
