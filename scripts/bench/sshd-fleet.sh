@@ -78,6 +78,7 @@ cat >> "$dir/ansible-hosts.ini" <<INI
 [fleet:vars]
 ansible_user=jtsbench
 ansible_ssh_private_key_file=$dir/id_ed25519
+ansible_remote_tmp=/tmp/.ansible-jtsbench
 ansible_ssh_common_args=-o UserKnownHostsFile=$dir/known_hosts -o StrictHostKeyChecking=yes
 INI
 sleep 1
