@@ -11,7 +11,7 @@ $(LAUNCHER): bin/jts-fleet.in FORCE
 	$(MVN) -DskipTests -DskipITs package
 	@# A class-data-sharing archive from a training run cuts JVM start-up by ~150 ms (the launcher uses it
 	@# only with the JVM that made it). A failed training only costs that speed-up.
-	-java -XX:ArchiveClassesAtExit=$(JAR:.jar=.jsa) -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp $(JAR) jts.fleet.controller.CdsTraining >/dev/null 2>&1
+	-java -XX:ArchiveClassesAtExit=$(abspath $(JAR:.jar=.jsa)) -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp $(abspath $(JAR)) jts.fleet.controller.CdsTraining >/dev/null 2>&1
 	-readlink -f "$$(command -v java)" > $(JAR:.jar=.jsa.java)
 	install -m 0755 bin/jts-fleet.in $(LAUNCHER)
 
@@ -23,11 +23,11 @@ run: build
 
 ## Every test: unit tests (surefire) and integration tests (failsafe: real sshd, loop devices, fio, udevadm ...).
 test:
-	$(MVN) verify
+	mvn -B --no-transfer-progress verify
 
 ## Unit tests only (fast).
 unit:
-	$(MVN) test
+	mvn -B --no-transfer-progress test
 
 clean:
 	$(MVN) clean

@@ -6,6 +6,6 @@ set -eu
 cd "$(dirname "$0")/../.."
 seconds=${1:-20}
 case $seconds in '' | *[!0-9]*) echo "watch-cpu: seconds must be a number" >&2; exit 2 ;; esac
-mvn -o -q -B -Djts.build.dir=target-bench -pl controller -am verify -Dtest=NONE -Dit.test=WatchCpuBenchIT \
+mvn -o -q -B -Djts.build.dir=target-bench -pl controller -am verify -Dtest=NONE -Dit.test=WatchCpuBench \
     -Djts.bench.seconds="$seconds" -DargLine="-XX:+UseSerialGC -XX:TieredStopAtLevel=1" -DfailIfNoTests=false -Dsurefire.failIfNoSpecifiedTests=false \
     -Dfailsafe.failIfNoSpecifiedTests=false 2>&1 | grep -E '\[WatchCpuBench\]|FAIL|ERROR' || true

@@ -50,8 +50,8 @@ public final class BenchCommands {
 
     /** Size and runtime shared by bench run and experiment. */
     public static final class Sizing {
-        @Option(names = "--runtime", paramLabel = "SECONDS", defaultValue = "30",
-                description = "fio runtime per profile in seconds (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--runtime", paramLabel = "DURATION", defaultValue = "30s", converter = RuntimeConverter.class,
+                description = "fio runtime per profile: 30s, 2m, or plain seconds (default: ${DEFAULT-VALUE}).")
         int runtimeSeconds = 30;
 
         @Option(names = "--size", paramLabel = "SIZE", defaultValue = "1g",
@@ -64,6 +64,24 @@ public final class BenchCommands {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
+        }
+    }
+
+    /** fio counts runtime in whole seconds: a duration ({@code 30s}, {@code 2m}) or a plain number of seconds. */
+    public static final class RuntimeConverter implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            Duration d;
+            if (value.matches("\\d+")) {
+                d = Duration.ofSeconds(Long.parseLong(value));
+            } else {
+                d = new DurationConverter().convert(value);
+            }
+            if (d.toSeconds() < 1 || d.toMillis() % 1000 != 0) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "': fio runs whole seconds, at least 1s");
+            }
+            return (int) Math.min(Integer.MAX_VALUE, d.toSeconds());
         }
     }
 
@@ -181,16 +199,20 @@ public final class BenchCommands {
                 if (fleet.listHosts()) {
                     return HostList.print(context, session.hosts());
                 }
+                List<jts.fleet.inventory.HostSpec> runnable = runnableOutsideBlackout(context, session.hosts(), force);
+                if (runnable.isEmpty()) {
+                    return ExitCodes.REFUSED;
+                }
                 BenchStore results = store.open();
                 BenchEngine engine = new BenchEngine(BenchProfiles.embedded(), results, Clock.systemUTC(),
                         new TierTargets(session.commandTimeout()));
                 FleetRunner runner = new FleetRunner(session.pool(), fleet.forks,
-                        engine.runDeadline(request, session.hosts(), fleet.forks, 4));
+                        engine.runDeadline(request, runnable, fleet.forks, 4));
                 Thread hook = new Thread(engine::cleanupActive, "jts-fleet-bench-cleanup");
                 Runtime.getRuntime().addShutdownHook(hook);
                 BenchEngine.BenchRun run;
                 try (Progress progress = new Progress(context, session.hosts().size(), !output.json())) {
-                    run = engine.run(request, session.hosts(), runner, r -> progress.hostDone());
+                    run = engine.run(request, runnable, runner, r -> progress.hostDone());
                 } finally {
                     removeHook(hook);
                 }
@@ -199,9 +221,35 @@ public final class BenchCommands {
                 if (!output.json()) {
                     context.out().println("run " + run.runId() + " stored in " + results.root());
                 }
-                return FleetReport.exitCode(run.results());
+                return refusedOr(FleetReport.exitCode(run.results()), runnable.size() < session.hosts().size());
             }
         }
+    }
+
+    /**
+     * Hosts whose maintenance.blackout window does not cover now (all of them with --force). The others are
+     * named on stderr and not touched; the command then exits 4 unless something worse happened.
+     */
+    static List<jts.fleet.inventory.HostSpec> runnableOutsideBlackout(AppContext context,
+            List<jts.fleet.inventory.HostSpec> hosts, boolean force) {
+        if (force) {
+            return hosts;
+        }
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(context.clock());
+        List<jts.fleet.inventory.HostSpec> runnable = new java.util.ArrayList<>();
+        for (var host : hosts) {
+            if (host.policy().maintenance().inBlackout(now)) {
+                context.err().println("jts-fleet: " + host.name() + ": refused: inside a maintenance.blackout window"
+                        + " (trading hours); --force overrides");
+            } else {
+                runnable.add(host);
+            }
+        }
+        return runnable;
+    }
+
+    static int refusedOr(int code, boolean someRefused) {
+        return code == ExitCodes.OK && someRefused ? ExitCodes.REFUSED : code;
     }
 
     static void removeHook(Thread hook) {
@@ -386,6 +434,10 @@ public final class BenchCommands {
                 if (fleet.listHosts()) {
                     return HostList.print(context, session.hosts());
                 }
+                List<jts.fleet.inventory.HostSpec> runnable = runnableOutsideBlackout(context, session.hosts(), force);
+                if (runnable.isEmpty()) {
+                    return ExitCodes.REFUSED;
+                }
                 BenchProfiles profiles = BenchProfiles.embedded();
                 BenchEngine bench = new BenchEngine(profiles, store.open(), Clock.systemUTC(),
                         new TierTargets(session.commandTimeout()));
@@ -395,7 +447,7 @@ public final class BenchCommands {
                 List<HostResult<ExperimentReport>> results;
                 try {
                     FleetRunner runner = new FleetRunner(session.pool(), fleet.forks, Duration.ofHours(12));
-                    results = runner.run(session.hosts(), engine.task(request, force, Clock.systemUTC(), line -> {
+                    results = runner.run(runnable, engine.task(request, force, Clock.systemUTC(), line -> {
                         if (!output.json() && context.terminal()) {
                             context.err().println(line);
                         }
@@ -404,7 +456,7 @@ public final class BenchCommands {
                     removeHook(hook);
                 }
                 FleetReport.print(context, output, results, r -> r, BenchText::experiment, doc -> { });
-                return FleetReport.exitCode(results);
+                return refusedOr(FleetReport.exitCode(results), runnable.size() < session.hosts().size());
             }
         }
     }

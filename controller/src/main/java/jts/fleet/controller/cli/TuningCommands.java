@@ -34,6 +34,16 @@ public final class TuningCommands {
         @Option(names = "--dry-run", description = "Show what would change; change nothing.")
         boolean dryRun;
 
+        /** Checked before any host is touched: a typo is a usage error (exit 2), not a failed rollout. */
+        String serial() throws UsageException {
+            try {
+                jts.fleet.controller.fleet.BatchSpec.parse(serial);
+                return serial;
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--serial " + serial + ": " + e.getMessage());
+            }
+        }
+
         int maxFailPercent() throws UsageException {
             String value = maxFail.endsWith("%") ? maxFail.substring(0, maxFail.length() - 1) : maxFail;
             try {
@@ -122,12 +132,13 @@ public final class TuningCommands {
         @Override
         public Integer call() throws Exception {
             int maxFail = rollout.maxFailPercent();
+            String serial = rollout.serial();
             try (FleetSession session = fleet.open(context)) {
                 if (fleet.listHosts()) {
                     return HostList.print(context, session.hosts());
                 }
                 SerialRun<ApplyReport> run = TuningEngine.standard().applyFleet(session.runner(), session.hosts(),
-                        rollout.serial, maxFail, rollout.dryRun, r -> {
+                        serial, maxFail, rollout.dryRun, r -> {
                             if (!output.json()) {
                                 FleetReport.progress(context, r);
                             }
@@ -194,12 +205,13 @@ public final class TuningCommands {
         @Override
         public Integer call() throws Exception {
             int maxFail = rollout.maxFailPercent();
+            String serial = rollout.serial();
             try (FleetSession session = fleet.open(context)) {
                 if (fleet.listHosts()) {
                     return HostList.print(context, session.hosts());
                 }
                 SerialRun<RollbackReport> run = TuningEngine.standard().rollbackFleet(session.runner(),
-                        session.hosts(), rollout.serial, maxFail, rollout.dryRun, r -> {
+                        session.hosts(), serial, maxFail, rollout.dryRun, r -> {
                             if (!output.json()) {
                                 FleetReport.progress(context, r);
                             }

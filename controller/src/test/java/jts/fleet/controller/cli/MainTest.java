@@ -161,6 +161,49 @@ class MainTest {
         assertThat(summary.path("recap").path("ok").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void badSerialIsUsageErrorBeforeAnyHost() throws IOException {
+        Path inv = dir.resolve("inv.yaml");
+        Files.writeString(inv, "hosts:\n  db-01: {address: 192.0.2.1}\n");
+        CliRun run = CliRun.of("apply", "--inventory", inv.toString(), "--serial", "abc");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--serial abc");
+        CliRun maxFail = CliRun.of("rollback", "--inventory", inv.toString(), "--max-fail", "150%");
+        assertThat(maxFail.exitCode()).as(maxFail.toString()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    /** A host inside its blackout window is refused (exit 4) before any connection is made. */
+    @Test
+    void benchInsideBlackoutIsRefusedWithoutConnecting() throws IOException {
+        Path inv = dir.resolve("blackout.yaml");
+        Files.writeString(inv, String.join("\n",
+                "hosts:",
+                "  db-01: {address: 192.0.2.1}",
+                "policy:",
+                "  tiers:",
+                "    - {name: hot, match: {classes: [nvme]}}",
+                "  maintenance:",
+                "    blackout:",
+                "      - {days: [mon, tue, wed, thu, fri, sat, sun], from: \"00:00\", to: \"23:59\", timezone: UTC}",
+                "      - {days: [mon, tue, wed, thu, fri, sat, sun], from: \"23:59\", to: \"00:00\", timezone: UTC}",
+                ""));
+        CliRun run = CliRun.of("bench", "run", "--inventory", inv.toString(), "--target", "/tmp", "--store",
+                dir.resolve("store").toString(), "--connect-timeout", "1s");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(run.err()).contains("db-01: refused: inside a maintenance.blackout window");
+        assertThat(run.err()).doesNotContain("unreachable");
+    }
+
+    @Test
+    void runtimeTakesDurationsOrSeconds() {
+        var converter = new BenchCommands.RuntimeConverter();
+        assertThat(converter.convert("30")).isEqualTo(30);
+        assertThat(converter.convert("2m")).isEqualTo(120);
+        assertThat(converter.convert("5s")).isEqualTo(5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> converter.convert("500ms"))
+                .hasMessageContaining("whole seconds");
+    }
+
     private Path embeddedCopy() throws IOException {
         Path inv = dir.resolve("local.yaml");
         Files.writeString(inv, "defaults: {become: none}\nhosts:\n  local: {connection: local}\n");

@@ -118,7 +118,14 @@ class StatusIT {
         assertThat(mount.path("fstype").asText()).isEqualTo("ext4");
         assertThat(mount.path("device").asText()).isEqualTo(plainLoop);
         assertThat(mount.path("network").asBoolean()).isFalse();
-        assertThat(device(local, "vda").path("tier").isNull()).as("vda stays unmanaged").isTrue();
+        for (JsonNode m : local.path("mounts")) {
+            if (m.path("path").asText().equals("/")) {
+                for (JsonNode leaf : m.path("leaf_devices")) {
+                    assertThat(device(local, leaf.asText()).path("tier").isNull())
+                            .as("the root disk %s stays unmanaged under the embedded policy", leaf).isTrue();
+                }
+            }
+        }
     }
 
     @Test

@@ -66,23 +66,29 @@ class TrimCliIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (loops != null) {
-            loops.close();
-        }
-        for (var e : restoreRotational.entrySet()) {
-            Path rotational = Path.of("/sys/block", e.getKey(), "queue", "rotational");
-            if (Files.exists(rotational)) {
-                Files.writeString(rotational, e.getValue());
+        try {
+            // leave this machine's run record as it was, whatever happens below
+            if (trimLogBefore == null) {
+                Files.deleteIfExists(TRIM_LOG);
+            } else {
+                Files.write(TRIM_LOG, trimLogBefore);
             }
-        }
-        if (sshd != null) {
-            sshd.close();
-        }
-        // leave this machine's run record as it was
-        if (trimLogBefore == null) {
-            Files.deleteIfExists(TRIM_LOG);
-        } else {
-            Files.write(TRIM_LOG, trimLogBefore);
+        } finally {
+            try {
+                if (loops != null) {
+                    loops.close();
+                }
+                for (var e : restoreRotational.entrySet()) {
+                    Path rotational = Path.of("/sys/block", e.getKey(), "queue", "rotational");
+                    if (Files.exists(rotational)) {
+                        Files.writeString(rotational, e.getValue());
+                    }
+                }
+            } finally {
+                if (sshd != null) {
+                    sshd.close();
+                }
+            }
         }
     }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * -XX:TieredStopAtLevel=1}): scripts/bench/watch-cpu.sh passes those flags. Under the test JVM's defaults (G1, C2
  * compiling for the first minute) the same work measured 7-11 %, so without the flags the check is 15 %.
  */
-class WatchCpuBenchIT {
+class WatchCpuBench {
     static final int HOSTS = 20;
 
     @Test
