@@ -71,9 +71,9 @@ class MonitorEngineTest {
     @Test
     void refusedOrGarbageAnswersNameHostAndFile() {
         FakeTransport refused = new FakeTransport("db-01", (script, args, stdin) -> new ExecResult(2, new byte[0],
-                "monitor-install-file: refusing to write\n", Duration.ZERO));
+                "install-file: refusing to write\n", Duration.ZERO));
         assertThatThrownBy(() -> MonitorEngine.withDefaults().install(refused, HOST, CONFIG, false))
-                .hasMessage("db-01: install " + MonitorUnits.SCRIPT + ": monitor-install-file: refusing to write "
+                .hasMessage("db-01: install " + MonitorUnits.SCRIPT + ": install-file: refusing to write "
                         + "(exit 2)");
         FakeTransport garbage = FakeTransport.answering("db-01", "installed 1234\n");
         assertThatThrownBy(() -> MonitorEngine.withDefaults().install(garbage, HOST, CONFIG, false))

@@ -40,9 +40,9 @@ public final class MonitorInstall {
                 new File(MonitorUnits.TIMER, "0644", units.get(1).render()));
     }
 
-    /** Args: TARGET MODE SHA256 apply|check; stdin: the content. */
+    /** Args: TARGET MODE SHA256 apply|check; stdin: the content. The one install script of every feature. */
     public static String installFileScript() {
-        return Resources.text("monitor-install-file.sh");
+        return jts.fleet.remote.trim.TrimScript.installFileScript();
     }
 
     /** No args. */

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class TrimScript {
     public static final String RESOURCE = "/jts/fleet/remote/trim/jts-fstrim.sh";
     /** {@code install-file TARGET MODE SHA256} with the content on stdin; prints "installed|unchanged SHA256". */
-    public static final String INSTALL_FILE_RESOURCE = "/jts/fleet/remote/trim/install-file.sh";
+    public static final String INSTALL_FILE_RESOURCE = "/jts/fleet/remote/install-file.sh";
     /** {@code trim-activate SYSTEMD_DIR yes|no}: daemon-reload, enable the timer, report/mask fstrim.timer. */
     public static final String ACTIVATE_RESOURCE = "/jts/fleet/remote/trim/trim-activate.sh";
     /** {@code trim-run FORCE DRY_RUN CONFIG_BYTES|-}: runs jts-fstrim --json, installed or pushed. */

@@ -3,7 +3,8 @@
 # directory, chmod, rename), after checking the bytes arrived intact. When TARGET already holds exactly these
 # bytes with this mode nothing is written. Prints "unchanged SHA256" or "installed SHA256"; with "check" (dry
 # run) stdin is not read and it prints "unchanged SHA256" or "would-install SHA256".
-# TARGET must be one of the fixed jts-fleet TRIM paths; anything else is refused (exit 2).
+# TARGET must be one of the fixed paths jts-fleet pushes (TRIM and metrics scripts, configs, units); anything
+# else is refused (exit 2). One script for every feature that pushes files.
 set -u
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 LC_ALL=C
@@ -15,7 +16,8 @@ expected=${3:-}
 action=${4:-apply}
 case $target in
     /usr/local/libexec/jts-fleet/jts-fstrim|/etc/jts-fleet/trim.conf|/etc/systemd/system/jts-fstrim.service|/etc/systemd/system/jts-fstrim.timer) ;;
-    *) printf 'install-file: refusing to write "%s": not a jts-fleet TRIM path\n' "$target" >&2; exit 2 ;;
+    /usr/local/libexec/jts-fleet/jts-metrics|/etc/jts-fleet/metrics.conf|/etc/systemd/system/jts-metrics.service|/etc/systemd/system/jts-metrics.timer) ;;
+    *) printf 'install-file: refusing to write "%s": not a path jts-fleet pushes\n' "$target" >&2; exit 2 ;;
 esac
 case $mode in
     0644|0755) ;;
