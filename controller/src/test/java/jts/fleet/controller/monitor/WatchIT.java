@@ -182,7 +182,7 @@ class WatchIT {
             }
             List<WatchTick> ticks = new ArrayList<>();
             try (WatchEngine engine = new WatchEngine(targets, transports::get,
-                    new WatchOptions(Duration.ofMillis(500), 8, java.util.Set.of(), List.of(), true,
+                    new WatchOptions(Duration.ofMillis(500), 16, java.util.Set.of(), List.of(), true,
                             Duration.ofSeconds(3)), Clock.systemUTC())) {
                 engine.run(tick -> {
                     ticks.add(tick);
@@ -197,11 +197,25 @@ class WatchIT {
                     .toList();
             System.out.println("[WatchIT] drop errors " + errors);
             assertThat(errors).as("the drop is reported").isNotEmpty();
-            WatchTick last = ticks.get(ticks.size() - 1);
-            assertThat(last.hosts()).allSatisfy(h -> {
-                assertThat(h.error()).as(h.host() + " reconnected").isEmpty();
-                assertThat(h.rows()).isNotEmpty();
-            });
+            // every host comes back: after its first error there is a tick where it is read again. (Not "the last
+            // tick": on a loaded machine a slow read may still be in flight when the run ends.)
+            for (String host : transports.keySet()) {
+                int firstError = -1;
+                int lastHealthy = -1;
+                for (int i = 0; i < ticks.size(); i++) {
+                    for (var h : ticks.get(i).hosts()) {
+                        if (h.host().equals(host)) {
+                            if (h.error().isPresent()) {
+                                firstError = firstError < 0 ? i : firstError;
+                            } else if (!h.rows().isEmpty() && i >= 2) {
+                                lastHealthy = i;
+                            }
+                        }
+                    }
+                }
+                assertThat(lastHealthy).as(host + " is read again after the drop (ticks: " + ticks + ")")
+                        .isGreaterThan(Math.max(firstError, 1));
+            }
         }
     }
 
