@@ -14,7 +14,7 @@
 # frame line; the parser removes it.
 #
 # Cost: no process per device (sysfs is read with the `read` builtin, links are resolved with `cd -P`);
-# a constant handful of processes per run (date, id, awk, tail, fio).
+# a constant handful of processes per run (date, id, awk, tail).
 set -u
 LC_ALL=C
 export LC_ALL
@@ -233,8 +233,10 @@ for c in "$S"/proc/[0-9]*/comm; do
     esac
 done
 echo "udevd=$udevd"
-if command -v fio >/dev/null 2>&1; then
-    printf 'fio=%s\n' "$(fio --version 2>/dev/null)"
+# Whether fio is installed, not its version: `fio --version` was half of this script's CPU, and bench.sh
+# records the version of the fio that actually ran.
+if fio_path=$(command -v fio 2>/dev/null); then
+    printf 'fio=installed %s\n' "$fio_path"
 fi
 echo '@@end'
 
