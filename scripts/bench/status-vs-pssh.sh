@@ -30,10 +30,12 @@ measure() {
     printf '%-40s median %6s ms   runs: %s\n' "$label" "$(median < "$work/times")" "$(tr '\n' ' ' < "$work/times")"
 }
 
-script=$(cat "$work/gather.sh")
+chmod 644 "$work/gather.sh"
 measure "jts-fleet status ($hosts hosts, cold)" "$top/bin/jts-fleet" status --inventory "$work/inventory.yaml" --hosts bench -o json
 measure "parallel-ssh -p $hosts gather.sh" parallel-ssh -p "$hosts" -h "$work/pssh-hosts" -l jtsbench -x "-F $work/ssh_config" -I -o "$work/pssh-out" < "$work/gather.sh"
 if command -v ansible >/dev/null 2>&1; then
+    # the loopback "hosts" share this file system: the shell module runs the very same script file
+    # (passing the script text itself trips Ansible's argument splitting on its quotes)
     measure "ansible -m shell -f $hosts gather.sh" env ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_PYTHON_INTERPRETER=auto_silent \
-        ansible fleet -i "$work/ansible-hosts.ini" -f "$hosts" -m shell -a "$script"
+        ansible fleet -i "$work/ansible-hosts.ini" -f "$hosts" -m shell -a "sh $work/gather.sh"
 fi
