@@ -42,6 +42,7 @@ printf '[fleet]\n' > "$dir/ansible-hosts.ini"
 printf 'hosts:\n' > "$dir/inventory.yaml"
 hostkey=$(cut -d' ' -f1,2 "$dir/host_key.pub")
 i=0
+skipped=0
 server=0
 while [ "$i" -lt "$count" ]; do
     cfg="$dir/sshd-$server.conf"
@@ -52,7 +53,11 @@ while [ "$i" -lt "$count" ]; do
     } > "$cfg"
     n=0
     while [ "$n" -lt 16 ] && [ "$i" -lt "$count" ]; do
-        port=$(( base + i ))
+        port=$(( base + i + skipped ))
+        if [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
+            skipped=$(( skipped + 1 )) # taken by something else: try the next one
+            continue
+        fi
         printf 'Port %s\n' "$port" >> "$cfg"
         name=$(printf 'h%02d' "$(( i + 1 ))")
         printf '127.0.0.1:%s\n' "$port" >> "$dir/pssh-hosts"

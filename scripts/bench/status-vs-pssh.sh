@@ -35,7 +35,9 @@ measure "jts-fleet status ($hosts hosts, cold)" "$top/bin/jts-fleet" status --in
 measure "parallel-ssh -p $hosts gather.sh" parallel-ssh -p "$hosts" -h "$work/pssh-hosts" -l jtsbench -x "-F $work/ssh_config" -I -o "$work/pssh-out" < "$work/gather.sh"
 if command -v ansible >/dev/null 2>&1; then
     # the loopback "hosts" share this file system: the shell module runs the very same script file
-    # (passing the script text itself trips Ansible's argument splitting on its quotes)
+    # (passing the script text itself trips Ansible's argument splitting on its quotes). Cold like the
+    # others: no ControlPersist master surviving from the previous run.
     measure "ansible -m shell -f $hosts gather.sh" env ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_PYTHON_INTERPRETER=auto_silent \
+        ANSIBLE_SSH_ARGS="-o ControlMaster=no" \
         ansible fleet -i "$work/ansible-hosts.ini" -f "$hosts" -m shell -a "sh $work/gather.sh"
 fi
