@@ -195,10 +195,7 @@ public final class BenchCommands {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            try (FleetSession session = fleet.open(context)) {
-                if (fleet.listHosts()) {
-                    return HostList.print(context, session.hosts());
-                }
+            return fleet.withSession(context, session -> {
                 List<jts.fleet.inventory.HostSpec> runnable = runnableOutsideBlackout(context, session.hosts(), force);
                 if (runnable.isEmpty()) {
                     return ExitCodes.REFUSED;
@@ -222,7 +219,7 @@ public final class BenchCommands {
                     context.out().println("run " + run.runId() + " stored in " + results.root());
                 }
                 return refusedOr(FleetReport.exitCode(run.results()), runnable.size() < session.hosts().size());
-            }
+            });
         }
     }
 
@@ -430,10 +427,7 @@ public final class BenchCommands {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            try (FleetSession session = fleet.open(context)) {
-                if (fleet.listHosts()) {
-                    return HostList.print(context, session.hosts());
-                }
+            return fleet.withSession(context, session -> {
                 List<jts.fleet.inventory.HostSpec> runnable = runnableOutsideBlackout(context, session.hosts(), force);
                 if (runnable.isEmpty()) {
                     return ExitCodes.REFUSED;
@@ -457,7 +451,7 @@ public final class BenchCommands {
                 }
                 FleetReport.print(context, output, results, r -> r, BenchText::experiment, doc -> { });
                 return refusedOr(FleetReport.exitCode(results), runnable.size() < session.hosts().size());
-            }
+            });
         }
     }
 }

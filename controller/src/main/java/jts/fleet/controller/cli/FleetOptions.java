@@ -82,6 +82,25 @@ public final class FleetOptions {
         return listHosts;
     }
 
+    /** The body of a fleet command, run with its session open. */
+    @FunctionalInterface
+    public interface SessionBody {
+        int run(FleetSession session) throws Exception;
+    }
+
+    /**
+     * Opens the session, answers {@code --list-hosts} without connecting, else runs {@code body}; the session
+     * (and, in the CLI, its connections) is closed afterwards.
+     */
+    public int withSession(AppContext context, SessionBody body) throws Exception {
+        try (FleetSession session = open(context)) {
+            if (listHosts) {
+                return HostList.print(context, session.hosts());
+            }
+            return body.run(session);
+        }
+    }
+
     /**
      * Connections for one command: the shell's shared pool when there is one (kept open afterwards),
      * else a new pool closed when the session closes.

@@ -104,10 +104,7 @@ public final class MonitorCommands {
             if (interval.isZero() || interval.isNegative()) {
                 throw new UsageException("--interval must be above zero");
             }
-            try (FleetSession session = fleet.open(context)) {
-                if (fleet.listHosts()) {
-                    return HostList.print(context, session.hosts());
-                }
+            return fleet.withSession(context, session -> {
                 Map<HostSpec, StorageModel> models = gatherAll(context, session, output.json());
                 if (models.isEmpty()) {
                     return FleetReport.exitCode(List.of()) == 0 ? ExitCodes.HOST_UNREACHABLE : ExitCodes.HOST_FAILED;
@@ -134,7 +131,7 @@ public final class MonitorCommands {
                     Thread.currentThread().interrupt();
                 }
                 return models.size() == session.hosts().size() ? ExitCodes.OK : ExitCodes.HOST_FAILED;
-            }
+            });
         }
     }
 
@@ -156,10 +153,7 @@ public final class MonitorCommands {
 
         @Override
         public Integer call() throws Exception {
-            try (FleetSession session = fleet.open(context)) {
-                if (fleet.listHosts()) {
-                    return HostList.print(context, session.hosts());
-                }
+            return fleet.withSession(context, session -> {
                 List<HostResult<StorageModel>> gathered = session.runner().run(session.hosts(),
                         (transport, host) -> HostOutcome.ok(HostGather.model(transport, host, session.commandTimeout())),
                         r -> { });
@@ -180,7 +174,7 @@ public final class MonitorCommands {
                 CheckReport report = new CheckReport(findings, session.hosts().size());
                 context.out().print(report.render());
                 return report.exitCode();
-            }
+            });
         }
 
         /**
@@ -241,10 +235,7 @@ public final class MonitorCommands {
 
         @Override
         public Integer call() throws Exception {
-            try (FleetSession session = fleet.open(context)) {
-                if (fleet.listHosts()) {
-                    return HostList.print(context, session.hosts());
-                }
+            return fleet.withSession(context, session -> {
                 MonitorEngine engine = MonitorEngine.withDefaults();
                 List<HostResult<MonitorEngine.InstallReport>> results = session.runner().run(session.hosts(),
                         (transport, host) -> {
@@ -265,7 +256,7 @@ public final class MonitorCommands {
                     return text.toString();
                 }, doc -> { });
                 return FleetReport.exitCode(results);
-            }
+            });
         }
     }
 
@@ -284,17 +275,14 @@ public final class MonitorCommands {
 
         @Override
         public Integer call() throws Exception {
-            try (FleetSession session = fleet.open(context)) {
-                if (fleet.listHosts()) {
-                    return HostList.print(context, session.hosts());
-                }
+            return fleet.withSession(context, session -> {
                 MonitorEngine engine = MonitorEngine.withDefaults();
                 List<HostResult<MonitorEngine.RunOnceReport>> results = session.runner().run(session.hosts(),
                         (transport, host) -> HostOutcome.ok(engine.runOnce(transport, host)), r -> { });
                 FleetReport.print(context, output, results, r -> r,
                         r -> "# " + r.host() + " (exit " + r.scriptExit() + ")\n" + r.textfile(), doc -> { });
                 return FleetReport.exitCode(results);
-            }
+            });
         }
     }
 

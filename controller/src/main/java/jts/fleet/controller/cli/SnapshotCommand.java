@@ -35,10 +35,7 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (FleetSession session = fleet.open(context)) {
-            if (fleet.listHosts()) {
-                return HostList.print(context, session.hosts());
-            }
+        return fleet.withSession(context, session -> {
             Files.createDirectories(outDir);
             List<HostResult<Path>> results = session.runner().run(session.hosts(), (transport, host) -> {
                 String raw = HostGather.raw(transport, host, session.commandTimeout());
@@ -72,6 +69,6 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
             FleetReport.printErrors(context.err(), results);
             return FleetReport.exitCode(results);
-        }
+        });
     }
 }

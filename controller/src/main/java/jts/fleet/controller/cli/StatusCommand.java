@@ -46,10 +46,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (FleetSession session = fleet.open(context)) {
-            if (fleet.listHosts()) {
-                return HostList.print(context, session.hosts());
-            }
+        return fleet.withSession(context, session -> {
             List<HostResult<HostStatus>> results = session.runner().run(session.hosts(),
                     (transport, host) -> {
                         StorageModel model = HostGather.model(transport, host, session.commandTimeout());
@@ -78,7 +75,7 @@ public final class StatusCommand implements Callable<Integer> {
             }
             FleetReport.printErrors(context.err(), results);
             return FleetReport.exitCode(results);
-        }
+        });
     }
 
     static ObjectNode hostJson(HostResult<HostStatus> r) {

@@ -52,10 +52,7 @@ public final class TrimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (FleetSession session = fleet.open(context)) {
-            if (fleet.listHosts()) {
-                return HostList.print(context, session.hosts());
-            }
+        return fleet.withSession(context, session -> {
             TrimCommands trim = new TrimCommands(session.commandTimeout(), session.commandTimeout().multipliedBy(30));
             List<HostResult<RunReport>> results = session.runner().run(session.hosts(), (transport, host) -> {
                 StorageModel model = HostGather.model(transport, host, session.commandTimeout());
@@ -114,7 +111,7 @@ public final class TrimCommand implements Callable<Integer> {
                 return ExitCodes.REFUSED;
             }
             return code;
-        }
+        });
     }
 
     @Command(name = "install", mixinStandardHelpOptions = true,
@@ -146,10 +143,7 @@ public final class TrimCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (FleetSession session = fleet.open(context)) {
-                if (fleet.listHosts()) {
-                    return HostList.print(context, session.hosts());
-                }
+            return fleet.withSession(context, session -> {
                 TrimCommands trim = new TrimCommands(session.commandTimeout(), session.commandTimeout());
                 List<HostResult<InstallReport>> results = session.runner().run(session.hosts(), (transport, host) -> {
                     StorageModel model = HostGather.model(transport, host, session.commandTimeout());
@@ -184,7 +178,7 @@ public final class TrimCommand implements Callable<Integer> {
                 }
                 FleetReport.printErrors(context.err(), results);
                 return FleetReport.exitCode(results);
-            }
+            });
         }
     }
 }

@@ -90,10 +90,7 @@ public final class TuningCommands {
 
         @Override
         public Integer call() throws Exception {
-            try (FleetSession session = fleet.open(context)) {
-                if (fleet.listHosts()) {
-                    return HostList.print(context, session.hosts());
-                }
+            return fleet.withSession(context, session -> {
                 TuningEngine engine = TuningEngine.standard();
                 List<HostResult<PlanReport>> results = engine.planFleet(session.runner(), session.hosts(),
                         r -> progress(r));
@@ -102,7 +99,7 @@ public final class TuningCommands {
                 boolean invalid = results.stream().anyMatch(r -> r instanceof HostResult.Ok<PlanReport> ok
                         && !ok.value().plan().valid());
                 return code == ExitCodes.OK && invalid ? ExitCodes.HOST_FAILED : code;
-            }
+            });
         }
 
         private void progress(HostResult<?> r) {
@@ -133,10 +130,7 @@ public final class TuningCommands {
         public Integer call() throws Exception {
             int maxFail = rollout.maxFailPercent();
             String serial = rollout.serial();
-            try (FleetSession session = fleet.open(context)) {
-                if (fleet.listHosts()) {
-                    return HostList.print(context, session.hosts());
-                }
+            return fleet.withSession(context, session -> {
                 SerialRun<ApplyReport> run = TuningEngine.standard().applyFleet(session.runner(), session.hosts(),
                         serial, maxFail, rollout.dryRun, r -> {
                             if (!output.json()) {
@@ -146,7 +140,7 @@ public final class TuningCommands {
                 FleetReport.print(context, output, run.results(), ApplyReport::json, ApplyReport::text,
                         doc -> untouchedJson(doc, run));
                 return rolloutResult(context, run);
-            }
+            });
         }
     }
 
@@ -166,10 +160,7 @@ public final class TuningCommands {
 
         @Override
         public Integer call() throws Exception {
-            try (FleetSession session = fleet.open(context)) {
-                if (fleet.listHosts()) {
-                    return HostList.print(context, session.hosts());
-                }
+            return fleet.withSession(context, session -> {
                 List<HostResult<VerifyReport>> results = TuningEngine.standard().verifyFleet(session.runner(),
                         session.hosts(), r -> {
                             if (!output.json()) {
@@ -182,7 +173,7 @@ public final class TuningCommands {
                     return ExitCodes.DRIFT;
                 }
                 return code;
-            }
+            });
         }
     }
 
@@ -206,10 +197,7 @@ public final class TuningCommands {
         public Integer call() throws Exception {
             int maxFail = rollout.maxFailPercent();
             String serial = rollout.serial();
-            try (FleetSession session = fleet.open(context)) {
-                if (fleet.listHosts()) {
-                    return HostList.print(context, session.hosts());
-                }
+            return fleet.withSession(context, session -> {
                 SerialRun<RollbackReport> run = TuningEngine.standard().rollbackFleet(session.runner(),
                         session.hosts(), serial, maxFail, rollout.dryRun, r -> {
                             if (!output.json()) {
@@ -219,7 +207,7 @@ public final class TuningCommands {
                 FleetReport.print(context, output, run.results(), RollbackReport::json, RollbackReport::text,
                         doc -> untouchedJson(doc, run));
                 return rolloutResult(context, run);
-            }
+            });
         }
     }
 }
