@@ -37,6 +37,7 @@ class TrimCliIT {
     static Map<String, String> restoreRotational = new HashMap<>();
     static final Path TRIM_LOG = Path.of("/var/lib/jts-fleet/trim.jsonl");
     static byte[] trimLogBefore;
+    static boolean stateDirExisted;
 
     @BeforeAll
     static void start() throws Exception {
@@ -44,6 +45,7 @@ class TrimCliIT {
         Environment.requireTool("sshd");
         Environment.requireTool("mkfs.xfs");
         Environment.requireTool("fstrim");
+        stateDirExisted = Files.isDirectory(TRIM_LOG.getParent());
         trimLogBefore = Files.exists(TRIM_LOG) ? Files.readAllBytes(TRIM_LOG) : null;
         sshd = SshdFixture.start(1);
         sshd.writeKnownHosts();
@@ -68,7 +70,9 @@ class TrimCliIT {
     static void stop() throws Exception {
         try {
             // leave this machine's run record as it was, whatever happens below
-            if (trimLogBefore == null) {
+            if (!stateDirExisted) {
+                LoopDevices.run("rm", "-rf", "--", TRIM_LOG.getParent().toString()); // log and lock file
+            } else if (trimLogBefore == null) {
                 Files.deleteIfExists(TRIM_LOG);
             } else {
                 Files.write(TRIM_LOG, trimLogBefore);
