@@ -26,14 +26,24 @@ public enum TuningScripts {
         return resource;
     }
 
+    /** The script as run on a host: its first line, the shared prelude {@code tune-common.sh}, the rest. */
     public String text() {
-        try (InputStream in = TuningScripts.class.getResourceAsStream(resource)) {
+        String script = read(resource);
+        int firstLine = script.indexOf('\n') + 1;
+        return script.substring(0, firstLine) + read(PRELUDE) + script.substring(firstLine);
+    }
+
+    /** Definitions shared by the three scripts (out, cleanup, path and name checks, the write order). */
+    private static final String PRELUDE = "tune-common.sh";
+
+    private static String read(String name) {
+        try (InputStream in = TuningScripts.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource jts/fleet/remote/tuning/" + resource);
+                throw new IllegalStateException("missing resource jts/fleet/remote/tuning/" + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading resource " + resource, e);
+            throw new UncheckedIOException("reading resource " + name, e);
         }
     }
 

@@ -30,11 +30,6 @@ root=${1-}
 state_dir=${2:-/var/lib/jts-fleet}
 rules=${3:-/etc/udev/rules.d/60-jts-fleet.rules}
 state=$state_dir/state.json
-TAB=$(printf '\t')
-# Write order. The kernel has side effects: switching the scheduler resets nr_requests (and wbt_lat_usec
-# for bfq), writing max_sectors_kb recomputes read_ahead_kb. So the scheduler goes first, max_sectors_kb
-# before read_ahead_kb, and restores walk the same order over a snapshot of every attribute.
-ATTR_ORDER="scheduler max_sectors_kb nr_requests wbt_lat_usec read_ahead_kb rq_affinity nomerges add_random write_cache"
 
 work=
 lock_held=0
@@ -46,26 +41,6 @@ rules_changed=0
 rules_had_file=0
 udev_reloaded=0
 failing=0
-
-out() {
-    # out KIND FIELD... : one TAB-separated record
-    kind=$1
-    shift
-    line=$kind
-    for field in "$@"; do
-        line=$line$TAB$field
-    done
-    printf '%s\n' "$line"
-}
-
-cleanup() {
-    if [ "$lock_held" = 1 ]; then
-        rm -rf -- "$state_dir/.lock"
-    fi
-    if [ -n "$work" ]; then
-        rm -rf -- "$work"
-    fi
-}
 
 # reject: the plan or the host is not fit for an apply; nothing has been touched yet.
 reject() {
@@ -88,25 +63,6 @@ fail() {
     out result failed
     cleanup
     exit 1
-}
-
-valid_path() {
-    # absolute, no "..", no characters that could confuse a later reader of state.json
-    case $1 in
-        /*) ;;
-        *) return 1 ;;
-    esac
-    case $1 in
-        *[!A-Za-z0-9._/+-]* | */../* | */.. | *//*) return 1 ;;
-    esac
-    return 0
-}
-
-valid_device() {
-    case $1 in
-        '' | . | .. | -* | *[!A-Za-z0-9._:+-]*) return 1 ;;
-    esac
-    return 0
 }
 
 valid_attribute() {

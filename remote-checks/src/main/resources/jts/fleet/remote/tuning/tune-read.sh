@@ -18,16 +18,6 @@ export LC_ALL
 state_dir=${1:-/var/lib/jts-fleet}
 rules=${2:-/etc/udev/rules.d/60-jts-fleet.rules}
 
-valid_path() {
-    case $1 in
-        /*) ;;
-        *) return 1 ;;
-    esac
-    case $1 in
-        *[!A-Za-z0-9._/+-]* | */../* | */.. | *//*) return 1 ;;
-    esac
-    return 0
-}
 valid_path "$state_dir" || { echo "jts-tune-read: invalid state directory" >&2; exit 2; }
 valid_path "$rules" || { echo "jts-tune-read: invalid rules path" >&2; exit 2; }
 

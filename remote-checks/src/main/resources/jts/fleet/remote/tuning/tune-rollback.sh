@@ -16,48 +16,14 @@ root=${1-}
 state_dir=${2:-/var/lib/jts-fleet}
 rules=${3:-/etc/udev/rules.d/60-jts-fleet.rules}
 state=$state_dir/state.json
-TAB=$(printf '\t')
-# the write order of tune-apply.sh: the scheduler before nr_requests, max_sectors_kb before read_ahead_kb,
-# because writing the first resets the second
-ATTR_ORDER="scheduler max_sectors_kb nr_requests wbt_lat_usec read_ahead_kb rq_affinity nomerges add_random write_cache"
 work=
 lock_held=0
-
-out() {
-    kind=$1
-    shift
-    line=$kind
-    for field in "$@"; do
-        line=$line$TAB$field
-    done
-    printf '%s\n' "$line"
-}
-
-cleanup() {
-    if [ "$lock_held" = 1 ]; then
-        rm -rf -- "$state_dir/.lock"
-    fi
-    if [ -n "$work" ]; then
-        rm -rf -- "$work"
-    fi
-}
 
 reject() {
     out error "$*"
     out result failed
     cleanup
     exit 1
-}
-
-valid_path() {
-    case $1 in
-        /*) ;;
-        *) return 1 ;;
-    esac
-    case $1 in
-        *[!A-Za-z0-9._/+-]* | */../* | */.. | *//*) return 1 ;;
-    esac
-    return 0
 }
 
 trim() {
