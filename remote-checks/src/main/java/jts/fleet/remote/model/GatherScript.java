@@ -16,7 +16,16 @@ public final class GatherScript {
     private GatherScript() {
     }
 
+    /** Read once: every command of every host runs it (a fleet-wide status or watch start asks per host). */
+    private static final class Text {
+        static final String VALUE = read();
+    }
+
     public static String text() {
+        return Text.VALUE;
+    }
+
+    private static String read() {
         try (InputStream in = GatherScript.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("classpath resource missing: " + RESOURCE);
