@@ -19,18 +19,19 @@ jts_gather() (
 #
 # Usage: gather.sh [SYSROOT]   SYSROOT prefixes every path read (fixture trees in tests); default "/".
 #
-# Output framing (parsed by jts.fleet.remote.model.GatherParser):
-#   @@jts-gather 1
-#   @@section <name> [<key>]
-#   <content>
-#   @@end
-#   ...
-#   @@done                      <- trailer: without it the output was truncated
-# Content lines that begin with "@" or "\" get one extra leading "\" so content can never look like a
-# frame line; the parser removes it.
+# Output: a list of what to read, then one grep's "PATH:CONTENT" lines for every file on it, then "@@done".
+# jts.fleet.remote.model.GatherAssembler (on the controller) picks the lines, escapes and frames them:
+#   @@jts-gather-raw 1 SYSROOT
+#   <directives, see directives_and_reads below>
+#   @@reads
+#   PATH:CONTENT ...
+#   @@done                      <- trailer: without it the output was cut short
 #
-# Cost: no process per device (sysfs is read with the `read` builtin, links are resolved with `cd -P`);
-# a constant handful of processes per run (date, id, awk, tail).
+# Cost: two processes per run, whatever the number of devices, mounts or processes: this sh, which only
+# globs directories and resolves links (`cd -P`), and one grep, which reads every file. grep passes over a
+# file that vanished or cannot be read (a device attribute answering EIO), where awk's getline would abort.
+# (The `read` builtin costs one system call per byte in dash, and an awk for the framing was a fifth of a
+# fleet-wide status on a loaded controller: the controller frames now.)
 set -u
 LC_ALL=C
 export LC_ALL
@@ -63,212 +64,178 @@ else
     S=
 fi
 
-# one content line, escaped when it could be mistaken for a frame line
-emit() {
-    case $1 in
-        @* | \\*) printf '\\%s\n' "$1" ;;
-        *) printf '%s\n' "$1" ;;
-    esac
-}
-
-# a whole file, escaped (one awk process: the builtin `read` is slow on big files); awk also ends an
-# unterminated last line (state.json often has none), which would otherwise swallow the "@@end"
-emit_file() {
-    awk '/^[@\\]/ { printf "\\" } { print }' "$1" 2>/dev/null
-}
-
-# key=value of a one-line sysfs attribute; absent or unreadable files print nothing
-attr() {
-    [ -f "$2" ] || return 0
-    v=
-    IFS= read -r v 2>/dev/null <"$2" || [ -n "$v" ] || return 0
-    printf '%s=%s\n' "$1" "$v"
-}
+# The directives are collected in $out and written at once: dash writes every printf on its own, and each
+# write can wake sshd for a packet of its own.
+nl='
+'
+out=
 
 # key=name1 name2 ... of the entries of a directory (slaves/, holders/)
 names() {
-    printf '%s=' "$1"
-    sep=
+    list=
     for n in "$2"/*; do
         [ -e "$n" ] || [ -L "$n" ] || continue
-        printf '%s%s' "$sep" "${n##*/}"
-        sep=' '
+        list="$list${list:+ }${n##*/}"
     done
-    printf '\n'
+    out="${out}L $1=$list$nl"
 }
 
 # resolved path (relative to the sysroot) of a sysfs directory; used to find the transport
 resolved() {
     if cd -P "$2" 2>/dev/null; then
-        printf '%s=%s\n' "$1" "${PWD#"$S"}"
+        out="${out}L $1=${PWD#"$S"}$nl"
     fi
+}
+
+# KIND NAME: true when NAME can be printed on a frame line (no blanks, no control characters) and split from
+# grep's "PATH:CONTENT" lines (no ":"); otherwise adds a "skipped" section saying why
+usable_name() {
+    case $2 in
+        '' | *[![:graph:]]*) why="$1 name with blanks or control characters" ;;
+        *:*) why="$1 name with a colon" ;;
+        *) return 0 ;;
+    esac
+    out="${out}L @@section skipped${nl}L reason=$why${nl}L @@end$nl"
+    return 1
 }
 
 driver() {
     for d in "$1/device/driver" "$1/device/device/driver"; do
         if cd -P "$d" 2>/dev/null; then
-            printf 'driver=%s\n' "${PWD##*/}"
+            out="${out}L driver=${PWD##*/}$nl"
             return 0
         fi
     done
 }
 
-# udev properties of one device: only identity lines
-udev() {
-    case $2 in
-        '' | *[!0-9:]*) return 0 ;;
-    esac
-    f="$S/run/udev/data/b$2"
-    [ -r "$f" ] || return 0
-    echo "@@section udev $1"
-    while IFS= read -r l || [ -n "$l" ]; do
-        case $l in
-            E:ID_SERIAL=* | E:ID_SERIAL_SHORT=* | E:ID_WWN=* | E:ID_WWN_WITH_EXTENSION=* | E:ID_MODEL=* | E:ID_BUS=*)
-                emit "$l" ;;
-        esac
-    done <"$f"
-    echo '@@end'
-}
-
-# a name we may print on a frame line: no blanks, no control characters
-printable_name() {
-    case $1 in
-        '' | *[![:graph:]]*) return 1 ;;
-    esac
-    return 0
-}
-
-echo '@@jts-gather 1'
-
-echo '@@section host'
-hostname=
-IFS= read -r hostname 2>/dev/null <"$S/proc/sys/kernel/hostname" || hostname=$(uname -n 2>/dev/null)
-kernel=
-IFS= read -r kernel 2>/dev/null <"$S/proc/sys/kernel/osrelease" || kernel=$(uname -r 2>/dev/null)
-printf 'hostname=%s\nkernel=%s\n' "$hostname" "$kernel"
-printf 'time=%s\n' "$(date +%s)"
-printf 'uid=%s\n' "$(id -u)"
-echo '@@end'
-
-for b in "$S"/sys/block/*; do
-    [ -e "$b" ] || continue
-    dev=${b##*/}
-    if ! printable_name "$dev"; then
-        echo '@@section skipped'
-        echo 'reason=block device name with blanks or control characters'
-        echo '@@end'
-        continue
-    fi
-    echo "@@section block $dev"
-    resolved path "$b"
-    driver "$b"
-    for a in dev size removable ro hidden serial wwid device/model device/vendor device/serial device/wwid \
-        dm/name dm/uuid md/level md/array_state; do
-        attr "$a" "$b/$a"
-    done
-    for a in scheduler read_ahead_kb nr_requests rotational rq_affinity nomerges add_random wbt_lat_usec \
-        max_sectors_kb max_hw_sectors_kb write_cache discard_granularity discard_max_bytes \
-        discard_max_hw_bytes logical_block_size physical_block_size zoned; do
-        attr "queue/$a" "$b/queue/$a"
-    done
-    names slaves "$b/slaves"
-    names holders "$b/holders"
-    echo '@@end'
-    devno=
-    IFS= read -r devno 2>/dev/null <"$b/dev"
-    udev "$dev" "$devno"
-
-    for p in "$b"/*/partition; do
-        [ -f "$p" ] || continue
-        pd=${p%/partition}
-        part=${pd##*/}
-        if ! printable_name "$part"; then
-            echo '@@section skipped'
-            echo 'reason=partition name with blanks or control characters'
-            echo '@@end'
-            continue
+# Prints the directives, one per line (GatherAssembler has the full list):
+#   L TEXT       print TEXT as it is (frame lines and what sh worked out itself)
+#   H            the host section (hostname, kernel)
+#   B DIR        the attributes of a whole disk          P DIR   the attributes of a partition
+#   U NAME DIR   the udev section of a device, found through DIR/dev
+#   F PATH       a whole file                            T PATH  its last 200 lines
+#   R PATH       the lines of a rules file that set a queue attribute
+# and collects in $paths every file they need, for the one grep at the end.
+directives_and_reads() {
+    paths="$S/proc/sys/kernel/hostname $S/proc/sys/kernel/osrelease"
+    out="@@jts-gather-raw 1 $S${nl}H$nl"
+    for b in "$S"/sys/block/*; do
+        [ -e "$b" ] || continue
+        dev=${b##*/}
+        usable_name 'block device' "$dev" || continue
+        out="${out}L @@section block $dev$nl"
+        real=
+        if cd -P "$b" 2>/dev/null; then
+            real=${PWD#"$S"}
+            out="${out}L path=$real$nl"
         fi
-        echo "@@section part $part"
-        printf 'parent=%s\n' "$dev"
-        resolved path "$pd"
-        for a in partition start size dev ro; do
-            attr "$a" "$pd/$a"
-        done
-        names holders "$pd/holders"
-        echo '@@end'
-        devno=
-        IFS= read -r devno 2>/dev/null <"$pd/dev"
-        udev "$part" "$devno"
-    done
-done
-cd / || exit 1
-
-echo '@@section diskstats'
-emit_file "$S/proc/diskstats"
-echo '@@end'
-
-echo '@@section mountinfo'
-emit_file "$S/proc/self/mountinfo"
-echo '@@end'
-
-# rules files: names, plus any line that sets a queue attribute (drift culprits)
-for d in /etc/udev/rules.d /run/udev/rules.d; do
-    for f in "$S$d"/*.rules; do
-        [ -f "$f" ] || continue
-        n=${f##*/}
-        case $n in
-            *[!A-Za-z0-9._+-]*) continue ;;
+        case $real in
+            */devices/virtual/*) ;; # loop, dm, md, zram: no parent device, so no driver and no device/
+            *) driver "$b" ;;
         esac
-        echo "@@section udev-rules $d/$n"
-        while IFS= read -r l || [ -n "$l" ]; do
-            case $l in
-                *'ATTR{queue/'*) emit "$l" ;;
-            esac
-        done <"$f"
-        echo '@@end'
+        out="${out}B $dev$nl"
+        # One string, split once for grep: every name in it was checked for blanks, and globbing is off there.
+        # Only attributes the device can have: a sysfs lookup that fails costs about as much as a read.
+        # Relative to sys/block, where grep runs: two path lookups fewer per file, and shorter lines.
+        paths="$paths $dev/dev $dev/size $dev/removable $dev/ro $dev/hidden"
+        case $dev in
+            dm-*) paths="$paths $dev/dm/name $dev/dm/uuid" ;;
+            md*) paths="$paths $dev/md/level $dev/md/array_state" ;;
+            loop* | zram* | ram*) ;;
+            *) paths="$paths $dev/serial $dev/wwid" ;;
+        esac
+        case $real in
+            */devices/virtual/*) ;;
+            *) paths="$paths $dev/device/model $dev/device/vendor $dev/device/serial $dev/device/wwid" ;;
+        esac
+        paths="$paths $dev/queue/scheduler $dev/queue/read_ahead_kb $dev/queue/nr_requests"
+        paths="$paths $dev/queue/rotational $dev/queue/rq_affinity $dev/queue/nomerges $dev/queue/add_random"
+        paths="$paths $dev/queue/wbt_lat_usec $dev/queue/max_sectors_kb $dev/queue/max_hw_sectors_kb"
+        paths="$paths $dev/queue/write_cache $dev/queue/discard_granularity $dev/queue/discard_max_bytes"
+        paths="$paths $dev/queue/discard_max_hw_bytes $dev/queue/logical_block_size $dev/queue/physical_block_size"
+        paths="$paths $dev/queue/zoned"
+        names slaves "$b/slaves"
+        names holders "$b/holders"
+        out="${out}L @@end${nl}U $dev $dev$nl"
+
+        # a partition's name always starts with its disk's (sda1, nvme0n1p1): no stat of every entry
+        for p in "$b/$dev"*/partition; do
+            [ -f "$p" ] || continue
+            pd=${p%/partition}
+            part=${pd##*/}
+            usable_name partition "$part" || continue
+            out="${out}L @@section part $part${nl}L parent=$dev$nl"
+            resolved path "$pd"
+            out="${out}P $dev/$part$nl"
+            paths="$paths $dev/$part/partition $dev/$part/start $dev/$part/size $dev/$part/dev $dev/$part/ro"
+            names holders "$pd/holders"
+            out="${out}L @@end${nl}U $part $dev/$part$nl"
+        done
     done
-done
+    cd / || exit 1
 
-if [ -f "$S/etc/tuned/active_profile" ]; then
-    echo '@@section tuned'
-    emit_file "$S/etc/tuned/active_profile"
-    echo '@@end'
-fi
+    out="${out}L @@section diskstats${nl}F $S/proc/diskstats${nl}L @@end$nl"
+    out="${out}L @@section mountinfo${nl}F $S/proc/self/mountinfo${nl}L @@end$nl"
+    paths="$paths $S/proc/diskstats $S/proc/self/mountinfo"
+    # udev's database entries of block devices (named bMAJOR:MINOR): the controller picks each device's own
+    for f in "$S"/run/udev/data/b*; do
+        [ -f "$f" ] && paths="$paths $f"
+    done
 
-echo '@@section env'
-if [ -d "$S/run/systemd/system" ]; then echo 'systemd=1'; else echo 'systemd=0'; fi
-if [ -z "$S" ] && [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
-    printf 'trim_timer_next=%s\n' "$(systemctl show jts-fstrim.timer --property=NextElapseUSecRealtime --value 2>/dev/null)"
-fi
-udevd=0
-for c in "$S"/proc/[0-9]*/comm; do
-    n=
-    IFS= read -r n 2>/dev/null <"$c" || continue
-    case $n in
-        systemd-udevd | udevd) udevd=1; break ;;
-    esac
-done
-echo "udevd=$udevd"
-# Whether fio is installed, not its version: `fio --version` was half of this script's CPU, and bench.sh
-# records the version of the fio that actually ran.
-if fio_path=$(command -v fio 2>/dev/null); then
-    printf 'fio=installed %s\n' "$fio_path"
-fi
-echo '@@end'
+    # rules files: names, plus any line that sets a queue attribute (drift culprits)
+    for d in /etc/udev/rules.d /run/udev/rules.d; do
+        for f in "$S$d"/*.rules; do
+            [ -f "$f" ] || continue
+            n=${f##*/}
+            case $n in
+                *[!A-Za-z0-9._+-]*) continue ;;
+            esac
+            out="${out}L @@section udev-rules $d/$n${nl}R $f${nl}L @@end$nl"
+            paths="$paths $f"
+        done
+    done
 
-if [ -f "$S/var/lib/jts-fleet/state.json" ]; then
-    echo '@@section state'
-    emit_file "$S/var/lib/jts-fleet/state.json"
-    echo '@@end'
-fi
+    if [ -f "$S/etc/tuned/active_profile" ]; then
+        out="${out}L @@section tuned${nl}F $S/etc/tuned/active_profile${nl}L @@end$nl"
+        paths="$paths $S/etc/tuned/active_profile"
+    fi
 
-if [ -f "$S/var/lib/jts-fleet/trim.jsonl" ]; then
-    echo '@@section trimlog'
-    tail -n 200 "$S/var/lib/jts-fleet/trim.jsonl" 2>/dev/null | awk '/^[@\\]/ { printf "\\" } { print }'
-    echo '@@end'
-fi
+    out="${out}L @@section env$nl"
+    if [ -d "$S/run/systemd/system" ]; then out="${out}L systemd=1$nl"; else out="${out}L systemd=0$nl"; fi
+    if [ -z "$S" ] && [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+        out="${out}L trim_timer_next=$(systemctl show jts-fstrim.timer --property=NextElapseUSecRealtime \
+            --value 2>/dev/null)$nl"
+    fi
+    # the same test tune-apply.sh makes before it reloads rules: the control socket udevadm talks to
+    if [ -S "$S/run/udev/control" ]; then out="${out}L udevd=1$nl"; else out="${out}L udevd=0$nl"; fi
+    printf '%s' "$out"
+    out=
+    # Whether fio is installed, not its version: `fio --version` was half of this script's CPU, and bench.sh
+    # records the version of the fio that actually ran. (Printed as it is found: $(...) would fork.)
+    if command -v fio >/dev/null 2>&1; then
+        printf 'L fio=installed '
+        command -v fio
+    fi
+    out="L @@end$nl"
 
-echo '@@done'
+    if [ -f "$S/var/lib/jts-fleet/state.json" ]; then
+        out="${out}L @@section state${nl}F $S/var/lib/jts-fleet/state.json${nl}L @@end$nl"
+        paths="$paths $S/var/lib/jts-fleet/state.json"
+    fi
+    if [ -f "$S/var/lib/jts-fleet/trim.jsonl" ]; then
+        out="${out}L @@section trimlog${nl}T $S/var/lib/jts-fleet/trim.jsonl${nl}L @@end$nl"
+        paths="$paths $S/var/lib/jts-fleet/trim.jsonl"
+    fi
+    printf '%sL @@done\n@@reads\n' "$out"
+    set -f
+    IFS=' '
+    cd "$S/sys/block" || exit 1
+    # shellcheck disable=SC2086 # split on purpose, see above
+    grep -a -s -H -e '' -- $paths
+    echo '@@done'
+}
+
+directives_and_reads
 )
 
 # ---- the controller's TRIM status read, verbatim; runs in a subshell
@@ -303,7 +270,7 @@ usage() {
 usage: storage-status.sh [--interval SECONDS] [--no-io] [--raw]
   Shows block devices (scheduler, read-ahead, TRIM support), mounts with online discard, TRIM timers and the
   last TRIM per mount, and an iostat-like I/O snapshot over SECONDS (default 1).
-  --raw   print the framed gather output that `jts-fleet snapshot` stores (for bug reports) and exit
+  --raw   print the gather script's raw output (for bug reports: jts-fleet reads it) and exit
   Read-only. Run as root to see every attribute.
 USAGE
 }
@@ -334,43 +301,46 @@ if [ "$raw" -eq 1 ]; then
     exit 0
 fi
 
-printf '%s\n' "$gathered" | awk '
+# The raw form: directives ("B DEV" per whole disk), "@@reads", then grep's "PATH:CONTENT" lines; attribute
+# paths are relative to /sys/block (DEV/ATTRIBUTE), the others absolute. jts-fleet's GatherAssembler frames it.
+uid=$(id -u)
+printf '%s\n' "$gathered" | awk -v uid="$uid" '
     function val(key) { return (key in a) ? a[key] : "" }
     function active(s) { if (match(s, /\[[^]]*\]/)) return substr(s, RSTART + 1, RLENGTH - 2); return s == "" ? "-" : s }
     function dash(s) { return s == "" ? "-" : s }
-    $1 == "@@section" && $2 == "host" { sec = "host"; next }
-    $1 == "@@section" && $2 == "block" { sec = "block"; dev = $3; delete a; next }
-    $1 == "@@section" { sec = ""; next }
-    $0 == "@@end" {
-        if (sec == "host") {
-            printf "host %s  kernel %s  uid %s\n", val("hostname"), val("kernel"), val("uid")
-            if (val("uid") != "0") print "note: not root: some attributes (serial, write_cache) may be unreadable"
-            print ""
-            printf "%-12s %-4s %-13s %-22s %8s %8s %10s %-9s %s\n", "DEVICE", "ROT", "SCHEDULER", "AVAILABLE", \
-                "RA_KB", "NR_REQ", "WBT_USEC", "TRIM", "MODEL"
-        }
-        if (sec == "block" && val("size") != "0" && val("hidden") != "1") {
-            sched = val("queue/scheduler")
-            avail = sched; gsub(/[][]/, "", avail)
-            dmax = val("queue/discard_max_bytes")
-            trim = (dmax == "" ? "-" : (dmax == "0" ? "no" : "yes"))
-            model = val("device/model"); gsub(/[ \t]+$/, "", model)
-            printf "%-12s %-4s %-13s %-22s %8s %8s %10s %-9s %s\n", dev, dash(val("queue/rotational")), active(sched), \
-                dash(avail), dash(val("queue/read_ahead_kb")), dash(val("queue/nr_requests")), \
-                dash(val("queue/wbt_lat_usec")), trim, dash(model)
-        }
-        sec = ""
-        next
+    $0 == "@@reads" { reads = 1; next }
+    !reads && /^B / { disks[++n] = substr($0, 3); next }
+    reads {
+        i = index($0, ":")
+        if (i > 0 && !(substr($0, 1, i - 1) in a)) a[substr($0, 1, i - 1)] = substr($0, i + 1)
     }
-    sec != "" { i = index($0, "="); if (i > 0) a[substr($0, 1, i - 1)] = substr($0, i + 1) }
+    END {
+        printf "host %s  kernel %s  uid %s\n", val("/proc/sys/kernel/hostname"), val("/proc/sys/kernel/osrelease"), uid
+        if (uid != "0") print "note: not root: some attributes (serial, write_cache) may be unreadable"
+        print ""
+        printf "%-12s %-4s %-13s %-22s %8s %8s %10s %-9s %s\n", "DEVICE", "ROT", "SCHEDULER", "AVAILABLE", \
+            "RA_KB", "NR_REQ", "WBT_USEC", "TRIM", "MODEL"
+        for (k = 1; k <= n; k++) {
+            dev = disks[k]
+            if (val(dev "/size") == "0" || val(dev "/hidden") == "1") continue
+            sched = val(dev "/queue/scheduler")
+            avail = sched; gsub(/[][]/, "", avail)
+            dmax = val(dev "/queue/discard_max_bytes")
+            trim = (dmax == "" ? "-" : (dmax == "0" ? "no" : "yes"))
+            model = val(dev "/device/model"); gsub(/[ \t]+$/, "", model)
+            printf "%-12s %-4s %-13s %-22s %8s %8s %10s %-9s %s\n", dev, dash(val(dev "/queue/rotational")), \
+                active(sched), dash(avail), dash(val(dev "/queue/read_ahead_kb")), dash(val(dev "/queue/nr_requests")), \
+                dash(val(dev "/queue/wbt_lat_usec")), trim, dash(model)
+        }
+    }
 '
 echo
 echo "Mounts backed by block devices (online discard doubles a TRIM timer's work):"
 # mountinfo: 5th field mount point, 6th mount options, after " - ": fstype, source, super options
 printf '%s\n' "$gathered" | awk '
-    $0 == "@@section mountinfo" { in_mi = 1; next }
-    in_mi && $0 == "@@end" { in_mi = 0; next }
-    in_mi {
+    $0 == "@@reads" { reads = 1; next }
+    reads && index($0, "/proc/self/mountinfo:") == 1 {
+        $0 = substr($0, length("/proc/self/mountinfo:") + 1)
         split($3, mm, ":")
         for (i = 7; i <= NF; i++) if ($i == "-") break
         fstype = $(i + 1); source = $(i + 2); opts = $6 "," $(i + 3)

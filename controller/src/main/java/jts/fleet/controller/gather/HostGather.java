@@ -23,7 +23,7 @@ public final class HostGather {
     private HostGather() {
     }
 
-    /** Raw gather output (what {@code snapshot} saves). */
+    /** The gather output, framed (what {@code snapshot} saves and the parser reads). */
     public static String raw(Transport transport, HostSpec host, Duration timeout) throws TransportException {
         List<String> args = host.sysroot().map(List::of).orElse(List.of());
         // Reading sysfs and /proc needs no privilege; udev data under /run/udev is world-readable too.
@@ -32,7 +32,11 @@ public final class HostGather {
             throw new TransportException(FailureClass.COMMAND, host.name() + ": gather script exited "
                     + result.exitCode() + firstLine(result.stderr()));
         }
-        return result.stdoutText();
+        try {
+            return GatherParser.framed(host.name(), result.stdoutText());
+        } catch (GatherException e) {
+            throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
+        }
     }
 
     public static HostSnapshot snapshot(Transport transport, HostSpec host, Duration timeout)

@@ -4,7 +4,7 @@ usage() {
 usage: storage-status.sh [--interval SECONDS] [--no-io] [--raw]
   Shows block devices (scheduler, read-ahead, TRIM support), mounts with online discard, TRIM timers and the
   last TRIM per mount, and an iostat-like I/O snapshot over SECONDS (default 1).
-  --raw   print the framed gather output that `jts-fleet snapshot` stores (for bug reports) and exit
+  --raw   print the gather script's raw output (for bug reports: jts-fleet reads it) and exit
   Read-only. Run as root to see every attribute.
 USAGE
 }
@@ -35,43 +35,46 @@ if [ "$raw" -eq 1 ]; then
     exit 0
 fi
 
-printf '%s\n' "$gathered" | awk '
+# The raw form: directives ("B DEV" per whole disk), "@@reads", then grep's "PATH:CONTENT" lines; attribute
+# paths are relative to /sys/block (DEV/ATTRIBUTE), the others absolute. jts-fleet's GatherAssembler frames it.
+uid=$(id -u)
+printf '%s\n' "$gathered" | awk -v uid="$uid" '
     function val(key) { return (key in a) ? a[key] : "" }
     function active(s) { if (match(s, /\[[^]]*\]/)) return substr(s, RSTART + 1, RLENGTH - 2); return s == "" ? "-" : s }
     function dash(s) { return s == "" ? "-" : s }
-    $1 == "@@section" && $2 == "host" { sec = "host"; next }
-    $1 == "@@section" && $2 == "block" { sec = "block"; dev = $3; delete a; next }
-    $1 == "@@section" { sec = ""; next }
-    $0 == "@@end" {
-        if (sec == "host") {
-            printf "host %s  kernel %s  uid %s\n", val("hostname"), val("kernel"), val("uid")
-            if (val("uid") != "0") print "note: not root: some attributes (serial, write_cache) may be unreadable"
-            print ""
-            printf "%-12s %-4s %-13s %-22s %8s %8s %10s %-9s %s\n", "DEVICE", "ROT", "SCHEDULER", "AVAILABLE", \
-                "RA_KB", "NR_REQ", "WBT_USEC", "TRIM", "MODEL"
-        }
-        if (sec == "block" && val("size") != "0" && val("hidden") != "1") {
-            sched = val("queue/scheduler")
-            avail = sched; gsub(/[][]/, "", avail)
-            dmax = val("queue/discard_max_bytes")
-            trim = (dmax == "" ? "-" : (dmax == "0" ? "no" : "yes"))
-            model = val("device/model"); gsub(/[ \t]+$/, "", model)
-            printf "%-12s %-4s %-13s %-22s %8s %8s %10s %-9s %s\n", dev, dash(val("queue/rotational")), active(sched), \
-                dash(avail), dash(val("queue/read_ahead_kb")), dash(val("queue/nr_requests")), \
-                dash(val("queue/wbt_lat_usec")), trim, dash(model)
-        }
-        sec = ""
-        next
+    $0 == "@@reads" { reads = 1; next }
+    !reads && /^B / { disks[++n] = substr($0, 3); next }
+    reads {
+        i = index($0, ":")
+        if (i > 0 && !(substr($0, 1, i - 1) in a)) a[substr($0, 1, i - 1)] = substr($0, i + 1)
     }
-    sec != "" { i = index($0, "="); if (i > 0) a[substr($0, 1, i - 1)] = substr($0, i + 1) }
+    END {
+        printf "host %s  kernel %s  uid %s\n", val("/proc/sys/kernel/hostname"), val("/proc/sys/kernel/osrelease"), uid
+        if (uid != "0") print "note: not root: some attributes (serial, write_cache) may be unreadable"
+        print ""
+        printf "%-12s %-4s %-13s %-22s %8s %8s %10s %-9s %s\n", "DEVICE", "ROT", "SCHEDULER", "AVAILABLE", \
+            "RA_KB", "NR_REQ", "WBT_USEC", "TRIM", "MODEL"
+        for (k = 1; k <= n; k++) {
+            dev = disks[k]
+            if (val(dev "/size") == "0" || val(dev "/hidden") == "1") continue
+            sched = val(dev "/queue/scheduler")
+            avail = sched; gsub(/[][]/, "", avail)
+            dmax = val(dev "/queue/discard_max_bytes")
+            trim = (dmax == "" ? "-" : (dmax == "0" ? "no" : "yes"))
+            model = val(dev "/device/model"); gsub(/[ \t]+$/, "", model)
+            printf "%-12s %-4s %-13s %-22s %8s %8s %10s %-9s %s\n", dev, dash(val(dev "/queue/rotational")), \
+                active(sched), dash(avail), dash(val(dev "/queue/read_ahead_kb")), dash(val(dev "/queue/nr_requests")), \
+                dash(val(dev "/queue/wbt_lat_usec")), trim, dash(model)
+        }
+    }
 '
 echo
 echo "Mounts backed by block devices (online discard doubles a TRIM timer's work):"
 # mountinfo: 5th field mount point, 6th mount options, after " - ": fstype, source, super options
 printf '%s\n' "$gathered" | awk '
-    $0 == "@@section mountinfo" { in_mi = 1; next }
-    in_mi && $0 == "@@end" { in_mi = 0; next }
-    in_mi {
+    $0 == "@@reads" { reads = 1; next }
+    reads && index($0, "/proc/self/mountinfo:") == 1 {
+        $0 = substr($0, length("/proc/self/mountinfo:") + 1)
         split($3, mm, ":")
         for (i = 7; i <= NF; i++) if ($i == "-") break
         fstype = $(i + 1); source = $(i + 2); opts = $6 "," $(i + 3)

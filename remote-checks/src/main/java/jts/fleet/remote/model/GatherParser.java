@@ -37,9 +37,15 @@ public final class GatherParser {
     private record Section(String name, String key, int start, List<Line> lines) {
     }
 
+    /** Parses gather.sh's output, raw (framed here by {@link GatherAssembler}) or already framed. */
     public static HostSnapshot parse(String host, String output) throws GatherException {
-        List<Section> sections = frame(host, output);
+        List<Section> sections = frame(host, framed(host, output));
         return new Interpretation(host).interpret(sections);
+    }
+
+    /** The framed text of {@code output}: assembled when it is gather.sh's raw form, else as it is. */
+    public static String framed(String host, String output) throws GatherException {
+        return GatherAssembler.isRaw(output) ? GatherAssembler.assemble(host, output) : output;
     }
 
     // ---- framing ------------------------------------------------------------------------------------------
@@ -216,8 +222,9 @@ public final class GatherParser {
                 throw new GatherException(host, 0, "no \"diskstats\" section");
             }
             int hostLine = sections.stream().filter(s -> s.name().equals("host")).findFirst().get().start();
-            long time = number(hostValues, "time", hostLine);
-            long uid = number(hostValues, "uid", hostLine);
+            // time and uid: only in outputs recorded before the controller framed them (informational, unused)
+            long time = hostValues.containsKey("time") ? number(hostValues, "time", hostLine) : 0;
+            long uid = hostValues.containsKey("uid") ? number(hostValues, "uid", hostLine) : -1;
 
             List<BlockDevice> devices = devices(blocks, parts, udev);
             HostSnapshot withoutMounts = new HostSnapshot(host, hostValues.getOrDefault("hostname", ""),
@@ -271,7 +278,7 @@ public final class GatherParser {
             }
             try {
                 long value = Long.parseLong(text.trim());
-                if (key.equals("uid") && (value < 0 || value > Integer.MAX_VALUE)) {
+                if (key.equals("uid") && (value < -1 || value > Integer.MAX_VALUE)) {
                     throw new NumberFormatException();
                 }
                 return value;

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Everything one gather run saw on a host. {@code host} is the inventory name, {@code hostname} what the host
- * calls itself. {@code diskstats} are the raw {@code /proc/diskstats} lines (parsed by the stats package:
+ * calls itself. {@code time} (host clock, epoch seconds) and {@code uid} come only from outputs recorded before
+ * the controller framed gathers itself (0 and -1 otherwise; nothing reads them). {@code diskstats} are the raw {@code /proc/diskstats} lines (parsed by the stats package:
  * 14, 18 or 20 fields depending on the kernel). The extras feed later features: {@code udevRules} maps each
  * rules file (path) to its lines that set a queue attribute, {@code stateJson} and {@code trimLog} are what
  * jts-fleet itself left on the host. {@code warnings} name everything that was dropped while parsing

@@ -47,12 +47,14 @@ class GatherScriptIT {
         Fixtures.ScriptRun run = Fixtures.runGather(tmp, root.toString());
         assertThat(run.exit()).as("exit of gather.sh; stderr: %s", run.stderr()).isZero();
         assertThat(run.stderr()).isEmpty();
+        // gather.out is the framed text (what `snapshot` saves): the script's raw output as the controller frames it
+        String framed = GatherParser.framed(name, run.stdout());
         Path recorded = Fixtures.DIR.resolve(name).resolve("gather.out");
         if (Fixtures.updateGolden()) {
-            Files.writeString(recorded, run.stdout());
+            Files.writeString(recorded, framed);
         }
         assertThat(recorded).as("recorded output (write it with -Djts.golden.update=true)").exists();
-        assertThat(Fixtures.masked(run.stdout())).as("gather.sh on %s vs gather.out", name)
+        assertThat(Fixtures.masked(framed)).as("gather.sh on %s vs gather.out", name)
                 .isEqualTo(Fixtures.masked(Fixtures.recorded(name)));
         assertThat(GatherParser.parse(name, run.stdout()).devices()).isNotEmpty();
     }
@@ -125,7 +127,6 @@ class GatherScriptIT {
             assertThat(vda.classReason()).contains("virtio");
             assertThat(vda.scheduler()).isPresent();
         }
-        assertThat(s.uid()).isEqualTo(Environment.isRoot() ? 0 : s.uid());
         System.out.printf("gather.sh on this machine: %d ms, %d bytes, %d devices, %d mounts%n",
                 run.elapsed().toMillis(), run.stdout().length(), s.devices().size(), s.mounts().size());
     }

@@ -24,6 +24,7 @@ import java.util.List;
  * file proc/diskstats                 a file; following "| " lines are its content
  * | 259 0 nvme0n1 ...
  * dir run/systemd/system
+ * socket run/udev/control             a unix socket (udevd's control socket: "udevd runs")
  * </pre>
  */
 public final class SysrootTree {
@@ -91,7 +92,16 @@ public final class SysrootTree {
                 fileContent = new StringBuilder();
             }
             case "dir" -> Files.createDirectories(root.resolve(rest));
+            case "socket" -> socket(root.resolve(rest));
             default -> throw new IllegalArgumentException("unknown keyword " + keyword);
+        }
+    }
+
+    /** A unix socket file, as a listening daemon leaves it (bound, then closed: the file stays). */
+    private static void socket(Path path) throws IOException {
+        Files.createDirectories(path.getParent());
+        try (var channel = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            channel.bind(java.net.UnixDomainSocketAddress.of(path));
         }
     }
 
