@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.transport.ConnectionPool;
 import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.controller.transport.SshTransport;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.Transports;
 import jts.fleet.inventory.HostSpec;
@@ -30,6 +31,7 @@ import jts.fleet.remote.model.GatherParser;
 import jts.fleet.remote.model.GatherScript;
 import jts.fleet.remote.model.StorageModel;
 import jts.fleet.remote.model.TierAssigner;
+import jts.fleet.remote.monitor.HostReads;
 
 /**
  * State kept across the commands of one shell: the inventory (re-read when its file changes), the current
@@ -73,7 +75,11 @@ public final class ShellSession implements AutoCloseable {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.inventoryFile = Objects.requireNonNull(inventoryFile, "inventoryFile");
         this.pool = new ConnectionPool(options, (host, opts) -> {
-            SessionTransport wrapped = new SessionTransport(host, factory.apply(host, opts), this);
+            Transport transport = factory.apply(host, opts);
+            if (transport instanceof SshTransport ssh) {
+                ssh.keepResident(residentScripts());
+            }
+            SessionTransport wrapped = new SessionTransport(host, transport, this);
             transports.put(host.name(), wrapped);
             return wrapped;
         });
@@ -82,6 +88,17 @@ public final class ShellSession implements AutoCloseable {
             this.inventoryStamp = stamp();
         }
         context.setSharedPool(pool);
+    }
+
+    /**
+     * The read-only scripts the shell repeats, which each host's transport runs through one resident reader
+     * instead of a new SSH session per call (see {@link SshTransport#keepResident}): the gather (status,
+     * snapshot, plan, completion) and the watch read (once per host per tick). Not the diskstats sample or
+     * the check read: they wait seconds on the host between two samples, which dwarfs a session's cost, and
+     * would hold the reader meanwhile.
+     */
+    static List<String> residentScripts() {
+        return List.of(GatherScript.text(), HostReads.watchScript());
     }
 
     public AppContext context() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jts.fleet.inventory.HostSpec;
 import net.schmizz.keepalive.KeepAlive;
@@ -41,6 +42,9 @@ public final class SshTransport implements Transport {
     /** Concurrent channels per connection; OpenSSH refuses the 11th by default. */
     public static final int MAX_CHANNELS = 8;
 
+    /** Resident readers that may break in a row before a transport stops starting them. */
+    private static final int RESIDENT_MAX_FAILURES = 3;
+
     /** Tries for one channel: 0, 100, 200, 400, 800 ms apart (1.5 s in all). */
     private static final int CHANNEL_OPEN_ATTEMPTS = 5;
 
@@ -67,6 +71,11 @@ public final class SshTransport implements Transport {
     private boolean closed; // guarded by connectionLock
     private volatile Duration lastLatency = Duration.ZERO;
     private volatile String recordedHostKey;
+    private volatile List<String> residentScripts = List.of();
+    private final ReentrantLock residentLock = new ReentrantLock();
+    // Written under residentLock; read without it only by close().
+    private volatile ResidentShell resident;
+    private int residentFailures; // guarded by residentLock: readers that broke in a row
 
     public SshTransport(HostSpec host, SshOptions options) {
         if (host.connection() != HostSpec.Connection.SSH) {
@@ -90,6 +99,23 @@ public final class SshTransport implements Transport {
         return Optional.ofNullable(recordedHostKey);
     }
 
+    /**
+     * Lets this transport run {@code scripts} through a resident reader ({@link ResidentShell}) instead of a
+     * session per command, for as long as the transport lives. For read-only scripts that a session repeats
+     * (the shell's status and watch): only calls without stdin and without sudo take that way,
+     * one at a time; everything else, and every call while the reader is busy or broken, is a plain command.
+     * The reader starts with the first such call and holds one of the {@link #MAX_CHANNELS} channels.
+     */
+    public void keepResident(List<String> scripts) {
+        this.residentScripts = List.copyOf(scripts);
+    }
+
+    /** True while a resident reader is running on the host. */
+    public boolean residentRunning() {
+        ResidentShell current = resident;
+        return current != null && current.usable();
+    }
+
     /** How often a dead connection was replaced by a new one (0 while the first connection lives). */
     public int reconnectCount() {
         return Math.max(0, connects - 1);
@@ -100,6 +126,12 @@ public final class SshTransport implements Transport {
             throws TransportException {
         RemoteCommand command = new RemoteCommand(script, args, timeout,
                 become && !"root".equals(host.user()));
+        if (!command.sudo() && (stdin == null || stdin.length == 0) && residentScripts.contains(script)) {
+            Optional<ExecResult> result = tryResident(command);
+            if (result.isPresent()) {
+                return result.get();
+            }
+        }
         try {
             // Waiting for a free channel is bounded by the command timeout too.
             if (!channels.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -168,6 +200,91 @@ public final class SshTransport implements Transport {
                     + command.timeout().toSeconds() + " s (stopped on the host by timeout)");
         }
         return new ExecResult(exitCode, out.bytes(), stderr, elapsed);
+    }
+
+    /**
+     * Runs {@code command} through the resident reader, starting one when none runs. Empty when it cannot take
+     * the command (busy with another, arguments with line breaks, no free channel, or the reader broke: then
+     * it is discarded and the caller runs a plain command, which reports the host's real condition). Three
+     * readers broken in a row and this transport stops trying.
+     */
+    private Optional<ExecResult> tryResident(RemoteCommand command) throws TransportException {
+        if (!ResidentShell.fitsRequest(command.args()) || !residentLock.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            if (residentFailures >= RESIDENT_MAX_FAILURES) {
+                return Optional.empty();
+            }
+            ResidentShell shell = residentShell();
+            if (shell == null) {
+                return Optional.empty();
+            }
+            ExecResult result;
+            try {
+                result = shell.run(shell.indexOf(command.script()), command.args(), command.timeout(), GRACE);
+            } catch (ResidentShell.Broken e) {
+                residentFailures++;
+                discardResident();
+                return Optional.empty();
+            } catch (ResidentShell.DeadlineExceeded e) {
+                discardResident();
+                throw new TransportException(FailureClass.TIMEOUT, host.name() + ": command timed out after "
+                        + command.timeout().toSeconds() + " s (resident reader killed, host-side timeout kills it)");
+            } catch (InterruptedException e) {
+                discardResident();
+                Thread.currentThread().interrupt();
+                throw new TransportException(FailureClass.TIMEOUT, host.name() + ": interrupted, command abandoned",
+                        e);
+            }
+            residentFailures = 0;
+            lastLatency = result.elapsed();
+            if (RemoteCommand.isTimeoutStatus(result.exitCode()) && result.elapsed().compareTo(command.timeout()) >= 0) {
+                throw new TransportException(FailureClass.TIMEOUT, host.name() + ": command timed out after "
+                        + command.timeout().toSeconds() + " s (stopped on the host by timeout)");
+            }
+            return Optional.of(result);
+        } finally {
+            residentLock.unlock();
+        }
+    }
+
+    /** The running reader, or a new one; null when no channel is free for it. Needs residentLock. */
+    private ResidentShell residentShell() throws TransportException {
+        ResidentShell current = resident;
+        if (current != null && current.usable()) {
+            return current;
+        }
+        discardResident();
+        if (!channels.tryAcquire()) {
+            return null;
+        }
+        Session session = null;
+        try {
+            session = openSession();
+            resident = ResidentShell.start(host.name(), session, residentScripts);
+            return resident;
+        } catch (IOException e) {
+            residentFailures++;
+            channels.release();
+            if (session != null) {
+                closeQuietly(session);
+            }
+            return null;
+        } catch (TransportException | RuntimeException e) {
+            channels.release();
+            throw e;
+        }
+    }
+
+    /** Stops the reader, if any, and frees its channel. Needs residentLock. */
+    private void discardResident() {
+        ResidentShell current = resident;
+        if (current != null) {
+            resident = null;
+            current.close();
+            channels.release();
+        }
     }
 
     /** True when the channel closed before the deadline; false when the deadline passed first. */
@@ -413,6 +530,10 @@ public final class SshTransport implements Transport {
 
     @Override
     public void close() {
+        ResidentShell reader = resident;
+        if (reader != null) {
+            reader.close();
+        }
         SSHClient toClose;
         synchronized (connectionLock) {
             closed = true;

@@ -156,6 +156,24 @@ class ShellIT {
                 assertThat(h.shell.execute(List.of("hosts"))).isZero();
             }
             assertThat(logins()).as("one login per host of the selection for six commands").isEqualTo(before + 2);
+            // the gathers after the first went to one resident reader per host, not to a session each
+            assertThat(awaitReaders(2)).as("resident readers on the hosts").isEqualTo(2);
+        }
+        assertThat(awaitReaders(0)).as("resident readers left after the shell closed").isZero();
+    }
+
+    /** Polls for up to 10 s until {@code expected} resident readers (resident.sh) run here; the last count. */
+    private static long awaitReaders(long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            // the reader's sh, not the timeout above it (its command line holds the same script text)
+            long count = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                    .map(c -> c.startsWith("sh -c ") && c.contains("# jts-fleet resident reader"))
+                    .orElse(false)).count();
+            if (count == expected || System.nanoTime() > deadline) {
+                return count;
+            }
+            Thread.sleep(50);
         }
     }
 
