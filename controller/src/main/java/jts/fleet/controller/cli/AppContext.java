@@ -21,6 +21,7 @@ public final class AppContext {
     private volatile ConnectionPool sharedPool;
     private volatile String currentHosts;
     private volatile int terminalWidth = 120;
+    private final InventoryCache inventories = new InventoryCache();
 
     public AppContext(PrintWriter out, PrintWriter err, boolean terminal, Clock clock) {
         this.out = Objects.requireNonNull(out, "out");
@@ -55,6 +56,11 @@ public final class AppContext {
     }
 
     /** The shell's pool, kept across commands; empty for a one-shot CLI run (each command opens its own). */
+    /** Inventories loaded by this context's commands, reused while the file is unchanged. */
+    InventoryCache inventories() {
+        return inventories;
+    }
+
     public Optional<ConnectionPool> sharedPool() {
         return Optional.ofNullable(sharedPool);
     }

@@ -54,6 +54,11 @@ public final class FleetOptions {
         return InventoryLoader.standard().load(Optional.ofNullable(inventory));
     }
 
+    /** The same, reusing the inventory the context's last command loaded when its file is unchanged. */
+    public Inventory loadInventory(AppContext context) throws InventoryException {
+        return context.inventories().load(InventoryLoader.standard(), Optional.ofNullable(inventory));
+    }
+
     /** The host pattern: --hosts, else the shell's current selection, else all. */
     public String pattern(AppContext context) {
         if (hosts != null) {
@@ -106,7 +111,7 @@ public final class FleetOptions {
      * else a new pool closed when the session closes.
      */
     public FleetSession open(AppContext context) throws InventoryException {
-        Inventory inv = loadInventory();
+        Inventory inv = loadInventory(context);
         List<HostSpec> selected = select(inv, context);
         if (forks < 1) {
             throw new InventoryException("--forks must be at least 1, got " + forks);

@@ -1,0 +1,67 @@
+package jts.fleet.controller.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jts.fleet.inventory.Inventory;
+import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.InventoryLoader;
+
+class InventoryCacheTest {
+    @TempDir
+    Path dir;
+
+    private InventoryLoader loader() {
+        return new InventoryLoader(dir, dir.resolve("home"), "tester", dir.resolve("etc-inventory.yaml"));
+    }
+
+    @Test
+    void reusesTheInventoryUntilTheFileChanges() throws Exception {
+        Path file = dir.resolve("inventory.yaml");
+        Files.writeString(file, "hosts:\n  db-01: {address: 10.0.0.1}\n");
+        InventoryCache cache = new InventoryCache();
+        Inventory first = cache.load(loader(), Optional.of(file));
+        assertThat(cache.load(loader(), Optional.of(file))).as("unchanged file").isSameAs(first);
+
+        Files.writeString(file, "hosts:\n  db-01: {address: 10.0.0.1}\n  db-02: {address: 10.0.0.2}\n");
+        Inventory edited = cache.load(loader(), Optional.of(file));
+        assertThat(edited.hosts()).containsKeys("db-01", "db-02");
+
+        // same size, only the modification time differs: still read again
+        String sameSize = "hosts:\n  db-01: {address: 10.0.0.1}\n  db-03: {address: 10.0.0.3}\n";
+        Files.writeString(file, sameSize);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
+        assertThat(cache.load(loader(), Optional.of(file)).hosts()).containsKeys("db-01", "db-03")
+                .doesNotContainKey("db-02");
+    }
+
+    @Test
+    void aBrokenEditIsReportedNotHiddenByTheCache() throws Exception {
+        Path file = dir.resolve("inventory.yaml");
+        Files.writeString(file, "hosts:\n  db-01: {address: 10.0.0.1}\n");
+        InventoryCache cache = new InventoryCache();
+        cache.load(loader(), Optional.of(file));
+        Files.writeString(file, "hosts:\n  db-01: {address: 10.0.0.1, colour: blue}\n");
+        assertThatThrownBy(() -> cache.load(loader(), Optional.of(file))).isInstanceOf(InventoryException.class)
+                .hasMessageContaining("colour");
+    }
+
+    @Test
+    void anotherFileIsAnotherEntry() throws Exception {
+        Path a = dir.resolve("a.yaml");
+        Path b = dir.resolve("b.yaml");
+        Files.writeString(a, "hosts:\n  db-01: {address: 10.0.0.1}\n");
+        Files.writeString(b, "hosts:\n  app-01: {address: 10.0.1.1}\n");
+        InventoryCache cache = new InventoryCache();
+        assertThat(cache.load(loader(), Optional.of(a)).hosts()).containsKey("db-01");
+        assertThat(cache.load(loader(), Optional.of(b)).hosts()).containsOnlyKeys("app-01");
+    }
+}
