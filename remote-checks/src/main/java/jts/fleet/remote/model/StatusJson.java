@@ -74,10 +74,13 @@ public final class StatusJson {
             if (e.getKey().equals("scheduler")) {
                 continue; // has its own object above
             }
-            try {
-                queue.put(e.getKey(), Long.parseLong(e.getValue()));
-            } catch (NumberFormatException notANumber) {
-                queue.put(e.getKey(), e.getValue());
+            // most values are numbers; the others ("none", "write back") are kept as text, tested without
+            // throwing: a fleet-wide status renders a few thousand of them
+            String value = e.getValue();
+            if (isLong(value)) {
+                queue.put(e.getKey(), Long.parseLong(value));
+            } else {
+                queue.put(e.getKey(), value);
             }
         }
         ObjectNode discard = o.putObject("discard");
@@ -87,6 +90,30 @@ public final class StatusJson {
         number(discard, "max_bytes", d.discardMaxBytes());
         strings(o.putArray("mounts"), mountPaths);
         return o;
+    }
+
+    /** True when {@code value} parses as a long (optional minus, digits, no overflow). */
+    static boolean isLong(String value) {
+        int start = value.startsWith("-") ? 1 : 0;
+        int digits = value.length() - start;
+        if (digits < 1 || digits > 19) {
+            return false;
+        }
+        for (int i = start; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        if (digits < 19) {
+            return true;
+        }
+        try {
+            Long.parseLong(value); // 19 digits may overflow
+            return true;
+        } catch (NumberFormatException overflow) {
+            return false;
+        }
     }
 
     static ObjectNode mount(StorageModel model, Mount m) {

@@ -80,4 +80,20 @@ class StatusJsonTest {
         array.forEach(n -> out.add(n.get(key).asText()));
         return out;
     }
+
+    /** Queue values become JSON numbers when they are longs, text otherwise, without an exception per value. */
+    @Test
+    void numbersAndText() {
+        assertThat(StatusJson.isLong("0")).isTrue();
+        assertThat(StatusJson.isLong("-1")).isTrue();
+        assertThat(StatusJson.isLong("2199023255040")).isTrue();
+        assertThat(StatusJson.isLong("9223372036854775807")).isTrue();
+        assertThat(StatusJson.isLong("18446744073709550592")).as("discard_max_bytes of some devices").isFalse();
+        assertThat(StatusJson.isLong("9223372036854775808")).isFalse();
+        assertThat(StatusJson.isLong("none")).isFalse();
+        assertThat(StatusJson.isLong("write back")).isFalse();
+        assertThat(StatusJson.isLong("")).isFalse();
+        assertThat(StatusJson.isLong("-")).isFalse();
+        assertThat(StatusJson.isLong("12a")).isFalse();
+    }
 }
