@@ -33,4 +33,6 @@ here=$(pwd)
 cp="$here/controller/$build/test-classes:$here/controller/$build/classes"
 cp="$cp:$here/remote-checks/$build/classes:$here/remote-checks/$build/test-classes:$here/inventory/$build/classes"
 
-exec java -cp "$cp:$third_party" jts.fleet.controller.shell.ShellBench "$runs" "$hosts"
+# the JVM options bin/jts-fleet runs with (C1 only, serial GC): the shell measured as it ships
+exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp:$third_party" jts.fleet.controller.shell.ShellBench \
+    "$runs" "$hosts"

@@ -156,21 +156,35 @@ public final class ShellBench {
         }
     }
 
-    /** Starts every command at once and waits for all; output is discarded, a failure stops the benchmark. */
+    /**
+     * Starts every command at once and waits for all; output is kept in temporary files and shown only when a
+     * command fails, which stops the benchmark.
+     */
     private static void runAll(List<List<String>> commands, String what) throws IOException, InterruptedException {
         List<Process> processes = new ArrayList<>();
-        for (List<String> command : commands) {
-            processes.add(new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start());
-        }
-        for (Process p : processes) {
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(what + ": a process did not finish within 120 s");
+        List<Path> outputs = new ArrayList<>();
+        try {
+            for (List<String> command : commands) {
+                Path output = Files.createTempFile("jts-shell-bench-", ".out");
+                outputs.add(output);
+                processes.add(new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(output.toFile()).start());
             }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(what + ": exit " + p.exitValue() + " from " + p.info().commandLine()
-                        .orElse("?"));
+            for (int i = 0; i < processes.size(); i++) {
+                Process p = processes.get(i);
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException(what + ": a process did not finish within 120 s");
+                }
+                if (p.exitValue() != 0) {
+                    String text = Files.readString(outputs.get(i));
+                    throw new IllegalStateException(what + ": exit " + p.exitValue() + ", output:\n"
+                            + text.substring(Math.max(0, text.length() - 4000)));
+                }
+            }
+        } finally {
+            for (Path output : outputs) {
+                Files.deleteIfExists(output);
             }
         }
     }
