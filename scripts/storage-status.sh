@@ -148,12 +148,20 @@ directives_and_reads() {
             */devices/virtual/*) ;;
             *) paths="$paths $dev/device/model $dev/device/vendor $dev/device/serial $dev/device/wwid" ;;
         esac
-        paths="$paths $dev/queue/scheduler $dev/queue/read_ahead_kb $dev/queue/nr_requests"
-        paths="$paths $dev/queue/rotational $dev/queue/rq_affinity $dev/queue/nomerges $dev/queue/add_random"
-        paths="$paths $dev/queue/wbt_lat_usec $dev/queue/max_sectors_kb $dev/queue/max_hw_sectors_kb"
-        paths="$paths $dev/queue/write_cache $dev/queue/discard_granularity $dev/queue/discard_max_bytes"
-        paths="$paths $dev/queue/discard_max_hw_bytes $dev/queue/logical_block_size $dev/queue/physical_block_size"
-        paths="$paths $dev/queue/zoned"
+        # A loop device without a file attached (no loop/ directory: loop0-7 exist on every host) holds no
+        # data and no queue worth reading; it keeps its identity lines.
+        case $dev in
+            loop*) [ -d "$b/loop" ] && queue=1 || queue= ;;
+            *) queue=1 ;;
+        esac
+        if [ -n "$queue" ]; then
+            paths="$paths $dev/queue/scheduler $dev/queue/read_ahead_kb $dev/queue/nr_requests"
+            paths="$paths $dev/queue/rotational $dev/queue/rq_affinity $dev/queue/nomerges $dev/queue/add_random"
+            paths="$paths $dev/queue/wbt_lat_usec $dev/queue/max_sectors_kb $dev/queue/max_hw_sectors_kb"
+            paths="$paths $dev/queue/write_cache $dev/queue/discard_granularity $dev/queue/discard_max_bytes"
+            paths="$paths $dev/queue/discard_max_hw_bytes $dev/queue/logical_block_size"
+            paths="$paths $dev/queue/physical_block_size $dev/queue/zoned"
+        fi
         names slaves "$b/slaves"
         names holders "$b/holders"
         out="${out}L @@end${nl}U $dev $dev$nl"
