@@ -2,11 +2,14 @@ package jts.fleet.controller.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,9 +102,10 @@ class ShellIT {
                     .containsPattern("(?m)^web-01 +ok");
             // a real terminal gets colors (the same Colors as the CLI on a terminal): "ok" in green
             assertThat(tmux.screenWithEscapes()).contains("\u001b[32mok");
-            tmux.type("diskstats vd");
+            String device = deviceWithUniquePrefix();
+            tmux.type("diskstats " + device.substring(0, device.length() - 1));
             tmux.keys("Tab");
-            tmux.await("a device of web-01 completed", STEP, s -> s.stripTrailing().endsWith("> diskstats vda"));
+            tmux.await("a device of web-01 completed", STEP, s -> s.stripTrailing().endsWith("> diskstats " + device));
             tmux.keys("C-u");
 
             // Ctrl-C stops a long remote command; the shell stays usable
@@ -139,6 +143,28 @@ class ShellIT {
         }
         assertThat(Files.readString(temp.resolve("data/jts-fleet/history")))
                 .contains(":use web-01").contains(":status -H prod").contains(":diskstats -i 37");
+    }
+
+    /**
+     * A block device or partition of this machine (web-01's gather) that its name minus the last character
+     * completes to: whatever disk the machine running the test has (vda here, nvme0n1 or sda elsewhere).
+     */
+    private static String deviceWithUniquePrefix() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> disks = Files.list(Path.of("/sys/block"))) {
+            for (Path disk : disks.toList()) {
+                String name = disk.getFileName().toString();
+                names.add(name);
+                try (Stream<Path> entries = Files.list(disk)) {
+                    entries.filter(e -> Files.exists(e.resolve("partition")))
+                            .forEach(e -> names.add(e.getFileName().toString()));
+                }
+            }
+        }
+        return names.stream().filter(n -> !n.startsWith("loop") && n.length() > 1)
+                .filter(n -> names.stream().filter(o -> o.startsWith(n.substring(0, n.length() - 1))).count() == 1)
+                .sorted().findFirst()
+                .orElseThrow(() -> new AssertionError("no device with a unique prefix in " + names));
     }
 
     private static long logins() {
