@@ -11,12 +11,14 @@ import java.util.Set;
 /**
  * Everything one gather run saw on a host. {@code host} is the inventory name, {@code hostname} what the host
  * calls itself. {@code time} (host clock, epoch seconds) and {@code uid} come only from outputs recorded before
- * the controller framed gathers itself (0 and -1 otherwise; nothing reads them). {@code diskstats} are the raw {@code /proc/diskstats} lines (parsed by the stats package:
- * 14, 18 or 20 fields depending on the kernel). The extras feed later features: {@code udevRules} maps each
- * rules file (path) to its lines that set a queue attribute, {@code stateJson} and {@code trimLog} are what
- * jts-fleet itself left on the host. {@code warnings} name everything that was dropped while parsing
- * (invalid device names, unreadable values). {@code devicesByName} is an index of {@code devices}, always derived
- * from it.
+ * the controller framed gathers itself (0 and -1 otherwise; nothing reads them). {@code diskstats} are the raw
+ * {@code /proc/diskstats} lines (parsed by the stats package: 14, 18 or 20 fields depending on the kernel).
+ * {@code fio} says whether fio is installed ("installed /usr/bin/fio"; outputs recorded before gather stopped
+ * running {@code fio --version} hold the version instead). The extras feed later features: {@code udevRules}
+ * maps each rules file (path) to its lines that set a queue attribute, {@code stateJson} and {@code trimLog} are
+ * what jts-fleet itself left on the host. {@code warnings} name everything that was dropped while parsing
+ * (invalid device names, unreadable values). {@code devicesByName} is an index of {@code devices}, always
+ * derived from it.
  */
 public record HostSnapshot(
         String host,
@@ -32,7 +34,7 @@ public record HostSnapshot(
         boolean systemdRunning,
         boolean udevdRunning,
         boolean sysfsReadOnly,
-        Optional<String> fioVersion,
+        Optional<String> fio,
         Optional<String> stateJson,
         List<String> trimLog,
         List<String> warnings,
@@ -43,16 +45,16 @@ public record HostSnapshot(
     public HostSnapshot(String host, String hostname, String kernel, long time, int uid, List<BlockDevice> devices,
                         List<Mount> mounts, List<String> diskstats, Map<String, List<String>> udevRules,
                         Optional<String> tunedProfile, boolean systemdRunning, boolean udevdRunning,
-                        boolean sysfsReadOnly, Optional<String> fioVersion, Optional<String> stateJson,
+                        boolean sysfsReadOnly, Optional<String> fio, Optional<String> stateJson,
                         List<String> trimLog, List<String> warnings) {
         this(host, hostname, kernel, time, uid, devices, mounts, diskstats, udevRules, tunedProfile, systemdRunning,
-                udevdRunning, sysfsReadOnly, fioVersion, stateJson, trimLog, warnings, Map.of(), Optional.empty());
+                udevdRunning, sysfsReadOnly, fio, stateJson, trimLog, warnings, Map.of(), Optional.empty());
     }
 
     /** This snapshot with the TRIM timer's next elapse as systemd reported it. */
     public HostSnapshot withTrimTimerNextElapse(Optional<String> nextElapse) {
         return new HostSnapshot(host, hostname, kernel, time, uid, devices, mounts, diskstats, udevRules, tunedProfile,
-                systemdRunning, udevdRunning, sysfsReadOnly, fioVersion, stateJson, trimLog, warnings, devicesByName,
+                systemdRunning, udevdRunning, sysfsReadOnly, fio, stateJson, trimLog, warnings, devicesByName,
                 nextElapse);
     }
 

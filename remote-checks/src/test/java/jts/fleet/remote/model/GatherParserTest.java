@@ -48,7 +48,7 @@ class GatherParserTest {
         assertThat(s.uid()).isZero();
         assertThat(s.systemdRunning()).isTrue();
         assertThat(s.udevdRunning()).isFalse();
-        assertThat(s.fioVersion()).contains("fio-3.33");
+        assertThat(s.fio()).contains("fio-3.33");
         assertThat(s.tunedProfile()).contains("latency-performance");
         assertThat(s.trimLog()).containsExactly("{\"a\":1}", "{\"b\":2}");
         assertThat(s.stateJson()).isEmpty();

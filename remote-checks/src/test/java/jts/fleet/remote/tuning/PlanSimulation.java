@@ -26,7 +26,7 @@ final class PlanSimulation {
         }
         return new HostSnapshot(before.host(), before.hostname(), before.kernel(), before.time(), before.uid(), devices,
                 before.mounts(), before.diskstats(), before.udevRules(), before.tunedProfile(), before.systemdRunning(),
-                before.udevdRunning(), before.sysfsReadOnly(), before.fioVersion(), before.stateJson(),
+                before.udevdRunning(), before.sysfsReadOnly(), before.fio(), before.stateJson(),
                 before.trimLog(), before.warnings());
     }
 
