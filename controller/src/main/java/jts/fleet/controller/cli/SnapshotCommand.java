@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code jts-fleet snapshot}: saves each host's raw gather output, for bug reports and as test fixtures. */
+/** {@code jts-fleet snapshot}: saves each host's gather output, for bug reports and as test fixtures. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = "Save each selected host's raw gather output to DIR/<host>.gather.")
+        description = "Save each selected host's gather output (the framed text the parser reads) to DIR/<host>.gather.")
 public final class SnapshotCommand implements Callable<Integer> {
     private final AppContext context;
 
@@ -38,10 +38,10 @@ public final class SnapshotCommand implements Callable<Integer> {
         return fleet.withSession(context, session -> {
             Files.createDirectories(outDir);
             List<HostResult<Path>> results = session.runner().run(session.hosts(), (transport, host) -> {
-                String raw = HostGather.raw(transport, host, session.commandTimeout());
+                String framed = HostGather.framed(transport, host, session.commandTimeout());
                 Path file = outDir.resolve(host.name() + ".gather");
                 try {
-                    Files.writeString(file, raw);
+                    Files.writeString(file, framed);
                 } catch (java.io.IOException e) {
                     return new HostOutcome.Fail<>(jts.fleet.controller.transport.FailureClass.COMMAND,
                             "cannot write " + file + ": " + e.getMessage());

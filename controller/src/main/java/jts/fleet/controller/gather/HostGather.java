@@ -24,7 +24,7 @@ public final class HostGather {
     }
 
     /** The gather output, framed (what {@code snapshot} saves and the parser reads). */
-    public static String raw(Transport transport, HostSpec host, Duration timeout) throws TransportException {
+    public static String framed(Transport transport, HostSpec host, Duration timeout) throws TransportException {
         List<String> args = host.sysroot().map(List::of).orElse(List.of());
         // Reading sysfs and /proc needs no privilege; udev data under /run/udev is world-readable too.
         ExecResult result = transport.exec(GatherScript.text(), args, new byte[0], timeout, false);
@@ -41,7 +41,7 @@ public final class HostGather {
 
     public static HostSnapshot snapshot(Transport transport, HostSpec host, Duration timeout)
             throws TransportException {
-        String output = raw(transport, host, timeout);
+        String output = framed(transport, host, timeout);
         try {
             return GatherParser.parse(host.name(), output);
         } catch (GatherException e) {
