@@ -1,6 +1,5 @@
 package jts.fleet.controller.transport;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,10 @@ final class ResidentFrames {
     private static final int MAX_TAIL = 40;
 
     private final byte[] marker;
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    /** Bytes of {@link #pending} already known to hold no complete marker start. */
+    /** Bytes received and not yet part of a returned frame: data[0, length). */
+    private byte[] data = new byte[64 * 1024];
+    private int length;
+    /** Bytes of data already known to hold no complete marker start. */
     private int scanned;
 
     ResidentFrames(String nonce) {
@@ -40,29 +41,35 @@ final class ResidentFrames {
         this.marker = ("\n@@jts-resident " + nonce + " ").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Appends {@code length} bytes and returns the frames they completed, oldest first. */
-    List<Frame> feed(byte[] chunk, int length) throws ProtocolException {
-        pending.write(chunk, 0, length);
+    /**
+     * Appends {@code count} bytes and returns the frames they completed, oldest first. The buffer is searched in
+     * place and each frame copied out once, so a large output costs time in proportion to its size.
+     */
+    List<Frame> feed(byte[] chunk, int count) throws ProtocolException {
+        if (length + count > data.length) {
+            data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, length + count));
+        }
+        System.arraycopy(chunk, 0, data, length, count);
+        length += count;
         List<Frame> frames = new ArrayList<>();
-        byte[] data = pending.toByteArray();
         int start = 0;
         while (true) {
-            int at = indexOf(data, marker, Math.max(start, scanned));
+            int at = indexOf(data, length, marker, Math.max(start, scanned));
             if (at < 0) {
                 // a marker may begin in the last marker.length - 1 bytes: scan those again next time
-                scanned = Math.max(start, data.length - marker.length + 1);
+                scanned = Math.max(start, length - marker.length + 1);
                 break;
             }
             int tailStart = at + marker.length;
             int newline = -1;
-            for (int i = tailStart; i < data.length && i <= tailStart + MAX_TAIL; i++) {
+            for (int i = tailStart; i < length && i <= tailStart + MAX_TAIL; i++) {
                 if (data[i] == '\n') {
                     newline = i;
                     break;
                 }
             }
             if (newline < 0) {
-                if (data.length - tailStart > MAX_TAIL) {
+                if (length - tailStart > MAX_TAIL) {
                     throw new ProtocolException("marker without an end of line");
                 }
                 scanned = at; // complete marker seen; its tail has not all arrived
@@ -74,8 +81,8 @@ final class ResidentFrames {
             scanned = start;
         }
         if (start > 0) {
-            pending.reset();
-            pending.write(data, start, data.length - start);
+            System.arraycopy(data, start, data, 0, length - start);
+            length -= start;
             scanned -= start;
         }
         return frames;
@@ -83,7 +90,7 @@ final class ResidentFrames {
 
     /** Bytes received since the last complete frame (what a request printed before it was cut off). */
     int pendingBytes() {
-        return pending.size();
+        return length;
     }
 
     private static Frame parse(String tail, byte[] output) throws ProtocolException {
@@ -103,8 +110,8 @@ final class ResidentFrames {
         }
     }
 
-    private static int indexOf(byte[] data, byte[] needle, int from) {
-        int last = data.length - needle.length;
+    private static int indexOf(byte[] data, int length, byte[] needle, int from) {
+        int last = length - needle.length;
         outer:
         for (int i = Math.max(0, from); i <= last; i++) {
             for (int j = 0; j < needle.length; j++) {

@@ -206,7 +206,19 @@ final class ResidentShell implements AutoCloseable {
     private void deadlinePassed() {
         deadlinePassed = true;
         broken = true;
+        // End both streams here, now: sshj ends them only when sshd closes the channel, and sshd waits for the
+        // command to exit, which on a root login (KILL refused) can be much later. The caller wakes at once.
+        closeQuietly(command.getInputStream());
+        closeQuietly(command.getErrorStream());
         kill();
+    }
+
+    private static void closeQuietly(InputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // it ends either way
+        }
     }
 
     /** One output stream of the reader, cut into frames as it is read. */

@@ -230,7 +230,8 @@ public final class SshTransport implements Transport {
             } catch (ResidentShell.DeadlineExceeded e) {
                 discardResident();
                 throw new TransportException(FailureClass.TIMEOUT, host.name() + ": command timed out after "
-                        + command.timeout().toSeconds() + " s (resident reader killed, host-side timeout kills it)");
+                        + command.timeout().toSeconds() + " s (resident reader abandoned and sent KILL; on a root "
+                        + "login sshd refuses that signal and the read may run on until its next write)");
             } catch (InterruptedException e) {
                 discardResident();
                 Thread.currentThread().interrupt();
@@ -274,6 +275,26 @@ public final class SshTransport implements Transport {
         } catch (TransportException | RuntimeException e) {
             channels.release();
             throw e;
+        }
+    }
+
+    /**
+     * Stops an idle resident reader and starts no other on this transport; false when there is none or it is
+     * busy (then it gives its channel back when its request ends).
+     */
+    private boolean dropIdleResident() {
+        if (resident == null || !residentLock.tryLock()) {
+            return false;
+        }
+        try {
+            if (resident == null) {
+                return false;
+            }
+            residentFailures = RESIDENT_MAX_FAILURES;
+            discardResident();
+            return true;
+        } finally {
+            residentLock.unlock();
         }
     }
 
@@ -321,6 +342,21 @@ public final class SshTransport implements Transport {
                 return openSessionOnce();
             } catch (OpenFailException e) {
                 refused = e;
+            }
+        }
+        // The resident reader holds a channel for good: on a host whose MaxSessions leaves no room beside it,
+        // give it up (for the life of this transport) rather than every plain command.
+        if (dropIdleResident()) {
+            for (int attempt = 0; attempt < CHANNEL_OPEN_ATTEMPTS; attempt++) {
+                try {
+                    Thread.sleep(100); // sshd frees the reader's session once its sh has exited
+                    return openSessionOnce();
+                } catch (OpenFailException e) {
+                    refused = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TransportException(FailureClass.TIMEOUT, host.name() + ": interrupted", e);
+                }
             }
         }
         throw new TransportException(FailureClass.COMMAND, host.name() + ": host refused a session channel ("

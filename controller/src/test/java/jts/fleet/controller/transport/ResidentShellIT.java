@@ -113,13 +113,58 @@ class ResidentShellIT {
             long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertThat(timeout).isNotNull();
             assertThat(timeout.failureClass()).isEqualTo(FailureClass.TIMEOUT);
-            assertThat(timeout.getMessage()).contains("timed out after 2 s").contains("resident reader killed");
+            assertThat(timeout.getMessage()).contains("timed out after 2 s").contains("resident reader abandoned");
             assertThat(tookMs).as("deadline 2 s plus 1 s grace").isBetween(2_000L, 8_000L);
             assertThat(waitUntilGone("sleep " + marker)).as("the sleep was killed on the host").isTrue();
             assertThat(waitUntilGone("^sh -c .*jts-resident")).as("and so was its reader").isTrue();
             String next = pid(resident.exec(ECHO, List.of(), new byte[0], COMMAND, false));
             assertThat(next).isNotEqualTo(reader);
             assertThat(resident.residentRunning()).isTrue();
+        }
+    }
+
+    /** sshd refuses the KILL on root logins and keeps the channel open while the command runs: the caller still wakes. */
+    @Test
+    void onARootLoginTheCallerStillReturnsAtTheDeadline() throws Exception {
+        String marker = "27.75";
+        HostSpec root = sshd.host(0, "root", sshd.ed25519Identity(), knownHosts, false);
+        try (SshTransport resident = new SshTransport(root, SshOptions.defaults().withConnectTimeout(
+                Duration.ofSeconds(5)))) {
+            resident.keepResident(List.of(ECHO, SLEEP));
+            resident.exec(ECHO, List.of(), new byte[0], COMMAND, false);
+            long started = System.nanoTime();
+            TransportException timeout = catchThrowableOfType(
+                    () -> resident.exec(SLEEP, List.of(marker), new byte[0], Duration.ofSeconds(1), false),
+                    TransportException.class);
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat(timeout).isNotNull();
+            assertThat(timeout.failureClass()).isEqualTo(FailureClass.TIMEOUT);
+            assertThat(tookMs).as("deadline 1 s plus 1 s grace, not the 27 s sleep").isLessThan(6_000L);
+            assertThat(resident.exec(ECHO, List.of("after"), new byte[0], COMMAND, false).stdoutText())
+                    .startsWith("[after] pid=");
+        } finally {
+            new ProcessBuilder("pkill", "-f", "sleep " + marker).start().waitFor();
+        }
+    }
+
+    /** A host whose sshd allows one session: the reader gives way to the plain command instead of failing it. */
+    @Test
+    void theReaderGivesWayOnAHostWithOneSession() throws Exception {
+        try (SshdFixture single = SshdFixture.start(1, 1)) {
+            single.addUser(SshdFixture.NO_SUDO_USER, false);
+            HostSpec host = single.host(0, SshdFixture.NO_SUDO_USER, single.ed25519Identity(),
+                    single.writeKnownHosts(), false);
+            try (SshTransport ssh = new SshTransport(host, SshOptions.defaults())) {
+                ssh.keepResident(List.of(ECHO, SLEEP));
+                ssh.exec(ECHO, List.of(), new byte[0], COMMAND, false);
+                assertThat(ssh.residentRunning()).isTrue();
+                ExecResult plain = ssh.exec("echo plain", List.of(), new byte[0], COMMAND, false);
+                assertThat(plain.stdoutText()).isEqualTo("plain\n");
+                assertThat(ssh.residentRunning()).as("given up for this transport").isFalse();
+                assertThat(ssh.exec(ECHO, List.of("x"), new byte[0], COMMAND, false).stdoutText())
+                        .startsWith("[x] pid=");
+                assertThat(ssh.residentRunning()).isFalse();
+            }
         }
     }
 
