@@ -60,6 +60,12 @@ if [ -n "$sysroot" ]; then
     fi
     S=$PWD
     [ "$S" = / ] && S=
+    # the resolved path goes into the file list grep gets split on blanks: check it as the argument was
+    case $S in
+        *[!-A-Za-z0-9._/+:@,=]*)
+            echo "jts-gather: sysroot resolves to a path with unexpected characters" >&2
+            exit 2 ;;
+    esac
 else
     S=
 fi
@@ -230,16 +236,32 @@ directives_and_reads() {
         out="${out}L @@section state${nl}F $S/var/lib/jts-fleet/state.json${nl}L @@end$nl"
         paths="$paths $S/var/lib/jts-fleet/state.json"
     fi
+    # TRIM history grows a line per filesystem and run and is never rotated: only its tail travels
+    trimlog=
     if [ -f "$S/var/lib/jts-fleet/trim.jsonl" ]; then
-        out="${out}L @@section trimlog${nl}T $S/var/lib/jts-fleet/trim.jsonl${nl}L @@end$nl"
-        paths="$paths $S/var/lib/jts-fleet/trim.jsonl"
+        trimlog=$S/var/lib/jts-fleet/trim.jsonl
+        out="${out}L @@section trimlog${nl}T $trimlog${nl}L @@end$nl"
     fi
     printf '%sL @@done\n@@reads\n' "$out"
     set -f
     IFS=' '
-    cd "$S/sys/block" || exit 1
+    # no sys/block (some containers): the list holds only absolute paths then
+    cd "$S/sys/block" 2>/dev/null || cd / || exit 1
     # shellcheck disable=SC2086 # split on purpose, see above
     grep -a -s -H -e '' -- $paths
+    status=$?
+    # 0 or 1: read; 2: some file could not be read (normal: vanished, EIO). Anything else (126 "argument list
+    # too long", 127 no grep) means nothing was read: no trailer, so the controller reports a failed gather.
+    if [ "$status" -gt 2 ]; then
+        echo "jts-gather: grep over ${#paths} bytes of paths failed with status $status" >&2
+        exit 3
+    fi
+    if [ -n "$trimlog" ]; then
+        # lines up to "@@done" are the file's last 200 (GatherAssembler; the echo ends an unterminated line)
+        echo "@@tail $trimlog"
+        tail -n 200 "$trimlog" 2>/dev/null
+        echo
+    fi
     echo '@@done'
 }
 

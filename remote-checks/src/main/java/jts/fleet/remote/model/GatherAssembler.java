@@ -23,6 +23,7 @@ import java.util.Map;
  * R PATH                       the lines of a udev rules file that set a queue attribute
  * @@reads                      then grep's lines, one per line of every file named above
  * PATH:CONTENT
+ * @@tail PATH                  optional: the last lines of PATH (the trim log), then an empty line
  * @@done                       trailer: without it the output was cut short
  * </pre>
  *
@@ -47,6 +48,8 @@ public final class GatherAssembler {
             "E:ID_WWN_WITH_EXTENSION=", "E:ID_MODEL=", "E:ID_BUS=");
 
     private static final int TRIM_LOG_LINES = 200;
+
+    private static final String TAIL = "@@tail ";
 
     /** Where udev keeps a block device's properties: this, then MAJOR:MINOR. */
     private static final String UDEV_DATA = "/run/udev/data/b";
@@ -87,7 +90,22 @@ public final class GatherAssembler {
         }
         Map<String, List<String>> files = new HashMap<>();
         String block = root + "/sys/block/";
+        // an optional "@@tail PATH" after grep's lines: the last lines of one file, as they are, then one empty
+        // line (the script's echo, which ends an unterminated last line)
+        int end = count - 1;
         for (int i = reads + 1; i < count - 1; i++) {
+            if (lines[i].startsWith(TAIL) && lines[i].startsWith(root, TAIL.length())) {
+                int last = count - 1;
+                if (last > i + 1 && lines[last - 1].isEmpty()) {
+                    last--;
+                }
+                files.put(lines[i].substring(TAIL.length()), java.util.Arrays.stream(lines, i + 1, last)
+                        .map(l -> l.indexOf('\0') < 0 ? l : l.replace("\0", "")).toList());
+                end = i;
+                break;
+            }
+        }
+        for (int i = reads + 1; i < end; i++) {
             String line = lines[i];
             if (!line.startsWith("/")) {
                 // a device attribute, relative to sys/block: NAME/ATTRIBUTE or DISK/PARTITION/ATTRIBUTE
@@ -96,7 +114,7 @@ public final class GatherAssembler {
                     throw new GatherException(host, i + 1, "read line without \"PATH:\": \"" + shorten(line) + "\"");
                 }
                 files.computeIfAbsent(block + line.substring(0, colon), k -> new ArrayList<>())
-                        .add(line.substring(colon + 1));
+                        .add(content(line, colon));
                 continue;
             }
             if (!line.startsWith(root)) {
@@ -113,7 +131,7 @@ public final class GatherAssembler {
             if (colon < 0) {
                 throw new GatherException(host, i + 1, "read line without \"PATH:\": \"" + shorten(line) + "\"");
             }
-            files.computeIfAbsent(line.substring(0, colon), k -> new ArrayList<>()).add(line.substring(colon + 1));
+            files.computeIfAbsent(line.substring(0, colon), k -> new ArrayList<>()).add(content(line, colon));
         }
         StringBuilder out = new StringBuilder(raw.length());
         out.append(GatherParser.HEADER).append('\n');
@@ -126,6 +144,9 @@ public final class GatherAssembler {
             switch (directive.isEmpty() ? ' ' : directive.charAt(0)) {
                 case 'L' -> out.append(argument).append('\n');
                 case 'H' -> {
+                    if (!files.containsKey(root + "/proc/sys/kernel/hostname")) {
+                        throw new GatherException(host, i + 1, "the host's name was not read (did grep run?)");
+                    }
                     out.append("@@section host\n");
                     out.append("hostname=").append(first(files, root + "/proc/sys/kernel/hostname")).append('\n');
                     out.append("kernel=").append(first(files, root + "/proc/sys/kernel/osrelease")).append('\n');
@@ -188,6 +209,15 @@ public final class GatherAssembler {
             }
         }
         out.append("@@end\n");
+    }
+
+    /**
+     * What follows the ":", without NUL bytes: some firmware pads identity strings with them, and the shell's
+     * read builtin, which read attributes before grep did, dropped them too.
+     */
+    private static String content(String line, int colon) {
+        String content = line.substring(colon + 1);
+        return content.indexOf('\0') < 0 ? content : content.replace("\0", "");
     }
 
     private static String first(Map<String, List<String>> files, String path) {

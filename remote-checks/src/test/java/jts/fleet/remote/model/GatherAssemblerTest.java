@@ -54,7 +54,7 @@ class GatherAssemblerTest {
                 "sda/queue/scheduler:[none] mq-deadline",
                 "sda/dev:8:0",
                 "sda/size:100",
-                "sda/device/model:@@end looks like a frame",
+                "sda/device/model:@@end looks like a frame\0\0",
                 "sda/sda1/dev:8:1",
                 "sda/sda1/start:2048",
                 "sda/sda1/partition:1",
@@ -65,9 +65,12 @@ class GatherAssemblerTest {
                 "/r:x/proc/self/mountinfo:\\odd line",
                 "/r:x/etc/udev/rules.d/60-x.rules:# comment",
                 "/r:x/etc/udev/rules.d/60-x.rules:ACTION==\"add\", ATTR{queue/scheduler}=\"bfq\""));
+        // the trim log travels as the tail of the file after grep's lines, then the script's closing echo
+        reads.add("@@tail /r:x/var/lib/jts-fleet/trim.jsonl");
         for (int i = 1; i <= 250; i++) {
-            reads.add("/r:x/var/lib/jts-fleet/trim.jsonl:{\"n\":" + i + "}");
+            reads.add("{\"n\":" + i + "}");
         }
+        reads.add("");
         String framed = GatherAssembler.assemble("db-01", raw("/r:x", DIRECTIVES, reads));
         List<String> lines = framed.lines().toList();
         assertThat(lines.subList(0, 13)).containsExactly(
@@ -105,6 +108,13 @@ class GatherAssemblerTest {
                 .isInstanceOf(GatherException.class).hasMessageContaining("outside the sysroot");
         assertThatThrownBy(() -> GatherAssembler.assemble("db-02", raw("", List.of("H"), List.of("sda/size"))))
                 .isInstanceOf(GatherException.class).hasMessageContaining("PATH:");
+    }
+
+    @Test
+    void aGatherWithoutTheHostsNameIsAFailedGather() {
+        // what a host whose grep never ran would print (its error went to stderr)
+        assertThatThrownBy(() -> GatherAssembler.assemble("db-03", raw("", List.of("H", "L @@done"), List.of())))
+                .isInstanceOf(GatherException.class).hasMessageContaining("db-03").hasMessageContaining("grep");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package jts.fleet.remote.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +68,34 @@ class GatherScriptIT {
         assertThat(run.exit()).as("exit for sysroot %s", sysroot).isEqualTo(2);
         assertThat(run.stdout()).isEmpty();
         assertThat(run.stderr()).startsWith("jts-gather: ");
+    }
+
+    /** The sysroot's resolved path goes into grep's blank-split file list: it is checked like the argument. */
+    @Test
+    void refusesASysrootThatResolvesToAPathWithBlanks() throws Exception {
+        Path target = Files.createDirectories(tmp.resolve("with space"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), target);
+        Fixtures.ScriptRun run = Fixtures.runGather(tmp, link.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).startsWith("jts-gather: sysroot resolves to a path with unexpected characters");
+    }
+
+    /** No grep, or a file list too long for exec: nothing was read, so no trailer and a non-zero exit. */
+    @Test
+    void aGrepThatCannotRunFailsTheGather() throws Exception {
+        Path root = tmp.resolve("sysroot");
+        SysrootTree.build(Fixtures.DIR.resolve("virtio-vm").resolve("sysroot.tree"), root);
+        // the same script with a PATH that has no grep ($0 is the script, $1 the sysroot)
+        Process run = new ProcessBuilder("/bin/sh", "-c", "PATH=/nonexistent exec /bin/sh -c \"$0\" jts-fleet \"$1\"",
+                GatherScript.text(), root.toString()).start();
+        run.getOutputStream().close();
+        String out = new String(run.getInputStream().readAllBytes());
+        String err = new String(run.getErrorStream().readAllBytes());
+        assertThat(run.waitFor()).as("stderr: %s", err).isEqualTo(3);
+        assertThat(err).contains("jts-gather: grep over").contains("status 127");
+        assertThat(out).doesNotEndWith("@@done\n");
+        assertThatThrownBy(() -> GatherParser.parse("vm", out)).isInstanceOf(GatherException.class);
     }
 
     /** Content that looks like framing (a tuned profile "@@done", a rule line "\...") survives escaping. */
