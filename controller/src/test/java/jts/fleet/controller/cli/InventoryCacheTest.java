@@ -41,6 +41,13 @@ class InventoryCacheTest {
         Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
         assertThat(cache.load(loader(), Optional.of(file)).hosts()).containsKeys("db-01", "db-03")
                 .doesNotContainKey("db-02");
+
+        // same size and the old modification time put back (cp -p, rsync -t): the change time still moves
+        FileTime modified = Files.getLastModifiedTime(file);
+        Thread.sleep(20);
+        Files.writeString(file, "hosts:\n  db-01: {address: 10.0.0.1}\n  db-04: {address: 10.0.0.4}\n");
+        Files.setLastModifiedTime(file, modified);
+        assertThat(cache.load(loader(), Optional.of(file)).hosts()).containsKey("db-04").doesNotContainKey("db-03");
     }
 
     @Test
