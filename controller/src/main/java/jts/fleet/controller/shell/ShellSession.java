@@ -53,6 +53,15 @@ public final class ShellSession implements AutoCloseable {
     private final Queue<String> notices = new ConcurrentLinkedQueue<>();
     /** Read once: every exec is compared with it to spot gathers (the resource read costs ~0.5 ms). */
     private final String gatherScript = GatherScript.text();
+    /**
+     * The read-only scripts the shell repeats, which each host's transport runs through one resident reader
+     * instead of a new SSH session per call (see {@link SshTransport#keepResident}): the gather (status,
+     * snapshot, plan, completion) and the watch read (once per host per tick). Not the diskstats sample or
+     * the check read: they wait seconds on the host between two samples, which dwarfs a session's cost, and
+     * would hold the reader meanwhile.
+     */
+    private final List<String> residentScripts = List.of(gatherScript, HostReads.watchScript());
+
     private final Object inventoryLock = new Object();
     private Inventory inventory; // guarded by inventoryLock
     private Optional<FileTime> inventoryStamp = Optional.empty(); // guarded by inventoryLock
@@ -77,7 +86,7 @@ public final class ShellSession implements AutoCloseable {
         this.pool = new ConnectionPool(options, (host, opts) -> {
             Transport transport = factory.apply(host, opts);
             if (transport instanceof SshTransport ssh) {
-                ssh.keepResident(residentScripts());
+                ssh.keepResident(residentScripts);
             }
             SessionTransport wrapped = new SessionTransport(host, transport, this);
             transports.put(host.name(), wrapped);
@@ -88,17 +97,6 @@ public final class ShellSession implements AutoCloseable {
             this.inventoryStamp = stamp();
         }
         context.setSharedPool(pool);
-    }
-
-    /**
-     * The read-only scripts the shell repeats, which each host's transport runs through one resident reader
-     * instead of a new SSH session per call (see {@link SshTransport#keepResident}): the gather (status,
-     * snapshot, plan, completion) and the watch read (once per host per tick). Not the diskstats sample or
-     * the check read: they wait seconds on the host between two samples, which dwarfs a session's cost, and
-     * would hold the reader meanwhile.
-     */
-    static List<String> residentScripts() {
-        return List.of(GatherScript.text(), HostReads.watchScript());
     }
 
     public AppContext context() {

@@ -105,17 +105,6 @@ final class ResidentShell implements AutoCloseable {
         return new ResidentShell(hostName, List.copyOf(scripts), session, command, nonce);
     }
 
-    /** Number (from 1) of {@code script} among the reader's scripts, or 0 when it was not started with it. */
-    int indexOf(String script) {
-        for (int i = 0; i < scripts.size(); i++) {
-            String known = scripts.get(i);
-            if (known.length() == script.length() && known.equals(script)) {
-                return i + 1;
-            }
-        }
-        return 0;
-    }
-
     /** True when an argument can travel as one request line (no line break, no NUL). */
     static boolean fitsRequest(List<String> args) {
         for (String arg : args) {

@@ -126,8 +126,11 @@ public final class SshTransport implements Transport {
             throws TransportException {
         RemoteCommand command = new RemoteCommand(script, args, timeout,
                 become && !"root".equals(host.user()));
-        if (!command.sudo() && (stdin == null || stdin.length == 0) && residentScripts.contains(script)) {
-            Optional<ExecResult> result = tryResident(command);
+        // number of the script among the reader's (from 1), 0 when this call cannot go to the reader
+        int residentIndex = command.sudo() || (stdin != null && stdin.length > 0) ? 0
+                : residentScripts.indexOf(script) + 1;
+        if (residentIndex > 0) {
+            Optional<ExecResult> result = tryResident(command, residentIndex);
             if (result.isPresent()) {
                 return result.get();
             }
@@ -208,7 +211,7 @@ public final class SshTransport implements Transport {
      * it is discarded and the caller runs a plain command, which reports the host's real condition). Three
      * readers broken in a row and this transport stops trying.
      */
-    private Optional<ExecResult> tryResident(RemoteCommand command) throws TransportException {
+    private Optional<ExecResult> tryResident(RemoteCommand command, int index) throws TransportException {
         if (!ResidentShell.fitsRequest(command.args()) || !residentLock.tryLock()) {
             return Optional.empty();
         }
@@ -222,7 +225,7 @@ public final class SshTransport implements Transport {
             }
             ExecResult result;
             try {
-                result = shell.run(shell.indexOf(command.script()), command.args(), command.timeout(), GRACE);
+                result = shell.run(index, command.args(), command.timeout(), GRACE);
             } catch (ResidentShell.Broken e) {
                 residentFailures++;
                 discardResident();

@@ -90,23 +90,19 @@ public final class GatherAssembler {
         }
         Map<String, List<String>> files = new HashMap<>();
         String block = root + "/sys/block/";
-        // an optional "@@tail PATH" after grep's lines: the last lines of one file, as they are, then one empty
-        // line (the script's echo, which ends an unterminated last line)
-        int end = count - 1;
         for (int i = reads + 1; i < count - 1; i++) {
-            if (lines[i].startsWith(TAIL) && lines[i].startsWith(root, TAIL.length())) {
+            String line = lines[i];
+            if (line.startsWith(TAIL) && line.startsWith(root, TAIL.length())) {
+                // the optional "@@tail PATH" after grep's lines: the last lines of one file as they are, then one
+                // empty line (the script's echo, which ends an unterminated last line), then the trailer
                 int last = count - 1;
                 if (last > i + 1 && lines[last - 1].isEmpty()) {
                     last--;
                 }
-                files.put(lines[i].substring(TAIL.length()), java.util.Arrays.stream(lines, i + 1, last)
-                        .map(l -> l.indexOf('\0') < 0 ? l : l.replace("\0", "")).toList());
-                end = i;
+                files.put(line.substring(TAIL.length()), java.util.Arrays.stream(lines, i + 1, last)
+                        .map(GatherAssembler::withoutNul).toList());
                 break;
             }
-        }
-        for (int i = reads + 1; i < end; i++) {
-            String line = lines[i];
             if (!line.startsWith("/")) {
                 // a device attribute, relative to sys/block: NAME/ATTRIBUTE or DISK/PARTITION/ATTRIBUTE
                 int colon = line.indexOf(':');
@@ -216,8 +212,11 @@ public final class GatherAssembler {
      * read builtin, which read attributes before grep did, dropped them too.
      */
     private static String content(String line, int colon) {
-        String content = line.substring(colon + 1);
-        return content.indexOf('\0') < 0 ? content : content.replace("\0", "");
+        return withoutNul(line.substring(colon + 1));
+    }
+
+    private static String withoutNul(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }
 
     private static String first(Map<String, List<String>> files, String path) {
