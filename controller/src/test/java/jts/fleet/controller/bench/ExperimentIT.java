@@ -21,13 +21,19 @@ import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.bench.BenchParameters;
 import jts.fleet.remote.bench.BenchProfiles;
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.Schedulers;
 
 /**
- * A/B experiment on a loop device with real fio: arms interleave, and the device's original scheduler
- * (set to kyber first, so it differs from both arms) is back afterwards, also after an interrupt.
+ * A/B experiment on a loop device with real fio: arms interleave, and the device's original scheduler is back
+ * afterwards, also after an interrupt. The arms and the original are picked from what the device offers (kernels
+ * differ): the original is a third scheduler where there is one, so it differs from both arms.
  */
 class ExperimentIT {
     private LoopFs fs;
+    private Schedulers schedulers;
+    private String armA;
+    private String armB;
+    private String original;
 
     @TempDir
     Path temp;
@@ -39,10 +45,11 @@ class ExperimentIT {
         Environment.requireTool("losetup");
         Environment.requireTool("mkfs.ext4");
         fs = LoopFs.create(128L << 20);
-        String available = Files.readString(scheduler());
-        Environment.require(available.contains("kyber") && available.contains("mq-deadline"),
-                "loop devices offer kyber and mq-deadline (" + available.strip() + ")");
-        Files.writeString(scheduler(), "kyber");
+        schedulers = Schedulers.of(scheduler()).requireTwo();
+        armA = schedulers.offered().get(0);
+        armB = schedulers.offered().get(1);
+        original = schedulers.otherThan(List.of(armA, armB)).orElse(armB);
+        Files.writeString(scheduler(), original);
     }
 
     @AfterEach
@@ -71,30 +78,31 @@ class ExperimentIT {
     void armsInterleaveAndTheOriginalSchedulerIsRestored() throws Exception {
         HostSpec host = BenchEngineIT.local("local-x");
         List<String> seen = new CopyOnWriteArrayList<>();
-        ExperimentReport report = engine().run(ExperimentRequest.parse("scheduler=none,mq-deadline", "rand-read-4k-qd1",
+        ExperimentReport report = engine().run(ExperimentRequest.parse("scheduler=" + armA + "," + armB, "rand-read-4k-qd1",
                 fs.mount().toString(), 2, new BenchParameters(1, 16L << 20)), host, new LocalTransport(host), seen::add);
         assertThat(report.devices()).containsExactly(fs.deviceName());
-        assertThat(report.original()).containsEntry(fs.deviceName(), "kyber");
+        assertThat(report.original()).containsEntry(fs.deviceName(), original);
         assertThat(report.rounds()).extracting(ExperimentReport.Round::arm).containsExactly("A", "B", "A", "B");
-        assertThat(report.rounds()).extracting(ExperimentReport.Round::value).containsExactly("none", "mq-deadline", "none", "mq-deadline");
+        assertThat(report.rounds()).extracting(ExperimentReport.Round::value).containsExactly(armA, armB, armA, armB);
         assertThat(report.rounds()).allSatisfy(r -> assertThat(r.summary().iops()).isPositive());
         assertThat(report.analysis().metrics()).extracting(m -> m.metric()).containsExactly("iops", "clat_p99_us", "cpu_us_per_io");
         assertThat(report.analysis().metrics()).allSatisfy(m -> assertThat(m.verdict())
                 .isIn("better", "worse", "no-significant-difference"));
         assertThat(report.restored()).isTrue();
-        assertThat(activeScheduler()).isEqualTo("kyber");
-        assertThat(seen).hasSize(4).first().asString().contains("round 1/2 arm A (scheduler=none)");
+        assertThat(activeScheduler()).isEqualTo(original);
+        assertThat(seen).hasSize(4).first().asString().contains("round 1/2 arm A (scheduler=" + armA + ")");
         assertThat(fs.leftovers()).isEmpty();
     }
 
     @Test
     void schedulerNotOfferedIsRefusedBeforeAnyChange() throws Exception {
         HostSpec host = BenchEngineIT.local("local-y");
-        assertThatThrownBy(() -> engine().run(ExperimentRequest.parse("scheduler=none,noop", "rand-read-4k-qd1",
+        assertThatThrownBy(() -> engine().run(ExperimentRequest.parse("scheduler=" + armA + ",noop", "rand-read-4k-qd1",
                 fs.mount().toString(), 1, new BenchParameters(1, 16L << 20)), host, new LocalTransport(host), s -> { }))
                 .isInstanceOf(BenchFailure.class)
-                .hasMessage("local-y: " + fs.deviceName() + " does not offer scheduler noop (available: none mq-deadline kyber bfq)");
-        assertThat(activeScheduler()).isEqualTo("kyber");
+                .hasMessage("local-y: " + fs.deviceName() + " does not offer scheduler noop (available: "
+                        + schedulers.listed() + ")");
+        assertThat(activeScheduler()).isEqualTo(original);
     }
 
     @Test
@@ -103,7 +111,7 @@ class ExperimentIT {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread controller = new Thread(() -> {
             try {
-                engine().run(ExperimentRequest.parse("scheduler=none,mq-deadline", "rand-read-4k-qd1", fs.mount().toString(),
+                engine().run(ExperimentRequest.parse("scheduler=" + armA + "," + armB, "rand-read-4k-qd1", fs.mount().toString(),
                         3, new BenchParameters(20, 16L << 20)), host, new LocalTransport(host), s -> { });
             } catch (Exception e) {
                 failure.set(e);
@@ -111,16 +119,16 @@ class ExperimentIT {
         }, "experiment-controller");
         controller.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while ((activeScheduler().equals("kyber") || fs.leftovers().isEmpty()) && System.nanoTime() < deadline) {
+        while ((activeScheduler().equals(original) || fs.leftovers().isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(activeScheduler()).as("arm A applied").isEqualTo("none");
+        assertThat(activeScheduler()).as("arm A applied").isEqualTo(armA);
         Thread.sleep(1500);
         controller.interrupt();
         controller.join(Duration.ofSeconds(40).toMillis());
         assertThat(controller.isAlive()).isFalse();
         assertThat(failure.get()).as("the interrupt surfaces as a failure").isNotNull();
-        assertThat(activeScheduler()).as("scheduler after interrupt").isEqualTo("kyber");
+        assertThat(activeScheduler()).as("scheduler after interrupt").isEqualTo(original);
         assertThat(fs.leftovers()).as("test files after interrupt").isEmpty();
         assertThat(BenchEngineIT.processesMentioning(fs.mount() + "/.jts-fleet-bench-")).isEmpty();
     }

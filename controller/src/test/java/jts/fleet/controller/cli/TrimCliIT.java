@@ -37,7 +37,8 @@ class TrimCliIT {
     static Map<String, String> restoreRotational = new HashMap<>();
     static final Path TRIM_LOG = Path.of("/var/lib/jts-fleet/trim.jsonl");
     static byte[] trimLogBefore;
-    static boolean stateDirExisted;
+    /** Whether /var/lib/jts-fleet existed before the test; null until recorded (then cleanup touches nothing). */
+    static Boolean stateDirExisted;
 
     @BeforeAll
     static void start() throws Exception {
@@ -69,8 +70,10 @@ class TrimCliIT {
     @AfterAll
     static void stop() throws Exception {
         try {
-            // leave this machine's run record as it was, whatever happens below
-            if (!stateDirExisted) {
+            // leave this machine's run record as it was, whatever happens below; undo only what this test did
+            if (stateDirExisted == null) {
+                return; // skipped before it recorded anything: nothing of ours to undo
+            } else if (!stateDirExisted) {
                 LoopDevices.run("rm", "-rf", "--", TRIM_LOG.getParent().toString()); // log and lock file
             } else if (trimLogBefore == null) {
                 Files.deleteIfExists(TRIM_LOG);

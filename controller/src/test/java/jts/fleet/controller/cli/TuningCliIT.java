@@ -16,6 +16,7 @@ import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.testing.LoopDevices;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.Schedulers;
 
 /**
  * plan → apply → apply again → verify → drift → rollback through the CLI and a real sshd, as a non-root user
@@ -32,6 +33,8 @@ class TuningCliIT {
     static String schedulerBefore;
     static String readAheadBefore;
     static Path inventory;
+    /** A scheduler the loop device offers and does not use now: applying it is a real change. */
+    static String target;
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,6 +49,7 @@ class TuningCliIT {
         queue = Path.of("/sys/block", loop, "queue");
         schedulerBefore = Files.readString(queue.resolve("scheduler"));
         readAheadBefore = Files.readString(queue.resolve("read_ahead_kb"));
+        target = Schedulers.ofDevice(loop).requireTwo().otherThanActive();
         inventory = Files.writeString(dir.resolve("inv.yaml"), "hosts:\n"
                 + "  box:\n"
                 + "    address: 127.0.0.1\n"
@@ -58,7 +62,7 @@ class TuningCliIT {
                 + "  tiers:\n"
                 + "    - name: bench\n"
                 + "      match: {devices: [\"" + loop + "\"]}\n"
-                + "      queue: {scheduler: kyber, read_ahead_kb: 768}\n");
+                + "      queue: {scheduler: " + target + ", read_ahead_kb: 768}\n");
     }
 
     @AfterAll
@@ -81,12 +85,12 @@ class TuningCliIT {
     void applyVerifyDriftRollback() throws Exception {
         CliRun plan = CliRun.of("plan", "--inventory", inventory.toString(), "-o", "json");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
-        assertThat(plan.out()).contains(loop).contains("kyber");
+        assertThat(plan.out()).contains(loop).contains(target);
 
         CliRun apply = CliRun.of("apply", "--inventory", inventory.toString(), "-o", "json");
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
         assertThat(Json.MAPPER.readTree(apply.out()).path("hosts").get(0).path("status").asText()).isEqualTo("changed");
-        assertThat(Files.readString(queue.resolve("scheduler"))).contains("[kyber]");
+        assertThat(Files.readString(queue.resolve("scheduler"))).contains("[" + target + "]");
         assertThat(Files.readString(queue.resolve("read_ahead_kb")).strip()).isEqualTo("768");
 
         CliRun again = CliRun.of("apply", "--inventory", inventory.toString(), "-o", "json");
@@ -113,8 +117,15 @@ class TuningCliIT {
 
     @Test
     void invalidValueLeavesTheHostUntouched() throws Exception {
+        // a scheduler the device lacks (where there is one) and a request size above what the hardware takes
+        // (where the policy's range allows one): the plan is invalid either way
+        long hardware = Long.parseLong(Files.readString(queue.resolve("max_hw_sectors_kb")).strip());
+        Environment.require(hardware < 65536 || Schedulers.ofDevice(loop).notOffered().isPresent(),
+                "the loop device lacks a scheduler or takes requests below 64 MiB");
+        long tooBig = Math.min(65536, hardware * 2);
         Path bad = Files.writeString(dir.resolve("bad.yaml"), Files.readString(inventory)
-                .replace("scheduler: kyber", "scheduler: bfq").replace("read_ahead_kb: 768", "max_sectors_kb: 65536"));
+                .replace("scheduler: " + target, "scheduler: " + Schedulers.ofDevice(loop).notOffered().orElse(target))
+                .replace("read_ahead_kb: 768", "max_sectors_kb: " + tooBig));
         String before = Files.readString(queue.resolve("scheduler"));
         CliRun apply = CliRun.of("apply", "--inventory", bad.toString(), "-o", "json");
         assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(ExitCodes.HOST_FAILED);

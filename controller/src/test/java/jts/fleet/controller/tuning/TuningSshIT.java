@@ -32,6 +32,7 @@ import jts.fleet.inventory.QueueAttribute;
 import jts.fleet.inventory.Tier;
 import jts.fleet.inventory.TierMatch;
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.Schedulers;
 import jts.fleet.remote.tuning.LoopImage;
 
 /**
@@ -126,7 +127,7 @@ class TuningSshIT {
 
     /** The scheduler a device does not use now, so apply has to change it. */
     private static String otherScheduler(LoopImage loop) throws IOException {
-        return loop.read("scheduler").contains("[mq-deadline]") ? "kyber" : "mq-deadline";
+        return Schedulers.parse(loop.read("scheduler")).requireTwo().otherThanActive();
     }
 
     @Test

@@ -23,6 +23,7 @@ import jts.fleet.remote.model.GatherScript;
 import jts.fleet.remote.model.HostSnapshot;
 import jts.fleet.remote.model.TierAssigner;
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.Schedulers;
 
 /**
  * The host scripts against real loop devices of this machine (root): real sysfs writes, real kernel
@@ -149,7 +150,9 @@ class TuneLoopDevicesIT {
     @Test
     void thePushedRulesReallySetTheSchedulerUnderUdevadmTestAndSkipPartitions() throws Exception {
         Environment.requireTool("udevadm");
-        Policy policy = policy(TuningFixtures.queue(QueueAttribute.SCHEDULER, "kyber",
+        // a scheduler this kernel offers for the device and it does not use now, so the rule makes a real change
+        String scheduler = Schedulers.parse(loop.read("scheduler")).requireTwo().otherThanActive();
+        Policy policy = policy(TuningFixtures.queue(QueueAttribute.SCHEDULER, scheduler,
                 QueueAttribute.READ_AHEAD_KB, "768"));
         HostPlan plan = planOnThisMachine(policy);
         String text = UdevRules.render(plan, policy);
@@ -165,10 +168,11 @@ class TuneLoopDevicesIT {
             String part = LoopImage.runMerged(List.of("udevadm", "test", "--action=change",
                     "/sys/block/" + partitioned.device() + "/" + partitioned.partition().orElseThrow()));
 
-            assertThat(disk).contains("exit 0", "queue/scheduler' writing 'kyber'");
-            assertThat(loop.read("scheduler")).contains("[kyber]");
+            // udevadm's wording of what it wrote differs between versions: the effect on sysfs is the proof
+            assertThat(disk).as(disk).startsWith("exit 0");
+            assertThat(loop.read("scheduler")).as(disk).contains("[" + scheduler + "]");
             assertThat(loop.read("read_ahead_kb").strip()).isEqualTo("768");
-            assertThat(part).startsWith("exit 0").doesNotContain("writing").doesNotContainIgnoringCase("failed to write");
+            assertThat(part).as(part).startsWith("exit 0").doesNotContainIgnoringCase("failed to write");
             assertThat(partitioned.read("scheduler") + partitioned.read("read_ahead_kb")).isEqualTo(partitionOriginal);
         } finally {
             Files.deleteIfExists(installed);
