@@ -27,6 +27,11 @@ import java.util.Optional;
  *                            when unset (the command line's {@code --accept-new-host-keys} decides)
  * @param connectTimeout      {@code ConnectTimeout} for this host when set (the CLI's option still wins)
  * @param keepAliveInterval   {@code ServerAliveInterval} for this host when set
+ * @param otherKnownHosts     known_hosts files read after {@link HostSpec#knownHosts()} and never written: the
+ *                            further {@code UserKnownHostsFile} entries, then {@code GlobalKnownHostsFile} (OpenSSH
+ *                            reads {@code /etc/ssh/ssh_known_hosts} and {@code ssh_known_hosts2} by default, and
+ *                            fleets often keep their {@code @cert-authority} lines there); files that do not exist
+ *                            are skipped
  */
 public record SshAccess(
         List<Path> identityFiles,
@@ -36,11 +41,15 @@ public record SshAccess(
         List<JumpHost> proxyJump,
         Optional<String> strictHostKeys,
         Optional<Duration> connectTimeout,
-        Optional<Duration> keepAliveInterval) {
+        Optional<Duration> keepAliveInterval,
+        List<Path> otherKnownHosts) {
 
-    /** Nothing configured: agent from {@code $SSH_AUTH_SOCK}, OpenSSH's default key files, a direct connection. */
+    /**
+     * Nothing configured: agent from {@code $SSH_AUTH_SOCK}, OpenSSH's default key files, a direct connection, only
+     * the host's own known_hosts file.
+     */
     public static final SshAccess DEFAULT = new SshAccess(List.of(), Optional.empty(), false, List.of(), List.of(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), List.of());
 
     /** The {@code identity_agent} value that turns the agent off. */
     public static final String NO_AGENT = "none";
@@ -53,17 +62,18 @@ public record SshAccess(
         Objects.requireNonNull(strictHostKeys, "strictHostKeys");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+        otherKnownHosts = List.copyOf(otherKnownHosts);
     }
 
     /** The same settings with another jump chain. */
     public SshAccess withProxyJump(List<JumpHost> hops) {
         return new SshAccess(identityFiles, identityAgent, identitiesOnly, certificateFiles, hops, strictHostKeys,
-                connectTimeout, keepAliveInterval);
+                connectTimeout, keepAliveInterval, otherKnownHosts);
     }
 
     /** The same settings with other identity files. */
     public SshAccess withIdentityFiles(List<Path> files) {
         return new SshAccess(files, identityAgent, identitiesOnly, certificateFiles, proxyJump, strictHostKeys,
-                connectTimeout, keepAliveInterval);
+                connectTimeout, keepAliveInterval, otherKnownHosts);
     }
 }
