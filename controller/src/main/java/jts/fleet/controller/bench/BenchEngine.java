@@ -58,7 +58,7 @@ public final class BenchEngine {
     private final Clock clock;
     private final TargetResolver resolver;
     private final SecureRandom random = new SecureRandom();
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = jts.fleet.remote.json.JsonMappers.mapper();
     /** Runs in flight, so an interrupt or shutdown hook can clean them up: key host + run dir. */
     private final Map<String, Active> active = new ConcurrentHashMap<>();
 

@@ -26,7 +26,7 @@ import jts.fleet.remote.bench.BenchTarget;
  */
 public final class BenchStore {
     private final Path root;
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper mapper = jts.fleet.remote.json.JsonMappers.mapper();
 
     public BenchStore(Path root) {
         this.root = root;
@@ -56,7 +56,7 @@ public final class BenchStore {
         }
         Path file = dir.resolve(fileStem + ".json");
         Path tmp = dir.resolve("." + fileStem + ".json.tmp");
-        mapper.writeValue(tmp.toFile(), doc);
+        mapper.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), doc);
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

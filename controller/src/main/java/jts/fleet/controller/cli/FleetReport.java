@@ -99,11 +99,29 @@ public final class FleetReport {
 
     /**
      * The usual output of a fleet command: with {@code -o json} one document {@code {"hosts": [...], "recap":
-     * {...}}} where each host entry is {@link #hostEntry} plus {@code json(value)}; otherwise {@code text(value)}
-     * per served host and the recap. Errors of failed hosts always go to stderr.
+     * {...}}} where each host entry is {@link #hostEntry} plus {@code json(value)} and {@code extra} adds
+     * top-level fields; otherwise {@code text(value)} per served host and the recap. The JSON is built only when
+     * it is asked for. Errors of failed hosts always go to stderr.
      */
-    public static <T> ObjectNode print(AppContext context, OutputOptions output, List<HostResult<T>> results,
+    public static <T> void print(AppContext context, OutputOptions output, List<HostResult<T>> results,
             java.util.function.Function<T, Object> json, java.util.function.Function<T, String> text,
+            java.util.function.Consumer<ObjectNode> extra) {
+        if (output.json()) {
+            context.out().println(Json.pretty(document(results, json, extra)));
+        } else {
+            for (HostResult<T> r : results) {
+                if (r instanceof HostResult.Ok<T> ok) {
+                    String body = text.apply(ok.value());
+                    context.out().print(body.endsWith("\n") ? body : body + "\n");
+                }
+            }
+            printRecap(context.out(), results);
+        }
+        printErrors(context.err(), results);
+    }
+
+    /** The {@code -o json} document of {@link #print}. */
+    static <T> ObjectNode document(List<HostResult<T>> results, java.util.function.Function<T, Object> json,
             java.util.function.Consumer<ObjectNode> extra) {
         ObjectNode doc = Json.object();
         ArrayNode hosts = doc.putArray("hosts");
@@ -120,18 +138,6 @@ public final class FleetReport {
         }
         doc.set("recap", recapJson(results));
         extra.accept(doc);
-        if (output.json()) {
-            context.out().println(Json.pretty(doc));
-        } else {
-            for (HostResult<T> r : results) {
-                if (r instanceof HostResult.Ok<T> ok) {
-                    String body = text.apply(ok.value());
-                    context.out().print(body.endsWith("\n") ? body : body + "\n");
-                }
-            }
-            printRecap(context.out(), results);
-        }
-        printErrors(context.err(), results);
         return doc;
     }
 

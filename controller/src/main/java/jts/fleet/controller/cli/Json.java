@@ -1,14 +1,12 @@
 package jts.fleet.controller.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import jts.fleet.remote.json.JsonMappers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The one JSON mapper of the CLI: pretty, stable key order as built. */
+/** The CLI's short names for {@link JsonMappers} (the project's one mapper): pretty, key order as built. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT);
-    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT = new ObjectMapper().writer();
+    public static final ObjectMapper MAPPER = JsonMappers.mapper();
 
     private Json() {
     }
@@ -18,19 +16,11 @@ public final class Json {
     }
 
     public static String pretty(Object node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise JSON", e);
-        }
+        return JsonMappers.pretty(node);
     }
 
     /** One line, for streams of JSON objects (watch). */
     public static String line(Object node) {
-        try {
-            return COMPACT.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise JSON", e);
-        }
+        return JsonMappers.line(node);
     }
 }

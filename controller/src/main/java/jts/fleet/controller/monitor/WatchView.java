@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +16,7 @@ import jts.fleet.remote.stats.DeviceRates;
 
 /** Renders {@link WatchTick}s: an iostat-like table for people, one JSON object per line for scripts. */
 public final class WatchView {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = jts.fleet.remote.json.JsonMappers.mapper();
     private static final String RED = "\u001b[31;1m";
     private static final String YELLOW = "\u001b[33m";
     private static final String RESET = "\u001b[0m";
@@ -71,11 +70,7 @@ public final class WatchView {
                 h.notes().forEach(notes::add);
             }
         }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a watch tick", e);
-        }
+        return jts.fleet.remote.json.JsonMappers.line(root);
     }
 
     /** The table of one tick, all hosts' rows merged worst first; errors listed below. */

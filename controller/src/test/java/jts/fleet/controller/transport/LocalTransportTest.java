@@ -52,7 +52,8 @@ class LocalTransportTest {
                         Duration.ofSeconds(1), false));
         assertThat(timedOut.failureClass()).isEqualTo(FailureClass.TIMEOUT);
         assertThat(timedOut.getMessage()).startsWith("local: command timed out after 1 s");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        // 10x the 1 s deadline: a bound, not a speed goal
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         int status;
         do {

@@ -297,7 +297,7 @@ class SshTransportIT {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         assertThat(timedOut.failureClass()).isEqualTo(FailureClass.TIMEOUT);
         assertThat(timedOut.getMessage()).startsWith("h01: command timed out after 2 s");
-        assertThat(elapsed).isLessThan(Duration.ofSeconds(6));
+        assertThat(elapsed).as("10x the 2 s deadline").isLessThan(Duration.ofSeconds(20));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         int status;
         do {
@@ -435,13 +435,13 @@ class SshTransportIT {
             sshd.signalSessions("STOP");
             try {
                 long started = System.nanoTime();
-                long deadline = started + TimeUnit.SECONDS.toNanos(15);
+                long deadline = started + TimeUnit.SECONDS.toNanos(45);
                 while (ssh.isConnected() && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
                 assertThat(ssh.isConnected()).as("connection to a stopped peer still looks alive").isFalse();
-                // 3 unanswered keepalives at 1 s intervals, plus scheduling slack on a busy machine.
-                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+                // 3 unanswered keepalives at 1 s intervals: about 4 s expected, 10x that allowed.
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(40));
             } finally {
                 sshd.killSessions();
             }

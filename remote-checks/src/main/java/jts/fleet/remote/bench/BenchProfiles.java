@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jts.fleet.inventory.Policy;
 
@@ -39,7 +38,7 @@ public final class BenchProfiles {
             if (in == null) {
                 throw new IllegalStateException("resource " + RESOURCE + " missing from the classpath");
             }
-            return parse(new ObjectMapper().readTree(in), RESOURCE);
+            return parse(jts.fleet.remote.json.JsonMappers.mapper().readTree(in), RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + RESOURCE, e);
         }

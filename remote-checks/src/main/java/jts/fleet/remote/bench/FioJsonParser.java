@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * string percentile keys ({@code "99.000000"}), {@code sync.lat_ns}, and text before the document.
  */
 public final class FioJsonParser {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = jts.fleet.remote.json.JsonMappers.mapper();
 
     private FioJsonParser() {
     }

@@ -2,9 +2,7 @@ package jts.fleet.remote.monitor;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -18,7 +16,7 @@ import jts.fleet.inventory.Tier;
  * fixed panel ids so the output is a stable golden file.
  */
 public final class Dashboard {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = jts.fleet.remote.json.JsonMappers.mapper();
     private static final String DS = "${datasource}";
 
     private Dashboard() {
@@ -104,11 +102,7 @@ public final class Dashboard {
         timeseries(panels, layout, "Media errors (1h increase)", "short", null, 1.0,
                 "increase(jts_nvme_media_errors_total{instance=~\"$instance\"}[1h])", "{{instance}} {{device}}");
         table(panels, layout, "Critical warning bits set", "jts_nvme_critical_warning{instance=~\"$instance\"} == 1");
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the dashboard", e);
-        }
+        return jts.fleet.remote.json.JsonMappers.pretty(root) + "\n";
     }
 
     /** Panel ids and grid positions: rows full width, panels 8 wide, three per line. */

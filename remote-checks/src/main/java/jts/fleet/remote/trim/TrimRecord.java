@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public record TrimRecord(Instant time, String host, String mount, String device, String majmin, long bytes,
                          Duration duration, TrimResult result, String reason, boolean dryRun) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = jts.fleet.remote.json.JsonMappers.mapper();
 
     /**
      * Parses one JSON line.

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jts.fleet.inventory.QueueAttribute;
 
@@ -47,7 +46,7 @@ public record TuningState(String rulesPath, List<Entry> entries) {
     public static TuningState parse(String host, String json) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(json);
+            root = jts.fleet.remote.json.JsonMappers.mapper().readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(host + ": state.json: " + e.getOriginalMessage(), e);
         }

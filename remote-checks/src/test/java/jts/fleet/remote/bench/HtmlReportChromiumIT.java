@@ -25,7 +25,13 @@ class HtmlReportChromiumIT {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-dev-shm-usage", "--user-data-dir=" + temp.resolve("profile")));
         command.addAll(extra);
-        return new ProcessBuilder(command).redirectError(temp.resolve("chromium.err").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(temp.resolve("chromium.err").toFile());
+        // chromium writes crash-report settings and dconf state under $HOME whatever --user-data-dir says:
+        // a test leaves the user's home alone
+        builder.environment().put("HOME", temp.toString());
+        builder.environment().put("XDG_CONFIG_HOME", temp.resolve("config").toString());
+        builder.environment().put("XDG_CACHE_HOME", temp.resolve("cache").toString());
+        return builder.start();
     }
 
     @Test

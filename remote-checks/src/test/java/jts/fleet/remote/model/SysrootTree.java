@@ -24,7 +24,6 @@ import java.util.List;
  * file proc/diskstats                 a file; following "| " lines are its content
  * | 259 0 nvme0n1 ...
  * dir run/systemd/system
- * socket run/udev/control             a unix socket (udevd's control socket: "udevd runs")
  * </pre>
  */
 public final class SysrootTree {
@@ -92,16 +91,11 @@ public final class SysrootTree {
                 fileContent = new StringBuilder();
             }
             case "dir" -> Files.createDirectories(root.resolve(rest));
-            case "socket" -> socket(root.resolve(rest));
+            // No sockets: udevadm does not know about sysroots, so a fixture with run/udev/control would have
+            // an apply against it reload and trigger this machine's real devices. A test of that path binds
+            // its own socket and puts a fake udevadm first on PATH (UdevTriggerScriptTest).
+            case "socket" -> throw new IllegalArgumentException("fixture sysroots have no sockets: " + rest);
             default -> throw new IllegalArgumentException("unknown keyword " + keyword);
-        }
-    }
-
-    /** A unix socket file, as a listening daemon leaves it (bound, then closed: the file stays). */
-    private static void socket(Path path) throws IOException {
-        Files.createDirectories(path.getParent());
-        try (var channel = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
-            channel.bind(java.net.UnixDomainSocketAddress.of(path));
         }
     }
 

@@ -246,6 +246,7 @@ class JtsMetricsScriptTest {
         double cpuPerRun = (Double.parseDouble(last[0]) + Double.parseDouble(last[1])) / runs;
         System.out.printf(java.util.Locale.ROOT, "[jts-metrics] CPU per run (user+sys, children included): %.1f ms%n",
                 cpuPerRun * 1000);
-        assertThat(cpuPerRun).as("CPU seconds per run").isLessThan(0.1);
+        // about 14 ms measured (README; scripts/bench for the number): 10x that is a bound, not a speed goal
+        assertThat(cpuPerRun).as("CPU seconds per run").isLessThan(0.15);
     }
 }
