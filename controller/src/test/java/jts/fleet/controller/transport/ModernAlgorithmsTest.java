@@ -18,7 +18,7 @@ class ModernAlgorithmsTest {
     @Test
     void offersExactlyTheAllowlistInPreferenceOrder() {
         DefaultConfig config = ModernAlgorithms.config();
-        // Every allowlisted name exists in sshj 0.40: a silent drop after an upgrade would fail here.
+        // Every allowlisted name exists in sshj 0.41: a silent drop after an upgrade would fail here.
         assertThat(names(config.getKeyExchangeFactories())).containsExactlyElementsOf(ModernAlgorithms.KEY_EXCHANGE);
         assertThat(names(config.getCipherFactories())).containsExactlyElementsOf(ModernAlgorithms.CIPHERS);
         assertThat(names(config.getMACFactories())).containsExactlyElementsOf(ModernAlgorithms.MACS);
