@@ -22,17 +22,16 @@ import java.util.Set;
  * crit, empty blackout windows, SSH hosts without address, names used twice). One instance per load.
  */
 final class InventoryBuilder {
-    private static final List<String> CONNECTION_KEYS =
-            List.of("user", "port", "identity_file", "known_hosts", "become", "connection", "sysroot");
-
     private final Path home;
     private final String localUser;
+    private final SshConfigOptions sshConfig;
     /** Ordered and de-duplicated: a problem in a shared policy would otherwise repeat once per host. */
     private final Set<String> problems = new LinkedHashSet<>();
 
-    InventoryBuilder(Path home, String localUser) {
+    InventoryBuilder(Path home, String localUser, SshConfigOptions sshConfig) {
         this.home = home;
         this.localUser = localUser;
+        this.sshConfig = sshConfig;
     }
 
     Inventory build(YamlNode root, String source, YamlNode.MapNode defaultPolicy) throws InventoryException {
@@ -60,13 +59,16 @@ final class InventoryBuilder {
         if (hostsNode.entries().isEmpty()) {
             problems.add(InventorySchema.at(doc.get("hosts").orElse(doc), "hosts") + "no hosts defined");
         }
-        Map<String, HostSpec> hosts = new LinkedHashMap<>();
         Map<String, List<String>> groups = new LinkedHashMap<>();
+        List<HostRequest> requests = new ArrayList<>();
+        Map<String, PendingHost> pending = new LinkedHashMap<>();
+        Map<String, HostRequest.Given> defaultGiven = given(map(doc, "defaults"), "defaults");
         for (YamlNode.Entry h : hostsNode.entries()) {
-            HostSpec host = host(h, defaults, groupsNode, basePolicyNode, basePolicy);
-            hosts.put(host.name(), host);
+            PendingHost host = host(h, defaultGiven, groupsNode, basePolicyNode, basePolicy);
+            pending.put(h.key(), host);
+            requests.add(host.request());
             for (String g : host.groups()) {
-                groups.computeIfAbsent(g, k -> new ArrayList<>()).add(host.name());
+                groups.computeIfAbsent(g, k -> new ArrayList<>()).add(h.key());
             }
         }
         for (YamlNode.Entry g : groupsNode.entries()) {
@@ -76,7 +78,50 @@ final class InventoryBuilder {
         if (!problems.isEmpty()) {
             throw new InventoryException(List.copyOf(problems));
         }
-        return new Inventory(source, defaults, basePolicy, hosts, groups);
+        AccessResolver resolver = new AccessResolver(sshConfig, home, localUser);
+        Map<String, AccessResolver.Resolved> access = resolver.resolve(requests);
+        Map<String, HostSpec> hosts = new LinkedHashMap<>();
+        Map<String, AccessExplanation> explanations = new LinkedHashMap<>();
+        for (PendingHost p : pending.values()) {
+            hosts.put(p.request().name(), spec(p, access.get(p.request().name())));
+            explanations.put(p.request().name(), access.get(p.request().name()).explanation());
+        }
+        return new Inventory(source, defaults, basePolicy, hosts, groups, explanations, resolver.inputs());
+    }
+
+    /** A host before its connection settings are resolved (they may depend on other hosts: jump hosts). */
+    record PendingHost(HostRequest request, List<String> groups, Optional<String> sysroot, Policy policy) {
+    }
+
+    /** The host with its resolved connection settings. */
+    static HostSpec spec(PendingHost p, AccessResolver.Resolved r) {
+        return new HostSpec(p.request().name(), r.connection(), r.address(), r.port(), r.user(),
+                r.access().identityFiles().stream().findFirst(), r.knownHosts(), r.become(), p.groups(),
+                p.sysroot(), p.policy(), r.access());
+    }
+
+    /**
+     * The connection keys set in one mapping ({@code defaults}, a group's {@code vars}, a host), each with its
+     * {@code file:line key} origin; booleans as {@code true}/{@code false}, lists as their items.
+     */
+    static Map<String, HostRequest.Given> given(YamlNode.MapNode m, String path) {
+        Map<String, HostRequest.Given> out = new LinkedHashMap<>();
+        for (YamlNode.Entry e : m.entries()) {
+            if (!AccessResolver.KEYS.contains(e.key())) {
+                continue;
+            }
+            List<String> values = new ArrayList<>();
+            if (e.value() instanceof YamlNode.ListNode l) {
+                l.items().forEach(i -> values.add(((YamlNode.Scalar) i).text()));
+            } else if (e.value() instanceof YamlNode.Scalar sc && !sc.isNull()) {
+                values.add(sc.kind() == YamlNode.Kind.BOOL ? Boolean.toString(sc.bool()) : sc.text());
+            }
+            if (!values.isEmpty()) {
+                out.put(e.key(), new HostRequest.Given(values,
+                        new Origin(Origin.Kind.INVENTORY, m.source(), e.keyLine(), InventorySchema.join(path, e.key()))));
+            }
+        }
+        return out;
     }
 
     /** Builds a stand-alone policy (the embedded default) and reports its problems. */
@@ -156,8 +201,8 @@ final class InventoryBuilder {
                 command);
     }
 
-    private HostSpec host(YamlNode.Entry entry, Defaults defaults, YamlNode.MapNode groupsNode,
-                          YamlNode.MapNode basePolicyNode, Policy basePolicy) {
+    private PendingHost host(YamlNode.Entry entry, Map<String, HostRequest.Given> defaults,
+                             YamlNode.MapNode groupsNode, YamlNode.MapNode basePolicyNode, Policy basePolicy) {
         String name = entry.key();
         YamlNode.MapNode h = asMap(entry.value());
         List<String> groupNames = new ArrayList<>();
@@ -171,26 +216,17 @@ final class InventoryBuilder {
         }
 
         // defaults <- group vars (in the host's group order) <- host keys
-        Map<String, YamlNode.Scalar> vars = new HashMap<>();
+        Map<String, HostRequest.Given> given = new LinkedHashMap<>(defaults);
         List<YamlNode.MapNode> overrides = new ArrayList<>();
         for (String g : groupNames) {
             Optional<YamlNode.MapNode> group = groupsNode.get(g).map(InventoryBuilder::asMap);
             group.flatMap(m -> m.get("vars")).map(InventoryBuilder::asMap)
-                    .ifPresent(v -> v.entries().forEach(e -> vars.put(e.key(), (YamlNode.Scalar) e.value())));
+                    .ifPresent(v -> given.putAll(given(v, "groups." + g + ".vars")));
             group.flatMap(m -> m.get("policy")).map(InventoryBuilder::asMap).ifPresent(overrides::add);
         }
-        for (String key : CONNECTION_KEYS) {
-            h.get(key).ifPresent(v -> vars.put(key, (YamlNode.Scalar) v));
-        }
+        given.putAll(given(h, "hosts." + name));
         h.get("policy").map(InventoryBuilder::asMap).ifPresent(overrides::add);
 
-        HostSpec.Connection connection = var(vars, "connection").map(s -> connection(s.text()))
-                .orElse(defaults.connection());
-        Optional<String> address = text(h, "address");
-        if (address.isEmpty() && connection == HostSpec.Connection.SSH) {
-            problems.add(h.source() + ":" + entry.keyLine() + ": hosts." + name
-                    + ": missing 'address' (required for connection: ssh; use connection: local for this machine)");
-        }
         Policy policy = basePolicy;
         if (!overrides.isEmpty()) {
             YamlNode.MapNode merged = basePolicyNode;
@@ -199,22 +235,8 @@ final class InventoryBuilder {
             }
             policy = policy(merged);
         }
-        return new HostSpec(
-                name,
-                connection,
-                address.orElse("localhost"),
-                var(vars, "port").map(s -> s.integer().intValueExact()).orElse(defaults.port()),
-                var(vars, "user").map(YamlNode.Scalar::text).orElse(defaults.user()),
-                var(vars, "identity_file").map(s -> expand(s.text())).or(defaults::identityFile),
-                var(vars, "known_hosts").map(s -> expand(s.text())).or(defaults::knownHosts),
-                var(vars, "become").map(s -> become(s.text())).orElse(defaults.become()),
-                groupNames,
-                var(vars, "sysroot").map(YamlNode.Scalar::text).or(defaults::sysroot),
-                policy);
-    }
-
-    private static Optional<YamlNode.Scalar> var(Map<String, YamlNode.Scalar> vars, String key) {
-        return Optional.ofNullable(vars.get(key));
+        Optional<String> sysroot = Optional.ofNullable(given.get(AccessResolver.SYSROOT)).map(HostRequest.Given::value);
+        return new PendingHost(new HostRequest(name, name, true, given), groupNames, sysroot, policy);
     }
 
     private Policy policy(YamlNode.MapNode p) {

@@ -9,6 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import jts.fleet.inventory.sshconfig.SshEnvironment;
+
 /**
  * Finds and loads the inventory: {@code --inventory FILE}, else {@code ./inventory.yaml}, else
  * {@code /etc/jts-fleet/inventory.yaml}, else the embedded default (this machine through the local transport,
@@ -27,20 +29,42 @@ public final class InventoryLoader {
     private final Path home;
     private final String localUser;
     private final Path systemInventory;
+    private final SshConfigOptions sshConfig;
     /** The embedded policy's tree, parsed on first use (immutable once set). */
     private YamlNode.MapNode defaultPolicyTree;
 
+    /** A loader that reads no ssh_config unless an inventory names one (tests). */
     public InventoryLoader(Path workingDir, Path home, String localUser, Path systemInventory) {
+        this(workingDir, home, localUser, systemInventory,
+                SshConfigOptions.nothing(SshEnvironment.of(home, localUser)));
+    }
+
+    public InventoryLoader(Path workingDir, Path home, String localUser, Path systemInventory,
+                           SshConfigOptions sshConfig) {
         this.workingDir = workingDir;
         this.home = home;
         this.localUser = localUser;
         this.systemInventory = systemInventory;
+        this.sshConfig = sshConfig;
     }
 
-    /** The real places: the current directory, the user's home and name, {@code /etc/jts-fleet}. */
+    /**
+     * The real places: the current directory, the user's home and name, {@code /etc/jts-fleet}, and the ssh_config
+     * files {@code ssh} reads.
+     */
     public static InventoryLoader standard() {
         return new InventoryLoader(Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")),
-                System.getProperty("user.name"), SYSTEM_INVENTORY);
+                System.getProperty("user.name"), SYSTEM_INVENTORY, SshConfigOptions.standard());
+    }
+
+    /** The same loader with {@code --ssh-config FILE|none}, which replaces every other ssh_config choice. */
+    public InventoryLoader withSshConfigOverride(String value) {
+        return new InventoryLoader(workingDir, home, localUser, systemInventory, sshConfig.withOverride(value));
+    }
+
+    /** What this loader reads besides the inventory: a cache keyed on it must also key on this. */
+    public SshConfigOptions sshConfig() {
+        return sshConfig;
     }
 
     /**
@@ -93,7 +117,7 @@ public final class InventoryLoader {
     /** Loads inventory text; {@code sourceName} is how messages name it. */
     public Inventory loadFromString(String yaml, String sourceName) throws InventoryException {
         YamlNode root = YamlReader.read(yaml, sourceName);
-        return new InventoryBuilder(home, localUser).build(root, sourceName, defaultPolicyTree());
+        return new InventoryBuilder(home, localUser, sshConfig).build(root, sourceName, defaultPolicyTree());
     }
 
     /** The embedded default inventory: host {@code local}, local transport, embedded policy. */
@@ -103,7 +127,7 @@ public final class InventoryLoader {
 
     /** The embedded JTS policy on its own. */
     public Policy defaultPolicy() throws InventoryException {
-        return new InventoryBuilder(home, localUser).standalonePolicy(defaultPolicyTree());
+        return new InventoryBuilder(home, localUser, sshConfig).standalonePolicy(defaultPolicyTree());
     }
 
     private synchronized YamlNode.MapNode defaultPolicyTree() throws InventoryException {

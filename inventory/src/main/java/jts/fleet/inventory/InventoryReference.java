@@ -42,7 +42,12 @@ public final class InventoryReference {
                 ## How settings combine
 
                 - Connection keys of a host: `defaults`, then the `vars` of each of its groups in the order the host
-                  lists them (a later group wins), then the host's own keys.
+                  lists them (a later group wins), then the host's own keys. What the inventory leaves unset comes
+                  from the OpenSSH client configuration (`~/.ssh/config`, `/etc/ssh/ssh_config`, or the file named
+                  by `ssh_config` or `--ssh-config`), read for the host's name as `ssh -o HostName=ADDRESS
+                  -o User=USER NAME` would read it; what that leaves unset takes the defaults listed below. So a host
+                  may be just a name (`bar-target: {}`): address, user, port, keys and jump hosts then come from
+                  ssh_config as for `ssh bar-target`. `inventory list --explain HOST` shows where each value came from.
                 - Policy of a host: `policy` (the embedded JTS policy when the file has no `policy` key), then the
                   `policy` override of each of its groups in the host's group order, then the host's own `policy`
                   override.
@@ -118,6 +123,9 @@ public final class InventoryReference {
                 if (named.value() instanceof Section s) {
                     section(s, child, rows);
                 }
+            } else if (shape instanceof Shape.OneOrList oneOrList) {
+                rows.add(new Row(key, oneOrList.item().rule().type() + " or list of " + oneOrList.item().rule().type(),
+                        f.defaultText(), oneOrList.item().rule().rule(), f.doc()));
             } else if (shape instanceof ListOf list) {
                 if (list.item() instanceof Leaf leaf) {
                     rows.add(new Row(key, "list of " + leaf.rule().type(), f.defaultText(), leaf.rule().rule(),

@@ -12,6 +12,7 @@ import jts.fleet.inventory.Shape.Field;
 import jts.fleet.inventory.Shape.Leaf;
 import jts.fleet.inventory.Shape.ListOf;
 import jts.fleet.inventory.Shape.Named;
+import jts.fleet.inventory.Shape.OneOrList;
 import jts.fleet.inventory.Shape.Section;
 
 /**
@@ -62,8 +63,8 @@ public final class InventorySchema {
         hostFields.add(Field.of("address", leaf(ValueRule.Text.of("address",
                         "[A-Za-z0-9](?:[A-Za-z0-9._-]{0,252}[A-Za-z0-9])?|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9_.-]+)?",
                         "host name, IPv4 or IPv6 address (no brackets, no port)")),
-                "required when `connection` is `ssh`; `localhost` for `local`",
-                "Where to connect."));
+                "ssh_config `HostName` for the host's name, else the name itself; `localhost` for `local`",
+                "Where to connect. Like `ssh -o HostName=ADDRESS NAME`: ssh_config is still read for the host's name."));
         hostFields.addAll(connectionFields());
         hostFields.add(Field.of("groups", new ListOf(new Leaf(HOST_NAME)), "none",
                 "Groups of this host, in order: later groups' `vars` and `policy` override earlier ones. A group "
@@ -72,8 +73,6 @@ public final class InventorySchema {
                 "Override of the policy for this host, applied after its groups' overrides."));
 
         List<Field> defaultsFields = new ArrayList<>(connectionFields());
-        defaultsFields.add(Field.of("connect_timeout", leaf(new ValueRule.DurationText()),
-                "`" + DEFAULT_CONNECT_TIMEOUT + "`", "Deadline of TCP connect plus SSH handshake and authentication."));
         defaultsFields.add(Field.of("command_timeout", leaf(new ValueRule.DurationText()),
                 "`" + DEFAULT_COMMAND_TIMEOUT + "`", "Deadline of one remote command unless the command sets its own."));
 
@@ -95,15 +94,55 @@ public final class InventorySchema {
     }
 
     private static List<Field> connectionFields() {
+        ValueRule path = HOME_PATH;
         return List.of(
                 Field.of("user", leaf(ValueRule.Text.of("user name", "[A-Za-z_][A-Za-z0-9_.-]{0,31}",
                                 "letters, digits, `_`, `.`, `-`; at most 32 characters")),
-                        "the controller's local user name", "SSH login user."),
-                Field.of("port", leaf(new ValueRule.IntRange(1, 65535)), "`" + DEFAULT_PORT + "`", "SSH port."),
-                Field.of("identity_file", leaf(HOME_PATH), "none: the transport's default keys",
-                        "Private key (ed25519 or RSA)."),
-                Field.of("known_hosts", leaf(HOME_PATH), "`" + DEFAULT_KNOWN_HOSTS + "`",
-                        "OpenSSH known_hosts file checked strictly."),
+                        "ssh_config `User`, else the controller's local user name", "SSH login user."),
+                Field.of("port", leaf(new ValueRule.IntRange(1, 65535)), "ssh_config `Port`, else `" + DEFAULT_PORT + "`",
+                        "SSH port."),
+                Field.of("identity_file", new OneOrList(new Leaf(path)),
+                        "ssh_config `IdentityFile`s, else OpenSSH's default keys",
+                        "Private key(s) offered after the agent's keys, in order (a list replaces ssh_config's "
+                                + "`IdentityFile`s, it does not add to them). `KEY-cert.pub` next to a key is offered "
+                                + "with it."),
+                Field.of("identity_agent", leaf(ValueRule.Text.of("agent socket",
+                                "none|SSH_AUTH_SOCK|\\$[A-Za-z_][A-Za-z0-9_]*|" + ((ValueRule.Text) HOME_PATH).pattern().pattern(),
+                                "`none` (no agent), `SSH_AUTH_SOCK`, `$VARIABLE`, or an absolute or `~/` socket path")),
+                        "ssh_config `IdentityAgent`, else `$SSH_AUTH_SOCK`",
+                        "ssh-agent to ask for keys (OpenSSH `IdentityAgent`)."),
+                Field.of("identities_only", leaf(new ValueRule.Flag()), "ssh_config `IdentitiesOnly`, else `false`",
+                        "Offer only the configured identity files (and the agent's keys matching them), as OpenSSH "
+                                + "`IdentitiesOnly`."),
+                Field.of("certificate_file", new OneOrList(new Leaf(path)),
+                        "ssh_config `CertificateFile`s, else none",
+                        "OpenSSH user certificate(s) offered with the matching keys, besides `KEY-cert.pub` next to "
+                                + "each identity file."),
+                Field.of("proxy_jump", leaf(new ValueRule.JumpList()), "ssh_config `ProxyJump`, else none (direct)",
+                        "Jump hosts, first contacted first (OpenSSH `ProxyJump`). A hop names another inventory "
+                                + "host, an ssh_config `Host` alias or an address; `user@` and `:port` in a hop win "
+                                + "over the hop's own settings. `none` turns off a `ProxyJump` of ssh_config."),
+                Field.of("ssh_config", leaf(ValueRule.Text.of("path",
+                                "none|" + ((ValueRule.Text) HOME_PATH).pattern().pattern(), "`none`, or an absolute or `~/` path")),
+                        "`~/.ssh/config` then `/etc/ssh/ssh_config`, like `ssh`",
+                        "OpenSSH client configuration read for the host (like `ssh -F FILE`); `none` reads none. "
+                                + "`--ssh-config` on the command line wins over it."),
+                Field.of("known_hosts", leaf(path),
+                        "ssh_config `UserKnownHostsFile`, else `" + DEFAULT_KNOWN_HOSTS + "`",
+                        "OpenSSH known_hosts file checked strictly; `--accept-new-host-keys` records new keys here. "
+                                + "ssh_config's `GlobalKnownHostsFile` (default `/etc/ssh/ssh_known_hosts`) is also "
+                                + "read."),
+                Field.of("strict_host_key_checking", leaf(ValueRule.OneOf.of("yes", "accept-new")),
+                        "ssh_config `StrictHostKeyChecking` (`ask` is read as `yes`, `no` as `accept-new`), else "
+                                + "`--accept-new-host-keys`",
+                        "`yes` refuses unknown host keys, `accept-new` records them; a changed key is always "
+                                + "refused."),
+                Field.of("connect_timeout", leaf(new ValueRule.DurationText()),
+                        "ssh_config `ConnectTimeout`, else `" + DEFAULT_CONNECT_TIMEOUT + "`",
+                        "Deadline of TCP connect plus SSH handshake and authentication (`--connect-timeout` wins)."),
+                Field.of("keepalive_interval", leaf(new ValueRule.DurationText()),
+                        "ssh_config `ServerAliveInterval`, else `15s`",
+                        "Interval of keepalive requests; a host that misses three is declared dead."),
                 Field.of("become", leaf(ValueRule.OneOf.of("sudo", "none")), "`none`",
                         "`sudo` runs privileged steps through `sudo -n`; `none` when the user is root."),
                 Field.of("connection", leaf(ValueRule.OneOf.of("ssh", "local")), "`ssh`",
@@ -300,6 +339,17 @@ public final class InventorySchema {
             for (int i = 0; i < l.items().size(); i++) {
                 validate(l.items().get(i), list.item(), path + "[" + i + "]", problems);
             }
+        } else if (shape instanceof OneOrList oneOrList) {
+            if (node instanceof YamlNode.ListNode l) {
+                if (l.items().isEmpty()) {
+                    problems.add(at(node, path) + "an empty list: leave the key out instead");
+                }
+                for (int i = 0; i < l.items().size(); i++) {
+                    validate(l.items().get(i), oneOrList.item(), path + "[" + i + "]", problems);
+                }
+            } else {
+                validate(node, oneOrList.item(), path, problems);
+            }
         } else if (shape instanceof Leaf leaf) {
             if (!(node instanceof YamlNode.Scalar s)) {
                 problems.add(at(node, path) + "expected " + ValueRule.withArticle(leaf.rule().type()) + ", got "
@@ -342,10 +392,11 @@ public final class InventorySchema {
             }
             List<YamlNode> values = new ArrayList<>();
             Shape shape = f.get().shape();
-            if (shape instanceof ListOf l && l.item() instanceof Leaf leaf && isPath(leaf.rule())
-                    && e.value() instanceof YamlNode.ListNode list) {
+            Shape item = shape instanceof ListOf l ? l.item() : shape instanceof OneOrList o ? o.item() : null;
+            if (item instanceof Leaf leaf && isPath(leaf.rule()) && e.value() instanceof YamlNode.ListNode list) {
                 values.addAll(list.items());
-            } else if (shape instanceof Leaf leaf && isPath(leaf.rule())) {
+            } else if ((shape instanceof Leaf leaf && isPath(leaf.rule()))
+                    || (shape instanceof OneOrList o && isPath(o.item().rule()))) {
                 values.add(e.value());
             }
             for (YamlNode v : values) {
@@ -387,34 +438,6 @@ public final class InventorySchema {
 
     /** " (did you mean 'x'?)" for a key one or two edits away from an allowed key. */
     private static String suggestion(String key, List<String> allowed) {
-        String best = null;
-        int bestDistance = 3;
-        for (String a : allowed) {
-            int d = distance(key, a);
-            if (d < bestDistance) {
-                best = a;
-                bestDistance = d;
-            }
-        }
-        return best == null ? "" : " (did you mean '" + best + "'?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Spelling.closest(key, allowed).map(best -> " (did you mean '" + best + "'?)").orElse("");
     }
 }

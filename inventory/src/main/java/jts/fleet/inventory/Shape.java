@@ -31,6 +31,10 @@ public sealed interface Shape {
     record ListOf(Shape item) implements Shape {
     }
 
+    /** One value or a list of them ({@code identity_file: KEY} or {@code identity_file: [KEY1, KEY2]}). */
+    record OneOrList(Leaf item) implements Shape {
+    }
+
     record Leaf(ValueRule rule) implements Shape {
     }
 

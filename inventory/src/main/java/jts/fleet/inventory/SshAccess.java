@@ -71,6 +71,12 @@ public record SshAccess(
                 connectTimeout, keepAliveInterval, otherKnownHosts);
     }
 
+    /** The same settings with other further known_hosts files. */
+    public SshAccess withOtherKnownHosts(List<Path> files) {
+        return new SshAccess(identityFiles, identityAgent, identitiesOnly, certificateFiles, proxyJump, strictHostKeys,
+                connectTimeout, keepAliveInterval, files);
+    }
+
     /** The same settings with other identity files. */
     public SshAccess withIdentityFiles(List<Path> files) {
         return new SshAccess(files, identityAgent, identitiesOnly, certificateFiles, proxyJump, strictHostKeys,

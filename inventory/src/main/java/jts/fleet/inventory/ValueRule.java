@@ -216,6 +216,32 @@ public sealed interface ValueRule {
         }
     }
 
+    /** An OpenSSH {@code ProxyJump} value: {@code none} or {@code [user@]host[:port]} hops separated by commas. */
+    record JumpList() implements ValueRule {
+        @Override
+        public Optional<String> check(YamlNode.Scalar value) {
+            if (value.kind() != YamlNode.Kind.STRING) {
+                return wrongType(value, "jump hosts such as \"ops@bastion:22\"");
+            }
+            try {
+                jts.fleet.inventory.sshconfig.JumpSpec.parseList(value.text());
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of(value.shown() + " is not a valid jump host list: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public String type() {
+            return "jump hosts";
+        }
+
+        @Override
+        public String rule() {
+            return "`none`, or `[user@]host[:port]` hops separated by `,` (IPv6 in `[]`)";
+        }
+    }
+
     /** A duration for the CLI and timeouts, parsed by {@link DurationParser}. */
     record DurationText() implements ValueRule {
         @Override

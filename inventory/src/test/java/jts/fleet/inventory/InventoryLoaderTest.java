@@ -31,7 +31,10 @@ class InventoryLoaderTest {
         assertThat(db02).isEqualTo(new HostSpec("db-02", HostSpec.Connection.SSH, "10.1.0.12", 2222, "jts",
                 Optional.of(Path.of("/home/tester/.ssh/id_ed25519")),
                 Optional.of(Path.of("/home/tester/.ssh/known_hosts")),
-                HostSpec.Become.SUDO, java.util.List.of("prod"), Optional.empty(), db02.policy()));
+                HostSpec.Become.SUDO, java.util.List.of("prod"), Optional.empty(), db02.policy(),
+                SshAccess.DEFAULT.withIdentityFiles(java.util.List.of(Path.of("/home/tester/.ssh/id_ed25519")))
+                        .withOtherKnownHosts(java.util.List.of(Path.of("/etc/ssh/ssh_known_hosts"),
+                                Path.of("/etc/ssh/ssh_known_hosts2")))));
         assertThat(inv.host("db-01").orElseThrow().port()).isEqualTo(22);
 
         HostSpec local = inv.host("local").orElseThrow();

@@ -35,6 +35,6 @@ class InventoryReferenceTest {
         for (DeviceClass c : DeviceClass.values()) {
             assertThat(doc).contains("`" + c.key() + "`");
         }
-        assertThat(doc).contains("| `hosts.<host>.port` | integer | `22` | 1..65535 |");
+        assertThat(doc).contains("| `hosts.<host>.port` | integer | ssh_config `Port`, else `22` | 1..65535 |");
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InventoryValidationTest {
     private static final String HOST = "hosts:\n  db-01:\n    address: 10.0.0.1\n";
+    private static final String CONNECTION_KEYS = "user, port, identity_file, identity_agent, identities_only, certificate_file, proxy_jump, ssh_config, known_hosts, strict_host_key_checking, connect_timeout, keepalive_interval, become, connection, sysroot";
 
     static Stream<Arguments> badInventories() {
         return Stream.of(
@@ -39,11 +40,11 @@ class InventoryValidationTest {
                 bad("unknown top-level key", HOST + "polcy: {}\n",
                         "bad.yaml:4: polcy: unknown key (did you mean 'policy'?) (allowed: defaults, hosts, groups, policy)"),
                 bad("unknown host key", HOST + "    prot: 22\n",
-                        "bad.yaml:4: hosts.db-01.prot: unknown key (did you mean 'port'?) (allowed: address, user, port, "
-                                + "identity_file, known_hosts, become, connection, sysroot, groups, policy)"),
+                        "bad.yaml:4: hosts.db-01.prot: unknown key (did you mean 'port'?) (allowed: address, "
+                                + CONNECTION_KEYS + ", groups, policy)"),
                 bad("unknown defaults key", "defaults:\n  usr: jts\n" + HOST,
-                        "bad.yaml:2: defaults.usr: unknown key (did you mean 'user'?) (allowed: user, port, identity_file, "
-                                + "known_hosts, become, connection, sysroot, connect_timeout, command_timeout)"),
+                        "bad.yaml:2: defaults.usr: unknown key (did you mean 'user'?) (allowed: " + CONNECTION_KEYS
+                                + ", command_timeout)"),
                 bad("unknown match key", HOST + "policy:\n  tiers:\n    - name: hot\n      match: {class: [nvme]}\n",
                         "bad.yaml:7: policy.tiers[0].match.class: unknown key (did you mean 'classes'?) (allowed: classes, devices, mounts)"),
                 bad("unknown maintenance key", HOST + "policy:\n  maintenance:\n    blackouts: []\n",
@@ -53,10 +54,28 @@ class InventoryValidationTest {
                 bad("port as text", HOST + "    port: \"22\"\n",
                         "bad.yaml:4: hosts.db-01.port: expected an integer, got a string \"22\""),
                 bad("port as list", HOST + "    port: [22]\n", "bad.yaml:4: hosts.db-01.port: expected an integer, got a list"),
-                bad("ssh host without address", "hosts:\n  db-01:\n    port: 22\n",
-                        "bad.yaml:2: hosts.db-01: missing 'address' (required for connection: ssh; use connection: local for this machine)"),
-                bad("ssh host with empty body", "hosts:\n  db-01:\n",
-                        "bad.yaml:2: hosts.db-01: missing 'address' (required for connection: ssh; use connection: local for this machine)"),
+                bad("jump host without host", HOST + "    proxy_jump: \"ops@:22\"\n",
+                        "bad.yaml:4: hosts.db-01.proxy_jump: \"ops@:22\" is not a valid jump host list: hop 'ops@:22' has no host"),
+                bad("jump host with a bad port", "defaults:\n  proxy_jump: bastion:0\n" + HOST,
+                        "bad.yaml:2: defaults.proxy_jump: \"bastion:0\" is not a valid jump host list: hop 'bastion:0' has a bad port '0' (1..65535)"),
+                bad("jump host list with an empty hop", HOST + "    proxy_jump: a,,b\n",
+                        "bad.yaml:4: hosts.db-01.proxy_jump: \"a,,b\" is not a valid jump host list: hop '' has no host"),
+                bad("agent relative path", HOST + "    identity_agent: agent.sock\n",
+                        "bad.yaml:4: hosts.db-01.identity_agent: \"agent.sock\" is not a valid agent socket (`none` (no agent), `SSH_AUTH_SOCK`, `$VARIABLE`, or an absolute or `~/` socket path)"),
+                bad("ssh_config relative path", HOST + "    ssh_config: ssh/config\n",
+                        "bad.yaml:4: hosts.db-01.ssh_config: \"ssh/config\" is not a valid path (`none`, or an absolute or `~/` path)"),
+                bad("strict host key checking no", HOST + "    strict_host_key_checking: \"no\"\n",
+                        "bad.yaml:4: hosts.db-01.strict_host_key_checking: \"no\" is not one of yes, accept-new"),
+                bad("identities_only as text", HOST + "    identities_only: only\n",
+                        "bad.yaml:4: hosts.db-01.identities_only: expected true or false, got a string \"only\""),
+                bad("identity files empty list", HOST + "    identity_file: []\n",
+                        "bad.yaml:4: hosts.db-01.identity_file: an empty list: leave the key out instead"),
+                bad("identity files with a relative one", HOST + "    identity_file: [~/.ssh/a, b]\n",
+                        "bad.yaml:4: hosts.db-01.identity_file[1]: \"b\" is not a valid path (absolute or starting with `~/` (the controller user's home))"),
+                bad("certificate with ..", HOST + "    certificate_file: ~/../c.pub\n",
+                        "bad.yaml:4: hosts.db-01.certificate_file: \"~/../c.pub\" must not contain '.' or '..' components"),
+                bad("keepalive as a number", "groups:\n  prod:\n    vars: {keepalive_interval: 15}\n" + HOST,
+                        "bad.yaml:3: groups.prod.vars.keepalive_interval: expected a duration such as \"10s\", got an integer 15"),
                 bad("address with a space", "hosts:\n  db-01: {address: \"10.0.0.1; rm -rf /\"}\n",
                         "bad.yaml:2: hosts.db-01.address: \"10.0.0.1; rm -rf /\" is not a valid address (host name, IPv4 or IPv6 address (no brackets, no port))"),
                 bad("become", HOST + "    become: root\n",
@@ -73,11 +92,11 @@ class InventoryValidationTest {
                         "bad.yaml:2: defaults.connect_timeout: expected a duration such as \"10s\", got an integer 10"),
                 bad("timeout unit", "defaults:\n  command_timeout: 10sec\n" + HOST,
                         "bad.yaml:2: defaults.command_timeout: invalid duration '10sec': expected a number with a unit ms, s, m or h, e.g. 500ms, 2s, 1m30s, 1h"),
-                bad("timeout on a host", HOST + "    connect_timeout: 5s\n",
-                        "bad.yaml:4: hosts.db-01.connect_timeout: unknown key (allowed: address, user, port, "
-                                + "identity_file, known_hosts, become, connection, sysroot, groups, policy)"),
+                bad("command timeout on a host", HOST + "    command_timeout: 5s\n",
+                        "bad.yaml:4: hosts.db-01.command_timeout: unknown key (allowed: address, " + CONNECTION_KEYS
+                                + ", groups, policy)"),
                 bad("group vars unknown key", HOST + "groups:\n  prod:\n    vars: {address: x}\n",
-                        "bad.yaml:6: groups.prod.vars.address: unknown key (allowed: user, port, identity_file, known_hosts, become, connection, sysroot)"),
+                        "bad.yaml:6: groups.prod.vars.address: unknown key (allowed: " + CONNECTION_KEYS + ")"),
                 bad("host and group share a name", HOST + "    groups: [db-01]\n",
                         "bad.yaml:2: hosts.db-01: 'db-01' is also a group name; patterns could not tell them apart"),
                 bad("group all", HOST + "    groups: [all]\n",

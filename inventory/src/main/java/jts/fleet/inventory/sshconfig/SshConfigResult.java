@@ -1,0 +1,37 @@
+package jts.fleet.inventory.sshconfig;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the configuration says about one host name, before defaults and expansions: for each keyword jts-fleet reads
+ * the first value obtained (for {@code IdentityFile} and {@code CertificateFile} every value, duplicates dropped), each
+ * with its {@code file:line}, and notes about what was ignored.
+ *
+ * @param hostArg          the name looked up (what {@code ssh NAME} would be given)
+ * @param values           first value per lower-case keyword
+ * @param identityFiles    every {@code IdentityFile}, in order
+ * @param certificateFiles every {@code CertificateFile}, in order
+ * @param notes            {@code file:line: ...} texts (ignored keywords, a {@code Match exec} not run, ...)
+ */
+public record SshConfigResult(String hostArg, Map<String, SshConfigValue> values, List<SshConfigValue> identityFiles,
+                              List<SshConfigValue> certificateFiles, List<String> notes) {
+    public SshConfigResult {
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        identityFiles = List.copyOf(identityFiles);
+        certificateFiles = List.copyOf(certificateFiles);
+        notes = List.copyOf(notes);
+    }
+
+    /** Nothing configured ({@code ssh_config: none}). */
+    public static SshConfigResult empty(String hostArg) {
+        return new SshConfigResult(hostArg, Map.of(), List.of(), List.of(), List.of());
+    }
+
+    /** The value of a keyword (case-insensitive), if the configuration gave one. */
+    public Optional<SshConfigValue> value(String keyword) {
+        return Optional.ofNullable(values.get(keyword.toLowerCase(java.util.Locale.ROOT)));
+    }
+}
