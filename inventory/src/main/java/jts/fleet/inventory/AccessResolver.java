@@ -179,8 +179,7 @@ final class AccessResolver {
             address = addressGiven.get().value();
             addressOrigin = addressGiven.get().origin();
         } else if (hostName.isPresent()) {
-            address = lowerUnlessAddress(tokens(env, r.lookupName(), r.lookupName(), 22, "", Optional.empty())
-                    .expandHostName(hostName.get()));
+            address = c.hostName();
             addressOrigin = Origin.sshConfig(hostName.get());
         } else {
             address = lowerUnlessAddress(r.lookupName());
@@ -195,7 +194,7 @@ final class AccessResolver {
         settings.add(explained(BECOME, become.name().toLowerCase(Locale.ROOT), becomeGiven, "none"));
 
         Optional<String> keyAlias = c.value("HostKeyAlias").map(SshConfigValue::first);
-        Tokens t = tokens(env, r.lookupName(), lowerUnlessAddress(address), port, user, keyAlias);
+        SshTokens t = SshTokens.connection(env, r.lookupName(), lowerUnlessAddress(address), port, user, keyAlias);
 
         // identity files and certificates: the inventory's list replaces the config's
         List<Path> identityFiles = pathList(r.get(IDENTITY_FILE), c.identityFiles(), t, settings, IDENTITY_FILE,
@@ -240,7 +239,7 @@ final class AccessResolver {
             List<Path> global = new ArrayList<>();
             for (String f : globalKnown.get().args()) {
                 if (!f.equalsIgnoreCase("none")) {
-                    global.add(configPath(t, f, globalKnown.get()));
+                    global.add(tildeOnly(t, f, globalKnown.get())); // ssh expands only ~ here
                 }
             }
             otherKnownHosts.addAll(global);
@@ -363,20 +362,18 @@ final class AccessResolver {
                 port = spec.port().orElse(host.port());
                 user = spec.user().orElse(host.user());
                 keys = host.identityFiles();
-                hopOrigin = Origin.byDefault("inventory host " + spec.host());
+                hopOrigin = host.settings().stream().filter(x -> x.setting().equals(ADDRESS)).findFirst()
+                        .map(ExplainedSetting::origin).orElseThrow();
                 ownJumps = host.jumps();
                 ownConfig = host.config();
                 ownOrigin = host.jumpOrigin().orElse(origin);
             } else {
                 SshConfigResult c = config.resolve(spec.host(), Optional.empty(), spec.user());
                 Optional<SshConfigValue> hostName = c.value("HostName");
-                SshEnvironment env = options.environment();
-                address = hostName.map(v -> lowerUnlessAddress(tokens(env, spec.host(), spec.host(), 22, "",
-                        Optional.empty()).expandHostName(v))).orElse(lowerUnlessAddress(spec.host()));
-                port = spec.port().isPresent() ? spec.port().getAsInt()
-                        : c.value("Port").map(v -> Integer.parseInt(v.first())).orElse(InventorySchema.DEFAULT_PORT);
-                user = spec.user().or(() -> c.value("User").map(SshConfigValue::first)).orElse(localUser);
-                Tokens t = tokens(env, spec.host(), lowerUnlessAddress(address), port, user,
+                address = c.hostName();
+                port = spec.port().isPresent() ? spec.port().getAsInt() : c.port();
+                user = spec.user().orElse(c.user(localUser));
+                SshTokens t = SshTokens.connection(options.environment(), spec.host(), address, port, user,
                         c.value("HostKeyAlias").map(SshConfigValue::first));
                 keys = new ArrayList<>();
                 for (SshConfigValue v : c.identityFiles()) {
@@ -404,7 +401,7 @@ final class AccessResolver {
             out.add(hop);
             settings.add(new ExplainedSetting(PROXY_JUMP + "[" + (settings.stream()
                     .filter(s -> s.setting().startsWith(PROXY_JUMP + "[")).count() + 1) + "]",
-                    spec.text() + " = " + hop.describe(), hopOrigin));
+                    spec.text() + (host != null ? " (inventory host)" : "") + " = " + hop.describe(), hopOrigin));
         }
         return out;
     }
@@ -443,7 +440,7 @@ final class AccessResolver {
         return new ExplainedSetting(key, value, given.map(Given::origin).orElse(Origin.byDefault(defaultText)));
     }
 
-    private List<Path> pathList(Optional<Given> given, List<SshConfigValue> configured, Tokens t,
+    private List<Path> pathList(Optional<Given> given, List<SshConfigValue> configured, SshTokens t,
                                 List<ExplainedSetting> settings, String key, String defaultText)
             throws InventoryException {
         List<Path> paths = new ArrayList<>();
@@ -466,7 +463,7 @@ final class AccessResolver {
         return paths;
     }
 
-    private Optional<String> agent(Optional<Given> given, Optional<SshConfigValue> configured, Tokens t,
+    private Optional<String> agent(Optional<Given> given, Optional<SshConfigValue> configured, SshTokens t,
                                    List<ExplainedSetting> settings, List<String> notes) throws InventoryException {
         String raw;
         Origin origin;
@@ -577,24 +574,20 @@ final class AccessResolver {
     }
 
     /** ssh_config paths: {@code ~}, {@code ${VAR}} and {@code %} tokens, errors naming the line. */
-    private static Path configPath(Tokens t, String value, SshConfigValue line) throws InventoryException {
+    private static Path configPath(SshTokens t, String value, SshConfigValue line) throws InventoryException {
         try {
-            return t.tokens().file(value);
+            return t.file(value);
         } catch (IllegalArgumentException e) {
             throw new InventoryException(line.where() + ": " + line.spelled() + ": " + e.getMessage());
         }
     }
 
-    /** The tokens of one connection, and HostName's own expansion (only {@code %h}). */
-    private record Tokens(SshTokens tokens, String hostArg) {
-        String expandHostName(SshConfigValue hostName) {
-            return new SshTokens(Map.of('h', hostArg), tokens.env()).expand(hostName.first(), false);
+    private static Path tildeOnly(SshTokens t, String value, SshConfigValue line) throws InventoryException {
+        try {
+            return Path.of(t.tilde(value));
+        } catch (IllegalArgumentException e) {
+            throw new InventoryException(line.where() + ": " + line.spelled() + ": " + e.getMessage());
         }
-    }
-
-    private static Tokens tokens(SshEnvironment env, String hostArg, String host, int port, String user,
-                                 Optional<String> keyAlias) {
-        return new Tokens(SshTokens.connection(env, hostArg, host, port, user, keyAlias), hostArg);
     }
 
     private static String lowerUnlessAddress(String host) {

@@ -62,9 +62,9 @@ public final class InventoryLoader {
         return new InventoryLoader(workingDir, home, localUser, systemInventory, sshConfig.withOverride(value));
     }
 
-    /** What this loader reads besides the inventory: a cache keyed on it must also key on this. */
-    public SshConfigOptions sshConfig() {
-        return sshConfig;
+    /** The choices besides the inventory file that change what a load returns: a cache must key on them. */
+    public Object choices() {
+        return java.util.List.of(sshConfig.override(), sshConfig.userConfig(), sshConfig.systemConfig());
     }
 
     /**

@@ -121,7 +121,10 @@ class AccessResolutionTest {
         AccessExplanation why = inv.explain("db-01").orElseThrow();
         assertThat(why.settings()).extracting(ExplainedSetting::setting).containsSubsequence("proxy_jump",
                 "proxy_jump[1]", "proxy_jump[2]", "proxy_jump[3]");
-        assertThat(why.setting("proxy_jump[2]").orElseThrow().value()).isEqualTo("bastion = ops@10.0.0.5:2200");
+        assertThat(why.setting("proxy_jump[2]").orElseThrow().value())
+                .isEqualTo("bastion (inventory host) = ops@10.0.0.5:2200");
+        assertThat(why.setting("proxy_jump[2]").orElseThrow().origin().describe())
+                .isEqualTo("fleet.yaml:7 hosts.bastion.address");
     }
 
     @Test

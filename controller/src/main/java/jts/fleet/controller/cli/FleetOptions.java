@@ -20,6 +20,11 @@ public final class FleetOptions {
             description = "Inventory file (default: ./inventory.yaml, /etc/jts-fleet/inventory.yaml, embedded).")
     Path inventory;
 
+    @Option(names = "--ssh-config", paramLabel = "FILE",
+            description = "OpenSSH client config read instead of ~/.ssh/config and /etc/ssh/ssh_config, or 'none'; "
+                    + "wins over the inventory's ssh_config.")
+    String sshConfig;
+
     @Option(names = {"-H", "--hosts"}, paramLabel = "PATTERN",
             description = "Hosts: names, groups, globs, 'all'; a,b union, :&x intersection, :!x exclusion.")
     String hosts;
@@ -51,12 +56,22 @@ public final class FleetOptions {
     Duration runTimeout = Duration.ofMinutes(30);
 
     public Inventory loadInventory() throws InventoryException {
-        return InventoryLoader.standard().load(Optional.ofNullable(inventory));
+        return loader().load(Optional.ofNullable(inventory));
     }
 
-    /** The same, reusing the inventory the context's last command loaded when its file is unchanged. */
+    /** The same, reusing the inventory the context's last command loaded when its files are unchanged. */
     public Inventory loadInventory(AppContext context) throws InventoryException {
-        return context.inventories().load(InventoryLoader.standard(), Optional.ofNullable(inventory));
+        return context.inventories().load(loader(), Optional.ofNullable(inventory));
+    }
+
+    /** The standard places, with {@code --ssh-config} when given (a relative file is taken from here). */
+    InventoryLoader loader() {
+        InventoryLoader loader = InventoryLoader.standard();
+        if (sshConfig == null) {
+            return loader;
+        }
+        return loader.withSshConfigOverride(sshConfig.equals("none") ? sshConfig
+                : java.nio.file.Path.of(sshConfig).toAbsolutePath().toString());
     }
 
     /** The host pattern: --hosts, else the shell's current selection, else all. */

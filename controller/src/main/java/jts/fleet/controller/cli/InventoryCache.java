@@ -1,9 +1,8 @@
 package jts.fleet.controller.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,39 +12,38 @@ import jts.fleet.inventory.InventoryException;
 import jts.fleet.inventory.InventoryLoader;
 
 /**
- * The inventory the last command of a context loaded, reused while its file is unchanged (same path, file
- * identity (device and inode), size, modification time and status-change time: {@code cp -p} or {@code rsync -t}
- * can set an old modification time, nothing can set an old change time). The shell runs every command over one context, and parsing and validating the YAML
- * again for each line was a visible share of a fleet-wide {@code status} there; an edited file is read again
- * at the next command, as before. The embedded default inventory is read once.
+ * The inventory the last command of a context loaded, reused while nothing it was made from changed: the same
+ * choice of files (inventory, {@code --ssh-config}, {@code --policy}) and the same {@link FileStamps} of the
+ * inventory file and of every other file it depends on ({@link Inventory#inputs()}: ssh_config files and their
+ * Include directories, Ansible vars files). The shell runs every command over one context, and parsing and
+ * validating again for each line was a visible share of a fleet-wide {@code status} there; an edited file is read
+ * again at the next command, as before. The embedded default inventory is read once.
  */
 final class InventoryCache {
-    private record Entry(Optional<Path> explicit, Optional<Path> file, Object stamp, Inventory inventory) {
+    private record Entry(Object key, List<Path> files, List<Object> stamps, Inventory inventory) {
     }
 
     private final AtomicReference<Entry> last = new AtomicReference<>();
 
     Inventory load(InventoryLoader loader, Optional<Path> explicit) throws InventoryException {
         Optional<Path> file = loader.locate(explicit);
-        Object stamp = List.of();
-        if (file.isPresent()) {
-            try {
-                BasicFileAttributes attributes = Files.readAttributes(file.get(), BasicFileAttributes.class);
-                Object changed = Files.getAttribute(file.get(), "unix:ctime");
-                stamp = java.util.Arrays.asList(attributes.fileKey(), attributes.size(),
-                        attributes.lastModifiedTime(), changed);
-            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-                return loader.load(explicit); // says what is wrong with the file; no stamp, no reuse
+        Object key = List.of(explicit, file, loader.choices());
+        try {
+            Entry cached = last.get();
+            if (cached != null && cached.key().equals(key) && FileStamps.of(cached.files()).equals(cached.stamps())) {
+                return cached.inventory();
             }
+            // the inventory file is stamped before it is read: an edit in between is seen by the next command;
+            // the other inputs are known only after the load
+            List<Object> stamps = new ArrayList<>(FileStamps.of(file.stream().toList()));
+            Inventory inventory = loader.load(explicit);
+            List<Path> files = new ArrayList<>(file.stream().toList());
+            files.addAll(inventory.inputs());
+            stamps.addAll(FileStamps.of(inventory.inputs()));
+            last.set(new Entry(key, files, stamps, inventory));
+            return inventory;
+        } catch (IOException e) {
+            return loader.load(explicit); // says what is wrong with the file; no stamp, no reuse
         }
-        Entry cached = last.get();
-        if (cached != null && cached.explicit().equals(explicit) && cached.file().equals(file)
-                && cached.stamp().equals(stamp)) {
-            return cached.inventory();
-        }
-        // the stamp was read before the file: an edit in between is seen by the next command
-        Inventory inventory = loader.load(explicit);
-        last.set(new Entry(explicit, file, stamp, inventory));
-        return inventory;
     }
 }

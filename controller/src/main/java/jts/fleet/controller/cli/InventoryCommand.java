@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jts.fleet.controller.ExitCodes;
+import jts.fleet.inventory.AccessExplanation;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
+import jts.fleet.inventory.InventoryException;
 import jts.fleet.inventory.Tier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +40,11 @@ public final class InventoryCommand implements Callable<Integer> {
         @Mixin
         OutputOptions output;
 
+        @picocli.CommandLine.Option(names = "--explain", paramLabel = "HOST",
+                description = "Each effective connection value of HOST and where it came from (inventory file:line "
+                        + "and key, ssh_config file:line, Ansible file and variable, default).")
+        String explain;
+
         public ListCommand(AppContext context) {
             this.context = context;
         }
@@ -45,6 +52,16 @@ public final class InventoryCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Inventory inv = fleet.loadInventory();
+            if (explain != null) {
+                AccessExplanation why = inv.explain(explain).orElseThrow(() -> new InventoryException(
+                        "--explain: '" + explain + "' is not a host of " + inv.source()));
+                if (output.json()) {
+                    context.out().println(Json.pretty(ExplainView.json(inv, why)));
+                } else {
+                    context.out().print(ExplainView.text(inv, why));
+                }
+                return ExitCodes.OK;
+            }
             List<HostSpec> hosts = fleet.select(inv, context);
             if (output.json()) {
                 ObjectNode doc = Json.object();

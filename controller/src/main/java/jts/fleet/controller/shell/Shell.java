@@ -68,11 +68,20 @@ public final class Shell {
         addIfAbsent(cmd, "journal", new JournalCommand(context));
         addIfAbsent(cmd, "exit", new ExitCommand(session));
         addIfAbsent(cmd, "help", new CommandLine.HelpCommand());
-        // The shell's --inventory is every command's default, so `status` in the shell reads the same file.
+        // The shell's --inventory and --ssh-config are every command's defaults, so `status` in the shell reads
+        // the same files.
         // A provider rather than a field in AppContext: it reaches every command that has the option, now and later.
         Optional<String> inventory = session.inventoryFile().map(Path::toString);
-        cmd.setDefaultValueProvider(arg -> arg instanceof OptionSpec option
-                && "--inventory".equals(option.longestName()) ? inventory.orElse(null) : null);
+        Optional<String> sshConfig = session.sshConfig();
+        cmd.setDefaultValueProvider(arg -> {
+            if (arg instanceof OptionSpec option && "--inventory".equals(option.longestName())) {
+                return inventory.orElse(null);
+            }
+            if (arg instanceof OptionSpec option && "--ssh-config".equals(option.longestName())) {
+                return sshConfig.orElse(null);
+            }
+            return null;
+        });
         return cmd;
     }
 

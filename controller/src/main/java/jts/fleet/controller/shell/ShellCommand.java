@@ -13,6 +13,7 @@ import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.DurationConverter;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.inventory.InventoryLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,11 @@ public final class ShellCommand implements Callable<Integer> {
     @Option(names = "--inventory", paramLabel = "FILE",
             description = "Inventory file for the whole session (default: ./inventory.yaml, /etc/jts-fleet/inventory.yaml, embedded).")
     Path inventory;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE",
+            description = "OpenSSH client config for the whole session instead of ~/.ssh/config and "
+                    + "/etc/ssh/ssh_config, or 'none'; wins over the inventory's ssh_config.")
+    String sshConfig;
 
     @Option(names = {"-H", "--hosts"}, paramLabel = "PATTERN",
             description = "Initial selection, as with `use` (default: all).")
@@ -76,7 +82,13 @@ public final class ShellCommand implements Callable<Integer> {
         AppContext shellContext = new AppContext(terminal.writer(), terminal.writer(), realTerminal, clock);
         SshOptions ssh = SshOptions.defaults().withConnectTimeout(connectTimeout).withKeepAliveInterval(keepAlive)
                 .withAcceptNewHostKeys(acceptNewHostKeys);
-        try (ShellSession session = new ShellSession(shellContext, Optional.ofNullable(inventory), ssh)) {
+        InventoryLoader loader = InventoryLoader.standard();
+        if (sshConfig != null) {
+            loader = loader.withSshConfigOverride(sshConfig.equals("none") ? sshConfig
+                    : Path.of(sshConfig).toAbsolutePath().toString());
+        }
+        try (ShellSession session = new ShellSession(shellContext, loader, Optional.ofNullable(inventory),
+                Optional.ofNullable(sshConfig), ssh)) {
             if (hosts != null) {
                 session.use(hosts);
             }

@@ -1,9 +1,7 @@
 package jts.fleet.controller.shell;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.cli.FileStamps;
 import jts.fleet.controller.transport.ConnectionPool;
 import jts.fleet.controller.transport.SshOptions;
 import jts.fleet.controller.transport.SshTransport;
@@ -46,6 +45,7 @@ public final class ShellSession implements AutoCloseable {
     private final AppContext context;
     private final InventoryLoader loader;
     private final Optional<Path> inventoryFile;
+    private Optional<String> sshConfig = Optional.empty();
     private final ConnectionPool pool;
     private final Map<String, SessionTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, CachedGather> gathers = new ConcurrentHashMap<>();
@@ -64,7 +64,7 @@ public final class ShellSession implements AutoCloseable {
 
     private final Object inventoryLock = new Object();
     private Inventory inventory; // guarded by inventoryLock
-    private Optional<FileTime> inventoryStamp = Optional.empty(); // guarded by inventoryLock
+    private List<Object> inventoryStamp = List.of(); // guarded by inventoryLock
     private volatile boolean exitRequested;
 
     /**
@@ -76,6 +76,16 @@ public final class ShellSession implements AutoCloseable {
     public ShellSession(AppContext context, Optional<Path> inventoryFile, SshOptions options)
             throws InventoryException {
         this(context, InventoryLoader.standard(), inventoryFile, options, Transports::open);
+    }
+
+    /**
+     * @param loader    the places to read (with the shell's {@code --ssh-config} applied)
+     * @param sshConfig the shell's {@code --ssh-config} as given, the default of every command in the session
+     */
+    public ShellSession(AppContext context, InventoryLoader loader, Optional<Path> inventoryFile,
+                        Optional<String> sshConfig, SshOptions options) throws InventoryException {
+        this(context, loader, inventoryFile, options, Transports::open);
+        this.sshConfig = Objects.requireNonNull(sshConfig, "sshConfig");
     }
 
     ShellSession(AppContext context, InventoryLoader loader, Optional<Path> inventoryFile, SshOptions options,
@@ -111,18 +121,24 @@ public final class ShellSession implements AutoCloseable {
         return inventoryFile;
     }
 
+    /** The shell's {@code --ssh-config}, if given. */
+    public Optional<String> sshConfig() {
+        return sshConfig;
+    }
+
     /**
-     * The inventory, re-read when its file changed since the last call (an operator fixing a host entry in
+     * The inventory, re-read when its file (or a file it was made from, such as ssh_config) changed since the last call (an operator fixing a host entry in
      * another window should not have to restart the shell). A broken edit keeps the last good inventory and
      * leaves a notice naming the error.
      */
     public Inventory inventory() {
         synchronized (inventoryLock) {
-            Optional<FileTime> now = stamp();
+            List<Object> now = stamp();
             if (!now.equals(inventoryStamp)) {
                 inventoryStamp = now;
                 try {
                     inventory = loader.load(inventoryFile);
+                    inventoryStamp = stamp(); // the new inventory may read other files
                     parsed.clear(); // policies may have changed: tiers must be assigned again
                 } catch (InventoryException e) {
                     notice("inventory not reloaded, keeping the previous one: " + e.getMessage());
@@ -132,15 +148,16 @@ public final class ShellSession implements AutoCloseable {
         }
     }
 
-    private Optional<FileTime> stamp() {
+    /** Stamps of the inventory file and of every file the inventory was made from (ssh_config, ...). */
+    private List<Object> stamp() {
         try {
-            Optional<Path> file = loader.locate(inventoryFile);
-            if (file.isEmpty()) {
-                return Optional.empty();
+            List<Path> files = new java.util.ArrayList<>(loader.locate(inventoryFile).stream().toList());
+            if (inventory != null) {
+                files.addAll(inventory.inputs());
             }
-            return Optional.of(Files.getLastModifiedTime(file.get()));
+            return FileStamps.of(files);
         } catch (InventoryException | IOException e) {
-            return Optional.empty();
+            return List.of();
         }
     }
 

@@ -71,4 +71,38 @@ class InventoryCacheTest {
         assertThat(cache.load(loader(), Optional.of(a)).hosts()).containsKey("db-01");
         assertThat(cache.load(loader(), Optional.of(b)).hosts()).containsOnlyKeys("app-01");
     }
+
+    @Test
+    void anEditOfTheSshConfigTheInventoryNamesIsSeenByTheNextCommand() throws Exception {
+        Path config = dir.resolve("ssh_config");
+        Path included = dir.resolve("conf.d");
+        Files.createDirectories(included);
+        Files.writeString(config, "Include " + included + "/*.conf\nHost db-01\n  Port 2201\n");
+        Path file = dir.resolve("inventory.yaml");
+        Files.writeString(file, "defaults: {ssh_config: " + config + "}\nhosts:\n  db-01: {}\n");
+        InventoryCache cache = new InventoryCache();
+        Inventory first = cache.load(loader(), Optional.of(file));
+        assertThat(first.host("db-01").orElseThrow().port()).isEqualTo(2201);
+        assertThat(cache.load(loader(), Optional.of(file))).as("nothing changed").isSameAs(first);
+
+        Files.writeString(config, "Include " + included + "/*.conf\nHost db-01\n  Port 2202\n");
+        Inventory edited = cache.load(loader(), Optional.of(file));
+        assertThat(edited.host("db-01").orElseThrow().port()).isEqualTo(2202);
+
+        // a new file matching the Include glob: the directory's stamp moves
+        Files.writeString(included.resolve("00-first.conf"), "Host db-01\n  Port 2203\n");
+        assertThat(cache.load(loader(), Optional.of(file)).host("db-01").orElseThrow().port()).isEqualTo(2203);
+    }
+
+    @Test
+    void anotherSshConfigChoiceIsAnotherEntry() throws Exception {
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, "Host db-01\n  Port 2201\n");
+        Path file = dir.resolve("inventory.yaml");
+        Files.writeString(file, "hosts:\n  db-01: {}\n");
+        InventoryCache cache = new InventoryCache();
+        assertThat(cache.load(loader(), Optional.of(file)).host("db-01").orElseThrow().port()).isEqualTo(22);
+        assertThat(cache.load(loader().withSshConfigOverride(config.toString()), Optional.of(file))
+                .host("db-01").orElseThrow().port()).isEqualTo(2201);
+    }
 }

@@ -30,6 +30,25 @@ public record SshConfigResult(String hostArg, Map<String, SshConfigValue> values
         return new SshConfigResult(hostArg, Map.of(), List.of(), List.of(), List.of());
     }
 
+    /**
+     * The host connected to when nothing overrides it: {@code HostName} with {@code %h} expanded, else the name
+     * looked up; lower-cased unless it is an address (ssh.c does both).
+     */
+    public String hostName() {
+        return SshConfig.lowerUnlessAddress(value("HostName").map(v -> SshTokens.expandHostName(v.first(), hostArg))
+                .orElse(hostArg));
+    }
+
+    /** {@code Port}, else 22. */
+    public int port() {
+        return value("Port").flatMap(v -> SshKeywords.port(v.first())).orElse(22);
+    }
+
+    /** {@code User}, else {@code localUser}. */
+    public String user(String localUser) {
+        return value("User").map(SshConfigValue::first).orElse(localUser);
+    }
+
     /** The value of a keyword (case-insensitive), if the configuration gave one. */
     public Optional<SshConfigValue> value(String keyword) {
         return Optional.ofNullable(values.get(keyword.toLowerCase(java.util.Locale.ROOT)));

@@ -48,6 +48,11 @@ public record SshTokens(Map<Character, String> tokens, SshEnvironment env) {
                 Map.entry('u', env.localUser())), env);
     }
 
+    /** {@code HostName}'s own expansion: only {@code %h} (the name given) and {@code %%}. */
+    public static String expandHostName(String value, String hostArg) {
+        return new SshTokens(Map.of('h', hostArg), SshEnvironment.of(Path.of("/"), "")).expand(value, false);
+    }
+
     /** {@code %C}: SHA-1 of local host, remote host, port and remote user, in hex (OpenSSH 9.2). */
     static String connectionHash(String localHost, String host, String port, String user) {
         try {
@@ -63,7 +68,7 @@ public record SshTokens(Map<Character, String> tokens, SshEnvironment env) {
 
     /** {@code ~}, then {@code ${VAR}} and {@code %x} (what ssh does to IdentityFile, CertificateFile, ...). */
     public String path(String value) {
-        return expand(tilde(value), true);
+        return expand(tilde(value), true, value);
     }
 
     /** {@code ~} alone (ssh does only this to some values). */
@@ -83,21 +88,26 @@ public record SshTokens(Map<Character, String> tokens, SshEnvironment env) {
 
     /** {@code %x} tokens, and {@code ${VAR}} when {@code dollar}. */
     public String expand(String value, boolean dollar) {
+        return expand(value, dollar, value);
+    }
+
+    /** {@code shown} is the value as written, for messages. */
+    private String expand(String value, boolean dollar, String shown) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (dollar && c == '$' && i + 1 < value.length() && value.charAt(i + 1) == '{') {
                 int close = value.indexOf('}', i + 2);
                 if (close < 0) {
-                    throw new IllegalArgumentException("'" + value + "': unterminated ${");
+                    throw new IllegalArgumentException("'" + shown + "': unterminated ${");
                 }
                 String name = value.substring(i + 2, close);
-                out.append(env.variable(name).orElseThrow(() -> new IllegalArgumentException("'" + value
+                out.append(env.variable(name).orElseThrow(() -> new IllegalArgumentException("'" + shown
                         + "': environment variable " + name + " is not set")));
                 i = close;
             } else if (c == '%') {
                 if (i + 1 >= value.length()) {
-                    throw new IllegalArgumentException("'" + value + "': a '%' at the end (write %% for a percent)");
+                    throw new IllegalArgumentException("'" + shown + "': a '%' at the end (write %% for a percent)");
                 }
                 char key = value.charAt(++i);
                 if (key == '%') {
@@ -105,7 +115,7 @@ public record SshTokens(Map<Character, String> tokens, SshEnvironment env) {
                 } else if (tokens.containsKey(key)) {
                     out.append(tokens.get(key));
                 } else {
-                    throw new IllegalArgumentException("'" + value + "': unknown token %" + key);
+                    throw new IllegalArgumentException("'" + shown + "': unknown token %" + key);
                 }
             } else {
                 out.append(c);
