@@ -169,6 +169,7 @@ final class AccessResolver {
         SshConfigResult c = config.resolve(r.lookupName(),
                 r.addressIsHostName() ? addressGiven.map(Given::value) : Optional.empty(),
                 userGiven.map(Given::value));
+        notes.addAll(r.notes());
         notes.addAll(c.notes());
 
         // address: the inventory's, else HostName (with %h), else the name itself
@@ -183,7 +184,7 @@ final class AccessResolver {
             addressOrigin = Origin.sshConfig(hostName.get());
         } else {
             address = lowerUnlessAddress(r.lookupName());
-            addressOrigin = Origin.byDefault("the host's name");
+            addressOrigin = r.lookupOrigin();
         }
         settings.add(new ExplainedSetting(ADDRESS, address, addressOrigin));
 

@@ -14,9 +14,12 @@ import java.util.Optional;
  * @param addressIsHostName true when {@code address} overrides ssh_config's {@code HostName} (jts-fleet inventories:
  *                          like {@code ssh -o HostName=ADDRESS NAME}); false when the address is the name looked up
  *                          (Ansible: {@code ssh ANSIBLE_HOST})
+ * @param lookupOrigin      where the lookup name came from (the address when ssh_config has no HostName for it)
  * @param given             connection key ({@code user}, {@code identity_file}, ...) to its value
+ * @param notes             remarks of the inventory source about this host (ssh options it ignored, ...)
  */
-record HostRequest(String name, String lookupName, boolean addressIsHostName, Map<String, Given> given) {
+record HostRequest(String name, String lookupName, boolean addressIsHostName, Origin lookupOrigin,
+                   Map<String, Given> given, List<String> notes) {
 
     /** A key's value (several for list keys such as {@code identity_file}) and where it was set. */
     record Given(List<String> values, Origin origin) {
@@ -35,6 +38,12 @@ record HostRequest(String name, String lookupName, boolean addressIsHostName, Ma
 
     HostRequest {
         given = Map.copyOf(given);
+        notes = List.copyOf(notes);
+    }
+
+    /** A host of a jts-fleet inventory: looked up by its name, {@code address} overriding HostName. */
+    static HostRequest named(String name, Map<String, Given> given) {
+        return new HostRequest(name, name, true, Origin.byDefault("the host's name"), given, List.of());
     }
 
     Optional<Given> get(String key) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jts.fleet.inventory.ansible.AnsibleInventory;
+
 /**
  * Turns a schema-valid YAML tree into an {@link Inventory}: applies defaults, group vars and host keys,
  * merges policy overrides per host and checks what the schema cannot see (duplicate tier names, warn above
@@ -60,13 +62,11 @@ final class InventoryBuilder {
             problems.add(InventorySchema.at(doc.get("hosts").orElse(doc), "hosts") + "no hosts defined");
         }
         Map<String, List<String>> groups = new LinkedHashMap<>();
-        List<HostRequest> requests = new ArrayList<>();
         Map<String, PendingHost> pending = new LinkedHashMap<>();
         Map<String, HostRequest.Given> defaultGiven = given(map(doc, "defaults"), "defaults");
         for (YamlNode.Entry h : hostsNode.entries()) {
             PendingHost host = host(h, defaultGiven, groupsNode, basePolicyNode, basePolicy);
             pending.put(h.key(), host);
-            requests.add(host.request());
             for (String g : host.groups()) {
                 groups.computeIfAbsent(g, k -> new ArrayList<>()).add(h.key());
             }
@@ -78,15 +78,122 @@ final class InventoryBuilder {
         if (!problems.isEmpty()) {
             throw new InventoryException(List.copyOf(problems));
         }
+        return resolved(source, defaults, basePolicy, pending, groups, Set.of());
+    }
+
+    /** Resolves the connection settings of every pending host (they may name each other as jump hosts). */
+    private Inventory resolved(String source, Defaults defaults, Policy basePolicy, Map<String, PendingHost> pending,
+                               Map<String, List<String>> groups, Set<Path> otherInputs) throws InventoryException {
         AccessResolver resolver = new AccessResolver(sshConfig, home, localUser);
-        Map<String, AccessResolver.Resolved> access = resolver.resolve(requests);
+        Map<String, AccessResolver.Resolved> access = resolver.resolve(pending.values().stream()
+                .map(PendingHost::request).toList());
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         Map<String, AccessExplanation> explanations = new LinkedHashMap<>();
         for (PendingHost p : pending.values()) {
             hosts.put(p.request().name(), spec(p, access.get(p.request().name())));
             explanations.put(p.request().name(), access.get(p.request().name()).explanation());
         }
-        return new Inventory(source, defaults, basePolicy, hosts, groups, explanations, resolver.inputs());
+        Set<Path> inputs = new java.util.LinkedHashSet<>(otherInputs);
+        inputs.addAll(resolver.inputs());
+        return new Inventory(source, defaults, basePolicy, hosts, groups, explanations, inputs);
+    }
+
+    /** The base policy with {@code overrides} merged in order; the base itself when there are none. */
+    private Policy merged(YamlNode.MapNode basePolicyNode, Policy basePolicy, List<YamlNode.MapNode> overrides) {
+        if (overrides.isEmpty()) {
+            return basePolicy;
+        }
+        YamlNode.MapNode merged = basePolicyNode;
+        for (YamlNode.MapNode o : overrides) {
+            merged = PolicyMerge.apply(merged, o);
+        }
+        return policy(merged);
+    }
+
+    /**
+     * An inventory from an Ansible inventory and jts-fleet's policy file ({@code --policy}, optional): hosts and
+     * groups as Ansible sees them (a group's members include its children's hosts; {@code ungrouped} is a group),
+     * connection keys from the Ansible variables over the policy file's {@code defaults}, policy overrides per Ansible
+     * group in Ansible's group order, then per host.
+     *
+     * @param policyRoot the policy file's tree, if one was given
+     */
+    Inventory buildAnsible(AnsibleInventory ansible, Optional<YamlNode> policyRoot, String source,
+                           YamlNode.MapNode defaultPolicy) throws InventoryException {
+        YamlNode.MapNode doc = new YamlNode.MapNode(source, 1, List.of());
+        if (policyRoot.isPresent()) {
+            List<String> schemaProblems = new ArrayList<>();
+            InventorySchema.validate(policyRoot.get(), InventorySchema.policyFile(), "", schemaProblems);
+            if (!schemaProblems.isEmpty()) {
+                throw new InventoryException(schemaProblems);
+            }
+            doc = asMap(policyRoot.get());
+        }
+        YamlNode.MapNode groupsNode = map(doc, "groups");
+        YamlNode.MapNode hostsNode = map(doc, "hosts");
+        checkTierNames(doc.get("policy"), "policy");
+        for (YamlNode.Entry g : groupsNode.entries()) {
+            checkTierNames(asMap(g.value()).get("policy"), "groups." + g.key() + ".policy");
+            if (ansible.group(g.key()).isEmpty() || g.key().equals(AnsibleInventory.ALL)) {
+                problems.add(doc.source() + ":" + g.keyLine() + ": groups." + g.key() + ": no group '" + g.key()
+                        + "' in " + source + (g.key().equals(AnsibleInventory.ALL) ? " (use policy for all hosts)" : ""));
+            }
+        }
+        for (YamlNode.Entry h : hostsNode.entries()) {
+            checkTierNames(asMap(h.value()).get("policy"), "hosts." + h.key() + ".policy");
+            if (!ansible.hosts().contains(h.key())) {
+                problems.add(doc.source() + ":" + h.keyLine() + ": hosts." + h.key() + ": no host '" + h.key()
+                        + "' in " + source);
+            }
+        }
+        Defaults defaults = defaults(map(doc, "defaults"));
+        Map<String, HostRequest.Given> defaultGiven = given(map(doc, "defaults"), "defaults");
+        YamlNode.MapNode basePolicyNode = doc.get("policy").map(InventoryBuilder::asMap).orElse(defaultPolicy);
+        Policy basePolicy = policy(basePolicyNode);
+
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (AnsibleInventory.Group g : ansible.groups().values()) {
+            if (g.name().equals(AnsibleInventory.ALL)) {
+                continue;
+            }
+            checkAnsibleName(g.name(), g.where(), "group");
+            groups.put(g.name(), ansible.members(g.name()));
+        }
+        if (ansible.hosts().isEmpty()) {
+            problems.add(source + ": no hosts in the Ansible inventory");
+        }
+        List<String> accessProblems = new ArrayList<>();
+        Map<String, PendingHost> pending = new LinkedHashMap<>();
+        for (String host : ansible.hosts()) {
+            checkAnsibleName(host, ansible.hostWhere(host), "host");
+            if (groups.containsKey(host)) {
+                problems.add(ansible.hostWhere(host) + ": '" + host + "' is both a host and a group; patterns could "
+                        + "not tell them apart");
+            }
+            List<String> hostGroups = ansible.groupsOf(host);
+            List<YamlNode.MapNode> overrides = new ArrayList<>();
+            for (String g : hostGroups) {
+                groupsNode.get(g).map(InventoryBuilder::asMap).flatMap(m -> m.get("policy"))
+                        .map(InventoryBuilder::asMap).ifPresent(overrides::add);
+            }
+            hostsNode.get(host).map(InventoryBuilder::asMap).flatMap(m -> m.get("policy"))
+                    .map(InventoryBuilder::asMap).ifPresent(overrides::add);
+            HostRequest request = AnsibleAccess.request(ansible, host, defaultGiven, accessProblems);
+            Optional<String> sysroot = request.get(AccessResolver.SYSROOT).map(HostRequest.Given::value);
+            pending.put(host, new PendingHost(request, hostGroups, sysroot,
+                    merged(basePolicyNode, basePolicy, overrides)));
+        }
+        problems.addAll(accessProblems);
+        if (!problems.isEmpty()) {
+            throw new InventoryException(List.copyOf(problems));
+        }
+        return resolved(source, defaults, basePolicy, pending, groups, ansible.inputs());
+    }
+
+    /** Ansible accepts names jts-fleet cannot use in patterns (':', spaces, ...): those are errors here. */
+    private void checkAnsibleName(String name, String where, String what) {
+        InventorySchema.HOST_NAME.check(new YamlNode.Scalar(where, 0, YamlNode.Kind.STRING, name)).ifPresent(p ->
+                problems.add(where + ": " + what + " name " + p));
     }
 
     /** A host before its connection settings are resolved (they may depend on other hosts: jump hosts). */
@@ -227,16 +334,9 @@ final class InventoryBuilder {
         given.putAll(given(h, "hosts." + name));
         h.get("policy").map(InventoryBuilder::asMap).ifPresent(overrides::add);
 
-        Policy policy = basePolicy;
-        if (!overrides.isEmpty()) {
-            YamlNode.MapNode merged = basePolicyNode;
-            for (YamlNode.MapNode o : overrides) {
-                merged = PolicyMerge.apply(merged, o);
-            }
-            policy = policy(merged);
-        }
         Optional<String> sysroot = Optional.ofNullable(given.get(AccessResolver.SYSROOT)).map(HostRequest.Given::value);
-        return new PendingHost(new HostRequest(name, name, true, given), groupNames, sysroot, policy);
+        return new PendingHost(HostRequest.named(name, given), groupNames, sysroot,
+                merged(basePolicyNode, basePolicy, overrides));
     }
 
     private Policy policy(YamlNode.MapNode p) {

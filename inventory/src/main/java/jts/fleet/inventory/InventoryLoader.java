@@ -9,6 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import jts.fleet.inventory.ansible.AnsibleInventory;
+import jts.fleet.inventory.ansible.AnsibleInventoryReader;
 import jts.fleet.inventory.sshconfig.SshEnvironment;
 
 /**
@@ -30,6 +32,7 @@ public final class InventoryLoader {
     private final String localUser;
     private final Path systemInventory;
     private final SshConfigOptions sshConfig;
+    private final Optional<Path> policyFile;
     /** The embedded policy's tree, parsed on first use (immutable once set). */
     private YamlNode.MapNode defaultPolicyTree;
 
@@ -41,11 +44,17 @@ public final class InventoryLoader {
 
     public InventoryLoader(Path workingDir, Path home, String localUser, Path systemInventory,
                            SshConfigOptions sshConfig) {
+        this(workingDir, home, localUser, systemInventory, sshConfig, Optional.empty());
+    }
+
+    private InventoryLoader(Path workingDir, Path home, String localUser, Path systemInventory,
+                            SshConfigOptions sshConfig, Optional<Path> policyFile) {
         this.workingDir = workingDir;
         this.home = home;
         this.localUser = localUser;
         this.systemInventory = systemInventory;
         this.sshConfig = sshConfig;
+        this.policyFile = policyFile;
     }
 
     /**
@@ -59,25 +68,36 @@ public final class InventoryLoader {
 
     /** The same loader with {@code --ssh-config FILE|none}, which replaces every other ssh_config choice. */
     public InventoryLoader withSshConfigOverride(String value) {
-        return new InventoryLoader(workingDir, home, localUser, systemInventory, sshConfig.withOverride(value));
+        return new InventoryLoader(workingDir, home, localUser, systemInventory, sshConfig.withOverride(value),
+                policyFile);
+    }
+
+    /** The same loader with {@code --policy FILE}: jts-fleet's settings for an Ansible inventory. */
+    public InventoryLoader withPolicy(Path file) {
+        return new InventoryLoader(workingDir, home, localUser, systemInventory, sshConfig, Optional.of(file));
     }
 
     /** The choices besides the inventory file that change what a load returns: a cache must key on them. */
     public Object choices() {
-        return java.util.List.of(sshConfig.override(), sshConfig.userConfig(), sshConfig.systemConfig());
+        return java.util.List.of(sshConfig.override(), sshConfig.userConfig(), sshConfig.systemConfig(), policyFile);
     }
 
+    /** The prefix of {@code --inventory ansible:PATH}. */
+    public static final String ANSIBLE_PREFIX = "ansible:";
+
     /**
-     * The file {@link #load} reads, or empty for the embedded default. An explicit file must exist; the
-     * implicit places are skipped when absent.
+     * The file (or, for {@code ansible:PATH}, the file or directory) {@link #load} reads, or empty for the embedded
+     * default. An explicit one must exist; the implicit places are skipped when absent.
      */
     public Optional<Path> locate(Optional<Path> explicit) throws InventoryException {
         if (explicit.isPresent()) {
-            Path file = workingDir.resolve(explicit.get());
+            Optional<Path> ansible = ansiblePath(explicit.get());
+            Path file = workingDir.resolve(ansible.orElse(explicit.get()));
             if (!Files.exists(file)) {
-                throw new InventoryException(explicit.get() + ": inventory file not found (--inventory)");
+                throw new InventoryException(explicit.get() + ": " + (ansible.isPresent() ? "Ansible inventory"
+                        : "inventory file") + " not found (--inventory)");
             }
-            return explicit;
+            return ansible.isPresent() ? Optional.of(file) : explicit;
         }
         Path local = workingDir.resolve(LOCAL_INVENTORY);
         if (Files.exists(local)) {
@@ -89,9 +109,47 @@ public final class InventoryLoader {
         return Optional.empty();
     }
 
+    /** The PATH of {@code ansible:PATH}, else empty. */
+    static Optional<Path> ansiblePath(Path inventory) {
+        String text = inventory.toString();
+        return text.startsWith(ANSIBLE_PREFIX) ? Optional.of(Path.of(text.substring(ANSIBLE_PREFIX.length())))
+                : Optional.empty();
+    }
+
     public Inventory load(Optional<Path> explicit) throws InventoryException {
+        Optional<Path> ansible = explicit.flatMap(InventoryLoader::ansiblePath);
+        if (ansible.isPresent()) {
+            locate(explicit);
+            return loadAnsible(ansible.get());
+        }
+        if (policyFile.isPresent()) {
+            throw new InventoryException("--policy " + policyFile.get() + ": applies to Ansible inventories "
+                    + "(--inventory ansible:PATH); a jts-fleet inventory holds its own policy");
+        }
         Optional<Path> file = locate(explicit);
         return file.isPresent() ? loadFile(file.get()) : loadDefault();
+    }
+
+    /**
+     * An Ansible inventory (file or directory, with group_vars/ and host_vars/ beside it) and jts-fleet's policy
+     * file when {@code --policy} gave one; messages name {@code ansible:PATH}.
+     */
+    public Inventory loadAnsible(Path path) throws InventoryException {
+        String source = ANSIBLE_PREFIX + path;
+        AnsibleInventory ansible = AnsibleInventoryReader.read(workingDir.resolve(path), path.toString());
+        Optional<YamlNode> policy = Optional.empty();
+        if (policyFile.isPresent()) {
+            policy = Optional.of(YamlReader.read(readText(policyFile.get(), "policy file"), policyFile.get().toString()));
+        }
+        Inventory inv = new InventoryBuilder(home, localUser, sshConfig).buildAnsible(ansible, policy, source,
+                defaultPolicyTree());
+        if (policyFile.isEmpty()) {
+            return inv;
+        }
+        java.util.Set<Path> inputs = new java.util.LinkedHashSet<>(inv.inputs());
+        inputs.add(workingDir.resolve(policyFile.get()));
+        return new Inventory(inv.source(), inv.defaults(), inv.policy(), inv.hosts(), inv.groups(),
+                inv.explanations(), inputs);
     }
 
     /** Loads one file; messages name it as given ({@code inventory.yaml:14: ...}). */
@@ -100,18 +158,21 @@ public final class InventoryLoader {
         if (Files.isDirectory(resolved)) {
             throw new InventoryException(file + ": is a directory, not an inventory file");
         }
-        String text;
+        return loadFromString(readText(file, "inventory file"), file.toString());
+    }
+
+    /** A UTF-8 file, resolved from the working directory; messages name it as given. */
+    private String readText(Path file, String what) throws InventoryException {
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(resolved)))
-                    .toString();
+            return StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(workingDir.resolve(file)))).toString();
         } catch (NoSuchFileException e) {
-            throw new InventoryException(file + ": inventory file not found", e);
+            throw new InventoryException(file + ": " + what + " not found", e);
         } catch (CharacterCodingException e) {
             throw new InventoryException(file + ": not UTF-8 text", e);
         } catch (IOException e) {
             throw new InventoryException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return loadFromString(text, file.toString());
     }
 
     /** Loads inventory text; {@code sourceName} is how messages name it. */

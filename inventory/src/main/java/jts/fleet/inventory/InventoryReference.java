@@ -33,7 +33,8 @@ public final class InventoryReference {
 
                 The first of these that exists is used:
 
-                1. `--inventory FILE` (an explicit file that does not exist is an error, never a fallback)
+                1. `--inventory FILE` (an explicit file that does not exist is an error, never a fallback), or
+                   `--inventory ansible:PATH` for an Ansible inventory (see "Ansible inventories" below)
                 2. `./inventory.yaml` in the current directory
                 3. `%s`
                 4. the embedded default: one host `local` with `connection: local` and `become: none`, and the
@@ -95,6 +96,16 @@ public final class InventoryReference {
                     .append(cell(r.defaultText())).append(" | ").append(cell(r.rule())).append(" | ")
                     .append(cell(r.doc())).append(" |\n");
         }
+        out.append(ACCESS);
+        out.append(ANSIBLE);
+        rows.clear();
+        section(InventorySchema.policyFile(), "", rows);
+        out.append("| key | type | default | rule | meaning |\n|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            out.append("| `").append(r.key()).append("` | ").append(cell(r.type())).append(" | ")
+                    .append(cell(r.defaultText())).append(" | ").append(cell(r.rule())).append(" | ")
+                    .append(cell(r.doc())).append(" |\n");
+        }
         out.append("\n## The embedded JTS policy (`default-policy.yaml`)\n\n")
                 .append("Used when an inventory has no `policy` key. Its comments give the reasons for each value.\n\n")
                 .append("```yaml\n").append(InventoryLoader.resource(InventoryLoader.DEFAULT_POLICY_RESOURCE))
@@ -104,6 +115,115 @@ public final class InventoryReference {
                 .append("```\n");
         return out.toString();
     }
+
+    private static final String ACCESS = """
+
+            ## How hosts are reached: inventory, ssh_config, defaults
+
+            Every connection value of a host is decided once, at load time, and `jts-fleet inventory list --explain
+            HOST` (`-o json` for scripts) shows each effective value with where it came from: an inventory
+            `file:line key`, an ssh_config `file:line Keyword`, an Ansible `file:line variable`, the command line, or
+            the default.
+
+            1. **The inventory**: the host's own key, else its groups' `vars` (a later group wins), else `defaults`.
+            2. **The OpenSSH client configuration**, for what the inventory leaves unset. It is read like `ssh`
+               reads it: `~/.ssh/config` then `/etc/ssh/ssh_config`, or only the file named by `ssh_config` (a
+               host, group or defaults key) or by `--ssh-config FILE` (every command; it wins over the inventory's
+               choice, like `ssh -F`); `none` reads nothing. It is consulted for the host's **name**, as
+               `ssh -o HostName=ADDRESS -o User=USER NAME` would consult it: `Host` patterns match the inventory
+               name, `Match host` sees the inventory's address, `Match user` its user.
+            3. **jts-fleet's defaults** (the "default" column above): port 22, the local user name, OpenSSH's
+               default keys and agent (`$SSH_AUTH_SOCK`), `~/.ssh/known_hosts` (plus OpenSSH's global files
+               `/etc/ssh/ssh_known_hosts{,2}`, read only), a direct connection.
+
+            A list from the inventory (`identity_file`, `certificate_file`) replaces the configuration's list; it
+            is not merged with it. A host entry may be just a name (`bar-target: {}`): address, user, port, keys
+            and jump hosts then come from ssh_config exactly as for `ssh bar-target`.
+
+            ### What is read from ssh_config
+
+            `Host` and `Match` blocks (OpenSSH 9.2 semantics, checked against `ssh -G` by the tests): `Host`
+            patterns with `*`, `?` and `!`, case-sensitive, several separated by spaces; `Match` with `host`,
+            `originalhost`, `user`, `localuser`, `all`, `canonical`, `final` (comma lists, `!`, case-insensitive
+            host names); the first value obtained wins (`IdentityFile` and `CertificateFile` accumulate);
+            `Include` with globs, relative to `~/.ssh` (or `/etc/ssh` for the system file), also inside blocks;
+            `Match final` and `CanonicalizeHostname` re-read the files with the `HostName` (no DNS lookup).
+            Keywords used: `HostName` (`%h`), `User`, `Port`, `IdentityFile`, `IdentityAgent`, `IdentitiesOnly`,
+            `CertificateFile`, `ProxyJump`, `UserKnownHostsFile`, `GlobalKnownHostsFile`,
+            `StrictHostKeyChecking`, `ConnectTimeout`, `ServerAliveInterval`, `HostKeyAlias` (for `%k`). Paths
+            expand `~`, `${VAR}` and the tokens `%C %d %h %i %k %L %l %n %p %r %u %%` as `ssh` expands them.
+
+            How values map to what jts-fleet does: `StrictHostKeyChecking ask` is `yes` (jts-fleet never
+            prompts), `no`/`off` are `accept-new` (a changed key is never accepted); `ConnectTimeout none` and
+            `ServerAliveInterval 0` keep jts-fleet's own deadline and keepalive; the first `UserKnownHostsFile`
+            is the one `--accept-new-host-keys` writes, the others and `GlobalKnownHostsFile` are only read;
+            `IdentityAgent SSH_AUTH_SOCK` is the default agent, `$VAR` an environment variable (unset: no agent).
+
+            Refused, with the `file:line`: a line `ssh` refuses (bad value, unclosed quote, extra arguments, bad
+            `Match`), wherever it stands; a user file or included file writable by others (`ssh` refuses it too);
+            `ProxyCommand` where it applies and the inventory sets no `proxy_jump` (jts-fleet runs no local
+            commands: write `ProxyJump BASTION` for `ProxyCommand ssh -W %h:%p BASTION`); `Match exec` where it
+            must be evaluated and its block sets a keyword jts-fleet reads (a block that sets none is skipped with a
+            note). **Unknown keywords are ignored** with a note in `--explain` (and a debug log line): `ssh`
+            refuses them unless `IgnoreUnknown` lists them, but the file belongs to the user's `ssh`, which may be
+            newer (`Tag`, `RefuseConnection`) or vendor-patched (`UseKeychain`) — refusing would stop jts-fleet
+            where `ssh` works, and a keyword jts-fleet does not read cannot change how it connects. A near-miss of
+            a keyword jts-fleet reads says "did you mean".
+
+            ### Jump hosts
+
+            `proxy_jump: ops@bastion:2222,inner` (or ssh_config `ProxyJump`; `none` turns a configured one off)
+            lists hops in connection order. Each hop is resolved like `ssh -J` resolves it: a hop that names
+            another **inventory host** takes that host's address, port, user and keys; otherwise the hop is looked
+            up in **ssh_config** (its `HostName`, `Port`, `User`, `IdentityFile`); `user@` and `:port` written in
+            the hop win. The first hop's own jump hosts are followed (as `ssh` does), loops are errors. Every hop's
+            host key is checked against the target's known_hosts files.
+
+            """;
+
+    private static final String ANSIBLE = """
+            ## Ansible inventories (`--inventory ansible:PATH`)
+
+            jts-fleet reads an existing Ansible inventory instead of a second copy of the fleet: an INI or YAML
+            file (a file without extension is tried as YAML, then INI, like ansible-core 2.14), or a directory of
+            them (name order; `.ini`, `.cfg`, `.retry`, `.md`, `.txt`, ... and hidden files skipped, as Ansible
+            does), with `group_vars/` and `host_vars/` beside it (`NAME`, `NAME.yml`, `NAME.yaml`, `NAME.json`, or
+            every file under `NAME/`). Groups, `children`, `[group:vars]`/`vars`, host ranges (`db[01:03]`,
+            `[a:c]`, `[1:9:2]`) and `host:port` are read as Ansible reads them, and the variables merge with
+            Ansible's precedence: `all`'s inventory vars, the other groups' (by depth, `ansible_group_priority`,
+            name), `group_vars/all`, `group_vars/GROUP`, the host's inventory vars, `host_vars/HOST`. The tests
+            compare hosts, group members, variables and pattern selections with `ansible-inventory --list` and
+            `ansible --list-hosts`.
+
+            Host patterns work on the Ansible groups: a group includes its children's hosts, `all` is every host,
+            `ungrouped` the hosts in no other group. jts-fleet lists selected hosts in inventory order (Ansible
+            in the order of the pattern's terms).
+
+            | Ansible variable | jts-fleet setting |
+            |---|---|
+            | `ansible_host` (`ansible_ssh_host`) | the name given to ssh: ssh_config is read for it, its `HostName` applies, as Ansible's `ssh ANSIBLE_HOST` does |
+            | `ansible_port` (`ansible_ssh_port`), `ansible_user` (`ansible_ssh_user`) | `port`, `user` |
+            | `ansible_ssh_private_key_file` (`ansible_private_key_file`) | `identity_file` (absolute or `~/`) |
+            | `ansible_connection` | `local` → `connection: local`; `ssh`, `smart`, `paramiko` → ssh; others refused |
+            | `ansible_become` | `become: sudo` (only with `ansible_become_method: sudo` and `ansible_become_user: root`) or `none` |
+            | `ansible_ssh_common_args`, `ansible_ssh_extra_args` | `-J` and `-o ProxyJump=` → `proxy_jump`; `-F` → `ssh_config`; `-i`, `-p`, `-l` and `-o` IdentityFile, CertificateFile, Port, User, IdentitiesOnly, IdentityAgent, StrictHostKeyChecking, UserKnownHostsFile, ConnectTimeout, ServerAliveInterval; below the variables above, as Ansible passes those first; other options are noted as not used; `-o ProxyCommand` is refused |
+
+            Refused with `file:line`: a syntax error of either format, `[group:vars]` or `[group:children]` naming
+            a group never declared, unknown keys in a YAML group (Ansible only warns and drops the hosts), a
+            variable jts-fleet needs that is a Jinja2 template or vaulted (jts-fleet neither evaluates nor
+            decrypts), a value the matching inventory key would refuse (`ansible_port=ssh`), host or group names
+            that patterns cannot tell apart (with `:`, or a host named like a group), executable inventory scripts
+            and inventory plugin configurations (export them: `ansible-inventory -i SRC --list --yaml >
+            static.yml`). A vaulted vars file is skipped with a note; password variables are noted as not used.
+
+            ### jts-fleet's policy for an Ansible inventory (`--policy FILE`)
+
+            The tier policy and jts-fleet's own settings live in a separate YAML file, not in Ansible variables:
+            the Ansible inventory is shared with other tools, and Ansible's variable merging (a later group's value
+            replaces the whole value) would fight the tier merging below. Without `--policy` the embedded JTS policy
+            applies. Its keys (`groups` and `hosts` must name Ansible groups and hosts):
+
+            """;
 
     private static void section(Section section, String path, List<Row> rows) {
         for (Field f : section.fields()) {

@@ -48,6 +48,7 @@ public final class InventorySchema {
 
     private static final Map<QueueAttribute, ValueRule> QUEUE_RULES = queueRules();
     private static final Section ROOT = buildRoot();
+    private static final Section POLICY_FILE = buildPolicyFile();
 
     private InventorySchema() {
     }
@@ -55,6 +56,46 @@ public final class InventorySchema {
     /** The shape of a whole inventory file. */
     public static Section root() {
         return ROOT;
+    }
+
+    /**
+     * The shape of a {@code --policy FILE} for an Ansible inventory: jts-fleet's settings for hosts whose connection
+     * comes from Ansible ({@code defaults} below every Ansible variable, the tier {@code policy}, and policy overrides
+     * per Ansible group and host).
+     */
+    public static Section policyFile() {
+        return POLICY_FILE;
+    }
+
+    private static Section buildPolicyFile() {
+        Section policy = policy();
+        Section override = new Section(List.of(Field.like("policy", policy, "policy",
+                "Override of the policy, merged as in an inventory's `groups.<group>.policy`.")));
+        return new Section(List.of(
+                Field.like("defaults", ROOT.field("defaults").orElseThrow().shape(), "defaults",
+                        "Connection settings and timeouts below every Ansible variable (e.g. `known_hosts`, "
+                                + "`identity_agent`, `command_timeout`)."),
+                new Field("policy", policy, false, "the embedded JTS policy (`default-policy.yaml`)",
+                        "The tier policy, as in an inventory.", "policy"),
+                Field.of("groups", new Named("<group>", HOST_NAME, override), "none",
+                        "Policy overrides per Ansible group (the group must exist in the Ansible inventory), applied "
+                                + "in Ansible's group order (depth, ansible_group_priority, name)."),
+                Field.of("hosts", new Named("<host>", HOST_NAME, override), "none",
+                        "Policy override per Ansible host, applied after its groups'.")));
+    }
+
+    /** The rule of one connection key ({@code port}, {@code identity_file}, ...): items for list keys. */
+    static ValueRule connectionRule(String key) {
+        Field f = ROOT.field("defaults").map(d -> ((Section) d.shape()).field(key)).orElseThrow().orElseThrow(
+                () -> new IllegalArgumentException("no connection key " + key));
+        Shape shape = f.shape();
+        return shape instanceof Leaf leaf ? leaf.rule() : ((OneOrList) shape).item().rule();
+    }
+
+    /** The rule of {@code hosts.<host>.address} (also used for Ansible's {@code ansible_host}). */
+    static ValueRule connectionRuleForAddress() {
+        Named hosts = (Named) ROOT.field("hosts").orElseThrow().shape();
+        return ((Leaf) ((Section) hosts.value()).field("address").orElseThrow().shape()).rule();
     }
 
     private static Section buildRoot() {

@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * every key and value. Duplicate keys, aliases and further documents are errors: each would silently change
  * which value wins.
  */
-final class YamlReader {
+public final class YamlReader {
     /**
      * Configured once and never changed (Jackson factories are thread-safe after configuration). An empty
      * plain value ("db-01:") is null like in YAML itself; a quoted "" stays an empty string.
@@ -36,7 +36,7 @@ final class YamlReader {
     }
 
     /** The document's root, or an empty mapping for an empty document. */
-    static YamlNode read(String yaml, String source) throws InventoryException {
+    public static YamlNode read(String yaml, String source) throws InventoryException {
         try (JsonParser p = FACTORY.createParser(yaml)) {
             YamlReader reader = new YamlReader(source, (YAMLParser) p);
             JsonToken first = p.nextToken();

@@ -17,8 +17,14 @@ import picocli.CommandLine.Option;
 /** Options every fleet command shares: which inventory, which hosts, how to reach them. */
 public final class FleetOptions {
     @Option(names = "--inventory", paramLabel = "FILE",
-            description = "Inventory file (default: ./inventory.yaml, /etc/jts-fleet/inventory.yaml, embedded).")
+            description = "Inventory file, or ansible:PATH for an Ansible inventory (default: ./inventory.yaml, "
+                    + "/etc/jts-fleet/inventory.yaml, embedded).")
     Path inventory;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "jts-fleet's policy for an Ansible inventory (tiers, maintenance, per-group overrides, "
+                    + "defaults); without it the embedded JTS policy applies.")
+    Path policy;
 
     @Option(names = "--ssh-config", paramLabel = "FILE",
             description = "OpenSSH client config read instead of ~/.ssh/config and /etc/ssh/ssh_config, or 'none'; "
@@ -64,9 +70,12 @@ public final class FleetOptions {
         return context.inventories().load(loader(), Optional.ofNullable(inventory));
     }
 
-    /** The standard places, with {@code --ssh-config} when given (a relative file is taken from here). */
+    /** The standard places, with {@code --policy} and {@code --ssh-config} when given (relative files from here). */
     InventoryLoader loader() {
         InventoryLoader loader = InventoryLoader.standard();
+        if (policy != null) {
+            loader = loader.withPolicy(policy.toAbsolutePath());
+        }
         if (sshConfig == null) {
             return loader;
         }

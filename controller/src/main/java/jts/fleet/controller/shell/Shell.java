@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jline.reader.EndOfFileException;
@@ -68,20 +69,14 @@ public final class Shell {
         addIfAbsent(cmd, "journal", new JournalCommand(context));
         addIfAbsent(cmd, "exit", new ExitCommand(session));
         addIfAbsent(cmd, "help", new CommandLine.HelpCommand());
-        // The shell's --inventory and --ssh-config are every command's defaults, so `status` in the shell reads
-        // the same files.
+        // The shell's --inventory, --ssh-config and --policy are every command's defaults, so `status` in the shell
+        // reads the same files.
         // A provider rather than a field in AppContext: it reaches every command that has the option, now and later.
         Optional<String> inventory = session.inventoryFile().map(Path::toString);
-        Optional<String> sshConfig = session.sshConfig();
-        cmd.setDefaultValueProvider(arg -> {
-            if (arg instanceof OptionSpec option && "--inventory".equals(option.longestName())) {
-                return inventory.orElse(null);
-            }
-            if (arg instanceof OptionSpec option && "--ssh-config".equals(option.longestName())) {
-                return sshConfig.orElse(null);
-            }
-            return null;
-        });
+        Map<String, Optional<String>> defaults = Map.of("--inventory", inventory, "--ssh-config", session.sshConfig(),
+                "--policy", session.policy());
+        cmd.setDefaultValueProvider(arg -> arg instanceof OptionSpec option
+                ? defaults.getOrDefault(option.longestName(), Optional.empty()).orElse(null) : null);
         return cmd;
     }
 

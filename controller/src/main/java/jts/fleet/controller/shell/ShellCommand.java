@@ -29,8 +29,13 @@ public final class ShellCommand implements Callable<Integer> {
     private final AppContext context;
 
     @Option(names = "--inventory", paramLabel = "FILE",
-            description = "Inventory file for the whole session (default: ./inventory.yaml, /etc/jts-fleet/inventory.yaml, embedded).")
+            description = "Inventory file or ansible:PATH for the whole session (default: ./inventory.yaml, "
+                    + "/etc/jts-fleet/inventory.yaml, embedded).")
     Path inventory;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "jts-fleet's policy for an Ansible inventory (--inventory ansible:PATH), for the whole session.")
+    Path policy;
 
     @Option(names = "--ssh-config", paramLabel = "FILE",
             description = "OpenSSH client config for the whole session instead of ~/.ssh/config and "
@@ -83,12 +88,16 @@ public final class ShellCommand implements Callable<Integer> {
         SshOptions ssh = SshOptions.defaults().withConnectTimeout(connectTimeout).withKeepAliveInterval(keepAlive)
                 .withAcceptNewHostKeys(acceptNewHostKeys);
         InventoryLoader loader = InventoryLoader.standard();
+        if (policy != null) {
+            loader = loader.withPolicy(policy.toAbsolutePath());
+        }
         if (sshConfig != null) {
             loader = loader.withSshConfigOverride(sshConfig.equals("none") ? sshConfig
                     : Path.of(sshConfig).toAbsolutePath().toString());
         }
         try (ShellSession session = new ShellSession(shellContext, loader, Optional.ofNullable(inventory),
-                Optional.ofNullable(sshConfig), ssh)) {
+                Optional.ofNullable(sshConfig), Optional.ofNullable(policy).map(p -> p.toAbsolutePath().toString()),
+                ssh)) {
             if (hosts != null) {
                 session.use(hosts);
             }

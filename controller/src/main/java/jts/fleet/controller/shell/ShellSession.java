@@ -46,6 +46,7 @@ public final class ShellSession implements AutoCloseable {
     private final InventoryLoader loader;
     private final Optional<Path> inventoryFile;
     private Optional<String> sshConfig = Optional.empty();
+    private Optional<String> policy = Optional.empty();
     private final ConnectionPool pool;
     private final Map<String, SessionTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, CachedGather> gathers = new ConcurrentHashMap<>();
@@ -81,11 +82,14 @@ public final class ShellSession implements AutoCloseable {
     /**
      * @param loader    the places to read (with the shell's {@code --ssh-config} applied)
      * @param sshConfig the shell's {@code --ssh-config} as given, the default of every command in the session
+     * @param policy    the shell's {@code --policy}, the same
      */
     public ShellSession(AppContext context, InventoryLoader loader, Optional<Path> inventoryFile,
-                        Optional<String> sshConfig, SshOptions options) throws InventoryException {
+                        Optional<String> sshConfig, Optional<String> policy, SshOptions options)
+            throws InventoryException {
         this(context, loader, inventoryFile, options, Transports::open);
         this.sshConfig = Objects.requireNonNull(sshConfig, "sshConfig");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     ShellSession(AppContext context, InventoryLoader loader, Optional<Path> inventoryFile, SshOptions options,
@@ -124,6 +128,11 @@ public final class ShellSession implements AutoCloseable {
     /** The shell's {@code --ssh-config}, if given. */
     public Optional<String> sshConfig() {
         return sshConfig;
+    }
+
+    /** The shell's {@code --policy}, if given. */
+    public Optional<String> policy() {
+        return policy;
     }
 
     /**

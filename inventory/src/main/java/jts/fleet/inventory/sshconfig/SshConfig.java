@@ -41,6 +41,8 @@ import jts.fleet.inventory.InventoryException;
  */
 public final class SshConfig {
     private static final int MAX_INCLUDE_DEPTH = 16;
+    /** Notes (ignored keywords, Match exec not run, ...) also go to the debug log, as OpenSSH's debug() does. */
+    private static final System.Logger LOG = System.getLogger(SshConfig.class.getName());
     public static final Path SYSTEM_CONFIG = Path.of("/etc/ssh/ssh_config");
     private static final Path SYSTEM_DIR = Path.of("/etc/ssh");
 
@@ -137,6 +139,9 @@ public final class SshConfig {
             e.host = lowerUnlessAddress(e.hostNameOption().orElse(hostArg));
             e.hostNameLocked = true;
             e.pass(true);
+        }
+        for (String note : e.notes) {
+            LOG.log(System.Logger.Level.DEBUG, () -> hostArg + ": " + note);
         }
         return new SshConfigResult(hostArg, e.values, e.identityFiles, e.certificateFiles, List.copyOf(e.notes));
     }
@@ -356,7 +361,7 @@ public final class SshConfig {
                 }
                 List<Path> matches = glob(pattern);
                 if (matches.isEmpty()) {
-                    notes.add(line.where() + ": Include " + arg + " matched no files");
+                    LOG.log(System.Logger.Level.DEBUG, () -> line.where() + ": Include " + arg + " matched no files");
                 }
                 boolean before = active[0];
                 for (Path p : matches) {

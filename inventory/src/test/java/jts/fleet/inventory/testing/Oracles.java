@@ -38,10 +38,18 @@ public final class Oracles {
 
     /** Runs {@code command} with stdin closed, within 60 s. */
     public static Run run(List<String> command, Path workingDir) throws IOException, InterruptedException {
+        return run(command, workingDir, java.util.Map.of());
+    }
+
+    /** The same with extra environment variables. */
+    public static Run run(List<String> command, Path workingDir, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("oracle-out", ".txt");
         Path err = Files.createTempFile("oracle-err", ".txt");
         try {
-            Process p = new ProcessBuilder(command).directory(workingDir.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process p = builder.directory(workingDir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {

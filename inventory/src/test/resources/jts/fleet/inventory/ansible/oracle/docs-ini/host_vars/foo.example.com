@@ -1,0 +1,2 @@
+ansible_user: foo-admin
+ansible_become: true
