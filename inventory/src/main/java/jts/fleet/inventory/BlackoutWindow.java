@@ -15,6 +15,17 @@ public record BlackoutWindow(Set<DayOfWeek> days, LocalTime from, LocalTime to, 
         days = Set.copyOf(days);
     }
 
+    /** "mon,tue,wed,thu,fri 07:00-22:30 America/New_York", as the policy writes it. */
+    public String describe() {
+        StringBuilder days = new StringBuilder();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (this.days.contains(d)) {
+                days.append(days.length() == 0 ? "" : ",").append(d.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return days + " " + from + "-" + to + " " + zone.getId();
+    }
+
     public boolean contains(ZonedDateTime instant) {
         ZonedDateTime local = instant.withZoneSameInstant(zone);
         LocalTime time = local.toLocalTime();

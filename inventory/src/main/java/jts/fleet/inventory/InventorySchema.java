@@ -25,7 +25,7 @@ public final class InventorySchema {
     public static final String DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts";
     public static final String DEFAULT_CONNECT_TIMEOUT = "10s";
     public static final String DEFAULT_COMMAND_TIMEOUT = "60s";
-    public static final String DEFAULT_TRIM_SCHEDULE = "Sat *-*-* 03:00:00";
+    public static final String DEFAULT_TRIM_SCHEDULE = "Sat *-*-* 03:00:00 America/New_York";
     public static final int DEFAULT_HEALTH_POLL_MINUTES = 10;
     /** Thresholds of a tier that sets none (those of a SATA/warm tier: loose enough not to page on flash). */
     public static final Thresholds DEFAULT_THRESHOLDS =
@@ -247,9 +247,14 @@ public final class InventorySchema {
                 Field.of("blackout", new ListOf(blackout), "none",
                         "Trading hours: TRIM and benchmarks refuse to start inside any window."),
                 Field.of("trim_schedule", leaf(ValueRule.Text.of("calendar expression",
-                                "[A-Za-z0-9*,./:~+-]+( [A-Za-z0-9*,./:~+-]+){0,3}",
-                                "systemd OnCalendar syntax (checked fully with `systemd-analyze calendar` at render time)")),
-                        "`" + DEFAULT_TRIM_SCHEDULE + "`", "When the host-side TRIM timer fires."),
+                                "[A-Za-z0-9*,./:~+_-]+( [A-Za-z0-9*,./:~+_-]+){0,3}",
+                                "systemd OnCalendar syntax ending in a time zone, e.g. `Sat *-*-* 03:00:00 UTC`")),
+                        "`" + DEFAULT_TRIM_SCHEDULE + "`",
+                        "When the host-side TRIM timer fires. Name the time zone (an IANA name or `UTC` as the last "
+                                + "word): without one each host uses its own local time. `plan`, `trim install` and "
+                                + "`inventory check` refuse (exit 2) a schedule that elapses inside a blackout window "
+                                + "within the next year (systemd's calendar rules, both DST changes; a schedule "
+                                + "without a zone is checked in every zone a host could have), naming the first date."),
                 Field.of("health_poll_minutes", leaf(new ValueRule.IntRange(1, 1440)),
                         "`" + DEFAULT_HEALTH_POLL_MINUTES + "`",
                         "How often NVMe/SMART health is polled (polling costs I/O latency).")));

@@ -15,4 +15,14 @@ public record Maintenance(List<BlackoutWindow> blackout, String trimSchedule, in
     public boolean inBlackout(ZonedDateTime now) {
         return blackout.stream().anyMatch(w -> w.contains(now));
     }
+
+    /** Index of the first window that contains {@code now}, if any ({@code blackout[i]} in messages). */
+    public java.util.OptionalInt blackoutAt(ZonedDateTime now) {
+        for (int i = 0; i < blackout.size(); i++) {
+            if (blackout.get(i).contains(now)) {
+                return java.util.OptionalInt.of(i);
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
 }

@@ -145,7 +145,7 @@ class InventoryLoaderTest {
         Inventory inv = TestInventories.loader().loadFromString(yaml, "x.yaml");
         Policy p = inv.host("a").orElseThrow().policy();
         assertThat(p.tiers()).isEqualTo(inv.policy().tiers());
-        assertThat(p.maintenance().trimSchedule()).isEqualTo("Sat *-*-* 03:00:00");
+        assertThat(p.maintenance().trimSchedule()).isEqualTo("Sat *-*-* 03:00:00 America/New_York");
         assertThat(p.maintenance().blackout()).isEmpty();
         // a scalar without a value is an error, not "unset": there is nothing to fall back to silently
         assertThatThrownBy(() -> TestInventories.loader().loadFromString(
@@ -227,7 +227,7 @@ class InventoryLoaderTest {
 
         // write_cache is never in the default: changing it risks data on power loss
         assertThat(p.tiers()).allSatisfy(t -> assertThat(t.queue()).doesNotContainKey(QueueAttribute.WRITE_CACHE));
-        assertThat(p.maintenance().trimSchedule()).isEqualTo("Sat *-*-* 03:00:00");
+        assertThat(p.maintenance().trimSchedule()).isEqualTo("Sat *-*-* 03:00:00 America/New_York");
         assertThat(p.maintenance().healthPollMinutes()).isEqualTo(10);
         assertThat(p.maintenance().blackout()).containsExactly(new BlackoutWindow(
                 Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),

@@ -172,7 +172,7 @@ class InventoryValidationTest {
                         "bad.yaml:6: policy.maintenance.blackout: expected a list, got a mapping"),
                 bad("trim schedule", HOST + "policy:\n  maintenance:\n    trim_schedule: \"Sat 03:00; reboot\"\n",
                         "bad.yaml:6: policy.maintenance.trim_schedule: \"Sat 03:00; reboot\" is not a valid calendar expression "
-                                + "(systemd OnCalendar syntax (checked fully with `systemd-analyze calendar` at render time))"),
+                                + "(systemd OnCalendar syntax ending in a time zone, e.g. `Sat *-*-* 03:00:00 UTC`)"),
                 bad("health poll range", HOST + "policy:\n  maintenance:\n    health_poll_minutes: 0\n",
                         "bad.yaml:6: policy.maintenance.health_poll_minutes: 0 is out of range 1..1440"),
                 bad("fio key not allowed", HOST + "policy:\n  bench:\n    profiles:\n      pg-wal:\n        filename: /dev/sda\n",

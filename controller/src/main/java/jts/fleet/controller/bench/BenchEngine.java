@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jts.fleet.controller.maintenance.ChangeFreeze;
 import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
@@ -108,9 +110,9 @@ public final class BenchEngine {
     public HostOutcome<List<BenchDocument>> runHost(String runId, BenchRequest request, HostSpec host, Transport transport)
             throws TransportException {
         ZonedDateTime now = ZonedDateTime.now(clock);
-        if (!request.force() && host.policy().maintenance().inBlackout(now)) {
-            return new HostOutcome.Fail<>(FailureClass.COMMAND, host.name() + ": inside a blackout window (trading hours)"
-                    + " at " + now.withZoneSameInstant(ZoneOffset.UTC) + "; benchmarks refused (use --force)");
+        Optional<String> frozen = request.force() ? Optional.empty() : ChangeFreeze.refusal(host, "bench run", now);
+        if (frozen.isPresent()) {
+            return new HostOutcome.Fail<>(FailureClass.COMMAND, frozen.get());
         }
         List<FioProfile> selected = profiles.withPolicy(host.policy()).resolve(request.profiles());
         List<String> targets;

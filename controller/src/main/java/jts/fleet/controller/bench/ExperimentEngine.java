@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import jts.fleet.controller.maintenance.ChangeFreeze;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostTask;
 import jts.fleet.controller.transport.ExecResult;
@@ -58,9 +59,10 @@ public final class ExperimentEngine {
     public HostTask<ExperimentReport> task(ExperimentRequest request, boolean force, Clock clock, Consumer<String> progress) {
         return (transport, host) -> {
             ZonedDateTime now = ZonedDateTime.now(clock);
-            if (!force && host.policy().maintenance().inBlackout(now)) {
-                return new HostOutcome.Fail<>(FailureClass.COMMAND, host.name() + ": inside a blackout window (trading hours) at "
-                        + now.withZoneSameInstant(ZoneOffset.UTC) + "; experiments refused (use --force)");
+            java.util.Optional<String> frozen = force ? java.util.Optional.empty()
+                    : ChangeFreeze.refusal(host, "experiment", now);
+            if (frozen.isPresent()) {
+                return new HostOutcome.Fail<>(FailureClass.COMMAND, frozen.get());
             }
             try {
                 return new HostOutcome.Done<>(run(request, host, transport, progress), true);

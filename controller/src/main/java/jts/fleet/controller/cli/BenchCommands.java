@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.maintenance.ChangeFreeze;
 import jts.fleet.controller.bench.BenchEngine;
 import jts.fleet.controller.bench.BenchQueries;
 import jts.fleet.controller.bench.BenchRequest;
@@ -196,7 +197,7 @@ public final class BenchCommands {
                 throw new UsageException(e.getMessage());
             }
             return fleet.withSession(context, session -> {
-                List<jts.fleet.inventory.HostSpec> runnable = runnableOutsideBlackout(context, session.hosts(), force);
+                List<jts.fleet.inventory.HostSpec> runnable = runnableOutsideBlackout(context, session.hosts(), force, "bench run");
                 if (runnable.isEmpty()) {
                     return ExitCodes.REFUSED;
                 }
@@ -228,21 +229,11 @@ public final class BenchCommands {
      * named on stderr and not touched; the command then exits 4 unless something worse happened.
      */
     static List<jts.fleet.inventory.HostSpec> runnableOutsideBlackout(AppContext context,
-            List<jts.fleet.inventory.HostSpec> hosts, boolean force) {
-        if (force) {
-            return hosts;
-        }
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(context.clock());
-        List<jts.fleet.inventory.HostSpec> runnable = new java.util.ArrayList<>();
-        for (var host : hosts) {
-            if (host.policy().maintenance().inBlackout(now)) {
-                context.err().println("jts-fleet: " + host.name() + ": refused: inside a maintenance.blackout window"
-                        + " (trading hours); --force overrides");
-            } else {
-                runnable.add(host);
-            }
-        }
-        return runnable;
+            List<jts.fleet.inventory.HostSpec> hosts, boolean force, String action) {
+        ChangeFreeze.Decision decision = ChangeFreeze.decide(hosts, action,
+                java.time.ZonedDateTime.now(context.clock()), force);
+        decision.refused().forEach(r -> context.err().println("jts-fleet: " + r.reason()));
+        return decision.allowed();
     }
 
     static int refusedOr(int code, boolean someRefused) {
@@ -428,7 +419,7 @@ public final class BenchCommands {
                 throw new UsageException(e.getMessage());
             }
             return fleet.withSession(context, session -> {
-                List<jts.fleet.inventory.HostSpec> runnable = runnableOutsideBlackout(context, session.hosts(), force);
+                List<jts.fleet.inventory.HostSpec> runnable = runnableOutsideBlackout(context, session.hosts(), force, "experiment");
                 if (runnable.isEmpty()) {
                     return ExitCodes.REFUSED;
                 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.maintenance.ScheduleCheck;
 import jts.fleet.inventory.AccessExplanation;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
@@ -99,7 +100,8 @@ public final class InventoryCommand implements Callable<Integer> {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Validate the inventory and policy; exit 2 with file, line and key on the first error.")
+            description = {"Validate the inventory and policy; exit 2 with file, line and key on the first error.",
+                "Also refuses a maintenance.trim_schedule that would start inside a blackout window within a year."})
     public static final class CheckCommand implements Callable<Integer> {
         private final AppContext context;
 
@@ -114,6 +116,7 @@ public final class InventoryCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Inventory inv = fleet.loadInventory();
             List<HostSpec> hosts = fleet.select(inv, context);
+            ScheduleCheck.requireSafe(inv.source(), List.copyOf(inv.hosts().values()), context.clock().instant());
             context.out().println(inv.source() + ": ok (" + inv.hosts().size() + " hosts, "
                     + inv.allGroups().size() + " groups; pattern selects " + hosts.size() + ")");
             return ExitCodes.OK;

@@ -12,6 +12,7 @@ import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.gather.HostGather;
+import jts.fleet.controller.maintenance.ScheduleCheck;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.trim.InstallPlan;
 import jts.fleet.controller.trim.InstallReport;
@@ -144,6 +145,7 @@ public final class TrimCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return fleet.withSession(context, session -> {
+                ScheduleCheck.requireSafe(session.inventory().source(), session.hosts(), context.clock().instant());
                 TrimCommands trim = new TrimCommands(session.commandTimeout(), session.commandTimeout());
                 List<HostResult<InstallReport>> results = session.runner().run(session.hosts(), (transport, host) -> {
                     StorageModel model = HostGather.model(transport, host, session.commandTimeout());

@@ -1,11 +1,14 @@
 package jts.fleet.controller.cli;
 
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.fleet.SerialRun;
+import jts.fleet.controller.maintenance.ChangeFreeze;
+import jts.fleet.controller.maintenance.ScheduleCheck;
 import jts.fleet.controller.tuning.ApplyReport;
 import jts.fleet.controller.tuning.PlanReport;
 import jts.fleet.controller.tuning.RollbackReport;
@@ -31,8 +34,22 @@ public final class TuningCommands {
                 description = "Stop before the next batch when more than this share of a batch failed (default: ${DEFAULT-VALUE}).")
         String maxFail = "0%";
 
-        @Option(names = "--dry-run", description = "Show what would change; change nothing.")
+        @Option(names = "--dry-run", description = "Show what would change; change nothing (allowed inside a blackout window).")
         boolean dryRun;
+
+        @Option(names = "--force", description = "Change hosts even inside their maintenance.blackout window.")
+        boolean force;
+
+        /**
+         * The change freeze ({@link ChangeFreeze}): hosts inside their blackout window are named on stderr and
+         * left out; a dry run changes nothing, so it is never refused.
+         */
+        ChangeFreeze.Decision freeze(AppContext context, List<HostSpec> hosts, String action) {
+            ChangeFreeze.Decision decision = ChangeFreeze.decide(hosts, action,
+                    ZonedDateTime.now(context.clock()), force || dryRun);
+            decision.refused().forEach(r -> context.err().println("jts-fleet: " + r.reason()));
+            return decision;
+        }
 
         /** Checked before any host is touched: a typo is a usage error (exit 2), not a failed rollout. */
         String serial() throws UsageException {
@@ -58,12 +75,29 @@ public final class TuningCommands {
         }
     }
 
-    static <T> int rolloutResult(AppContext context, SerialRun<T> run) {
+    static <T> int rolloutResult(AppContext context, SerialRun<T> run, ChangeFreeze.Decision freeze) {
         if (run.stoppedEarly()) {
             context.err().println("jts-fleet: rollout stopped: " + run.stopReason().orElse("max-fail exceeded")
                     + "; not touched: " + String.join(", ", run.untouched().stream().map(HostSpec::name).toList()));
         }
-        return FleetReport.exitCode(run.results());
+        int code = FleetReport.exitCode(run.results());
+        return code == ExitCodes.OK && !freeze.refused().isEmpty() ? ExitCodes.REFUSED : code;
+    }
+
+    /** The run's results with each host the freeze refused as "skipped" (with the reason), in selection order. */
+    static <T> List<HostResult<T>> withRefused(List<HostSpec> selected, List<HostResult<T>> results,
+                                               ChangeFreeze.Decision freeze) {
+        java.util.Map<String, HostResult<T>> byHost = new java.util.LinkedHashMap<>();
+        results.forEach(r -> byHost.put(r.host(), r));
+        freeze.refused().forEach(r -> byHost.put(r.host().name(), new HostResult.Skipped<>(r.host().name(), r.reason())));
+        List<HostResult<T>> ordered = new java.util.ArrayList<>();
+        for (HostSpec h : selected) {
+            if (byHost.containsKey(h.name())) {
+                ordered.add(byHost.remove(h.name()));
+            }
+        }
+        ordered.addAll(byHost.values());
+        return ordered;
     }
 
     static <T> void untouchedJson(com.fasterxml.jackson.databind.node.ObjectNode doc, SerialRun<T> run) {
@@ -91,6 +125,7 @@ public final class TuningCommands {
         @Override
         public Integer call() throws Exception {
             return fleet.withSession(context, session -> {
+                ScheduleCheck.requireSafe(session.inventory().source(), session.hosts(), context.clock().instant());
                 TuningEngine engine = TuningEngine.standard();
                 List<HostResult<PlanReport>> results = engine.planFleet(session.runner(), session.hosts(),
                         r -> progress(r));
@@ -112,7 +147,8 @@ public final class TuningCommands {
     @Command(name = "apply", mixinStandardHelpOptions = true,
             description = {"Apply each tier's queue settings and push the udev rules that keep them.",
                 "Records the previous values on the host first, writes sysfs live, pushes the rules, triggers only",
-                "the affected devices and verifies. A host where any step fails is restored to how it was."})
+                "the affected devices and verifies. A host where any step fails is restored to how it was.",
+                "Refused (exit 4, host not touched) inside the host's maintenance.blackout window unless --force."})
     public static final class Apply implements Callable<Integer> {
         private final AppContext context;
         @Mixin
@@ -131,15 +167,16 @@ public final class TuningCommands {
             int maxFail = rollout.maxFailPercent();
             String serial = rollout.serial();
             return fleet.withSession(context, session -> {
-                SerialRun<ApplyReport> run = TuningEngine.standard().applyFleet(session.runner(), session.hosts(),
+                ChangeFreeze.Decision freeze = rollout.freeze(context, session.hosts(), "apply");
+                SerialRun<ApplyReport> run = TuningEngine.standard().applyFleet(session.runner(), freeze.allowed(),
                         serial, maxFail, rollout.dryRun, r -> {
                             if (!output.json()) {
                                 FleetReport.progress(context, r);
                             }
                         });
-                FleetReport.print(context, output, run.results(), ApplyReport::json, ApplyReport::text,
-                        doc -> untouchedJson(doc, run));
-                return rolloutResult(context, run);
+                FleetReport.print(context, output, withRefused(session.hosts(), run.results(), freeze),
+                        ApplyReport::json, ApplyReport::text, doc -> untouchedJson(doc, run));
+                return rolloutResult(context, run, freeze);
             });
         }
     }
@@ -179,7 +216,8 @@ public final class TuningCommands {
 
     @Command(name = "rollback", mixinStandardHelpOptions = true,
             description = {"Restore the values recorded before the first apply.",
-                "Also removes the pushed udev rules file and the state file on each host."})
+                "Also removes the pushed udev rules file and the state file on each host.",
+                "Refused (exit 4, host not touched) inside the host's maintenance.blackout window unless --force."})
     public static final class Rollback implements Callable<Integer> {
         private final AppContext context;
         @Mixin
@@ -198,15 +236,16 @@ public final class TuningCommands {
             int maxFail = rollout.maxFailPercent();
             String serial = rollout.serial();
             return fleet.withSession(context, session -> {
+                ChangeFreeze.Decision freeze = rollout.freeze(context, session.hosts(), "rollback");
                 SerialRun<RollbackReport> run = TuningEngine.standard().rollbackFleet(session.runner(),
-                        session.hosts(), serial, maxFail, rollout.dryRun, r -> {
+                        freeze.allowed(), serial, maxFail, rollout.dryRun, r -> {
                             if (!output.json()) {
                                 FleetReport.progress(context, r);
                             }
                         });
-                FleetReport.print(context, output, run.results(), RollbackReport::json, RollbackReport::text,
-                        doc -> untouchedJson(doc, run));
-                return rolloutResult(context, run);
+                FleetReport.print(context, output, withRefused(session.hosts(), run.results(), freeze),
+                        RollbackReport::json, RollbackReport::text, doc -> untouchedJson(doc, run));
+                return rolloutResult(context, run, freeze);
             });
         }
     }

@@ -190,7 +190,7 @@ class MainTest {
         CliRun run = CliRun.of("bench", "run", "--inventory", inv.toString(), "--target", "/tmp", "--store",
                 dir.resolve("store").toString(), "--connect-timeout", "1s");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.REFUSED);
-        assertThat(run.err()).contains("db-01: refused: inside a maintenance.blackout window");
+        assertThat(run.err()).contains("db-01: bench run refused: inside maintenance.blackout[0]");
         assertThat(run.err()).doesNotContain("unreachable");
     }
 

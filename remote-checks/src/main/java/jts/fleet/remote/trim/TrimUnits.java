@@ -1,14 +1,13 @@
 package jts.fleet.remote.trim;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import jts.fleet.inventory.BlackoutWindow;
 import jts.fleet.inventory.Maintenance;
+import jts.fleet.remote.systemd.CalendarSpec;
 import jts.fleet.remote.systemd.Unit;
 
 /** Renders {@code jts-fstrim.service} and {@code jts-fstrim.timer} for one host from its maintenance policy. */
@@ -17,9 +16,12 @@ public final class TrimUnits {
     public static final String TIMER_NAME = "jts-fstrim.timer";
     /** Longest random start delay; enough to spread a fleet's FITRIM load on shared storage. */
     public static final Duration MAX_RANDOMIZED_DELAY = Duration.ofHours(1);
-    /** Gaps are computed over a year of elapses from this Monday, so DST shifts are covered deterministically. */
-    private static final LocalDate REFERENCE_MONDAY = LocalDate.of(2025, 1, 6);
-    private static final int REFERENCE_WEEKS = 53;
+    /**
+     * Gaps are computed over the year of elapses after this instant (both DST changes in it), so the rendered
+     * timer does not depend on the day it is rendered; whether the schedule is safe from now on is
+     * {@link TrimSchedule#problem}'s question, asked by the commands.
+     */
+    private static final Instant REFERENCE_START = Instant.parse("2025-01-06T00:00:00Z");
 
     private TrimUnits() {
     }
@@ -100,53 +102,26 @@ public final class TrimUnits {
         if (blackout.isEmpty()) {
             return new Delay(MAX_RANDOMIZED_DELAY, List.of("No blackout windows: spread starts over the maximum 1h."));
         }
-        Optional<WeeklySchedule> parsed = WeeklySchedule.parse(schedule);
-        if (parsed.isEmpty()) {
+        CalendarSpec spec;
+        try {
+            spec = CalendarSpec.parse(schedule);
+        } catch (IllegalArgumentException e) {
             return new Delay(Duration.ZERO, List.of("No random delay: the schedule is beyond what jts-fleet can relate",
                     "to the blackout windows, so it keeps the start exactly where the policy put it."));
         }
-        if (parsed.get().zone().isEmpty()) {
+        if (spec.zone().isEmpty()) {
             return new Delay(Duration.ZERO, List.of("No random delay: the schedule names no time zone, so its distance",
                     "to the blackout windows depends on the host's local zone."));
         }
-        Duration gap = null;
-        for (ZonedDateTime elapse : parsed.get().occurrences(REFERENCE_MONDAY, REFERENCE_WEEKS, ZoneOffset.UTC)) {
-            for (BlackoutWindow w : blackout) {
-                if (w.contains(elapse)) {
-                    throw new IllegalArgumentException("maintenance.trim_schedule \"" + schedule + "\" elapses inside the "
-                            + "blackout window " + describe(w) + " (e.g. " + elapse + ")");
-                }
-                Duration toStart = Duration.between(elapse, nextStart(w, elapse));
-                if (gap == null || toStart.compareTo(gap) < 0) {
-                    gap = toStart;
-                }
-            }
-        }
-        if (gap == null) {
+        Optional<Duration> gap = TrimSchedule.shortestGap(spec, blackout, REFERENCE_START, spec.zone().get());
+        if (gap.isEmpty()) {
             return new Delay(Duration.ZERO, List.of("No random delay: the schedule never elapses."));
         }
-        Duration half = Duration.ofMinutes(gap.dividedBy(2).toMinutes());
+        Duration half = Duration.ofMinutes(gap.get().dividedBy(2).toMinutes());
         Duration delay = half.compareTo(MAX_RANDOMIZED_DELAY) > 0 ? MAX_RANDOMIZED_DELAY : half;
-        return new Delay(delay, List.of("The next blackout window begins at least " + human(gap) + " after a scheduled start:",
+        return new Delay(delay, List.of("The next blackout window begins at least " + human(gap.get())
+                        + " after a scheduled start:",
                 "a random delay of at most half of that (capped at 1h) leaves the rest for trimming."));
-    }
-
-    private static ZonedDateTime nextStart(BlackoutWindow w, ZonedDateTime after) {
-        LocalDate day = after.withZoneSameInstant(w.zone()).toLocalDate().minusDays(1);
-        for (int i = 0; i < 9; i++, day = day.plusDays(1)) {
-            if (w.days().contains(day.getDayOfWeek())) {
-                ZonedDateTime start = ZonedDateTime.of(day, w.from(), w.zone());
-                if (start.isAfter(after)) {
-                    return start;
-                }
-            }
-        }
-        throw new IllegalStateException("blackout window without days: " + describe(w));
-    }
-
-    static String describe(BlackoutWindow w) {
-        return w.days().stream().sorted().map(d -> d.toString().substring(0, 3)).toList() + " " + w.from() + "-" + w.to()
-                + " " + w.zone();
     }
 
     private static String human(Duration d) {

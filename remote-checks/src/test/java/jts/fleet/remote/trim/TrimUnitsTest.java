@@ -84,8 +84,15 @@ class TrimUnitsTest {
     @Test
     void unknownGapMeansNoRandomDelay() {
         assertThat(TrimUnits.randomizedDelay("Sat 02:00", List.of(TrimPolicies.NY_TRADING)).delay()).isZero();
-        assertThat(TrimUnits.randomizedDelay("*-*-01 02:00:00 UTC", List.of(TrimPolicies.NY_TRADING)).delay()).isZero();
+        assertThat(TrimUnits.randomizedDelay("*-*~01 02:00:00 UTC", List.of(TrimPolicies.NY_TRADING)).delay()).isZero();
         assertThat(TrimUnits.randomizedDelay("Sat 02:00", List.of()).delay()).isEqualTo(TrimUnits.MAX_RANDOMIZED_DELAY);
+    }
+
+    @Test
+    void anyCalendarSystemdKnowsGetsItsGapNotJustWeeklyOnes() {
+        // the 1st of a month at 02:00 UTC is 21:00 or 22:00 New York the evening before: 10+ h to 08:00 at least
+        assertThat(TrimUnits.randomizedDelay("*-*-01 02:00:00 UTC", List.of(TrimPolicies.NY_TRADING)).delay())
+                .isEqualTo(TrimUnits.MAX_RANDOMIZED_DELAY);
     }
 
     @Test
