@@ -253,16 +253,17 @@ write_textfile() {
     fi
 }
 
-# check_stack MAJ:MIN -> stack_reason (empty when a TRIM can reach flash). Walks the device and every layer
-# below it (slaves/, recursively; a partition stands for its disk): any layer with discard_max_bytes 0 (a spinning
-# leaf aside) swallows the discard; a stack whose leaves are all rotational has nothing to trim.
+# check_stack MAJ:MIN -> stack_reason (empty when a TRIM can reach a device that takes it). Discard capability
+# decides, not rotational: virtual disks, thin SAN LUNs and cloud volumes say rotational=1 and get space back only
+# through discards (util-linux fstrim trims whatever accepts FITRIM). Walks the device and every layer below it
+# (slaves/, recursively; a partition stands for its disk); a layer with discard_max_bytes 0 passes nothing down, so
+# its slaves are not walked. When no leaf can be reached the mount is skipped, naming the first such layer.
 check_stack() {
     stack_reason=
     start=$sysfs/dev/block/$1
     todo=$(cd -P "$start" 2>/dev/null && pwd -P) || { stack_reason="no block device $1 under $sysfs/dev/block"; return; }
     no_discard=
-    rotational_leaves=
-    flash_leaves=0
+    reachable=0
     while [ -n "$todo" ]; do
         dir=${todo%% *}
         if [ "$dir" = "$todo" ]; then todo=; else todo=${todo#* }; fi
@@ -271,6 +272,10 @@ check_stack() {
         fi
         name=${dir##*/}
         discard_max=$(cat "$dir/queue/discard_max_bytes" 2>/dev/null) || discard_max=
+        if [ "$discard_max" = 0 ]; then
+            [ -n "$no_discard" ] || no_discard="TRIM would have no effect: $name discard_max_bytes 0"
+            continue
+        fi
         leaf=1
         for slave in "$dir"/slaves/*; do
             [ -e "$slave" ] || continue
@@ -278,24 +283,10 @@ check_stack() {
             below=$(cd -P "$slave" && pwd -P) || continue
             if [ -z "$todo" ]; then todo=$below; else todo="$todo $below"; fi
         done
-        rotational_leaf=0
-        if [ "$leaf" = 1 ]; then
-            if [ "$(cat "$dir/queue/rotational" 2>/dev/null)" = 1 ]; then
-                rotational_leaf=1
-                rotational_leaves="$rotational_leaves $name"
-            else
-                flash_leaves=1
-            fi
-        fi
-        # a disk that spins never takes discards; only flash, or a layer above it, can swallow them
-        if [ "$discard_max" = 0 ] && [ "$rotational_leaf" = 0 ] && [ -z "$no_discard" ]; then
-            no_discard="TRIM would have no effect: $name discard_max_bytes 0"
-        fi
+        [ "$leaf" = 0 ] || reachable=1
     done
-    if [ "$flash_leaves" = 0 ] && [ -n "$rotational_leaves" ]; then
-        stack_reason="rotational devices only:$rotational_leaves"
-    elif [ -n "$no_discard" ]; then
-        stack_reason=$no_discard
+    if [ "$reachable" = 0 ]; then
+        stack_reason=${no_discard:-"TRIM would have no effect: no device below $1 takes discards"}
     fi
 }
 

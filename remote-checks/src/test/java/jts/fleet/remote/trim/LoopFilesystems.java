@@ -11,7 +11,8 @@ import java.util.List;
 import jts.fleet.remote.testing.Environment;
 
 /**
- * Real filesystems for TRIM tests (root only): ext4 and xfs on loop devices over 512 MiB sparse files, a bind
+ * Real filesystems for TRIM tests (root only): ext4 and xfs on loop devices over 512 MiB sparse files (queue
+ * attributes as the kernel sets them: some kernels call loop devices rotational), a bind
  * mount of the ext4, a tmpfs and a path that does not exist, all under one temporary directory. Discards on a
  * loop device punch holes in its backing file, so {@link #allocatedBytes} shows whether a range was trimmed.
  * {@link #close()} unmounts, detaches and deletes everything, also after a failed setup.
@@ -91,8 +92,7 @@ public final class LoopFilesystems implements AutoCloseable {
         String loop = must("losetup", "--find", "--show", image.toString()).strip();
         assertThat(loop).matches("/dev/loop[0-9]+");
         loopDevices.add(loop);
-        // this kernel reports loop devices as rotational; ours sit on files on flash, say so
-        Files.writeString(Path.of("/sys/block", loop.substring("/dev/".length()), "queue/rotational"), "0");
+        // left as the kernel reports it (rotational=1 on some kernels): TRIM goes by discard_max_bytes, not by that
         return loop;
     }
 

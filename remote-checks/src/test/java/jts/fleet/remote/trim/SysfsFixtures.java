@@ -39,6 +39,23 @@ final class SysfsFixtures {
                 slave(dm, nvme);
                 link(root, majmin, dm);
             }
+            case "virtio-rotational-discard" -> {
+                // a cloud volume or thin LUN: says it spins, takes discards (its pool gets the space back)
+                Path vdb = disk(root, "devices/pci0000:00/0000:00:05.0/virtio2/block/vdb", "1073741824", "1");
+                Path partition = Files.createDirectories(vdb.resolve("vdb1"));
+                Files.writeString(partition.resolve("partition"), "1\n");
+                link(root, majmin, partition);
+            }
+            case "md-over-flash-disks" -> {
+                // every member takes discards, the md layer does not pass them (an old raid456 without
+                // devices_handle_discard_safely): nothing below it is reached
+                Path sda = disk(root, "devices/pci0000:00/ata1/block/sda", "2147450880", "0");
+                Path sdb = disk(root, "devices/pci0000:00/ata2/block/sdb", "2147450880", "0");
+                Path md = disk(root, "devices/virtual/block/md0", "0", "0");
+                slave(md, sda);
+                slave(md, sdb);
+                link(root, majmin, md);
+            }
             default -> throw new IllegalArgumentException("unknown sysfs fixture " + shape);
         }
         return root;

@@ -160,13 +160,16 @@ class TrimLoopDevicesIT {
     }
 
     @Test
-    void stacksThatSwallowDiscardsOrAreRotationalAreSkipped() throws IOException {
+    void discardCapabilityThroughTheStackDecidesNotRotational() throws IOException {
         String majmin = must("findmnt", "-n", "-o", "MAJ:MIN", "--mountpoint", ext4.toString()).strip();
         Path conf = config(List.of());
         Map<String, String> reasonBySysfs = Map.of(
                 "dm-over-partition", "TRIM would have no effect: dm-1 discard_max_bytes 0",
-                "md-over-disks", "rotational devices only: sda sdb",
-                "dm-over-mixed", "dry run: would trim");
+                "md-over-disks", "TRIM would have no effect: md0 discard_max_bytes 0",
+                "md-over-flash-disks", "TRIM would have no effect: md0 discard_max_bytes 0",
+                // one leaf still takes discards: FITRIM reaches it
+                "dm-over-mixed", "dry run: would trim",
+                "virtio-rotational-discard", "dry run: would trim");
         for (var expected : reasonBySysfs.entrySet()) {
             Path sysfs = SysfsFixtures.build(dir.resolve("sysfs-" + expected.getKey()), expected.getKey(), majmin);
             HostScript.Run run = script.run("--config", conf.toString(), "--json", "--dry-run", "--sysfs-root", sysfs.toString());
