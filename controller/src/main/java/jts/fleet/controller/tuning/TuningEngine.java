@@ -136,7 +136,7 @@ public final class TuningEngine {
         Policy policy = host.policy();
         HostPlan plan = TuningPlanner.plan(TierAssigner.assign(snapshot, policy), policy);
         Optional<TuningState> state = files.state().map(json -> TuningState.parse(host.name(), json));
-        return HostOutcome.ok(DriftCheck.check(snapshot, plan, UdevRules.render(plan, policy), files, state, where));
+        return HostOutcome.ok(DriftCheck.check(snapshot, plan, UdevRules.render(plan, policy, snapshot), files, state, where));
     }
 
     public HostOutcome<RollbackReport> rollback(Transport transport, HostSpec host, boolean dryRun)
@@ -165,7 +165,7 @@ public final class TuningEngine {
             throws TransportException {
         Policy policy = host.policy();
         HostPlan plan = TuningPlanner.plan(TierAssigner.assign(snapshot, policy), policy);
-        String rules = UdevRules.render(plan, policy);
+        String rules = UdevRules.render(plan, policy, snapshot);
         TuningPaths where = paths.apply(host);
         HostTuningFiles files = readFiles(transport, host, where);
         String diff = LineDiff.unified(files.rules().orElse(""), rules,
@@ -226,10 +226,18 @@ public final class TuningEngine {
                 findings.add(new DriftFinding(host, "-", "rules-file " + where.rulesPath(), "present", "absent",
                         state.isPresent() ? "removed by hand or by another tool" : "never applied on this host"));
             } else if (!files.rules().get().equals(expectedRules)) {
+                String installed = files.rules().get();
+                String culprit;
+                if (!installed.startsWith(UdevRules.HEADER)) {
+                    culprit = "edited by hand";
+                } else if (installed.lines().anyMatch(l -> l.equals("# policy: " + plan.policyHash()))) {
+                    // same policy: the rules are generated from the host's devices, and those changed
+                    culprit = "the host's devices changed since the last apply (hotplug, rename): apply again";
+                } else {
+                    culprit = "applied with another policy version";
+                }
                 findings.add(new DriftFinding(host, "-", "rules-file " + where.rulesPath(),
-                        "policy " + plan.policyHash(), "different content",
-                        files.rules().get().startsWith(UdevRules.HEADER) ? "applied with another policy version"
-                                : "edited by hand"));
+                        "policy " + plan.policyHash(), "different content", culprit));
             }
             return new VerifyReport(host, checked, findings);
         }

@@ -63,9 +63,12 @@ class TuneLoopDevicesIT {
                 List.of(), queue)), TuningFixtures.MAINTENANCE, Map.of());
     }
 
+    private HostSnapshot lastSnapshot;
+
     private HostPlan planOnThisMachine(Policy policy) throws Exception {
         String output = ScriptRunner.stdout(GatherScript.text(), "gather.sh");
         HostSnapshot snapshot = GatherParser.parse("this-machine", output);
+        lastSnapshot = snapshot;
         return TuningPlanner.plan(TierAssigner.assign(snapshot, policy), policy);
     }
 
@@ -86,7 +89,7 @@ class TuneLoopDevicesIT {
         assertThat(plan.devices()).filteredOn(d -> d.tier().isPresent() && d.skipReason().isEmpty())
                 .extracting(DevicePlan::device).containsExactlyInAnyOrder(loop.device(), partitioned.device());
 
-        ScriptOutcome first = apply(plan.applyInput(UdevRules.render(plan, policy)));
+        ScriptOutcome first = apply(plan.applyInput(UdevRules.render(plan, policy, lastSnapshot)));
 
         assertThat(first.succeeded()).as("%s", first).isTrue();
         assertThat(loop.read("scheduler")).contains("[mq-deadline]");
@@ -97,7 +100,7 @@ class TuneLoopDevicesIT {
         // the same policy again: the host reports ok, nothing changed
         HostPlan again = planOnThisMachine(policy);
         assertThat(again.count(TuningAction.SET)).isZero();
-        ScriptOutcome second = apply(again.applyInput(UdevRules.render(again, policy)));
+        ScriptOutcome second = apply(again.applyInput(UdevRules.render(again, policy, lastSnapshot)));
         assertThat(second.succeeded()).isTrue();
         assertThat(second.changedAnything()).isFalse();
 
@@ -155,7 +158,7 @@ class TuneLoopDevicesIT {
         Policy policy = policy(TuningFixtures.queue(QueueAttribute.SCHEDULER, scheduler,
                 QueueAttribute.READ_AHEAD_KB, "768"));
         HostPlan plan = planOnThisMachine(policy);
-        String text = UdevRules.render(plan, policy);
+        String text = UdevRules.render(plan, policy, lastSnapshot);
         assertThat(text).contains("KERNEL==\"" + loop.device() + "\"");
         String original = loop.read("scheduler") + loop.read("read_ahead_kb");
         String partitionOriginal = partitioned.read("scheduler") + partitioned.read("read_ahead_kb");

@@ -38,7 +38,7 @@ class TuningPlannerTest {
         HostPlan plan = plan(TuningFixtures.edgePolicy());
 
         Golden.assertMatches("plan/edge-01.txt", PlanText.render(plan));
-        Golden.assertMatches("rules/edge-01.rules", UdevRules.render(plan, TuningFixtures.edgePolicy()));
+        Golden.assertMatches("rules/edge-01.rules", UdevRules.render(plan, TuningFixtures.edgePolicy(), edge));
     }
 
     @Test

@@ -1,0 +1,148 @@
+package jts.fleet.remote.tuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jts.fleet.remote.testing.Environment;
+
+/**
+ * {@link UdevRuleMatcher}'s semantics against real {@code udevadm test} on loop devices: every match key of the
+ * grammar the renderer uses, including an attribute the device lacks under {@code !=} (why {@code
+ * ATTR{hidden}!="1"} never fired on kernels without {@code hidden}) and GOTO/LABEL. Probe rules only set
+ * properties ({@code ENV{JTS_PROBE_n}}), never an attribute, and match only the loop devices attached here.
+ */
+class UdevRuleMatcherIT {
+    @TempDir
+    Path tmp;
+    LoopImage loop;
+    LoopImage partitioned;
+
+    @BeforeEach
+    void attach() throws Exception {
+        Environment.requireRoot();
+        Environment.requireTool("losetup");
+        Environment.requireTool("udevadm");
+        loop = LoopImage.attach(tmp.resolve("plain.img"), 16, false);
+        partitioned = LoopImage.attach(tmp.resolve("parted.img"), 16, true);
+    }
+
+    @AfterEach
+    void detach() throws IOException {
+        if (loop != null) {
+            loop.close();
+        }
+        if (partitioned != null) {
+            partitioned.close();
+        }
+    }
+
+    /** The device as udev sees it, read from sysfs directly: every attribute file the probes name. */
+    private static UdevRuleMatcher.Device device(String sysPath, String kernel, String devtype) throws IOException {
+        Path dir = Path.of(sysPath);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String name : List.of("removable", "hidden", "ro", "queue/rotational", "queue/zoned", "queue/scheduler",
+                "queue/read_ahead_kb", "doesnotexist")) {
+            Path file = dir.resolve(name);
+            if (Files.isRegularFile(file)) {
+                attributes.put(name, Files.readString(file).strip());
+            }
+        }
+        String devpath = dir.toRealPath().toString().substring("/sys".length());
+        return new UdevRuleMatcher.Device(kernel, devtype, devpath, attributes, Map.of(), Map.of("DEVTYPE", devtype));
+    }
+
+    private static List<String> probes(String kernel, String rotational) {
+        String me = "KERNEL==\"" + kernel + "\"";
+        return List.of(
+                me,
+                "KERNEL==\"loop[0-9]*\", " + me,
+                "KERNEL!=\"nvme*c*\", " + me,
+                "KERNEL==\"nvme[0-9]*n[0-9]*\", " + me,
+                "KERNEL==\"sd*|" + kernel + "\"",
+                "ATTR{doesnotexist}!=\"1\", " + me,
+                "ATTR{doesnotexist}==\"1\", " + me,
+                "ATTR{hidden}!=\"1\", " + me,
+                "ATTR{removable}!=\"1\", " + me,
+                "ATTR{queue/rotational}==\"" + rotational + "\", " + me,
+                "ATTR{queue/rotational}!=\"" + rotational + "\", " + me,
+                "ATTR{queue/zoned}!=\"host-*\", " + me,
+                "ATTR{queue/scheduler}==\"*none*\", " + me,
+                "DEVPATH!=\"*/virtio*\", DEVPATH!=\"*/usb*\", " + me,
+                "DEVPATH==\"/devices/virtual/block/*\", " + me,
+                "ENV{DEVTYPE}==\"disk\", " + me,
+                "ENV{ID_SERIAL_SHORT}!=\"x\", " + me,
+                "ENV{ID_SERIAL_SHORT}==\"x\", " + me,
+                "ACTION!=\"remove\", SUBSYSTEM==\"block\", ENV{DEVTYPE}==\"disk\", KERNEL!=\"nvme*c*\", " + me);
+    }
+
+    @Test
+    void everyMatchKeyMeansWhatUdevMakesOfIt() throws Exception {
+        String rotational = loop.read("rotational").strip();
+        List<String> lines = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        Map<String, Boolean> predicted = new LinkedHashMap<>();
+        String part = partitioned.partition().orElseThrow();
+        List<String[]> devices = List.of(
+                new String[] {"/sys/block/" + loop.device(), loop.device(), "disk"},
+                new String[] {"/sys/block/" + partitioned.device() + "/" + part, part, "partition"});
+        int n = 0;
+        for (String[] d : devices) {
+            UdevRuleMatcher.Device view = device(d[0], d[1], d[2]);
+            List<String> set = new ArrayList<>(probes(d[1], rotational));
+            set.add("ENV{DEVTYPE}==\"disk\", KERNEL==\"" + d[1] + "\""); // false for the partition
+            for (String probe : set) {
+                String key = "JTS_PROBE_" + (n++);
+                lines.add(probe + ", ENV{" + key + "}=\"1\"");
+                keys.add(key);
+                predicted.put(key + " " + d[1] + ": " + probe,
+                        UdevRuleMatcher.matches(UdevRuleMatcher.parse(probe + ", GOTO=\"x\"").get(0), view, "block"));
+            }
+        }
+        // GOTO skips to its label, as the renderer's device rules rely on
+        String me = "KERNEL==\"" + loop.device() + "\"";
+        lines.add(me + ", GOTO=\"jts_probe_end\"");
+        lines.add(me + ", ENV{JTS_PROBE_SKIPPED}=\"1\"");
+        lines.add("LABEL=\"jts_probe_end\"");
+        lines.add(me + ", ENV{JTS_PROBE_AFTER}=\"1\"");
+
+        Path installed = Path.of("/etc/udev/rules.d/99-jts-fleet-probe-" + UUID.randomUUID() + ".rules");
+        Map<String, String> output = new LinkedHashMap<>();
+        try {
+            Files.writeString(installed, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+            for (String[] d : devices) {
+                output.put(d[1], LoopImage.runMerged(List.of("udevadm", "test", "--action=change", d[0])));
+            }
+        } finally {
+            Files.deleteIfExists(installed);
+        }
+        int i = 0;
+        for (var e : predicted.entrySet()) {
+            String key = keys.get(i++);
+            String deviceName = e.getKey().substring(e.getKey().indexOf(' ') + 1, e.getKey().indexOf(':'));
+            String out = output.get(deviceName);
+            assertThat(out).as(out).startsWith("exit 0");
+            boolean udevSet = Stream.of(out.split("\n")).anyMatch(l -> l.strip().equals(key + "=1"));
+            assertThat(e.getValue()).as("matcher vs udevadm test for %s", e.getKey()).isEqualTo(udevSet);
+        }
+        String disk = output.get(loop.device());
+        assertThat(disk).contains("JTS_PROBE_AFTER=1").doesNotContain("JTS_PROBE_SKIPPED=1");
+        // the point of the exercise: a missing attribute fails the rule with != as well
+        assertThat(predicted.entrySet().stream().filter(e -> e.getKey().contains("ATTR{doesnotexist}!=")))
+                .allSatisfy(e -> assertThat(e.getValue()).isFalse());
+    }
+}
