@@ -195,7 +195,10 @@ public final class MetricsReference {
         md.append("\n## Series the rules read from node_exporter itself\n\n");
         md.append("Latency comes from node_exporter's own disk and filesystem collectors (the `diskstats` and "
                 + "`filesystem` collectors must be enabled, as they are by default), joined with "
-                + "`jts_device_info` / `jts_mount_info` for the tier label:\n\n");
+                + "`jts_device_info` / `jts_mount_info` for the tier label. NFS mounts have no diskstats: their "
+                + "per-operation times, retransmissions and timeouts come from the `mountstats` collector, which is "
+                + "off by default (start node_exporter with `--collector.mountstats`), joined with `jts_mount_info` "
+                + "on the export (the mount source):\n\n");
         for (String s : external) {
             md.append("- `").append(s).append("`\n");
         }

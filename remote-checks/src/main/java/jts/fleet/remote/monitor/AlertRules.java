@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jts.fleet.inventory.DeviceClass;
 import jts.fleet.inventory.Thresholds;
 import jts.fleet.inventory.Tier;
 
@@ -51,33 +52,48 @@ public final class AlertRules {
         List<Rule> canary = new ArrayList<>();
         List<Rule> trim = new ArrayList<>();
         List<Rule> filesystem = new ArrayList<>();
+        boolean anyNetwork = false;
         for (Tier tier : tiers) {
             Thresholds t = tier.thresholds();
-            String info = "jts_device_info{tier=\"" + tier.name() + "\",class!~\"dm|md\"}";
-            latency.addAll(awaitRules(tier.name(), "JtsReadLatencyHigh", "read",
-                    "node_disk_read_time_seconds_total", "node_disk_reads_completed_total", info,
-                    t.readAwaitWarnMs(), t.readAwaitCritMs()));
-            latency.addAll(awaitRules(tier.name(), "JtsWriteLatencyHigh", "write",
-                    "node_disk_write_time_seconds_total", "node_disk_writes_completed_total", info,
-                    t.writeAwaitWarnMs(), t.writeAwaitCritMs()));
-            latency.addAll(awaitRules(tier.name(), "JtsFlushLatencyHigh", "flush (fsync)",
-                    "node_disk_flush_requests_time_seconds_total", "node_disk_flush_requests_total", info,
-                    t.flushAwaitWarnMs(), t.flushAwaitCritMs()));
+            if (selectsBlock(tier)) {
+                String info = "jts_device_info{tier=\"" + tier.name() + "\",class!~\"dm|md\"}";
+                latency.addAll(awaitRules(tier.name(), "JtsReadLatencyHigh", "read",
+                        "node_disk_read_time_seconds_total", "node_disk_reads_completed_total", info,
+                        t.readAwaitWarnMs(), t.readAwaitCritMs()));
+                latency.addAll(awaitRules(tier.name(), "JtsWriteLatencyHigh", "write",
+                        "node_disk_write_time_seconds_total", "node_disk_writes_completed_total", info,
+                        t.writeAwaitWarnMs(), t.writeAwaitCritMs()));
+                latency.addAll(awaitRules(tier.name(), "JtsFlushLatencyHigh", "flush (fsync)",
+                        "node_disk_flush_requests_time_seconds_total", "node_disk_flush_requests_total", info,
+                        t.flushAwaitWarnMs(), t.flushAwaitCritMs()));
+            }
+            if (selectsNetwork(tier)) {
+                anyNetwork = true;
+                latency.addAll(nfsRules(tier.name(), "JtsReadLatencyHigh", "read", "READ",
+                        t.readAwaitWarnMs(), t.readAwaitCritMs()));
+                latency.addAll(nfsRules(tier.name(), "JtsWriteLatencyHigh", "write", "WRITE",
+                        t.writeAwaitWarnMs(), t.writeAwaitCritMs()));
+                latency.addAll(nfsRules(tier.name(), "JtsFlushLatencyHigh", "flush (fsync)", "COMMIT",
+                        t.flushAwaitWarnMs(), t.flushAwaitCritMs()));
+            }
             if (tier.canary()) {
                 canary.addAll(canaryRules(tier.name(), t));
             }
             if (tier.trim()) {
                 trim.add(new Rule("JtsTrimOverdue",
-                        // the trim script labels mounts "mount"; jts_mount_info says "mountpoint"
-                        "(time() - jts_trim_last_success_timestamp_seconds)\n"
+                        // counted from the last success, or from when TRIM was configured when it never succeeded;
+                        // the trim script labels mounts "mount", jts_mount_info says "mountpoint"
+                        "(time() - (jts_trim_last_success_timestamp_seconds\n"
+                                + "    or on(instance, mount) jts_trim_configured_timestamp_seconds))\n"
                                 + "  * on(instance, mount) group_left(tier)\n"
                                 + "    label_replace(jts_mount_info{tier=\"" + tier.name()
                                 + "\"}, \"mount\", \"$1\", \"mountpoint\", \"(.*)\")\n  > " + t.trimOverdueDays()
                                 + " * 86400",
                         "1h", "warning", tier.name(),
                         "TRIM overdue on {{ $labels.instance }} {{ $labels.mount }}",
-                        "Last successful TRIM of " + tier.name() + " mount {{ $labels.mount }} was "
-                                + "{{ $value | humanizeDuration }} ago (limit " + t.trimOverdueDays() + " days). "
+                        "No successful TRIM of " + tier.name() + " mount {{ $labels.mount }} for "
+                                + "{{ $value | humanizeDuration }} (since the last success, or since TRIM was "
+                                + "installed when it never succeeded; limit " + t.trimOverdueDays() + " days). "
                                 + "Check jts-fstrim.timer and trim.jsonl on the host."));
             }
             filesystem.add(filesystemRule(tier.name(), "warning", t.filesystemFullWarnPct()));
@@ -98,10 +114,101 @@ public final class AlertRules {
         trimAll.add(new Rule("JtsTrimFailed", "jts_trim_result{result=\"failed\"} == 1", "5m", "warning", null,
                 "TRIM failed on {{ $labels.instance }} {{ $labels.mount }}",
                 "The last TRIM run of {{ $labels.mount }} failed; see the trim log on the host."));
+        trimAll.add(new Rule("JtsTrimRefusedRepeatedly", "jts_trim_refused_runs_in_a_row >= " + REFUSED_IN_A_ROW,
+                "5m", "warning", null,
+                "TRIM refused {{ $value }} runs in a row on {{ $labels.instance }} {{ $labels.mount }}",
+                "The last {{ $value }} TRIM runs of {{ $labels.mount }} were refused (a blackout window, or another "
+                        + "run holding the lock): the timer keeps starting inside a window. Check "
+                        + "maintenance.trim_schedule names its time zone (jts-fleet inventory check)."));
         groups.add(new Group("jts-storage-trim", trimAll));
         groups.add(new Group("jts-storage-nvme", nvmeRules()));
         groups.add(new Group("jts-storage-filesystem", filesystem));
+        if (anyNetwork) {
+            groups.add(new Group("jts-storage-network", networkRules()));
+        }
+        groups.add(new Group("jts-storage-silence", silenceRules()));
         return List.copyOf(groups);
+    }
+
+    /** Refused runs one after the other that raise an alert: one refusal can be a boot in trading hours. */
+    static final int REFUSED_IN_A_ROW = 2;
+
+    /** A tier that selects block devices: any class other than network, a device glob, or mounts only. */
+    static boolean selectsBlock(Tier tier) {
+        var m = tier.match();
+        boolean onlyNetworkClasses = !m.classes().isEmpty()
+                && m.classes().stream().allMatch(c -> c == DeviceClass.NETWORK);
+        return !(onlyNetworkClasses && m.devices().isEmpty());
+    }
+
+    /** A tier that selects network filesystems: class network, or mount paths only (which may be NFS). */
+    static boolean selectsNetwork(Tier tier) {
+        var m = tier.match();
+        return m.classes().contains(DeviceClass.NETWORK)
+                || (m.classes().isEmpty() && m.devices().isEmpty() && !m.mounts().isEmpty());
+    }
+
+    /**
+     * NFS has no diskstats: per-operation execute time (queue + round trip, what the application waits for) from
+     * node_exporter's {@code mountstats} collector (off by default: {@code --collector.mountstats}), joined with
+     * {@code jts_mount_info} on the export (the mount source) for the tier. Flush is NFS COMMIT.
+     */
+    private static List<Rule> nfsRules(String tier, String alert, String what, String operation, double warnMs,
+                                       double critMs) {
+        List<Rule> rules = new ArrayList<>();
+        for (String severity : new String[] {"warning", "critical"}) {
+            double limit = severity.equals("warning") ? warnMs : critMs;
+            String expr = "1000 * rate(node_mountstats_nfs_operations_request_time_seconds_total{operation=\""
+                    + operation + "\"}[" + RATE_WINDOW + "])\n"
+                    + "  / rate(node_mountstats_nfs_operations_requests_total{operation=\"" + operation + "\"}["
+                    + RATE_WINDOW + "])\n"
+                    + "  * on(instance, export) group_left(tier) max by (instance, export, tier) (\n"
+                    + "    label_replace(jts_mount_info{tier=\"" + tier + "\",fstype=~\"nfs4?\"}, \"export\", \"$1\", "
+                    + "\"device\", \"(.*)\"))\n  > " + number(limit);
+            rules.add(new Rule(alert, expr, LATENCY_FOR, severity, tier,
+                    capitalise(what) + " latency above the " + tier + " SLO on {{ $labels.instance }} "
+                            + "{{ $labels.export }}",
+                    "Average NFS " + operation + " time (queue + round trip) {{ $value | printf \"%.2f\" }} ms over "
+                            + RATE_WINDOW + " has stayed above " + number(limit) + " ms (" + severity + ", tier "
+                            + tier + ") for " + LATENCY_FOR + "."));
+        }
+        return rules;
+    }
+
+    private static List<Rule> networkRules() {
+        return List.of(
+                new Rule("JtsNfsRetransmits",
+                        "sum by (instance, export) (\n"
+                                + "  increase(node_mountstats_nfs_operations_transmissions_total[10m])\n"
+                                + "  - increase(node_mountstats_nfs_operations_requests_total[10m])) > 0",
+                        "10m", "warning", null,
+                        "NFS retransmissions to {{ $labels.export }} on {{ $labels.instance }}",
+                        "{{ $value }} RPCs to {{ $labels.export }} were sent again within 10m (lost replies, a "
+                                + "congested link or a slow server): latency for every client of the export."),
+                new Rule("JtsNfsMajorTimeouts",
+                        "sum by (instance, export) (increase(node_mountstats_nfs_operations_major_timeouts_total[10m]))"
+                                + " > 0",
+                        "1m", "critical", null,
+                        "NFS server {{ $labels.export }} not responding to {{ $labels.instance }}",
+                        "{{ $value }} major timeouts within 10m: the client logged \"server not responding\"; I/O on "
+                                + "hard mounts hangs until the server answers."));
+    }
+
+    /** Alerts for silence: a metric that stops changing says as much as one that crosses a limit. */
+    private static List<Rule> silenceRules() {
+        return List.of(
+                new Rule("JtsMetricsStale", "time() - jts_metrics_last_run_timestamp_seconds > 300", "5m", "warning",
+                        null, "jts-metrics stopped writing on {{ $labels.instance }}",
+                        "jts-metrics last wrote its textfile {{ $value | humanizeDuration }} ago; it runs every minute. "
+                                + "Every jts_* series of this host is stale: check systemctl status jts-metrics.timer."),
+                new Rule("JtsCanaryFailing", "jts_canary_up == 0", "15m", "warning", null,
+                        "Latency canary failing on {{ $labels.instance }} {{ $labels.mountpoint }}",
+                        "The O_DIRECT canary read on {{ $labels.mountpoint }} (tier {{ $labels.tier }}) has failed for "
+                                + "15m: no latency signal from it (O_DIRECT refused, file gone, or an I/O error)."),
+                new Rule("JtsHealthPollFailing", "jts_nvme_health_up == 0", "30m", "warning", null,
+                        "NVMe health poll failing on {{ $labels.instance }} {{ $labels.device }}",
+                        "{{ $labels.tool }} could not read the SMART/health log of {{ $labels.device }} for 30m: wear, "
+                                + "spare and media-error alerts are blind for it."));
     }
 
     private static List<Rule> awaitRules(String tier, String alert, String what, String timeSeries,

@@ -59,21 +59,51 @@ public final class Dashboard {
             String join = " * on(instance, device) group_left(tier) " + info;
             Thresholds t = tier.thresholds();
             row(panels, layout, "Tier " + tier.name());
-            timeseries(panels, layout, tier.name() + ": read await", "ms", t.readAwaitWarnMs(), t.readAwaitCritMs(),
-                    "1000 * rate(node_disk_read_time_seconds_total[5m]) / rate(node_disk_reads_completed_total[5m])"
-                            + join, "{{instance}} {{device}}");
-            timeseries(panels, layout, tier.name() + ": write await", "ms", t.writeAwaitWarnMs(),
-                    t.writeAwaitCritMs(), "1000 * rate(node_disk_write_time_seconds_total[5m]) / "
-                            + "rate(node_disk_writes_completed_total[5m])" + join, "{{instance}} {{device}}");
-            timeseries(panels, layout, tier.name() + ": flush (fsync) await", "ms", t.flushAwaitWarnMs(),
-                    t.flushAwaitCritMs(), "1000 * rate(node_disk_flush_requests_time_seconds_total[5m]) / "
-                            + "rate(node_disk_flush_requests_total[5m])" + join, "{{instance}} {{device}}");
-            timeseries(panels, layout, tier.name() + ": IOPS", "iops", null, null,
-                    "(rate(node_disk_reads_completed_total[5m]) + rate(node_disk_writes_completed_total[5m]))" + join,
-                    "{{instance}} {{device}}");
-            timeseries(panels, layout, tier.name() + ": throughput", "Bps", null, null,
-                    "(rate(node_disk_read_bytes_total[5m]) + rate(node_disk_written_bytes_total[5m]))" + join,
-                    "{{instance}} {{device}}");
+            if (AlertRules.selectsBlock(tier)) {
+                timeseries(panels, layout, tier.name() + ": read await", "ms", t.readAwaitWarnMs(), t.readAwaitCritMs(),
+                        "1000 * rate(node_disk_read_time_seconds_total[5m]) / rate(node_disk_reads_completed_total[5m])"
+                                + join, "{{instance}} {{device}}");
+                timeseries(panels, layout, tier.name() + ": write await", "ms", t.writeAwaitWarnMs(),
+                        t.writeAwaitCritMs(), "1000 * rate(node_disk_write_time_seconds_total[5m]) / "
+                                + "rate(node_disk_writes_completed_total[5m])" + join, "{{instance}} {{device}}");
+                timeseries(panels, layout, tier.name() + ": flush (fsync) await", "ms", t.flushAwaitWarnMs(),
+                        t.flushAwaitCritMs(), "1000 * rate(node_disk_flush_requests_time_seconds_total[5m]) / "
+                                + "rate(node_disk_flush_requests_total[5m])" + join, "{{instance}} {{device}}");
+                timeseries(panels, layout, tier.name() + ": IOPS", "iops", null, null,
+                        "(rate(node_disk_reads_completed_total[5m]) + rate(node_disk_writes_completed_total[5m]))" + join,
+                        "{{instance}} {{device}}");
+                timeseries(panels, layout, tier.name() + ": throughput", "Bps", null, null,
+                        "(rate(node_disk_read_bytes_total[5m]) + rate(node_disk_written_bytes_total[5m]))" + join,
+                        "{{instance}} {{device}}");
+            }
+            if (AlertRules.selectsNetwork(tier)) {
+                // NFS has no diskstats: node_exporter's mountstats collector, joined on the export (mount source)
+                String nfsJoin = " * on(instance, export) group_left(tier) max by (instance, export, tier) ("
+                        + "label_replace(jts_mount_info{instance=~\"$instance\",tier=\"" + tier.name()
+                        + "\",fstype=~\"nfs4?\"}, \"export\", \"$1\", \"device\", \"(.*)\"))";
+                String[][] ops = {{"read", "READ", String.valueOf(t.readAwaitWarnMs()), String.valueOf(t.readAwaitCritMs())},
+                    {"write", "WRITE", String.valueOf(t.writeAwaitWarnMs()), String.valueOf(t.writeAwaitCritMs())},
+                    {"flush (COMMIT)", "COMMIT", String.valueOf(t.flushAwaitWarnMs()), String.valueOf(t.flushAwaitCritMs())}};
+                for (String[] op : ops) {
+                    timeseries(panels, layout, tier.name() + ": NFS " + op[0] + " time", "ms",
+                            Double.parseDouble(op[2]), Double.parseDouble(op[3]),
+                            "1000 * rate(node_mountstats_nfs_operations_request_time_seconds_total{operation=\"" + op[1]
+                                    + "\"}[5m]) / rate(node_mountstats_nfs_operations_requests_total{operation=\"" + op[1]
+                                    + "\"}[5m])" + nfsJoin, "{{instance}} {{export}}");
+                }
+                timeseries(panels, layout, tier.name() + ": NFS round trip (RTT)", "ms", null, null,
+                        "1000 * sum by (instance, export) (rate(node_mountstats_nfs_operations_response_time_seconds_total[5m]))"
+                                + " / sum by (instance, export) (rate(node_mountstats_nfs_operations_requests_total[5m]))"
+                                + nfsJoin, "{{instance}} {{export}}");
+                timeseries(panels, layout, tier.name() + ": NFS retransmissions", "short", null, null,
+                        "sum by (instance, export) (rate(node_mountstats_nfs_operations_transmissions_total[5m])"
+                                + " - rate(node_mountstats_nfs_operations_requests_total[5m]))" + nfsJoin,
+                        "{{instance}} {{export}}");
+                timeseries(panels, layout, tier.name() + ": NFS throughput", "Bps", null, null,
+                        "(rate(node_mountstats_nfs_total_read_bytes_total[5m]) + "
+                                + "rate(node_mountstats_nfs_total_write_bytes_total[5m]))" + nfsJoin,
+                        "{{instance}} {{export}}");
+            }
             if (tier.canary()) {
                 timeseries(panels, layout, tier.name() + ": canary read p99", "ms", t.canaryP99WarnMs(),
                         t.canaryP99CritMs(), "1000 * histogram_quantile(0.99, sum by (instance, mountpoint, le) "

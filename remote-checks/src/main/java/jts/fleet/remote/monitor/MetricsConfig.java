@@ -137,7 +137,16 @@ public record MetricsConfig(
         List<CanaryEntry> canaries = new ArrayList<>();
         java.util.Set<String> canaryDevices = new java.util.HashSet<>();
         for (Mount m : snapshot.mounts()) {
-            if (m.device().isEmpty() || m.network()) {
+            if (m.network()) {
+                // no block device: the mount source ("nas:/export") is the device, as node_exporter's mountstats
+                // collector names it in its export label; never a canary (it would measure the network)
+                String tierName = tierByMount.get(m.path());
+                if (tierName != null && !m.source().matches("(?s).*\\p{Cntrl}.*")) {
+                    mounts.add(new MountEntry(m.path(), m.source(), tierName, m.fstype()));
+                }
+                continue;
+            }
+            if (m.device().isEmpty()) {
                 continue;
             }
             String tierName = tierByMount.containsKey(m.path()) ? tierByMount.get(m.path())

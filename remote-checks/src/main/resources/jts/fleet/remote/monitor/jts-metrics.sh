@@ -3,7 +3,9 @@
 # latency canary). Fixed script pushed by `jts-fleet monitor install`, run every minute by jts-metrics.timer.
 # Everything host-specific is in the config file ($1), rendered by jts-fleet; nothing from it is ever
 # evaluated as shell: names are re-validated here before they reach a path or a command argument.
-# TRIM metrics are written by the trim script into its own textfile; they are not repeated here.
+# TRIM run metrics are written by the trim script into its own textfile; this one only says since when each
+# mount has been configured for TRIM (the trim config's change time), so "never trimmed" can be alerted even
+# when the timer never ran.
 set -u
 umask 022
 LC_ALL=C
@@ -218,9 +220,18 @@ else
     : > "$canary_state"
 fi
 
+# --- since when TRIM is configured: the mtime of the trim config (rewritten only when it changes)
+trim_conf=$sysroot/etc/jts-fleet/trim.conf
+trim_conf_mtime=
+if [ -f "$trim_conf" ]; then
+    trim_conf_mtime=$(stat -c %Y "$trim_conf" 2>/dev/null || true)
+    case $trim_conf_mtime in *[!0-9]*) trim_conf_mtime= ;; esac
+fi
+
 # --- everything else from config + sysfs in one awk, then the kept fragments, then one atomic rename
 awk -F'\t' -v sysroot="$sysroot" -v health="$health_prom" -v canary="$canary_state" -v start="$start" \
-    -v canary_runs="$canary_runs" -v in_blackout="$in_blackout" '
+    -v canary_runs="$canary_runs" -v in_blackout="$in_blackout" -v trim_conf="$trim_conf" \
+    -v trim_conf_mtime="$trim_conf_mtime" '
     function esc(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\n/, "\\n", s); return s }
     function family(name, type, help) { print "# HELP " name " " help; print "# TYPE " name " " type }
     function actual_value(dev, attr,    path, line, v) {
@@ -303,6 +314,14 @@ awk -F'\t' -v sysroot="$sysroot" -v health="$health_prom" -v canary="$canary_sta
                 if (split(runs[i], f, "\t") != 3) continue
                 printf "jts_canary_up{mountpoint=\"%s\",tier=\"%s\"} %d\n", esc(f[1]), esc(f[2]), (f[3] == "fail" ? 0 : 1)
             }
+        }
+        if (trim_conf_mtime != "") {
+            family("jts_trim_configured_timestamp_seconds", "gauge", "Since when the mount is configured for TRIM (the trim config last changed).")
+            while ((getline line < trim_conf) > 0) {
+                if (substr(line, 1, 6) != "mount ") continue
+                printf "jts_trim_configured_timestamp_seconds{mount=\"%s\"} %s\n", esc(substr(line, 7)), trim_conf_mtime
+            }
+            close(trim_conf)
         }
         family("jts_metrics_blackout", "gauge", "1 while a maintenance blackout window (trading hours) is open.")
         print "jts_metrics_blackout " in_blackout

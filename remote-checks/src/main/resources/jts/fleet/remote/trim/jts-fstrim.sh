@@ -229,6 +229,14 @@ write_textfile() {
                 | grep -F '"result":"ok"' | tail -n 1 | sed -n 's/.*"ts":\([0-9]*\),.*/\1/p')
             [ -z "$last_ok" ] || printf 'jts_trim_last_success_timestamp_seconds{mount="%s"} %s\n' "$(escape "$m")" "$last_ok"
         done 3< "$work/results"
+        printf '# HELP jts_trim_refused_runs_in_a_row Runs refused one after the other on this mount, up to now (0 after any other result).\n'
+        printf '# TYPE jts_trim_refused_runs_in_a_row gauge\n'
+        while IFS="$(printf '\t')" read -r m result bytes duration ts <&3; do
+            in_a_row=$(grep -F "\"mount\":\"$(escape "$m")\"," "$state_dir/trim.jsonl" 2>/dev/null | tail -n 100 \
+                | sed -n 's/.*"result":"\([a-z]*\)".*/\1/p' \
+                | awk '{ if ($1 == "refused") n++; else n = 0 } END { print n + 0 }')
+            printf 'jts_trim_refused_runs_in_a_row{mount="%s"} %s\n' "$(escape "$m")" "${in_a_row:-0}"
+        done 3< "$work/results"
         printf '# HELP jts_trim_bytes Bytes the last run trimmed on this mount.\n'
         printf '# TYPE jts_trim_bytes gauge\n'
         while IFS="$(printf '\t')" read -r m result bytes duration ts <&3; do

@@ -83,6 +83,26 @@ class JtsMetricsScriptTest {
                 .as("atomic write leaves no temporary file").containsExactly("jts_storage.prom");
     }
 
+    @Test
+    void trimConfiguredSinceIsTheTrimConfigsChangeTime(@TempDir Path dir) throws Exception {
+        HostTree t = tree(dir).fakeTool("nvme", "nvme-cli-1.x.json", 0);
+        Path conf = t.writeConfig(config(t, HealthTool.NVME, List.of(), List.of()));
+        HostTree.Result without = t.run(conf);
+        assertThat(PromText.find(PromText.parse("jts_storage.prom", without.prom()),
+                "jts_trim_configured_timestamp_seconds", Map.of())).as("no trim config, no series").isEmpty();
+
+        Path trimConf = Files.createDirectories(t.sysroot.resolve("etc/jts-fleet")).resolve("trim.conf");
+        Files.writeString(trimConf, "jts-trim-config 1\nhost db-01\nmount /var/lib/db\nmount /srv/old data\n");
+        Files.setLastModifiedTime(trimConf, java.nio.file.attribute.FileTime.fromMillis(1_764_000_000_000L));
+        HostTree.Result r = t.run(conf);
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        List<PromSample> s = PromText.parse("jts_storage.prom", r.prom());
+        assertThat(value(s, "jts_trim_configured_timestamp_seconds", Map.of("mount", "/var/lib/db")))
+                .isEqualTo(1_764_000_000);
+        assertThat(value(s, "jts_trim_configured_timestamp_seconds", Map.of("mount", "/srv/old data")))
+                .isEqualTo(1_764_000_000);
+    }
+
     @ParameterizedTest(name = "{0} via {1}")
     @CsvSource({
             // fixture,                tool,     exit, used, spare, thresh, media, celsius, bits set

@@ -38,6 +38,18 @@ class MetricsConfigTest {
         assertThat(config.healthDevices()).containsExactly("nvme0n1", "nvme1n1");
     }
 
+    /** NFS mounts of the cold tier are in jts_mount_info with their source as device, so the NFS rules can join. */
+    @Test
+    void networkMountsCarryTheirSourceAndTierButNoCanary() throws Exception {
+        Policy policy = InventoryLoader.standard().defaultPolicy();
+        StorageModel model = TierAssigner.assign(fixture("nfs-cifs"), policy);
+        MetricsConfig config = MetricsConfig.forHost(model, policy, MetricsConfig.DEFAULT_TEXTFILE_DIR,
+                MetricsConfig.DEFAULT_STATE_DIR);
+        assertThat(config.mounts()).contains(
+                new MetricsConfig.MountEntry("/mnt/synology", "synology.lan:/volume1/backup", "cold", "nfs4"));
+        assertThat(config.canaries()).extracting(MetricsConfig.CanaryEntry::mountpoint).doesNotContain("/mnt/synology");
+    }
+
     @Test
     void rejectsValuesThatWouldBreakTheFormat() {
         assertThatThrownBy(() -> new MetricsConfig(Path.of("relative"), Path.of("/s"), Optional.empty(), 600,

@@ -77,7 +77,7 @@ class NodeExporterTextfileIT {
         }
     }
 
-    private static String scrape(int port, Process exporter, Path log) throws IOException, InterruptedException {
+    static String scrape(int port, Process exporter, Path log) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
                 .timeout(Duration.ofSeconds(5)).build();

@@ -10,7 +10,7 @@ import jts.fleet.inventory.Thresholds;
 import jts.fleet.inventory.Tier;
 import jts.fleet.inventory.TierMatch;
 
-/** Two tiers with distinct thresholds so tests can tell which tier's limit an alert used. */
+/** Tiers with distinct thresholds so tests can tell which tier's limit an alert used; nas is NFS. */
 final class TestPolicy {
     private TestPolicy() {
     }
@@ -25,5 +25,11 @@ final class TestPolicy {
             Map.of(QueueAttribute.SCHEDULER, "mq-deadline"), false,
             new Thresholds(20, 50, 20, 50, 30, 80, 50, 100, 30, 90, 98), false);
 
-    static final List<Tier> TIERS = List.of(DB, BULK);
+    /** NFS: no diskstats, latency from node_exporter's mountstats; no TRIM, no queue. */
+    static final Tier NAS = new Tier("nas",
+            new TierMatch(Set.of(DeviceClass.NETWORK), List.of(), List.of("/mnt/nas")),
+            Map.of(), false,
+            new Thresholds(40, 100, 60, 150, 80, 200, 50, 100, 30, 90, 97), false);
+
+    static final List<Tier> TIERS = List.of(DB, BULK, NAS);
 }

@@ -144,11 +144,18 @@ class TrimScriptIT {
                     + " (use --force to override)");
         });
         assertThat(Files.readString(textfiles.resolve("jts_trim.prom")))
-                .contains("jts_trim_result{mount=\"/proc\",result=\"refused\"} 1\n");
+                .contains("jts_trim_result{mount=\"/proc\",result=\"refused\"} 1\n")
+                .contains("jts_trim_refused_runs_in_a_row{mount=\"/proc\"} 1\n");
+        // the next weekly run refused again: two in a row (JtsTrimRefusedRepeatedly)
+        script.run("--config", conf.toString(), "--json", "--now", now);
+        assertThat(Files.readString(textfiles.resolve("jts_trim.prom")))
+                .contains("jts_trim_refused_runs_in_a_row{mount=\"/proc\"} 2\n");
 
         HostScript.Run forced = script.run("--config", conf.toString(), "--json", "--now", now, "--force");
         assertThat(forced.exit()).as(forced.toString()).isZero();
         assertThat(forced.records()).extracting(TrimRecord::result).containsOnly(TrimResult.SKIPPED);
+        assertThat(Files.readString(textfiles.resolve("jts_trim.prom")))
+                .as("any other result ends the streak").contains("jts_trim_refused_runs_in_a_row{mount=\"/proc\"} 0\n");
     }
 
     @Test
