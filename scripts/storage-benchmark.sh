@@ -237,6 +237,7 @@ exit 0
 # renderer; size and runtime are fio environment references the main part exports
 jts_generated_from='jts-fleet 0.1.0'
 jts_profile_names='seq-read-1m seq-write-1m rand-read-4k-qd1 rand-read-4k-qd32 rand-write-4k-qd32 mixed-70-30-4k pg-wal etcd-fsync kafka-append clickhouse-merge'
+jts_suite_baseline='seq-read-1m seq-write-1m rand-read-4k-qd32 rand-write-4k-qd32'
 jts_suite_quick='rand-read-4k-qd1 rand-write-4k-qd32 pg-wal'
 jts_suite_db='pg-wal etcd-fsync kafka-append clickhouse-merge'
 jts_suite_all='seq-read-1m seq-write-1m rand-read-4k-qd1 rand-read-4k-qd32 rand-write-4k-qd32 mixed-70-30-4k pg-wal etcd-fsync kafka-append clickhouse-merge'
@@ -474,16 +475,16 @@ MOUNTS
 # are the controller's job files)
 usage() {
     cat <<USAGE
-usage: storage-benchmark.sh [--profile NAME,...|quick|db|all] [--runtime SECONDS] [--size SIZE] [MOUNT...]
+usage: storage-benchmark.sh [--profile NAME,...|baseline|quick|db|all] [--runtime SECONDS] [--size SIZE] [MOUNT...]
   Runs fio with direct I/O (where the filesystem accepts O_DIRECT) in a private directory under each MOUNT and
   prints one JSON document on stdout; progress goes to stderr. The directory is removed at the end, on error
   and on Ctrl-C/SIGTERM. Without MOUNT: every mounted directory of the embedded JTS tiers.
-  defaults: --profile quick --runtime 10 --size 256m     profiles: $jts_profile_names
+  defaults: --profile baseline --runtime 10 --size 256m     profiles: $jts_profile_names
   Not during trading hours: this loads the disk.
 USAGE
 }
 
-profiles_arg=quick
+profiles_arg=baseline
 runtime=10
 size_arg=256m
 while [ "$#" -gt 0 ]; do
@@ -526,6 +527,7 @@ if [ "$size" -lt 1048576 ]; then
 fi
 
 case $profiles_arg in
+    baseline) profiles=$jts_suite_baseline ;;
     quick) profiles=$jts_suite_quick ;;
     db) profiles=$jts_suite_db ;;
     all) profiles=$jts_suite_all ;;

@@ -27,6 +27,12 @@ public final class InventorySchema {
     public static final String DEFAULT_COMMAND_TIMEOUT = "60s";
     public static final String DEFAULT_TRIM_SCHEDULE = "Sat *-*-* 03:00:00 America/New_York";
     public static final int DEFAULT_HEALTH_POLL_MINUTES = 10;
+    /**
+     * jts-fleet's own upper limit for read_ahead_kb, not the kernel's (which takes far more): 64 MiB of read-ahead
+     * is already beyond any sequential workload here, so a larger value is a typo (sectors for KiB) or the
+     * cloud-image regression that set 8-32 MiB and more (azure-vm-utils#99). The loader and the planner use it.
+     */
+    public static final int MAX_READ_AHEAD_KB = 65_536;
     /** Thresholds of a tier that sets none (those of a SATA/warm tier: loose enough not to page on flash). */
     public static final Thresholds DEFAULT_THRESHOLDS =
             new Thresholds(10, 50, 20, 100, 50, 200, 10, 50, 10, 80, 90);
@@ -323,7 +329,7 @@ public final class InventorySchema {
                 "noop", "blk-mq has no 'noop' (writing it fails with EINVAL); use none",
                 "deadline", "blk-mq renamed it; use mq-deadline",
                 "cfq", "cfq was removed with the legacy block layer; use bfq or mq-deadline")));
-        rules.put(QueueAttribute.READ_AHEAD_KB, new ValueRule.IntRange(0, 65536));
+        rules.put(QueueAttribute.READ_AHEAD_KB, new ValueRule.IntRange(0, MAX_READ_AHEAD_KB));
         // the kernel silently raises smaller values to 4, which verify would then report as drift
         rules.put(QueueAttribute.NR_REQUESTS, new ValueRule.IntRange(4, 65536));
         rules.put(QueueAttribute.RQ_AFFINITY, new ValueRule.IntRange(0, 2));
@@ -344,8 +350,11 @@ public final class InventorySchema {
     private static String queueDoc(QueueAttribute a) {
         return switch (a) {
             case SCHEDULER -> "I/O scheduler; must also be in the device's own list (checked at plan time).";
-            case READ_AHEAD_KB -> "Read-ahead in KiB (not sectors).";
-            case NR_REQUESTS -> "Request slots per queue; not a queue-depth cap.";
+            case READ_AHEAD_KB -> "Read-ahead in KiB (not sectors); at most " + MAX_READ_AHEAD_KB
+                    + " (64 MiB), jts-fleet's own limit against typos, not the kernel's.";
+            case NR_REQUESTS -> "Requests per hardware queue. With scheduler `none` it resizes the driver's tag map, "
+                    + "so it caps the requests in flight per hardware queue; with a scheduler it sizes the "
+                    + "scheduler's request pool.";
             case RQ_AFFINITY -> "Complete I/O on the submitting CPU (2 = same CPU).";
             case NOMERGES -> "0 merges, 1 only simple merges, 2 none.";
             case ADD_RANDOM -> "Feed the entropy pool from this device (0 for SSDs).";

@@ -160,8 +160,8 @@ public final class BenchCommands {
         @Mixin
         Sizing sizing;
 
-        @Option(names = "--profile", paramLabel = "NAME", split = ",", defaultValue = "quick",
-                description = "Profiles or suites (quick, db, all), comma separated (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--profile", paramLabel = "NAME", split = ",", defaultValue = "baseline",
+                description = "Profiles or suites (baseline: the spec's sequential read/write and 4k QD32; quick, db, all), comma separated (default: ${DEFAULT-VALUE}).")
         List<String> profiles;
 
         @Option(names = "--tier", paramLabel = "NAME", description = "Every mount of this tier on each host.")

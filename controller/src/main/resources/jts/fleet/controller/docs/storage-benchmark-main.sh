@@ -2,16 +2,16 @@
 # are the controller's job files)
 usage() {
     cat <<USAGE
-usage: storage-benchmark.sh [--profile NAME,...|quick|db|all] [--runtime SECONDS] [--size SIZE] [MOUNT...]
+usage: storage-benchmark.sh [--profile NAME,...|baseline|quick|db|all] [--runtime SECONDS] [--size SIZE] [MOUNT...]
   Runs fio with direct I/O (where the filesystem accepts O_DIRECT) in a private directory under each MOUNT and
   prints one JSON document on stdout; progress goes to stderr. The directory is removed at the end, on error
   and on Ctrl-C/SIGTERM. Without MOUNT: every mounted directory of the embedded JTS tiers.
-  defaults: --profile quick --runtime 10 --size 256m     profiles: $jts_profile_names
+  defaults: --profile baseline --runtime 10 --size 256m     profiles: $jts_profile_names
   Not during trading hours: this loads the disk.
 USAGE
 }
 
-profiles_arg=quick
+profiles_arg=baseline
 runtime=10
 size_arg=256m
 while [ "$#" -gt 0 ]; do
@@ -54,6 +54,7 @@ if [ "$size" -lt 1048576 ]; then
 fi
 
 case $profiles_arg in
+    baseline) profiles=$jts_suite_baseline ;;
     quick) profiles=$jts_suite_quick ;;
     db) profiles=$jts_suite_db ;;
     all) profiles=$jts_suite_all ;;

@@ -29,8 +29,8 @@ import jts.fleet.remote.model.StorageModel;
  * mq-deadline whatever the tier says. An attribute the device does not have is "not applicable", never drift.
  */
 public final class TuningPlanner {
-    /** Read-ahead above 128 MiB is a typo or the cloud-image regression (azure-vm-utils#99), not a choice. */
-    static final long MAX_READ_AHEAD_KB = 131_072;
+    /** jts-fleet's own read-ahead limit (the loader's too): a larger value is a typo, not a choice. */
+    static final long MAX_READ_AHEAD_KB = jts.fleet.inventory.InventorySchema.MAX_READ_AHEAD_KB;
     /** The block layer clamps nr_requests below BLKDEV_MIN_RQ (4): a smaller value would read back wrong. */
     static final long MIN_NR_REQUESTS = 4;
 

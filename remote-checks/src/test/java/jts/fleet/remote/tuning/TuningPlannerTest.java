@@ -152,7 +152,7 @@ class TuningPlannerTest {
         assertThat(setting(plan, "nvme0n1", QueueAttribute.MAX_SECTORS_KB).reason())
                 .isEqualTo("exceeds max_hw_sectors_kb 512");
         assertThat(setting(plan, "nvme0n1", QueueAttribute.NR_REQUESTS).reason()).contains("minimum 4");
-        assertThat(setting(plan, "nvme0n1", QueueAttribute.READ_AHEAD_KB).reason()).contains("0..131072");
+        assertThat(setting(plan, "nvme0n1", QueueAttribute.READ_AHEAD_KB).reason()).contains("0..65536");
         assertThat(setting(plan, "nvme0n1", QueueAttribute.RQ_AFFINITY).reason()).contains("0, 1 or 2");
         assertThat(setting(plan, "nvme0n1", QueueAttribute.WRITE_CACHE).reason()).contains("write back");
         // nvme1n1 has no write_cache: not applicable, not invalid
