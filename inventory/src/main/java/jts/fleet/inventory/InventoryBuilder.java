@@ -366,12 +366,15 @@ final class InventoryBuilder {
         for (YamlNode.Entry e : map(t, "queue").entries()) {
             queue.put(QueueAttribute.parse(e.key()).orElseThrow(), ((YamlNode.Scalar) e.value()).text());
         }
+        List<MountOptionExpectation> mountOptions = strings(t, "mount_options").stream()
+                .map(MountOptionExpectation::parse).toList();
         return new Tier(name,
                 new TierMatch(classes, strings(match, "devices"), strings(match, "mounts")),
                 queue,
                 flag(t, "trim").orElse(false),
                 thresholds(map(t, "thresholds"), path + ".thresholds"),
-                flag(t, "canary").orElse(false));
+                flag(t, "canary").orElse(false),
+                mountOptions);
     }
 
     private Thresholds thresholds(YamlNode.MapNode th, String path) {

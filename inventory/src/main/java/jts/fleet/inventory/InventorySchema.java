@@ -236,6 +236,10 @@ public final class InventorySchema {
                 Field.of("queue", new Section(queue), "none",
                         "Desired queue attributes; only these are ever written."),
                 Field.of("trim", leaf(new ValueRule.Flag()), "`false`", "Weekly TRIM of the tier's filesystems."),
+                Field.of("mount_options", new ListOf(leaf(new ValueRule.MountOption())), "none",
+                        "What the tier's mounts should be mounted with, e.g. `[hard, vers=4.1, nconnect>=4, "
+                                + "rsize>=1048576, proto=tcp]` for NFS. A mount that differs is drift in `plan` and "
+                                + "`verify`, with the fstab fix; jts-fleet never remounts."),
                 Field.of("canary", leaf(new ValueRule.Flag()), "`false`",
                         "Host-side O_DIRECT latency canary on the tier's mounts."),
                 Field.of("thresholds", thresholds, "the defaults below", "Latency SLOs and alert limits.")));

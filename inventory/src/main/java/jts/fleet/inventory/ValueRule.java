@@ -242,6 +242,32 @@ public sealed interface ValueRule {
         }
     }
 
+    /** A {@code mount_options} entry: a known option name with an expectation ({@link MountOptionExpectation}). */
+    record MountOption() implements ValueRule {
+        @Override
+        public Optional<String> check(YamlNode.Scalar value) {
+            if (value.kind() != YamlNode.Kind.STRING) {
+                return wrongType(value, "a mount option such as \"nconnect>=4\"");
+            }
+            try {
+                MountOptionExpectation.parse(value.text());
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+
+        @Override
+        public String type() {
+            return "mount option";
+        }
+
+        @Override
+        public String rule() {
+            return "`name`, `!name`, `name=value`, `name>=N`, `name<=N`; a known NFS, CIFS or generic option";
+        }
+    }
+
     /** A duration for the CLI and timeouts, parsed by {@link DurationParser}. */
     record DurationText() implements ValueRule {
         @Override

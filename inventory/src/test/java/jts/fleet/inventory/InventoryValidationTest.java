@@ -117,6 +117,10 @@ class InventoryValidationTest {
                 bad("cfq scheduler", HOST + "policy:\n  tiers:\n    - name: hot\n      queue: {scheduler: cfq}\n",
                         "bad.yaml:7: policy.tiers[0].queue.scheduler: \"cfq\" is not one of none, mq-deadline, kyber, bfq: "
                                 + "cfq was removed with the legacy block layer; use bfq or mq-deadline"),
+                bad("unknown mount option", HOST + "policy:\n  tiers:\n    - name: cold\n      mount_options: [hard, \"nconect>=4\"]\n",
+                        "bad.yaml:7: policy.tiers[0].mount_options[1]: \"nconect>=4\": unknown mount option \"nconect\" (did you mean 'nconnect'?)"),
+                bad("mount option comparison on a word", HOST + "policy:\n  tiers:\n    - name: cold\n      mount_options: [\"proto>=4\"]\n",
+                        "bad.yaml:7: policy.tiers[0].mount_options[0]: \"proto>=4\": proto is not numeric: use proto=VALUE, not >="),
                 bad("read-ahead range", HOST + "policy:\n  tiers:\n    - name: hot\n      queue:\n        read_ahead_kb: 131072\n",
                         "bad.yaml:8: policy.tiers[0].queue.read_ahead_kb: 131072 is out of range 0..65536"),
                 bad("nr_requests range", HOST + "policy:\n  tiers:\n    - name: hot\n      queue: {nr_requests: 2}\n",

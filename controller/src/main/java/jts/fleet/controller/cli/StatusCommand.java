@@ -138,6 +138,7 @@ public final class StatusCommand implements Callable<Integer> {
         Files.writeString(reportDir.resolve("fleet-summary.json"), Json.pretty(fleetSummary) + "\n");
     }
 
+    /** Whole devices per tier, plus network mounts (which have no device) in the tier of their mount. */
     private static Map<String, Integer> devicesPerTier(ObjectNode host) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         host.path("devices").forEach(d -> {
@@ -146,7 +147,19 @@ public final class StatusCommand implements Callable<Integer> {
                 counts.merge(tier, 1, Integer::sum);
             }
         });
+        host.path("mounts").forEach(m -> {
+            if (m.path("network").asBoolean(false)) {
+                String tier = m.path("tier").isNull() ? "unmanaged" : m.path("tier").asText("unmanaged");
+                counts.merge(tier, 1, Integer::sum);
+            }
+        });
         return counts;
+    }
+
+    /** Network mounts of a tier: they count in it as devices do (NFS/CIFS have no block device). */
+    static long networkMountsOf(StorageModel model, String tier) {
+        return model.snapshot().mounts().stream().filter(Mount::network)
+                .filter(m -> model.tierOfMount(m.path()).filter(tier::equals).isPresent()).count();
     }
 
     private void printText(FleetSession session, List<HostResult<HostStatus>> results) {
@@ -170,7 +183,8 @@ public final class StatusCommand implements Callable<Integer> {
             if (r instanceof HostResult.Ok<HostStatus> ok) {
                 StorageModel model = ok.value().model();
                 for (String tier : tierNames) {
-                    row.add(model.devicesOf(tier).stream().filter(d -> !d.isPartition()).count());
+                    row.add(model.devicesOf(tier).stream().filter(d -> !d.isPartition()).count()
+                            + networkMountsOf(model, tier));
                 }
                 row.add(model.unmanaged().size());
                 row.add(ok.value().drift());
@@ -237,12 +251,18 @@ public final class StatusCommand implements Callable<Integer> {
             }
             out.print(table.render(context.terminalWidth(), "  "));
         }
-        List<Mount> network = snap.mounts().stream().filter(Mount::network).toList();
-        if (!network.isEmpty()) {
-            out.println("network mounts:");
-            TextTable table = new TextTable("PATH", "FSTYPE", "SOURCE", "TIER");
-            for (Mount m : network) {
-                table.row(m.path(), m.fstype(), m.source(), model.tierOfMount(m.path()).orElse("unmanaged"));
+        Map<String, List<Mount>> networkByTier = new LinkedHashMap<>();
+        for (Mount m : snap.mounts()) {
+            if (m.network()) {
+                networkByTier.computeIfAbsent(model.tierOfMount(m.path()).orElse("unmanaged"), k -> new ArrayList<>())
+                        .add(m);
+            }
+        }
+        for (var entry : networkByTier.entrySet()) {
+            out.println("tier " + entry.getKey() + ": network mounts");
+            TextTable table = new TextTable("PATH", "FSTYPE", "SOURCE", "OPTIONS");
+            for (Mount m : entry.getValue()) {
+                table.row(m.path(), m.fstype(), m.source(), jts.fleet.remote.tuning.MountOptionCheck.shown(m));
             }
             out.print(table.render(context.terminalWidth(), "  "));
         }

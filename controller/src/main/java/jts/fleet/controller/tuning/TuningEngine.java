@@ -25,7 +25,9 @@ import jts.fleet.remote.model.TierAssigner;
 import jts.fleet.remote.tuning.DevicePlan;
 import jts.fleet.remote.tuning.HostPlan;
 import jts.fleet.remote.tuning.HostTuningFiles;
+import jts.fleet.remote.model.StorageModel;
 import jts.fleet.remote.tuning.LineDiff;
+import jts.fleet.remote.tuning.MountOptionCheck;
 import jts.fleet.remote.tuning.PlannedSetting;
 import jts.fleet.remote.tuning.ScriptOutcome;
 import jts.fleet.remote.tuning.TuningAction;
@@ -134,9 +136,12 @@ public final class TuningEngine {
         TuningPaths where = paths.apply(host);
         HostTuningFiles files = readFiles(transport, host, where);
         Policy policy = host.policy();
-        HostPlan plan = TuningPlanner.plan(TierAssigner.assign(snapshot, policy), policy);
+        StorageModel model = TierAssigner.assign(snapshot, policy);
+        HostPlan plan = TuningPlanner.plan(model, policy);
         Optional<TuningState> state = files.state().map(json -> TuningState.parse(host.name(), json));
-        return HostOutcome.ok(DriftCheck.check(snapshot, plan, UdevRules.render(plan, policy, snapshot), files, state, where));
+        VerifyReport report = DriftCheck.check(snapshot, plan, UdevRules.render(plan, policy, snapshot), files, state,
+                where);
+        return HostOutcome.ok(DriftCheck.withMountOptions(report, MountOptionCheck.check(model, policy)));
     }
 
     public HostOutcome<RollbackReport> rollback(Transport transport, HostSpec host, boolean dryRun)
@@ -164,14 +169,15 @@ public final class TuningEngine {
     private PlanReport planReport(Transport transport, HostSpec host, HostSnapshot snapshot)
             throws TransportException {
         Policy policy = host.policy();
-        HostPlan plan = TuningPlanner.plan(TierAssigner.assign(snapshot, policy), policy);
+        StorageModel model = TierAssigner.assign(snapshot, policy);
+        HostPlan plan = TuningPlanner.plan(model, policy);
         String rules = UdevRules.render(plan, policy, snapshot);
         TuningPaths where = paths.apply(host);
         HostTuningFiles files = readFiles(transport, host, where);
         String diff = LineDiff.unified(files.rules().orElse(""), rules,
                 host.name() + ":" + where.rulesPath() + (files.rules().isPresent() ? "" : " (absent)"),
                 host.name() + ":" + where.rulesPath() + " (jts-fleet " + plan.policyHash() + ")");
-        return new PlanReport(plan, rules, diff);
+        return new PlanReport(plan, rules, diff, MountOptionCheck.check(model, policy));
     }
 
     private HostTuningFiles readFiles(Transport transport, HostSpec host, TuningPaths where)
@@ -240,6 +246,18 @@ public final class TuningEngine {
                         "policy " + plan.policyHash(), "different content", culprit));
             }
             return new VerifyReport(host, checked, findings);
+        }
+
+        /** Mount option expectations of the tiers: each one checked, each difference a finding with its fix. */
+        static VerifyReport withMountOptions(VerifyReport report, List<MountOptionCheck.Finding> options) {
+            List<DriftFinding> findings = new ArrayList<>(report.findings());
+            for (MountOptionCheck.Finding f : options) {
+                if (!f.ok()) {
+                    findings.add(new DriftFinding(report.host(), f.mount(), "mount option " + f.expected(),
+                            f.expected(), f.actual(), f.fix()));
+                }
+            }
+            return new VerifyReport(report.host(), report.checked() + options.size(), findings);
         }
 
         static String culprit(HostSnapshot snapshot, DevicePlan device, PlannedSetting s, Optional<TuningState> state,
