@@ -343,6 +343,7 @@ public final class InventorySchema {
         // below one 4 KiB page the kernel answers EINVAL
         rules.put(QueueAttribute.MAX_SECTORS_KB, new ValueRule.IntRange(4, 65536));
         rules.put(QueueAttribute.WRITE_CACHE, ValueRule.OneOf.of("write back", "write through"));
+        rules.put(QueueAttribute.MAX_RATIO, new ValueRule.IntRange(0, 100));
         return Map.copyOf(rules);
     }
 
@@ -355,7 +356,8 @@ public final class InventorySchema {
         return switch (a) {
             case SCHEDULER -> "I/O scheduler; must also be in the device's own list (checked at plan time).";
             case READ_AHEAD_KB -> "Read-ahead in KiB (not sectors); at most " + MAX_READ_AHEAD_KB
-                    + " (64 MiB), jts-fleet's own limit against typos, not the kernel's.";
+                    + " (64 MiB), jts-fleet's own limit against typos, not the kernel's. For network filesystems it "
+                    + "is written to their backing device (/sys/class/bdi/MAJ:MIN).";
             case NR_REQUESTS -> "Requests per hardware queue. With scheduler `none` it resizes the driver's tag map, "
                     + "so it caps the requests in flight per hardware queue; with a scheduler it sizes the "
                     + "scheduler's request pool.";
@@ -365,6 +367,9 @@ public final class InventorySchema {
             case WBT_LAT_USEC -> "Writeback throttling target; 0 disables, -1 restores the kernel default.";
             case MAX_SECTORS_KB -> "Largest request in KiB; at most the device's max_hw_sectors_kb.";
             case WRITE_CACHE -> "Only written when set explicitly; risky (data loss on power failure).";
+            case MAX_RATIO -> "Network filesystems only (their backing device, /sys/class/bdi/MAJ:MIN): the share of "
+                    + "the dirty page cache one NAS mount may hold, percent, so a bulk copy to it cannot fill the "
+                    + "cache the databases write through. Set live and by a udev rule for NFS.";
         };
     }
 

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The allowlist of block-queue attributes jts-fleet may ever write. The policy key and the file name under
- * {@code /sys/block/<dev>/queue/} are the same.
+ * {@code /sys/block/<dev>/queue/} are the same. For network filesystems (no block queue) {@code read_ahead_kb} and
+ * {@code max_ratio} are written to their backing device, {@code /sys/class/bdi/MAJ:MIN/}.
  */
 public enum QueueAttribute {
     SCHEDULER("scheduler"),
@@ -16,7 +17,12 @@ public enum QueueAttribute {
     WBT_LAT_USEC("wbt_lat_usec"),
     MAX_SECTORS_KB("max_sectors_kb"),
     /** Only ever written when a policy sets it explicitly; never in the embedded default. */
-    WRITE_CACHE("write_cache");
+    WRITE_CACHE("write_cache"),
+    /**
+     * Share of the dirty page cache the backing device may hold, percent: an attribute of the BDI
+     * ({@code /sys/class/bdi/MAJ:MIN/max_ratio}), set for network filesystems, which have no block queue.
+     */
+    MAX_RATIO("max_ratio");
 
     private final String key;
 

@@ -221,7 +221,9 @@ class InventoryLoaderTest {
         Tier cold = p.tier("cold").orElseThrow();
         assertThat(cold.match().classes()).containsExactly(DeviceClass.NETWORK);
         assertThat(cold.match().mounts()).containsExactly("/mnt/synology");
-        assertThat(cold.queue()).isEmpty();
+        // network filesystems: only the backing device's read-ahead and dirty share apply
+        assertThat(cold.queue()).containsOnlyKeys(QueueAttribute.READ_AHEAD_KB, QueueAttribute.MAX_RATIO);
+        assertThat(cold.mountOptions()).extracting(MountOptionExpectation::text).containsExactly("hard", "nconnect>=4");
         assertThat(cold.trim()).isFalse();
         assertThat(cold.thresholds().readAwaitCritMs()).isEqualTo(200);
 

@@ -107,7 +107,7 @@ class InventoryValidationTest {
                         "bad.yaml:7: policy.tiers[0].match.classes[1]: \"optane\" is not one of nvme, ssd, hdd, virtual, loop, ram, dm, md, network"),
                 bad("unknown queue attribute", HOST + "policy:\n  tiers:\n    - name: hot\n      queue:\n        scheduler: none\n        iosched_quantum: 4\n",
                         "bad.yaml:9: policy.tiers[0].queue.iosched_quantum: unknown key (allowed: scheduler, read_ahead_kb, "
-                                + "nr_requests, rq_affinity, nomerges, add_random, wbt_lat_usec, max_sectors_kb, write_cache)"),
+                                + "nr_requests, rq_affinity, nomerges, add_random, wbt_lat_usec, max_sectors_kb, write_cache, max_ratio)"),
                 bad("noop scheduler", HOST + "policy:\n  tiers:\n    - name: hot\n      queue: {scheduler: noop}\n",
                         "bad.yaml:7: policy.tiers[0].queue.scheduler: \"noop\" is not one of none, mq-deadline, kyber, bfq: "
                                 + "blk-mq has no 'noop' (writing it fails with EINVAL); use none"),

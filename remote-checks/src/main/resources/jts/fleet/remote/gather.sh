@@ -105,6 +105,7 @@ driver() {
 #   U NAME DIR   the udev section of a device, found through DIR/dev
 #   F PATH       a whole file                            T PATH  its last 200 lines
 #   R PATH       the lines of a rules file that set a queue attribute
+#   D MAJ:MIN    the backing device of a filesystem without a block device (NFS, CIFS, FUSE)
 # and collects in $paths every file they need, for the one grep at the end.
 directives_and_reads() {
     paths="$S/proc/sys/kernel/hostname $S/proc/sys/kernel/osrelease"
@@ -174,6 +175,15 @@ directives_and_reads() {
 
     out="${out}L @@section diskstats${nl}F $S/proc/diskstats${nl}L @@end$nl"
     out="${out}L @@section mountinfo${nl}F $S/proc/self/mountinfo${nl}L @@end$nl"
+    # backing devices of filesystems without a block device (NFS, CIFS, FUSE get an anonymous 0:N): the
+    # read-ahead and dirty share jts-fleet tunes for network mounts
+    for b in "$S"/sys/class/bdi/0:*; do
+        [ -d "$b" ] || continue
+        n=${b##*/}
+        case $n in *[!0-9:]*) continue ;; esac
+        out="${out}D $n$nl"
+        paths="$paths $b/read_ahead_kb $b/max_ratio"
+    done
     paths="$paths $S/proc/diskstats $S/proc/self/mountinfo"
     # udev's database entries of block devices (named bMAJOR:MINOR): the controller picks each device's own
     for f in "$S"/run/udev/data/b*; do

@@ -182,6 +182,10 @@ public final class BenchCommands {
         @Option(names = "--force", description = "Run even inside a blackout window.")
         boolean force;
 
+        @Option(names = "--allow-network", description = "With --tier: also the tier's NFS/CIFS mounts (the cold "
+                + "tier), at most 256 MiB per job (a NAS is shared with other hosts).")
+        boolean allowNetwork;
+
         public Run(AppContext context) {
             this.context = context;
         }
@@ -191,7 +195,7 @@ public final class BenchCommands {
             BenchRequest request;
             try {
                 request = new BenchRequest(profiles, Optional.ofNullable(target), Optional.ofNullable(tier),
-                        sizing.parameters(), label, force, Optional.ofNullable(device), destructive);
+                        sizing.parameters(), label, force, Optional.ofNullable(device), destructive, allowNetwork);
                 BenchProfiles.embedded().resolve(profiles);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());

@@ -21,6 +21,7 @@ import java.util.Map;
  *                              (DIR: sda, sda/sda1: relative to ROOT/sys/block, where grep runs)
  * F PATH | T PATH              a whole file | its last 200 lines
  * R PATH                       the lines of a udev rules file that set a queue attribute
+ * D MAJ:MIN                    the backing device (BDI) of a filesystem without a block device: its tunables
  * @@reads                      then grep's lines, one per line of every file named above
  * PATH:CONTENT
  * @@tail PATH                  optional: the last lines of PATH (the trim log), then an empty line
@@ -53,6 +54,10 @@ public final class GatherAssembler {
 
     /** Where udev keeps a block device's properties: this, then MAJOR:MINOR. */
     private static final String UDEV_DATA = "/run/udev/data/b";
+
+    /** Backing devices, named MAJOR:MINOR; the attributes jts-fleet reads and may tune on them. */
+    private static final String BDI = "/sys/class/bdi/";
+    static final List<String> BDI_ATTRIBUTES = List.of("read_ahead_kb", "max_ratio");
 
     private GatherAssembler() {
     }
@@ -122,6 +127,9 @@ public final class GatherAssembler {
             if (line.startsWith(UDEV_DATA, from)) {
                 int inName = line.indexOf(':', from + UDEV_DATA.length());
                 from = inName < 0 ? line.length() : inName + 1;
+            } else if (line.startsWith(BDI, from)) {
+                int slash = line.indexOf('/', from + BDI.length()); // after the MAJ:MIN name
+                from = slash < 0 ? line.length() : slash;
             }
             int colon = line.indexOf(':', from);
             if (colon < 0) {
@@ -155,6 +163,11 @@ public final class GatherAssembler {
                 case 'T' -> {
                     List<String> all = files.getOrDefault(argument, List.of());
                     escaped(out, all.subList(Math.max(0, all.size() - TRIM_LOG_LINES), all.size()));
+                }
+                case 'D' -> {
+                    out.append("@@section bdi ").append(argument).append('\n');
+                    attributes(out, files, root + BDI + argument, BDI_ATTRIBUTES);
+                    out.append("@@end\n");
                 }
                 case 'R' -> {
                     for (String line : files.getOrDefault(argument, List.of())) {

@@ -152,6 +152,7 @@ public final class GatherParser {
             Map<String, String> env = Map.of();
             Optional<String> state = Optional.empty();
             List<String> trimLog = new ArrayList<>();
+            Map<String, Map<String, String>> bdis = new LinkedHashMap<>();
             boolean sawDiskstats = false;
 
             for (Section s : sections) {
@@ -189,6 +190,11 @@ public final class GatherParser {
                         }
                     }
                     case "mountinfo" -> mountinfo = s.lines();
+                    case "bdi" -> {
+                        if (s.key() != null && s.key().matches("[0-9]{1,4}:[0-9]{1,8}")) {
+                            bdis.put(s.key(), keyValues(s));
+                        }
+                    }
                     case "udev-rules" -> {
                         if (s.key() == null || !RULES_FILE.matcher(s.key()).matches()) {
                             warnings.add("line " + s.start() + ": ignored udev rules file with an unexpected name");
@@ -231,7 +237,7 @@ public final class GatherParser {
                     hostValues.getOrDefault("kernel", ""), time, (int) uid, devices, List.of(), List.of(),
                     Map.of(), Optional.empty(), false, false, false, Optional.empty(), Optional.empty(),
                     List.of(), List.of());
-            List<Mount> mounts = mounts(mountinfo, withoutMounts);
+            List<Mount> mounts = mounts(mountinfo, withoutMounts, bdis);
             boolean sysfsReadOnly = false;
             for (Mount m : mounts) {
                 if (m.path().equals("/sys")) {
@@ -473,7 +479,8 @@ public final class GatherParser {
 
         // ---- mounts -----------------------------------------------------------------------------------
 
-        private List<Mount> mounts(List<Line> lines, HostSnapshot devices) throws GatherException {
+        private List<Mount> mounts(List<Line> lines, HostSnapshot devices, Map<String, Map<String, String>> bdis)
+                throws GatherException {
             Map<String, String> byDevNumber = new HashMap<>();
             Map<String, String> byDmName = new HashMap<>();
             for (BlockDevice d : devices.devices()) {
@@ -513,7 +520,8 @@ public final class GatherParser {
                 mounts.add(new Mount(m.mountId(), m.parentId(), m.majorMinor(), m.root(), m.path(),
                         m.mountOptions(), m.fstype(), m.source(), m.superOptions(), device, leaves, network,
                         onlineDiscard(m), m.mountOptions().contains("ro") || m.superOptions().contains("ro"),
-                        m.fstype().equals("autofs"), bindOf));
+                        m.fstype().equals("autofs"), bindOf,
+                        network ? bdis.getOrDefault(m.majorMinor(), Map.of()) : Map.of()));
             }
             return mounts;
         }

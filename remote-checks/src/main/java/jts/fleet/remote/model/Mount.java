@@ -9,7 +9,8 @@ import java.util.Set;
  * the kernel name behind {@code majorMinor} (or behind a {@code /dev/...} source for filesystems such as
  * btrfs that report an anonymous device number); {@code leafDevices} are the disks that finally hold it.
  * {@code bindOf} names the first mount of the same filesystem (same device number) when this one is a bind
- * or duplicate mount, so a filesystem is trimmed once.
+ * or duplicate mount, so a filesystem is trimmed once. {@code bdi} holds, for a network filesystem, the attributes of
+ * its backing device as read ({@code /sys/class/bdi/MAJ:MIN}: read_ahead_kb, max_ratio), where jts-fleet tunes it.
  */
 public record Mount(
         int mountId,
@@ -27,7 +28,8 @@ public record Mount(
         boolean onlineDiscard,
         boolean readOnly,
         boolean autofs,
-        Optional<String> bindOf) {
+        Optional<String> bindOf,
+        java.util.Map<String, String> bdi) {
 
     /** Filesystem types that live on another machine: never tuned, never trimmed. */
     public static final Set<String> NETWORK_FSTYPES = Set.of(
@@ -35,6 +37,7 @@ public record Mount(
             "afs", "lustre");
 
     public Mount {
+        bdi = java.util.Map.copyOf(bdi);
         mountOptions = List.copyOf(mountOptions);
         superOptions = List.copyOf(superOptions);
         leafDevices = List.copyOf(leafDevices);

@@ -133,7 +133,7 @@ public final class TierAssigner {
     }
 
     /** {@code path} is {@code base} or lies below it ("/var/lib/postgresql/16/main" under "/var/lib/postgresql"). */
-    static boolean under(String path, String base) {
+    public static boolean under(String path, String base) {
         int end = base.length() > 1 && base.endsWith("/") ? base.length() - 1 : base.length();
         if (end == 1 && base.charAt(0) == '/') {
             return true;

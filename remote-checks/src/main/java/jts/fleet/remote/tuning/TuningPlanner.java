@@ -13,6 +13,7 @@ import jts.fleet.inventory.QueueAttribute;
 import jts.fleet.inventory.Tier;
 import jts.fleet.remote.model.BlockDevice;
 import jts.fleet.remote.model.HostSnapshot;
+import jts.fleet.remote.model.Mount;
 import jts.fleet.remote.model.StorageModel;
 
 /**
@@ -115,7 +116,60 @@ public final class TuningPlanner {
                     device.wwn(), device.serial(), false, device.zoned(), via, settings(device, tier),
                     Optional.empty()));
         }
+        plans.addAll(backingDevices(model, policy));
         return new HostPlan(snapshot.host(), PolicyFingerprint.of(policy), plans, conflicts);
+    }
+
+    /** Attributes a network filesystem's backing device (/sys/class/bdi/MAJ:MIN) has and jts-fleet may set. */
+    static final Set<QueueAttribute> BDI_ATTRIBUTES = Set.of(QueueAttribute.READ_AHEAD_KB, QueueAttribute.MAX_RATIO);
+
+    /**
+     * Network filesystems have no block queue: a tier's {@code read_ahead_kb} and {@code max_ratio} act on their
+     * backing device, one plan entry per filesystem ({@code bdi-MAJ:MIN}; bind mounts share it). Other queue
+     * attributes do not apply to them.
+     */
+    static List<DevicePlan> backingDevices(StorageModel model, Policy policy) {
+        List<DevicePlan> plans = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Mount m : model.snapshot().mounts()) {
+            Optional<Tier> tier = model.tierOfMount(m.path()).flatMap(policy::tier);
+            if (!m.network() || tier.isEmpty() || tier.get().queue().isEmpty() || m.bdi().isEmpty()
+                    || !m.majorMinor().matches("[0-9]{1,4}:[0-9]{1,8}") || !seen.add(m.majorMinor())) {
+                continue;
+            }
+            List<PlannedSetting> settings = new ArrayList<>();
+            WriteOrder.sorted(tier.get().queue()).forEach((attribute, value) ->
+                    settings.add(bdiSetting(m, attribute, value.trim())));
+            Selection selection = tier.get().match().mounts().stream().anyMatch(p -> jts.fleet.remote.model.TierAssigner.under(m.path(), p))
+                    ? Selection.MOUNT : Selection.CLASS;
+            plans.add(new DevicePlan("bdi-" + m.majorMinor(), jts.fleet.inventory.DeviceClass.NETWORK,
+                    Optional.of(tier.get().name()), selection, Optional.empty(), Optional.empty(), false, false,
+                    List.of("network mount " + m.path() + " (" + m.fstype() + " " + m.source()
+                            + "): its backing device /sys/class/bdi/" + m.majorMinor()),
+                    settings, Optional.empty()));
+        }
+        return plans;
+    }
+
+    private static PlannedSetting bdiSetting(Mount m, QueueAttribute attribute, String desired) {
+        Optional<String> current = Optional.ofNullable(m.bdi().get(attribute.key())).map(String::trim)
+                .filter(v -> !v.isEmpty());
+        if (!BDI_ATTRIBUTES.contains(attribute)) {
+            return new PlannedSetting(attribute, Optional.empty(), desired, TuningAction.NOT_APPLICABLE,
+                    "a network filesystem has no block queue: only read_ahead_kb and max_ratio, on its backing device");
+        }
+        if (current.isEmpty()) {
+            return new PlannedSetting(attribute, current, desired, TuningAction.NOT_APPLICABLE,
+                    "backing device has no " + attribute.key());
+        }
+        OptionalLong value = parse(desired);
+        long max = attribute == QueueAttribute.MAX_RATIO ? 100 : MAX_READ_AHEAD_KB;
+        if (value.isEmpty() || value.getAsLong() < 0 || value.getAsLong() > max) {
+            return invalid(attribute, current, desired, "must be 0.." + max);
+        }
+        String normalised = Long.toString(value.getAsLong());
+        boolean same = parse(current.get()).equals(value);
+        return new PlannedSetting(attribute, current, normalised, same ? TuningAction.OK : TuningAction.SET, "");
     }
 
     private static List<String> distinctVia(List<Claim> claims) {
@@ -214,6 +268,7 @@ public final class TuningPlanner {
                     : Optional.empty();
             case RQ_AFFINITY, NOMERGES -> value < 0 || value > 2 ? Optional.of("must be 0, 1 or 2") : Optional.empty();
             case ADD_RANDOM -> value < 0 || value > 1 ? Optional.of("must be 0 or 1") : Optional.empty();
+            case MAX_RATIO -> value < 0 || value > 100 ? Optional.of("must be 0..100 (percent)") : Optional.empty();
             case WBT_LAT_USEC -> value < -1 ? Optional.of("must be -1 (kernel default), 0 (off) or a latency in us")
                     : Optional.empty();
             case MAX_SECTORS_KB -> {

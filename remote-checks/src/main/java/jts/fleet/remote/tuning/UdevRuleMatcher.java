@@ -132,6 +132,8 @@ public final class UdevRuleMatcher {
                 case "ENV" -> Optional.of(device.properties().getOrDefault(k.attribute().orElseThrow(), ""));
                 case "ATTR" -> Optional.ofNullable(device.attributes().get(k.attribute().orElseThrow()))
                         .map(String::stripTrailing);
+                // a program's exit status cannot be known here: never a match on a gathered device
+                case "PROGRAM" -> Optional.<String>empty();
                 case "ATTRS" -> Optional.ofNullable(device.attributes().get(k.attribute().orElseThrow()))
                         .or(() -> Optional.ofNullable(device.parentAttributes().get(k.attribute().orElseThrow())))
                         .map(String::stripTrailing);

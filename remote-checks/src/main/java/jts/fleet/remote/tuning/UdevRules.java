@@ -82,7 +82,7 @@ public final class UdevRules {
         plan.devices().forEach(d -> byDevice.put(d.device(), d));
         Set<String> deviceRules = new LinkedHashSet<>();
         for (DevicePlan d : plan.devices()) {
-            if (!expected(d).isEmpty() && d.selectedBy() != Selection.CLASS) {
+            if (!expected(d).isEmpty() && d.selectedBy() != Selection.CLASS && !backingDevice(d)) {
                 deviceRules.add(d.device());
             }
         }
@@ -216,8 +216,10 @@ public final class UdevRules {
                 Optional<String> match = classMatch(deviceClass);
                 out.add("");
                 if (match.isEmpty()) {
-                    out.add("# tier " + tier.name() + ", class " + deviceClass.key()
-                            + ": no rule of its own; settings land on its leaf devices (device rules)");
+                    out.add("# tier " + tier.name() + ", class " + deviceClass.key() + ": no rule of its own; "
+                            + (deviceClass == DeviceClass.NETWORK
+                                    ? "settings land on each network mount's backing device (bdi rules below)"
+                                    : "settings land on its leaf devices (device rules)"));
                     continue;
                 }
                 List<String> present = new ArrayList<>();
@@ -235,7 +237,83 @@ public final class UdevRules {
         }
         out.add("");
         out.add("LABEL=\"" + END_LABEL + "\"");
+        backingDeviceRules(out, plan, snapshot);
         return String.join("\n", out) + "\n";
+    }
+
+    static boolean backingDevice(DevicePlan d) {
+        return d.device().startsWith("bdi-") && d.deviceClass() == DeviceClass.NETWORK;
+    }
+
+    /**
+     * Network filesystems keep their backing-device settings across remounts and reboots through a rule on the
+     * {@code bdi} subsystem. A BDI is named by an anonymous device number that changes with every mount, so the
+     * rule asks the NFS client which volume it belongs to ({@code /proc/fs/nfsfs/volumes}: server address in hex,
+     * device number), matching the server of the tier's mount; {@code PROGRAM} runs and ends within the event, it is
+     * not a {@code RUN+=}. CIFS has no such table: its settings are written live by apply only (said in a comment).
+     */
+    private static void backingDeviceRules(List<String> out, HostPlan plan, HostSnapshot snapshot) {
+        for (DevicePlan d : plan.devices()) {
+            if (!backingDevice(d) || expected(d).isEmpty()) {
+                continue;
+            }
+            String majmin = d.device().substring("bdi-".length());
+            Optional<jts.fleet.remote.model.Mount> mount = snapshot.mounts().stream()
+                    .filter(m -> m.network() && m.majorMinor().equals(majmin)).findFirst();
+            Map<QueueAttribute, String> values = new TreeMap<>(WriteOrder.COMPARATOR);
+            for (PlannedSetting s : d.settings()) {
+                if (s.action().managed()) {
+                    values.put(s.attribute(), s.desired());
+                }
+            }
+            out.add("");
+            out.add("# tier " + d.tier().orElse("-") + ", " + String.join("; ", d.via()));
+            Optional<String> server = mount.filter(m -> m.fstype().startsWith("nfs")).flatMap(UdevRules::serverHex);
+            if (server.isEmpty()) {
+                out.add("# no persistent rule: only NFS volumes can be told apart by their backing device; apply "
+                        + "writes these values live (" + values.entrySet().stream()
+                        .map(e -> e.getKey().key() + "=" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("")
+                        + ") and must run again after a remount");
+                continue;
+            }
+            StringBuilder rule = new StringBuilder("ACTION!=\"remove\", SUBSYSTEM==\"bdi\", PROGRAM==\"/usr/bin/awk "
+                    + "-v bdi=$kernel -v server=" + server.get() + " '$$2 == server && $$4 == bdi { found = 1 } "
+                    + "END { exit !found }' /proc/fs/nfsfs/volumes\"");
+            values.forEach((attribute, value) -> rule.append(", ATTR{").append(attribute.key()).append("}=\"")
+                    .append(checkedValue(attribute, value)).append('"'));
+            out.add(rule.toString());
+        }
+    }
+
+    /** The NFS server's address as /proc/fs/nfsfs/volumes shows it: IPv4 as 8 hex digits, IPv6 as 32. */
+    static Optional<String> serverHex(jts.fleet.remote.model.Mount m) {
+        Optional<String> addr = MountOptionCheck.options(m).entrySet().stream()
+                .filter(e -> e.getKey().equals("addr")).map(Map.Entry::getValue).findFirst();
+        if (addr.isEmpty()) {
+            return Optional.empty();
+        }
+        String a = addr.get();
+        try {
+            if (a.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+                byte[] bytes = java.net.InetAddress.getByName(a).getAddress();
+                return Optional.of(java.util.HexFormat.of().formatHex(bytes));
+            }
+            if (a.matches("[0-9A-Fa-f:]+") && a.contains(":")) {
+                byte[] bytes = java.net.InetAddress.getByName(a).getAddress();
+                return Optional.of(java.util.HexFormat.of().formatHex(bytes));
+            }
+        } catch (java.net.UnknownHostException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static String checkedValue(QueueAttribute attribute, String value) {
+        if (!value.matches("[0-9]{1,12}")) {
+            throw new IllegalArgumentException("value \"" + value + "\" of " + attribute.key()
+                    + " cannot be written into a rules file");
+        }
+        return value;
     }
 
     private static void classRules(List<String> out, String match, Map<QueueAttribute, String> queue,

@@ -17,7 +17,7 @@ public final class WriteOrder {
     public static final List<QueueAttribute> ORDER = List.of(QueueAttribute.SCHEDULER,
             QueueAttribute.MAX_SECTORS_KB, QueueAttribute.NR_REQUESTS, QueueAttribute.WBT_LAT_USEC,
             QueueAttribute.READ_AHEAD_KB, QueueAttribute.RQ_AFFINITY, QueueAttribute.NOMERGES,
-            QueueAttribute.ADD_RANDOM, QueueAttribute.WRITE_CACHE);
+            QueueAttribute.ADD_RANDOM, QueueAttribute.WRITE_CACHE, QueueAttribute.MAX_RATIO);
 
     public static final Comparator<QueueAttribute> COMPARATOR = Comparator.comparingInt(ORDER::indexOf);
 

@@ -69,7 +69,7 @@ valid_attribute() {
     # the allowlist, hard-coded here too: the controller's validation is not trusted with root
     case $1 in
         scheduler | read_ahead_kb | nr_requests | rq_affinity | nomerges | add_random | wbt_lat_usec | \
-            max_sectors_kb | write_cache) return 0 ;;
+            max_sectors_kb | write_cache | max_ratio) return 0 ;;
     esac
     return 1
 }
@@ -79,10 +79,6 @@ valid_value() {
         '' | *[!A-Za-z0-9\ _.-]*) return 1 ;;
     esac
     return 0
-}
-
-attr_path() {
-    printf '%s/sys/block/%s/queue/%s' "$root" "$1" "$2"
 }
 
 trim() {
@@ -151,7 +147,7 @@ udev_refresh() {
     udevadm control --reload-rules || return 1
     cut -d ' ' -f 1 "$work/plan" | sort -u >"$work/devices"
     while read -r dev; do
-        udevadm trigger --action=change --sysname-match="$dev" || return 1
+        trigger_device "$dev" || return 1
     done <"$work/devices"
     udevadm settle --timeout=10 || true
     return 0
@@ -301,7 +297,15 @@ if [ -z "$root" ] && [ -r /proc/self/mountinfo ]; then
 fi
 
 while read -r dev attr desired; do
-    [ -d "$root/sys/block/$dev/queue" ] || reject "$dev: no such block device ($root/sys/block/$dev/queue missing)"
+    case $dev in
+        bdi-*)
+            [ -d "$root/sys/class/bdi/${dev#bdi-}" ] || reject "$dev: no such backing device ($root/sys/class/bdi/${dev#bdi-} missing: unmounted?)"
+            case $attr in
+                read_ahead_kb | max_ratio) ;;
+                *) reject "$dev: $attr is not an attribute of a backing device" ;;
+            esac ;;
+        *) [ -d "$root/sys/block/$dev/queue" ] || reject "$dev: no such block device ($root/sys/block/$dev/queue missing)" ;;
+    esac
     if [ -f "$root/sys/block/$dev/hidden" ] && [ "$(cat -- "$root/sys/block/$dev/hidden")" = 1 ]; then
         reject "$dev: hidden device (NVMe multipath path): never tuned"
     fi

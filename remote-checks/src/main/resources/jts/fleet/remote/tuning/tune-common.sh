@@ -8,7 +8,26 @@ TAB=$(printf '\t')
 # for bfq), writing max_sectors_kb recomputes read_ahead_kb. So the scheduler goes first, max_sectors_kb
 # before read_ahead_kb, and restores and rollbacks walk the same order over a snapshot of every attribute.
 # shellcheck disable=SC2034
-ATTR_ORDER="scheduler max_sectors_kb nr_requests wbt_lat_usec read_ahead_kb rq_affinity nomerges add_random write_cache"
+ATTR_ORDER="scheduler max_sectors_kb nr_requests wbt_lat_usec read_ahead_kb rq_affinity nomerges add_random write_cache max_ratio"
+
+# attr_path DEV ATTR: a block queue attribute, or for "bdi-MAJ:MIN" an attribute of that backing device (network
+# filesystems have no block queue; their read-ahead and dirty-page share live on the BDI). Uses the caller's $root.
+# shellcheck disable=SC2317,SC2154
+attr_path() {
+    case $1 in
+        bdi-*) printf '%s/sys/class/bdi/%s/%s' "$root" "${1#bdi-}" "$2" ;;
+        *) printf '%s/sys/block/%s/queue/%s' "$root" "$1" "$2" ;;
+    esac
+}
+
+# trigger_device DEV: re-run udev's rules for one device or (bdi-MAJ:MIN) one backing device
+# shellcheck disable=SC2317
+trigger_device() {
+    case $1 in
+        bdi-*) udevadm trigger --action=change --subsystem-match=bdi --sysname-match="${1#bdi-}" ;;
+        *) udevadm trigger --action=change --sysname-match="$1" ;;
+    esac
+}
 
 # shellcheck disable=SC2317
 out() {

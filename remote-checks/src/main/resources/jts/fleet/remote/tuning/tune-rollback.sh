@@ -118,10 +118,10 @@ while read -r dev attr value; do
     esac
     case $attr in
         scheduler | read_ahead_kb | nr_requests | rq_affinity | nomerges | add_random | wbt_lat_usec | \
-            max_sectors_kb | write_cache) ;;
+            max_sectors_kb | write_cache | max_ratio) ;;
         *) continue ;;
     esac
-    p=$root/sys/block/$dev/queue/$attr
+    p=$(attr_path "$dev" "$attr")
     if [ ! -f "$p" ]; then
         # the device went away (hotplug, renamed after reboot): nothing to restore on it
         out gone "$dev" "$attr" "$value"
@@ -165,7 +165,7 @@ if udev_running; then
     if [ -f "$work/devices" ]; then
         sort -u "$work/devices" >"$work/devices.sorted"
         while read -r dev; do
-            udevadm trigger --action=change --sysname-match="$dev" || out note "udevadm trigger $dev failed"
+            trigger_device "$dev" || out note "udevadm trigger $dev failed"
         done <"$work/devices.sorted"
     fi
 elif [ -z "$root" ]; then

@@ -24,8 +24,19 @@ final class PlanSimulation {
                     .filter(s -> s.action() == TuningAction.SET).forEach(s -> writes.put(s.attribute(), s.desired()));
             devices.add(writes.isEmpty() ? d : with(d, writes));
         }
+        // network filesystems: the settings of "bdi-MAJ:MIN" land on their backing device
+        List<jts.fleet.remote.model.Mount> mounts = new ArrayList<>();
+        for (jts.fleet.remote.model.Mount m : before.mounts()) {
+            Map<String, String> bdi = new LinkedHashMap<>(m.bdi());
+            plan.devices().stream().filter(p -> p.device().equals("bdi-" + m.majorMinor()) && m.network())
+                    .flatMap(p -> p.settings().stream()).filter(s -> s.action() == TuningAction.SET)
+                    .forEach(s -> bdi.put(s.attribute().key(), s.desired()));
+            mounts.add(new jts.fleet.remote.model.Mount(m.mountId(), m.parentId(), m.majorMinor(), m.root(), m.path(),
+                    m.mountOptions(), m.fstype(), m.source(), m.superOptions(), m.device(), m.leafDevices(),
+                    m.network(), m.onlineDiscard(), m.readOnly(), m.autofs(), m.bindOf(), bdi));
+        }
         return new HostSnapshot(before.host(), before.hostname(), before.kernel(), before.time(), before.uid(), devices,
-                before.mounts(), before.diskstats(), before.udevRules(), before.tunedProfile(), before.systemdRunning(),
+                mounts, before.diskstats(), before.udevRules(), before.tunedProfile(), before.systemdRunning(),
                 before.udevdRunning(), before.sysfsReadOnly(), before.fio(), before.stateJson(),
                 before.trimLog(), before.warnings());
     }

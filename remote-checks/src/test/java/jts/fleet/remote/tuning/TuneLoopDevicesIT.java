@@ -114,6 +114,45 @@ class TuneLoopDevicesIT {
         assertThat(stateDir.resolve("state.json")).doesNotExist();
     }
 
+    /**
+     * Network filesystems are tuned on their backing device: the same script path on a real BDI (this loop device's,
+     * /sys/class/bdi/7:N; an NFS mount's is 0:N, and this kernel has no NFS client), applied, recorded and rolled
+     * back.
+     */
+    @Test
+    void backingDeviceSettingsAreAppliedRecordedAndRolledBack() throws Exception {
+        String majmin = Files.readString(Path.of("/sys/block", loop.device(), "dev")).strip();
+        Path bdi = Path.of("/sys/class/bdi", majmin);
+        String readAhead = Files.readString(bdi.resolve("read_ahead_kb")).strip();
+        String maxRatio = Files.readString(bdi.resolve("max_ratio")).strip();
+        String wantReadAhead = readAhead.equals("768") ? "1536" : "768";
+        String wantRatio = maxRatio.equals("37") ? "38" : "37";
+        String input = "@@jts-tune 1\nset bdi-" + majmin + " read_ahead_kb " + wantReadAhead + "\nset bdi-" + majmin
+                + " max_ratio " + wantRatio + "\n@@rules\n# x\n@@end\n";
+        try {
+            ScriptOutcome applied = ScriptRunner.run(TuningScripts.APPLY, input, "", stateDir.toString(),
+                    rules.toString());
+            assertThat(applied.succeeded()).as("%s", applied).isTrue();
+            assertThat(Files.readString(bdi.resolve("read_ahead_kb")).strip()).isEqualTo(wantReadAhead);
+            assertThat(Files.readString(bdi.resolve("max_ratio")).strip()).isEqualTo(wantRatio);
+            assertThat(Files.readString(stateDir.resolve("state.json")))
+                    .contains("\"device\": \"bdi-" + majmin + "\", \"attribute\": \"max_ratio\", \"value\": \"" + maxRatio + "\"");
+
+            ScriptOutcome undo = ScriptRunner.run(TuningScripts.ROLLBACK, "", "", stateDir.toString(), rules.toString());
+            assertThat(undo.succeeded()).as("%s", undo).isTrue();
+            assertThat(Files.readString(bdi.resolve("read_ahead_kb")).strip()).isEqualTo(readAhead);
+            assertThat(Files.readString(bdi.resolve("max_ratio")).strip()).isEqualTo(maxRatio);
+        } finally {
+            Files.writeString(bdi.resolve("max_ratio"), maxRatio);
+            Files.writeString(bdi.resolve("read_ahead_kb"), readAhead);
+        }
+        // only read_ahead_kb and max_ratio exist on a backing device: anything else is refused before a write
+        ScriptOutcome refused = ScriptRunner.run(TuningScripts.APPLY, "@@jts-tune 1\nset bdi-" + majmin
+                + " scheduler none\n@@rules\n# x\n@@end\n", "", stateDir.toString(), rules.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.errors()).singleElement().asString().contains("not an attribute of a backing device");
+    }
+
     @Test
     void aKernelRefusalMidApplyRestoresEarlierWrites() throws Exception {
         String before = loop.read("read_ahead_kb") + loop.read("write_cache") + partitioned.read("read_ahead_kb");

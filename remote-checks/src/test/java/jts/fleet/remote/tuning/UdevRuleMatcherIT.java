@@ -66,6 +66,40 @@ class UdevRuleMatcherIT {
         return new UdevRuleMatcher.Device(kernel, devtype, devpath, attributes, Map.of(), Map.of("DEVTYPE", devtype));
     }
 
+    /**
+     * The backing-device rule as rendered for an NFS mount is accepted by udev, and does not fire for a BDI that
+     * is not an NFS volume (this loop device's: the program finds it in no /proc/fs/nfsfs/volumes). The same rule
+     * with a program that succeeds really sets the backing device's read-ahead.
+     */
+    @Test
+    void backingDeviceRulesParseAndAssignOnTheBdiSubsystem() throws Exception {
+        String majmin = Files.readString(Path.of("/sys/block", loop.device(), "dev")).strip();
+        Path bdi = Path.of("/sys/class/bdi", majmin);
+        String before = Files.readString(bdi.resolve("read_ahead_kb")).strip();
+        String want = before.equals("4096") ? "2048" : "4096";
+        String rendered = "ACTION!=\"remove\", SUBSYSTEM==\"bdi\", KERNEL==\"" + majmin + "\", PROGRAM==\"/usr/bin/awk "
+                + "-v bdi=$kernel -v server=0a010005 '$$2 == server && $$4 == bdi { found = 1 } END { exit !found }' "
+                + "/proc/fs/nfsfs/volumes\", ATTR{read_ahead_kb}=\"" + want + "\"\n";
+        String always = "ACTION!=\"remove\", SUBSYSTEM==\"bdi\", KERNEL==\"" + majmin + "\", PROGRAM==\"/bin/true\", "
+                + "ATTR{read_ahead_kb}=\"" + want + "\"\n";
+        assertThat(UdevRuleMatcher.parse(rendered)).hasSize(1);
+        Path installed = Path.of("/etc/udev/rules.d/99-jts-fleet-probe-" + UUID.randomUUID() + ".rules");
+        try {
+            Files.writeString(installed, rendered, StandardCharsets.UTF_8);
+            String out = LoopImage.runMerged(List.of("udevadm", "test", "--action=change", bdi.toString()));
+            assertThat(out).as(out).startsWith("exit 0").doesNotContain(installed.getFileName() + ":1: Invalid");
+            assertThat(Files.readString(bdi.resolve("read_ahead_kb")).strip()).as("not an NFS volume").isEqualTo(before);
+
+            Files.writeString(installed, always, StandardCharsets.UTF_8);
+            out = LoopImage.runMerged(List.of("udevadm", "test", "--action=change", bdi.toString()));
+            assertThat(out).as(out).startsWith("exit 0");
+            assertThat(Files.readString(bdi.resolve("read_ahead_kb")).strip()).as(out).isEqualTo(want);
+        } finally {
+            Files.deleteIfExists(installed);
+            Files.writeString(bdi.resolve("read_ahead_kb"), before);
+        }
+    }
+
     private static List<String> probes(String kernel, String rotational) {
         String me = "KERNEL==\"" + kernel + "\"";
         return List.of(
