@@ -184,6 +184,9 @@ public final class UdevRuleMatcher {
 
     /** udev's pattern match: shell glob with {@code * ? [...]}, alternatives split on {@code |}. */
     static boolean glob(String pattern, String value) {
+        if (pattern.indexOf('|') < 0) {
+            return globOne(pattern, value);
+        }
         for (String alternative : pattern.split("\\|", -1)) {
             if (globOne(alternative, value)) {
                 return true;
@@ -192,7 +195,18 @@ public final class UdevRuleMatcher {
         return false;
     }
 
+    /** Compiled globs: a large host evaluates hundreds of rules against thousands of devices. */
+    private static final java.util.concurrent.ConcurrentMap<String, Pattern> GLOBS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static boolean globOne(String glob, String value) {
+        if (glob.indexOf('*') < 0 && glob.indexOf('?') < 0 && glob.indexOf('[') < 0) {
+            return glob.equals(value);
+        }
+        return GLOBS.computeIfAbsent(glob, UdevRuleMatcher::compile).matcher(value).matches();
+    }
+
+    private static Pattern compile(String glob) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
@@ -215,6 +229,6 @@ public final class UdevRuleMatcher {
                 default -> regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(value).matches();
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }

@@ -120,6 +120,38 @@ class UdevRulesTest {
         }
     }
 
+    /** A storage server with 600 disks each selected by its mount: 600 device rules, checked against 1200 devices. */
+    @Test
+    void aLargeHostRendersInSeconds() throws Exception {
+        StringBuilder out = new StringBuilder("@@jts-gather 1\n@@section host\nhostname=big\nkernel=6.8.0\n@@end\n");
+        StringBuilder mountinfo = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            out.append("@@section block sd").append(i).append("\npath=/sys/devices/pci0000:00/0000:00:17.0/host")
+                    .append(i).append("/target/block/sd").append(i).append("\ndev=8:").append(i * 16)
+                    .append("\nsize=1000\nremovable=0\nqueue/rotational=1\nqueue/read_ahead_kb=128\n"
+                            + "queue/scheduler=[mq-deadline] none\n@@end\n");
+            out.append("@@section part sd").append(i).append("p1\nparent=sd").append(i).append("\ndev=8:")
+                    .append(i * 16 + 1).append("\n@@end\n");
+            mountinfo.append(100 + i).append(" 1 8:").append(i * 16 + 1).append(" / /data/d").append(i)
+                    .append(" rw - xfs /dev/sd").append(i).append("p1 rw\n");
+        }
+        out.append("@@section diskstats\n@@end\n@@section mountinfo\n").append(mountinfo).append("@@end\n@@done\n");
+        HostSnapshot snapshot = jts.fleet.remote.model.GatherParser.parse("big", out.toString());
+        Policy policy = new Policy(List.of(
+                TuningFixtures.tier("hot", java.util.Set.of(), List.of(), List.of("/data"),
+                        TuningFixtures.queue(jts.fleet.inventory.QueueAttribute.READ_AHEAD_KB, "256")),
+                TuningFixtures.tier("warm", java.util.Set.of(jts.fleet.inventory.DeviceClass.HDD), List.of(), List.of(),
+                        TuningFixtures.queue(jts.fleet.inventory.QueueAttribute.SCHEDULER, "mq-deadline"))),
+                TuningFixtures.MAINTENANCE, Map.of());
+        String[] rules = new String[1];
+        // about 0.3 s on the 2-core development VM; 10x that and more is a regression
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            HostPlan plan = TuningPlanner.plan(TierAssigner.assign(snapshot, policy), policy);
+            rules[0] = UdevRules.render(plan, policy, snapshot);
+        });
+        assertThat(rules[0].lines().filter(l -> l.contains("GOTO=")).count()).isEqualTo(600);
+    }
+
     private static Map<String, String> withAttribute(BlockDevice d, String name, String value) {
         Map<String, String> attributes = new LinkedHashMap<>(UdevRuleMatcher.Device.of(d).attributes());
         attributes.put(name, value);
