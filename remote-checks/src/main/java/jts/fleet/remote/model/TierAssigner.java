@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import jts.fleet.inventory.DeviceClass;
 import jts.fleet.inventory.Policy;
@@ -144,32 +142,6 @@ public final class TierAssigner {
 
     /** Shell-style glob over a kernel name: {@code *}, {@code ?}, {@code [...]} (with {@code !} negation). */
     static boolean glob(String glob, String name) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                case '[' -> {
-                    int close = glob.indexOf(']', i + 2);
-                    if (close < 0) {
-                        regex.append("\\[");
-                    } else {
-                        String set = glob.substring(i + 1, close);
-                        if (set.startsWith("!")) {
-                            set = "^" + set.substring(1);
-                        }
-                        regex.append('[').append(set.replace("\\", "\\\\").replace("[", "\\[")).append(']');
-                        i = close;
-                    }
-                }
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        try {
-            return Pattern.matches(regex.toString(), name);
-        } catch (PatternSyntaxException e) {
-            return glob.equals(name);
-        }
+        return Glob.matches(glob, name);
     }
 }

@@ -195,40 +195,7 @@ public final class UdevRuleMatcher {
         return false;
     }
 
-    /** Compiled globs: a large host evaluates hundreds of rules against thousands of devices. */
-    private static final java.util.concurrent.ConcurrentMap<String, Pattern> GLOBS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     private static boolean globOne(String glob, String value) {
-        if (glob.indexOf('*') < 0 && glob.indexOf('?') < 0 && glob.indexOf('[') < 0) {
-            return glob.equals(value);
-        }
-        return GLOBS.computeIfAbsent(glob, UdevRuleMatcher::compile).matcher(value).matches();
-    }
-
-    private static Pattern compile(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                case '[' -> {
-                    int close = glob.indexOf(']', i + 2);
-                    if (close < 0) {
-                        regex.append("\\[");
-                    } else {
-                        String set = glob.substring(i + 1, close);
-                        if (set.startsWith("!")) {
-                            set = "^" + set.substring(1);
-                        }
-                        regex.append('[').append(set.replace("\\", "\\\\")).append(']');
-                        i = close;
-                    }
-                }
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+        return jts.fleet.remote.model.Glob.matches(glob, value);
     }
 }

@@ -1,0 +1,58 @@
+package jts.fleet.remote.model;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Shell-style globs ({@code *}, {@code ?}, {@code [...]} with {@code !} negation), as the policy's device globs and
+ * udev's match values use them. Compiled once per glob: the udev rule check evaluates hundreds of rules against
+ * thousands of devices.
+ */
+public final class Glob {
+    private static final ConcurrentMap<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+    /** A glob that is not a valid pattern (an unbalanced class) matches only itself. */
+    private static final Pattern LITERAL = Pattern.compile("\\A\\z.");
+
+    private Glob() {
+    }
+
+    public static boolean matches(String glob, String text) {
+        if (glob.indexOf('*') < 0 && glob.indexOf('?') < 0 && glob.indexOf('[') < 0) {
+            return glob.equals(text);
+        }
+        Pattern p = COMPILED.computeIfAbsent(glob, Glob::compile);
+        return p == LITERAL ? glob.equals(text) : p.matcher(text).matches();
+    }
+
+    private static Pattern compile(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                case '[' -> {
+                    int close = glob.indexOf(']', i + 2);
+                    if (close < 0) {
+                        regex.append("\\[");
+                    } else {
+                        String set = glob.substring(i + 1, close);
+                        if (set.startsWith("!")) {
+                            set = "^" + set.substring(1);
+                        }
+                        regex.append('[').append(set.replace("\\", "\\\\").replace("[", "\\[")).append(']');
+                        i = close;
+                    }
+                }
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        try {
+            return Pattern.compile(regex.toString(), Pattern.DOTALL);
+        } catch (PatternSyntaxException e) {
+            return LITERAL;
+        }
+    }
+}
