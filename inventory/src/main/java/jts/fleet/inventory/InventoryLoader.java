@@ -62,7 +62,8 @@ public final class InventoryLoader {
      * files {@code ssh} reads.
      */
     public static InventoryLoader standard() {
-        return new InventoryLoader(Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")),
+        // ~ in identity_file/known_hosts is OpenSSH's ~: the password file's home (UserDirs.sshHome)
+        return new InventoryLoader(Path.of("").toAbsolutePath(), UserDirs.current().sshHome(),
                 System.getProperty("user.name"), SYSTEM_INVENTORY, SshConfigOptions.standard());
     }
 

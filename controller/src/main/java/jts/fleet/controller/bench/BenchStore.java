@@ -32,10 +32,8 @@ public final class BenchStore {
         this.root = root;
     }
 
-    public static Path defaultRoot(Map<String, String> env, Path home) {
-        String xdg = env.getOrDefault("XDG_DATA_HOME", "");
-        Path base = xdg.isEmpty() || !xdg.startsWith("/") ? home.resolve(".local/share") : Path.of(xdg);
-        return base.resolve("jts-fleet").resolve("bench");
+    public static Path defaultRoot(jts.fleet.inventory.UserDirs dirs) {
+        return dirs.dataDir().resolve("bench");
     }
 
     public Path root() {

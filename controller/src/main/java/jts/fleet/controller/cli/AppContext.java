@@ -78,12 +78,8 @@ public final class AppContext {
         this.currentHosts = pattern;
     }
 
-    /** Per-user data directory: $XDG_DATA_HOME/jts-fleet or ~/.local/share/jts-fleet. */
-    public static Path dataDir() {
-        String xdg = System.getenv("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "jts-fleet");
-        }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "jts-fleet");
+    /** The user's directories ($HOME and XDG): history, bench store, logs, known_hosts default. */
+    public static jts.fleet.inventory.UserDirs userDirs() {
+        return jts.fleet.inventory.UserDirs.current();
     }
 }

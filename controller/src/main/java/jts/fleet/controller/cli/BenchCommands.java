@@ -45,7 +45,7 @@ public final class BenchCommands {
 
         BenchStore open() {
             return new BenchStore(store != null ? store
-                    : BenchStore.defaultRoot(System.getenv(), Path.of(System.getProperty("user.home"))));
+                    : BenchStore.defaultRoot(jts.fleet.inventory.UserDirs.current()));
         }
     }
 

@@ -76,7 +76,7 @@ public final class ShellCommand implements Callable<Integer> {
             throw new UsageException("cannot open the terminal: " + e.getMessage());
         }
         try (terminal) {
-            return run(terminal, context.clock(), Optional.of(AppContext.dataDir().resolve("history")));
+            return run(terminal, context.clock(), Optional.of(AppContext.userDirs().stateDir().resolve("history")));
         }
     }
 

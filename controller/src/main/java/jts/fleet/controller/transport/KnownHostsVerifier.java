@@ -159,6 +159,6 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
     }
 
     static File defaultFile() {
-        return new File(System.getProperty("user.home"), ".ssh/known_hosts");
+        return jts.fleet.inventory.UserDirs.current().knownHosts().toFile();
     }
 }

@@ -503,7 +503,7 @@ public final class SshTransport implements Transport {
             }
             return path;
         }
-        Path sshDir = Path.of(System.getProperty("user.home"), ".ssh");
+        Path sshDir = jts.fleet.inventory.UserDirs.current().sshDir();
         for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
             Path candidate = sshDir.resolve(name);
             if (Files.isReadable(candidate)) {

@@ -53,12 +53,9 @@ class BenchStoreTest {
     }
 
     @Test
-    void defaultRootFollowsXdg() {
-        Path home = Path.of("/home/ops");
-        assertThat(BenchStore.defaultRoot(Map.of("XDG_DATA_HOME", "/srv/data"), home)).isEqualTo(Path.of("/srv/data/jts-fleet/bench"));
-        assertThat(BenchStore.defaultRoot(Map.of(), home)).isEqualTo(Path.of("/home/ops/.local/share/jts-fleet/bench"));
-        assertThat(BenchStore.defaultRoot(Map.of("XDG_DATA_HOME", "relative"), home))
-                .as("XDG spec: relative paths are invalid and ignored").isEqualTo(Path.of("/home/ops/.local/share/jts-fleet/bench"));
+    void defaultRootIsUnderTheUsersDataDir() {
+        var dirs = jts.fleet.inventory.UserDirs.of(Map.of("HOME", "/home/ops"), "/root");
+        assertThat(BenchStore.defaultRoot(dirs)).isEqualTo(Path.of("/home/ops/.local/share/jts-fleet/bench"));
     }
 
     @Test
