@@ -72,8 +72,18 @@ public final class BenchStore {
         if (matches.size() == 1) {
             return matches.get(0);
         }
-        throw new IOException(matches.isEmpty() ? "no bench run " + idOrPrefix + " in " + root
+        throw new UnknownRunException(matches.isEmpty()
+                ? "no bench run " + idOrPrefix + " in " + root + " ('jts-fleet bench list' shows the stored runs)"
                 : "run id " + idOrPrefix + " is ambiguous in " + root + ": " + String.join(", ", matches));
+    }
+
+    /** A run id or prefix that names no stored run, or several: the user's mistake (exit 2), not an I/O error. */
+    public static final class UnknownRunException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownRunException(String message) {
+            super(message);
+        }
     }
 
     public List<BenchDocument> load(String idOrPrefix) throws IOException {

@@ -34,6 +34,11 @@ public final class CommandTree {
             context.err().println("jts-fleet: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, context.err());
             context.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            // check is a Nagios plugin: its usage errors are UNKNOWN (3), never CRITICAL (2)
+            if (ex.getCommandLine().getCommand() instanceof MonitorCommands.Check) {
+                context.out().println("JTS-FLEET STORAGE UNKNOWN - " + ex.getMessage());
+                return jts.fleet.controller.monitor.Severity.UNKNOWN.exitCode();
+            }
             return ExitCodes.USAGE;
         });
         return cmd;
@@ -74,13 +79,21 @@ public final class CommandTree {
             context.err().println("jts-fleet: " + cause.getMessage());
             return ExitCodes.USAGE;
         }
-        if (cause instanceof UsageException) {
+        if (cause instanceof UsageException || cause instanceof jts.fleet.controller.bench.BenchStore.UnknownRunException) {
             context.err().println("jts-fleet: " + cause.getMessage());
             return ExitCodes.USAGE;
         }
         if (cause instanceof ExitException exit) {
             context.err().println("jts-fleet: " + cause.getMessage());
             return exit.code();
+        }
+        if (cause instanceof java.nio.file.NoSuchFileException missing) {
+            context.err().println("jts-fleet: " + missing.getFile() + ": no such file or directory");
+            return ExitCodes.USAGE;
+        }
+        if (cause instanceof java.nio.file.AccessDeniedException denied) {
+            context.err().println("jts-fleet: " + denied.getFile() + ": permission denied");
+            return ExitCodes.SOFTWARE;
         }
         context.err().println("jts-fleet: internal error: " + cause);
         if (System.getenv("JTS_FLEET_DEBUG") != null) {

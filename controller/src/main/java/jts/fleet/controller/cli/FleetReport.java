@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.fleet.Recap;
+import jts.fleet.controller.transport.FailureClass;
 
 /** Shared pieces of every fleet command's output: per-host status lines as hosts finish, JSON, the recap. */
 public final class FleetReport {
@@ -84,17 +85,25 @@ public final class FleetReport {
         }
     }
 
+    /**
+     * 10 when a host failed, else 11 when one was unreachable, else 4 when a host refused (its lock held by
+     * another run), else 0.
+     */
     public static int exitCode(List<? extends HostResult<?>> results) {
         int failed = 0;
         int unreachable = 0;
+        int refused = 0;
         for (HostResult<?> r : results) {
-            if (r instanceof HostResult.Failed<?>) {
+            if (r instanceof HostResult.Failed<?> f && f.failure() == FailureClass.REFUSED) {
+                refused++;
+            } else if (r instanceof HostResult.Failed<?>) {
                 failed++;
             } else if (r instanceof HostResult.Unreachable<?>) {
                 unreachable++;
             }
         }
-        return ExitCodes.forHostCounts(failed, unreachable);
+        int code = ExitCodes.forHostCounts(failed, unreachable);
+        return code == ExitCodes.OK && refused > 0 ? ExitCodes.REFUSED : code;
     }
 
     /**

@@ -108,15 +108,41 @@ public final class InventoryCommand implements Callable<Integer> {
         @Mixin
         FleetOptions fleet;
 
+        @Mixin
+        OutputOptions output;
+
         public CheckCommand(AppContext context) {
             this.context = context;
         }
 
         @Override
         public Integer call() throws Exception {
-            Inventory inv = fleet.loadInventory();
-            List<HostSpec> hosts = fleet.select(inv, context);
-            ScheduleCheck.requireSafe(inv.source(), List.copyOf(inv.hosts().values()), context.clock().instant());
+            Inventory inv;
+            List<HostSpec> hosts;
+            try {
+                inv = fleet.loadInventory();
+                hosts = fleet.select(inv, context);
+                ScheduleCheck.requireSafe(inv.source(), List.copyOf(inv.hosts().values()), context.clock().instant());
+            } catch (jts.fleet.inventory.InventoryException e) {
+                if (output.json()) {
+                    ObjectNode doc = Json.object();
+                    doc.put("valid", false);
+                    doc.put("error", e.getMessage());
+                    context.out().println(Json.pretty(doc));
+                }
+                throw e; // the sentence on stderr, exit 2
+            }
+            if (output.json()) {
+                ObjectNode doc = Json.object();
+                doc.put("valid", true);
+                doc.put("source", inv.source());
+                doc.put("hosts", inv.hosts().size());
+                doc.put("groups", inv.allGroups().size());
+                ArrayNode selected = doc.putArray("selected");
+                hosts.forEach(h -> selected.add(h.name()));
+                context.out().println(Json.pretty(doc));
+                return ExitCodes.OK;
+            }
             context.out().println(inv.source() + ": ok (" + inv.hosts().size() + " hosts, "
                     + inv.allGroups().size() + " groups; pattern selects " + hosts.size() + ")");
             return ExitCodes.OK;

@@ -137,11 +137,15 @@ public final class MonitorCommands {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Evaluate the tier thresholds once, Nagios style (exit 0/1/2/3).",
-                "Latency, flush latency, drift, TRIM overdue and NVMe health; one line per finding."})
+                "Latency, flush latency, drift, TRIM overdue and NVMe health; one line per finding. The status",
+                "line carries performance data per host and tier ('hot_read_await_ms'=0.4ms;1;5). A bad",
+                "command line or inventory is UNKNOWN (exit 3), as the plugin guidelines ask."})
     public static final class Check implements Callable<Integer> {
         private final AppContext context;
         @Mixin
         FleetOptions fleet;
+        @Mixin
+        OutputOptions output;
 
         @Option(names = "--gap", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
                 description = "Time between the two I/O samples (default: ${DEFAULT-VALUE}).")
@@ -153,6 +157,16 @@ public final class MonitorCommands {
 
         @Override
         public Integer call() throws Exception {
+            try {
+                return check();
+            } catch (jts.fleet.inventory.InventoryException | UsageException e) {
+                context.out().println("JTS-FLEET STORAGE UNKNOWN - " + e.getMessage());
+                context.err().println("jts-fleet: " + e.getMessage());
+                return Severity.UNKNOWN.exitCode();
+            }
+        }
+
+        private int check() throws Exception {
             return fleet.withSession(context, session -> {
                 List<HostResult<StorageModel>> gathered = session.runner().run(session.hosts(),
                         (transport, host) -> HostOutcome.ok(HostGather.model(transport, host, session.commandTimeout())),
@@ -171,8 +185,12 @@ public final class MonitorCommands {
                 CheckReport checked = new CheckEngine(transports(session), gap, context.clock()).run(targets);
                 List<Finding> findings = new ArrayList<>(checked.findings());
                 findings.addAll(unknown);
-                CheckReport report = new CheckReport(findings, session.hosts().size());
-                context.out().print(report.render());
+                CheckReport report = new CheckReport(findings, session.hosts().size(), checked.perfdata());
+                if (output.json()) {
+                    context.out().println(Json.pretty(report.json()));
+                } else {
+                    context.out().print(report.render());
+                }
                 return report.exitCode();
             });
         }

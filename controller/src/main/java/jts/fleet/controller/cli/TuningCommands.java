@@ -129,12 +129,41 @@ public final class TuningCommands {
                 TuningEngine engine = TuningEngine.standard();
                 List<HostResult<PlanReport>> results = engine.planFleet(session.runner(), session.hosts(),
                         r -> progress(r));
-                FleetReport.print(context, output, results, PlanReport::json, PlanReport::text, doc -> { });
-                int code = FleetReport.exitCode(results);
-                boolean invalid = results.stream().anyMatch(r -> r instanceof HostResult.Ok<PlanReport> ok
-                        && !ok.value().plan().valid());
-                return code == ExitCodes.OK && invalid ? ExitCodes.HOST_FAILED : code;
+                List<HostResult<PlanReport>> judged = results.stream().map(Plan::invalidAsFailed).toList();
+                if (output.json()) {
+                    var doc = Json.object();
+                    var hosts = doc.putArray("hosts");
+                    for (int i = 0; i < results.size(); i++) {
+                        var node = FleetReport.hostEntry(judged.get(i));
+                        if (results.get(i) instanceof HostResult.Ok<PlanReport> ok) {
+                            node.setAll((com.fasterxml.jackson.databind.node.ObjectNode)
+                                    Json.MAPPER.valueToTree(ok.value().json()));
+                        }
+                        hosts.add(node);
+                    }
+                    doc.set("recap", FleetReport.recapJson(judged));
+                    context.out().println(Json.pretty(doc));
+                } else {
+                    // an invalid plan is still shown: its lines say what is wrong
+                    for (HostResult<PlanReport> r : results) {
+                        if (r instanceof HostResult.Ok<PlanReport> ok) {
+                            context.out().print(ok.value().text());
+                        }
+                    }
+                    FleetReport.printRecap(context.out(), judged);
+                }
+                FleetReport.printErrors(context.err(), judged);
+                return FleetReport.exitCode(judged);
             });
+        }
+
+        /** A plan apply would refuse is a failed host, in the recap and the exit code alike (one rule). */
+        static HostResult<PlanReport> invalidAsFailed(HostResult<PlanReport> r) {
+            if (r instanceof HostResult.Ok<PlanReport> ok && !ok.value().plan().valid()) {
+                return new HostResult.Failed<>(r.host(), jts.fleet.controller.transport.FailureClass.COMMAND,
+                        "invalid plan: " + String.join("; ", ok.value().plan().invalidReasons()));
+            }
+            return r;
         }
 
         private void progress(HostResult<?> r) {

@@ -60,42 +60,53 @@ public final class CheckEngine {
     public CheckReport run(List<CheckTarget> targets) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(32, targets.size())));
         try {
-            List<Future<List<Finding>>> futures = new ArrayList<>();
+            List<Future<HostCheck>> futures = new ArrayList<>();
             for (CheckTarget t : targets) {
                 futures.add(pool.submit(() -> checkHost(t)));
             }
             List<Finding> all = new ArrayList<>();
+            List<PerfValue> perf = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
                 try {
-                    all.addAll(futures.get(i).get());
+                    HostCheck checked = futures.get(i).get();
+                    all.addAll(checked.findings());
+                    perf.addAll(checked.perfdata());
                 } catch (ExecutionException e) {
                     all.add(new Finding(targets.get(i).host(), Severity.UNKNOWN, "check failed: " + e.getCause()));
                 }
             }
-            return new CheckReport(all, targets.size());
+            return new CheckReport(all, targets.size(), perf);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    List<Finding> checkHost(CheckTarget target) {
+    /** One host's findings and performance values. */
+    record HostCheck(List<Finding> findings, List<PerfValue> perfdata) {
+        static HostCheck of(Finding finding) {
+            return new HostCheck(List.of(finding), List.of());
+        }
+    }
+
+    HostCheck checkHost(CheckTarget target) {
         String host = target.host();
         HostReads.CheckRead read;
         try {
             ExecResult r = transports.apply(host).exec(HostReads.checkScript(), HostReads.checkArgs(gap, textfile),
                     new byte[0], gap.plusSeconds(20), false);
             if (!r.ok()) {
-                return List.of(new Finding(host, Severity.UNKNOWN, "check read failed (exit " + r.exitCode() + "): "
-                        + r.stderr().strip()));
+                return HostCheck.of(new Finding(host, Severity.UNKNOWN, "check read failed (exit " + r.exitCode()
+                        + "): " + r.stderr().strip()));
             }
             read = HostReads.parseCheck(host, r.stdoutText());
         } catch (TransportException e) {
-            return List.of(new Finding(host, Severity.UNKNOWN, e.failureClass().key() + ": " + e.getMessage()));
+            return HostCheck.of(new Finding(host, Severity.UNKNOWN, e.failureClass().key() + ": " + e.getMessage()));
         } catch (DiskStatsException e) {
-            return List.of(new Finding(host, Severity.UNKNOWN, e.getMessage()));
+            return HostCheck.of(new Finding(host, Severity.UNKNOWN, e.getMessage()));
         }
         List<Finding> findings = new ArrayList<>();
-        findings.addAll(latency(target, IoStat.between(read.first(), read.second(), target.deviceInfo())));
+        IoStat.Interval interval = IoStat.between(read.first(), read.second(), target.deviceInfo());
+        findings.addAll(latency(target, interval));
         List<PromSample> metrics = List.of();
         if (read.textfile().isBlank()) {
             findings.add(new Finding(host, Severity.UNKNOWN, textfile + " missing: NVMe health and drift not "
@@ -118,7 +129,41 @@ public final class CheckEngine {
             findings.add(new Finding(host, Severity.OK, "latency within tier SLOs, NVMe healthy, no drift, TRIM "
                     + "current"));
         }
-        return findings;
+        return new HostCheck(findings, perfdata(target, interval));
+    }
+
+    /**
+     * Per tier the worst read, write and (where the kernel counts flushes) flush await of its devices, with the
+     * tier's limits. Stacked devices are left out as in {@link LatencyBreach}: their leaves carry the I/O.
+     */
+    static List<PerfValue> perfdata(CheckTarget target, IoStat.Interval interval) {
+        Map<String, double[]> worst = new java.util.TreeMap<>();
+        Map<String, Boolean> flushes = new java.util.HashMap<>();
+        for (DeviceRates r : interval.devices()) {
+            String tier = target.tierByDevice().get(r.device());
+            if (tier == null || r.stacked() || target.policy().tier(tier).isEmpty()) {
+                continue;
+            }
+            double[] w = worst.computeIfAbsent(tier, t -> new double[3]);
+            w[0] = Math.max(w[0], r.readsPerSec() > 0 ? r.readAwaitMs() : 0);
+            w[1] = Math.max(w[1], r.writesPerSec() > 0 ? r.writeAwaitMs() : 0);
+            if (r.flushAwaitMs().isPresent()) {
+                flushes.put(tier, true);
+                w[2] = Math.max(w[2], r.flushesPerSec().orElse(0) > 0 ? r.flushAwaitMs().getAsDouble() : 0);
+            }
+        }
+        List<PerfValue> out = new ArrayList<>();
+        worst.forEach((tier, w) -> {
+            Thresholds t = target.policy().tier(tier).orElseThrow().thresholds();
+            out.add(new PerfValue(target.host(), tier, "read_await", w[0], t.readAwaitWarnMs(), t.readAwaitCritMs()));
+            out.add(new PerfValue(target.host(), tier, "write_await", w[1], t.writeAwaitWarnMs(),
+                    t.writeAwaitCritMs()));
+            if (flushes.containsKey(tier)) {
+                out.add(new PerfValue(target.host(), tier, "flush_await", w[2], t.flushAwaitWarnMs(),
+                        t.flushAwaitCritMs()));
+            }
+        });
+        return out;
     }
 
     private List<Finding> latency(CheckTarget target, IoStat.Interval interval) {

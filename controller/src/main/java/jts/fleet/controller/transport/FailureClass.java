@@ -13,7 +13,9 @@ public enum FailureClass {
     /** A deadline passed (connect, command or the whole run). */
     TIMEOUT,
     /** The command ran and failed, or its output was garbage. */
-    COMMAND;
+    COMMAND,
+    /** The host refused to act: another jts-fleet run holds its lock. The command exits 4 when only this failed. */
+    REFUSED;
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -121,6 +121,9 @@ public final class TuningEngine {
                 timeout, become(host));
         ScriptOutcome outcome = ScriptOutcome.parse(host.name(), result.exitCode(), result.stdoutText(),
                 result.stderr());
+        if (outcome.locked()) {
+            return HostOutcome.failed(FailureClass.REFUSED, String.join("; ", outcome.errors()) + "; nothing was touched");
+        }
         if (!outcome.succeeded()) {
             List<String> restored = outcome.records("restored").stream()
                     .map(r -> r.field(0) + " " + r.field(1) + " = " + r.field(2)).toList();
@@ -157,6 +160,9 @@ public final class TuningEngine {
                 List.of(where.sysfsRoot(), where.stateDir(), where.rulesPath()), new byte[0], timeout, become(host));
         ScriptOutcome outcome = ScriptOutcome.parse(host.name(), result.exitCode(), result.stdoutText(),
                 result.stderr());
+        if (outcome.locked()) {
+            return HostOutcome.failed(FailureClass.REFUSED, String.join("; ", outcome.errors()) + "; nothing was touched");
+        }
         if (!outcome.succeeded()) {
             return HostOutcome.failed(String.join("; ", outcome.errors()));
         }

@@ -125,6 +125,46 @@ class MainTest {
         assertThat(doc.path("hosts").get(0).path("tiers").toString()).contains("hot").contains("warm").contains("cold");
     }
 
+    @Test
+    void inventoryCheckJsonSaysValidOrNamesTheError() throws Exception {
+        Path inv = dir.resolve("inv.yaml");
+        Files.writeString(inv, "hosts:\n  db-01: {address: 192.0.2.1, groups: [prod]}\n  db-02: {address: 192.0.2.2}\n");
+        CliRun ok = CliRun.of("inventory", "check", "--inventory", inv.toString(), "-H", "prod", "-o", "json");
+        assertThat(ok.exitCode()).as(ok.toString()).isZero();
+        JsonNode doc = Json.MAPPER.readTree(ok.out());
+        assertThat(doc.path("valid").asBoolean()).isTrue();
+        assertThat(doc.path("hosts").asInt()).isEqualTo(2);
+        assertThat(doc.path("selected").toString()).isEqualTo("[\"db-01\"]");
+
+        Files.writeString(inv, "hosts:\n  db-01: {address: 192.0.2.1, port: 0}\n");
+        CliRun bad = CliRun.of("inventory", "check", "--inventory", inv.toString(), "-o", "json");
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
+        JsonNode error = Json.MAPPER.readTree(bad.out());
+        assertThat(error.path("valid").asBoolean()).isFalse();
+        assertThat(error.path("error").asText()).contains("inv.yaml:2").contains("hosts.db-01.port");
+        assertThat(bad.err()).contains("inv.yaml:2");
+    }
+
+    @Test
+    void unknownBenchRunIsAUsageErrorWithASentence() {
+        CliRun run = CliRun.of("bench", "show", "20990101T000000Z-ffff", "--store", dir.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("jts-fleet: no bench run 20990101T000000Z-ffff in " + dir)
+                .contains("bench list").doesNotContain("internal error").doesNotContain("Exception");
+    }
+
+    @Test
+    void checkUsageErrorsAreNagiosUnknown() throws IOException {
+        CliRun option = CliRun.of("check", "--no-such-option");
+        assertThat(option.exitCode()).as(option.toString()).isEqualTo(3);
+        assertThat(option.out()).startsWith("JTS-FLEET STORAGE UNKNOWN - Unknown option");
+        Path inv = dir.resolve("inv.yaml");
+        Files.writeString(inv, "hosts:\n  db-01: {address: 192.0.2.1}\n");
+        CliRun nothing = CliRun.of("check", "--inventory", inv.toString(), "-H", "db-09");
+        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(3);
+        assertThat(nothing.out()).startsWith("JTS-FLEET STORAGE UNKNOWN - ").contains("db-09");
+    }
+
     /** The embedded default inventory reads this machine through the local transport. */
     @Test
     void statusOfThisMachineFollowsTheJsonContract() throws Exception {

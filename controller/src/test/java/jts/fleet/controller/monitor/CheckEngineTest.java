@@ -56,8 +56,15 @@ class CheckEngineTest {
         CheckReport r = run(Map.of("ok", t), List.of(target("ok", List.of(trimLine(NOW - 86400, "ok")),
                 Optional.empty())));
         assertThat(r.exitCode()).as(r.render()).isZero();
-        assertThat(r.render()).startsWith("JTS-FLEET STORAGE OK - 0 critical, 0 warning, 0 unknown on 1 host\n")
+        assertThat(r.render()).startsWith("JTS-FLEET STORAGE OK - 0 critical, 0 warning, 0 unknown on 1 host | "
+                + "'db_read_await_ms'=0.5ms;2;5 'db_write_await_ms'=0.5ms;2;5 'db_flush_await_ms'=0.5ms;1;3\n")
                 .contains("OK ok: latency within tier SLOs");
+        var json = r.json();
+        assertThat(json.path("status").asText()).isEqualTo("OK");
+        assertThat(json.path("exit_code").asInt()).isZero();
+        assertThat(json.at("/perfdata/0/label").asText()).isEqualTo("db_read_await_ms");
+        assertThat(json.at("/perfdata/0/value_ms").asDouble()).isEqualTo(0.5);
+        assertThat(json.at("/perfdata/0/crit_ms").asDouble()).isEqualTo(5.0);
     }
 
     @Test
@@ -74,7 +81,8 @@ class CheckEngineTest {
                 List.of(trimLine(NOW - 10 * 86400, "ok"), trimLine(NOW - 3600, "failed")), Optional.empty())));
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.render().lines().toList()).containsExactly(
-                "JTS-FLEET STORAGE CRITICAL - 4 critical, 5 warning, 0 unknown on 1 host",
+                "JTS-FLEET STORAGE CRITICAL - 4 critical, 5 warning, 0 unknown on 1 host | 'db_read_await_ms'=3ms;2;5"
+                        + " 'db_write_await_ms'=8ms;2;5 'db_flush_await_ms'=8ms;1;3",
                 "CRITICAL db-01: nvme0n1 (db): w_await 8.00 ms > 5 ms over 1.0 s",
                 "CRITICAL db-01: nvme0n1 (db): f_await 8.00 ms > 3 ms over 1.0 s",
                 "CRITICAL db-01: nvme0n1: critical warning bit temperature set",

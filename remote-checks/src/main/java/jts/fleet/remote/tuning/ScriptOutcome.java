@@ -36,6 +36,11 @@ public record ScriptOutcome(String host, int exitCode, String result, List<Scrip
         return exitCode == 0 && (result.equals("applied") || result.equals("rolled-back") || result.equals("nothing"));
     }
 
+    /** The script refused because another apply or rollback holds the host's lock; nothing was touched. */
+    public boolean locked() {
+        return exitCode == 4 && result.equals("locked");
+    }
+
     public List<ScriptRecord> records(String kind) {
         return records.stream().filter(r -> r.kind().equals(kind)).toList();
     }

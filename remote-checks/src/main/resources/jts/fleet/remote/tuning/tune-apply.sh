@@ -50,6 +50,14 @@ reject() {
     exit 2
 }
 
+refuse() {
+    # another run holds the lock: nothing was touched, and the controller reports "refused" (exit 4)
+    out error "$*"
+    out result locked
+    cleanup
+    exit 4
+}
+
 # fail: something went wrong after the first change; undo everything this run changed.
 fail() {
     if [ "$failing" = 1 ]; then
@@ -346,7 +354,7 @@ if ! mkdir -- "$state_dir/.lock" 2>/dev/null; then
         '' | *[!0-9]*) other=0 ;;
     esac
     if [ "$other" -gt 0 ] && kill -0 "$other" 2>/dev/null; then
-        reject "another jts-fleet apply or rollback is running (pid $other, lock $state_dir/.lock)"
+        refuse "another jts-fleet apply or rollback is running (pid $other, lock $state_dir/.lock)"
     fi
     rm -rf -- "$state_dir/.lock"
     mkdir -- "$state_dir/.lock" || reject "cannot take lock $state_dir/.lock"

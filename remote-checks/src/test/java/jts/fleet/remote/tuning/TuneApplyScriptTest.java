@@ -84,6 +84,36 @@ class TuneApplyScriptTest {
         assertThat(stateDir.resolve(".lock")).doesNotExist();
     }
 
+    /** A live process holding the lock: apply and rollback refuse (exit 4, result locked) and touch nothing. */
+    @Test
+    void aHeldLockIsARefusalThatTouchesNothing() throws Exception {
+        assertThat(apply("set sda read_ahead_kb 256\n").succeeded()).isTrue();
+        Map<String, String> before = sysfs.snapshot();
+        byte[] state = Files.readAllBytes(stateDir.resolve("state.json"));
+        Process holder = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.createDirectories(stateDir.resolve(".lock"));
+            Files.writeString(stateDir.resolve(".lock/pid"), holder.pid() + "\n");
+
+            ScriptOutcome applied = apply("set sda read_ahead_kb 512\n");
+            ScriptOutcome rolledBack = rollback();
+
+            for (ScriptOutcome refused : java.util.List.of(applied, rolledBack)) {
+                assertThat(refused.exitCode()).as("%s", refused).isEqualTo(4);
+                assertThat(refused.locked()).isTrue();
+                assertThat(refused.succeeded()).isFalse();
+                assertThat(refused.errors()).singleElement().asString()
+                        .startsWith("test-host: another jts-fleet apply or rollback is running (pid " + holder.pid());
+            }
+            assertThat(sysfs.snapshot()).isEqualTo(before);
+            assertThat(Files.readAllBytes(stateDir.resolve("state.json"))).isEqualTo(state);
+            assertThat(Files.readString(stateDir.resolve(".lock/pid")).strip()).as("the other run's lock stays")
+                    .isEqualTo(Long.toString(holder.pid()));
+        } finally {
+            holder.destroy();
+        }
+    }
+
     @Test
     void reapplyKeepsTheOriginalValuesAndMergesNewAttributes() throws IOException {
         assertThat(apply("set sda read_ahead_kb 256\n").succeeded()).isTrue();
