@@ -300,8 +300,14 @@ fi
 # ---- the controller's watch read (uptime + diskstats), verbatim; runs in a subshell
 jts_diskstats() (
 # jts-fleet watch: the cheap read of one tick. Uptime first (the interval clock), then the counters, in one
-# process so both come from the same instant as closely as the kernel allows.
-exec cat /proc/uptime /proc/diskstats
+# process so both come from the same instant as closely as the kernel allows. $1 (optional): the host's sysroot
+# (fixture tree); its proc/diskstats is read, the clock stays this machine's.
+case ${1:-} in
+    '') exec cat /proc/uptime /proc/diskstats ;;
+    /*) ;;
+    *) echo "watch-read: sysroot must be an absolute path" >&2; exit 2 ;;
+esac
+exec cat /proc/uptime "$1/proc/diskstats"
 )
 
 # ---- storage-status: main part (fixed text; the functions above are the controller's own host scripts)
@@ -427,9 +433,9 @@ jts_trim_status | awk '
 [ "$show_io" -eq 1 ] || exit 0
 echo
 echo "I/O snapshot over ${interval}s (iostat -x semantics; %util is meaningless for NVMe/SSD, which serve many I/Os at once):"
-before=$(jts_diskstats) || exit 1
+before=$(jts_diskstats "") || exit 1
 sleep "$interval"
-after=$(jts_diskstats) || exit 1
+after=$(jts_diskstats "") || exit 1
 printf '%s\n@@after\n%s\n' "$before" "$after" | awk '
     $0 == "@@after" { phase = 2; line = 0; next }
     { line++ }

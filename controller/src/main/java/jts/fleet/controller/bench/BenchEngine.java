@@ -109,6 +109,7 @@ public final class BenchEngine {
     /** The per-host task: refuses in a blackout window, then measures every target and stores the documents. */
     public HostOutcome<List<BenchDocument>> runHost(String runId, BenchRequest request, HostSpec host, Transport transport)
             throws TransportException {
+        jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "bench run");
         ZonedDateTime now = ZonedDateTime.now(clock);
         Optional<String> frozen = request.force() ? Optional.empty() : ChangeFreeze.refusal(host, "bench run", now);
         if (frozen.isPresent()) {

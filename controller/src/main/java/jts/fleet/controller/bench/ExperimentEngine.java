@@ -136,8 +136,10 @@ public final class ExperimentEngine {
 
     private static void set(Transport transport, HostSpec host, String device, QueueAttribute attribute, String value)
             throws TransportException, BenchFailure {
-        ExecResult r = transport.exec(BenchScripts.QUEUE_SET.text(), List.of(device, attribute.key(), value), new byte[0],
-                SET_TIMEOUT, host.become() == HostSpec.Become.SUDO);
+        List<String> args = new java.util.ArrayList<>(List.of(device, attribute.key(), value));
+        host.sysroot().filter(r -> !r.isEmpty() && !r.equals("/")).ifPresent(args::add); // a fixture tree, not /sys
+        ExecResult r = transport.exec(BenchScripts.QUEUE_SET.text(), args, new byte[0], SET_TIMEOUT,
+                host.become() == HostSpec.Become.SUDO);
         if (!r.ok()) {
             throw new BenchFailure(host.name() + ": write /sys/block/" + device + "/queue/" + attribute.key() + " = \"" + value
                     + "\": " + r.stderr().strip() + " (exit " + r.exitCode() + ")");

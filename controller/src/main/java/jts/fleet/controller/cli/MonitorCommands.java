@@ -257,6 +257,7 @@ public final class MonitorCommands {
                 MonitorEngine engine = MonitorEngine.withDefaults();
                 List<HostResult<MonitorEngine.InstallReport>> results = session.runner().run(session.hosts(),
                         (transport, host) -> {
+                            jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "monitor install");
                             StorageModel model = HostGather.model(transport, host, session.commandTimeout());
                             MetricsConfig config = MetricsConfig.forHost(model, host.policy(), textfileDir,
                                     MetricsConfig.DEFAULT_STATE_DIR);
@@ -296,7 +297,10 @@ public final class MonitorCommands {
             return fleet.withSession(context, session -> {
                 MonitorEngine engine = MonitorEngine.withDefaults();
                 List<HostResult<MonitorEngine.RunOnceReport>> results = session.runner().run(session.hosts(),
-                        (transport, host) -> HostOutcome.ok(engine.runOnce(transport, host)), r -> { });
+                        (transport, host) -> {
+                            jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "monitor run-once");
+                            return HostOutcome.ok(engine.runOnce(transport, host));
+                        }, r -> { });
                 FleetReport.print(context, output, results, r -> r,
                         r -> "# " + r.host() + " (exit " + r.scriptExit() + ")\n" + r.textfile(), doc -> { });
                 return FleetReport.exitCode(results);

@@ -56,6 +56,7 @@ public final class TrimCommand implements Callable<Integer> {
         return fleet.withSession(context, session -> {
             TrimCommands trim = new TrimCommands(session.commandTimeout(), session.commandTimeout().multipliedBy(30));
             List<HostResult<RunReport>> results = session.runner().run(session.hosts(), (transport, host) -> {
+                jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "trim");
                 StorageModel model = HostGather.model(transport, host, session.commandTimeout());
                 InstallPlan plan = trim.installPlan(host, model, Optional.empty());
                 RunReport report = trim.run(transport, host, Optional.of(plan.config()), force, dryRun);
@@ -148,6 +149,7 @@ public final class TrimCommand implements Callable<Integer> {
                 ScheduleCheck.requireSafe(session.inventory().source(), session.hosts(), context.clock().instant());
                 TrimCommands trim = new TrimCommands(session.commandTimeout(), session.commandTimeout());
                 List<HostResult<InstallReport>> results = session.runner().run(session.hosts(), (transport, host) -> {
+                    jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "trim install");
                     StorageModel model = HostGather.model(transport, host, session.commandTimeout());
                     InstallPlan plan = trim.installPlan(host, model, Optional.ofNullable(textfileDir));
                     InstallReport report = trim.install(transport, host, plan, maskFstrimTimer, dryRun);

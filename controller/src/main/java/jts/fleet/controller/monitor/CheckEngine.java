@@ -92,7 +92,7 @@ public final class CheckEngine {
         String host = target.host();
         HostReads.CheckRead read;
         try {
-            ExecResult r = transports.apply(host).exec(HostReads.checkScript(), HostReads.checkArgs(gap, textfile),
+            ExecResult r = transports.apply(host).exec(HostReads.checkScript(), HostReads.checkArgs(gap, textfile, target.sysroot()),
                     new byte[0], gap.plusSeconds(20), false);
             if (!r.ok()) {
                 return HostCheck.of(new Finding(host, Severity.UNKNOWN, "check read failed (exit " + r.exitCode()

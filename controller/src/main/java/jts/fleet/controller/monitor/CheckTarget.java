@@ -14,13 +14,19 @@ import jts.fleet.remote.stats.DeviceInfo;
  */
 public record CheckTarget(String host, Policy policy, Map<String, String> tierByDevice,
                           Map<String, DeviceInfo> deviceInfo, Map<String, String> tierByMount,
-                          List<String> trimLog, Optional<List<Finding>> drift) {
+                          List<String> trimLog, Optional<List<Finding>> drift, Optional<String> sysroot) {
     public CheckTarget {
         tierByDevice = Map.copyOf(tierByDevice);
         deviceInfo = Map.copyOf(deviceInfo);
         tierByMount = Map.copyOf(tierByMount);
         trimLog = List.copyOf(trimLog);
         drift = drift.map(List::copyOf);
+    }
+
+    /** A host read at its real root. */
+    public CheckTarget(String host, Policy policy, Map<String, String> tierByDevice, Map<String, DeviceInfo> deviceInfo,
+                       Map<String, String> tierByMount, List<String> trimLog, Optional<List<Finding>> drift) {
+        this(host, policy, tierByDevice, deviceInfo, tierByMount, trimLog, drift, Optional.empty());
     }
 
     /**
@@ -30,6 +36,6 @@ public record CheckTarget(String host, Policy policy, Map<String, String> tierBy
     public static CheckTarget of(jts.fleet.inventory.HostSpec host, jts.fleet.remote.model.StorageModel model,
                                  Optional<List<Finding>> drift) {
         return new CheckTarget(host.name(), host.policy(), model.deviceTiers(), DeviceInfo.of(model.snapshot()),
-                model.mountTiers(), model.snapshot().trimLog(), drift);
+                model.mountTiers(), model.snapshot().trimLog(), drift, host.sysroot());
     }
 }

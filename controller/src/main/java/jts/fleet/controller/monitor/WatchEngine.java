@@ -112,7 +112,7 @@ public final class WatchEngine implements AutoCloseable {
                         Optional.of("previous read still running")));
                 continue;
             }
-            Future<String> f = pool.submit(() -> read(target.host()));
+            Future<String> f = pool.submit(() -> read(target));
             inFlight.put(target.host(), f);
             submitted.put(target.host(), f);
         }
@@ -141,9 +141,11 @@ public final class WatchEngine implements AutoCloseable {
         return results;
     }
 
-    private String read(String host) throws TransportException, DiskStatsException {
+    private String read(WatchTarget target) throws TransportException, DiskStatsException {
+        String host = target.host();
         Transport t = transports.apply(host);
-        ExecResult r = t.exec(HostReads.watchScript(), List.of(), new byte[0], options.execTimeout(), false);
+        ExecResult r = t.exec(HostReads.watchScript(), HostReads.sysrootArgs(target.sysroot()), new byte[0],
+                options.execTimeout(), false);
         if (!r.ok()) {
             throw new DiskStatsException(host + ": reading /proc/diskstats failed (exit " + r.exitCode() + "): "
                     + r.stderr().strip());

@@ -11,14 +11,20 @@ import jts.fleet.remote.stats.DeviceInfo;
  * Devices missing from the maps still show, with no tier, judged by nothing and described from their name.
  */
 public record WatchTarget(String host, Policy policy, Map<String, String> tierByDevice,
-                          Map<String, DeviceInfo> deviceInfo) {
+                          Map<String, DeviceInfo> deviceInfo, java.util.Optional<String> sysroot) {
     public WatchTarget {
         tierByDevice = Map.copyOf(tierByDevice);
         deviceInfo = Map.copyOf(deviceInfo);
     }
 
+    /** A host read at its real root. */
+    public WatchTarget(String host, Policy policy, Map<String, String> tierByDevice, Map<String, DeviceInfo> deviceInfo) {
+        this(host, policy, tierByDevice, deviceInfo, java.util.Optional.empty());
+    }
+
     /** From a host's tier assignment (gathered once at the start of watch). */
     public static WatchTarget of(jts.fleet.inventory.HostSpec host, jts.fleet.remote.model.StorageModel model) {
-        return new WatchTarget(host.name(), host.policy(), model.deviceTiers(), DeviceInfo.of(model.snapshot()));
+        return new WatchTarget(host.name(), host.policy(), model.deviceTiers(), DeviceInfo.of(model.snapshot()),
+                host.sysroot());
     }
 }

@@ -134,6 +134,15 @@ public final class TuningEngine {
         return new HostOutcome.Done<>(new ApplyReport(report, false, Optional.of(outcome)), outcome.changedAnything());
     }
 
+    /** The host's recorded state; a state file jts-fleet cannot read fails the host with the parser's sentence. */
+    private static Optional<TuningState> state(HostSpec host, HostTuningFiles files) throws TransportException {
+        try {
+            return files.state().map(json -> TuningState.parse(host.name(), json));
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(FailureClass.COMMAND, e.getMessage());
+        }
+    }
+
     public HostOutcome<VerifyReport> verify(Transport transport, HostSpec host) throws TransportException {
         HostSnapshot snapshot = HostGather.snapshot(transport, host, timeout);
         TuningPaths where = paths.apply(host);
@@ -141,7 +150,7 @@ public final class TuningEngine {
         Policy policy = host.policy();
         StorageModel model = TierAssigner.assign(snapshot, policy);
         HostPlan plan = TuningPlanner.plan(model, policy);
-        Optional<TuningState> state = files.state().map(json -> TuningState.parse(host.name(), json));
+        Optional<TuningState> state = state(host, files);
         VerifyReport report = DriftCheck.check(snapshot, plan, UdevRules.render(plan, policy, snapshot), files, state,
                 where);
         return HostOutcome.ok(DriftCheck.withMountOptions(report, MountOptionCheck.check(model, policy)));
@@ -152,7 +161,7 @@ public final class TuningEngine {
         TuningPaths where = paths.apply(host);
         if (dryRun) {
             HostTuningFiles files = readFiles(transport, host, where);
-            Optional<TuningState> state = files.state().map(json -> TuningState.parse(host.name(), json));
+            Optional<TuningState> state = state(host, files);
             return new HostOutcome.Done<>(new RollbackReport(host.name(), true, Optional.empty(), state),
                     state.isPresent());
         }

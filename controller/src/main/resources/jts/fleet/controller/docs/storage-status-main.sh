@@ -121,9 +121,9 @@ jts_trim_status | awk '
 [ "$show_io" -eq 1 ] || exit 0
 echo
 echo "I/O snapshot over ${interval}s (iostat -x semantics; %util is meaningless for NVMe/SSD, which serve many I/Os at once):"
-before=$(jts_diskstats) || exit 1
+before=$(jts_diskstats "") || exit 1
 sleep "$interval"
-after=$(jts_diskstats) || exit 1
+after=$(jts_diskstats "") || exit 1
 printf '%s\n@@after\n%s\n' "$before" "$after" | awk '
     $0 == "@@after" { phase = 2; line = 0; next }
     { line++ }

@@ -16,7 +16,7 @@ public final class HostReads {
     private HostReads() {
     }
 
-    /** One tick of {@code watch}: {@code cat /proc/uptime /proc/diskstats}. No arguments. */
+    /** One tick of {@code watch}: {@code cat /proc/uptime /proc/diskstats}; {@link #sysrootArgs} as arguments. */
     public static String watchScript() {
         return Resources.text("watch-read.sh");
     }
@@ -25,9 +25,21 @@ public final class HostReads {
         return Sample.parse(host, stdout);
     }
 
-    /** {@code check}: args are the gap in seconds (e.g. "1.000") and the textfile path. */
+    /** The arguments of the watch read: none, or the host's sysroot (diskstats read inside it). */
+    public static List<String> sysrootArgs(java.util.Optional<String> sysroot) {
+        return sysroot.filter(r -> !r.isEmpty() && !r.equals("/")).map(List::of).orElse(List.of());
+    }
+
+    /** {@code check}: args are the gap in seconds (e.g. "1.000"), the textfile path and the sysroot (optional). */
     public static String checkScript() {
         return Resources.text("check-read.sh");
+    }
+
+    public static List<String> checkArgs(java.time.Duration gap, String textfilePath,
+            java.util.Optional<String> sysroot) {
+        List<String> args = new java.util.ArrayList<>(checkArgs(gap, textfilePath));
+        args.addAll(sysrootArgs(sysroot));
+        return args;
     }
 
     public static List<String> checkArgs(java.time.Duration gap, String textfilePath) {

@@ -3,12 +3,19 @@
 # A/B experiments and their restore. The device name, the attribute (QueueAttribute allowlist) and the value
 # are validated here again; a scheduler must be one the device offers.
 #
-# usage: queue-set.sh DEVICE ATTRIBUTE VALUE
+# usage: queue-set.sh DEVICE ATTRIBUTE VALUE [SYSROOT]
 # stdout: "old=VALUE" and "new=VALUE" (scheduler as the bare active name); exit 2 invalid input,
-#         3 no such device/attribute, 4 the kernel refused the write.
+#         3 no such device/attribute, 4 the kernel refused the write. SYSROOT: a fixture tree whose
+#         sys/block is written instead of this machine's.
 set -u
-[ "$#" -eq 3 ] || { echo "usage: queue-set.sh DEVICE ATTRIBUTE VALUE" >&2; exit 2; }
-dev=$1 attr=$2 value=$3
+[ "$#" -eq 3 ] || [ "$#" -eq 4 ] || { echo "usage: queue-set.sh DEVICE ATTRIBUTE VALUE [SYSROOT]" >&2; exit 2; }
+dev=$1 attr=$2 value=$3 root=${4:-}
+case $root in
+    '') ;;
+    /*/..|/*/../*|*/./*|*//*) echo "sysroot must be a plain absolute path" >&2; exit 2 ;;
+    /*) ;;
+    *) echo "sysroot must be a plain absolute path" >&2; exit 2 ;;
+esac
 case $dev in ''|.|..|*[!A-Za-z0-9._:+-]*) echo "device name must match [A-Za-z0-9._:+-]+" >&2; exit 2 ;; esac
 case $attr in
     scheduler|read_ahead_kb|nr_requests|rq_affinity|nomerges|add_random|wbt_lat_usec|max_sectors_kb|write_cache) ;;
@@ -19,7 +26,7 @@ case $attr in
     write_cache) case $value in "write back"|"write through") ;; *) echo "write_cache must be 'write back' or 'write through'" >&2; exit 2 ;; esac ;;
     *) case $value in ''|*[!0-9]*) echo "$attr must be a non-negative integer" >&2; exit 2 ;; esac ;;
 esac
-file=/sys/block/$dev/queue/$attr
+file=$root/sys/block/$dev/queue/$attr
 [ -e "$file" ] || { echo "$file does not exist" >&2; exit 3; }
 
 current() {
