@@ -52,7 +52,7 @@ public final class BenchCommands {
     /** Size and runtime shared by bench run and experiment. */
     public static final class Sizing {
         @Option(names = "--runtime", paramLabel = "DURATION", defaultValue = "30s", converter = RuntimeConverter.class,
-                description = "fio runtime per profile: 30s, 2m, or plain seconds (default: ${DEFAULT-VALUE}).")
+                description = "fio runtime per profile, whole seconds: 30s, 2m (default: ${DEFAULT-VALUE}).")
         int runtimeSeconds = 30;
 
         @Option(names = "--size", paramLabel = "SIZE", defaultValue = "1g",
@@ -72,12 +72,8 @@ public final class BenchCommands {
     public static final class RuntimeConverter implements picocli.CommandLine.ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            Duration d;
-            if (value.matches("\\d+")) {
-                d = Duration.ofSeconds(Long.parseLong(value));
-            } else {
-                d = new DurationConverter().convert(value);
-            }
+            // the one duration rule of the CLI and the inventory: a unit is always written (DurationConverter)
+            Duration d = new DurationConverter().convert(value);
             if (d.toSeconds() < 1 || d.toMillis() % 1000 != 0) {
                 throw new picocli.CommandLine.TypeConversionException(
                         "'" + value + "': fio runs whole seconds, at least 1s");
@@ -370,7 +366,8 @@ public final class BenchCommands {
         StoreOption store;
         @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run ids (the first is 'before').")
         List<String> runs;
-        @Option(names = "--out", paramLabel = "FILE", defaultValue = "report.html", description = "Output file.")
+        @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: a new "
+                + "bench-report-RUN.html in the current directory; an existing file is never overwritten unasked).")
         Path out;
 
         public Report(AppContext context) {
@@ -379,9 +376,21 @@ public final class BenchCommands {
 
         @Override
         public Integer call() throws Exception {
-            Path written = queries(store.open()).report(runs, out, CompareThresholds.DEFAULT);
-            context.out().println("wrote " + written);
+            Path target = out != null ? out : newFileName(Path.of(""), runs.get(0));
+            boolean replaced = out != null && java.nio.file.Files.exists(out);
+            Path written = queries(store.open()).report(runs, target, CompareThresholds.DEFAULT);
+            context.out().println("wrote " + written + (replaced ? " (replaced the file --out named)" : ""));
             return ExitCodes.OK;
+        }
+
+        /** {@code bench-report-RUN.html}, else {@code -2}, {@code -3} ...: a name no file has yet. */
+        static Path newFileName(Path dir, String run) {
+            String stem = "bench-report-" + run.replaceAll("[^A-Za-z0-9._-]", "_");
+            Path candidate = dir.resolve(stem + ".html");
+            for (int n = 2; java.nio.file.Files.exists(candidate); n++) {
+                candidate = dir.resolve(stem + "-" + n + ".html");
+            }
+            return candidate;
         }
     }
 

@@ -1,14 +1,29 @@
 package jts.fleet.controller.cli;
 
-/** ANSI colors, only on a real terminal and never with NO_COLOR set. */
+/** ANSI colors: on a real terminal or with CLICOLOR_FORCE, never with NO_COLOR set. */
 public final class Colors {
     private static final String RESET = "\u001b[0m";
 
     private Colors() {
     }
 
+    /**
+     * NO_COLOR (no-color.org) turns colours off; CLICOLOR_FORCE (any value but 0) turns them on where output is
+     * not a terminal (a pager with -R, a test of the coloured view); otherwise only on a terminal.
+     */
     public static boolean enabled(AppContext context) {
-        return context.terminal() && System.getenv("NO_COLOR") == null;
+        return enabled(context.terminal(), System.getenv());
+    }
+
+    static boolean enabled(boolean terminal, java.util.Map<String, String> env) {
+        if (env.get("NO_COLOR") != null && !env.get("NO_COLOR").isEmpty()) {
+            return false;
+        }
+        String force = env.get("CLICOLOR_FORCE");
+        if (force != null && !force.isEmpty() && !force.equals("0")) {
+            return true;
+        }
+        return terminal;
     }
 
     public static String red(AppContext context, String text) {

@@ -36,6 +36,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--all", description = "Also show idle loop devices (no backing file), hidden by default.")
+    boolean all;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Also write one JSON report per host and fleet-summary.json into DIR.")
     Path reportDir;
@@ -186,7 +189,9 @@ public final class StatusCommand implements Callable<Integer> {
                     row.add(model.devicesOf(tier).stream().filter(d -> !d.isPartition()).count()
                             + networkMountsOf(model, tier));
                 }
-                row.add(model.unmanaged().size());
+                // the top-level devices the host view lists under "tier unmanaged" (idle loops only with --all)
+                row.add(model.snapshot().devices().stream().filter(d -> !d.isPartition() && !d.hidden()
+                        && model.tierOf(d.name()).isEmpty() && (all || !idleLoop(d))).count());
                 row.add(ok.value().drift());
                 row.add("");
             } else {
@@ -206,6 +211,23 @@ public final class StatusCommand implements Callable<Integer> {
         FleetReport.printRecap(out, results);
     }
 
+    private static void deviceRow(TextTable table, jts.fleet.remote.model.HostSnapshot snap, BlockDevice d,
+            String prefix) {
+        String scheduler = d.scheduler().map(sch -> sch.current()).orElse("-");
+        String readAhead = d.queue().containsKey("read_ahead_kb") ? d.queue().get("read_ahead_kb") + " KiB" : "-";
+        List<String> mounts = new ArrayList<>();
+        for (Mount m : snap.mountsUsing(d.name())) {
+            if (d.name().equals(m.device().orElse(""))) {
+                mounts.add(m.path());
+            }
+        }
+        table.row(prefix + d.name(), d.deviceClass().key(), d.model().orElse("-"),
+                d.sizeBytes().isPresent() ? Sizes.human(d.sizeBytes().getAsLong()) : "-",
+                scheduler, readAhead, d.discardSupported() ? "yes" : "no",
+                mounts.isEmpty() ? "-" : String.join(",", mounts),
+                d.hidden() ? "hidden multipath path: never managed, I/O counted on its head" : d.classReason());
+    }
+
     private static String errorOf(HostResult<?> r) {
         if (r instanceof HostResult.Failed<?> f) {
             return f.failure().key() + ": " + f.message();
@@ -216,17 +238,32 @@ public final class StatusCommand implements Callable<Integer> {
         return "";
     }
 
+    /** Detached loop slots (no backing file, size 0), hidden like lsblk does unless {@code --all}. */
+    static boolean idleLoop(BlockDevice d) {
+        return d.deviceClass() == jts.fleet.inventory.DeviceClass.LOOP && d.sizeBytes().orElse(0) == 0;
+    }
+
+    /**
+     * The devices of one host's view: top-level devices grouped by tier, each followed by its partitions and,
+     * for an NVMe multipath head, its hidden path devices (never a tier of their own). A partition whose disk is
+     * not shown stands on its own row rather than as an orphan under another disk.
+     */
     private void printHost(StorageModel model) {
         var out = context.out();
         var snap = model.snapshot();
         out.println();
         out.println(Colors.bold(context, "== " + snap.host() + " (" + snap.hostname() + ", kernel " + snap.kernel() + ")"));
+        List<BlockDevice> shown = snap.devices().stream().filter(d -> all || !idleLoop(d)).toList();
+        java.util.Set<String> shownNames = new java.util.HashSet<>();
+        shown.forEach(d -> shownNames.add(d.name()));
         Map<String, List<BlockDevice>> byTier = new LinkedHashMap<>();
-        for (BlockDevice d : snap.devices()) {
-            if (d.deviceClass() == jts.fleet.inventory.DeviceClass.LOOP && d.sizeBytes().orElse(0) == 0) {
-                continue; // detached loop slots, as lsblk hides them
+        for (BlockDevice d : shown) {
+            boolean underParent = d.parent().filter(shownNames::contains).isPresent();
+            boolean underHead = d.hidden() && d.multipathHead().filter(shownNames::contains).isPresent();
+            if (underParent || underHead) {
+                continue;
             }
-            String tier = d.hidden() ? "hidden" : model.tierOf(d.name()).orElse("unmanaged");
+            String tier = d.hidden() ? "unmanaged" : model.tierOf(d.name()).orElse("unmanaged");
             byTier.computeIfAbsent(tier, k -> new ArrayList<>()).add(d);
         }
         for (var entry : byTier.entrySet()) {
@@ -234,22 +271,21 @@ public final class StatusCommand implements Callable<Integer> {
             TextTable table = new TextTable("DEVICE", "CLASS", "MODEL", "SIZE", "SCHEDULER", "READ-AHEAD",
                     "DISCARD", "MOUNTS", "WHY");
             for (BlockDevice d : entry.getValue()) {
-                String name = d.parent().isPresent() ? "└ " + d.name() : d.name();
-                String scheduler = d.scheduler().map(s -> s.current()).orElse("-");
-                String readAhead = d.queue().containsKey("read_ahead_kb") ? d.queue().get("read_ahead_kb") + " KiB" : "-";
-                String discard = d.discardSupported() ? "yes" : "no";
-                List<String> mounts = new ArrayList<>();
-                for (Mount m : snap.mountsUsing(d.name())) {
-                    if (d.name().equals(m.device().orElse(""))) {
-                        mounts.add(m.path());
+                deviceRow(table, snap, d, "");
+                for (BlockDevice child : shown) {
+                    if (child.parent().filter(d.name()::equals).isPresent()) {
+                        deviceRow(table, snap, child, "└ ");
+                    } else if (child.hidden() && child.multipathHead().filter(d.name()::equals).isPresent()) {
+                        deviceRow(table, snap, child, "└ path ");
                     }
                 }
-                table.row(name, d.deviceClass().key(), d.model().orElse("-"),
-                        d.sizeBytes().isPresent() ? Sizes.human(d.sizeBytes().getAsLong()) : "-",
-                        scheduler, readAhead, discard, mounts.isEmpty() ? "-" : String.join(",", mounts),
-                        d.hidden() ? "hidden multipath path: never managed" : d.classReason());
             }
             out.print(table.render(context.terminalWidth(), "  "));
+        }
+        long idle = snap.devices().stream().filter(StatusCommand::idleLoop).count();
+        if (!all && idle > 0) {
+            out.println("  " + idle + (idle == 1 ? " idle loop device hidden" : " idle loop devices hidden")
+                    + "; --all shows them");
         }
         Map<String, List<Mount>> networkByTier = new LinkedHashMap<>();
         for (Mount m : snap.mounts()) {

@@ -3,9 +3,13 @@ package jts.fleet.controller.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jline.utils.AttributedString;
+
 /**
  * A plain column-aligned table for the human views. Columns shrink from the right-most wide one when the
- * terminal is narrower than the table, cells are cut with an ellipsis rather than wrapped.
+ * terminal is narrower than the table, cells are cut with an ellipsis rather than wrapped. Widths are display
+ * columns (JLine's {@link AttributedString}): ANSI colour sequences take none, wide characters two, so a
+ * coloured status lines up with a plain one.
  */
 public final class TextTable {
     private final List<String> headers;
@@ -35,9 +39,9 @@ public final class TextTable {
         int columns = headers.size();
         int[] widths = new int[columns];
         for (int c = 0; c < columns; c++) {
-            widths[c] = headers.get(c).length();
+            widths[c] = columns(headers.get(c));
             for (List<String> row : rows) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
+                widths[c] = Math.max(widths[c], columns(row.get(c)));
             }
         }
         int available = width - indent.length() - 2 * (columns - 1);
@@ -64,16 +68,23 @@ public final class TextTable {
     private static void line(StringBuilder out, String indent, List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder(indent);
         for (int c = 0; c < widths.length; c++) {
-            String cell = cells.get(c);
-            if (cell.length() > widths[c]) {
-                cell = cell.substring(0, Math.max(0, widths[c] - 1)) + "…";
+            AttributedString cell = AttributedString.fromAnsi(cells.get(c));
+            if (cell.columnLength() > widths[c]) {
+                // cut by display columns, keeping the cell's colour for the part shown
+                cell = AttributedString.join(AttributedString.EMPTY,
+                        cell.columnSubSequence(0, Math.max(0, widths[c] - 1)), new AttributedString("…"));
             }
-            line.append(cell);
+            line.append(cell.toAnsi());
             if (c < widths.length - 1) {
-                line.append(" ".repeat(widths[c] - cell.length() + 2));
+                line.append(" ".repeat(Math.max(0, widths[c] - cell.columnLength()) + 2));
             }
         }
         out.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    /** Display columns of a cell: escape sequences count zero, wide characters two. */
+    static int columns(String cell) {
+        return AttributedString.fromAnsi(cell).columnLength();
     }
 
     private static int sum(int[] values) {

@@ -37,15 +37,18 @@ public record ApplyReport(PlanReport plan, boolean dryRun, Optional<ScriptOutcom
             return sb.toString();
         }
         ScriptOutcome o = outcome.orElseThrow();
+        // every step line names its host: with several hosts (and --serial batches) lines are read apart
+        String host = plan.plan().host() + ": ";
         for (ScriptRecord r : o.records()) {
+            sb.append(host);
             switch (r.kind()) {
-                case "changed" -> sb.append("  changed ").append(r.field(0)).append(' ').append(r.field(1)).append(": ")
+                case "changed" -> sb.append("changed ").append(r.field(0)).append(' ').append(r.field(1)).append(": ")
                         .append(r.field(2)).append(" -> ").append(r.field(3)).append('\n');
-                case "ok" -> sb.append("  ok      ").append(r.field(0)).append(' ').append(r.field(1)).append(" = ")
+                case "ok" -> sb.append("ok      ").append(r.field(0)).append(' ').append(r.field(1)).append(" = ")
                         .append(r.field(2)).append('\n');
-                case "rules" -> sb.append("  rules   ").append(r.field(1)).append(": ").append(r.field(0)).append('\n');
-                case "note" -> sb.append("  note    ").append(r.field(0)).append('\n');
-                default -> sb.append("  ").append(r.kind()).append(' ').append(String.join(" ", r.fields())).append('\n');
+                case "rules" -> sb.append("rules   ").append(r.field(1)).append(": ").append(r.field(0)).append('\n');
+                case "note" -> sb.append("note    ").append(r.field(0)).append('\n');
+                default -> sb.append(r.kind()).append(' ').append(String.join(" ", r.fields())).append('\n');
             }
         }
         return sb.toString();

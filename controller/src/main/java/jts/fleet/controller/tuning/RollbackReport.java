@@ -19,14 +19,14 @@ public record RollbackReport(String host, boolean dryRun, Optional<ScriptOutcome
         StringBuilder sb = new StringBuilder();
         if (dryRun) {
             if (recorded.isEmpty()) {
-                return "  nothing recorded: nothing to roll back\n";
+                return host + ": nothing recorded: nothing to roll back\n";
             }
-            recorded.get().entries().forEach(e -> sb.append("  would restore ").append(e.device()).append(' ')
+            recorded.get().entries().forEach(e -> sb.append(host).append(": would restore ").append(e.device()).append(' ')
                     .append(e.attribute().key()).append(" = ").append(e.value()).append('\n'));
             return sb.toString();
         }
         for (ScriptRecord r : outcome.orElseThrow().records()) {
-            sb.append("  ").append(r.kind()).append(' ').append(String.join(" ", r.fields())).append('\n');
+            sb.append(host).append(": ").append(r.kind()).append(' ').append(String.join(" ", r.fields())).append('\n');
         }
         return sb.toString();
     }

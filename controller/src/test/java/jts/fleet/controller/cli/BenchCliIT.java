@@ -50,7 +50,7 @@ class BenchCliIT {
 
     private CliRun bench(String label) {
         return CliRun.of("bench", "run", "--inventory", inventory.toString(), "--target", mount.toString(),
-                "--profile", "rand-read-4k-qd1,pg-wal", "--runtime", "1", "--size", "16m", "--label", label,
+                "--profile", "rand-read-4k-qd1,pg-wal", "--runtime", "1s", "--size", "16m", "--label", label,
                 "--store", store.toString(), "-o", "json");
     }
 

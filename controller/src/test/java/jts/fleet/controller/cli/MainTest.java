@@ -235,9 +235,12 @@ class MainTest {
     }
 
     @Test
-    void runtimeTakesDurationsOrSeconds() {
+    void runtimeFollowsTheOneDurationRule() {
         var converter = new BenchCommands.RuntimeConverter();
-        assertThat(converter.convert("30")).isEqualTo(30);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> converter.convert("30"))
+                .hasMessageContaining("did you mean 30s?");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DurationConverter().convert("10"))
+                .hasMessageContaining("did you mean 10s?");
         assertThat(converter.convert("2m")).isEqualTo(120);
         assertThat(converter.convert("5s")).isEqualTo(5);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> converter.convert("500ms"))
