@@ -3,6 +3,7 @@ package jts.fleet.controller.cli;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.time.Clock;
+import java.util.List;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.inventory.InventoryException;
@@ -26,10 +27,15 @@ public final class CommandTree {
             cmd.addSubcommand(sub);
         }
         shareVersion(cmd, new VersionProvider());
+        summariesInCommandLists(cmd);
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(context, ex));
+        cmd.setExecutionStrategy(parseResult -> {
+            configureLogging(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cmd.setParameterExceptionHandler((ex, args) -> {
             context.err().println("jts-fleet: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, context.err());
@@ -44,12 +50,74 @@ public final class CommandTree {
         return cmd;
     }
 
+    /**
+     * The command lists of --help show each command's first sentence, whole: picocli's default shows the first
+     * line of a description that was wrapped by hand, cut mid-sentence.
+     */
+    private static void summariesInCommandLists(CommandLine cmd) {
+        if (!cmd.getSubcommands().isEmpty()) {
+            cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
+                    help -> commandList(help.commandSpec().commandLine()));
+        }
+        cmd.getSubcommands().values().stream().distinct().forEach(CommandTree::summariesInCommandLists);
+    }
+
+    static String commandList(CommandLine cmd) {
+        List<java.util.Map.Entry<String, String>> rows = new java.util.ArrayList<>();
+        cmd.getSubcommands().forEach((name, sub) -> {
+            var usage = sub.getCommandSpec().usageMessage();
+            if (!usage.hidden() && sub.getCommandName().equals(name)) {
+                String text = usage.header().length > 0 ? String.join(" ", usage.header())
+                        : String.join(" ", usage.description());
+                rows.add(java.util.Map.entry(name, HelpText.firstSentence(text)
+                        .replace("%n", " ").replace("%%", "%") + "."));
+            }
+        });
+        int width = rows.stream().mapToInt(r -> r.getKey().length()).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        int indent = width + 4;
+        int wrapAt = Math.max(indent + 30, cmd.getUsageHelpWidth());
+        for (var row : rows) {
+            // whole sentences, wrapped at word boundaries under the summary column
+            StringBuilder line = new StringBuilder("  ").append(row.getKey())
+                    .append(" ".repeat(width - row.getKey().length() + 2));
+            for (String word : row.getValue().split(" ")) {
+                if (line.length() + 1 + word.length() > wrapAt && line.length() > indent) {
+                    out.append(line.toString().stripTrailing()).append('\n');
+                    line = new StringBuilder(" ".repeat(indent));
+                }
+                if (line.length() > indent) {
+                    line.append(' ');
+                }
+                line.append(word);
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
     /** {@code --version} works on every subcommand, not only at the top. */
     private static void shareVersion(CommandLine cmd, VersionProvider provider) {
         if (cmd.getCommandSpec().versionProvider() == null) {
             cmd.getCommandSpec().versionProvider(provider);
         }
         cmd.getSubcommands().values().forEach(sub -> shareVersion(sub, provider));
+    }
+
+    /** -v (any number, on any command of the line) and --log-file, wherever they were written. */
+    static void configureLogging(CommandLine.ParseResult parseResult) {
+        int verbosity = 0;
+        java.util.Optional<java.nio.file.Path> logFile = java.util.Optional.empty();
+        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            CommandLine.Model.OptionSpec v = r.matchedOption("--verbose");
+            if (v != null) {
+                verbosity += r.matchedOptionValue("--verbose", new boolean[0]).length;
+            }
+            if (r.hasMatchedOption("--log-file")) {
+                logFile = java.util.Optional.of(r.matchedOptionValue("--log-file", java.nio.file.Path.of("")));
+            }
+        }
+        Logging.configure(verbosity, logFile);
     }
 
     /** Every top-level subcommand, in the order of --help. */
@@ -96,8 +164,10 @@ public final class CommandTree {
             return ExitCodes.SOFTWARE;
         }
         context.err().println("jts-fleet: internal error: " + cause);
-        if (System.getenv("JTS_FLEET_DEBUG") != null) {
+        if (Logging.enabled()) {
             cause.printStackTrace(context.err());
+        } else {
+            context.err().println("jts-fleet: run again with -v for the stack trace");
         }
         return ExitCodes.SOFTWARE;
     }

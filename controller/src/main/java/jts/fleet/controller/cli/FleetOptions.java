@@ -1,6 +1,5 @@
 package jts.fleet.controller.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,32 +10,19 @@ import jts.fleet.controller.transport.SshOptions;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
 import jts.fleet.inventory.InventoryException;
-import jts.fleet.inventory.InventoryLoader;
 import picocli.CommandLine.Option;
 
-/** Options every fleet command shares: which inventory, which hosts, how to reach them. */
+/** Options every fleet command shares: which inventory and hosts ({@link HostSelection}), how to reach them. */
 public final class FleetOptions {
-    @Option(names = "--inventory", paramLabel = "FILE",
-            description = "Inventory file, or ansible:PATH for an Ansible inventory (default: ./inventory.yaml, "
-                    + "/etc/jts-fleet/inventory.yaml, embedded).")
-    Path inventory;
-
-    @Option(names = "--policy", paramLabel = "FILE",
-            description = "jts-fleet's policy for an Ansible inventory (tiers, maintenance, per-group overrides, "
-                    + "defaults); without it the embedded JTS policy applies.")
-    Path policy;
+    @picocli.CommandLine.Mixin
+    HostSelection selection = new HostSelection();
 
     @Option(names = "--ssh-config", paramLabel = "FILE",
             description = "OpenSSH client config read instead of ~/.ssh/config and /etc/ssh/ssh_config, or 'none'; "
                     + "wins over the inventory's ssh_config.")
-    String sshConfig;
-
-    @Option(names = {"-H", "--hosts"}, paramLabel = "PATTERN",
-            description = "Hosts: names, groups, globs, 'all'; a,b union, :&x intersection, :!x exclusion.")
-    String hosts;
-
-    @Option(names = "--limit", paramLabel = "PATTERN", description = "Further restrict the selected hosts.")
-    String limit;
+    void sshConfig(String file) {
+        selection.sshConfig = file;
+    }
 
     @Option(names = "--forks", paramLabel = "N", defaultValue = "" + FleetRunner.DEFAULT_FORKS,
             description = "Hosts served in parallel (default: ${DEFAULT-VALUE}).")
@@ -62,37 +48,21 @@ public final class FleetOptions {
     Duration runTimeout = Duration.ofMinutes(30);
 
     public Inventory loadInventory() throws InventoryException {
-        return loader().load(Optional.ofNullable(inventory));
+        return selection.loadInventory();
     }
 
     /** The same, reusing the inventory the context's last command loaded when its files are unchanged. */
     public Inventory loadInventory(AppContext context) throws InventoryException {
-        return context.inventories().load(loader(), Optional.ofNullable(inventory));
-    }
-
-    /** The standard places, with {@code --policy} and {@code --ssh-config} when given (relative files from here). */
-    InventoryLoader loader() {
-        InventoryLoader loader = InventoryLoader.standard();
-        if (policy != null) {
-            loader = loader.withPolicy(policy.toAbsolutePath());
-        }
-        if (sshConfig == null) {
-            return loader;
-        }
-        return loader.withSshConfigOverride(sshConfig.equals("none") ? sshConfig
-                : java.nio.file.Path.of(sshConfig).toAbsolutePath().toString());
+        return selection.loadInventory(context);
     }
 
     /** The host pattern: --hosts, else the shell's current selection, else all. */
     public String pattern(AppContext context) {
-        if (hosts != null) {
-            return hosts;
-        }
-        return context.currentHosts().orElse("all");
+        return selection.pattern(context);
     }
 
     public List<HostSpec> select(Inventory inv, AppContext context) throws InventoryException {
-        return inv.select(pattern(context), Optional.ofNullable(limit));
+        return selection.select(inv, context);
     }
 
     /** Command-line values win over the inventory's {@code defaults:}. */

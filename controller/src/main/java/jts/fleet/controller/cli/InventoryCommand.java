@@ -36,7 +36,14 @@ public final class InventoryCommand implements Callable<Integer> {
         private final AppContext context;
 
         @Mixin
-        FleetOptions fleet;
+        HostSelection fleet;
+
+        @picocli.CommandLine.Option(names = "--ssh-config", paramLabel = "FILE",
+                description = "OpenSSH client config read instead of ~/.ssh/config and /etc/ssh/ssh_config, or "
+                        + "'none' (what --explain shows).")
+        void sshConfig(String file) {
+            fleet.sshConfig = file;
+        }
 
         @Mixin
         OutputOptions output;
@@ -106,7 +113,7 @@ public final class InventoryCommand implements Callable<Integer> {
         private final AppContext context;
 
         @Mixin
-        FleetOptions fleet;
+        HostSelection fleet;
 
         @Mixin
         OutputOptions output;

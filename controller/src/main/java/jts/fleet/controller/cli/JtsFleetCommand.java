@@ -29,6 +29,14 @@ public final class JtsFleetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = {"-v", "--verbose"}, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Log what the engine and sshj do to stderr; -vv: everything at debug level.")
+    boolean[] verbose = new boolean[0];
+
+    @picocli.CommandLine.Option(names = "--log-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Write that log to FILE instead of stderr (at -v level when -v is not given).")
+    java.nio.file.Path logFile;
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());

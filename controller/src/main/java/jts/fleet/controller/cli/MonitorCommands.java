@@ -309,7 +309,7 @@ public final class MonitorCommands {
     }
 
     /** Tiers of every host's effective policy, first definition of each name wins. */
-    static List<Tier> tiers(FleetOptions fleet, AppContext context) throws Exception {
+    static List<Tier> tiers(HostSelection fleet, AppContext context) throws Exception {
         var inv = fleet.loadInventory();
         Map<String, Tier> byName = new LinkedHashMap<>();
         for (HostSpec host : fleet.select(inv, context)) {
@@ -326,7 +326,7 @@ public final class MonitorCommands {
     public static final class Alerts implements Callable<Integer> {
         private final AppContext context;
         @Mixin
-        FleetOptions fleet;
+        HostSelection fleet;
 
         public Alerts(AppContext context) {
             this.context = context;
@@ -344,7 +344,7 @@ public final class MonitorCommands {
     public static final class DashboardCommand implements Callable<Integer> {
         private final AppContext context;
         @Mixin
-        FleetOptions fleet;
+        HostSelection fleet;
 
         public DashboardCommand(AppContext context) {
             this.context = context;

@@ -29,7 +29,7 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     /** The one host named by {@code --host}, with its effective policy. */
-    static HostSpec oneHost(FleetOptions fleet, String name) throws Exception {
+    static HostSpec oneHost(HostSelection fleet, String name) throws Exception {
         Inventory inv = fleet.loadInventory();
         return inv.host(name).orElseThrow(() -> new UsageException("--host " + name + ": no such host in "
                 + inv.source() + " (known: " + String.join(", ", inv.hostNames()) + ")"));
@@ -41,7 +41,7 @@ public final class RenderCommand implements Callable<Integer> {
         private final AppContext context;
 
         @Mixin
-        FleetOptions fleet;
+        HostSelection fleet;
 
         @Option(names = "--host", required = true, paramLabel = "HOST", description = "Inventory host name.")
         String host;
@@ -90,11 +90,11 @@ public final class RenderCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            fleet.hosts = host;
+            fleet.selection.hosts = host;
             try (FleetSession session = fleet.open(context)) {
                 java.util.List<jts.fleet.controller.fleet.HostResult<jts.fleet.controller.tuning.PlanReport>> results =
                         jts.fleet.controller.tuning.TuningEngine.standard().planFleet(session.runner(),
-                                java.util.List.of(oneHost(fleet, host)), r -> { });
+                                java.util.List.of(oneHost(fleet.selection, host)), r -> { });
                 var result = results.get(0);
                 if (result instanceof jts.fleet.controller.fleet.HostResult.Ok<jts.fleet.controller.tuning.PlanReport> ok) {
                     context.out().print(ok.value().rules());

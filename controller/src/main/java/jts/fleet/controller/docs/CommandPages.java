@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.CommandTree;
@@ -20,9 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
  * in --help order. Built over a context that prints nowhere and a fixed clock, because nothing is executed.
  */
 public final class CommandPages {
-    /** A full stop followed by a space and an upper-case word or a parenthesis ends a sentence. */
-    private static final Pattern SENTENCE_END = Pattern.compile("\\.(?= [A-Z(])");
-
     private CommandPages() {
     }
 
@@ -61,15 +56,12 @@ public final class CommandPages {
                 spec.usageMessage().header(firstSentence(String.join(" ", spec.usageMessage().description())));
             }
         }
+        ManSections.apply(documented(root));
         return root;
     }
 
     static String firstSentence(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        // a full stop followed by a space ends the sentence; "e.g." and "1.5" do not (no space / lower case next)
-        Matcher end = SENTENCE_END.matcher(flat);
-        String sentence = end.find() ? flat.substring(0, end.start()) : flat;
-        return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+        return jts.fleet.controller.cli.HelpText.firstSentence(text);
     }
 
     /** The page name of a command: {@code jts-fleet}, {@code jts-fleet-status}, {@code jts-fleet-inventory-list}. */

@@ -28,6 +28,30 @@ class MainTest {
         assertThat(run.out()).contains("Exit codes:").contains("11  at least one host unreachable");
     }
 
+    /** Command lists show each command's first sentence whole, never a hand-wrapped line cut mid-sentence. */
+    @Test
+    void commandListsShowWholeSentences() {
+        String top = CliRun.of("--help").out().replaceAll("\\s+", " ");
+        assertThat(top).contains("shell Interactive prompt: every command without the jts-fleet prefix, connections kept "
+                + "between commands, Tab completion, history; plus use, hosts, diskstats, top, run-check, journal.");
+        String bench = CliRun.of("bench", "--help").out().replaceAll("\\s+", " ");
+        assertThat(bench).contains("compare Compare two runs per host, profile and metric (exit 5 on a regression), or "
+                + "each host against the fleet median of its tier (--fleet RUN).");
+    }
+
+    /** Commands that never connect list no connection options. */
+    @Test
+    void offlineCommandsShowNoSshOptions() {
+        for (String[] command : new String[][] {{"render", "alerts"}, {"render", "dashboard"}, {"inventory", "list"},
+                {"inventory", "check"}}) {
+            String help = CliRun.of(command[0], command[1], "--help").out();
+            assertThat(help).as(String.join(" ", command)).contains("--inventory").doesNotContain("--forks")
+                    .doesNotContain("--connect-timeout").doesNotContain("--accept-new-host-keys")
+                    .doesNotContain("--timeout");
+        }
+        assertThat(CliRun.of("status", "--help").out()).contains("--forks").contains("--accept-new-host-keys");
+    }
+
     @Test
     void everySubcommandHasHelpAndVersion() {
         for (Class<?> sub : CommandTree.subcommands()) {

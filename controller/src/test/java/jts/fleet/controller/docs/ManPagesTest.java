@@ -82,6 +82,21 @@ class ManPagesTest {
         }
     }
 
+    /** Every page has the sections a man page reader looks for, and each command's own exit codes. */
+    @Test
+    void everyPageHasExitStatusExamplesFilesAndEnvironment() {
+        Map<String, String> pages = generated(new ArrayList<>());
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            assertThat(page.getValue()).as(page.getKey()).contains("\n== Exit status\n", "\n== Examples\n",
+                    "\n== Files\n", "\n== Environment\n", "XDG_DATA_HOME", "NO_COLOR");
+        }
+        assertThat(pages.get("jts-fleet-verify.adoc")).contains("*3*::\n  drift");
+        assertThat(pages.get("jts-fleet-check.adoc")).contains("*3*::\n  UNKNOWN").doesNotContain("*10*::");
+        assertThat(pages.get("jts-fleet-bench-compare.adoc")).contains("*5*::\n  a regression");
+        assertThat(pages.get("jts-fleet-apply.adoc")).contains("*4*::\n  refused", "*10*::", "*11*::");
+        assertThat(pages.get("jts-fleet-render-alerts.adoc")).doesNotContain("*10*::");
+    }
+
     @Test
     void everyVisibleCommandAndOptionIsOnItsPage() {
         CommandLine root = CommandPages.tree();

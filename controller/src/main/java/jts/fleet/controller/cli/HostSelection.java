@@ -1,0 +1,72 @@
+package jts.fleet.controller.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.inventory.Inventory;
+import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.InventoryLoader;
+import picocli.CommandLine.Option;
+
+/**
+ * Which inventory and which hosts: the options of every command that reads the inventory. Commands that also
+ * reach hosts add the connection options ({@link FleetOptions}); the others (inventory, render alerts and
+ * dashboard) show only these.
+ */
+public final class HostSelection {
+    @Option(names = "--inventory", paramLabel = "FILE",
+            description = "Inventory file, or ansible:PATH for an Ansible inventory (default: ./inventory.yaml, "
+                    + "/etc/jts-fleet/inventory.yaml, embedded).")
+    Path inventory;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "jts-fleet's policy for an Ansible inventory (tiers, maintenance, per-group overrides, "
+                    + "defaults); without it the embedded JTS policy applies.")
+    Path policy;
+
+    /** {@code --ssh-config FILE|none}, set by the commands that offer it ({@link FleetOptions}, inventory list). */
+    String sshConfig;
+
+    @Option(names = {"-H", "--hosts"}, paramLabel = "PATTERN",
+            description = "Hosts: names, groups, globs, 'all'; a,b union, :&x intersection, :!x exclusion.")
+    String hosts;
+
+    @Option(names = "--limit", paramLabel = "PATTERN", description = "Further restrict the selected hosts.")
+    String limit;
+
+    public Inventory loadInventory() throws InventoryException {
+        return loader().load(Optional.ofNullable(inventory));
+    }
+
+    /** The same, reusing the inventory the context's last command loaded when its files are unchanged. */
+    public Inventory loadInventory(AppContext context) throws InventoryException {
+        return context.inventories().load(loader(), Optional.ofNullable(inventory));
+    }
+
+    /** The standard places, with {@code --policy} and {@code --ssh-config} when given (relative files from here). */
+    InventoryLoader loader() {
+        InventoryLoader loader = InventoryLoader.standard();
+        if (policy != null) {
+            loader = loader.withPolicy(policy.toAbsolutePath());
+        }
+        if (sshConfig == null) {
+            return loader;
+        }
+        return loader.withSshConfigOverride(sshConfig.equals("none") ? sshConfig
+                : java.nio.file.Path.of(sshConfig).toAbsolutePath().toString());
+    }
+
+    /** The host pattern: --hosts, else the shell's current selection, else all. */
+    public String pattern(AppContext context) {
+        if (hosts != null) {
+            return hosts;
+        }
+        return context.currentHosts().orElse("all");
+    }
+
+    public List<HostSpec> select(Inventory inv, AppContext context) throws InventoryException {
+        return inv.select(pattern(context), Optional.ofNullable(limit));
+    }
+}

@@ -1,0 +1,79 @@
+package jts.fleet.controller.fleet;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.Transport;
+import jts.fleet.controller.transport.TransportException;
+
+/**
+ * The engine's view of every remote command, for {@code -v}: which fixed script ran on which host with how many
+ * arguments, its exit status, time and output sizes. Script text and arguments are not logged (arguments are
+ * validated names and paths, but stdin may carry files). Costs nothing when debug logging is off.
+ */
+final class LoggedTransport implements Transport {
+    private static final Logger LOG = LoggerFactory.getLogger("jts.fleet.engine");
+    private final Transport delegate;
+
+    private LoggedTransport(Transport delegate) {
+        this.delegate = delegate;
+    }
+
+    static Transport wrap(Transport transport) {
+        return LOG.isDebugEnabled() ? new LoggedTransport(transport) : transport;
+    }
+
+    /** The script's name from its header comment ({@code # jts-fleet NAME ...}), else its first line. */
+    static String scriptName(String script) {
+        for (String line : script.lines().limit(4).toList()) {
+            if (line.startsWith("# jts-fleet ")) {
+                String rest = line.substring("# jts-fleet ".length()).strip();
+                int end = rest.indexOf(' ');
+                return end < 0 ? rest : rest.substring(0, end).replaceAll("[:]$", "");
+            }
+        }
+        String first = script.lines().filter(l -> !l.startsWith("#!")).findFirst().orElse("").strip();
+        return first.length() > 40 ? first.substring(0, 40) + "…" : first;
+    }
+
+    @Override
+    public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
+            throws TransportException {
+        String name = scriptName(script);
+        LOG.debug("{}: exec {} ({} args, {} bytes stdin, timeout {} ms{})", delegate.hostName(), name, args.size(),
+                stdin.length, timeout.toMillis(), become ? ", become" : "");
+        try {
+            ExecResult r = delegate.exec(script, args, stdin, timeout, become);
+            LOG.debug("{}: {} exit {} in {} ms ({} bytes out, {} chars err)", delegate.hostName(), name, r.exitCode(),
+                    r.elapsed().toMillis(), r.stdout().length, r.stderr().length());
+            return r;
+        } catch (TransportException e) {
+            LOG.debug("{}: {} failed: {}: {}", delegate.hostName(), name, e.failureClass().key(), e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public String hostName() {
+        return delegate.hostName();
+    }
+
+    @Override
+    public Duration lastLatency() {
+        return delegate.lastLatency();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return delegate.isConnected();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
