@@ -28,7 +28,13 @@ final class Golden {
                 .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 
+    /** A recorded file under src/test/resources/bench, read from the classpath (works from other modules' tests). */
     static String resource(String name) throws IOException {
-        return Files.readString(Path.of("src/test/resources/bench", name), StandardCharsets.UTF_8);
+        try (var in = Golden.class.getResourceAsStream("/bench/" + name)) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException("test resource /bench/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
