@@ -3,7 +3,7 @@
 #   /usr/bin/jts-fleet                                the launcher (finds /usr/share/jts-fleet/jts-fleet.jar)
 #   /usr/share/jts-fleet/jts-fleet.jar, /usr/share/jts-fleet/scripts/storage-{status,benchmark}.sh
 #   /usr/share/man/man1/jts-fleet*.1.gz
-#   /usr/share/bash-completion/completions/jts-fleet
+#   /usr/share/bash-completion/completions/jts-fleet, /usr/share/zsh/vendor-completions/_jts-fleet
 #   /usr/share/doc/jts-fleet/                         README, docs/*.md, copyright
 #   /etc/jts-fleet/inventory.yaml.example             conffile; named so it does not become the inventory
 set -eu
@@ -19,7 +19,8 @@ deb=$out/jts-fleet_${version}_all.deb
 rm -rf "$root" "$deb"
 mkdir -p "$root/DEBIAN" "$root/usr/bin" "$root/usr/share" "$root/etc"
 
-cp -R "$stage/share/jts-fleet" "$stage/share/man" "$stage/share/bash-completion" "$stage/share/doc" "$root/usr/share/"
+cp -R "$stage/share/jts-fleet" "$stage/share/man" "$stage/share/bash-completion" "$stage/share/zsh" "$stage/share/doc" \
+    "$root/usr/share/"
 cp -R "$stage/etc/jts-fleet" "$root/etc/"
 install -m 0755 "$stage/bin/jts-fleet" "$root/usr/bin/jts-fleet"
 gzip -9n "$root"/usr/share/man/man1/*.1

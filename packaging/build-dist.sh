@@ -30,7 +30,8 @@ name=jts-fleet-$version
 stage=$out/$name
 rm -rf "$stage" "$out/$name.tar.gz"
 mkdir -p "$stage/bin" "$stage/share/jts-fleet/scripts" "$stage/share/man/man1" \
-    "$stage/share/bash-completion/completions" "$stage/share/doc/jts-fleet" "$stage/etc/jts-fleet"
+    "$stage/share/bash-completion/completions" "$stage/share/zsh/vendor-completions" "$stage/share/doc/jts-fleet" \
+    "$stage/etc/jts-fleet"
 
 install -m 0755 "$top/bin/jts-fleet.in" "$stage/bin/jts-fleet"
 install -m 0644 "$jar" "$stage/share/jts-fleet/jts-fleet.jar"
@@ -38,6 +39,8 @@ install -m 0644 "$jar" "$stage/share/jts-fleet/jts-fleet.jar"
 asciidoctor --failure-level WARN -b manpage -a reproducible -D "$stage/share/man/man1" "$top"/docs/man/*.adoc
 java -cp "$jar" jts.fleet.controller.docs.ReferenceMain completion \
     "$stage/share/bash-completion/completions/jts-fleet" >/dev/null
+java -cp "$jar" jts.fleet.controller.docs.ReferenceMain zsh-completion \
+    "$stage/share/zsh/vendor-completions/_jts-fleet" >/dev/null
 # standalone host scripts (generated from the pushed host code) for hosts or moments without the controller
 install -m 0755 "$top/scripts/storage-status.sh" "$top/scripts/storage-benchmark.sh" "$stage/share/jts-fleet/scripts/"
 install -m 0644 "$top/packaging/inventory.yaml.example" "$stage/etc/jts-fleet/inventory.yaml.example"

@@ -41,7 +41,8 @@ if grep -qs '^path-exclude=/usr/share/man' /etc/dpkg/dpkg.cfg /etc/dpkg/dpkg.cfg
     echo "ci-deb: note: dpkg excludes /usr/share/man here; man pages checked in the archive only"
 fi
 for path in /usr/bin/jts-fleet /usr/share/jts-fleet/jts-fleet.jar /usr/share/man/man1/jts-fleet.1.gz \
-    /usr/share/bash-completion/completions/jts-fleet /etc/jts-fleet/inventory.yaml.example; do
+    /usr/share/bash-completion/completions/jts-fleet /usr/share/zsh/vendor-completions/_jts-fleet \
+    /etc/jts-fleet/inventory.yaml.example; do
     case $path in /usr/share/man/*) [ "$man_excluded" = no ] || continue ;; esac
     grep -qx "$path" "$work/files" || fail "package does not install $path"
     [ -e "$path" ] || fail "$path missing after dpkg -i"

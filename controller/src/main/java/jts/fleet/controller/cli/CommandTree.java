@@ -26,6 +26,7 @@ public final class CommandTree {
         for (Class<?> sub : subcommands()) {
             cmd.addSubcommand(sub);
         }
+        cmd.addSubcommand(CompleteCommand.class); // hidden: for the completion scripts only
         shareVersion(cmd, new VersionProvider());
         summariesInCommandLists(cmd);
         cmd.setOut(context.out());

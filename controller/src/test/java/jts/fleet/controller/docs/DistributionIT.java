@@ -81,7 +81,9 @@ class DistributionIT {
         String statusPage = Files.readString(root.resolve("share/man/man1/jts-fleet-status.1"));
         assertThat(statusPage).startsWith("'\\\" t").contains(".TH \"JTS\\-FLEET\\-STATUS\" \"1\"").contains("\\-\\-inventory");
         assertThat(root.resolve("share/bash-completion/completions/jts-fleet")).content()
-                .contains("complete -F _complete_jts-fleet");
+                .contains("complete -F _complete_jts-fleet").contains("complete -F _jts_fleet_complete jts-fleet");
+        assertThat(root.resolve("share/zsh/vendor-completions/_jts-fleet")).content().startsWith("#compdef jts-fleet\n")
+                .contains("bashcompinit");
         assertThat(root.resolve("etc/jts-fleet/inventory.yaml.example")).exists();
         assertThat(root.resolve("share/jts-fleet/scripts/storage-status.sh")).isExecutable();
         assertThat(root.resolve("share/doc/jts-fleet/TROUBLESHOOTING.md")).exists();
