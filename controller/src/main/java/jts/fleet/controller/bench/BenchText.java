@@ -14,10 +14,20 @@ public final class BenchText {
     private BenchText() {
     }
 
+    /** One line per run; columns as wide as their widest value, so long times and labels never overflow. */
     public static String runs(List<BenchStore.RunInfo> runs) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-22s %-26s %-12s %-5s %s%n", "RUN", "TIME", "LABEL", "HOSTS", "PROFILES"));
+        int id = "RUN".length();
+        int time = "TIME".length();
+        int label = "LABEL".length();
         for (BenchStore.RunInfo r : runs) {
-            s.append(String.format(Locale.ROOT, "%-22s %-26s %-12s %-5d %s%n", r.runId(), r.time(), r.label(), r.hosts().size(),
+            id = Math.max(id, r.runId().length());
+            time = Math.max(time, r.time().length());
+            label = Math.max(label, r.label().length());
+        }
+        String row = "%-" + id + "s  %-" + time + "s  %-" + label + "s  %5s  %s%n";
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, row, "RUN", "TIME", "LABEL", "HOSTS", "PROFILES"));
+        for (BenchStore.RunInfo r : runs) {
+            s.append(String.format(Locale.ROOT, row, r.runId(), r.time(), r.label(), r.hosts().size(),
                     String.join(",", r.profiles())));
         }
         return s.toString();

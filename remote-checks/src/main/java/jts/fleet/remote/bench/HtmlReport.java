@@ -36,7 +36,8 @@ public final class HtmlReport {
                 d.profiles().forEach(p -> profiles.add(p.summary().profile()));
             }
         }
-        List<String> series = runs.stream().map(Run::runId).toList();
+        Map<String, String> names = names(runs);
+        List<String> series = runs.stream().map(r -> names.get(r.runId())).toList();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
         h.append("<title>jts-fleet bench report ").append(Svg.esc(String.join(" vs ", series))).append("</title>\n");
@@ -63,7 +64,7 @@ public final class HtmlReport {
                     vb[i] = s == null ? Double.NaN : s.bwBytesPerSec();
                     any |= s != null;
                     if (s != null) {
-                        curves.add(curve(host + (runs.size() > 1 ? " @ " + runs.get(i).runId() : ""),
+                        curves.add(curve(host + (runs.size() > 1 ? " @ " + names.get(runs.get(i).runId()) : ""),
                                 fio(runs.get(i), host, profile)));
                     }
                 }
@@ -79,7 +80,7 @@ public final class HtmlReport {
                 xLabels.add(p == Math.rint(p) ? String.valueOf((int) p) : String.valueOf(p));
             }
             h.append(Svg.curves("latency", profile, profile + ": completion latency percentiles", "µs", xLabels, curves));
-            fleet(h, runs.get(runs.size() - 1), profile);
+            fleet(h, runs.get(runs.size() - 1), names.get(runs.get(runs.size() - 1).runId()), profile);
             h.append("</section>\n");
         }
         if (runs.size() == 2) {
@@ -103,8 +104,8 @@ public final class HtmlReport {
                     }
                 }
                 h.append("<tr><td class=\"l\">").append(Svg.esc(r.runId())).append("</td><td class=\"l\">").append(Svg.esc(d.host()))
-                        .append("</td><td class=\"l\">").append(Svg.esc(String.valueOf(d.tier()))).append("</td><td class=\"l\">")
-                        .append(Svg.esc(String.valueOf(d.label()))).append("</td><td class=\"l\">").append(Svg.esc(d.time()))
+                        .append("</td><td class=\"l\">").append(Svg.esc(orDash(d.tier()))).append("</td><td class=\"l\">")
+                        .append(Svg.esc(orDash(d.label()))).append("</td><td class=\"l\">").append(Svg.esc(d.time()))
                         .append("</td><td class=\"l\">").append(Svg.esc(d.fioVersion())).append("</td><td class=\"l\">")
                         .append(Svg.esc(d.engine())).append("</td><td class=\"l\">")
                         .append(Svg.esc(d.target() == null ? "" : d.target().path())).append("</td><td class=\"l\">")
@@ -116,17 +117,17 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
-    private static void fleet(StringBuilder h, Run run, String profile) {
+    private static void fleet(StringBuilder h, Run run, String name, String profile) {
         FleetComparison fleet = FleetComparison.compare(run.runId(), run.documents(),
                 FleetComparison.DEFAULT_P99_FACTOR, FleetComparison.DEFAULT_IOPS_FACTOR);
         List<Svg.Group> groups = new ArrayList<>();
         for (FleetComparison.Entry e : fleet.entries()) {
             if (e.profile().equals(profile)) {
-                groups.add(new Svg.Group(e.host() + " [" + e.tier() + "]", new double[] {e.clatP99Us(), e.fleetMedianClatP99Us()},
+                groups.add(new Svg.Group(e.host() + " [" + orDash(e.tier()) + "]", new double[] {e.clatP99Us(), e.fleetMedianClatP99Us()},
                         e.outlier()));
             }
         }
-        h.append(Svg.bars("fleet", profile, profile + ": p99 host vs fleet median of its tier (" + run.runId() + ")", "µs",
+        h.append(Svg.bars("fleet", profile, profile + ": p99 host vs fleet median of its tier (" + name + ")", "µs",
                 List.of("host p99", "fleet median p99"), groups));
         for (FleetComparison.Entry e : fleet.outliers()) {
             if (e.profile().equals(profile)) {
@@ -143,8 +144,9 @@ public final class HtmlReport {
         } catch (RunComparison.Refused e) {
             throw new IllegalStateException("forced comparison cannot refuse", e);
         }
-        h.append("<section class=\"before-after\"><h2>before/after: ").append(Svg.esc(before.runId())).append(" → ")
-                .append(Svg.esc(after.runId())).append("</h2>\n");
+        Map<String, String> names = names(List.of(before, after));
+        h.append("<section class=\"before-after\"><h2>before/after: ").append(Svg.esc(names.get(before.runId())))
+                .append(" → ").append(Svg.esc(names.get(after.runId()))).append("</h2>\n");
         for (String w : c.warnings()) {
             h.append("<p class=\"warn\">").append(Svg.esc(w)).append("</p>\n");
         }
@@ -168,6 +170,31 @@ public final class HtmlReport {
     private static BenchDocument.ProfileResult fio(Run run, String host, String profile) {
         return run.documents().stream().filter(d -> d.host().equals(host)).findFirst()
                 .flatMap(d -> d.profiles().stream().filter(p -> p.summary().profile().equals(profile)).findFirst()).orElse(null);
+    }
+
+    /** A stored field that may be absent (older documents, --target runs without a tier): "-", never "null". */
+    static String orDash(String value) {
+        return value == null || value.isBlank() ? "-" : value;
+    }
+
+    /**
+     * What charts call each run: its label when all its documents carry the same one and no other run has it,
+     * "label (run id)" when two runs share a label, else the run id.
+     */
+    static Map<String, String> names(List<Run> runs) {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (Run r : runs) {
+            Set<String> distinct = new java.util.TreeSet<>();
+            r.documents().forEach(d -> distinct.add(orDash(d.label())));
+            labels.put(r.runId(), distinct.size() == 1 && !distinct.contains("-") ? distinct.iterator().next() : "");
+        }
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (Run r : runs) {
+            String label = labels.get(r.runId());
+            long same = labels.values().stream().filter(label::equals).count();
+            names.put(r.runId(), label.isEmpty() ? r.runId() : same > 1 ? label + " (" + r.runId() + ")" : label);
+        }
+        return names;
     }
 
     private static Svg.Line curve(String label, BenchDocument.ProfileResult pr) {

@@ -111,7 +111,62 @@ public record RunComparison(@JsonProperty("base_run") String baseRun, @JsonPrope
                 }
             }
         }
-        return new RunComparison(baseRun, newRun, deltas, reasons, regression);
+        List<String> warnings = new ArrayList<>(reasons);
+        for (String[] pair : pairs) {
+            warnings.addAll(noise(pair[0], baseRun, baseByHost.get(pair[0]), newRun, newByHost.get(pair[0]), thresholds));
+        }
+        return new RunComparison(baseRun, newRun, deltas, warnings, regression);
+    }
+
+    /** Shorter runs than this are mostly warm-up (caches, SLC, the first seconds of a queue): fio's own advice. */
+    public static final int MIN_RUNTIME_S = 10;
+
+    /**
+     * Why a host's differences may be noise: a run shorter than {@link #MIN_RUNTIME_S}, or IOPS that varied
+     * within a run (fio's per-second samples: stddev / mean) by more than the throughput threshold.
+     */
+    static List<String> noise(String host, String baseRun, BenchDocument b, String newRun, BenchDocument n,
+            CompareThresholds thresholds) {
+        List<String> out = new ArrayList<>();
+        int shortest = Math.min(b.runtimeSeconds(), n.runtimeSeconds());
+        if (shortest < MIN_RUNTIME_S) {
+            out.add(host + ": noise: runs of " + b.runtimeSeconds() + " s (" + baseRun + ") and " + n.runtimeSeconds()
+                    + " s (" + newRun + ") are shorter than " + MIN_RUNTIME_S + " s: large swings may be warm-up, not "
+                    + "the change (run again with --runtime 30s)");
+        }
+        for (BenchDocument doc : List.of(b, n)) {
+            for (BenchDocument.ProfileResult pr : doc.profiles()) {
+                double spread = iopsSpreadPct(pr.fio());
+                if (spread > thresholds.throughputPct()) {
+                    out.add(String.format(java.util.Locale.ROOT, "%s %s: noise: IOPS varied by %.0f%% within run %s "
+                            + "(threshold %s%%): differences below that are not significant", host,
+                            pr.summary().profile(), spread, doc.runId(), trim(thresholds.throughputPct())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Largest stddev/mean of IOPS over fio's per-second samples across the run's jobs and directions, in %. */
+    static double iopsSpreadPct(com.fasterxml.jackson.databind.JsonNode fio) {
+        double worst = 0;
+        if (fio == null) {
+            return worst;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode job : fio.path("jobs")) {
+            for (String direction : List.of("read", "write")) {
+                double mean = job.path(direction).path("iops_mean").asDouble(0);
+                double stddev = job.path(direction).path("iops_stddev").asDouble(0);
+                if (mean > 0) {
+                    worst = Math.max(worst, stddev / mean * 100);
+                }
+            }
+        }
+        return worst;
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     static Verdict judge(Metric metric, double before, double after, double thresholdPct) {

@@ -13,6 +13,31 @@ class ComparisonTest {
         return c.deltas().stream().filter(d -> d.host().equals(host) && d.metric().equals(metric)).findFirst().orElseThrow();
     }
 
+    /** Runs shorter than the minimum, or whose IOPS swung within the run more than the threshold, are flagged. */
+    @Test
+    void shortOrUnsteadyRunsCarryANoiseWarning() throws Exception {
+        String rr = "fio-3.33-rand-read-4k-qd32-io_uring.json";
+        BenchDocument before = Docs.recorded("r1", "db-01", "hot", "rand-read-4k-qd32", rr, 1.0);
+        BenchDocument after = Docs.recorded("r2", "db-01", "hot", "rand-read-4k-qd32", rr, 0.5);
+        RunComparison shortRuns = RunComparison.compare("r1", List.of(before), "r2", List.of(after),
+                CompareThresholds.DEFAULT, false);
+        assertThat(shortRuns.warnings()).singleElement().asString()
+                .startsWith("db-01: noise: runs of 1 s (r1) and 1 s (r2) are shorter than 10 s");
+
+        com.fasterxml.jackson.databind.node.ObjectNode unsteady = before.profiles().get(0).fio().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) unsteady.path("jobs").get(0).path("read"))
+                .put("iops_mean", 1000.0).put("iops_stddev", 200.0);
+        assertThat(RunComparison.iopsSpreadPct(unsteady)).isEqualTo(20.0);
+        assertThat(RunComparison.iopsSpreadPct(before.profiles().get(0).fio())).isZero();
+        BenchDocument.ProfileResult p = before.profiles().get(0);
+        BenchDocument noisy = new BenchDocument(before.schema(), "r1", "db-01", "hot", "x", before.time(), before.kernel(),
+                before.fioVersion(), before.engine(), true, before.directNote(), before.target(), 30, before.sizeBytes(),
+                List.of(new BenchDocument.ProfileResult(p.summary(), 0, "", p.fioWallMs(), p.layoutMs(), unsteady)));
+        List<String> warnings = RunComparison.noise("db-01", "r1", noisy, "r1", noisy, CompareThresholds.DEFAULT);
+        assertThat(warnings).hasSize(2).allMatch(w -> w.startsWith("db-01 rand-read-4k-qd32: noise: IOPS varied by 20% "
+                + "within run r1 (threshold 5%)"));
+    }
+
     @Test
     void verdictsAgainstThresholds() throws Exception {
         List<BenchDocument> base = List.of(Docs.doc("r1", "db-01", "hot", "fio-3.33", Docs.summary("rand-read-4k-qd32", 100_000, 200)),

@@ -46,7 +46,7 @@ class HtmlReportChromiumIT {
         assertThat(dom).contains("<svg class=\"chart\" data-chart=\"iops\" data-profile=\"rand-read-4k-qd32\"")
                 .contains("data-chart=\"bandwidth\"").contains("data-chart=\"latency\"").contains("data-chart=\"fleet\"")
                 .contains(">db-01</text>").contains(">db-02</text>").contains("db-03&lt;x&gt;")
-                .contains("<polyline class=\"curve\"").contains("before/after: 20261126T0400Z-a1b2");
+                .contains("<polyline class=\"curve\"").contains("before/after: nightly (20261126T0400Z-a1b2)");
         assertThat(dom.split("<svg class=\"chart\"", -1)).as("4 charts per profile").hasSize(5);
 
         Path png = temp.resolve("report.png");

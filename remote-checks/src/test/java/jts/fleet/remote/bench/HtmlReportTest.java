@@ -30,8 +30,31 @@ class HtmlReportTest {
                 .contains("data-chart=\"bandwidth\"").contains("data-chart=\"latency\"").contains("data-chart=\"fleet\"")
                 .contains("db-03&lt;x&gt;").doesNotContain("db-03<x>")
                 .contains("outlier: db-03&lt;x&gt;")
-                .contains("before/after: 20261126T0400Z-a1b2 → 20261126T0500Z-c3d4")
-                .contains("<polyline class=\"curve\"");
+                .contains("before/after: nightly (20261126T0400Z-a1b2) → nightly (20261126T0500Z-c3d4)")
+                .contains("<polyline class=\"curve\"")
+                .doesNotContain(">null<").contains("rotate(-45 ");
         Golden.check(Golden.DIR.resolve("report-two-runs.html"), html);
     }
+
+    /** Charts name runs by their labels; the run id only tells two runs with one label apart; no "null" tier. */
+    @Test
+    void runsAreNamedByLabelAndMissingFieldsShowADash() throws Exception {
+        List<HtmlReport.Run> runs = sampleRuns();
+        HtmlReport.Run before = new HtmlReport.Run("r1", runs.get(0).documents().stream()
+                .map(d -> relabel(d, "before", null)).toList());
+        HtmlReport.Run after = new HtmlReport.Run("r2", runs.get(1).documents().stream()
+                .map(d -> relabel(d, "after", null)).toList());
+        assertThat(HtmlReport.names(List.of(before, after))).containsExactly(
+                java.util.Map.entry("r1", "before"), java.util.Map.entry("r2", "after"));
+        String html = HtmlReport.render(List.of(before, after), CompareThresholds.DEFAULT);
+        assertThat(html).contains("before/after: before → after").contains("db-01 @ before")
+                .contains("<td class=\"l\">db-01</td><td class=\"l\">-</td>").doesNotContain("[null]")
+                .doesNotContain(">null<");
+    }
+
+    private static BenchDocument relabel(BenchDocument d, String label, String tier) {
+        return new BenchDocument(d.schema(), d.runId(), d.host(), tier, label, d.time(), d.kernel(), d.fioVersion(),
+                d.engine(), d.direct(), d.directNote(), d.target(), d.runtimeSeconds(), d.sizeBytes(), d.profiles());
+    }
+
 }
