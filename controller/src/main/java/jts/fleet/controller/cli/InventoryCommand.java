@@ -115,6 +115,13 @@ public final class InventoryCommand implements Callable<Integer> {
         @Mixin
         HostSelection fleet;
 
+        @picocli.CommandLine.Option(names = "--ssh-config", paramLabel = "FILE",
+                description = "OpenSSH client config read instead of ~/.ssh/config and /etc/ssh/ssh_config, or "
+                        + "'none' (checked with the inventory).")
+        void sshConfig(String file) {
+            fleet.sshConfig = file;
+        }
+
         @Mixin
         OutputOptions output;
 
