@@ -71,9 +71,33 @@ public final class Launcher {
         return runWithInput(new byte[0], args);
     }
 
+    /**
+     * Runs the launcher inside a private mount namespace where /etc, /usr/local and /var/lib are overlays whose
+     * upper layers live under {@code overlayRoot} (a directory under /tmp): commands that install files at
+     * their real, fixed paths run for real, and this machine's files stay untouched. Needs root and unshare.
+     */
+    public Result runInOverlay(Path overlayRoot, String... args) throws IOException, InterruptedException {
+        if (!overlayRoot.isAbsolute() || !overlayRoot.startsWith("/tmp/") || overlayRoot.getNameCount() < 2) {
+            throw new IllegalArgumentException("overlay root must be a directory under /tmp: " + overlayRoot);
+        }
+        String outer = "set -eu\nR=$1; shift\n"
+                + "for d in etc usr/local var/lib; do\n"
+                + "  mkdir -p \"$R/up/$d\" \"$R/work/$d\"\n"
+                + "  mount -t overlay overlay -o \"lowerdir=/$d,upperdir=$R/up/$d,workdir=$R/work/$d\" \"/$d\"\n"
+                + "done\nexec sh \"$@\"\n";
+        List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                outer, "overlay", overlayRoot.toString(), script().toString()));
+        command.addAll(List.of(args));
+        return start(command, new byte[0], args);
+    }
+
     public Result runWithInput(byte[] stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", script().toString()));
         command.addAll(List.of(args));
+        return start(command, stdin, args);
+    }
+
+    private Result start(List<String> command, byte[] stdin, String... args) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         Map<String, String> e = builder.environment();
         for (String inherited : List.of("NO_COLOR", "CLICOLOR_FORCE", "XDG_DATA_HOME", "XDG_STATE_HOME",

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * The project's one JSON mapper. Every value jts-fleet turns into JSON may hold {@code Optional}s and
  * {@code java.time} values, so both datatype modules are registered here and nowhere else: an empty
  * {@code Optional} is {@code null}, a {@code Duration} is a number of seconds, an {@code Instant} an ISO-8601
- * string. The mapper is thread-safe once configured and shared; key order is the order values were built in.
+ * string, and record components become snake_case keys ({@code scriptExit} is {@code script_exit}) like every
+ * key jts-fleet writes by hand. The mapper is thread-safe once configured and shared; key order is the order values were built in.
  */
 public final class JsonMappers {
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
@@ -36,6 +37,8 @@ public final class JsonMappers {
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new Jdk8Module())
                 .registerModule(new JavaTimeModule())
+                // every document jts-fleet prints uses snake_case keys; records' camelCase names follow suit
+                .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     }

@@ -1,0 +1,171 @@
+package jts.fleet.controller.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.testing.LoopDevices;
+import jts.fleet.controller.testing.SshdFixture;
+import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.Schedulers;
+
+/**
+ * The commands that change hosts, through the built launcher over a real sshd (a sudo login on 127.0.0.1)
+ * against a real loop device: plan, apply, verify (0, then 3 on drift), a held lock (4), rollback. The JSON of
+ * each is validated against docs/schema. Cleans up what it did: the rollback removes the rules file and the
+ * state, and /var/lib/jts-fleet goes again when the test created it.
+ */
+class SshFleetIT {
+    static final Path STATE_DIR = Path.of("/var/lib/jts-fleet");
+    @TempDir
+    static Path dir;
+    static SshdFixture sshd;
+    static LoopDevices loops;
+    static String loop;
+    static Path queue;
+    static String schedulerBefore;
+    static String target;
+    static Path inventory;
+    static Launcher jts;
+    /** Whether /var/lib/jts-fleet existed before; null until recorded (then cleanup touches nothing). */
+    static Boolean stateDirExisted;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Launcher.requireBuilt();
+        Environment.requireRoot();
+        Environment.requireTool("sshd");
+        Environment.requireTool("sudo");
+        Environment.requireTool("losetup");
+        stateDirExisted = Files.isDirectory(STATE_DIR);
+        sshd = SshdFixture.start(1);
+        sshd.addUser(SshdFixture.SUDO_USER, true);
+        Path known = sshd.writeKnownHosts();
+        loops = new LoopDevices(dir);
+        loop = loops.attach("e2e", 64, false);
+        queue = Path.of("/sys/block", loop, "queue");
+        schedulerBefore = Files.readString(queue.resolve("scheduler"));
+        target = Schedulers.ofDevice(loop).requireTwo().otherThanActive();
+        inventory = Files.writeString(dir.resolve("inv.yaml"), "hosts:\n"
+                + "  box:\n"
+                + "    address: 127.0.0.1\n"
+                + "    port: " + sshd.ports().get(0) + "\n"
+                + "    user: " + SshdFixture.SUDO_USER + "\n"
+                + "    become: sudo\n"
+                + "    identity_file: \"" + sshd.ed25519Identity() + "\"\n"
+                + "    known_hosts: \"" + known + "\"\n"
+                + "policy:\n"
+                + "  tiers:\n"
+                + "    - name: bench\n"
+                + "      match: {devices: [\"" + loop + "\"]}\n"
+                + "      queue: {scheduler: " + target + ", read_ahead_kb: 768}\n");
+        jts = new Launcher(dir).env("NO_COLOR", "1");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (inventory != null) {
+                jts.run("rollback", "--inventory", inventory.toString());
+            }
+        } finally {
+            try {
+                if (loops != null) {
+                    loops.close();
+                }
+                if (sshd != null) {
+                    sshd.close();
+                }
+            } finally {
+                if (Boolean.FALSE.equals(stateDirExisted) && Files.isDirectory(STATE_DIR)) {
+                    try (Stream<Path> files = Files.walk(STATE_DIR)) {
+                        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static Launcher.Result run(String... args) throws Exception {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--inventory";
+        all[args.length + 1] = inventory.toString();
+        return jts.run(all);
+    }
+
+    @Test
+    void planApplyVerifyDriftLockRollback() throws Exception {
+        Launcher.Result plan = run("plan", "-o", "json");
+        assertThat(plan.exit()).as(plan.toString()).isZero();
+        assertThat(JsonSchemas.validate("plan", plan.out()).toString()).contains(loop).contains(target);
+
+        Launcher.Result apply = run("apply");
+        assertThat(apply.exit()).as(apply.toString()).isZero();
+        assertThat(apply.out()).as("every step line names its host").contains("box: changed " + loop + " scheduler");
+        assertThat(Files.readString(queue.resolve("scheduler"))).contains("[" + target + "]");
+
+        Launcher.Result verify = run("verify", "-o", "json");
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+        JsonSchemas.validate("fleet-run", verify.out());
+        Files.writeString(queue.resolve("read_ahead_kb"), "4096");
+        Launcher.Result drift = run("verify");
+        assertThat(drift.exit()).as(drift.toString()).isEqualTo(ExitCodes.DRIFT);
+        assertThat(drift.out()).contains(loop).contains("read_ahead_kb").contains("768").contains("4096");
+
+        // another run holds the host's lock: refused (4), nothing touched, the other run's lock stays
+        Process holder = new ProcessBuilder("sleep", "120").start();
+        Path lock = STATE_DIR.resolve(".lock");
+        try {
+            Files.createDirectories(lock);
+            Files.writeString(lock.resolve("pid"), holder.pid() + "\n");
+            Launcher.Result locked = run("rollback", "-o", "json");
+            assertThat(locked.exit()).as(locked.toString()).isEqualTo(ExitCodes.REFUSED);
+            JsonNode doc = JsonSchemas.validate("rollout", locked.out());
+            assertThat(doc.at("/hosts/0/failure").asText()).isEqualTo("refused");
+            assertThat(locked.err()).contains("another jts-fleet apply or rollback is running (pid " + holder.pid());
+            assertThat(Files.readString(queue.resolve("read_ahead_kb")).strip()).isEqualTo("4096");
+        } finally {
+            holder.destroy();
+            Files.deleteIfExists(lock.resolve("pid"));
+            Files.deleteIfExists(lock);
+        }
+
+        Launcher.Result rollback = run("rollback", "-o", "json");
+        assertThat(rollback.exit()).as(rollback.toString()).isZero();
+        JsonSchemas.validate("rollout", rollback.out());
+        assertThat(Files.readString(queue.resolve("scheduler"))).isEqualTo(schedulerBefore);
+        assertThat(Path.of("/etc/udev/rules.d/60-jts-fleet.rules")).doesNotExist();
+        assertThat(STATE_DIR.resolve("state.json")).doesNotExist();
+    }
+
+    /** A plan apply would refuse: the recap says failed and the exit is 10, in text and JSON alike. */
+    @Test
+    void invalidPlanIsAFailedHostInTheRecapAndTheExitCode() throws Exception {
+        Schedulers offered = Schedulers.ofDevice(loop);
+        Environment.require(offered.notOffered().isPresent(), "the loop device lacks one of the known schedulers");
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), Files.readString(inventory)
+                .replace("scheduler: " + target, "scheduler: " + offered.notOffered().get()));
+        Launcher.Result text = jts.run("plan", "--inventory", bad.toString());
+        assertThat(text.exit()).as(text.toString()).isEqualTo(ExitCodes.HOST_FAILED);
+        assertThat(text.out()).contains("box  ok=0  changed=0  unreachable=0  failed=1");
+        Launcher.Result json = jts.run("plan", "--inventory", bad.toString(), "-o", "json");
+        assertThat(json.exit()).isEqualTo(ExitCodes.HOST_FAILED);
+        JsonNode doc = JsonSchemas.validate("plan", json.out());
+        assertThat(doc.at("/recap/failed").asInt()).isEqualTo(1);
+        assertThat(doc.at("/hosts/0/valid").asBoolean()).as("the plan is still shown").isFalse();
+    }
+}
