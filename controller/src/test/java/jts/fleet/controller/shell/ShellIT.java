@@ -59,13 +59,13 @@ class ShellIT {
         }
     }
 
-    /** The shell under tmux with HOME and XDG_DATA_HOME in the test's directory; the pane prints its exit status. */
+    /** The shell under tmux with HOME and XDG_STATE_HOME in the test's directory; the pane prints its exit status. */
     private static Tmux shell(String name) throws Exception {
         Path home = Files.createDirectories(temp.resolve("home"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = "cd " + ShellQuote.quote(temp.toString())
                 + " && HOME=" + ShellQuote.quote(home.toString())
-                + " XDG_DATA_HOME=" + ShellQuote.quote(temp.resolve("data").toString())
+                + " XDG_STATE_HOME=" + ShellQuote.quote(temp.resolve("state").toString())
                 + " " + ShellQuote.quote(java) + " -cp " + ShellQuote.quote(System.getProperty("java.class.path"))
                 + " " + ShellLauncher.class.getName() + " shell --inventory " + ShellQuote.quote(inventory.toString())
                 + "; echo \"SHELL-EXIT=$?\"; sleep 120";
@@ -141,7 +141,7 @@ class ShellIT {
             again.keys("C-u", "C-d");
             again.await("the exit status", STEP, s -> s.contains("SHELL-EXIT=0"));
         }
-        assertThat(Files.readString(temp.resolve("data/jts-fleet/history")))
+        assertThat(Files.readString(temp.resolve("state/jts-fleet/history")))
                 .contains(":use web-01").contains(":status -H prod").contains(":diskstats -i 37");
     }
 
