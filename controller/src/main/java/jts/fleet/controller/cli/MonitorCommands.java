@@ -271,7 +271,10 @@ public final class MonitorCommands {
                 FleetReport.print(context, output, results, r -> r, r -> {
                     StringBuilder text = new StringBuilder(r.host()).append(": ").append(r.changed() ? "changed" : "ok");
                     r.files().forEach(f -> text.append("\n  ").append(f.change()).append(' ').append(f.path()));
-                    text.append("\n  ").append(r.next());
+                    if (!r.next().isBlank()) {
+                        text.append("\n  next run ").append(r.next());
+                    }
+                    r.warnings().forEach(w -> text.append("\n  warning: ").append(w));
                     return text.toString();
                 }, doc -> { });
                 return FleetReport.exitCode(results);
