@@ -77,7 +77,7 @@ class InventoryCacheTest {
         Path config = dir.resolve("ssh_config");
         Path included = dir.resolve("conf.d");
         Files.createDirectories(included);
-        Files.writeString(config, "Include " + included + "/*.conf\nHost db-01\n  Port 2201\n");
+        sshFile(config, "Include " + included + "/*.conf\nHost db-01\n  Port 2201\n");
         Path file = dir.resolve("inventory.yaml");
         Files.writeString(file, "defaults: {ssh_config: " + config + "}\nhosts:\n  db-01: {}\n");
         InventoryCache cache = new InventoryCache();
@@ -85,13 +85,22 @@ class InventoryCacheTest {
         assertThat(first.host("db-01").orElseThrow().port()).isEqualTo(2201);
         assertThat(cache.load(loader(), Optional.of(file))).as("nothing changed").isSameAs(first);
 
-        Files.writeString(config, "Include " + included + "/*.conf\nHost db-01\n  Port 2202\n");
+        sshFile(config, "Include " + included + "/*.conf\nHost db-01\n  Port 2202\n");
         Inventory edited = cache.load(loader(), Optional.of(file));
         assertThat(edited.host("db-01").orElseThrow().port()).isEqualTo(2202);
 
         // a new file matching the Include glob: the directory's stamp moves
-        Files.writeString(included.resolve("00-first.conf"), "Host db-01\n  Port 2203\n");
+        sshFile(included.resolve("00-first.conf"), "Host db-01\n  Port 2203\n");
         assertThat(cache.load(loader(), Optional.of(file)).host("db-01").orElseThrow().port()).isEqualTo(2203);
+    }
+
+    /**
+     * An ssh_config file as ssh accepts it (0644, not group-writable): the permission check would refuse a file
+     * written under a user's umask 002, as Debian gives non-root users.
+     */
+    private static void sshFile(Path path, String text) throws java.io.IOException {
+        Files.writeString(path, text);
+        Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     @Test
