@@ -74,11 +74,12 @@ class MaintenanceWindowsCliTest {
     void aZonelessScheduleIsRefusedByInventoryCheckPlanAndTrimInstall() throws IOException {
         Path inv = inventory(TRADING + "    trim_schedule: \"Sat *-*-* 03:00:00\"\n");
         for (String[] command : new String[][] {{"inventory", "check"}, {"plan"}, {"trim", "install"}}) {
-            String[] args = new String[command.length + 4];
-            System.arraycopy(command, 0, args, 0, command.length);
-            System.arraycopy(new String[] {"--inventory", inv.toString(), "--connect-timeout", "1s"}, 0, args,
-                    command.length, 4);
-            CliRun run = CliRun.of(args);
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+            args.addAll(java.util.List.of("--inventory", inv.toString()));
+            if (!command[0].equals("inventory")) {
+                args.addAll(java.util.List.of("--connect-timeout", "1s")); // inventory check never connects
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).as(String.join(" ", command))
                     .contains(inv + ": db-01, db-02: maintenance.trim_schedule \"Sat *-*-* 03:00:00\" names no time zone")
