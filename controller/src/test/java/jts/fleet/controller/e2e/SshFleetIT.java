@@ -155,10 +155,15 @@ class SshFleetIT {
     /** A plan apply would refuse: the recap says failed and the exit is 10, in text and JSON alike. */
     @Test
     void invalidPlanIsAFailedHostInTheRecapAndTheExitCode() throws Exception {
+        // a scheduler the device lacks (where there is one) and a request size above what the hardware takes
+        // (where the policy's range allows one): the plan is invalid either way, on any kernel
         Schedulers offered = Schedulers.ofDevice(loop);
-        Environment.require(offered.notOffered().isPresent(), "the loop device lacks one of the known schedulers");
+        long hardware = Long.parseLong(Files.readString(queue.resolve("max_hw_sectors_kb")).strip());
+        Environment.require(hardware < 65536 || offered.notOffered().isPresent(),
+                "the loop device lacks a scheduler or takes requests below 64 MiB");
         Path bad = Files.writeString(dir.resolve("bad.yaml"), Files.readString(inventory)
-                .replace("scheduler: " + target, "scheduler: " + offered.notOffered().get()));
+                .replace("scheduler: " + target, "scheduler: " + offered.notOffered().orElse(target))
+                .replace("read_ahead_kb: 768", "max_sectors_kb: " + Math.min(65536, hardware * 2)));
         Launcher.Result text = jts.run("plan", "--inventory", bad.toString());
         assertThat(text.exit()).as(text.toString()).isEqualTo(ExitCodes.HOST_FAILED);
         assertThat(text.out()).contains("box  ok=0  changed=0  unreachable=0  failed=1");
@@ -167,5 +172,11 @@ class SshFleetIT {
         JsonNode doc = JsonSchemas.validate("plan", json.out());
         assertThat(doc.at("/recap/failed").asInt()).isEqualTo(1);
         assertThat(doc.at("/hosts/0/valid").asBoolean()).as("the plan is still shown").isFalse();
+
+        String before = Files.readString(queue.resolve("scheduler"));
+        Launcher.Result apply = jts.run("apply", "--inventory", bad.toString(), "-o", "json");
+        assertThat(apply.exit()).as(apply.toString()).isEqualTo(ExitCodes.HOST_FAILED);
+        assertThat(apply.err()).contains("box").contains("nothing touched");
+        assertThat(Files.readString(queue.resolve("scheduler"))).as("the host is untouched").isEqualTo(before);
     }
 }
