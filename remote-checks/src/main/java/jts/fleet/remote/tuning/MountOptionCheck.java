@@ -37,11 +37,22 @@ public final class MountOptionCheck {
     private MountOptionCheck() {
     }
 
-    /** Whether an expectation of {@code option} means anything for a mount of {@code fstype}. */
+    /** Options every filesystem takes (the VFS layer's); the others are NFS or CIFS client options. */
+    static final java.util.Set<String> GENERIC = java.util.Set.of("ro", "rw", "noatime", "relatime", "strictatime",
+            "nodiratime", "noexec", "nosuid", "nodev", "sync", "async", "lazytime", "discard", "nodiscard");
+
+    /**
+     * Whether an expectation of {@code option} means anything for a mount of {@code fstype}: generic options for
+     * every mount, NFS client options for NFS, CIFS client options for CIFS (both for the ones they share, such
+     * as {@code hard} or {@code rsize}); a FUSE filesystem (sshfs) gets only the generic ones.
+     */
     static boolean applies(String option, String fstype) {
+        if (GENERIC.contains(option)) {
+            return true;
+        }
         boolean nfs = fstype.startsWith("nfs");
         boolean cifs = fstype.equals("cifs") || fstype.equals("smb3");
-        return !(NFS_ONLY.contains(option) && !nfs) && !(CIFS_ONLY.contains(option) && !cifs);
+        return (nfs && !CIFS_ONLY.contains(option)) || (cifs && !NFS_ONLY.contains(option));
     }
 
     /** One expectation on one mount: {@code ok}, else {@code fix} says what to change. */

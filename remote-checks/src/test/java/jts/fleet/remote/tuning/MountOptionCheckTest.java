@@ -57,6 +57,13 @@ class MountOptionCheckTest {
     }
 
     @Test
+    void fuseMountsGetOnlyGenericOptions() throws Exception {
+        // sshfs is in the cold tier (class network) but is neither NFS nor CIFS: hard and nconnect mean nothing there
+        assertThat(check("hard", "nconnect>=4", "noatime")).filteredOn(x -> x.fstype().equals("fuse.sshfs"))
+                .extracting(MountOptionCheck.Finding::expected).containsExactly("noatime");
+    }
+
+    @Test
     void theEmbeddedColdTierExpectsHardAndNconnect() throws Exception {
         Policy policy = InventoryLoader.standard().defaultPolicy();
         assertThat(policy.tier("cold").orElseThrow().mountOptions()).extracting(MountOptionExpectation::text)
