@@ -19,8 +19,15 @@ class InventoryCacheTest {
     @TempDir
     Path dir;
 
+    /**
+     * A fixed environment, but with this process's uid: ssh_config files the test writes belong to whoever runs
+     * it, and the permission check accepts only root's or the user's own (the fixed environment says uid 0).
+     */
     private InventoryLoader loader() {
-        return new InventoryLoader(dir, dir.resolve("home"), "tester", dir.resolve("etc-inventory.yaml"));
+        var env = new jts.fleet.inventory.sshconfig.SshEnvironment(dir.resolve("home"), "tester",
+                jts.fleet.inventory.sshconfig.SshEnvironment.system().uid(), "localhost", java.util.Map.of());
+        return new InventoryLoader(dir, dir.resolve("home"), "tester", dir.resolve("etc-inventory.yaml"),
+                jts.fleet.inventory.SshConfigOptions.nothing(env));
     }
 
     @Test
