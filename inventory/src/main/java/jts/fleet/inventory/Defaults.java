@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The inventory's {@code defaults:} after defaults of the schema were applied: what a host gets when neither
- * its groups nor itself set a key, plus the run-wide timeouts (these exist only here).
+ * its groups nor itself set a key, plus the run-wide timeouts and output caps (these exist only here; the
+ * command line overrides them).
  */
 public record Defaults(
         String user,
@@ -17,5 +18,16 @@ public record Defaults(
         HostSpec.Connection connection,
         Optional<String> sysroot,
         Duration connectTimeout,
-        Duration commandTimeout) {
+        Duration commandTimeout,
+        Optional<Duration> runTimeout,
+        Optional<Long> maxOutput,
+        Optional<Long> maxDocumentOutput) {
+
+    /** The defaults without the run-wide values this inventory does not set (tests, embedded inventory). */
+    public Defaults(String user, int port, Optional<Path> identityFile, Optional<Path> knownHosts,
+                    HostSpec.Become become, HostSpec.Connection connection, Optional<String> sysroot,
+                    Duration connectTimeout, Duration commandTimeout) {
+        this(user, port, identityFile, knownHosts, become, connection, sysroot, connectTimeout, commandTimeout,
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
 }

@@ -305,7 +305,10 @@ final class InventoryBuilder {
                 text(d, "connection").map(InventoryBuilder::connection).orElse(HostSpec.Connection.SSH),
                 text(d, "sysroot"),
                 connect,
-                command);
+                command,
+                text(d, "run_timeout").map(DurationParser::parsePositive),
+                text(d, "max_output").map(SizeParser::parse),
+                text(d, "max_document_output").map(SizeParser::parse));
     }
 
     private PendingHost host(YamlNode.Entry entry, Map<String, HostRequest.Given> defaults,

@@ -25,6 +25,8 @@ public final class InventorySchema {
     public static final String DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts";
     public static final String DEFAULT_CONNECT_TIMEOUT = "10s";
     public static final String DEFAULT_COMMAND_TIMEOUT = "60s";
+    /** Smallest output cap accepted (the controller's own minimum). */
+    public static final long MIN_OUTPUT = 64L << 10;
     public static final String DEFAULT_TRIM_SCHEDULE = "Sat *-*-* 03:00:00 America/New_York";
     public static final int DEFAULT_HEALTH_POLL_MINUTES = 10;
     /**
@@ -122,6 +124,14 @@ public final class InventorySchema {
         List<Field> defaultsFields = new ArrayList<>(connectionFields());
         defaultsFields.add(Field.of("command_timeout", leaf(new ValueRule.DurationText()),
                 "`" + DEFAULT_COMMAND_TIMEOUT + "`", "Deadline of one remote command unless the command sets its own."));
+        defaultsFields.add(Field.of("run_timeout", leaf(new ValueRule.DurationText()),
+                "`30m`; `bench` and `experiment`: what their request needs",
+                "Deadline of a whole run: every host not done by then is reported as `timeout`."));
+        defaultsFields.add(Field.of("max_output", leaf(new ValueRule.SizeText(MIN_OUTPUT)), "`4m`",
+                "Most one remote command may print on stdout or stderr; past it the command is stopped on the host "
+                        + "and the host fails with `output_limit`."));
+        defaultsFields.add(Field.of("max_document_output", leaf(new ValueRule.SizeText(MIN_OUTPUT)), "`64m`",
+                "The same for benchmark runs, whose fio documents are larger."));
 
         Section group = new Section(List.of(
                 Field.of("vars", new Section(connectionFields()), "none",

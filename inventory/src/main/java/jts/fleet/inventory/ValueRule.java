@@ -268,6 +268,34 @@ public sealed interface ValueRule {
         }
     }
 
+    /** A byte size for output caps, parsed by {@link SizeParser}, at least {@code min} bytes. */
+    record SizeText(long min) implements ValueRule {
+        @Override
+        public Optional<String> check(YamlNode.Scalar value) {
+            if (value.kind() != YamlNode.Kind.STRING && value.kind() != YamlNode.Kind.INT) {
+                return wrongType(value, "a size such as \"4m\"");
+            }
+            try {
+                long bytes = SizeParser.parse(value.text());
+                return bytes < min ? Optional.of("size '" + value.text() + "' is below the minimum of "
+                        + SizeParser.format(min)) : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+
+        @Override
+        public String type() {
+            return "size";
+        }
+
+        @Override
+        public String rule() {
+            return "bytes with an optional unit `k`, `m`, `g` (binary: `4m` is 4 MiB), at least `"
+                    + SizeParser.format(min) + "`";
+        }
+    }
+
     /** A duration for the CLI and timeouts, parsed by {@link DurationParser}. */
     record DurationText() implements ValueRule {
         @Override

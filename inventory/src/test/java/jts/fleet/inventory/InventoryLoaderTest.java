@@ -311,6 +311,20 @@ class InventoryLoaderTest {
         assertThat(h.become()).isEqualTo(HostSpec.Become.SUDO);
     }
 
+    @Test
+    void runDeadlineAndOutputCapsFromDefaults() throws InventoryException {
+        Inventory inv = TestInventories.loader().loadFromString("""
+                defaults: {run_timeout: 5m, max_output: 512k, max_document_output: 16MiB}
+                hosts: {h: {address: h.example}}
+                """, "x.yaml");
+        assertThat(inv.defaults().runTimeout()).contains(Duration.ofMinutes(5));
+        assertThat(inv.defaults().maxOutput()).contains(512L * 1024);
+        assertThat(inv.defaults().maxDocumentOutput()).contains(16L << 20);
+        Inventory plain = TestInventories.loader().loadFromString("hosts: {h: {address: h.example}}\n", "y.yaml");
+        assertThat(plain.defaults().runTimeout()).isEmpty();
+        assertThat(plain.defaults().maxOutput()).isEmpty();
+    }
+
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);

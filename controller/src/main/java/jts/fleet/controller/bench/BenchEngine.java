@@ -52,7 +52,7 @@ import jts.fleet.remote.bench.TargetDevices;
 public final class BenchEngine {
     /** Time for the scripts around fio (probes, layout of large files is budgeted per profile). */
     private static final Duration SCRIPT_OVERHEAD = Duration.ofSeconds(60);
-    private static final Duration SHORT_SCRIPT = Duration.ofSeconds(30);
+    static final Duration SHORT_SCRIPT = Duration.ofSeconds(30);
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final BenchProfiles profiles;

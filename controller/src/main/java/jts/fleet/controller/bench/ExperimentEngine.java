@@ -51,6 +51,24 @@ public final class ExperimentEngine {
     }
 
     /**
+     * A run deadline long enough for {@code request} on {@code hosts}, {@code forks} at a time, when the user
+     * gave none: per host, every round of both arms (the measurement with its own deadline, the device probe,
+     * switching up to eight leaf devices), batch after batch, plus two minutes for connecting and restoring.
+     */
+    public Duration runDeadline(ExperimentRequest request, List<HostSpec> hosts, int forks) {
+        Duration perHost = Duration.ZERO;
+        for (HostSpec host : hosts) {
+            FioProfile profile = profiles.withPolicy(host.policy()).get(request.profile());
+            Duration arm = BenchEngine.execTimeout(List.of(profile), request.parameters(), false)
+                    .plus(BenchEngine.SHORT_SCRIPT).plus(SET_TIMEOUT.multipliedBy(8));
+            Duration d = arm.multipliedBy(2L * request.rounds());
+            perHost = d.compareTo(perHost) > 0 ? d : perHost;
+        }
+        int batches = Math.max(1, (hosts.size() + forks - 1) / Math.max(1, forks));
+        return perHost.multipliedBy(batches).plusMinutes(2);
+    }
+
+    /**
      * The experiment as a {@link jts.fleet.controller.fleet.FleetRunner} task, for {@code --hosts} with several
      * hosts: refuses inside a blackout window unless {@code force}; a host-level problem (device does not offer
      * the scheduler, fio missing ...) is that host's failure. "changed" is reported: devices were switched (and

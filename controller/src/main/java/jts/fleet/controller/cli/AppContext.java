@@ -20,6 +20,7 @@ public final class AppContext {
     private final Clock clock;
     private volatile ConnectionPool sharedPool;
     private volatile String currentHosts;
+    private volatile SettingsOverrides sessionOverrides = SettingsOverrides.NONE;
     private volatile int terminalWidth = 120;
     private final InventoryCache inventories = new InventoryCache();
 
@@ -55,18 +56,27 @@ public final class AppContext {
         this.terminalWidth = Math.max(40, width);
     }
 
-    /** The shell's pool, kept across commands; empty for a one-shot CLI run (each command opens its own). */
     /** Inventories loaded by this context's commands, reused while the file is unchanged. */
     InventoryCache inventories() {
         return inventories;
     }
 
+    /** The shell's pool, kept across commands; empty for a one-shot CLI run (each command opens its own). */
     public Optional<ConnectionPool> sharedPool() {
         return Optional.ofNullable(sharedPool);
     }
 
     public void setSharedPool(ConnectionPool pool) {
         this.sharedPool = pool;
+    }
+
+    /** Deadlines and caps the shell was started with: below each command's own options, above the inventory's. */
+    public SettingsOverrides sessionOverrides() {
+        return sessionOverrides;
+    }
+
+    public void setSessionOverrides(SettingsOverrides overrides) {
+        this.sessionOverrides = Objects.requireNonNull(overrides, "overrides");
     }
 
     /** The shell's {@code use} selection; empty in the CLI (default {@code all}). */

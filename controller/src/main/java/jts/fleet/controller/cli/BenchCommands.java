@@ -1,7 +1,6 @@
 package jts.fleet.controller.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -202,10 +201,10 @@ public final class BenchCommands {
                     return ExitCodes.REFUSED;
                 }
                 BenchStore results = store.open();
-                BenchEngine engine = new BenchEngine(BenchProfiles.embedded(), results, Clock.systemUTC(),
+                BenchEngine engine = new BenchEngine(BenchProfiles.embedded(), results, session.settings().clock(),
                         new TierTargets(session.commandTimeout()));
-                FleetRunner runner = new FleetRunner(session.pool(), fleet.forks,
-                        engine.runDeadline(request, runnable, fleet.forks, 4));
+                FleetRunner runner = FleetOptions.runner(session, fleet.forks, session.settings().runTimeoutOr(
+                        () -> engine.runDeadline(request, runnable, fleet.forks, 4)));
                 Thread hook = new Thread(engine::cleanupActive, "jts-fleet-bench-cleanup");
                 Runtime.getRuntime().addShutdownHook(hook);
                 BenchEngine.BenchRun run;
@@ -437,15 +436,16 @@ public final class BenchCommands {
                     return ExitCodes.REFUSED;
                 }
                 BenchProfiles profiles = BenchProfiles.embedded();
-                BenchEngine bench = new BenchEngine(profiles, store.open(), Clock.systemUTC(),
+                BenchEngine bench = new BenchEngine(profiles, store.open(), session.settings().clock(),
                         new TierTargets(session.commandTimeout()));
                 ExperimentEngine engine = new ExperimentEngine(bench, profiles);
                 Thread hook = new Thread(engine::restoreActive, "jts-fleet-experiment-restore");
                 Runtime.getRuntime().addShutdownHook(hook);
                 List<HostResult<ExperimentReport>> results;
                 try {
-                    FleetRunner runner = new FleetRunner(session.pool(), fleet.forks, Duration.ofHours(12));
-                    results = runner.run(runnable, engine.task(request, force, Clock.systemUTC(), line -> {
+                    FleetRunner runner = FleetOptions.runner(session, fleet.forks, session.settings().runTimeoutOr(
+                            () -> engine.runDeadline(request, runnable, fleet.forks)));
+                    results = runner.run(runnable, engine.task(request, force, session.settings().clock(), line -> {
                         if (!output.json() && context.terminal()) {
                             context.err().println(line);
                         }

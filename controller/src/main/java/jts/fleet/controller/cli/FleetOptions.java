@@ -5,16 +5,21 @@ import java.util.List;
 import java.util.Optional;
 
 import jts.fleet.controller.fleet.FleetRunner;
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ConnectionPool;
 import jts.fleet.controller.transport.SshOptions;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
 import jts.fleet.inventory.InventoryException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options every fleet command shares: which inventory and hosts ({@link HostSelection}), how to reach them. */
+/**
+ * Options every fleet command shares: which inventory and hosts ({@link HostSelection}), how to reach them, how
+ * long to wait and how much to take ({@link DeadlineOptions}).
+ */
 public final class FleetOptions {
-    @picocli.CommandLine.Mixin
+    @Mixin
     HostSelection selection = new HostSelection();
 
     @Option(names = "--ssh-config", paramLabel = "FILE",
@@ -35,17 +40,8 @@ public final class FleetOptions {
             description = "Record unknown host keys (like OpenSSH accept-new); changed keys stay refused.")
     boolean acceptNewHostKeys;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Connect + authenticate deadline (default: the inventory's connect_timeout, 10s).")
-    Duration connectTimeout;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Deadline of one remote command (default: the inventory's command_timeout, 60s).")
-    Duration commandTimeout;
-
-    @Option(names = "--run-timeout", paramLabel = "DURATION", defaultValue = "30m",
-            converter = DurationConverter.class, description = "Deadline of the whole run (default: ${DEFAULT-VALUE}).")
-    Duration runTimeout = Duration.ofMinutes(30);
+    @Mixin
+    DeadlineOptions deadlines = new DeadlineOptions();
 
     public Inventory loadInventory() throws InventoryException {
         return selection.loadInventory();
@@ -65,16 +61,19 @@ public final class FleetOptions {
         return selection.select(inv, context);
     }
 
-    /** Command-line values win over the inventory's {@code defaults:}. */
-    public SshOptions sshOptions(Inventory inv) {
-        return SshOptions.defaults()
-                .withConnectTimeout(connectTimeout != null ? connectTimeout : inv.defaults().connectTimeout())
-                .withCommandTimeout(commandTimeout(inv))
-                .withAcceptNewHostKeys(acceptNewHostKeys);
+    /** This command's settings: its options over the shell's over the inventory's {@code defaults:}. */
+    public RunSettings settings(Inventory inv, AppContext context) throws UsageException {
+        return deadlines.overrides().over(context.sessionOverrides()).resolve(inv.defaults(), context.clock());
     }
 
-    public Duration commandTimeout(Inventory inv) {
-        return commandTimeout != null ? commandTimeout : inv.defaults().commandTimeout();
+    /**
+     * How this command reaches hosts: the shell's connection settings (keepalive, host-key policy) or the
+     * built-in ones, with this command's deadlines and caps; {@code --accept-new-host-keys} adds to either.
+     */
+    SshOptions sshOptions(RunSettings settings, Optional<ConnectionPool> shared) {
+        SshOptions base = shared.map(ConnectionPool::options).orElseGet(SshOptions::defaults);
+        SshOptions options = settings.applyTo(base);
+        return acceptNewHostKeys ? options.withAcceptNewHostKeys(true) : options;
     }
 
     public boolean listHosts() {
@@ -101,18 +100,26 @@ public final class FleetOptions {
     }
 
     /**
-     * Connections for one command: the shell's shared pool when there is one (kept open afterwards),
-     * else a new pool closed when the session closes.
+     * Connections for one command: the shell's shared pool when there is one (kept open afterwards; hosts it
+     * has not connected yet connect with this command's settings), else a new pool closed when the session
+     * closes.
      */
-    public FleetSession open(AppContext context) throws InventoryException {
+    public FleetSession open(AppContext context) throws InventoryException, UsageException {
         Inventory inv = loadInventory(context);
         List<HostSpec> selected = select(inv, context);
         if (forks < 1) {
-            throw new InventoryException("--forks must be at least 1, got " + forks);
+            throw new UsageException("--forks must be at least 1, got " + forks);
         }
+        RunSettings settings = settings(inv, context);
         Optional<ConnectionPool> shared = context.sharedPool();
-        ConnectionPool pool = shared.orElseGet(() -> new ConnectionPool(sshOptions(inv)));
-        return new FleetSession(inv, selected, pool, shared.isEmpty(), new FleetRunner(pool, forks, runTimeout),
-                commandTimeout(inv));
+        SshOptions options = sshOptions(settings, shared);
+        ConnectionPool pool = shared.orElseGet(() -> new ConnectionPool(options));
+        FleetRunner runner = new FleetRunner(host -> pool.get(host, options), forks, settings.runTimeout());
+        return new FleetSession(inv, selected, pool, shared.isEmpty(), runner, settings, options);
+    }
+
+    /** A runner over this session's connections with another run deadline (bench, experiment). */
+    public static FleetRunner runner(FleetSession session, int forks, Duration runDeadline) {
+        return new FleetRunner(host -> session.pool().get(host, session.sshOptions()), forks, runDeadline);
     }
 }

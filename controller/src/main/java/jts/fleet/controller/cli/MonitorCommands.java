@@ -64,7 +64,7 @@ public final class MonitorCommands {
     static java.util.function.Function<String, Transport> transports(FleetSession session) {
         Map<String, HostSpec> byName = new LinkedHashMap<>();
         session.hosts().forEach(h -> byName.put(h.name(), h));
-        return name -> session.pool().get(byName.get(name));
+        return name -> session.pool().get(byName.get(name), session.sshOptions());
     }
 
     @Command(name = "watch", mixinStandardHelpOptions = true,
@@ -114,7 +114,7 @@ public final class MonitorCommands {
                 WatchOptions options = new WatchOptions(interval, count, Set.copyOf(tiers), List.copyOf(devices),
                         showIdle, WatchOptions.defaultTimeout(interval));
                 boolean ansi = Colors.enabled(context);
-                try (WatchEngine engine = new WatchEngine(targets, transports(session), options, context.clock())) {
+                try (WatchEngine engine = new WatchEngine(targets, transports(session), options, session.settings().clock())) {
                     engine.run(tick -> {
                         if (output.json()) {
                             context.out().println(WatchView.json(tick));
@@ -182,7 +182,7 @@ public final class MonitorCommands {
                                 FleetReport.hostEntry(gathered.get(i)).path("error").asText()));
                     }
                 }
-                CheckReport checked = new CheckEngine(transports(session), gap, context.clock()).run(targets);
+                CheckReport checked = new CheckEngine(transports(session), gap, session.settings().clock()).run(targets);
                 List<Finding> findings = new ArrayList<>(checked.findings());
                 findings.addAll(unknown);
                 CheckReport report = new CheckReport(findings, session.hosts().size(), checked.perfdata());
@@ -254,7 +254,7 @@ public final class MonitorCommands {
         @Override
         public Integer call() throws Exception {
             return fleet.withSession(context, session -> {
-                MonitorEngine engine = MonitorEngine.withDefaults();
+                MonitorEngine engine = MonitorEngine.of(session.settings());
                 List<HostResult<MonitorEngine.InstallReport>> results = session.runner().run(session.hosts(),
                         (transport, host) -> {
                             jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "monitor install");
@@ -298,7 +298,7 @@ public final class MonitorCommands {
         @Override
         public Integer call() throws Exception {
             return fleet.withSession(context, session -> {
-                MonitorEngine engine = MonitorEngine.withDefaults();
+                MonitorEngine engine = MonitorEngine.of(session.settings());
                 List<HostResult<MonitorEngine.RunOnceReport>> results = session.runner().run(session.hosts(),
                         (transport, host) -> {
                             jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "monitor run-once");

@@ -93,7 +93,7 @@ public final class RenderCommand implements Callable<Integer> {
             fleet.selection.hosts = host;
             try (FleetSession session = fleet.open(context)) {
                 java.util.List<jts.fleet.controller.fleet.HostResult<jts.fleet.controller.tuning.PlanReport>> results =
-                        jts.fleet.controller.tuning.TuningEngine.standard().planFleet(session.runner(),
+                        jts.fleet.controller.tuning.TuningEngine.standard(session.settings()).planFleet(session.runner(),
                                 java.util.List.of(oneHost(fleet.selection, host)), r -> { });
                 var result = results.get(0);
                 if (result instanceof jts.fleet.controller.fleet.HostResult.Ok<jts.fleet.controller.tuning.PlanReport> ok) {

@@ -54,7 +54,7 @@ public final class TrimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return fleet.withSession(context, session -> {
-            TrimCommands trim = new TrimCommands(session.commandTimeout(), session.commandTimeout().multipliedBy(30));
+            TrimCommands trim = TrimCommands.of(session.settings());
             List<HostResult<RunReport>> results = session.runner().run(session.hosts(), (transport, host) -> {
                 jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "trim");
                 StorageModel model = HostGather.model(transport, host, session.commandTimeout());
@@ -147,7 +147,7 @@ public final class TrimCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             return fleet.withSession(context, session -> {
                 ScheduleCheck.requireSafe(session.inventory().source(), session.hosts(), context.clock().instant());
-                TrimCommands trim = new TrimCommands(session.commandTimeout(), session.commandTimeout());
+                TrimCommands trim = TrimCommands.of(session.settings());
                 List<HostResult<InstallReport>> results = session.runner().run(session.hosts(), (transport, host) -> {
                     jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "trim install");
                     StorageModel model = HostGather.model(transport, host, session.commandTimeout());

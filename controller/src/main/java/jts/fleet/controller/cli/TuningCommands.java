@@ -126,7 +126,7 @@ public final class TuningCommands {
         public Integer call() throws Exception {
             return fleet.withSession(context, session -> {
                 ScheduleCheck.requireSafe(session.inventory().source(), session.hosts(), context.clock().instant());
-                TuningEngine engine = TuningEngine.standard();
+                TuningEngine engine = TuningEngine.standard(session.settings());
                 List<HostResult<PlanReport>> results = engine.planFleet(session.runner(), session.hosts(),
                         r -> progress(r));
                 List<HostResult<PlanReport>> judged = results.stream().map(Plan::invalidAsFailed).toList();
@@ -197,7 +197,7 @@ public final class TuningCommands {
             String serial = rollout.serial();
             return fleet.withSession(context, session -> {
                 ChangeFreeze.Decision freeze = rollout.freeze(context, session.hosts(), "apply");
-                SerialRun<ApplyReport> run = TuningEngine.standard().applyFleet(session.runner(), freeze.allowed(),
+                SerialRun<ApplyReport> run = TuningEngine.standard(session.settings()).applyFleet(session.runner(), freeze.allowed(),
                         serial, maxFail, rollout.dryRun, r -> {
                             if (!output.json()) {
                                 FleetReport.progress(context, r);
@@ -227,7 +227,7 @@ public final class TuningCommands {
         @Override
         public Integer call() throws Exception {
             return fleet.withSession(context, session -> {
-                List<HostResult<VerifyReport>> results = TuningEngine.standard().verifyFleet(session.runner(),
+                List<HostResult<VerifyReport>> results = TuningEngine.standard(session.settings()).verifyFleet(session.runner(),
                         session.hosts(), r -> {
                             if (!output.json()) {
                                 FleetReport.progress(context, r);
@@ -266,7 +266,7 @@ public final class TuningCommands {
             String serial = rollout.serial();
             return fleet.withSession(context, session -> {
                 ChangeFreeze.Decision freeze = rollout.freeze(context, session.hosts(), "rollback");
-                SerialRun<RollbackReport> run = TuningEngine.standard().rollbackFleet(session.runner(),
+                SerialRun<RollbackReport> run = TuningEngine.standard(session.settings()).rollbackFleet(session.runner(),
                         freeze.allowed(), serial, maxFail, rollout.dryRun, r -> {
                             if (!output.json()) {
                                 FleetReport.progress(context, r);

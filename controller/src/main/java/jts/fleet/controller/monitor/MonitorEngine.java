@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
@@ -27,8 +28,9 @@ public final class MonitorEngine {
         this.stepTimeout = stepTimeout;
     }
 
-    public static MonitorEngine withDefaults() {
-        return new MonitorEngine(Duration.ofMinutes(1));
+    /** With the command deadline of {@code settings} for each step. */
+    public static MonitorEngine of(RunSettings settings) {
+        return new MonitorEngine(settings.commandTimeout());
     }
 
     /** Per file: installed, unchanged or would-install (dry run). */

@@ -10,11 +10,13 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.cli.DeadlineOptions;
 import jts.fleet.controller.cli.DurationConverter;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.transport.SshOptions;
 import jts.fleet.inventory.InventoryLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,9 +52,8 @@ public final class ShellCommand implements Callable<Integer> {
             description = "Record unknown host keys (like OpenSSH accept-new); changed keys stay refused.")
     boolean acceptNewHostKeys;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
-            converter = DurationConverter.class, description = "Connect + authenticate deadline (default: ${DEFAULT-VALUE}).")
-    Duration connectTimeout = Duration.ofSeconds(10);
+    @Mixin
+    DeadlineOptions deadlines = new DeadlineOptions();
 
     @Option(names = "--keepalive", paramLabel = "DURATION", defaultValue = "15s",
             converter = DurationConverter.class,
@@ -85,8 +86,10 @@ public final class ShellCommand implements Callable<Integer> {
         boolean realTerminal = !Terminal.TYPE_DUMB.equals(terminal.getType())
                 && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         AppContext shellContext = new AppContext(terminal.writer(), terminal.writer(), realTerminal, clock);
-        SshOptions ssh = SshOptions.defaults().withConnectTimeout(connectTimeout).withKeepAliveInterval(keepAlive)
-                .withAcceptNewHostKeys(acceptNewHostKeys);
+        // Every command of the session starts from these; its own options still win, the inventory's come after.
+        shellContext.setSessionOverrides(deadlines.overrides());
+        SshOptions base = SshOptions.defaults().withKeepAliveInterval(keepAlive).withAcceptNewHostKeys(acceptNewHostKeys);
+        SshOptions ssh = deadlines.connectTimeout().map(base::withConnectTimeout).orElse(base);
         InventoryLoader loader = InventoryLoader.standard();
         if (policy != null) {
             loader = loader.withPolicy(policy.toAbsolutePath());

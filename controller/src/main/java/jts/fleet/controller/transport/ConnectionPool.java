@@ -15,7 +15,7 @@ import jts.fleet.inventory.HostSpec;
  * reloaded in the shell) gets a new transport; the old one is closed.
  */
 public final class ConnectionPool implements AutoCloseable {
-    private record Entry(HostSpec host, Transport transport) {
+    private record Entry(HostSpec host, SshOptions options, Transport transport) {
     }
 
     private final BiFunction<HostSpec, SshOptions, Transport> factory;
@@ -35,18 +35,28 @@ public final class ConnectionPool implements AutoCloseable {
 
     /** The transport for {@code host}; it connects lazily on its first exec. */
     public Transport get(HostSpec host) {
+        return get(host, options);
+    }
+
+    /**
+     * The transport for {@code host} with {@code wanted} connection settings: a connected transport is reused
+     * whatever its settings (its connection is made), one that has not connected yet is replaced when its
+     * settings differ (in the shell, {@code status --accept-new-host-keys} after a refused key connects anew).
+     */
+    public Transport get(HostSpec host, SshOptions wanted) {
         if (closed) {
             throw new IllegalStateException("connection pool is closed");
         }
         Transport[] replaced = new Transport[1];
         Entry entry = entries.compute(host.name(), (name, existing) -> {
-            if (existing != null && existing.host().equals(host)) {
+            if (existing != null && existing.host().equals(host)
+                    && (existing.options().equals(wanted) || existing.transport().isConnected())) {
                 return existing;
             }
             if (existing != null) {
                 replaced[0] = existing.transport();
             }
-            return new Entry(host, factory.apply(host, options));
+            return new Entry(host, wanted, factory.apply(host, wanted));
         });
         if (replaced[0] != null) {
             replaced[0].close();

@@ -14,49 +14,62 @@ import java.util.Optional;
  *                           {@link #KEEPALIVE_MAX_MISSES} unanswered requests
  * @param acceptNewHostKeys  record unknown host keys (OpenSSH {@code accept-new}); changed keys stay refused
  * @param knownHostsOverride known_hosts file used instead of the host's own (e.g. {@code --known-hosts})
+ * @param outputLimits       how much a command may send back (a read; {@code Transport.exec} with a limit of
+ *                           its own for more)
  */
 public record SshOptions(
         Duration connectTimeout,
         Duration commandTimeout,
         Duration keepAliveInterval,
         boolean acceptNewHostKeys,
-        Optional<Path> knownHostsOverride) {
+        Optional<Path> knownHostsOverride,
+        OutputLimits outputLimits) {
 
     /** Unanswered keepalives before the peer is declared dead. */
     public static final int KEEPALIVE_MAX_MISSES = 3;
 
     public SshOptions {
         Objects.requireNonNull(knownHostsOverride, "knownHostsOverride");
+        Objects.requireNonNull(outputLimits, "outputLimits");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(commandTimeout, "commandTimeout");
         requirePositive(keepAliveInterval, "keepAliveInterval");
     }
 
-    /** 10 s connect, 120 s per command, keepalive every 15 s, strict host keys. */
+    /** 10 s connect, 120 s per command, keepalive every 15 s, strict host keys, the default output caps. */
     public static SshOptions defaults() {
         return new SshOptions(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(15), false,
-                Optional.empty());
+                Optional.empty(), OutputLimits.DEFAULT);
     }
 
     public SshOptions withConnectTimeout(Duration value) {
-        return new SshOptions(value, commandTimeout, keepAliveInterval, acceptNewHostKeys, knownHostsOverride);
+        return new SshOptions(value, commandTimeout, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
+                outputLimits);
     }
 
     public SshOptions withCommandTimeout(Duration value) {
-        return new SshOptions(connectTimeout, value, keepAliveInterval, acceptNewHostKeys, knownHostsOverride);
+        return new SshOptions(connectTimeout, value, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
+                outputLimits);
     }
 
     public SshOptions withKeepAliveInterval(Duration value) {
-        return new SshOptions(connectTimeout, commandTimeout, value, acceptNewHostKeys, knownHostsOverride);
+        return new SshOptions(connectTimeout, commandTimeout, value, acceptNewHostKeys, knownHostsOverride,
+                outputLimits);
     }
 
     public SshOptions withAcceptNewHostKeys(boolean value) {
-        return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, value, knownHostsOverride);
+        return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, value, knownHostsOverride,
+                outputLimits);
     }
 
     public SshOptions withKnownHostsOverride(Path value) {
         return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, acceptNewHostKeys,
-                Optional.of(value));
+                Optional.of(value), outputLimits);
+    }
+
+    public SshOptions withOutputLimits(OutputLimits value) {
+        return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, acceptNewHostKeys,
+                knownHostsOverride, value);
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
@@ -43,10 +44,16 @@ public final class TrimCommands {
         this.runTimeout = runTimeout;
     }
 
-    /** 1 min per install step; 6 h per run (a weekend window trims multi-TB arrays in ranges well inside that). */
-    public static TrimCommands withDefaults() {
-        return new TrimCommands(Duration.ofMinutes(1), Duration.ofHours(6));
+    /**
+     * The command deadline of {@code settings} per install step; 30 times it for a whole trim run (a trim goes
+     * range by range and stops after the range in progress when its deadline passes).
+     */
+    public static TrimCommands of(RunSettings settings) {
+        return new TrimCommands(settings.commandTimeout(), settings.commandTimeout().multipliedBy(TRIM_RUN_FACTOR));
     }
+
+    /** A trim run may take this many command deadlines. */
+    public static final int TRIM_RUN_FACTOR = 30;
 
     /** The plan for {@code host}: its trim-tier mounts, its blackout windows and an optional node_exporter textfile dir. */
     public InstallPlan installPlan(HostSpec host, List<String> trimMounts, Optional<String> textfileDir) {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.fleet.SerialRun;
 import jts.fleet.controller.gather.HostGather;
 import jts.fleet.controller.transport.ExecResult;
@@ -46,8 +47,6 @@ import jts.fleet.remote.tuning.UdevRules;
  * failure. A re-run with the same policy reports {@code ok}, not {@code changed}.
  */
 public final class TuningEngine {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-
     private final Function<HostSpec, TuningPaths> paths;
     private final Duration timeout;
 
@@ -56,9 +55,12 @@ public final class TuningEngine {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
-    /** Real locations ({@code /var/lib/jts-fleet}, {@code /etc/udev/rules.d}), under the host's sysroot if any. */
-    public static TuningEngine standard() {
-        return new TuningEngine(TuningPaths::forHost, DEFAULT_TIMEOUT);
+    /**
+     * Real locations ({@code /var/lib/jts-fleet}, {@code /etc/udev/rules.d}), under the host's sysroot if any,
+     * with the command deadline of {@code settings}.
+     */
+    public static TuningEngine standard(RunSettings settings) {
+        return new TuningEngine(TuningPaths::forHost, settings.commandTimeout());
     }
 
     // ---- fleet operations ---------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ class MonitorEngineTest {
             // first file unchanged, the others installed
             return ok((calls.size() == 1 ? "unchanged " : "installed ") + args.get(2) + "\n");
         });
-        MonitorEngine.InstallReport r = MonitorEngine.withDefaults().install(t, HOST, CONFIG, false);
+        MonitorEngine.InstallReport r = MonitorEngine.of(jts.fleet.controller.fleet.RunSettings.defaults(java.time.Clock.systemUTC())).install(t, HOST, CONFIG, false);
         assertThat(r.files()).extracting(MonitorEngine.FileOutcome::path).containsExactly(MonitorUnits.SCRIPT,
                 MonitorUnits.CONFIG, MonitorUnits.SERVICE, MonitorUnits.TIMER);
         assertThat(r.files()).extracting(MonitorEngine.FileOutcome::change)
@@ -62,7 +62,7 @@ class MonitorEngineTest {
             stdinSizes.add(stdin.length);
             return ok("would-install " + args.get(2) + "\n");
         });
-        MonitorEngine.InstallReport r = MonitorEngine.withDefaults().install(t, HOST, CONFIG, true);
+        MonitorEngine.InstallReport r = MonitorEngine.of(jts.fleet.controller.fleet.RunSettings.defaults(java.time.Clock.systemUTC())).install(t, HOST, CONFIG, true);
         assertThat(stdinSizes).containsExactly(0, 0, 0, 0);
         assertThat(r.systemd()).isEmpty();
         assertThat(t.execCount()).isEqualTo(4);
@@ -72,11 +72,11 @@ class MonitorEngineTest {
     void refusedOrGarbageAnswersNameHostAndFile() {
         FakeTransport refused = new FakeTransport("db-01", (script, args, stdin) -> new ExecResult(2, new byte[0],
                 "install-file: refusing to write\n", Duration.ZERO));
-        assertThatThrownBy(() -> MonitorEngine.withDefaults().install(refused, HOST, CONFIG, false))
+        assertThatThrownBy(() -> MonitorEngine.of(jts.fleet.controller.fleet.RunSettings.defaults(java.time.Clock.systemUTC())).install(refused, HOST, CONFIG, false))
                 .hasMessage("db-01: install " + MonitorUnits.SCRIPT + ": install-file: refusing to write "
                         + "(exit 2)");
         FakeTransport garbage = FakeTransport.answering("db-01", "installed 1234\n");
-        assertThatThrownBy(() -> MonitorEngine.withDefaults().install(garbage, HOST, CONFIG, false))
+        assertThatThrownBy(() -> MonitorEngine.of(jts.fleet.controller.fleet.RunSettings.defaults(java.time.Clock.systemUTC())).install(garbage, HOST, CONFIG, false))
                 .hasMessageContaining("db-01: install " + MonitorUnits.SCRIPT + ": unexpected answer \"installed 1234\"");
     }
 
@@ -84,13 +84,13 @@ class MonitorEngineTest {
     void runOnceParsesTheTextfile() throws Exception {
         FakeTransport t = FakeTransport.answering("db-01", "@@jts-metrics exit 0\n# HELP a b\n"
                 + "jts_device_info{device=\"nvme0n1\",tier=\"db\"} 1\njts_tuning_drifted_attributes 0\n");
-        MonitorEngine.RunOnceReport r = MonitorEngine.withDefaults().runOnce(t, HOST);
+        MonitorEngine.RunOnceReport r = MonitorEngine.of(jts.fleet.controller.fleet.RunSettings.defaults(java.time.Clock.systemUTC())).runOnce(t, HOST);
         assertThat(r.scriptExit()).isZero();
         assertThat(r.metrics()).extracting(m -> m.name()).containsExactly("jts_device_info",
                 "jts_tuning_drifted_attributes");
         FakeTransport missing = new FakeTransport("db-01", (s, a, i) -> new ExecResult(3,
                 "@@jts-metrics not-installed\n".getBytes(StandardCharsets.UTF_8), "", Duration.ZERO));
-        assertThatThrownBy(() -> MonitorEngine.withDefaults().runOnce(missing, HOST))
+        assertThatThrownBy(() -> MonitorEngine.of(jts.fleet.controller.fleet.RunSettings.defaults(java.time.Clock.systemUTC())).runOnce(missing, HOST))
                 .hasMessageContaining("db-01: jts-metrics is not installed");
     }
 }

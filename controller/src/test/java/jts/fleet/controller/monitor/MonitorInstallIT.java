@@ -34,7 +34,7 @@ class MonitorInstallIT {
                 List.of(new MetricsConfig.DeviceEntry("loop0", "bulk", "loop", "", "", "")),
                 List.of(new MetricsConfig.QueueEntry("loop0", "scheduler", "none")),
                 List.of(new MetricsConfig.MountEntry("/", "vda", "bulk", "ext4")), List.of(), List.of());
-        MonitorEngine engine = MonitorEngine.withDefaults();
+        MonitorEngine engine = MonitorEngine.of(jts.fleet.controller.fleet.RunSettings.defaults(java.time.Clock.systemUTC()));
 
         MonitorEngine.InstallReport dry = engine.install(t, MonitorEngineTest.HOST, config, true);
         assertThat(dry.files()).extracting(MonitorEngine.FileOutcome::change).containsOnly("would-install");

@@ -30,7 +30,7 @@ class TuningEngineTest {
     @TempDir
     Path tmp;
 
-    private final TuningEngine engine = TuningEngine.standard();
+    private final TuningEngine engine = TuningEngine.standard(jts.fleet.controller.fleet.RunSettings.defaults(java.time.Clock.systemUTC()));
 
     private FleetRunner runner() {
         return new FleetRunner(LocalTransport::new, 4, Duration.ofSeconds(60));

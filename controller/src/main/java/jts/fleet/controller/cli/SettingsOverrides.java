@@ -1,0 +1,54 @@
+package jts.fleet.controller.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import jts.fleet.controller.fleet.RunSettings;
+import jts.fleet.controller.transport.OutputLimits;
+import jts.fleet.inventory.Defaults;
+
+/**
+ * The deadlines and output caps a command line gave (each may be absent). A command's own options win over
+ * the shell's (when it runs in the shell), which win over the inventory's {@code defaults:}, which win over the
+ * built-in values: {@link #over} and {@link #resolve} apply that order, in one place.
+ */
+public record SettingsOverrides(Optional<Duration> connectTimeout, Optional<Duration> commandTimeout,
+                                Optional<Duration> runTimeout, Optional<Long> maxOutput,
+                                Optional<Long> maxDocumentOutput) {
+    public static final SettingsOverrides NONE = new SettingsOverrides(Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** These values, each missing one taken from {@code fallback}. */
+    public SettingsOverrides over(SettingsOverrides fallback) {
+        return new SettingsOverrides(connectTimeout.or(fallback::connectTimeout),
+                commandTimeout.or(fallback::commandTimeout), runTimeout.or(fallback::runTimeout),
+                maxOutput.or(fallback::maxOutput), maxDocumentOutput.or(fallback::maxDocumentOutput));
+    }
+
+    /**
+     * The settings of one command: these values over the inventory's {@code defaults} over the built-in ones.
+     *
+     * @throws UsageException when a cap is below {@link OutputLimits#MINIMUM_BYTES}
+     */
+    public RunSettings resolve(Defaults defaults, Clock clock) throws UsageException {
+        Optional<Duration> run = runTimeout.or(defaults::runTimeout);
+        long read = maxOutput.or(defaults::maxOutput).orElse(OutputLimits.DEFAULT_READ_BYTES);
+        long document = maxDocumentOutput.or(defaults::maxDocumentOutput)
+                .orElse(Math.max(read, OutputLimits.DEFAULT_DOCUMENT_BYTES));
+        OutputLimits limits;
+        try {
+            limits = new OutputLimits(read, document);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--max-output/--max-document: " + e.getMessage());
+        }
+        try {
+            RunSettings settings = new RunSettings(connectTimeout.orElse(defaults.connectTimeout()),
+                    commandTimeout.orElse(defaults.commandTimeout()), RunSettings.DEFAULT_RUN_TIMEOUT, false, clock,
+                    limits);
+            return run.map(settings::withRunTimeout).orElse(settings);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--connect-timeout/--timeout/--run-timeout: " + e.getMessage());
+        }
+    }
+}
