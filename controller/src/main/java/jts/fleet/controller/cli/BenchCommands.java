@@ -209,7 +209,12 @@ public final class BenchCommands {
                 Runtime.getRuntime().addShutdownHook(hook);
                 BenchEngine.BenchRun run;
                 try (Progress progress = new Progress(context, session.hosts().size(), !output.json())) {
-                    run = engine.run(request, runnable, runner, r -> progress.hostDone());
+                    run = engine.run(request, runnable, runner, r -> {
+                        progress.hostDone();
+                        if (!output.json()) {
+                            FleetReport.progress(context, r);
+                        }
+                    });
                 } finally {
                     removeHook(hook);
                 }
@@ -449,7 +454,11 @@ public final class BenchCommands {
                         if (!output.json() && context.terminal()) {
                             context.err().println(line);
                         }
-                    }), r -> { });
+                    }), r -> {
+                        if (!output.json()) {
+                            FleetReport.progress(context, r);
+                        }
+                    });
                 } finally {
                     removeHook(hook);
                 }

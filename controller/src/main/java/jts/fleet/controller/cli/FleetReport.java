@@ -36,11 +36,11 @@ public final class FleetReport {
         return node;
     }
 
-    /** One line when a host finishes, on stderr so that stdout stays the report (only on a terminal). */
+    /**
+     * One line when a host finishes, on stderr so that stdout stays the report: a host's result is never held
+     * back by a slower one (the report itself comes when every host is done or the run deadline passed).
+     */
     public static void progress(AppContext context, HostResult<?> result) {
-        if (!context.terminal()) {
-            return;
-        }
         String detail = "";
         if (result instanceof HostResult.Failed<?> f) {
             detail = " (" + f.failure().key() + "): " + f.message();

@@ -303,7 +303,11 @@ public final class MonitorCommands {
                         (transport, host) -> {
                             jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "monitor run-once");
                             return HostOutcome.ok(engine.runOnce(transport, host));
-                        }, r -> { });
+                        }, r -> {
+                            if (!output.json()) {
+                                FleetReport.progress(context, r);
+                            }
+                        });
                 FleetReport.print(context, output, results, r -> r,
                         r -> "# " + r.host() + " (exit " + r.scriptExit() + ")\n" + r.textfile(), doc -> { });
                 return FleetReport.exitCode(results);

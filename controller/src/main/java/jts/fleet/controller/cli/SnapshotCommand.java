@@ -47,7 +47,11 @@ public final class SnapshotCommand implements Callable<Integer> {
                             "cannot write " + file + ": " + e.getMessage());
                 }
                 return HostOutcome.ok(file);
-            }, r -> FleetReport.progress(context, r));
+            }, r -> {
+                if (!output.json()) {
+                    FleetReport.progress(context, r);
+                }
+            });
             var doc = Json.object();
             var hosts = doc.putArray("hosts");
             for (HostResult<Path> r : results) {

@@ -125,19 +125,27 @@ public final class FleetRunner {
             }
             workers.shutdown();
             boolean interrupted = false;
+            boolean finished = false;
             try {
-                workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                finished = workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 interrupted = true;
             }
             // Record the timeouts before interrupting: an interrupted task may still return a value, and
             // that late value must not replace the timeout the caller is told about.
             for (int i = 0; i < count; i++) {
-                String why = interrupted ? "run interrupted" : "run deadline of " + describe(runDeadline) + " passed";
-                String message = hosts.get(i).name() + ": " + why
-                        + (started.get(i) == 1 ? " while the host was still running" : " before the host started");
-                publish(results, i, new HostResult.Failed<>(hosts.get(i).name(), FailureClass.TIMEOUT, message),
-                        listener, listenerLock, listenerFailure);
+                String name = hosts.get(i).name();
+                HostResult<T> missing;
+                if (finished) {
+                    // every task ended, and this one without a result: a bug, not a deadline
+                    missing = new HostResult.Failed<>(name, FailureClass.COMMAND, name + ": internal error: the task"
+                            + " ended without a result" + REPORT_HINT);
+                } else {
+                    String why = interrupted ? "run interrupted" : "run deadline of " + describe(runDeadline) + " passed";
+                    missing = new HostResult.Failed<>(name, FailureClass.TIMEOUT, name + ": " + why
+                            + (started.get(i) == 1 ? " while the host was still running" : " before the host started"));
+                }
+                publish(results, i, missing, listener, listenerLock, listenerFailure);
             }
             workers.shutdownNow();
             if (interrupted) {
@@ -201,9 +209,26 @@ public final class FleetRunner {
             return e.failureClass() == FailureClass.UNREACHABLE
                     ? new HostResult.Unreachable<>(name, message)
                     : new HostResult.Failed<>(name, e.failureClass(), message);
-        } catch (RuntimeException e) {
-            return new HostResult.Failed<>(name, FailureClass.COMMAND, name + ": internal error: " + e);
+        } catch (RuntimeException | Error e) {
+            // a bug of jts-fleet (or the JVM out of memory): this host's result, never the others', and never
+            // mistaken for a deadline
+            return new HostResult.Failed<>(name, FailureClass.COMMAND, name + ": internal error: " + e
+                    + where(e) + REPORT_HINT);
         }
+    }
+
+    /** Appended to every internal error: what to do about it. */
+    static final String REPORT_HINT = " (a bug in jts-fleet: please report it with the command line; the other"
+            + " hosts are not affected)";
+
+    /** The first frame of jts-fleet's own code in {@code e}'s stack, e.g. {@code " at jts.fleet...Foo.bar(Foo.java:12)"}. */
+    private static String where(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("jts.fleet.")) {
+                return " at " + frame;
+            }
+        }
+        return "";
     }
 
     private static String describe(Duration duration) {

@@ -81,11 +81,43 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes every transport, all at once on threads of their own, and returns within
+     * {@link #CLOSE_WAIT}: a host that is still connecting or whose sshd stopped answering must not keep the
+     * command from ending (each transport bounds its own close too).
+     */
     @Override
     public void close() {
         closed = true;
+        List<Thread> closers = new ArrayList<>();
         for (String name : List.copyOf(entries.keySet())) {
-            evict(name);
+            Entry entry = entries.remove(name);
+            if (entry != null) {
+                Thread closer = new Thread(entry.transport()::close, "close-" + name);
+                closer.setDaemon(true);
+                closer.start();
+                closers.add(closer);
+            }
+        }
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        boolean interrupted = false;
+        for (Thread closer : closers) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                closer.join(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                interrupted = true;
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
+
+    /** The most {@link #close()} waits for the transports it closes. */
+    public static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(3);
 }

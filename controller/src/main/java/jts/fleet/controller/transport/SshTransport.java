@@ -33,10 +33,12 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
  * each exec is its own session channel. A connection that died (keepalive misses, sshd restart, network) is
  * replaced on the next exec, because a disconnected {@link SSHClient} cannot be reused.
  *
- * <p>Every step has a deadline: TCP connect ({@link SshOptions#connectTimeout()}), key exchange and
- * authentication (transport timeout, same value), channel requests (connection timeout, same value) and
- * the command itself (the exec timeout, enforced on the host by {@code timeout -k 5} and here by a join
- * with a deadline). At most {@link #MAX_CHANNELS} commands run at once, below OpenSSH's MaxSessions 10.
+ * <p>Every step has a deadline: the whole connect, TCP, the server's banner, key exchange and authentication
+ * together ({@link SshOptions#connectTimeout()}, kept by a {@link ConnectWatchdog} that closes the socket, since
+ * sshj's own timeouts are per read), channel requests (connection timeout, same value) and the command itself
+ * (the exec timeout, enforced on the host by {@code timeout -k 5} and here by a join with a deadline). At most
+ * {@link #MAX_CHANNELS} commands run at once, below OpenSSH's MaxSessions 10. {@link #close()} never waits behind
+ * a connect or a running command for more than {@link #CLOSE_WAIT}.
  */
 public final class SshTransport implements Transport {
     /** Concurrent channels per connection; OpenSSH refuses the 11th by default. */
@@ -54,6 +56,9 @@ public final class SshTransport implements Transport {
      */
     private static final Duration GRACE = Duration.ofSeconds(1);
 
+    /** How long {@link #close()} waits for sshj's orderly disconnect before it closes the socket itself. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
     private static final Map<Signal, Integer> SIGNAL_NUMBERS = Map.ofEntries(
             Map.entry(Signal.HUP, 1), Map.entry(Signal.INT, 2), Map.entry(Signal.QUIT, 3),
             Map.entry(Signal.ILL, 4), Map.entry(Signal.ABRT, 6), Map.entry(Signal.FPE, 8),
@@ -68,7 +73,10 @@ public final class SshTransport implements Transport {
     // Written under connectionLock, read without it: isConnected() must not wait behind a slow connect.
     private volatile SSHClient client;
     private volatile int connects;
-    private boolean closed; // guarded by connectionLock
+    // Set without connectionLock: close() must never wait behind a connect in progress.
+    private volatile boolean closed;
+    /** The watch over the connect in progress, if any: close() aborts it. */
+    private volatile ConnectWatchdog.Guard connecting;
     private volatile Duration lastLatency = Duration.ZERO;
     private volatile String recordedHostKey;
     private volatile List<String> residentScripts = List.of();
@@ -399,10 +407,68 @@ public final class SshTransport implements Transport {
                 disconnectInBackground(client);
                 client = null;
             }
-            client = openClient();
+            SSHClient fresh = connectWithinDeadline();
+            if (closed) {
+                // close() ran while we connected: this connection is nobody's
+                disconnectInBackground(fresh);
+                throw new IllegalStateException(host.name() + ": transport is closed");
+            }
+            client = fresh;
             connects++;
             return client;
         }
+    }
+
+    /** {@link #openClient} under the connect watchdog: done within the connect timeout, or failed. */
+    private SSHClient connectWithinDeadline() throws TransportException {
+        ConnectWatchdog.Guard guard = ConnectWatchdog.arm(options.connectTimeout());
+        connecting = guard;
+        String where = host.address() + ":" + host.port();
+        try {
+            if (closed) {
+                guard.abort();
+            }
+            SSHClient ssh = openClient(guard);
+            guard.close();
+            if (guard.fired() || guard.aborted()) {
+                // the deadline passed just as the connect finished: its socket is closed already
+                closeQuietly(ssh);
+                throw deadlineFailure(guard, where, null);
+            }
+            return ssh;
+        } catch (TransportException e) {
+            if (guard.fired() || guard.aborted()) {
+                throw deadlineFailure(guard, where, e);
+            }
+            throw e;
+        } finally {
+            guard.close();
+            connecting = null;
+        }
+    }
+
+    /**
+     * The failure to report when the watchdog ended the connect: a TCP connect that did not finish is an
+     * unreachable host, as before; a server that took the TCP connection and then did not finish its part
+     * (banner, key exchange, authentication) is a timeout.
+     */
+    private TransportException deadlineFailure(ConnectWatchdog.Guard guard, String where, Exception cause) {
+        if (guard.aborted() && !guard.fired()) {
+            return new TransportException(FailureClass.UNREACHABLE, host.name() + ": connect to " + where
+                    + " abandoned: the transport was closed", cause);
+        }
+        String limit = describe(guard.deadline());
+        if (!guard.tcpConnectedWhenFired()) {
+            return new TransportException(FailureClass.UNREACHABLE, host.name() + ": connect to " + where
+                    + " timed out after " + limit + " (no TCP connection)", cause);
+        }
+        return new TransportException(FailureClass.TIMEOUT, host.name() + ": connect to " + where + " did not finish"
+                + " within " + limit + " (--connect-timeout): still waiting for the " + guard.stage()
+                + "; is it an SSH server, and not overloaded?", cause);
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private void discard(SSHClient stale) {
@@ -414,7 +480,7 @@ public final class SshTransport implements Transport {
         disconnectInBackground(stale);
     }
 
-    private SSHClient openClient() throws TransportException {
+    private SSHClient openClient(ConnectWatchdog.Guard guard) throws TransportException {
         Path identity = identityFile();
         Path knownHosts = options.knownHostsOverride().or(host::knownHosts)
                 .orElse(KnownHostsVerifier.defaultFile().toPath());
@@ -427,7 +493,7 @@ public final class SshTransport implements Transport {
         }
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
         SSHClient ssh = new SSHClient(ModernAlgorithms.shared());
-        ssh.setSocketFactory(new NoDelaySocketFactory());
+        ssh.setSocketFactory(new NoDelaySocketFactory(guard::watch));
         ssh.setConnectTimeout(timeoutMs);
         ssh.setTimeout(timeoutMs);
         ssh.getTransport().setTimeoutMs(timeoutMs);
@@ -440,6 +506,7 @@ public final class SshTransport implements Transport {
         ssh.addHostKeyVerifier(verifier);
         String where = host.address() + ":" + host.port();
         try {
+            guard.stage("SSH banner and key exchange");
             ssh.connect(host.address(), host.port());
         } catch (UnknownHostException e) {
             closeQuietly(ssh);
@@ -473,6 +540,7 @@ public final class SshTransport implements Transport {
             recordedHostKey = verifier.recorded();
         }
         try {
+            guard.stage("authentication");
             KeyProvider keys = ssh.loadKeys(identity.toString());
             ssh.authPublickey(host.user(), keys);
         } catch (UserAuthException e) {
@@ -569,18 +637,37 @@ public final class SshTransport implements Transport {
 
     @Override
     public void close() {
+        closed = true;
+        ConnectWatchdog.Guard inFlight = connecting;
+        if (inFlight != null) {
+            inFlight.abort(); // the thread in connectedClient() fails at once and sees `closed`
+        }
         ResidentShell reader = resident;
         if (reader != null) {
             reader.close();
         }
-        SSHClient toClose;
-        synchronized (connectionLock) {
-            closed = true;
-            toClose = client;
-            client = null;
-        }
+        SSHClient toClose = client;
+        client = null;
         if (toClose != null) {
-            closeQuietly(toClose);
+            closeWithin(toClose, CLOSE_WAIT);
+        }
+    }
+
+    /**
+     * sshj's orderly disconnect, given {@code wait} on a thread of its own (it can block behind a channel whose
+     * command still runs, or a peer that stopped reading); past that the socket is closed under it.
+     */
+    private void closeWithin(SSHClient ssh, Duration wait) {
+        Thread closer = new Thread(() -> closeQuietly(ssh), host.name() + "-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive() && ssh.getSocket() != null) {
+            closeQuietly(ssh.getSocket());
         }
     }
 }

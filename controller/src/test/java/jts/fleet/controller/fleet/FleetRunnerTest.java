@@ -78,17 +78,40 @@ class FleetRunnerTest {
             case "db-05" -> HostOutcome.skipped("no managed devices");
             default -> HostOutcome.changed(transport.exec("x", List.of(), new byte[0], LONG, false).stdoutText());
         }, r -> { });
+        HostResult.Failed<String> bug = (HostResult.Failed<String>) results.get(2);
+        assertThat(bug.failure()).isEqualTo(FailureClass.COMMAND);
+        assertThat(bug.message()).startsWith("db-03: internal error: java.lang.IllegalStateException: bug at "
+                + "jts.fleet.controller.fleet.FleetRunnerTest").endsWith(FleetRunner.REPORT_HINT);
         assertThat(results).containsExactly(
                 new HostResult.Unreachable<>("db-01", "db-01: cannot connect to 10.0.0.1:22"),
                 new HostResult.Failed<>("db-02", FailureClass.AUTH, "db-02: public key refused"),
-                new HostResult.Failed<>("db-03", FailureClass.COMMAND,
-                        "db-03: internal error: java.lang.IllegalStateException: bug"),
+                bug,
                 new HostResult.Failed<>("db-04", FailureClass.COMMAND, "db-04: gather exited 2"),
                 new HostResult.Skipped<>("db-05", "no managed devices"),
                 new HostResult.Ok<>("db-06", "ok", true));
         Recap recap = Recap.of(results);
         assertThat(recap.totals()).isEqualTo(new Recap.HostTally("total", 1, 1, 3, 1, 1));
         assertThat(recap.exitCode()).isEqualTo(ExitCodes.HOST_FAILED);
+    }
+
+    /** An Error in a host task (a bug, or the JVM out of memory) was left to kill the worker and read later as a deadline. */
+    @Test
+    void anErrorInsideAHostTaskIsAnInternalErrorOfThatHostNotADeadline() {
+        long started = System.nanoTime();
+        List<HostResult<String>> results = runner(2, LONG).run(hosts(3), (transport, host) -> {
+            if (host.name().equals("db-02")) {
+                throw new StackOverflowError("deep");
+            }
+            return HostOutcome.ok(host.name());
+        }, r -> { });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited for the run deadline")
+                .isLessThan(LONG);
+        assertThat(results.get(0)).isInstanceOf(HostResult.Ok.class);
+        assertThat(results.get(2)).isInstanceOf(HostResult.Ok.class);
+        HostResult.Failed<String> failed = (HostResult.Failed<String>) results.get(1);
+        assertThat(failed.failure()).isEqualTo(FailureClass.COMMAND);
+        assertThat(failed.message()).startsWith("db-02: internal error: java.lang.StackOverflowError: deep")
+                .contains("please report it").doesNotContain("deadline");
     }
 
     @Test

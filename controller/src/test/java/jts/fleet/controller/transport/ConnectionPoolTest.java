@@ -52,6 +52,82 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void otherConnectSettingsReplaceOnlyATransportThatHasNotConnected() {
+        List<Scripted> made = new ArrayList<>();
+        try (ConnectionPool pool = new ConnectionPool(SshOptions.defaults(), (host, options) -> {
+            Scripted t = new Scripted(options, false, new CountDownLatch(0), new java.util.concurrent.atomic.AtomicBoolean());
+            made.add(t);
+            return t;
+        })) {
+            SshOptions acceptNew = SshOptions.defaults().withAcceptNewHostKeys(true);
+            Transport strict = pool.get(host("db-01", 22));
+            Transport relaxed = pool.get(host("db-01", 22), acceptNew);
+            assertThat(relaxed).as("not connected yet: the command's settings apply").isNotSameAs(strict);
+            assertThat(((Scripted) relaxed).options().acceptNewHostKeys()).isTrue();
+            assertThat(made.get(0).closed().get()).isTrue();
+            assertThat(pool.get(host("db-01", 22), acceptNew)).isSameAs(relaxed);
+        }
+        try (ConnectionPool pool = pool()) {
+            Transport connected = pool.get(host("db-02", 22));
+            assertThat(pool.get(host("db-02", 22), SshOptions.defaults().withAcceptNewHostKeys(true)))
+                    .as("a connected transport is kept whatever the settings").isSameAs(connected);
+        }
+    }
+
+    @Test
+    void closeReturnsWhileATransportWillNotClose() {
+        CountDownLatch never = new CountDownLatch(1);
+        ConnectionPool stuck = new ConnectionPool(SshOptions.defaults(), (host, options) -> new Scripted(options, true,
+                never, new java.util.concurrent.atomic.AtomicBoolean()));
+        stuck.get(host("db-01", 22));
+        stuck.get(host("db-02", 22));
+        long started = System.nanoTime();
+        stuck.close();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        never.countDown();
+        assertThat(millis).as("close() waited for a transport that would not close")
+                .isLessThan(ConnectionPool.CLOSE_WAIT.toMillis() * 10);
+    }
+
+    /**
+     * A transport whose connection state is given and whose close() waits for {@code closeRelease} (sshj behind
+     * a peer that stopped reading), then sets {@code closed}.
+     */
+    private record Scripted(SshOptions options, boolean connected, CountDownLatch closeRelease,
+                            java.util.concurrent.atomic.AtomicBoolean closed) implements Transport {
+        @Override
+        public ExecResult exec(String script, List<String> args, byte[] stdin, java.time.Duration timeout,
+                boolean become) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String hostName() {
+            return "scripted";
+        }
+
+        @Override
+        public java.time.Duration lastLatency() {
+            return java.time.Duration.ZERO;
+        }
+
+        @Override
+        public boolean isConnected() {
+            return connected;
+        }
+
+        @Override
+        public void close() {
+            try {
+                closeRelease.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closed.set(true);
+        }
+    }
+
+    @Test
     void changedSettingsReplaceAndCloseTheOldTransport() {
         try (ConnectionPool pool = pool()) {
             Transport old = pool.get(host("db-01", 22));
