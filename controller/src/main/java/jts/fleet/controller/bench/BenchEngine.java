@@ -24,6 +24,7 @@ import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.OutputLimits;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
@@ -59,6 +60,7 @@ public final class BenchEngine {
     private final BenchStore store;
     private final Clock clock;
     private final TargetResolver resolver;
+    private final long documentLimit;
     private final SecureRandom random = new SecureRandom();
     private final ObjectMapper mapper = jts.fleet.remote.json.JsonMappers.mapper();
     /** Runs in flight, so an interrupt or shutdown hook can clean them up: key host + run dir. */
@@ -75,10 +77,17 @@ public final class BenchEngine {
     }
 
     public BenchEngine(BenchProfiles profiles, BenchStore store, Clock clock, TargetResolver resolver) {
+        this(profiles, store, clock, resolver, OutputLimits.DEFAULT_DOCUMENT_BYTES);
+    }
+
+    /** @param documentLimit what one bench.sh run may print (its fio documents): {@link OutputLimits#documentBytes()} */
+    public BenchEngine(BenchProfiles profiles, BenchStore store, Clock clock, TargetResolver resolver,
+            long documentLimit) {
         this.profiles = profiles;
         this.store = store;
         this.clock = clock;
         this.resolver = resolver;
+        this.documentLimit = documentLimit;
     }
 
     /** Time-based and sortable, plus 16 random bits: {@code 20261126T041500Z-9f3a}. */
@@ -186,7 +195,7 @@ public final class BenchEngine {
         ExecResult result;
         try {
             result = transport.exec(BenchScripts.BENCH.text(), args, stdin.toString().getBytes(StandardCharsets.UTF_8),
-                    timeout, become);
+                    timeout, become, documentLimit);
         } catch (TransportException e) {
             cleanup(transport, host, workParent, runId);
             throw e;

@@ -202,7 +202,7 @@ public final class BenchCommands {
                 }
                 BenchStore results = store.open();
                 BenchEngine engine = new BenchEngine(BenchProfiles.embedded(), results, session.settings().clock(),
-                        new TierTargets(session.commandTimeout()));
+                        new TierTargets(session.commandTimeout()), session.settings().output().documentBytes());
                 FleetRunner runner = FleetOptions.runner(session, fleet.forks, session.settings().runTimeoutOr(
                         () -> engine.runDeadline(request, runnable, fleet.forks, 4)));
                 Thread hook = new Thread(engine::cleanupActive, "jts-fleet-bench-cleanup");
@@ -442,7 +442,7 @@ public final class BenchCommands {
                 }
                 BenchProfiles profiles = BenchProfiles.embedded();
                 BenchEngine bench = new BenchEngine(profiles, store.open(), session.settings().clock(),
-                        new TierTargets(session.commandTimeout()));
+                        new TierTargets(session.commandTimeout()), session.settings().output().documentBytes());
                 ExperimentEngine engine = new ExperimentEngine(bench, profiles);
                 Thread hook = new Thread(engine::restoreActive, "jts-fleet-experiment-restore");
                 Runtime.getRuntime().addShutdownHook(hook);

@@ -36,6 +36,19 @@ final class SessionTransport implements Transport {
             throws TransportException {
         boolean wasConnected = delegate.isConnected();
         ExecResult result = delegate.exec(script, args, stdin, timeout, become);
+        return seen(script, wasConnected, result);
+    }
+
+    @Override
+    public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become,
+            long outputLimit) throws TransportException {
+        boolean wasConnected = delegate.isConnected();
+        ExecResult result = delegate.exec(script, args, stdin, timeout, become, outputLimit);
+        return seen(script, wasConnected, result);
+    }
+
+    /** Notes a reconnect and keeps a gather's output, then hands {@code result} back. */
+    private ExecResult seen(String script, boolean wasConnected, ExecResult result) {
         noteReconnect(wasConnected);
         if (result.ok() && session.isGather(script)) {
             session.recordGather(host, result.stdoutText());

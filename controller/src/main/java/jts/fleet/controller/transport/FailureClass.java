@@ -15,7 +15,9 @@ public enum FailureClass {
     /** The command ran and failed, or its output was garbage. */
     COMMAND,
     /** The host refused to act: another jts-fleet run holds its lock. The command exits 4 when only this failed. */
-    REFUSED;
+    REFUSED,
+    /** The command printed more than the output cap allows; it was stopped on the host. */
+    OUTPUT_LIMIT;
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

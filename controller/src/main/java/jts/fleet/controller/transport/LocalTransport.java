@@ -18,21 +18,37 @@ public final class LocalTransport implements Transport {
 
     private final String hostName;
     private final boolean runningAsRoot;
+    private final OutputLimits limits;
     private volatile Duration lastLatency = Duration.ZERO;
     private volatile boolean closed;
 
     public LocalTransport(HostSpec host) {
-        this(host.name(), "root".equals(System.getProperty("user.name")));
+        this(host, OutputLimits.DEFAULT);
+    }
+
+    public LocalTransport(HostSpec host, OutputLimits limits) {
+        this(host.name(), "root".equals(System.getProperty("user.name")), limits);
     }
 
     LocalTransport(String hostName, boolean runningAsRoot) {
+        this(hostName, runningAsRoot, OutputLimits.DEFAULT);
+    }
+
+    LocalTransport(String hostName, boolean runningAsRoot, OutputLimits limits) {
         this.hostName = hostName;
         this.runningAsRoot = runningAsRoot;
+        this.limits = limits;
     }
 
     @Override
     public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
             throws TransportException {
+        return exec(script, args, stdin, timeout, become, limits.readBytes());
+    }
+
+    @Override
+    public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become,
+            long outputLimit) throws TransportException {
         if (closed) {
             throw new IllegalStateException(hostName + ": local transport is closed");
         }
@@ -45,14 +61,20 @@ public final class LocalTransport implements Transport {
             throw new TransportException(FailureClass.COMMAND,
                     hostName + ": cannot start " + command.argv().get(0) + ": " + e.getMessage(), e);
         }
-        OutputDrain out = OutputDrain.start(process.getInputStream(), hostName + "-stdout");
-        OutputDrain err = OutputDrain.start(process.getErrorStream(), hostName + "-stderr");
+        // past the cap on either stream the command's process tree is killed and no more is read
+        Runnable stop = () -> killTree(process);
+        OutputDrain out = OutputDrain.start(process.getInputStream(), hostName + "-stdout", outputLimit, stop);
+        OutputDrain err = OutputDrain.start(process.getErrorStream(), hostName + "-stderr", outputLimit, stop);
         OutputDrain.feed(process.getOutputStream(), stdin == null ? new byte[0] : stdin, hostName + "-stdin");
         long deadline = started + timeout.plus(GRACE).toNanos();
         try {
             boolean exited = process.waitFor(remainingMillis(deadline), TimeUnit.MILLISECONDS);
             if (!exited || !out.await(remainingMillis(deadline)) || !err.await(remainingMillis(deadline))) {
                 killTree(process);
+                if (out.exceeded() || err.exceeded()) {
+                    throw OutputLimits.exceeded(hostName, out.exceeded() ? "stdout" : "stderr", outputLimit,
+                            limits.isDocumentCap(outputLimit) ? "--max-document" : "--max-output");
+                }
                 throw new TransportException(FailureClass.TIMEOUT,
                         hostName + ": command timed out after " + timeout.toSeconds() + " s (killed)");
             }
@@ -60,6 +82,10 @@ public final class LocalTransport implements Transport {
             killTree(process);
             Thread.currentThread().interrupt();
             throw new TransportException(FailureClass.TIMEOUT, hostName + ": interrupted, command killed", e);
+        }
+        if (out.exceeded() || err.exceeded()) {
+            throw OutputLimits.exceeded(hostName, out.exceeded() ? "stdout" : "stderr", outputLimit,
+                    limits.isDocumentCap(outputLimit) ? "--max-document" : "--max-output");
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         lastLatency = elapsed;

@@ -28,6 +28,21 @@ public record OutputLimits(long readBytes, long documentBytes) {
         }
     }
 
+    /** True when {@code limit} is this transport's document cap rather than its read cap (for the option name). */
+    public boolean isDocumentCap(long limit) {
+        return limit == documentBytes && limit != readBytes;
+    }
+
+    /**
+     * The failure of a command that printed more than {@code limit} on {@code stream} ("stdout", "stderr") and
+     * was stopped on the host; {@code option} is what raises the cap ({@code --max-output}).
+     */
+    public static TransportException exceeded(String host, String stream, long limit, String option) {
+        return new TransportException(FailureClass.OUTPUT_LIMIT, host + ": the command printed more than "
+                + describe(limit) + " on " + stream + " and was stopped on the host (a runaway login shell or"
+                + " command? " + option + " raises the cap)");
+    }
+
     /** {@code 4 MiB}, {@code 512 KiB}, {@code 1000 bytes}: for messages. */
     public static String describe(long bytes) {
         if (bytes >= 1L << 20 && bytes % (1L << 20) == 0) {

@@ -58,6 +58,21 @@ final class ResidentShell implements AutoCloseable {
         private static final long serialVersionUID = 1L;
     }
 
+    /** The request printed more than its cap on {@link #stream()}; the reader has been killed. */
+    static final class OutputLimitExceeded extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String stream;
+
+        OutputLimitExceeded(String stream) {
+            super(stream + " over the output cap");
+            this.stream = stream;
+        }
+
+        String stream() {
+            return stream;
+        }
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One daemon thread for every reader's deadline. */
@@ -85,8 +100,8 @@ final class ResidentShell implements AutoCloseable {
         this.session = session;
         this.command = command;
         this.requests = command.getOutputStream();
-        this.stdout = new Stream(command.getInputStream(), new ResidentFrames(nonce));
-        this.stderr = new Stream(command.getErrorStream(), new ResidentFrames(nonce));
+        this.stdout = new Stream("stdout", command.getInputStream(), new ResidentFrames(nonce));
+        this.stderr = new Stream("stderr", command.getErrorStream(), new ResidentFrames(nonce));
     }
 
     /**
@@ -123,6 +138,20 @@ final class ResidentShell implements AutoCloseable {
      */
     ExecResult run(int index, List<String> args, Duration timeout, Duration grace)
             throws Broken, DeadlineExceeded, InterruptedException {
+        try {
+            return run(index, args, timeout, grace, Integer.MAX_VALUE - 16);
+        } catch (OutputLimitExceeded e) {
+            throw new IllegalStateException("no output cap was set", e);
+        }
+    }
+
+    /**
+     * The same with an output cap: a request that prints more than {@code limit} bytes on either stream kills
+     * the reader ({@link OutputLimitExceeded}); what it printed so far is dropped, so the controller holds at
+     * most about that much per stream.
+     */
+    ExecResult run(int index, List<String> args, Duration timeout, Duration grace, long limit)
+            throws Broken, DeadlineExceeded, InterruptedException, OutputLimitExceeded {
         Objects.checkIndex(index - 1, scripts.size());
         if (!fitsRequest(args)) {
             throw new IllegalArgumentException("argument with a line break cannot travel to the resident reader");
@@ -151,8 +180,8 @@ final class ResidentShell implements AutoCloseable {
             // Read here, on the caller's thread: no hand-over between threads per request. stdout first, then
             // stderr: the fixed read-only scripts write little to stderr, far below the channel window, so
             // the reader never blocks on an unread stderr while stdout is read.
-            ResidentFrames.Frame out = next(stdout, id);
-            ResidentFrames.Frame err = next(stderr, id);
+            ResidentFrames.Frame out = next(stdout, id, limit);
+            ResidentFrames.Frame err = next(stderr, id, limit);
             if (out.status() != err.status()) {
                 broken = true;
                 throw new Broken(hostName + ": resident reader reported two statuses for request " + id);
@@ -170,10 +199,15 @@ final class ResidentShell implements AutoCloseable {
     }
 
     /** The next frame of {@code stream}, which must answer request {@code id}. */
-    private ResidentFrames.Frame next(Stream stream, long id) throws Broken, DeadlineExceeded, InterruptedException {
+    private ResidentFrames.Frame next(Stream stream, long id, long limit)
+            throws Broken, DeadlineExceeded, InterruptedException, OutputLimitExceeded {
         ResidentFrames.Frame frame;
         try {
-            frame = stream.next();
+            frame = stream.next(limit);
+        } catch (OutputLimitExceeded e) {
+            broken = true;
+            kill();
+            throw e;
         } catch (java.io.InterruptedIOException e) {
             broken = true;
             kill();
@@ -212,17 +246,21 @@ final class ResidentShell implements AutoCloseable {
 
     /** One output stream of the reader, cut into frames as it is read. */
     private static final class Stream {
+        private final String name;
         private final InputStream in;
         private final ResidentFrames framer;
         private final java.util.ArrayDeque<ResidentFrames.Frame> ready = new java.util.ArrayDeque<>();
         private final byte[] chunk = new byte[32 * 1024];
 
-        Stream(InputStream in, ResidentFrames framer) {
+        Stream(String name, InputStream in, ResidentFrames framer) {
+            this.name = name;
             this.in = in;
             this.framer = framer;
         }
 
-        ResidentFrames.Frame next() throws IOException, ResidentFrames.ProtocolException {
+        /** The next frame; past {@code limit} bytes without one (or in one) the request is over its cap. */
+        ResidentFrames.Frame next(long limit) throws IOException, ResidentFrames.ProtocolException,
+                OutputLimitExceeded {
             while (ready.isEmpty()) {
                 int n = in.read(chunk);
                 if (n < 0) {
@@ -230,8 +268,15 @@ final class ResidentShell implements AutoCloseable {
                             ? " (" + framer.pendingBytes() + " bytes of an unfinished request)" : ""));
                 }
                 ready.addAll(framer.feed(chunk, n));
+                if (ready.isEmpty() && framer.pendingBytes() > limit) {
+                    throw new OutputLimitExceeded(name);
+                }
             }
-            return ready.poll();
+            ResidentFrames.Frame frame = ready.poll();
+            if (frame.output().length > limit) {
+                throw new OutputLimitExceeded(name);
+            }
+            return frame;
         }
     }
 

@@ -132,13 +132,19 @@ public final class SshTransport implements Transport {
     @Override
     public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
             throws TransportException {
+        return exec(script, args, stdin, timeout, become, options.outputLimits().readBytes());
+    }
+
+    @Override
+    public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become,
+            long outputLimit) throws TransportException {
         RemoteCommand command = new RemoteCommand(script, args, timeout,
                 become && !"root".equals(host.user()));
         // number of the script among the reader's (from 1), 0 when this call cannot go to the reader
         int residentIndex = command.sudo() || (stdin != null && stdin.length > 0) ? 0
                 : residentScripts.indexOf(script) + 1;
         if (residentIndex > 0) {
-            Optional<ExecResult> result = tryResident(command, residentIndex);
+            Optional<ExecResult> result = tryResident(command, residentIndex, outputLimit);
             if (result.isPresent()) {
                 return result.get();
             }
@@ -154,13 +160,13 @@ public final class SshTransport implements Transport {
             throw new TransportException(FailureClass.TIMEOUT, host.name() + ": interrupted", e);
         }
         try {
-            return run(command, stdin == null ? new byte[0] : stdin);
+            return run(command, stdin == null ? new byte[0] : stdin, outputLimit);
         } finally {
             channels.release();
         }
     }
 
-    private ExecResult run(RemoteCommand command, byte[] stdin) throws TransportException {
+    private ExecResult run(RemoteCommand command, byte[] stdin, long outputLimit) throws TransportException {
         // Connecting has its own deadline (connectTimeout); the command's clock starts once it has a channel.
         Session session = openSession();
         long started = System.nanoTime();
@@ -173,20 +179,32 @@ public final class SshTransport implements Transport {
             throw new TransportException(FailureClass.UNREACHABLE,
                     host.name() + ": exec request failed: " + e.getMessage(), e);
         }
-        OutputDrain out = OutputDrain.start(running.getInputStream(), host.name() + "-stdout");
-        OutputDrain err = OutputDrain.start(running.getErrorStream(), host.name() + "-stderr");
+        // Past the cap on either stream the command is stopped (KILL, channel closed) and no more is read.
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                abandon(session, running);
+            }
+        };
+        OutputDrain out = OutputDrain.start(running.getInputStream(), host.name() + "-stdout", outputLimit, stop);
+        OutputDrain err = OutputDrain.start(running.getErrorStream(), host.name() + "-stderr", outputLimit, stop);
         OutputDrain.feed(running.getOutputStream(), stdin, host.name() + "-stdin");
         boolean finished;
         try {
             finished = out.await(remainingMillis(deadline)) && err.await(remainingMillis(deadline))
                     && awaitClose(running, deadline);
         } catch (InterruptedException e) {
-            abandon(session, running);
+            stop.run();
             Thread.currentThread().interrupt();
             throw new TransportException(FailureClass.TIMEOUT, host.name() + ": interrupted, command abandoned", e);
         }
+        if (out.exceeded() || err.exceeded()) {
+            stop.run();
+            throw OutputLimits.exceeded(host.name(), out.exceeded() ? "stdout" : "stderr", outputLimit,
+                    limitOption(outputLimit));
+        }
         if (!finished) {
-            abandon(session, running);
+            stop.run();
             throw new TransportException(FailureClass.TIMEOUT, host.name() + ": command timed out after "
                     + command.timeout().toSeconds() + " s (channel closed, host-side timeout kills it)");
         }
@@ -213,13 +231,19 @@ public final class SshTransport implements Transport {
         return new ExecResult(exitCode, out.bytes(), stderr, elapsed);
     }
 
+    /** The option that raises {@code limit}: the document cap or the read cap. */
+    private String limitOption(long limit) {
+        return options.outputLimits().isDocumentCap(limit) ? "--max-document" : "--max-output";
+    }
+
     /**
      * Runs {@code command} through the resident reader, starting one when none runs. Empty when it cannot take
      * the command (busy with another, arguments with line breaks, no free channel, or the reader broke: then
      * it is discarded and the caller runs a plain command, which reports the host's real condition). Three
      * readers broken in a row and this transport stops trying.
      */
-    private Optional<ExecResult> tryResident(RemoteCommand command, int index) throws TransportException {
+    private Optional<ExecResult> tryResident(RemoteCommand command, int index, long outputLimit)
+            throws TransportException {
         if (!ResidentShell.fitsRequest(command.args()) || !residentLock.tryLock()) {
             return Optional.empty();
         }
@@ -233,7 +257,10 @@ public final class SshTransport implements Transport {
             }
             ExecResult result;
             try {
-                result = shell.run(index, command.args(), command.timeout(), GRACE);
+                result = shell.run(index, command.args(), command.timeout(), GRACE, outputLimit);
+            } catch (ResidentShell.OutputLimitExceeded e) {
+                discardResident();
+                throw OutputLimits.exceeded(host.name(), e.stream(), outputLimit, limitOption(outputLimit));
             } catch (ResidentShell.Broken e) {
                 residentFailures++;
                 discardResident();

@@ -21,10 +21,21 @@ public interface Transport extends AutoCloseable {
      * @return the exit status and both output streams, drained concurrently; a non-zero exit is a result,
      *         not an exception
      * @throws TransportException when the host cannot be reached, authentication or the host key fails,
-     *         sudo needs a password, or the deadline passes
+     *         sudo needs a password, the deadline passes, or the command prints more than the transport's read
+     *         cap ({@link OutputLimits#readBytes()}, then it is stopped on the host)
      */
     ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
             throws TransportException;
+
+    /**
+     * The same with an output cap of the caller's own instead of the transport's read cap (a benchmark's documents
+     * are larger than any read): past {@code outputLimit} bytes on stdout or stderr the command is stopped on the
+     * host and the call fails with {@link FailureClass#OUTPUT_LIMIT}. Transports without caps ignore it.
+     */
+    default ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become,
+            long outputLimit) throws TransportException {
+        return exec(script, args, stdin, timeout, become);
+    }
 
     /** Host name from the inventory, for messages. */
     String hostName();

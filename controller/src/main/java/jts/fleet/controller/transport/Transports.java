@@ -23,7 +23,7 @@ public final class Transports {
     public static Transport open(HostSpec host, SshOptions options) {
         return switch (host.connection()) {
             case SSH -> new SshTransport(host, options);
-            case LOCAL -> new LocalTransport(host);
+            case LOCAL -> new LocalTransport(host, options.outputLimits());
         };
     }
 }

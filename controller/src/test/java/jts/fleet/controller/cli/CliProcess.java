@@ -41,13 +41,20 @@ public final class CliProcess implements AutoCloseable {
 
     /** Starts {@code jts-fleet args...} in {@code workDir} with {@code umask} (e.g. {@code "000"}), if given. */
     public static CliProcess start(Path workDir, Optional<String> umask, String... args) throws IOException {
+        return start(workDir, umask, List.of(), args);
+    }
+
+    /** The same with extra JVM options (e.g. {@code -Xmx96m}). */
+    public static CliProcess start(Path workDir, Optional<String> umask, List<String> jvmOptions, String... args)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
         if (umask.isPresent()) {
             command.addAll(List.of("sh", "-c", "umask " + umask.get() + " && exec \"$@\"", "sh"));
         }
-        command.addAll(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("HOME", workDir.toString());

@@ -45,6 +45,7 @@ public final class SshdFixture implements AutoCloseable {
 
     private final Path dir;
     private final int maxSessions;
+    private final String extraConfig;
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<Integer> ports = new ArrayList<>();
     private final List<Process> servers = new ArrayList<>();
@@ -53,9 +54,10 @@ public final class SshdFixture implements AutoCloseable {
     /** Stops the servers if the test JVM exits without close() (killed fork, System.exit). */
     private final Thread shutdownHook = new Thread(this::closeQuietly, "sshd-fixture-cleanup");
 
-    private SshdFixture(Path dir, int maxSessions) {
+    private SshdFixture(Path dir, int maxSessions, String extraConfig) {
         this.dir = dir;
         this.maxSessions = maxSessions;
+        this.extraConfig = extraConfig;
     }
 
     /** Starts sshd for {@code hostCount} hosts (ports), with MaxSessions 20. */
@@ -65,8 +67,17 @@ public final class SshdFixture implements AutoCloseable {
 
     /** Same with another MaxSessions (OpenSSH's default is 10: channels per connection). */
     public static SshdFixture start(int hostCount, int maxSessions) throws IOException, InterruptedException {
+        return start(hostCount, maxSessions, "");
+    }
+
+    /**
+     * Same with {@code extraConfig} appended to every sshd_config (e.g. {@code "ForceCommand yes\n"}: a host
+     * whose every command prints without end). Keywords that take a Match block go last.
+     */
+    public static SshdFixture start(int hostCount, int maxSessions, String extraConfig)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("jts-sshd-");
-        SshdFixture fixture = new SshdFixture(dir, maxSessions);
+        SshdFixture fixture = new SshdFixture(dir, maxSessions, extraConfig);
         Runtime.getRuntime().addShutdownHook(fixture.shutdownHook);
         try {
             fixture.prepare();
@@ -155,7 +166,8 @@ public final class SshdFixture implements AutoCloseable {
                         MaxStartups 100:30:200
                         LogLevel INFO
                         Subsystem sftp internal-sftp
-                        """);
+                        """)
+                .append(extraConfig);
         return text.toString();
     }
 

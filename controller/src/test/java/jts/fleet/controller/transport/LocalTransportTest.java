@@ -43,6 +43,30 @@ class LocalTransportTest {
     }
 
     @Test
+    void outputPastTheCapStopsTheCommandAndFailsWithOutputLimit() throws Exception {
+        Environment.requireTool("pgrep");
+        String marker = "jts-flood-" + UUID.randomUUID();
+        LocalTransport capped = new LocalTransport("flood", true, new OutputLimits(64 * 1024, 128 * 1024));
+        for (String stream : List.of("stdout", "stderr")) {
+            String redirect = stream.equals("stderr") ? " >&2" : "";
+            long started = System.nanoTime();
+            TransportException flooded = catchThrowableOfType(TransportException.class,
+                    () -> capped.exec("exec yes \"$1\"" + redirect, List.of(marker), new byte[0], COMMAND, false));
+            assertThat(flooded).as(stream + ": no failure").isNotNull();
+            assertThat(flooded.failureClass()).isEqualTo(FailureClass.OUTPUT_LIMIT);
+            assertThat(flooded.getMessage()).isEqualTo("flood: the command printed more than 64 KiB on " + stream
+                    + " and was stopped on the host (a runaway login shell or command? --max-output raises the cap)");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(new ProcessBuilder("pgrep", "-f", marker).start().waitFor())
+                    .as("yes %s is still running", marker).isNotZero();
+        }
+        // a caller's own cap (benchmark documents) goes past the read cap
+        ExecResult document = capped.exec("head -c 100000 /dev/zero", List.of(), new byte[0], COMMAND, false,
+                128 * 1024);
+        assertThat(document.stdout()).hasSize(100_000);
+    }
+
+    @Test
     void timeoutKillsTheWholeTree() throws Exception {
         Environment.requireTool("pgrep");
         String marker = "jts-local-" + UUID.randomUUID();
