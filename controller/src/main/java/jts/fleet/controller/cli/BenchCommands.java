@@ -21,6 +21,7 @@ import jts.fleet.controller.bench.TierTargets;
 import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.remote.bench.BenchDocument;
+import jts.fleet.remote.model.HostText;
 import jts.fleet.remote.bench.BenchParameters;
 import jts.fleet.remote.bench.BenchProfiles;
 import jts.fleet.remote.bench.CompareThresholds;
@@ -268,7 +269,7 @@ public final class BenchCommands {
         public Integer call() throws Exception {
             BenchStore results = store.open();
             var runs = new BenchQueries(results).list();
-            context.out().print(output.json() ? Json.pretty(runs) + "\n" : BenchText.runs(runs));
+            context.out().print(output.json() ? Json.pretty(runs) + "\n" : HostText.escapeKeepingLines(BenchText.runs(runs)));
             return ExitCodes.OK;
         }
     }
@@ -292,7 +293,7 @@ public final class BenchCommands {
             BenchStore results = store.open();
             List<BenchDocument> docs = queries(results).show(run);
             context.out().print(output.json() ? results.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(docs)
-                    + "\n" : BenchText.documents(docs));
+                    + "\n" : HostText.escapeKeepingLines(BenchText.documents(docs)));
             return ExitCodes.OK;
         }
     }
@@ -345,7 +346,7 @@ public final class BenchCommands {
                     throw new UsageException("bench compare --fleet takes exactly one RUN");
                 }
                 FleetComparison f = queries.fleet(runs.get(0), outlierFactor, 1.0 / outlierFactor);
-                context.out().print(output.json() ? Json.pretty(f) + "\n" : BenchText.fleet(f));
+                context.out().print(output.json() ? Json.pretty(f) + "\n" : HostText.escapeKeepingLines(BenchText.fleet(f)));
                 return ExitCodes.OK;
             }
             if (runs.size() != 2) {
@@ -357,7 +358,8 @@ public final class BenchCommands {
             } catch (RunComparison.Refused e) {
                 throw new UsageException(e.getMessage());
             }
-            context.out().print(output.json() ? Json.pretty(c) + "\n" : BenchText.comparison(c));
+            context.out().print(output.json() ? Json.pretty(c) + "\n"
+                    : HostText.escapeKeepingLines(BenchText.comparison(c)));
             return c.regression() ? ExitCodes.BENCH_REGRESSION : ExitCodes.OK;
         }
     }
@@ -452,7 +454,7 @@ public final class BenchCommands {
                             () -> engine.runDeadline(request, runnable, fleet.forks)));
                     results = runner.run(runnable, engine.task(request, force, session.settings().clock(), line -> {
                         if (!output.json() && context.terminal()) {
-                            context.err().println(line);
+                            context.err().println(HostText.escape(line));
                         }
                     }), r -> {
                         if (!output.json()) {

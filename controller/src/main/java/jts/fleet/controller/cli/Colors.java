@@ -51,6 +51,27 @@ public final class Colors {
         };
     }
 
+    /**
+     * A table cell in our own colours: {@link TextTable} measures {@code plain} and prints {@code rendered}, and
+     * writes out the control characters of every other cell (those may come from a host).
+     */
+    public record Styled(String plain, String rendered) {
+        @Override
+        public String toString() {
+            return rendered;
+        }
+    }
+
+    /** {@code status} coloured as {@link #status} does, as a table cell. */
+    public static Styled statusCell(AppContext context, String status) {
+        return new Styled(status, status(context, status));
+    }
+
+    /** {@code text} with the colour {@code colour} gave it, as a table cell (e.g. {@code cell(s, red(ctx, s))}). */
+    public static Styled cell(String text, String coloured) {
+        return new Styled(text, coloured);
+    }
+
     private static String wrap(AppContext context, String code, String text) {
         return enabled(context) ? code + text + RESET : text;
     }

@@ -10,6 +10,7 @@ import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.fleet.Recap;
 import jts.fleet.controller.transport.FailureClass;
+import jts.fleet.remote.model.HostText;
 
 /** Shared pieces of every fleet command's output: per-host status lines as hosts finish, JSON, the recap. */
 public final class FleetReport {
@@ -49,7 +50,7 @@ public final class FleetReport {
         } else if (result instanceof HostResult.Skipped<?> s) {
             detail = ": " + s.reason();
         }
-        context.err().println(Colors.status(context, result.status()) + "  " + result.host() + detail);
+        context.err().println(Colors.status(context, result.status()) + "  " + result.host() + HostText.escape(detail));
         context.err().flush();
     }
 
@@ -78,9 +79,9 @@ public final class FleetReport {
     public static void printErrors(PrintWriter err, List<? extends HostResult<?>> results) {
         for (HostResult<?> r : results) {
             if (r instanceof HostResult.Failed<?> f) {
-                err.println("jts-fleet: " + f.host() + ": " + f.failure().key() + ": " + f.message());
+                err.println("jts-fleet: " + f.host() + ": " + f.failure().key() + ": " + HostText.escape(f.message()));
             } else if (r instanceof HostResult.Unreachable<?> u) {
-                err.println("jts-fleet: " + u.host() + ": unreachable: " + u.message());
+                err.println("jts-fleet: " + u.host() + ": unreachable: " + HostText.escape(u.message()));
             }
         }
     }
@@ -120,7 +121,8 @@ public final class FleetReport {
         } else {
             for (HostResult<T> r : results) {
                 if (r instanceof HostResult.Ok<T> ok) {
-                    String body = text.apply(ok.value());
+                    // the view's lines are ours; anything else a host put in it is written out
+                    String body = HostText.escapeKeepingLines(text.apply(ok.value()));
                     context.out().print(body.endsWith("\n") ? body : body + "\n");
                 }
             }

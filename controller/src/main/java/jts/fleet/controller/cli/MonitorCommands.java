@@ -27,6 +27,7 @@ import jts.fleet.controller.monitor.WatchView;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Tier;
+import jts.fleet.remote.model.HostText;
 import jts.fleet.remote.model.StorageModel;
 import jts.fleet.remote.monitor.AlertRules;
 import jts.fleet.remote.monitor.Dashboard;
@@ -261,7 +262,7 @@ public final class MonitorCommands {
                             StorageModel model = HostGather.model(transport, host, session.commandTimeout());
                             MetricsConfig config = MetricsConfig.forHost(model, host.policy(), textfileDir,
                                     MetricsConfig.DEFAULT_STATE_DIR);
-                            var report = engine.install(transport, host, config, dryRun);
+                            var report = withLeftOutMounts(engine.install(transport, host, config, dryRun), model);
                             return report.changed() ? HostOutcome.changed(report) : HostOutcome.ok(report);
                         }, r -> {
                             if (!output.json()) {
@@ -274,12 +275,23 @@ public final class MonitorCommands {
                     if (!r.next().isBlank()) {
                         text.append("\n  next run ").append(r.next());
                     }
-                    r.warnings().forEach(w -> text.append("\n  warning: ").append(w));
+                    r.warnings().forEach(w -> text.append("\n  warning: ").append(HostText.escape(w)));
                     return text.toString();
                 }, doc -> { });
                 return FleetReport.exitCode(results);
             });
         }
+    }
+
+    /** Adds a warning per mount point the metrics config left out (its path cannot be a config line). */
+    static MonitorEngine.InstallReport withLeftOutMounts(MonitorEngine.InstallReport report, StorageModel model) {
+        List<String> warnings = new ArrayList<>(report.warnings());
+        model.snapshot().mounts().stream().filter(m -> m.device().isPresent() && !m.network())
+                .filter(m -> !MetricsConfig.fitsConfig(m.path()))
+                .forEach(m -> warnings.add(report.host() + ": mount \"" + m.path() + "\" not monitored: its path has"
+                        + " control characters or . / .. components, so it is never written to the host's config"));
+        return warnings.size() == report.warnings().size() ? report : new MonitorEngine.InstallReport(report.host(),
+                report.files(), report.systemd(), report.next(), warnings);
     }
 
     @Command(name = "run-once", mixinStandardHelpOptions = true,

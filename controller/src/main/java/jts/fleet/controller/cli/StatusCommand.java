@@ -17,6 +17,7 @@ import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.gather.HostGather;
 import jts.fleet.inventory.Tier;
 import jts.fleet.remote.model.BlockDevice;
+import jts.fleet.remote.model.HostText;
 import jts.fleet.remote.model.Mount;
 import jts.fleet.remote.model.StatusJson;
 import jts.fleet.remote.model.StorageModel;
@@ -182,7 +183,7 @@ public final class StatusCommand implements Callable<Integer> {
         headers.add("ERROR");
         TextTable summary = new TextTable(headers.toArray(String[]::new));
         for (HostResult<HostStatus> r : results) {
-            List<Object> row = new ArrayList<>(List.of(r.host(), Colors.status(context, r.status())));
+            List<Object> row = new ArrayList<>(List.of(r.host(), Colors.statusCell(context, r.status())));
             if (r instanceof HostResult.Ok<HostStatus> ok) {
                 StorageModel model = ok.value().model();
                 for (String tier : tierNames) {
@@ -252,7 +253,8 @@ public final class StatusCommand implements Callable<Integer> {
         var out = context.out();
         var snap = model.snapshot();
         out.println();
-        out.println(Colors.bold(context, "== " + snap.host() + " (" + snap.hostname() + ", kernel " + snap.kernel() + ")"));
+        out.println(Colors.bold(context, "== " + snap.host() + " (" + HostText.escape(snap.hostname()) + ", kernel "
+                + HostText.escape(snap.kernel()) + ")"));
         List<BlockDevice> shown = snap.devices().stream().filter(d -> all || !idleLoop(d)).toList();
         java.util.Set<String> shownNames = new java.util.HashSet<>();
         shown.forEach(d -> shownNames.add(d.name()));
@@ -303,7 +305,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.print(table.render(context.terminalWidth(), "  "));
         }
         var trim = trimStatus(model);
-        out.println("TRIM timer: " + trim.nextElapse().map(n -> "next run " + n)
+        out.println("TRIM timer: " + trim.nextElapse().map(n -> "next run " + HostText.escape(n))
                 .orElse(snap.systemdRunning() ? "jts-fstrim.timer not active (jts-fleet trim install)"
                         : "systemd not running: no timer"));
         if (!trim.lastPerMount().isEmpty()) {
@@ -316,7 +318,7 @@ public final class StatusCommand implements Callable<Integer> {
             out.print(table.render(context.terminalWidth(), "  "));
         }
         for (String warning : snap.warnings()) {
-            out.println(Colors.yellow(context, "warning: " + warning));
+            out.println(Colors.yellow(context, "warning: " + HostText.escape(warning)));
         }
     }
 

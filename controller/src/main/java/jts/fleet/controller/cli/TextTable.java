@@ -5,11 +5,15 @@ import java.util.List;
 
 import org.jline.utils.AttributedString;
 
+import jts.fleet.remote.model.HostText;
+
 /**
  * A plain column-aligned table for the human views. Columns shrink from the right-most wide one when the
  * terminal is narrower than the table, cells are cut with an ellipsis rather than wrapped. Widths are display
  * columns (JLine's {@link AttributedString}): ANSI colour sequences take none, wide characters two, so a
- * coloured status lines up with a plain one.
+ * coloured status lines up with a plain one. Every cell is text that may come from a host and is shown through
+ * {@link HostText#escape} (a host's own escape sequences are written out, never obeyed), except cells in our own
+ * colours ({@link Colors.Styled}).
  */
 public final class TextTable {
     private final List<String> headers;
@@ -22,7 +26,11 @@ public final class TextTable {
     public TextTable row(Object... cells) {
         List<String> row = new ArrayList<>();
         for (Object cell : cells) {
-            row.add(cell == null ? "-" : cell.toString());
+            if (cell instanceof Colors.Styled styled) {
+                row.add(styled.rendered());
+            } else {
+                row.add(cell == null ? "-" : HostText.escape(cell.toString()));
+            }
         }
         while (row.size() < headers.size()) {
             row.add("");

@@ -59,7 +59,8 @@ public final class TrimCommand implements Callable<Integer> {
                 jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "trim");
                 StorageModel model = HostGather.model(transport, host, session.commandTimeout());
                 InstallPlan plan = trim.installPlan(host, model, Optional.empty());
-                RunReport report = trim.run(transport, host, Optional.of(plan.config()), force, dryRun);
+                RunReport report = trim.run(transport, host, Optional.of(plan.config()), force, dryRun)
+                        .withLeftOut(plan.leftOut(), session.settings().clock().instant());
                 return switch (report.outcome()) {
                     case OK -> report.bytesTrimmed() > 0 ? HostOutcome.changed(report) : HostOutcome.ok(report);
                     case REFUSED -> HostOutcome.ok(report);

@@ -5,7 +5,8 @@ package jts.fleet.controller.monitor;
  * findings computed elsewhere (the tuning engine's verify), so they join the same report.
  */
 public record Finding(String host, Severity severity, String text) {
+    /** One line whatever the text holds: a mount point named with a line break cannot add a Nagios line. */
     public String line() {
-        return severity.name() + " " + host + ": " + text;
+        return severity.name() + " " + host + ": " + jts.fleet.remote.model.HostText.escape(text);
     }
 }

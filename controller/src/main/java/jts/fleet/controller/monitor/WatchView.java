@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jts.fleet.remote.model.HostText;
 import jts.fleet.remote.monitor.LatencyBreach;
 import jts.fleet.remote.stats.DeviceRates;
 
@@ -87,7 +88,8 @@ public final class WatchView {
         for (WatchTick.Row row : rows) {
             DeviceRates r = row.rates();
             String line = String.format(Locale.ROOT, "%-16s %-12s %-8s %8.1f %8.1f %9.1f %9.1f %8.2f %8.2f %8s %6.2f %6s",
-                    cut(row.host(), 16), cut(row.device(), 12), row.tier().isEmpty() ? "-" : cut(row.tier(), 8),
+                    cut(row.host(), 16), cut(HostText.escape(row.device()), 12),
+                    row.tier().isEmpty() ? "-" : cut(row.tier(), 8),
                     r.readsPerSec(), r.writesPerSec(), r.readKbPerSec(), r.writeKbPerSec(), r.readAwaitMs(),
                     r.writeAwaitMs(), fmt(r.flushAwaitMs()), r.avgQueueSize(),
                     // %util of parallel devices is not a saturation figure: show it in parentheses
@@ -104,10 +106,10 @@ public final class WatchView {
         }
         for (WatchTick.HostTick h : tick.hosts()) {
             h.error().ifPresent(e -> out.append(ansi ? RED : "").append("! ").append(h.host()).append(": ")
-                    .append(e.startsWith(h.host() + ":") ? e.substring(h.host().length() + 1).strip() : e)
+                    .append(HostText.escape(e.startsWith(h.host() + ":") ? e.substring(h.host().length() + 1).strip() : e))
                     .append(ansi ? RESET : "").append('\n'));
             for (String note : h.notes()) {
-                out.append("  ").append(h.host()).append(": ").append(note).append('\n');
+                out.append("  ").append(h.host()).append(": ").append(HostText.escape(note)).append('\n');
             }
         }
         return out.toString();

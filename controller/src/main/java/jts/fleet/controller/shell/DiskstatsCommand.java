@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jts.fleet.remote.model.HostText;
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.FleetOptions;
 import jts.fleet.controller.cli.FleetReport;
@@ -128,7 +129,7 @@ final class DiskstatsCommand implements Callable<Integer> {
         }
         if (!interval.reset().isEmpty()) {
             context.out().println("counters reset (device re-added?), no rates this time: "
-                    + String.join(", ", interval.reset()));
+                    + HostText.escape(String.join(", ", interval.reset())));
         }
     }
 }

@@ -118,12 +118,12 @@ final class HostsCommand implements Callable<Integer> {
         return transport.get().isConnected() ? "connected" : "disconnected";
     }
 
-    private String colored(String state) {
-        return switch (state) {
+    private Colors.Styled colored(String state) {
+        return Colors.cell(state, switch (state) {
             case "connected" -> Colors.green(context, state);
             case "unreachable", "failed", "disconnected" -> Colors.red(context, state);
             default -> state;
-        };
+        });
     }
 
     private static String message(HostResult<?> r) {

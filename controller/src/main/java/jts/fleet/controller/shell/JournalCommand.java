@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jts.fleet.remote.model.HostText;
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.Colors;
 import jts.fleet.controller.cli.FleetOptions;
@@ -119,9 +120,9 @@ final class JournalCommand implements Callable<Integer> {
                     if (r instanceof HostResult.Ok<Journal> ok) {
                         context.out().println(Colors.bold(context, "== " + r.host() + " (" + checkedUnit + ")"));
                         if (ok.value().absentReason() != null) {
-                            context.out().println("no journal: " + ok.value().absentReason());
+                            context.out().println("no journal: " + HostText.escape(ok.value().absentReason()));
                         }
-                        ok.value().lines().forEach(context.out()::println);
+                        ok.value().lines().forEach(line -> context.out().println(HostText.escape(line)));
                     }
                 }
             }

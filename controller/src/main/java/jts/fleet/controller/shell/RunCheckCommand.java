@@ -84,7 +84,7 @@ final class RunCheckCommand implements Callable<Integer> {
                         table.row(r.host(), level(f.level()), f.subject(), f.message());
                     }
                 } else {
-                    table.row(r.host(), Colors.status(context, r.status()), "-", "see error below");
+                    table.row(r.host(), Colors.statusCell(context, r.status()), "-", "see error below");
                 }
                 hosts.add(node);
             }
@@ -99,11 +99,11 @@ final class RunCheckCommand implements Callable<Integer> {
         }
     }
 
-    private String level(Finding.Level level) {
-        return switch (level) {
+    private Colors.Styled level(Finding.Level level) {
+        return Colors.cell(level.key(), switch (level) {
             case OK -> Colors.green(context, level.key());
             case WARN -> Colors.yellow(context, level.key());
             case FAIL -> Colors.red(context, level.key());
-        };
+        });
     }
 }

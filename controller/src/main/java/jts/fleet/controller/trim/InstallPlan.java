@@ -4,9 +4,18 @@ import java.util.List;
 
 import jts.fleet.remote.trim.TrimConfig;
 
-/** What {@code trim install} would push to one host, in push order (script first, timer last). */
-public record InstallPlan(String host, TrimConfig config, List<InstallFile> files) {
+/**
+ * What {@code trim install} would push to one host, in push order (script first, timer last), and the mount
+ * points of its trim tiers left out of the config, each with the reason ({@code leftOut}: path to reason).
+ */
+public record InstallPlan(String host, TrimConfig config, List<InstallFile> files,
+                          java.util.Map<String, String> leftOut) {
     public InstallPlan {
         files = List.copyOf(files);
+        leftOut = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(leftOut));
+    }
+
+    public InstallPlan(String host, TrimConfig config, List<InstallFile> files) {
+        this(host, config, files, java.util.Map.of());
     }
 }

@@ -53,6 +53,22 @@ public record RunReport(String host, Mode mode, int exitCode, List<TrimRecord> r
         };
     }
 
+    /**
+     * This report with a {@code skipped} record (reason given) for each mount point of {@code leftOut}: the ones
+     * the controller kept out of the config (see {@link jts.fleet.remote.trim.TrimTargets#leftOut}), so the run
+     * still says what happened to every filesystem of the trim tiers.
+     */
+    public RunReport withLeftOut(java.util.Map<String, String> leftOut, java.time.Instant now) {
+        if (leftOut.isEmpty()) {
+            return this;
+        }
+        List<TrimRecord> all = new java.util.ArrayList<>(records);
+        boolean dryRun = records.stream().anyMatch(TrimRecord::dryRun);
+        leftOut.forEach((mount, why) -> all.add(new TrimRecord(now, host, mount, "", "", 0, Duration.ZERO,
+                TrimResult.SKIPPED, why, dryRun)));
+        return new RunReport(host, mode, exitCode, all, stderr, elapsed);
+    }
+
     public long bytesTrimmed() {
         return records.stream().filter(r -> r.result() == TrimResult.OK).mapToLong(TrimRecord::bytes).sum();
     }

@@ -62,7 +62,8 @@ public final class TrimCommands {
 
     /** The plan from a gathered storage model: the mounts of the host's tiers with {@code trim: true}. */
     public InstallPlan installPlan(HostSpec host, StorageModel model, Optional<String> textfileDir) {
-        return installPlan(host, TrimTargets.mounts(model, host.policy()), textfileDir);
+        InstallPlan plan = installPlan(host, TrimTargets.mounts(model, host.policy()), textfileDir);
+        return new InstallPlan(plan.host(), plan.config(), plan.files(), TrimTargets.leftOut(model, host.policy()));
     }
 
     public InstallPlan installPlan(HostSpec host, TrimConfig config) {
@@ -118,6 +119,7 @@ public final class TrimCommands {
             warnings.add(host.name() + ": systemd is not running (no " + SYSTEMD_RUNTIME_DIR + "): files installed, timer"
                     + " not active; would have run: " + String.join("; ", commands));
         }
+        plan.leftOut().forEach((mount, why) -> warnings.add(host.name() + ": mount \"" + mount + "\" " + why));
         return new InstallReport(host.name(), outcomes, activation, warnings);
     }
 

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jts.fleet.remote.model.HostText;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jts.fleet.remote.model.HostText;
 import jts.fleet.remote.trim.TrimRecord;
 import jts.fleet.remote.trim.TrimStatus;
 
@@ -102,16 +105,17 @@ public final class TrimViews {
         if (report.mode() == RunReport.Mode.NOT_INSTALLED) {
             lines.add("  not installed: run `jts-fleet trim install` first");
         }
-        int width = report.records().stream().mapToInt(r -> r.mount().length()).max().orElse(0);
+        int width = report.records().stream().mapToInt(r -> HostText.escape(r.mount()).length()).max().orElse(0);
         for (TrimRecord r : report.records()) {
             String detail = switch (r.result()) {
                 case OK -> String.format(Locale.ROOT, "%s in %.1f s", size(r.bytes()), r.duration().toMillis() / 1000.0);
-                default -> r.reason();
+                default -> HostText.escape(r.reason());
             };
-            lines.add(String.format(Locale.ROOT, "  %-" + Math.max(1, width) + "s  %-8s %s", r.mount(), r.result().key(), detail));
+            lines.add(String.format(Locale.ROOT, "  %-" + Math.max(1, width) + "s  %-8s %s", HostText.escape(r.mount()),
+                    r.result().key(), detail));
         }
         if (report.outcome() == RunReport.Outcome.CONFIG_ERROR && !report.stderr().isBlank()) {
-            lines.add("  " + TrimCommands.firstLine(report.stderr()));
+            lines.add("  " + HostText.escape(TrimCommands.firstLine(report.stderr())));
         }
         return lines;
     }
@@ -128,7 +132,7 @@ public final class TrimViews {
         if (a instanceof Activation.Activated activated && !activated.nextElapse().isEmpty()) {
             lines.add("  next run: " + activated.nextElapse());
         }
-        report.warnings().forEach(w -> lines.add("  warning: " + w));
+        report.warnings().forEach(w -> lines.add("  warning: " + HostText.escape(w)));
         return lines;
     }
 

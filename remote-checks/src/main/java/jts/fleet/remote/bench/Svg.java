@@ -22,8 +22,10 @@ final class Svg {
     }
 
     static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
+        // control characters are written out first (one rule for every view, HostText), then HTML-escaped
+        String text = jts.fleet.remote.model.HostText.escape(s);
+        StringBuilder b = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
             switch (c) {
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Parses the framed output of {@link GatherScript} into a {@link HostSnapshot}.
  *
- * <p>The frame is checked strictly (header, every section terminated, {@code @@done} trailer, no control
- * characters): anything else is a {@link GatherException} naming the host and the line, never a partial
- * model. Values inside sections are read leniently: an unreadable value or an invalid device name drops that
+ * <p>The frame is checked strictly (header, every section terminated, {@code @@done} trailer, no NUL):
+ * anything else is a {@link GatherException} naming the host and the line, never a partial model. Control
+ * characters inside values are the host's data, kept as they are (renderers escape them). Values inside sections are read leniently: an unreadable value or an invalid device name drops that
  * value or device with a warning in the snapshot, so one odd device never hides the rest of the host.
  */
 public final class GatherParser {
@@ -112,13 +112,16 @@ public final class GatherParser {
         return sections;
     }
 
+    /**
+     * NUL never comes from a text file the script reads (the assembler drops the NUL padding of firmware strings):
+     * a stream with one is not gather output. Other control characters and undecodable bytes are data of the
+     * host (a model string, a mount point): carried as they are, escaped when shown ({@link HostText}).
+     */
     private static void checkCharacters(String host, int number, String line) throws GatherException {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f || c == '\uFFFD') {
-                throw new GatherException(host, number, String.format(
-                        "binary junk: character 0x%02x at column %d", (int) c, i + 1));
-            }
+        int nul = line.indexOf('\0');
+        if (nul >= 0) {
+            throw new GatherException(host, number, String.format("binary junk: character 0x00 at column %d",
+                    nul + 1));
         }
     }
 
@@ -202,7 +205,7 @@ public final class GatherParser {
                         }
                         rules.put(s.key(), s.lines().stream().map(Line::text).toList());
                     }
-                    case "tuned" -> tuned = s.lines().stream().map(l -> l.text().trim())
+                    case "tuned" -> tuned = s.lines().stream().map(l -> l.text().strip())
                             .filter(t -> !t.isEmpty()).findFirst();
                     case "env" -> env = keyValues(s);
                     case "state" -> {
@@ -328,7 +331,7 @@ public final class GatherParser {
             Map<String, String> queue = new LinkedHashMap<>();
             v.forEach((key, value) -> {
                 if (key.startsWith("queue/") && key.length() > 6) {
-                    queue.put(key.substring(6), value.trim());
+                    queue.put(key.substring(6), value.strip());
                 }
             });
             List<String> slaves = names(raw, "slaves");
@@ -433,7 +436,7 @@ public final class GatherParser {
         }
 
         private static Optional<String> text(Map<String, String> values, String key) {
-            return Optional.ofNullable(values.get(key)).map(String::trim).filter(t -> !t.isEmpty());
+            return Optional.ofNullable(values.get(key)).map(String::strip).filter(t -> !t.isEmpty());
         }
 
         private Optional<String> devNumber(Raw raw) {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * One raw line of {@code /proc/<pid>/mountinfo}:
  * {@code id parent major:minor root mountpoint options [optional fields...] - fstype source superoptions}.
- * Paths are unescaped (the kernel writes space, tab, newline and backslash as {@code \040} style octal).
+ * Paths are unescaped (the kernel writes space, tab, newline and backslash as {@code \040} style octal) and
+ * may still hold any other character, control characters included: they are data, escaped when shown.
  */
 public record MountInfo(int mountId, int parentId, String majorMinor, String root, String path,
                         List<String> mountOptions, List<String> optionalFields, String fstype, String source,
@@ -52,7 +53,12 @@ public record MountInfo(int mountId, int parentId, String majorMinor, String roo
         return text.isEmpty() ? List.of() : List.of(text.split(","));
     }
 
-    /** Undoes the kernel's octal escapes ({@code \040} space, {@code \011} tab, {@code \012}, {@code \134}). */
+    /**
+     * Undoes the kernel's escapes, and only those: it writes space, tab, newline and backslash of a path as
+     * {@code \040}, {@code \011}, {@code \012} and {@code \134} (seq_escape with " \t\n\\") and every other
+     * byte as it is. Any other backslash sequence is therefore text of the path itself (a literal backslash
+     * would have been {@code \134}) and is kept, not decoded into a control character.
+     */
     static String unescape(String text) {
         if (text.indexOf('\\') < 0) {
             return text;
@@ -60,8 +66,9 @@ public record MountInfo(int mountId, int parentId, String majorMinor, String roo
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\' && isOctal(text, i + 1)) {
-                out.append((char) Integer.parseInt(text.substring(i + 1, i + 4), 8));
+            char decoded = c == '\\' && i + 4 <= text.length() ? kernelEscape(text.substring(i + 1, i + 4)) : 0;
+            if (decoded != 0) {
+                out.append(decoded);
                 i += 3;
             } else {
                 out.append(c);
@@ -70,16 +77,14 @@ public record MountInfo(int mountId, int parentId, String majorMinor, String roo
         return out.toString();
     }
 
-    private static boolean isOctal(String text, int from) {
-        if (from + 3 > text.length()) {
-            return false;
-        }
-        for (int i = from; i < from + 3; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '7') {
-                return false;
-            }
-        }
-        return true;
+    /** The character behind one of the kernel's four escapes, 0 for any other text. */
+    private static char kernelEscape(String octal) {
+        return switch (octal) {
+            case "040" -> ' ';
+            case "011" -> '\t';
+            case "012" -> '\n';
+            case "134" -> '\\';
+            default -> 0;
+        };
     }
 }

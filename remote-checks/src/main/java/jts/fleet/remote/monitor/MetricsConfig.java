@@ -137,6 +137,9 @@ public record MetricsConfig(
         List<CanaryEntry> canaries = new ArrayList<>();
         java.util.Set<String> canaryDevices = new java.util.HashSet<>();
         for (Mount m : snapshot.mounts()) {
+            if (!fitsConfig(m.path())) {
+                continue; // a mount point with control characters is the host's data, never a config line
+            }
             if (m.network()) {
                 // no block device: the mount source ("nas:/export") is the device, as node_exporter's mountstats
                 // collector names it in its export label; never a canary (it would measure the network)
@@ -176,6 +179,11 @@ public record MetricsConfig(
             }
         }
         return null;
+    }
+
+    /** True when {@code path} can be a line of the config: see {@link Mount#isSafePath}, and no C1 control. */
+    public static boolean fitsConfig(String path) {
+        return Mount.isSafePath(path) && path.chars().noneMatch(Character::isISOControl);
     }
 
     private static String clean(Optional<String> value) {

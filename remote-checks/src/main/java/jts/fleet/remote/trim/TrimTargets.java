@@ -24,6 +24,26 @@ public final class TrimTargets {
      * were not mounted at gather time (the script then reports them missing instead of silently forgetting them).
      */
     public static List<String> mounts(StorageModel model, Policy policy) {
+        return candidates(model, policy).stream().filter(Mount::isSafePath).toList();
+    }
+
+    /**
+     * Trim-tier mount points left out of the config because their path cannot travel to the host as plain data
+     * (control characters, a "." or ".." component, not absolute: see {@link Mount#isSafePath}), each with the
+     * reason to show. A mount point is any text a host chose; it never reaches a host command it could break.
+     */
+    public static java.util.Map<String, String> leftOut(StorageModel model, Policy policy) {
+        java.util.Map<String, String> left = new java.util.LinkedHashMap<>();
+        for (String path : candidates(model, policy)) {
+            if (!Mount.isSafePath(path)) {
+                left.put(path, "not trimmed: its path has control characters or . / .. components, so it is never"
+                        + " passed to a command on the host");
+            }
+        }
+        return left;
+    }
+
+    private static List<String> candidates(StorageModel model, Policy policy) {
         Set<String> trimTiers = new LinkedHashSet<>();
         for (Tier tier : policy.tiers()) {
             if (tier.trim()) {

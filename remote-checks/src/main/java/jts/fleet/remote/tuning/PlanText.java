@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jts.fleet.remote.model.HostText;
+
 /**
  * Human and JSON views of a {@link HostPlan}. The JSON view is a plain map tree (stable keys, no Optional),
  * so the CLI serialises it with any ObjectMapper.
@@ -26,9 +28,10 @@ public final class PlanText {
                 continue;
             }
             for (PlannedSetting s : d.settings()) {
-                rows.add(new String[] {d.device(), d.tier().orElse("-"), s.attribute().key(),
-                    shown(s.attribute(), s.current().orElse("-")), shown(s.attribute(), s.desired()),
-                    s.action().key(), s.reason()});
+                // values and reasons may carry text from the host (a mount point in "mount /p on d")
+                rows.add(new String[] {HostText.escape(d.device()), d.tier().orElse("-"), s.attribute().key(),
+                    HostText.escape(shown(s.attribute(), s.current().orElse("-"))), shown(s.attribute(), s.desired()),
+                    s.action().key(), HostText.escape(s.reason())});
             }
         }
         int[] width = new int[7];
@@ -46,18 +49,18 @@ public final class PlanText {
         }
         for (DevicePlan d : plan.devices()) {
             if (d.skipReason().isEmpty() && !d.via().isEmpty()) {
-                out.append("  ").append(d.device()).append(" in tier ").append(d.tier().orElse("-")).append(": ")
-                        .append(String.join("; ", d.via())).append('\n');
+                out.append("  ").append(HostText.escape(d.device())).append(" in tier ").append(d.tier().orElse("-"))
+                        .append(": ").append(HostText.escape(String.join("; ", d.via()))).append('\n');
             }
         }
         for (String s : skipped) {
-            out.append("  skipped ").append(s).append('\n');
+            out.append("  skipped ").append(HostText.escape(s)).append('\n');
         }
         for (String c : plan.conflicts()) {
-            out.append("  conflict ").append(c).append('\n');
+            out.append("  conflict ").append(HostText.escape(c)).append('\n');
         }
         for (String r : plan.invalidReasons()) {
-            out.append("  invalid ").append(r).append('\n');
+            out.append("  invalid ").append(HostText.escape(r)).append('\n');
         }
         out.append("  summary: ").append(plan.count(TuningAction.SET)).append(" to set, ")
                 .append(plan.count(TuningAction.OK)).append(" ok, ").append(plan.count(TuningAction.SKIP))

@@ -36,6 +36,8 @@ class SchedulerAndMountInfoTest {
         assertThat(m.source()).isEqualTo("/dev/root");
         assertThat(m.superOptions()).containsExactly("rw", "errors=continue");
         assertThat(MountInfo.unescape("a\\011b\\012c\\134d\\9")).isEqualTo("a\tb\nc\\d\\9");
+        // the kernel escapes only space, tab, newline and backslash: other octal-looking text is the path itself
+        assertThat(MountInfo.unescape("/m\\033]0;x\\007\\101")).isEqualTo("/m\\033]0;x\\007\\101");
         assertThat(MountInfo.parse("1 2 3:4 / /x rw")).isEmpty();
         assertThat(MountInfo.parse("x 2 3:4 / /x rw - a b c")).isEmpty();
         assertThat(List.of(MountInfo.parse("1 2 3:4 / /x rw - tmpfs tmpfs").orElseThrow().superOptions()))

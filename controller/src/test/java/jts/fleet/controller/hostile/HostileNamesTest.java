@@ -1,0 +1,122 @@
+package jts.fleet.controller.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.cli.CliRun;
+import jts.fleet.remote.model.SysrootTree;
+
+/**
+ * A host whose sysfs model string and mount points carry control characters (a raw ESC that sets the terminal
+ * title and colour, a newline that would start a line of Nagios output, text that looks like octal escapes).
+ * They reached `check` raw, a newline in a mount point made `trim` fail the whole host as an internal error and
+ * a raw ESC in one sysfs file rejected the whole host. Now they are data: shown escaped in text, exact in JSON,
+ * never a reason to fail the host, never on a command line.
+ */
+class HostileNamesTest {
+    private static final String RAW_TITLE = "\u001b]0;pwned\u0007\u001b[31m";
+    private static final String SHOWN_TITLE = "\\x1b]0;pwned\\x07\\x1b[31m";
+
+    @TempDir
+    Path dir;
+    Path inventory;
+
+    @BeforeEach
+    void hostileHost() throws Exception {
+        Path root = dir.resolve("evil");
+        Path tree = Path.of(HostileNamesTest.class.getResource("/hostile/hostile-names.tree").toURI());
+        SysrootTree.build(tree, root);
+        inventory = Files.writeString(dir.resolve("inventory.yaml"), """
+                defaults: {become: none}
+                hosts:
+                  evil: {connection: local, sysroot: "%s"}
+                policy:
+                  tiers:
+                    - name: hot
+                      match: {classes: [nvme]}
+                      queue: {scheduler: none, read_ahead_kb: 128}
+                      trim: true
+                  maintenance:
+                    blackout: []
+                """.formatted(root));
+    }
+
+    private CliRun run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--inventory", inventory.toString()));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    /** Nothing a terminal acts on, no internal error, no forged line. */
+    private static void assertSafe(String command, CliRun run) {
+        for (String stream : List.of(run.out(), run.err())) {
+            for (int i = 0; i < stream.length(); i++) {
+                char c = stream.charAt(i);
+                boolean control = (c < 0x20 && c != '\n') || c == 0x7f || (c >= 0x80 && c <= 0x9f);
+                assertThat(control).as("%s printed control character 0x%02x at %d:%n%s", command, (int) c, i, run)
+                        .isFalse();
+            }
+            assertThat(stream.lines()).as(command + ": a forged line\n" + run)
+                    .noneMatch(l -> l.startsWith("CRITICAL - fake"));
+        }
+        assertThat(run.err()).as(command + "\n" + run).doesNotContain("internal error");
+        if (!command.equals("check")) { // a Nagios plugin: 1 is WARNING there
+            assertThat(run.exitCode()).as(command + "\n" + run).isNotEqualTo(ExitCodes.SOFTWARE);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"status", "check", "plan", "verify", "trim --dry-run", "monitor install --dry-run",
+        "apply --dry-run", "snapshot --out snap"})
+    void everyCommandShowsHostileNamesEscapedAndKeepsTheHost(String command) {
+        String[] words = command.replace("snap", dir.resolve("snap").toString()).split(" ");
+        CliRun run = run(words);
+        assertSafe(command, run);
+        assertThat(run.err()).as(command + "\n" + run).doesNotContain("evil: failed").doesNotContain("command:");
+    }
+
+    @Test
+    void statusShowsTheNamesWrittenOutAndJsonKeepsThemExact() throws Exception {
+        CliRun text = run("status");
+        assertSafe("status", text);
+        assertThat(text.exitCode()).as(text.toString()).isEqualTo(ExitCodes.OK);
+        // cells are cut to the terminal's width: their start is enough to see the names written out
+        assertThat(text.out()).contains("\\x1b]0;pwned").contains("/data/\\x1b]0;pw").contains("/data/line\\nCRI");
+        CliRun check = run("check");
+        assertSafe("check", check);
+        assertThat(check.out()).contains("/data/" + SHOWN_TITLE + "red").contains("/data/line\\nCRITICAL - fake");
+
+        CliRun json = run("status", "-o", "json");
+        assertThat(json.exitCode()).as(json.toString()).isEqualTo(ExitCodes.OK);
+        JsonNode host = new ObjectMapper().readTree(json.out()).path("hosts").get(0);
+        assertThat(host.path("devices").get(0).path("model").asText()).isEqualTo(RAW_TITLE + "EVIL MODEL");
+        List<String> mounts = new ArrayList<>();
+        host.path("mounts").forEach(m -> mounts.add(m.path("path").asText()));
+        assertThat(mounts).contains("/data/" + RAW_TITLE + "red", "/data/line\nCRITICAL - fake",
+                "/data/looks\\033]0;octal\\007");
+        assertThat(json.out()).doesNotContain("\u001b").contains("\\u001B]0;pwned");
+    }
+
+    @Test
+    void trimSkipsAMountPointThatCannotTravelAsAnArgumentAndTrimsTheRest() {
+        CliRun run = run("trim", "--dry-run");
+        assertSafe("trim --dry-run", run);
+        assertThat(run.exitCode()).as(run.toString()).isIn(ExitCodes.OK, ExitCodes.HOST_FAILED);
+        assertThat(run.out() + run.err()).as(run.toString()).contains("/data/line\\nCRITICAL - fake")
+                .contains("control characters");
+    }
+}
