@@ -48,6 +48,10 @@ public final class InventorySchema {
     public static final ValueRule ABSOLUTE_PATH = ValueRule.Text.of("path",
             "/|(/[^/\\x00-\\x1f\\x7f]+)+",
             "absolute, no `//`, no trailing `/`, no control characters, no `.`/`..` components");
+    /** What the host scripts take as a sysroot argument (gather.sh, tune-*.sh): plain characters only. */
+    public static final ValueRule SYSROOT_PATH = ValueRule.Text.of("path", "/|(/[A-Za-z0-9._+-]+)+",
+            "absolute, only letters, digits, `.`, `_`, `+`, `-` between the `/`s, as the host scripts take it;"
+                    + " no `.`/`..` components");
     public static final ValueRule HOME_PATH = ValueRule.Text.of("path",
             "(~|/[^/\\x00-\\x1f\\x7f]+)(/[^/\\x00-\\x1f\\x7f]+)*",
             "absolute or starting with `~/` (the controller user's home)");
@@ -204,7 +208,7 @@ public final class InventorySchema {
                         "`sudo` runs privileged steps through `sudo -n`; `none` when the user is root."),
                 Field.of("connection", leaf(ValueRule.OneOf.of("ssh", "local")), "`ssh`",
                         "`local` runs on the controller's machine without SSH."),
-                Field.of("sysroot", leaf(ABSOLUTE_PATH), "none (`/`)",
+                Field.of("sysroot", leaf(SYSROOT_PATH), "none (`/`)",
                         "Prefix of every path the gather script reads (fixture trees in tests)."));
     }
 
@@ -484,7 +488,7 @@ public final class InventorySchema {
     }
 
     private static boolean isPath(ValueRule rule) {
-        return rule == ABSOLUTE_PATH || rule == HOME_PATH;
+        return rule == ABSOLUTE_PATH || rule == HOME_PATH || rule == SYSROOT_PATH;
     }
 
     private static Optional<YamlNode.MapNode> mapOrEmpty(YamlNode node, String path, List<String> problems) {

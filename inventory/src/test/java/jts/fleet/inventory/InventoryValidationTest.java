@@ -49,6 +49,9 @@ class InventoryValidationTest {
                         "bad.yaml:7: policy.tiers[0].match.class: unknown key (did you mean 'classes'?) (allowed: classes, devices, mounts)"),
                 bad("unknown maintenance key", HOST + "policy:\n  maintenance:\n    blackouts: []\n",
                         "bad.yaml:6: policy.maintenance.blackouts: unknown key (did you mean 'blackout'?) (allowed: blackout, trim_schedule, health_poll_minutes)"),
+                bad("sysroot with a quote", "defaults: {sysroot: \"/srv/it's\"}\n" + HOST,
+                        "bad.yaml:1: defaults.sysroot: \"/srv/it's\" is not a valid path (absolute, only letters, digits, `.`,"
+                                + " `_`, `+`, `-` between the `/`s, as the host scripts take it; no `.`/`..` components)"),
                 bad("output cap below the minimum", "defaults: {max_output: 1k}\n" + HOST,
                         "bad.yaml:1: defaults.max_output: size '1k' is below the minimum of 64k"),
                 bad("output cap not a size", "defaults: {max_document_output: lots}\n" + HOST,

@@ -205,6 +205,14 @@ public final class MonitorCommands {
                 return List.of();
             }
             List<Finding> findings = new ArrayList<>();
+            try {
+                jts.fleet.remote.tuning.TuningState.parse(host.name(), model.snapshot().stateJson().get());
+            } catch (IllegalArgumentException damaged) {
+                // the only record of the values from before the first apply: rollback refuses it until recovered
+                findings.add(new Finding(host.name(), Severity.CRITICAL, damaged.getMessage().substring(
+                        host.name().length() + 2) + ": rollback is impossible until it is recovered (jts-fleet rollback"
+                        + " shows how)"));
+            }
             for (var device : TuningPlanner.plan(model, host.policy()).devices()) {
                 for (var setting : device.settings()) {
                     if (setting.action() == TuningAction.SET) {

@@ -244,8 +244,10 @@ public final class TuningCommands {
     }
 
     @Command(name = "rollback", mixinStandardHelpOptions = true,
-            description = {"Restore the values recorded before the first apply.",
-                "Also removes the pushed udev rules file and the state file on each host.",
+            description = {"Restore the values recorded before the first apply, all or nothing per host.",
+                "Then removes the pushed udev rules file and the state file on each host. A state file that does not",
+                "read back whole (cut, changed) restores nothing and removes nothing: the values it could read and",
+                "the way back are shown.",
                 "Refused (exit 4, host not touched) inside the host's maintenance.blackout window unless --force."})
     public static final class Rollback implements Callable<Integer> {
         private final AppContext context;
@@ -255,6 +257,10 @@ public final class TuningCommands {
         OutputOptions output;
         @Mixin
         Rollout rollout;
+
+        @Option(names = "--forget-missing",
+                description = "Drop the recorded values of devices no longer on a host (else they stop its rollback).")
+        boolean forgetMissing;
 
         public Rollback(AppContext context) {
             this.context = context;
@@ -267,7 +273,7 @@ public final class TuningCommands {
             return fleet.withSession(context, session -> {
                 ChangeFreeze.Decision freeze = rollout.freeze(context, session.hosts(), "rollback");
                 SerialRun<RollbackReport> run = TuningEngine.standard(session.settings()).rollbackFleet(session.runner(),
-                        freeze.allowed(), serial, maxFail, rollout.dryRun, r -> {
+                        freeze.allowed(), serial, maxFail, rollout.dryRun, forgetMissing, r -> {
                             if (!output.json()) {
                                 FleetReport.progress(context, r);
                             }

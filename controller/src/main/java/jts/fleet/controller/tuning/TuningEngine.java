@@ -86,7 +86,15 @@ public final class TuningEngine {
 
     public SerialRun<RollbackReport> rollbackFleet(FleetRunner runner, List<HostSpec> hosts, String serial,
             int maxFailPercent, boolean dryRun, Consumer<? super HostResult<RollbackReport>> listener) {
-        return runner.runSerial(hosts, serial, maxFailPercent, (t, h) -> rollback(t, h, dryRun), listener);
+        return rollbackFleet(runner, hosts, serial, maxFailPercent, dryRun, false, listener);
+    }
+
+    /** As above; {@code forgetMissing} drops the recorded values of devices no longer on a host. */
+    public SerialRun<RollbackReport> rollbackFleet(FleetRunner runner, List<HostSpec> hosts, String serial,
+            int maxFailPercent, boolean dryRun, boolean forgetMissing,
+            Consumer<? super HostResult<RollbackReport>> listener) {
+        return runner.runSerial(hosts, serial, maxFailPercent, (t, h) -> rollback(t, h, dryRun, forgetMissing),
+                listener);
     }
 
     /** True when any verified host drifted (the CLI exits 3 then, unless a host failed). */
@@ -137,11 +145,12 @@ public final class TuningEngine {
     }
 
     /** The host's recorded state; a state file jts-fleet cannot read fails the host with the parser's sentence. */
-    private static Optional<TuningState> state(HostSpec host, HostTuningFiles files) throws TransportException {
+    private static Optional<TuningState> state(HostSpec host, HostTuningFiles files, TuningPaths where)
+            throws TransportException {
         try {
             return files.state().map(json -> TuningState.parse(host.name(), json));
-        } catch (IllegalArgumentException e) {
-            throw new TransportException(FailureClass.COMMAND, e.getMessage());
+        } catch (IllegalArgumentException damaged) {
+            throw new TransportException(FailureClass.COMMAND, damagedState(damaged, where), damaged);
         }
     }
 
@@ -152,30 +161,58 @@ public final class TuningEngine {
         Policy policy = host.policy();
         StorageModel model = TierAssigner.assign(snapshot, policy);
         HostPlan plan = TuningPlanner.plan(model, policy);
-        Optional<TuningState> state = state(host, files);
+        Optional<TuningState> state = state(host, files, where);
         VerifyReport report = DriftCheck.check(snapshot, plan, UdevRules.render(plan, policy, snapshot), files, state,
                 where);
         return HostOutcome.ok(DriftCheck.withMountOptions(report, MountOptionCheck.check(model, policy)));
     }
 
+    /**
+     * What to say about a state that does not read back whole: it holds the only copy of the values from before
+     * the first apply, so nothing (apply, rollback) uses it until it is recovered.
+     */
+    private static String damagedState(IllegalArgumentException damaged, TuningPaths where) {
+        return damaged.getMessage().replace("state.json", where.stateDir() + "/state.json") + ": it keeps the values"
+                + " from before the first apply, so apply and rollback leave the host alone until it is recovered;"
+                + " `jts-fleet rollback` shows the values it can still read and the way back";
+    }
+
     public HostOutcome<RollbackReport> rollback(Transport transport, HostSpec host, boolean dryRun)
             throws TransportException {
+        return rollback(transport, host, dryRun, false);
+    }
+
+    /**
+     * Rollback of one host, all or nothing (tune-rollback.sh): a damaged state restores nothing and removes
+     * nothing, and the failure lists the values it could still read; a device no longer on the host stops the
+     * rollback unless {@code forgetMissing}.
+     */
+    public HostOutcome<RollbackReport> rollback(Transport transport, HostSpec host, boolean dryRun,
+            boolean forgetMissing) throws TransportException {
         TuningPaths where = paths.apply(host);
         if (dryRun) {
             HostTuningFiles files = readFiles(transport, host, where);
-            Optional<TuningState> state = state(host, files);
+            Optional<TuningState> state = state(host, files, where);
             return new HostOutcome.Done<>(new RollbackReport(host.name(), true, Optional.empty(), state),
                     state.isPresent());
         }
         ExecResult result = transport.exec(TuningScripts.ROLLBACK.text(),
-                List.of(where.sysfsRoot(), where.stateDir(), where.rulesPath()), new byte[0], timeout, become(host));
+                List.of(where.sysfsRoot(), where.stateDir(), where.rulesPath(),
+                        forgetMissing ? "forget-missing" : "keep"), new byte[0], timeout, become(host));
         ScriptOutcome outcome = ScriptOutcome.parse(host.name(), result.exitCode(), result.stdoutText(),
                 result.stderr());
         if (outcome.locked()) {
             return HostOutcome.failed(FailureClass.REFUSED, String.join("; ", outcome.errors()) + "; nothing was touched");
         }
         if (!outcome.succeeded()) {
-            return HostOutcome.failed(String.join("; ", outcome.errors()));
+            List<String> parts = new ArrayList<>(outcome.errors());
+            List<String> recorded = outcome.records("recorded").stream()
+                    .map(r -> r.field(0) + " " + r.field(1) + "=" + r.field(2)).toList();
+            if (!recorded.isEmpty()) {
+                parts.add("recorded values it could read: " + String.join(", ", recorded));
+            }
+            outcome.records("note").forEach(r -> parts.add(r.field(0)));
+            return HostOutcome.failed(String.join("; ", parts));
         }
         return new HostOutcome.Done<>(new RollbackReport(host.name(), false, Optional.of(outcome), Optional.empty()),
                 outcome.changedAnything());

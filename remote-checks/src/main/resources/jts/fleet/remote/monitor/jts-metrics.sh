@@ -187,11 +187,21 @@ while IFS=$tab read -r key mnt tier _rest; do
 "
 done < "$conf"
 printf '%s' "$canary_runs" | awk -F'\t' -v state="$canary_state" -v tmp="$state_dir/.canary.state.$$" '
+    function damaged(n) { printf "jts-metrics: %s line %d is not a whole record: its histogram restarts\n", state, n > "/dev/stderr" }
     BEGIN {
         nb = split("0.0001 0.00025 0.0005 0.001 0.0025 0.005 0.01 0.025 0.05 0.1 0.25 1", le, " ")
+        # a record is whole or ignored: it ends with the field "end" (lines of older versions have none) and
+        # its numbers must make a histogram (counts whole, buckets rising, none above the count); a cut or
+        # damaged line restarts its histogram (a counter reset to Prometheus) instead of being misread
+        lineno = 0
         while ((getline line < state) > 0) {
+            lineno++
             n = split(line, f, "\t")
-            if (n != nb + 4) continue
+            if (n != nb + 4 && !(n == nb + 5 && f[n] == "end")) { damaged(lineno); continue }
+            ok = f[3] ~ /^[0-9]+$/ && f[4] ~ /^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/
+            for (b = 1; ok && b <= nb; b++)
+                ok = f[4 + b] ~ /^[0-9]+$/ && (b == 1 || f[4 + b] + 0 >= f[3 + b] + 0) && f[4 + b] + 0 <= f[3] + 0
+            if (!ok) { damaged(lineno); continue }
             key = f[1] "\t" f[2]; keys[key] = 1; count[key] = f[3]; sum[key] = f[4]
             for (b = 1; b <= nb; b++) bucket[key, b] = f[4 + b]
         }
@@ -210,7 +220,7 @@ printf '%s' "$canary_runs" | awk -F'\t' -v state="$canary_state" -v tmp="$state_
             if (!(key in up)) continue   # mount no longer configured: forget it
             line = key "\t" count[key] "\t" sum[key]
             for (b = 1; b <= nb; b++) line = line "\t" bucket[key, b]
-            print line > tmp
+            print line "\tend" > tmp
         }
         close(tmp)
     }'

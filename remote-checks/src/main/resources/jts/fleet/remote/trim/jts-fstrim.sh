@@ -195,6 +195,11 @@ record() {
         printf '%s: %s%s\n' "$1" "$6" "${7:+ ($7)}"
     fi
     if [ "$dry_run" = 0 ]; then
+        # a record is one whole line: after a cut one (disk full, crash), start on a line of its own, so the cut
+        # record is the only one lost (readers skip lines that are not whole JSON objects)
+        if [ -s "$state_dir/trim.jsonl" ] && [ "$(tail -c 1 -- "$state_dir/trim.jsonl" | wc -l)" -eq 0 ]; then
+            printf '\n' >> "$state_dir/trim.jsonl"
+        fi
         printf '%s\n' "$r_line" >> "$state_dir/trim.jsonl" \
             || printf '%s: cannot append to %s/trim.jsonl\n' "$prog" "$state_dir" >&2
         printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$6" "$4" "$5" "$r_ts" >> "$work/results"
@@ -225,8 +230,9 @@ write_textfile() {
         printf '# HELP jts_trim_last_success_timestamp_seconds When this mount was last trimmed successfully.\n'
         printf '# TYPE jts_trim_last_success_timestamp_seconds gauge\n'
         while IFS="$(printf '\t')" read -r m result bytes duration ts <&3; do
+            # whole records only: a cut line may hold "result":"ok" without being one
             last_ok=$(grep -F "\"mount\":\"$(escape "$m")\"," "$state_dir/trim.jsonl" 2>/dev/null \
-                | grep -F '"result":"ok"' | tail -n 1 | sed -n 's/.*"ts":\([0-9]*\),.*/\1/p')
+                | grep '^{.*}$' | grep -F '"result":"ok"' | tail -n 1 | sed -n 's/.*"ts":\([0-9]*\),.*/\1/p')
             [ -z "$last_ok" ] || printf 'jts_trim_last_success_timestamp_seconds{mount="%s"} %s\n' "$(escape "$m")" "$last_ok"
         done 3< "$work/results"
         printf '# HELP jts_trim_refused_runs_in_a_row Runs refused one after the other on this mount, up to now (0 after any other result).\n'

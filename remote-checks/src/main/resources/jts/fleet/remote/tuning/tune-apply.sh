@@ -35,6 +35,7 @@ work=
 lock_held=0
 phase=check          # check -> writing (restore needed on failure) -> applied
 state_existed=0
+state_format=
 state_rewritten=0
 writes_started=0
 rules_changed=0
@@ -198,9 +199,10 @@ restore_run() {
     fi
     if [ "$state_rewritten" = 1 ]; then
         if [ "$state_existed" = 1 ]; then
+            atomic_copy "$work/state.prev" "$state_dir/state.json.bak" 0644 || out error "restore $state_dir/state.json.bak failed"
             atomic_copy "$work/state.prev" "$state" 0644 || out error "restore $state failed"
         else
-            rm -f -- "$state" "$state_dir/rules.before"
+            rm -f -- "$state" "$state_dir/state.json.bak" "$state_dir/rules.before"
         fi
     fi
 }
@@ -213,17 +215,14 @@ in_write_order() {
     END { for (d = 1; d <= nd; d++) for (r = 1; r <= n; r++) if ((name[d] " " r) in line) print line[name[d] " " r] }'
 }
 
-# parse_state FILE: prints "dev attr value" per entry of a state.json written by this script
-parse_state() {
-    sed -n 's/^ *{"device": "\([A-Za-z0-9._:+-]*\)", "attribute": "\([a-z_]*\)", "value": "\([A-Za-z0-9 _.-]*\)"},\{0,1\}$/\1 \2 \3/p' "$1"
-}
-
 write_state() {
-    # write_state ENTRIES RULES_BEFORE: ENTRIES holds "dev attr value" lines
+    # write_state ENTRIES RULES_BEFORE: ENTRIES holds "dev attr value" lines. Format 2 ends with the entry count
+    # and the cksum of every line before them, so a reader can tell a whole file from a cut or changed one
+    # (state_verify). A copy goes to state.json.bak first: the way back when the state itself is damaged.
     n=$(wc -l <"$1")
     {
         printf '{\n'
-        printf '  "format": "jts-fleet-tuning-state 1",\n'
+        printf '  "format": "jts-fleet-tuning-state 2",\n'
         printf '  "rules_path": "%s",\n' "$rules"
         printf '  "rules_before": "%s",\n' "$2"
         printf '  "entries": [\n'
@@ -234,9 +233,16 @@ write_state() {
             [ "$i" -lt "$n" ] || sep=
             printf '    {"device": "%s", "attribute": "%s", "value": "%s"}%s\n' "$dev" "$attr" "$value" "$sep"
         done <"$1"
-        printf '  ]\n'
+        printf '  ],\n'
+    } >"$work/state.body" || return 1
+    {
+        cat -- "$work/state.body"
+        printf '  "count": %s,\n' "$n"
+        printf '  "check": "cksum %s"\n' "$(cksum <"$work/state.body")"
         printf '}\n'
     } >"$work/state.new" || return 1
+    state_verify "$work/state.new" "$work/state.written" || return 1
+    atomic_copy "$work/state.new" "$state_dir/state.json.bak" 0644 || return 1
     atomic_copy "$work/state.new" "$state" 0644
 }
 
@@ -363,16 +369,21 @@ lock_held=1
 echo $$ >"$state_dir/.lock/pid"
 
 # ---- state.json: original values, recorded before the first write -----------------------------------------
-phase=writing
+# An existing state is read whole or not at all: it holds the values from before jts-fleet's first apply, and
+# a state rewritten from a damaged copy would lose the ones that could not be read, for good.
 : >"$work/state.old"
 rules_before=absent
 if [ -f "$state" ]; then
+    if ! state_verify "$state" "$work/state.old"; then
+        reject "$state is damaged ($state_problem): nothing applied. It keeps the values from before the first apply; recover it first (jts-fleet rollback says how)"
+    fi
+    cp -- "$state" "$work/state.prev" || reject "cannot read $state"
     state_existed=1
-    cp -- "$state" "$work/state.prev" || fail "cannot read $state"
-    grep -q '"format": "jts-fleet-tuning-state 1"' "$state" || fail "$state: not a jts-fleet state file"
-    parse_state "$state" >"$work/state.old"
-    rules_before=$(sed -n 's/^ *"rules_before": "\([a-z]*\)",$/\1/p' "$state")
-    [ -n "$rules_before" ] || rules_before=absent
+    rules_before=${state_rules_before:-absent}
+fi
+phase=writing
+if [ "$state_existed" = 1 ]; then
+    :
 elif [ -f "$rules" ] && [ "$(head -n 1 -- "$rules")" != "$(head -n 1 -- "$work/rules.new")" ]; then
     # a foreign file sits where ours goes: keep it for rollback
     cp -p -- "$rules" "$state_dir/rules.before" || fail "cannot save the existing $rules"
@@ -383,7 +394,8 @@ awk 'FILENAME == ARGV[1] { want[$1 " " $2] = 1; next }
      FILENAME == ARGV[2] { seen[$1 " " $2] = 1; print; next }
      (($1 " " $2) in want) && !(($1 " " $2) in seen) { print }' \
     "$work/wanted" "$work/state.old" "$work/before" | in_write_order >"$work/state.merged"
-if [ "$state_existed" = 0 ] || ! cmp -s "$work/state.old" "$work/state.merged"; then
+# (a state of format 1, from before states carried their checksum, is rewritten in format 2)
+if [ "$state_existed" = 0 ] || [ "$state_format" != 2 ] || ! cmp -s "$work/state.old" "$work/state.merged"; then
     state_rewritten=1
     write_state "$work/state.merged" "$rules_before" || fail "cannot write $state"
 fi
@@ -431,16 +443,7 @@ while read -r dev attr desired; do
 done <"$work/plan"
 
 phase=applied
-exec 3<"$work/current"
-while read -r dev attr desired; do
-    read -r _cdev _cattr current <&3
-    if [ "$current" = "$desired" ]; then
-        out ok "$dev" "$attr" "$desired"
-    else
-        out changed "$dev" "$attr" "$current" "$desired"
-    fi
-done <"$work/plan"
-exec 3<&-
+report_changes changed "$work/current" "$work/plan"
 out rules "$rules_state" "$rules"
 out result applied
 exit 0

@@ -53,6 +53,22 @@ cleanup() {
 }
 
 # shellcheck disable=SC2317
+report_changes() {
+    # report_changes KIND BEFORE AFTER: for each "dev attr value" line of AFTER and the line of BEFORE with the
+    # value it had, "ok dev attr value" when equal, else "KIND dev attr before value"
+    exec 3<"$2"
+    while read -r dev attr value; do
+        read -r _bdev _battr was <&3
+        if [ "$was" = "$value" ]; then
+            out ok "$dev" "$attr" "$value"
+        else
+            out "$1" "$dev" "$attr" "$was" "$value"
+        fi
+    done <"$3"
+    exec 3<&-
+}
+
+# shellcheck disable=SC2317
 valid_path() {
     # absolute, no "..", no characters that could confuse a later reader of state.json
     case $1 in
@@ -71,4 +87,93 @@ valid_device() {
         '' | . | .. | -* | *[!A-Za-z0-9._:+-]*) return 1 ;;
     esac
     return 0
+}
+
+# shellcheck disable=SC2317
+state_check() {
+    # state_check FILE: reads a state.json as tune-apply.sh writes it and checks all of it before anything uses
+    # it: every line in the one shape written, the entry list closed, nothing after the end, and (format 2) the
+    # entry count and the cksum of every line up to the end of the entry list. Prints "E DEV ATTR VALUE" for
+    # each entry line it could read (also of a damaged file, so the values can be shown), "M KEY VALUE" facts
+    # (format, rules_before, entries, close_line, count, check) and, for a damaged file, "M damaged REASON".
+    awk '
+    function damaged(why) { if (problem == "") problem = "line " NR ": " why }
+    function entry(line,    f, n) {
+        if (line !~ /^    \{"device": "[A-Za-z0-9._:+-]+", "attribute": "[a-z_]+", "value": "[A-Za-z0-9 _.-]+"\},?$/) return 0
+        n = split(line, f, "\"")
+        printf "E %s %s %s\n", f[4], f[8], f[12]
+        entries++
+        return 1
+    }
+    BEGIN { phase = 1; entries = 0; problem = "" }
+    {
+        if (problem != "") { entry($0); next }
+        if (phase == 1) { if ($0 == "{") phase = 2; else damaged("expected \"{\""); next }
+        if (phase == 2) {
+            if ($0 ~ /^  "format": "jts-fleet-tuning-state [12]",$/) { format = $0; sub(/^.* /, "", format); format = substr(format, 1, 1); phase = 3 }
+            else damaged("not a jts-fleet tuning state (no \"format\" line)")
+            next
+        }
+        if (phase == 3) { if ($0 ~ /^  "rules_path": "\/[A-Za-z0-9._\/+-]*",$/) phase = 4; else damaged("bad \"rules_path\""); next }
+        if (phase == 4) {
+            if ($0 ~ /^  "rules_before": "(absent|saved)",$/) { rules_before = ($0 ~ /saved/) ? "saved" : "absent"; phase = 5 }
+            else damaged("bad \"rules_before\"")
+            next
+        }
+        if (phase == 5) { if ($0 == "  \"entries\": [") phase = 6; else damaged("expected the \"entries\" list"); next }
+        if (phase == 6) {
+            closing = (format == 1) ? "  ]" : "  ],"
+            if ($0 == closing) {
+                if (comma) damaged("the entry list ends with a comma")
+                else { close_line = NR; phase = (format == 1) ? 9 : 7 }
+                next
+            }
+            if (!comma && entries > 0) { damaged("entry after the last entry"); next }
+            if (!entry($0)) { damaged("not an entry line"); next }
+            comma = ($0 ~ /,$/)
+            next
+        }
+        if (phase == 7) {
+            if ($0 ~ /^  "count": [0-9]+,$/) { count = $2; sub(/,$/, "", count); phase = 8 }
+            else damaged("bad \"count\"")
+            next
+        }
+        if (phase == 8) {
+            if ($0 ~ /^  "check": "cksum [0-9]+ [0-9]+"$/) { check = $3 " " $4; sub(/"$/, "", check); phase = 9 }
+            else damaged("bad \"check\"")
+            next
+        }
+        if (phase == 9) { if ($0 == "}") phase = 10; else damaged("expected \"}\""); next }
+        damaged("text after the end of the state")
+    }
+    END {
+        if (problem == "" && phase != 10) problem = "ends after line " NR " (cut short)"
+        if (problem == "" && format == 2 && count + 0 != entries) problem = "holds " entries " entries, its count says " count
+        printf "M format %s\nM rules_before %s\nM entries %d\nM close_line %d\nM check %s\n", format, rules_before, entries, close_line, check
+        if (problem != "") printf "M damaged %s\n", problem
+    }' "$1"
+}
+
+# shellcheck disable=SC2317,SC2034
+state_verify() {
+    # state_verify FILE OUT: state_check plus the cksum of a format 2 file. Writes the readable entries ("DEV
+    # ATTR VALUE") to OUT; sets state_problem (empty when the file is whole), state_rules_before, state_format.
+    state_problem=
+    state_format=
+    if ! state_report=$(state_check "$1" 2>&1); then
+        state_problem="cannot read it: $state_report"
+        : >"$2"
+        return 1
+    fi
+    printf '%s\n' "$state_report" | sed -n 's/^E //p' >"$2"
+    state_problem=$(printf '%s\n' "$state_report" | sed -n 's/^M damaged //p')
+    state_rules_before=$(printf '%s\n' "$state_report" | sed -n 's/^M rules_before //p')
+    state_format=$(printf '%s\n' "$state_report" | sed -n 's/^M format //p')
+    if [ -z "$state_problem" ] && [ "$state_format" = 2 ]; then
+        lines=$(printf '%s\n' "$state_report" | sed -n 's/^M close_line //p')
+        want=$(printf '%s\n' "$state_report" | sed -n 's/^M check //p')
+        got=$(head -n "$lines" -- "$1" | cksum)
+        [ "$got" = "$want" ] || state_problem="its checksum does not match (cksum $got, recorded $want): it was changed or damaged after it was written"
+    fi
+    [ -z "$state_problem" ]
 }

@@ -193,6 +193,31 @@ class JtsMetricsScriptTest {
         assertThat(Files.size(mnt.resolve(".jts-canary"))).isEqualTo(4096);
     }
 
+    /** The metrics records are whole or ignored: a cut or damaged line never becomes a wrong histogram. */
+    @Test
+    void aCutCanaryRecordRestartsOnlyItsHistogram(@TempDir Path dir) throws Exception {
+        Path kept = Files.createDirectories(dir.resolve("kept"));
+        Path cut = Files.createDirectories(dir.resolve("cut"));
+        HostTree t = tree(dir).fakeTool("nvme", "nvme-cli-1.x.json", 0);
+        Path conf = t.writeConfig(config(t, HealthTool.NVME, List.of(),
+                List.of(new CanaryEntry(kept.toString(), "db"), new CanaryEntry(cut.toString(), "db"))));
+        t.run(conf);
+        t.run(conf);
+        Path state = t.stateDir.resolve("canary.state");
+        List<String> lines = Files.readAllLines(state);
+        assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l).endsWith("\tend"));
+        // the "cut" record loses its end (a crash while the file was written by hand, a disk error)
+        List<String> damaged = lines.stream().map(l -> l.startsWith(cut + "\t") ? l.substring(0, l.length() - 6) : l)
+                .toList();
+        Files.write(state, damaged);
+        HostTree.Result r = t.run(conf);
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).contains("is not a whole record: its histogram restarts");
+        List<PromSample> s = PromText.parse("prom", r.prom());
+        assertThat(value(s, "jts_canary_read_seconds_count", Map.of("mountpoint", kept.toString()))).isEqualTo(3);
+        assertThat(value(s, "jts_canary_read_seconds_count", Map.of("mountpoint", cut.toString()))).isEqualTo(1);
+    }
+
     @Test
     void canaryOnAMountThatIsGoneReportsDown(@TempDir Path dir) throws Exception {
         // (tmpfs would be the classic O_DIRECT refusal, but kernels since 6.6 accept O_DIRECT on tmpfs)

@@ -94,6 +94,26 @@ class TrimScriptIT {
         assertThat(check.exit()).as(check.toString()).isZero();
     }
 
+    /**
+     * A record cut short (disk full, crash) glued the next run's first record to it, losing a good one, and a
+     * cut "ok" counted as the last success. Records are whole lines or ignored.
+     */
+    @Test
+    void aCutRecordCostsOnlyItselfAndNeverCountsAsASuccess() throws IOException {
+        String cut = "{\"time\":\"2026-01-03T08:00:00Z\",\"ts\":1767427200,\"host\":\"test-host\",\"mount\":\"/proc\","
+                + "\"device\":\"\",\"majmin\":\"\",\"bytes\":1,\"duration_s\":0.1,\"result\":\"ok\"";
+        Files.writeString(state.resolve("trim.jsonl"), cut);
+        Path conf = config(skipOnly(new Maintenance(List.of(), "weekly", 60)));
+        HostScript.Run run = script.run("--config", conf.toString(), "--json");
+        assertThat(run.exit()).as(run.toString()).isZero();
+
+        TrimLog log = TrimLog.parse(Files.readAllLines(state.resolve("trim.jsonl")));
+        assertThat(log.problems()).singleElement().extracting(TrimLog.Problem::line).isEqualTo(1);
+        assertThat(log.records()).isEqualTo(run.records());
+        assertThat(Files.readString(textfiles.resolve("jts_trim.prom")))
+                .doesNotContain("jts_trim_last_success_timestamp_seconds{");
+    }
+
     @Test
     void dryRunRecordsNothing() throws IOException {
         Path conf = config(skipOnly(new Maintenance(List.of(), "weekly", 60)));

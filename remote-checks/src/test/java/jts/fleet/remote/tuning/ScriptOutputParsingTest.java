@@ -58,11 +58,12 @@ class ScriptOutputParsingTest {
         assertThat(TuningState.parse("db-01", ok).original("sda", QueueAttribute.SCHEDULER)).contains("mq-deadline");
 
         assertThatThrownBy(() -> TuningState.parse("db-01", ok.replace("\"sda\"", "\"../sda\"")))
-                .hasMessageStartingWith("db-01: state.json entries[0]: invalid entry");
+                .hasMessageStartingWith("db-01: state.json is damaged (entries[0] is not a valid entry");
         assertThatThrownBy(() -> TuningState.parse("db-01", ok.replace("scheduler", "queue_depth")))
-                .hasMessageStartingWith("db-01: state.json entries[0]");
+                .hasMessageStartingWith("db-01: state.json is damaged (entries[0]");
         assertThatThrownBy(() -> TuningState.parse("db-01", "{\"format\": \"other\"}"))
                 .hasMessageContaining("format");
-        assertThatThrownBy(() -> TuningState.parse("db-01", "{ not json")).hasMessageStartingWith("db-01: state.json:");
+        assertThatThrownBy(() -> TuningState.parse("db-01", "{ not json"))
+                .hasMessageStartingWith("db-01: state.json is damaged (not JSON");
     }
 }
