@@ -25,6 +25,8 @@ public final class ExitCodes {
     public static final int HOST_FAILED = 10;
     /** At least one host was unreachable and none failed. */
     public static final int HOST_UNREACHABLE = 11;
+    /** Interrupted (Ctrl-C, SIGINT): 128 + 2, as shells report it. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

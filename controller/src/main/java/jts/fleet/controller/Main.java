@@ -13,7 +13,11 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(out, err, args);
+        jts.fleet.controller.cli.AppContext context = new jts.fleet.controller.cli.AppContext(out, err,
+                System.console() != null, java.time.Clock.systemDefaultZone());
+        // Ctrl-C during a command that changes hosts stops it gracefully; see Interrupts
+        jts.fleet.controller.cli.Interrupts.install(context);
+        int code = CommandTree.create(context).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

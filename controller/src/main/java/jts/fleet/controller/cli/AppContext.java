@@ -21,6 +21,7 @@ public final class AppContext {
     private volatile ConnectionPool sharedPool;
     private volatile String currentHosts;
     private volatile SettingsOverrides sessionOverrides = SettingsOverrides.NONE;
+    private volatile jts.fleet.controller.fleet.StopSignal activeStop;
     private volatile int terminalWidth = 120;
     private final InventoryCache inventories = new InventoryCache();
 
@@ -77,6 +78,15 @@ public final class AppContext {
 
     public void setSessionOverrides(SettingsOverrides overrides) {
         this.sessionOverrides = Objects.requireNonNull(overrides, "overrides");
+    }
+
+    /** The stop signal of the command that is changing hosts now, if any: where Ctrl-C goes first. */
+    public Optional<jts.fleet.controller.fleet.StopSignal> activeStop() {
+        return Optional.ofNullable(activeStop);
+    }
+
+    void setActiveStop(jts.fleet.controller.fleet.StopSignal stop) {
+        this.activeStop = stop;
     }
 
     /** The shell's {@code use} selection; empty in the CLI (default {@code all}). */

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             "  5   bench compare: regression beyond the threshold",
             "  10  at least one host failed",
             "  11  at least one host unreachable (and none failed otherwise)",
+            "  130 interrupted (Ctrl-C); apply, rollback and trim first let the host steps in flight finish",
             "See README.md and docs/ for the full reference."})
 public final class JtsFleetCommand implements Callable<Integer> {
     @Spec

@@ -55,10 +55,15 @@ public final class TrimCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         return fleet.withSession(context, session -> {
             TrimCommands trim = TrimCommands.of(session.settings());
-            List<HostResult<RunReport>> results = session.runner().run(session.hosts(), (transport, host) -> {
+            // Ctrl-C: no further host or trim starts; a trim in flight stops by itself after its range
+            Interrupts.Run<List<HostResult<RunReport>>> stoppable = Interrupts.stoppable(context, session,
+                    "jts-fleet status", runner -> runner.run(session.hosts(), (transport, host) -> {
                 jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "trim");
                 StorageModel model = HostGather.model(transport, host, session.commandTimeout());
                 InstallPlan plan = trim.installPlan(host, model, Optional.empty());
+                if (runner.stopRequested()) {
+                    return HostOutcome.skipped("interrupted (Ctrl-C) before trimming");
+                }
                 RunReport report = trim.run(transport, host, Optional.of(plan.config()), force, dryRun)
                         .withLeftOut(plan.leftOut(), session.settings().clock().instant());
                 return switch (report.outcome()) {
@@ -73,7 +78,8 @@ public final class TrimCommand implements Callable<Integer> {
                 if (!output.json()) {
                     FleetReport.progress(context, r);
                 }
-            });
+            }));
+            List<HostResult<RunReport>> results = stoppable.value();
             int failedFilesystems = 0;
             int refused = 0;
             ObjectNode doc = Json.object();
@@ -103,6 +109,9 @@ public final class TrimCommand implements Callable<Integer> {
                 FleetReport.printRecap(context.out(), results);
             }
             FleetReport.printErrors(context.err(), results);
+            if (stoppable.interrupted()) {
+                return Interrupts.interrupted(context);
+            }
             int code = FleetReport.exitCode(results);
             if (code == ExitCodes.OK && failedFilesystems > 0) {
                 context.err().println("jts-fleet: TRIM failed for a filesystem on " + failedFilesystems + " host(s)");

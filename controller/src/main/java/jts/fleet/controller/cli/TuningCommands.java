@@ -197,15 +197,19 @@ public final class TuningCommands {
             String serial = rollout.serial();
             return fleet.withSession(context, session -> {
                 ChangeFreeze.Decision freeze = rollout.freeze(context, session.hosts(), "apply");
-                SerialRun<ApplyReport> run = TuningEngine.standard(session.settings()).applyFleet(session.runner(), freeze.allowed(),
-                        serial, maxFail, rollout.dryRun, r -> {
-                            if (!output.json()) {
-                                FleetReport.progress(context, r);
-                            }
-                        });
+                // Ctrl-C: no further host or step starts, the steps in flight finish (or restore), exit 130
+                Interrupts.Run<SerialRun<ApplyReport>> stoppable = Interrupts.stoppable(context, session,
+                        "jts-fleet verify", runner -> TuningEngine.standard(session.settings()).applyFleet(runner,
+                                freeze.allowed(), serial, maxFail, rollout.dryRun, r -> {
+                                    if (!output.json()) {
+                                        FleetReport.progress(context, r);
+                                    }
+                                }));
+                SerialRun<ApplyReport> run = stoppable.value();
                 FleetReport.print(context, output, withRefused(session.hosts(), run.results(), freeze),
                         ApplyReport::json, ApplyReport::text, doc -> untouchedJson(doc, run));
-                return rolloutResult(context, run, freeze);
+                int code = rolloutResult(context, run, freeze);
+                return stoppable.interrupted() ? Interrupts.interrupted(context) : code;
             });
         }
     }
@@ -272,15 +276,19 @@ public final class TuningCommands {
             String serial = rollout.serial();
             return fleet.withSession(context, session -> {
                 ChangeFreeze.Decision freeze = rollout.freeze(context, session.hosts(), "rollback");
-                SerialRun<RollbackReport> run = TuningEngine.standard(session.settings()).rollbackFleet(session.runner(),
-                        freeze.allowed(), serial, maxFail, rollout.dryRun, forgetMissing, r -> {
-                            if (!output.json()) {
-                                FleetReport.progress(context, r);
-                            }
-                        });
+                Interrupts.Run<SerialRun<RollbackReport>> stoppable = Interrupts.stoppable(context, session,
+                        "jts-fleet rollback --dry-run", runner -> TuningEngine.standard(session.settings())
+                                .rollbackFleet(runner, freeze.allowed(), serial, maxFail, rollout.dryRun, forgetMissing,
+                                        r -> {
+                                            if (!output.json()) {
+                                                FleetReport.progress(context, r);
+                                            }
+                                        }));
+                SerialRun<RollbackReport> run = stoppable.value();
                 FleetReport.print(context, output, withRefused(session.hosts(), run.results(), freeze),
                         RollbackReport::json, RollbackReport::text, doc -> untouchedJson(doc, run));
-                return rolloutResult(context, run, freeze);
+                int code = rolloutResult(context, run, freeze);
+                return stoppable.interrupted() ? Interrupts.interrupted(context) : code;
             });
         }
     }

@@ -36,6 +36,7 @@ public final class FleetRunner {
     private final Function<HostSpec, Transport> transports;
     private final int forks;
     private final Duration runDeadline;
+    private final StopSignal stop;
 
     public FleetRunner(ConnectionPool pool, int forks, Duration runDeadline) {
         this(pool::get, forks, runDeadline);
@@ -43,6 +44,10 @@ public final class FleetRunner {
 
     /** With any source of transports (tests use fakes). */
     public FleetRunner(Function<HostSpec, Transport> transports, int forks, Duration runDeadline) {
+        this(transports, forks, runDeadline, null);
+    }
+
+    private FleetRunner(Function<HostSpec, Transport> transports, int forks, Duration runDeadline, StopSignal stop) {
         if (forks < 1) {
             throw new IllegalArgumentException("forks must be at least 1, got " + forks);
         }
@@ -52,6 +57,21 @@ public final class FleetRunner {
         this.transports = transports;
         this.forks = forks;
         this.runDeadline = runDeadline;
+        this.stop = stop;
+    }
+
+    /**
+     * This runner, stoppable by {@code signal}: once it is requested no host, batch or further step starts (the
+     * hosts not started are {@code skipped}), and the hosts in flight get {@link StopSignal#grace()} to finish;
+     * those still running then fail with a message that they may be half-done.
+     */
+    public FleetRunner stoppableBy(StopSignal signal) {
+        return new FleetRunner(transports, forks, runDeadline, java.util.Objects.requireNonNull(signal, "signal"));
+    }
+
+    /** True once a stop was requested: host tasks check it before each step that changes a host. */
+    public boolean stopRequested() {
+        return stop != null && stop.requested();
     }
 
     public int forks() {
@@ -98,6 +118,10 @@ public final class FleetRunner {
                 return new SerialRun<>(results, rest, Optional.of("stopped after batch " + (start / size + 1)
                         + ": run deadline of " + describe(runDeadline) + " passed"));
             }
+            if (stopRequested()) {
+                return new SerialRun<>(results, rest, Optional.of("stopped after batch " + (start / size + 1)
+                        + ": interrupted (Ctrl-C)"));
+            }
         }
         return new SerialRun<>(results, List.of(), Optional.empty());
     }
@@ -110,6 +134,17 @@ public final class FleetRunner {
         }
         AtomicReferenceArray<HostResult<T>> results = new AtomicReferenceArray<>(count);
         AtomicIntegerArray started = new AtomicIntegerArray(count);
+        if (stop != null) {
+            stop.track(() -> {
+                List<String> running = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    if (started.get(i) == 1 && results.get(i) == null) {
+                        running.add(hosts.get(i).name());
+                    }
+                }
+                return running;
+            });
+        }
         AtomicReference<RuntimeException> listenerFailure = new AtomicReference<>();
         Object listenerLock = new Object();
         ExecutorService workers = Executors.newFixedThreadPool(Math.min(forks, count), new WorkerThreads());
@@ -118,6 +153,11 @@ public final class FleetRunner {
                 int index = i;
                 HostSpec host = hosts.get(i);
                 workers.execute(() -> {
+                    if (stopRequested()) {
+                        publish(results, index, new HostResult.Skipped<>(host.name(), "not started: interrupted"
+                                + " (Ctrl-C)"), listener, listenerLock, listenerFailure);
+                        return;
+                    }
                     started.set(index, 1);
                     HostResult<T> result = runOne(host, task);
                     publish(results, index, result, listener, listenerLock, listenerFailure);
@@ -126,8 +166,17 @@ public final class FleetRunner {
             workers.shutdown();
             boolean interrupted = false;
             boolean finished = false;
+            boolean stoppedWaiting = false;
             try {
-                finished = workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                // in slices: a stop request ends the wait once the steps in flight had their grace
+                while (!finished && deadline - System.nanoTime() > 0) {
+                    if (stop != null && stop.graceOver()) {
+                        stoppedWaiting = true;
+                        break;
+                    }
+                    long slice = Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(100));
+                    finished = workers.awaitTermination(Math.max(0, slice), TimeUnit.NANOSECONDS);
+                }
             } catch (InterruptedException e) {
                 interrupted = true;
             }
@@ -140,6 +189,12 @@ public final class FleetRunner {
                     // every task ended, and this one without a result: a bug, not a deadline
                     missing = new HostResult.Failed<>(name, FailureClass.COMMAND, name + ": internal error: the task"
                             + " ended without a result" + REPORT_HINT);
+                } else if (stoppedWaiting) {
+                    missing = started.get(i) == 1
+                            ? new HostResult.Failed<>(name, FailureClass.TIMEOUT, name + ": interrupted (Ctrl-C) while"
+                                    + " its step was still running " + describe(stop.grace()) + " later: it may be"
+                                    + " half-done; check with " + stop.checkCommand() + " -H " + name)
+                            : new HostResult.Skipped<>(name, "not started: interrupted (Ctrl-C)");
                 } else {
                     String why = interrupted ? "run interrupted" : "run deadline of " + describe(runDeadline) + " passed";
                     missing = new HostResult.Failed<>(name, FailureClass.TIMEOUT, name + ": " + why

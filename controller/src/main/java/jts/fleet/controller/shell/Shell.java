@@ -21,6 +21,7 @@ import org.jline.terminal.Terminal;
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.CommandTree;
+import jts.fleet.controller.cli.Interrupts;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -236,8 +237,16 @@ public final class Shell {
         return abandoned ? ExitCodes.SOFTWARE : status[0];
     }
 
-    /** Ctrl-C while a command runs: interrupt its thread (the signal handler and tests call this). */
+    /**
+     * Ctrl-C while a command runs: for a command that changes hosts (apply, rollback, trim) the first one stops it
+     * gracefully and a second one aborts (see {@link Interrupts}); any other command has its thread interrupted
+     * (the signal handler and tests call this).
+     */
     void interruptRunning() {
+        Interrupts.onInterrupt(context, this::interruptWorker, this::interruptWorker);
+    }
+
+    private void interruptWorker() {
         Thread worker;
         synchronized (runningLock) {
             worker = running;

@@ -76,7 +76,8 @@ public final class TuningEngine {
      */
     public SerialRun<ApplyReport> applyFleet(FleetRunner runner, List<HostSpec> hosts, String serial,
             int maxFailPercent, boolean dryRun, Consumer<? super HostResult<ApplyReport>> listener) {
-        return runner.runSerial(hosts, serial, maxFailPercent, (t, h) -> apply(t, h, dryRun), listener);
+        return runner.runSerial(hosts, serial, maxFailPercent, (t, h) -> apply(t, h, dryRun, runner::stopRequested),
+                listener);
     }
 
     public List<HostResult<VerifyReport>> verifyFleet(FleetRunner runner, List<HostSpec> hosts,
@@ -111,6 +112,15 @@ public final class TuningEngine {
 
     public HostOutcome<ApplyReport> apply(Transport transport, HostSpec host, boolean dryRun)
             throws TransportException {
+        return apply(transport, host, dryRun, () -> false);
+    }
+
+    /**
+     * Apply on one host; {@code stopped} is asked once more before the one step that changes the host (after the
+     * reads): an interrupt during the reads leaves the host untouched.
+     */
+    public HostOutcome<ApplyReport> apply(Transport transport, HostSpec host, boolean dryRun,
+            java.util.function.BooleanSupplier stopped) throws TransportException {
         HostSnapshot snapshot = HostGather.snapshot(transport, host, timeout);
         if (snapshot.sysfsReadOnly()) {
             return HostOutcome.failed(host.name() + ": sysfs is mounted read-only (container?): nothing applied");
@@ -124,6 +134,9 @@ public final class TuningEngine {
         if (dryRun) {
             boolean wouldChange = plan.count(TuningAction.SET) > 0 || !report.rulesDiff().isEmpty();
             return new HostOutcome.Done<>(new ApplyReport(report, true, Optional.empty()), wouldChange);
+        }
+        if (stopped.getAsBoolean()) {
+            return HostOutcome.skipped("interrupted (Ctrl-C) before any change");
         }
         TuningPaths where = paths.apply(host);
         ExecResult result = transport.exec(TuningScripts.APPLY.text(),

@@ -47,6 +47,12 @@ public final class CliProcess implements AutoCloseable {
     /** The same with extra JVM options (e.g. {@code -Xmx96m}). */
     public static CliProcess start(Path workDir, Optional<String> umask, List<String> jvmOptions, String... args)
             throws IOException {
+        return start(workDir, umask, jvmOptions, java.util.Map.of(), args);
+    }
+
+    /** The same with extra environment variables (e.g. a PATH with fake tools first). */
+    public static CliProcess start(Path workDir, Optional<String> umask, List<String> jvmOptions,
+            java.util.Map<String, String> env, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
         if (umask.isPresent()) {
@@ -59,6 +65,7 @@ public final class CliProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("HOME", workDir.toString());
         builder.environment().remove("XDG_DATA_HOME");
+        builder.environment().putAll(env);
         return new CliProcess(builder.start());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,45 @@ class ShellDeadlinesTest {
             h.shell.run();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
             assertThat(h.output()).contains("drip: timeout:").contains("within 2 s");
+        }
+    }
+
+    /**
+     * Ctrl-C during apply in the shell is the same graceful stop as in the CLI: the host being read ends at its
+     * deadline, the others are not started, the command ends with 130 and the shell stays usable.
+     */
+    @Test
+    void ctrlCDuringApplyStartsNoFurtherHost() throws Exception {
+        StringBuilder yaml = new StringBuilder("defaults: {become: none}\nhosts:\n");
+        Path tree = Path.of(ShellDeadlinesTest.class.getResource("/hostile/plain-nvme.tree").toURI());
+        for (String name : List.of("h1", "h2")) {
+            jts.fleet.remote.model.SysrootTree.build(tree, temp.resolve(name));
+            yaml.append("  ").append(name).append(": {connection: local, sysroot: \"").append(temp.resolve(name))
+                    .append("\"}\n");
+        }
+        yaml.append("policy: {tiers: [{name: hot, match: {classes: [nvme]}, queue: {read_ahead_kb: 128}}]}\n");
+        Path fifo = temp.resolve("h1/sys/block/nvme0n1/queue/nomerges");
+        java.nio.file.Files.delete(fifo);
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor()).isZero();
+        try (ShellHarness h = new ShellHarness(ShellHarness.writeInventory(temp, yaml.toString()), "",
+                Optional.empty())) {
+            int[] code = {-1};
+            Thread typed = new Thread(() -> code[0] = h.shell.execute(List.of("apply", "--forks", "1", "--timeout",
+                    "3s")));
+            typed.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (h.context.activeStop().map(s -> s.inFlight().isEmpty()).orElse(true)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            h.shell.interruptRunning();
+            typed.join(Duration.ofSeconds(60).toMillis());
+            assertThat(typed.isAlive()).isFalse();
+            assertThat(code[0]).as(h.output()).isEqualTo(jts.fleet.controller.ExitCodes.INTERRUPTED);
+            assertThat(h.output()).contains("interrupted: no further host or step is started")
+                    .contains("h2: not started: interrupted (Ctrl-C)");
+            assertThat(temp.resolve("h2/var/lib/jts-fleet/state.json")).doesNotExist();
+            assertThat(h.shell.execute(List.of("use", "h2"))).isEqualTo(jts.fleet.controller.ExitCodes.OK);
         }
     }
 }
