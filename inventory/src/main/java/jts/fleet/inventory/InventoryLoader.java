@@ -2,10 +2,8 @@ package jts.fleet.inventory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -164,16 +162,7 @@ public final class InventoryLoader {
 
     /** A UTF-8 file, resolved from the working directory; messages name it as given. */
     private String readText(Path file, String what) throws InventoryException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(workingDir.resolve(file)))).toString();
-        } catch (NoSuchFileException e) {
-            throw new InventoryException(file + ": " + what + " not found", e);
-        } catch (CharacterCodingException e) {
-            throw new InventoryException(file + ": not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new InventoryException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return InventoryText.read(workingDir.resolve(file), file.toString(), what);
     }
 
     /** Loads inventory text; {@code sourceName} is how messages name it. */

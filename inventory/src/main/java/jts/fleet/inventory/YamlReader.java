@@ -25,7 +25,14 @@ public final class YamlReader {
      * plain value ("db-01:") is null like in YAML itself; a quoted "" stays an empty string.
      */
     private static final YAMLFactory FACTORY =
-            YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+            YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).loaderOptions(loaderOptions()).build();
+
+    /** SnakeYAML's own size limit (3 MiB by default) is ours: {@link InventoryText#MAX_BYTES}. */
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit((int) InventoryText.MAX_BYTES);
+        return options;
+    }
 
     private final String source;
     private final YAMLParser parser;
@@ -37,6 +44,8 @@ public final class YamlReader {
 
     /** The document's root, or an empty mapping for an empty document. */
     public static YamlNode read(String yaml, String source) throws InventoryException {
+        // long lines cost the parser time by their square: refused before it sees them (see InventoryText)
+        InventoryText.check(yaml, source);
         try (JsonParser p = FACTORY.createParser(yaml)) {
             YamlReader reader = new YamlReader(source, (YAMLParser) p);
             JsonToken first = p.nextToken();

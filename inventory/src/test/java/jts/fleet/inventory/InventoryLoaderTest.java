@@ -311,6 +311,41 @@ class InventoryLoaderTest {
         assertThat(h.become()).isEqualTo(HostSpec.Become.SUDO);
     }
 
+    /**
+     * A 60 MB inventory with one long string burned a core for more than ten minutes (the YAML library's time grows
+     * with the square of a line's length): files are capped at 8 MiB and lines at 64 KiB, and within those bounds
+     * the worst case loads in about a second here (asserted at 20x).
+     */
+    @Test
+    void oversizedFilesAndLinesAreRefusedAtOnceAndTheWorstCaseInsideLoadsQuickly(@TempDir Path dir) throws Exception {
+        InventoryLoader loader = TestInventories.loader(dir);
+        Path huge = dir.resolve("huge.yaml");
+        Files.writeString(huge, "hosts:\n  a: {address: \"" + "x".repeat(9 << 20) + "\"}\n");
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> loader.load(Optional.of(Path.of("huge.yaml"))))
+                .hasMessageStartingWith("huge.yaml: inventory file of 9216 KiB is larger than the 8 MiB an inventory"
+                        + " may have");
+        Path longLine = dir.resolve("long.yaml");
+        Files.writeString(longLine, "hosts:\n  a: {address: 10.0.0.1}\npolicy:\n  tiers:\n    - name: hot\n"
+                + "      match: {mounts: [/" + "x".repeat(4 << 20) + "]}\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(Path.of("long.yaml"))))
+                .hasMessage("long.yaml:6: a line of 4194330 characters; no inventory value is longer than 65536: is"
+                        + " it the right file?");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+
+        StringBuilder worst = new StringBuilder("hosts:\n  a: {address: 10.0.0.1}\npolicy:\n  tiers:\n    - name: hot\n"
+                + "      match:\n        mounts:\n");
+        String item = "          - /" + "x".repeat(InventoryText.MAX_LINE_CHARS - 20) + "\n";
+        while (worst.length() + item.length() < InventoryText.MAX_BYTES - 100) {
+            worst.append(item);
+        }
+        Files.writeString(dir.resolve("worst.yaml"), worst);
+        started = System.nanoTime();
+        Inventory inv = loader.load(Optional.of(Path.of("worst.yaml")));
+        assertThat(inv.policy().tiers().get(0).match().mounts()).hasSizeGreaterThan(100);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+    }
+
     @Test
     void runDeadlineAndOutputCapsFromDefaults() throws InventoryException {
         Inventory inv = TestInventories.loader().loadFromString("""

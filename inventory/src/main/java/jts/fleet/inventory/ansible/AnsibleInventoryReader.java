@@ -1,7 +1,6 @@
 package jts.fleet.inventory.ansible;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ public final class AnsibleInventoryReader {
             throw new InventoryException(shown + ": an executable inventory script: jts-fleet runs no local "
                     + "commands; export it with ansible-inventory -i " + shown + " --list --yaml > static.yml");
         }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        String text = jts.fleet.inventory.InventoryText.read(file, shown, "Ansible inventory");
         if (text.stripLeading().startsWith("$ANSIBLE_VAULT")) {
             throw new InventoryException(shown + ": encrypted with Ansible Vault; jts-fleet never decrypts");
         }
@@ -149,7 +148,7 @@ public final class AnsibleInventoryReader {
             for (Path f : files) {
                 inventory.input(f);
                 String shown = shownBase.resolve(sub).resolve(dir.relativize(f)).toString();
-                String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+                String text = jts.fleet.inventory.InventoryText.read(f, shown, "vars file");
                 if (text.stripLeading().startsWith("$ANSIBLE_VAULT")) {
                     inventory.note(shown + ": encrypted with Ansible Vault: not read (jts-fleet never decrypts; keep "
                             + "connection vars out of vaulted files)");
