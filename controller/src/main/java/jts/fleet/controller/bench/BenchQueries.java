@@ -1,12 +1,11 @@
 package jts.fleet.controller.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import jts.fleet.controller.OwnFiles;
 import jts.fleet.remote.bench.BenchDocument;
 import jts.fleet.remote.bench.CompareThresholds;
 import jts.fleet.remote.bench.FleetComparison;
@@ -59,11 +58,7 @@ public final class BenchQueries {
             String id = store.resolve(r);
             runs.add(new HtmlReport.Run(id, store.load(id)));
         }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(out, HtmlReport.render(runs, thresholds), StandardCharsets.UTF_8);
+        OwnFiles.writeString(out, HtmlReport.render(runs, thresholds), OwnFiles.Access.SHARED);
         return out;
     }
 }

@@ -1,10 +1,8 @@
 package jts.fleet.controller.bench;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import jts.fleet.controller.OwnFiles;
 import jts.fleet.remote.bench.BenchDocument;
 import jts.fleet.remote.bench.BenchTarget;
 
@@ -48,18 +47,13 @@ public final class BenchStore {
 
     public Path save(BenchDocument doc, String fileStem) throws IOException {
         Path dir = root.resolve(BenchTarget.checkRunId(doc.runId()));
-        Files.createDirectories(dir);
         if (!fileStem.matches("[A-Za-z0-9._@~-]+")) {
             throw new IllegalArgumentException("store: file name " + fileStem + " has unsafe characters");
         }
         Path file = dir.resolve(fileStem + ".json");
-        Path tmp = dir.resolve("." + fileStem + ".json.tmp");
-        mapper.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), doc);
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        // 0644 in 0755 directories whatever the umask, written whole or not at all
+        OwnFiles.write(file, mapper.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(doc),
+                OwnFiles.Access.SHARED);
         return file;
     }
 

@@ -1,9 +1,9 @@
 package jts.fleet.controller.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import jts.fleet.controller.OwnFiles;
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
@@ -62,9 +62,8 @@ public final class RenderCommand implements Callable<Integer> {
                     context.out().print(unit.render());
                     context.out().println();
                 } else {
-                    Files.createDirectories(out);
                     Path file = out.resolve(unit.fileName());
-                    Files.writeString(file, unit.render());
+                    OwnFiles.writeString(file, unit.render(), OwnFiles.Access.SHARED);
                     context.out().println("wrote " + file);
                 }
             }

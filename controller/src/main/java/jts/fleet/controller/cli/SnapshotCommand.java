@@ -1,12 +1,12 @@
 package jts.fleet.controller.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jts.fleet.controller.OwnFiles;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.gather.HostGather;
@@ -36,12 +36,12 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return fleet.withSession(context, session -> {
-            Files.createDirectories(outDir);
+            OwnFiles.createDirectories(outDir, OwnFiles.Access.SHARED);
             List<HostResult<Path>> results = session.runner().run(session.hosts(), (transport, host) -> {
                 String framed = HostGather.framed(transport, host, session.commandTimeout());
                 Path file = outDir.resolve(host.name() + ".gather");
                 try {
-                    Files.writeString(file, framed);
+                    OwnFiles.writeString(file, framed, OwnFiles.Access.SHARED);
                 } catch (java.io.IOException e) {
                     return new HostOutcome.Fail<>(jts.fleet.controller.transport.FailureClass.COMMAND,
                             "cannot write " + file + ": " + e.getMessage());

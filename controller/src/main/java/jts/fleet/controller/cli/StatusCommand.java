@@ -1,7 +1,6 @@
 package jts.fleet.controller.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jts.fleet.controller.OwnFiles;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.gather.HostGather;
@@ -124,10 +124,10 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     private void writeReports(List<ObjectNode> hostNodes, ObjectNode summary) throws IOException {
-        Files.createDirectories(reportDir);
+        OwnFiles.createDirectories(reportDir, OwnFiles.Access.SHARED);
         for (ObjectNode node : hostNodes) {
             String host = node.get("host").asText();
-            Files.writeString(reportDir.resolve(host + ".json"), Json.pretty(node) + "\n");
+            OwnFiles.writeString(reportDir.resolve(host + ".json"), Json.pretty(node) + "\n", OwnFiles.Access.SHARED);
         }
         ObjectNode fleetSummary = Json.object();
         ArrayNode rows = fleetSummary.putArray("hosts");
@@ -139,7 +139,8 @@ public final class StatusCommand implements Callable<Integer> {
             row.set("devices_per_tier", Json.MAPPER.valueToTree(devicesPerTier(node)));
         }
         fleetSummary.set("recap", summary.get("recap"));
-        Files.writeString(reportDir.resolve("fleet-summary.json"), Json.pretty(fleetSummary) + "\n");
+        OwnFiles.writeString(reportDir.resolve("fleet-summary.json"), Json.pretty(fleetSummary) + "\n",
+                OwnFiles.Access.SHARED);
     }
 
     /** Whole devices per tier, plus network mounts (which have no device) in the tier of their mount. */

@@ -102,12 +102,8 @@ public final class Shell {
         if (historyFile.isPresent()) {
             try {
                 Path file = historyFile.get().toAbsolutePath();
-                Files.createDirectories(file.getParent());
-                if (!Files.exists(file)) {
-                    // host names and patterns of an incident are nobody else's business: owner-only, like bash
-                    Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-                }
+                // host names and patterns of an incident are nobody else's business: owner-only, like bash
+                jts.fleet.controller.OwnFiles.createFile(file, jts.fleet.controller.OwnFiles.Access.PRIVATE);
                 builder.variable(LineReader.HISTORY_FILE, file);
             } catch (IOException e) {
                 context.err().println("jts-fleet: history not kept: cannot create " + historyFile.get()

@@ -89,6 +89,11 @@ public final class CliProcess implements AutoCloseable {
         return t;
     }
 
+    /** Ends the process's stdin (a shell reading lines from a pipe then leaves). */
+    public void closeStdin() throws IOException {
+        process.getOutputStream().close();
+    }
+
     public long pid() {
         return process.pid();
     }
