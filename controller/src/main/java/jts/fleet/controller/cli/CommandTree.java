@@ -7,6 +7,7 @@ import java.util.List;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.inventory.InventoryException;
+import jts.fleet.remote.model.HostText;
 import picocli.CommandLine;
 
 /**
@@ -156,21 +157,34 @@ public final class CommandTree {
             context.err().println("jts-fleet: " + cause.getMessage());
             return exit.code();
         }
-        if (cause instanceof java.nio.file.NoSuchFileException missing) {
-            context.err().println("jts-fleet: " + missing.getFile() + ": no such file or directory");
+        if (cause instanceof java.io.IOException io) {
+            // a local file the command was given or needs (a report directory, the bench store): the user's to fix
+            context.err().println("jts-fleet: " + HostText.escape(describe(io)));
             return ExitCodes.USAGE;
         }
-        if (cause instanceof java.nio.file.AccessDeniedException denied) {
-            context.err().println("jts-fleet: " + denied.getFile() + ": permission denied");
-            return ExitCodes.SOFTWARE;
-        }
-        context.err().println("jts-fleet: internal error: " + cause);
+        context.err().println("jts-fleet: internal error: " + HostText.escape(String.valueOf(cause)));
+        context.err().println("jts-fleet: this is a bug in jts-fleet: please report it with the command line and"
+                + " the stack trace");
         if (Logging.enabled()) {
             cause.printStackTrace(context.err());
         } else {
             context.err().println("jts-fleet: run again with -v for the stack trace");
         }
         return ExitCodes.SOFTWARE;
+    }
+
+    /** "FILE: what is wrong" for file system errors (Java names them by class), else the message. */
+    static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            String reason = fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                    : e.getClass().getSimpleName();
+            return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + reason;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     /** Creates commands with an {@code (AppContext)} constructor when they have one. */

@@ -105,6 +105,13 @@ public final class MonitorCommands {
             if (interval.isZero() || interval.isNegative()) {
                 throw new UsageException("--interval must be above zero");
             }
+            WatchOptions options;
+            try {
+                options = new WatchOptions(interval, count, Set.copyOf(tiers), List.copyOf(devices), showIdle,
+                        WatchOptions.defaultTimeout(interval));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
             return fleet.withSession(context, session -> {
                 Map<HostSpec, StorageModel> models = gatherAll(context, session, output.json());
                 if (models.isEmpty()) {
@@ -112,8 +119,6 @@ public final class MonitorCommands {
                 }
                 List<WatchTarget> targets = new ArrayList<>();
                 models.forEach((host, model) -> targets.add(WatchTarget.of(host, model)));
-                WatchOptions options = new WatchOptions(interval, count, Set.copyOf(tiers), List.copyOf(devices),
-                        showIdle, WatchOptions.defaultTimeout(interval));
                 boolean ansi = Colors.enabled(context);
                 try (WatchEngine engine = new WatchEngine(targets, transports(session), options, session.settings().clock())) {
                     engine.run(tick -> {
@@ -262,6 +267,10 @@ public final class MonitorCommands {
 
         @Override
         public Integer call() throws Exception {
+            if (!textfileDir.isAbsolute() || !MetricsConfig.fitsConfig(textfileDir.toString())) {
+                throw new UsageException("--textfile-dir " + textfileDir + ": must be an absolute path without . or .."
+                        + " components or control characters (node_exporter's --collector.textfile.directory)");
+            }
             return fleet.withSession(context, session -> {
                 MonitorEngine engine = MonitorEngine.of(session.settings());
                 List<HostResult<MonitorEngine.InstallReport>> results = session.runner().run(session.hosts(),

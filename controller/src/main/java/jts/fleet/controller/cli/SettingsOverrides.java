@@ -32,6 +32,9 @@ public record SettingsOverrides(Optional<Duration> connectTimeout, Optional<Dura
      * @throws UsageException when a cap is below {@link OutputLimits#MINIMUM_BYTES}
      */
     public RunSettings resolve(Defaults defaults, Clock clock) throws UsageException {
+        positive("--connect-timeout", connectTimeout);
+        positive("--timeout", commandTimeout);
+        positive("--run-timeout", runTimeout);
         Optional<Duration> run = runTimeout.or(defaults::runTimeout);
         long read = maxOutput.or(defaults::maxOutput).orElse(OutputLimits.DEFAULT_READ_BYTES);
         long document = maxDocumentOutput.or(defaults::maxDocumentOutput)
@@ -49,6 +52,13 @@ public record SettingsOverrides(Optional<Duration> connectTimeout, Optional<Dura
             return run.map(settings::withRunTimeout).orElse(settings);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--connect-timeout/--timeout/--run-timeout: " + e.getMessage());
+        }
+    }
+
+    private static void positive(String option, Optional<Duration> value) throws UsageException {
+        if (value.isPresent() && (value.get().isZero() || value.get().isNegative())) {
+            throw new UsageException(option + " " + jts.fleet.inventory.DurationParser.format(value.get())
+                    + ": a deadline must be above zero");
         }
     }
 }

@@ -155,6 +155,10 @@ public final class TrimCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            if (textfileDir != null && !jts.fleet.remote.model.Mount.isSafePath(textfileDir)) {
+                throw new UsageException("--textfile-dir " + textfileDir + ": must be an absolute path without . or .."
+                        + " components or control characters (node_exporter's --collector.textfile.directory)");
+            }
             return fleet.withSession(context, session -> {
                 ScheduleCheck.requireSafe(session.inventory().source(), session.hosts(), context.clock().instant());
                 TrimCommands trim = TrimCommands.of(session.settings());

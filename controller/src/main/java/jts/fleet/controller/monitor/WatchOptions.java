@@ -24,6 +24,14 @@ public record WatchOptions(Duration interval, long count, Set<String> tiers, Lis
         }
         tiers = Set.copyOf(tiers);
         deviceGlobs = List.copyOf(deviceGlobs);
+        for (String glob : deviceGlobs) {
+            try {
+                FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("--device " + glob + ": not a glob such as nvme* ("
+                        + e.getDescription() + ")", e);
+            }
+        }
     }
 
     public static WatchOptions of(Duration interval, long count) {

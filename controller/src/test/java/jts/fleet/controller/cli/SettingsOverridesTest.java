@@ -67,7 +67,7 @@ class SettingsOverridesTest {
     void unusableValuesAreUsageErrors() {
         Defaults defaults = inventory(Optional.empty(), Optional.empty());
         assertThatThrownBy(() -> given(null, Duration.ZERO, null, null).resolve(defaults, CLOCK))
-                .isInstanceOf(UsageException.class).hasMessageContaining("must be positive");
+                .isInstanceOf(UsageException.class).hasMessage("--timeout 0s: a deadline must be above zero");
         assertThatThrownBy(() -> given(null, null, null, 100L).resolve(defaults, CLOCK))
                 .isInstanceOf(UsageException.class).hasMessageContaining("at least 64 KiB");
     }
@@ -76,6 +76,6 @@ class SettingsOverridesTest {
     void theCommandLineReachesTheSessionOfEveryFleetCommand() {
         CliRun run = CliRun.of("status", "--list-hosts", "--timeout", "0s");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(jts.fleet.controller.ExitCodes.USAGE);
-        assertThat(run.err()).contains("--timeout").contains("must be positive");
+        assertThat(run.err()).contains("--timeout 0s: a deadline must be above zero");
     }
 }
