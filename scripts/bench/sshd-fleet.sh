@@ -1,6 +1,6 @@
 #!/bin/sh
 # Starts a loopback "fleet" of N sshd ports (16 per sshd) for benchmarks, as root.
-# Usage: sshd-fleet.sh start DIR N | stop DIR
+# Usage: sshd-fleet.sh start DIR N | stop DIR   (SSHD_FLEET_EXTRA: extra sshd_config lines for every server)
 # Writes DIR/inventory.yaml (jts-fleet), DIR/pssh-hosts, DIR/ansible-hosts.ini, DIR/ssh_config and keys.
 set -eu
 
@@ -50,6 +50,8 @@ while [ "$i" -lt "$count" ]; do
         printf 'ListenAddress 127.0.0.1\nHostKey %s\nPidFile %s\n' "$dir/host_key" "$dir/sshd-$server.pid"
         printf 'AuthorizedKeysFile %s\nStrictModes no\nUsePAM no\nPermitRootLogin no\n' "$dir/authorized_keys"
         printf 'PasswordAuthentication no\nMaxStartups 200:30:400\nMaxSessions 50\nLogLevel ERROR\n'
+        # SSHD_FLEET_EXTRA: more sshd_config lines for every server (e.g. "ForceCommand yes": hosts that flood)
+        [ -z "${SSHD_FLEET_EXTRA:-}" ] || printf '%s\n' "$SSHD_FLEET_EXTRA"
     } > "$cfg"
     n=0
     while [ "$n" -lt 16 ] && [ "$i" -lt "$count" ]; do
