@@ -57,4 +57,10 @@ class HtmlReportTest {
                 d.engine(), d.direct(), d.directNote(), d.target(), d.runtimeSeconds(), d.sizeBytes(), d.profiles());
     }
 
+
+    /** Text from a host (a host name, a device model, fio's error text) shows its control characters written out. */
+    @Test
+    void controlCharactersFromHostsAreWrittenOutThenHtmlEscaped() {
+        assertThat(Svg.esc("model \u001b]0;pwned\u0007<b>\n")).isEqualTo("model \\x1b]0;pwned\\x07&lt;b&gt;\\n");
+    }
 }
