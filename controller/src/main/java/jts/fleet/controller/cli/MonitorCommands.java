@@ -303,7 +303,7 @@ public final class MonitorCommands {
     /** Adds a warning per mount point the metrics config left out (its path cannot be a config line). */
     static MonitorEngine.InstallReport withLeftOutMounts(MonitorEngine.InstallReport report, StorageModel model) {
         List<String> warnings = new ArrayList<>(report.warnings());
-        model.snapshot().mounts().stream().filter(m -> m.device().isPresent() && !m.network())
+        model.snapshot().mounts().stream().filter(m -> m.device().isPresent() || m.network())
                 .filter(m -> !MetricsConfig.fitsConfig(m.path()))
                 .forEach(m -> warnings.add(report.host() + ": mount \"" + m.path() + "\" not monitored: its path has"
                         + " control characters or . / .. components, so it is never written to the host's config"));
