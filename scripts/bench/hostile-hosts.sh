@@ -28,7 +28,10 @@ while [ "$i" -lt "$runs" ]; do
     i=$((i + 1))
     /usr/bin/time -f '%M %e' -o "$work/time" bin/jts-fleet status --inventory "$work/flood/inventory.yaml" \
         -o json >"$work/flood.json" 2>"$work/flood.err" || true
-    read -r kib seconds <"$work/time"
+    # GNU time puts "Command exited with non-zero status N" first when it does (a failed host is exit 10)
+    read -r kib seconds <<EOF
+$(tail -n 1 "$work/time")
+EOF
     limited=$(grep -c '"failure" : "output_limit"' "$work/flood.json" || true)
     echo "flood run $i: $hosts hosts, $limited output_limit, peak RSS $((kib / 1024)) MiB, $seconds s"
 done
