@@ -28,7 +28,15 @@ public final class Logging {
         System.setProperty("org.slf4j.simpleLogger.log.jts.fleet", level >= 2 ? "trace" : "debug");
         System.setProperty("org.slf4j.simpleLogger.log.net.schmizz", level >= 2 ? "debug" : "info");
         System.setProperty("org.slf4j.simpleLogger.log.com.hierynomus", level >= 2 ? "debug" : "info");
-        logFile.ifPresent(f -> System.setProperty("org.slf4j.simpleLogger.logFile", f.toAbsolutePath().toString()));
+        logFile.ifPresent(f -> {
+            try {
+                // what sshj and the engine log names hosts and users: 0600 whatever the umask (OwnFiles)
+                jts.fleet.controller.OwnFiles.createFile(f.toAbsolutePath(), jts.fleet.controller.OwnFiles.Access.PRIVATE);
+            } catch (java.io.IOException e) {
+                // the logger reports the file it cannot open
+            }
+            System.setProperty("org.slf4j.simpleLogger.logFile", f.toAbsolutePath().toString());
+        });
     }
 
     /** True once {@code -v} or {@code --log-file} was given: internal errors then print their stack trace. */

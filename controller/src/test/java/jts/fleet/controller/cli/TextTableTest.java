@@ -17,18 +17,25 @@ class TextTableTest {
 
     @Test
     void colourCodesTakeNoColumns() {
-        String rendered = new TextTable("HOST", "STATUS", "xNOTE").row("db-01", GREEN_OK, "x1")
+        String rendered = new TextTable("HOST", "STATUS", "xNOTE").row("db-01", Colors.cell("ok", GREEN_OK), "x1")
                 .row("db-02", "failed", "x2").render(120, "");
         assertThat(thirdColumnStarts(rendered)).containsOnly(thirdColumnStarts(rendered).get(0));
         assertThat(rendered).contains(GREEN_OK);
+    }
+
+    /** Colour is ours to give (Colors.Styled): a host's own escape sequence in a cell is written out, not obeyed. */
+    @Test
+    void aHostsEscapeSequenceInACellIsWrittenOut() {
+        String rendered = new TextTable("HOST", "MODEL").row("db-01", "\u001b]0;pwned\u0007" + GREEN_OK).render(120, "");
+        assertThat(rendered).doesNotContain("\u001b").contains("\\x1b]0;pwned\\x07\\x1b[32mok\\x1b[0m");
     }
 
     @Test
     void wideCharactersTakeTwoColumnsAndCutsKeepColours() {
         String rendered = new TextTable("A", "B", "xC").row("日本", "b", "x1").row("ab", "b", "x2").render(120, "");
         assertThat(thirdColumnStarts(rendered).get(1)).isEqualTo(thirdColumnStarts(rendered).get(2));
-        String cut = new TextTable("HOST", "WHY").row("h", "\u001b[33m" + "y".repeat(50) + "\u001b[0m")
-                .render(20, "");
+        String cut = new TextTable("HOST", "WHY").row("h", Colors.cell("y".repeat(50),
+                "\u001b[33m" + "y".repeat(50) + "\u001b[0m")).render(20, "");
         String row = cut.lines().toList().get(1);
         assertThat(TextTable.columns(row)).isLessThanOrEqualTo(20);
         assertThat(row).contains("\u001b[33m").endsWith("…");

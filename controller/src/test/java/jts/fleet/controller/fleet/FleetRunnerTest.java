@@ -114,6 +114,53 @@ class FleetRunnerTest {
                 .contains("please report it").doesNotContain("deadline");
     }
 
+    /**
+     * Ctrl-C (a StopSignal request) starts nothing new: the host in flight finishes with its own result, the
+     * hosts not started are skipped; past the grace a host still running fails saying it may be half-done.
+     */
+    @Test
+    void aStopStartsNoFurtherHostAndLetsTheOneInFlightFinish() throws Exception {
+        StopSignal stop = new StopSignal(Duration.ofSeconds(30), "jts-fleet verify");
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FleetRunner runner = runner(1, LONG).stoppableBy(stop);
+        List<HostResult<String>>[] results = new List[1];
+        Thread run = new Thread(() -> results[0] = runner.run(hosts(3), (transport, host) -> {
+            running.countDown();
+            await(release);
+            return HostOutcome.changed(host.name());
+        }, r -> { }));
+        run.start();
+        await(running);
+        assertThat(stop.inFlight()).containsExactly("db-01");
+        assertThat(stop.request()).isEqualTo(1);
+        assertThat(runner.stopRequested()).isTrue();
+        release.countDown();
+        run.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(results[0]).containsExactly(new HostResult.Ok<>("db-01", "db-01", true),
+                new HostResult.Skipped<>("db-02", "not started: interrupted (Ctrl-C)"),
+                new HostResult.Skipped<>("db-03", "not started: interrupted (Ctrl-C)"));
+    }
+
+    @Test
+    void aHostStillRunningAfterTheGraceMayBeHalfDone() {
+        StopSignal stop = new StopSignal(Duration.ofMillis(200), "jts-fleet verify");
+        CountDownLatch never = new CountDownLatch(1);
+        List<HostResult<String>> results = runner(1, LONG).stoppableBy(stop).run(hosts(3), (transport, host) -> {
+            if (host.name().equals("db-01")) {
+                stop.request();
+                await(never);
+            }
+            return HostOutcome.ok(host.name());
+        }, r -> { });
+        HostResult.Failed<String> halfDone = (HostResult.Failed<String>) results.get(0);
+        assertThat(halfDone.failure()).isEqualTo(FailureClass.TIMEOUT);
+        assertThat(halfDone.message()).contains("interrupted (Ctrl-C) while its step was still running")
+                .contains("may be half-done; check with jts-fleet verify -H db-01");
+        assertThat(results.get(2)).isInstanceOf(HostResult.Skipped.class);
+        never.countDown();
+    }
+
     @Test
     void neverRunsMoreHostsAtOnceThanForks() {
         AtomicInteger running = new AtomicInteger();

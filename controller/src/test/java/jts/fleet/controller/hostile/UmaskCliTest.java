@@ -82,10 +82,13 @@ class UmaskCliTest {
     @Test
     void theBenchStoreAndItsReportToo() throws Exception {
         Environment.requireTool("fio");
+        // bench runs fio on this machine (a fixture host is refused): a temporary directory here
+        Path local = Files.writeString(dir.resolve("local.yaml"), "defaults: {become: none}\nhosts:\n"
+                + "  here: {connection: local}\n");
         Path target = Files.createDirectories(dir.resolve("target"));
         Path store = dir.resolve("store");
-        try (CliProcess bench = run("bench", "run", "--inventory", inventory.toString(), "--target", target.toString(),
-                "--profile", "rand-read-4k-qd1", "--runtime", "1", "--size", "4m", "--force", "--store",
+        try (CliProcess bench = run("bench", "run", "--inventory", local.toString(), "--target", target.toString(),
+                "--profile", "rand-read-4k-qd1", "--runtime", "1s", "--size", "4m", "--force", "--store",
                 store.toString())) {
             assertModes(store, "rw-r--r--", "rwxr-xr-x");
         }
@@ -97,14 +100,19 @@ class UmaskCliTest {
     }
 
     @Test
-    void theShellsHistoryIs0600In0700() throws Exception {
-        // with stdin from a pipe the shell reads lines plainly; the history lives under $XDG_DATA_HOME
+    void theShellsHistoryAndTheLogFileAre0600In0700() throws Exception {
+        // with stdin from a pipe the shell reads lines plainly; the history lives under $XDG_STATE_HOME
         CliProcess shell = CliProcess.start(dir, Optional.of("000"), List.of(),
-                java.util.Map.of("XDG_DATA_HOME", dir.resolve("xdg").toString()), "shell", "--inventory",
+                java.util.Map.of("XDG_STATE_HOME", dir.resolve("xdg").toString()), "shell", "--inventory",
                 inventory.toString());
         try (shell) {
             shell.closeStdin();
             assertThat(shell.awaitExit(WAIT)).as(shell.toString()).isPresent();
+        }
+        try (CliProcess logged = run("status", "--inventory", inventory.toString(), "--log-file",
+                dir.resolve("logs/run.log").toString())) {
+            assertThat(mode(dir.resolve("logs/run.log"))).isEqualTo("rw-------");
+            assertThat(mode(dir.resolve("logs"))).isEqualTo("rwx------");
         }
         Path history = dir.resolve("xdg/jts-fleet/history");
         assertThat(history).exists();
