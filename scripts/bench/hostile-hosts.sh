@@ -34,6 +34,7 @@ $(tail -n 1 "$work/time")
 EOF
     limited=$(grep -c '"failure" : "output_limit"' "$work/flood.json" || true)
     echo "flood run $i: $hosts hosts, $limited output_limit, peak RSS $((kib / 1024)) MiB, $seconds s"
+    [ "$limited" = "$hosts" ] || { echo "  not every host ended in output_limit; stderr:"; head -n 5 "$work/flood.err"; }
 done
 scripts/bench/sshd-fleet.sh stop "$work/flood" >/dev/null
 
@@ -46,8 +47,8 @@ perl -MIO::Socket::INET -MIO::Select -e '
                     push @servers, $s; $sel->add($s); print $fh $s->sockport, "\n" }
     close $fh; $SIG{PIPE} = "IGNORE"; my $next = time + 2;
     while (1) {
-        for my $r ($sel->can_read(0.2)) { push @clients, $r->accept }
-        if (time >= $next) { @clients = grep { defined($_->send("x\r\n")) } @clients; $next = time + 2 }
+        for my $r ($sel->can_read(0.2)) { my $c = $r->accept; push @clients, $c if $c }
+        if (time >= $next) { @clients = grep { defined(syswrite($_, "x\r\n")) } @clients; $next = time + 2 }
     }' "$hosts" "$work/drip.ports" &
 drip_pid=$!
 while [ ! -s "$work/drip.ports" ] || [ "$(wc -l <"$work/drip.ports")" -lt "$hosts" ]; do sleep 0.1; done
@@ -71,4 +72,5 @@ while [ "$i" -lt "$runs" ]; do
     end=$(date +%s%N)
     timeouts=$(grep -c 'run deadline of 10 s passed' "$work/drip.out" || true)
     echo "drip run $i: $hosts hosts, $timeouts reported timeout, exit $(( (end - start) / 1000000 - 10000 )) ms after the 10 s run deadline"
+    [ "$timeouts" = "$hosts" ] || { echo "  not every host reported the run deadline; output:"; head -n 5 "$work/drip.out" "$work/drip.err"; }
 done
