@@ -13,6 +13,7 @@ case $hosts$runs in *[!0-9]*) echo "hostile-hosts: HOSTS and RUNS are numbers" >
 [ "$(id -u)" = 0 ] || { echo "hostile-hosts: run as root (it starts sshd)" >&2; exit 2; }
 make -s build >/dev/null
 work=$(mktemp -d /tmp/jts-hostile-bench.XXXXXX)
+chmod 755 "$work" # sshd reads the authorized keys under it as the test login
 drip_pid=
 cleanup() {
     [ -z "$drip_pid" ] || kill "$drip_pid" 2>/dev/null || true
