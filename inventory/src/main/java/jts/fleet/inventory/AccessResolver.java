@@ -177,7 +177,8 @@ final class AccessResolver {
         Origin addressOrigin;
         Optional<SshConfigValue> hostName = c.value("HostName");
         if (addressGiven.isPresent()) {
-            address = addressGiven.get().value();
+            // lower-cased like ssh does with a HostName (known_hosts entries are written that way)
+            address = lowerUnlessAddress(addressGiven.get().value());
             addressOrigin = addressGiven.get().origin();
         } else if (hostName.isPresent()) {
             address = c.hostName();
@@ -195,7 +196,7 @@ final class AccessResolver {
         settings.add(explained(BECOME, become.name().toLowerCase(Locale.ROOT), becomeGiven, "none"));
 
         Optional<String> keyAlias = c.value("HostKeyAlias").map(SshConfigValue::first);
-        SshTokens t = SshTokens.connection(env, r.lookupName(), lowerUnlessAddress(address), port, user, keyAlias);
+        SshTokens t = SshTokens.connection(env, r.lookupName(), address, port, user, keyAlias);
 
         // identity files and certificates: the inventory's list replaces the config's
         List<Path> identityFiles = pathList(r.get(IDENTITY_FILE), c.identityFiles(), t, settings, IDENTITY_FILE,

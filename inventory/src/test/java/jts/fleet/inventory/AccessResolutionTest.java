@@ -81,7 +81,9 @@ class AccessResolutionTest {
 
     @Test
     void aHostThatIsJustANameIsReachedByThatName() throws InventoryException {
-        Inventory inv = load("hosts:\n  Bar-Target: {}\n  other:\n");
+        Inventory inv = load("hosts:\n  Bar-Target: {}\n  other:\n  mixed: {address: DB-07.Prod.Example.COM}\n");
+        assertThat(inv.host("mixed").orElseThrow().address()).as("like ssh: known_hosts has lower case")
+                .isEqualTo("db-07.prod.example.com");
         HostSpec bar = inv.host("Bar-Target").orElseThrow();
         assertThat(bar.address()).isEqualTo("bar-target"); // lower-cased like ssh does
         assertThat(bar.port()).isEqualTo(22);

@@ -70,9 +70,45 @@ class SshConfigOracleTest {
 
         SshEnvironment env = SshEnvironment.system();
         SshConfigResult result = SshConfig.file(env, config).resolve(host);
-        Map<String, List<String>> actual = render(result, env);
+        Map<String, List<String>> actual = render(result, env, result.hostName(), result.user(env.localUser()));
 
         assertThat(actual).as("%s for host '%s' (ssh -G printed the expected side)", file, host)
+                .isEqualTo(expected);
+    }
+
+    static Stream<Arguments> presets() {
+        return Stream.of(
+                Arguments.of("match.conf", "alpha", "10.9.9.9", "deploy"),
+                Arguments.of("match.conf", "beta", "gamma.corp.example.com", "root"),
+                Arguments.of("match.conf", "gamma", "other.example.com", "ops"),
+                Arguments.of("basic.conf", "foo1", "10.1.2.3", "admin"),
+                Arguments.of("basic.conf", "web-01", "WEB-01.Prod.Example.com", "jts"),
+                Arguments.of("files.conf", "kh3", "kh3.internal", "kh"),
+                Arguments.of("jump.conf", "j2", "10.0.0.7", "root"));
+    }
+
+    /**
+     * The inventory's address and user act like {@code ssh -o HostName=ADDRESS -o User=USER NAME}: obtained before
+     * any file, seen by {@code Match host} and {@code Match user}, and in the tokens.
+     */
+    @ParameterizedTest(name = "{0} {1} HostName={2} User={3}")
+    @MethodSource("presets")
+    void inventoryValuesActLikeCommandLineOptions(String file, String host, String hostName, String user)
+            throws Exception {
+        Path ssh = Oracles.require(SSH, "Debian package openssh-client");
+        Path config = copyCorpus().resolve(file);
+        Oracles.Run run = Oracles.run(List.of(ssh.toString(), "-G", "-F", config.toString(), "-o",
+                "HostName=" + hostName, "-o", "User=" + user, host), dir);
+        assertThat(run.status()).as("ssh -G failed: %s", run.stderr()).isZero();
+        Map<String, List<String>> expected = parseDashG(run.stdout());
+
+        SshEnvironment env = SshEnvironment.system();
+        SshConfigResult result = SshConfig.file(env, config).resolve(host, Optional.of(hostName), Optional.of(user));
+        assertThat(result.value("HostName")).as("a preset HostName hides the configuration's").isEmpty();
+        assertThat(result.value("User")).as("a preset User hides the configuration's").isEmpty();
+        Map<String, List<String>> actual = render(result, env, SshConfig.lowerUnlessAddress(hostName), user);
+
+        assertThat(actual).as("%s for host '%s' with HostName=%s User=%s", file, host, hostName, user)
                 .isEqualTo(expected);
     }
 
@@ -131,10 +167,8 @@ class SshConfigOracleTest {
     }
 
     /** The same keywords from jts-fleet's evaluation, printed the way ssh -G prints them. */
-    private static Map<String, List<String>> render(SshConfigResult r, SshEnvironment env) {
+    private static Map<String, List<String>> render(SshConfigResult r, SshEnvironment env, String host, String user) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        String user = r.user(env.localUser());
-        String host = r.hostName();
         int port = r.port();
         SshTokens tokens = SshTokens.connection(env, r.hostArg(), host, port, user,
                 r.value("HostKeyAlias").map(SshConfigValue::first));
