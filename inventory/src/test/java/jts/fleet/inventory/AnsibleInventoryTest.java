@@ -107,6 +107,13 @@ class AnsibleInventoryTest {
     }
 
     @Test
+    void aMissingAnsibleInventoryIsNamed() {
+        assertThatThrownBy(() -> loader().load(java.util.Optional.of(Path.of("ansible:nowhere/hosts"))))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("ansible:nowhere/hosts: Ansible inventory not found (--inventory)");
+    }
+
+    @Test
     void anExecutableInventoryScriptIsRefused() throws Exception {
         Path script = write("inventory.py", "#!/usr/bin/env python3\nprint('{}')\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));

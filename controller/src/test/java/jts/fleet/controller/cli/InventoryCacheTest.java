@@ -121,4 +121,23 @@ class InventoryCacheTest {
         assertThat(cache.load(loader().withSshConfigOverride(config.toString()), Optional.of(file))
                 .host("db-01").orElseThrow().port()).isEqualTo(2201);
     }
+
+    @Test
+    void anEditOfAnAnsibleGroupVarsFileIsSeenByTheNextCommand() throws Exception {
+        Path hosts = dir.resolve("ansible/hosts");
+        Files.createDirectories(hosts.getParent());
+        Files.writeString(hosts, "[db]\ndb-01\n");
+        Optional<Path> spec = Optional.of(Path.of("ansible:" + hosts));
+        InventoryCache cache = new InventoryCache();
+        Inventory first = cache.load(loader(), spec);
+        assertThat(first.host("db-01").orElseThrow().port()).isEqualTo(22);
+        assertThat(cache.load(loader(), spec)).as("nothing changed").isSameAs(first);
+
+        // group_vars/ did not exist: creating it and a file in it is seen
+        Files.createDirectories(hosts.getParent().resolve("group_vars"));
+        Files.writeString(hosts.getParent().resolve("group_vars/db.yml"), "ansible_port: 2201\n");
+        assertThat(cache.load(loader(), spec).host("db-01").orElseThrow().port()).isEqualTo(2201);
+        Files.writeString(hosts.getParent().resolve("group_vars/db.yml"), "ansible_port: 2202\n");
+        assertThat(cache.load(loader(), spec).host("db-01").orElseThrow().port()).isEqualTo(2202);
+    }
 }
