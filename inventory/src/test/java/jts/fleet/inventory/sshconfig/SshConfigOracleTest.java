@@ -251,6 +251,8 @@ class SshConfigOracleTest {
             Path target = dir.resolve(name);
             Files.createDirectories(target.getParent());
             Files.writeString(target, resource(name).replace("@DIR@", dir.toString()));
+            // ssh and jts-fleet refuse included files writable by others (a umask of 002 would make them so)
+            Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
         return dir;
     }
