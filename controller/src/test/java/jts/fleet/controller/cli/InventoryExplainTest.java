@@ -59,7 +59,7 @@ class InventoryExplainTest {
         CliRun json = CliRun.of("inventory", "list", "--inventory", inventory.toString(), "--ssh-config",
                 config.toString(), "--explain", "db-01", "-o", "json");
         assertThat(json.exitCode()).as(json.toString()).isZero();
-        JsonNode doc = Json.MAPPER.readTree(json.out());
+        JsonNode doc = jts.fleet.controller.e2e.JsonSchemas.validate("inventory-explain", json.out());
         assertThat(doc.path("host").asText()).isEqualTo("db-01");
         assertThat(doc.path("lookup_name").asText()).isEqualTo("db-01");
         JsonNode identity = null;
