@@ -4,9 +4,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 import jts.fleet.controller.cli.CommandTree;
+import jts.fleet.controller.shell.ShellCommand;
 
 /** Entry point. {@link #run} is the testable form: no System.exit, output to the given writers. */
 public final class Main {
+    /** Commands above the command tree: registered here so that no package below imports them. */
+    private static final Class<?>[] FRONT_ENDS = {ShellCommand.class};
+
     private Main() {
     }
 
@@ -17,13 +21,13 @@ public final class Main {
                 System.console() != null, java.time.Clock.systemDefaultZone());
         // Ctrl-C during a command that changes hosts stops it gracefully; see Interrupts
         jts.fleet.controller.cli.Interrupts.install(context);
-        int code = CommandTree.create(context).execute(args);
+        int code = CommandTree.create(context, FRONT_ENDS).execute(args);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return CommandTree.create(out, err, System.console() != null).execute(args);
+        return CommandTree.create(out, err, System.console() != null, FRONT_ENDS).execute(args);
     }
 }

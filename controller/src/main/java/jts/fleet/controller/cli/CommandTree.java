@@ -12,20 +12,28 @@ import picocli.CommandLine;
 
 /**
  * Builds the one command tree used by the CLI and the shell. Commands get the {@link AppContext} through
- * their constructor (a picocli factory), exceptions map to exit codes here and nowhere else.
+ * their constructor (a picocli factory), exceptions map to exit codes here and nowhere else. Front ends above
+ * the commands (the interactive shell) are handed in by the caller ({@code Main}), so no command imports them.
  */
 public final class CommandTree {
     private CommandTree() {
     }
 
-    public static CommandLine create(PrintWriter out, PrintWriter err, boolean terminal) {
-        return create(new AppContext(out, err, terminal, Clock.systemDefaultZone()));
+    public static CommandLine create(PrintWriter out, PrintWriter err, boolean terminal, Class<?>... frontEnds) {
+        return create(new AppContext(out, err, terminal, Clock.systemDefaultZone()), frontEnds);
     }
 
-    public static CommandLine create(AppContext context) {
+    /**
+     * The tree of every command, then {@code frontEnds} (commands that drive this tree themselves, like
+     * {@code shell}), listed last in --help in the given order.
+     */
+    public static CommandLine create(AppContext context, Class<?>... frontEnds) {
         CommandLine cmd = new CommandLine(new JtsFleetCommand(), new ContextFactory(context));
         for (Class<?> sub : subcommands()) {
             cmd.addSubcommand(sub);
+        }
+        for (Class<?> frontEnd : frontEnds) {
+            cmd.addSubcommand(frontEnd);
         }
         cmd.addSubcommand(CompleteCommand.class); // hidden: for the completion scripts only
         shareVersion(cmd, new VersionProvider());
@@ -122,7 +130,7 @@ public final class CommandTree {
         Logging.configure(verbosity, logFile);
     }
 
-    /** Every top-level subcommand, in the order of --help. */
+    /** Every top-level subcommand but the front ends, in the order of --help. */
     static Class<?>[] subcommands() {
         return new Class<?>[] {
             StatusCommand.class,
@@ -139,7 +147,6 @@ public final class CommandTree {
             MonitorCommands.Check.class,
             MonitorCommands.Monitor.class,
             RenderCommand.class,
-            jts.fleet.controller.shell.ShellCommand.class,
         };
     }
 

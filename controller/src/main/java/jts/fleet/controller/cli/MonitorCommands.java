@@ -32,7 +32,6 @@ import jts.fleet.remote.model.StorageModel;
 import jts.fleet.remote.monitor.AlertRules;
 import jts.fleet.remote.monitor.Dashboard;
 import jts.fleet.remote.monitor.MetricsConfig;
-import jts.fleet.remote.tuning.TuningAction;
 import jts.fleet.remote.tuning.TuningPlanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -218,14 +217,10 @@ public final class MonitorCommands {
                         host.name().length() + 2) + ": rollback is impossible until it is recovered (jts-fleet rollback"
                         + " shows how)"));
             }
-            for (var device : TuningPlanner.plan(model, host.policy()).devices()) {
-                for (var setting : device.settings()) {
-                    if (setting.action() == TuningAction.SET) {
-                        findings.add(new Finding(host.name(), Severity.WARNING, "drift " + device.device() + " "
-                                + setting.attribute().key() + ": expected " + setting.desired() + ", actual "
-                                + setting.current().orElse("?")));
-                    }
-                }
+            for (var drift : TuningPlanner.plan(model, host.policy()).drift()) {
+                findings.add(new Finding(host.name(), Severity.WARNING, "drift " + drift.device().device() + " "
+                        + drift.setting().attribute().key() + ": expected " + drift.setting().desired() + ", actual "
+                        + drift.setting().current().orElse("?")));
             }
             return findings;
         }

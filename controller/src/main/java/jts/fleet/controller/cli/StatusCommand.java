@@ -108,8 +108,7 @@ public final class StatusCommand implements Callable<Integer> {
      * same snapshot: no extra round trip.
      */
     static long tuningDrift(StorageModel model, jts.fleet.inventory.Policy policy) {
-        return jts.fleet.remote.tuning.TuningPlanner.plan(model, policy)
-                .count(jts.fleet.remote.tuning.TuningAction.SET);
+        return jts.fleet.remote.tuning.TuningPlanner.plan(model, policy).drift().size();
     }
 
     /** One host's status: its storage model and how many settings differ from the policy. */

@@ -10,6 +10,7 @@ import java.util.List;
 
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.CommandTree;
+import jts.fleet.controller.shell.ShellCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,7 +25,8 @@ public final class CommandPages {
     /** The tree exactly as the CLI builds it; output writers are discarded. */
     public static CommandLine tree() {
         PrintWriter sink = new PrintWriter(new StringWriter());
-        return CommandTree.create(new AppContext(sink, sink, false, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
+        return CommandTree.create(new AppContext(sink, sink, false, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
+                ShellCommand.class);
     }
 
     /** One entry per documented command, the top-level command first. */

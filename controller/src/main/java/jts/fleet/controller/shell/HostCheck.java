@@ -17,6 +17,10 @@ import jts.fleet.remote.model.StorageModel;
 import jts.fleet.remote.trim.TrimLog;
 import jts.fleet.remote.trim.TrimRecord;
 import jts.fleet.remote.trim.TrimResult;
+import jts.fleet.remote.tuning.DevicePlan;
+import jts.fleet.remote.tuning.HostPlan;
+import jts.fleet.remote.tuning.PlannedSetting;
+import jts.fleet.remote.tuning.TuningPlanner;
 import jts.fleet.remote.tuning.UdevRules;
 
 /**
@@ -45,54 +49,61 @@ sealed interface HostCheck permits HostCheck.SchedulerCheck, HostCheck.ReadAhead
         return ALL.stream().map(HostCheck::name).toList();
     }
 
-    /** Whole devices with a tier, where a queue setting is meaningful (not partitions, not dm/md layers). */
-    private static List<BlockDevice> tunedLeaves(StorageModel model) {
-        List<BlockDevice> out = new ArrayList<>();
-        for (BlockDevice d : model.snapshot().devices()) {
-            if (!d.isPartition() && !d.hidden() && d.slaves().isEmpty() && model.tierOf(d.name()).isPresent()) {
-                out.add(d);
-            }
-        }
-        return out;
-    }
-
-    private static Optional<Tier> tierOf(HostSpec host, StorageModel model, String device) {
-        return model.tierOf(device).flatMap(t -> host.policy().tier(t));
-    }
-
-    /** One queue attribute of every tiered device against its tier's desired value. */
+    /**
+     * One queue attribute of every device the tuning planner manages, judged by the planner (the one rule: see
+     * {@link HostPlan#drift()}): the layer that carries the setting (a partition's tier on its disk, a dm/md
+     * device's tier on its leaves), zoned devices keeping mq-deadline, values the device cannot take.
+     */
     private static List<Finding> queueAttribute(HostSpec host, StorageModel model, QueueAttribute attribute) {
         List<Finding> findings = new ArrayList<>();
-        for (BlockDevice d : tunedLeaves(model)) {
-            Optional<Tier> tier = tierOf(host, model, d.name());
-            if (tier.isEmpty()) {
+        for (DevicePlan d : TuningPlanner.plan(model, host.policy()).devices()) {
+            if (d.tier().isEmpty() || d.skipReason().isPresent()) {
                 continue;
             }
-            String wanted = tier.get().queue().get(attribute);
-            String current = attribute == QueueAttribute.SCHEDULER
-                    ? d.scheduler().map(s -> s.current()).orElse(null)
-                    : d.queue().get(attribute.key());
-            String where = "tier " + tier.get().name();
-            if (wanted == null) {
-                findings.add(Finding.ok(d.name(), where + " sets no " + attribute.key() + " (current "
-                        + (current == null ? "unknown" : current) + ")"));
-            } else if (current == null) {
-                findings.add(Finding.warn(d.name(), attribute.key() + " not readable; " + where + " wants " + wanted));
-            } else if (!current.equals(wanted)) {
-                String offered = attribute == QueueAttribute.SCHEDULER && d.scheduler().isPresent()
-                        && !d.scheduler().get().offers(wanted)
-                        ? " (the device does not offer it: " + String.join(" ", d.scheduler().get().available()) + ")"
-                        : "";
-                findings.add(Finding.fail(d.name(), attribute.key() + " is " + current + ", " + where + " wants "
-                        + wanted + offered));
-            } else {
-                findings.add(Finding.ok(d.name(), attribute.key() + " " + current + " as " + where + " wants"));
+            // a device without a tier of its own says where its tier came from (a mount on LVM, a partition)
+            boolean ownTier = d.via().isEmpty() || d.via().stream().anyMatch(v -> !v.contains("(via "));
+            String where = "tier " + d.tier().get() + (ownTier ? "" : " (" + d.via().get(0) + ")");
+            Optional<PlannedSetting> planned = d.setting(attribute);
+            if (planned.isEmpty()) {
+                findings.add(Finding.ok(d.device(), where + " sets no " + attribute.key() + " (current "
+                        + current(model, d.device(), attribute).orElse("unknown") + ")"));
+                continue;
             }
+            PlannedSetting s = planned.get();
+            String current = s.current().orElse("");
+            findings.add(switch (s.action()) {
+                case OK -> Finding.ok(d.device(), attribute.key() + " " + current + " as " + where + " wants");
+                case SET -> Finding.fail(d.device(), attribute.key() + " is " + current + ", " + where + " wants "
+                        + s.desired());
+                case SKIP -> Finding.ok(d.device(), attribute.key() + " " + current + ": " + s.reason() + " ("
+                        + where + " wants " + s.desired() + ")");
+                case NOT_APPLICABLE -> Finding.warn(d.device(), attribute.key() + " not readable; " + where
+                        + " wants " + s.desired());
+                case INVALID -> Finding.fail(d.device(), attribute.key() + " is " + current + ", " + where + " wants "
+                        + s.desired() + " (" + cannotTake(model, d.device(), attribute, s) + ")");
+            });
         }
         if (findings.isEmpty()) {
             findings.add(Finding.ok("-", "no device belongs to a tier"));
         }
         return findings;
+    }
+
+    /** Why a device cannot take a value: for a scheduler, the list it offers. */
+    private static String cannotTake(StorageModel model, String device, QueueAttribute attribute, PlannedSetting s) {
+        Optional<BlockDevice> block = model.snapshot().device(device);
+        if (attribute == QueueAttribute.SCHEDULER && block.flatMap(BlockDevice::scheduler).isPresent()
+                && !block.get().scheduler().get().offers(s.desired())) {
+            return "the device does not offer it: " + String.join(" ", block.get().scheduler().get().available());
+        }
+        return s.reason();
+    }
+
+    /** The current value of an attribute the tier does not set, as the device shows it. */
+    private static Optional<String> current(StorageModel model, String device, QueueAttribute attribute) {
+        return model.snapshot().device(device).map(d -> attribute == QueueAttribute.SCHEDULER
+                ? d.scheduler().map(sched -> sched.current()).orElse(null)
+                : d.queue().get(attribute.key()));
     }
 
     record SchedulerCheck() implements HostCheck {

@@ -35,7 +35,6 @@ import picocli.CommandLine.Option;
 @Command(name = "hosts", mixinStandardHelpOptions = true,
         description = "Reachability and latency of the shell's connection to each selected host.")
 final class HostsCommand implements Callable<Integer> {
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
     private final AppContext context;
     private final ShellSession session;
 
@@ -60,7 +59,8 @@ final class HostsCommand implements Callable<Integer> {
             Map<String, HostResult<Duration>> probes = Map.of();
             if (!noProbe) {
                 List<HostResult<Duration>> results = fleetSession.runner().run(hosts, (transport, host) -> {
-                    var result = transport.exec("true", List.of(), new byte[0], PROBE_TIMEOUT, false);
+                    var result = transport.exec("true", List.of(), new byte[0],
+                            fleetSession.settings().commandTimeout(), false);
                     return result.ok() ? HostOutcome.ok(result.elapsed())
                             : HostOutcome.failed("no-op exited " + result.exitCode());
                 }, r -> { });

@@ -1,6 +1,5 @@
 package jts.fleet.controller.shell;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,7 +43,6 @@ final class JournalCommand implements Callable<Integer> {
     static final String ALL_UNITS = "jts-*";
     static final int MAX_LINES = 1000;
     private static final Pattern UNIT = Pattern.compile("jts-[A-Za-z0-9@._-]{1,80}");
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final AppContext context;
 
@@ -94,7 +92,7 @@ final class JournalCommand implements Callable<Integer> {
         try (FleetSession session = fleet.open(context)) {
             List<HostResult<Journal>> results = session.runner().run(session.hosts(), (transport, host) -> {
                 ExecResult r = transport.exec(ShellScripts.JOURNAL.text(), List.of(checkedUnit, Integer.toString(lines)),
-                        new byte[0], TIMEOUT, host.become() == HostSpec.Become.SUDO);
+                        new byte[0], session.settings().commandTimeout(), host.become() == HostSpec.Become.SUDO);
                 return HostOutcome.ok(parse(host.name(), r));
             }, r -> { });
             if (output.json()) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The read-execute loop of {@code jts-fleet shell}. Every line runs through the same picocli tree as the CLI
- * ({@link CommandTree#create(AppContext)}), plus the shell's own commands, over a context whose output is the
+ * ({@link CommandTree#create(AppContext, Class[])}), plus the shell's own commands, over a context whose output is the
  * terminal and whose pool is the session's. Commands run on a worker thread so that the reader's thread stays
  * free to take Ctrl-C, which interrupts the worker: the fleet runner stops waiting, transports abandon their
  * channels, and the command ends with what it has.
@@ -61,7 +61,7 @@ public final class Shell {
     }
 
     private CommandLine buildTree() {
-        CommandLine cmd = CommandTree.create(context);
+        CommandLine cmd = CommandTree.create(context, ShellCommand.class);
         addIfAbsent(cmd, "use", new UseCommand(context, session));
         addIfAbsent(cmd, "hosts", new HostsCommand(context, session));
         addIfAbsent(cmd, "diskstats", new DiskstatsCommand(context, session));

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.InventoryLoader;
 import jts.fleet.inventory.Policy;
+import jts.fleet.inventory.QueueAttribute;
+import jts.fleet.inventory.Tier;
+import jts.fleet.inventory.TierMatch;
 import jts.fleet.remote.model.GatherParser;
 import jts.fleet.remote.model.GatherScript;
 import jts.fleet.remote.model.StorageModel;
@@ -46,7 +52,11 @@ class HostCheckTest {
     }
 
     private static List<String> run(String check, String fixture, String gather, Instant now) throws Exception {
-        Policy policy = InventoryLoader.standard().defaultPolicy();
+        return run(check, fixture, gather, now, InventoryLoader.standard().defaultPolicy());
+    }
+
+    private static List<String> run(String check, String fixture, String gather, Instant now, Policy policy)
+            throws Exception {
         HostSpec host = new HostSpec(fixture, HostSpec.Connection.LOCAL, "localhost", 22, "root", Optional.empty(),
                 Optional.empty(), HostSpec.Become.NONE, List.of(), Optional.empty(), policy);
         StorageModel model = TierAssigner.assign(GatherParser.parse(fixture, gather), policy);
@@ -87,6 +97,50 @@ class HostCheckTest {
         assertThat(run("read-ahead", "nvme-db-host", drifted, NOW)).containsExactly(
                 "fail nvme0n1: read_ahead_kb is 8192, tier hot wants 128",
                 "ok nvme1n1: read_ahead_kb 128 as tier hot wants");
+    }
+
+    /** The planner's rule, not a copy: a zoned device keeps mq-deadline whatever its tier says, and that is fine. */
+    @Test
+    void aZonedDeviceKeepingMqDeadlineIsNotDrift() throws Exception {
+        String zoned = withAttribute(withAttribute(recorded("nvme-db-host"), "nvme1n1", "queue/zoned", "host-managed"),
+                "nvme1n1", "queue/scheduler", "none [mq-deadline] kyber bfq");
+        assertThat(run("scheduler", "nvme-db-host", zoned, NOW)).containsExactly(
+                "ok nvme0n1: scheduler none as tier hot wants",
+                "ok nvme1n1: scheduler mq-deadline: zoned device (host-managed) keeps mq-deadline (tier hot wants none)");
+    }
+
+    private static Policy onePolicyTier(List<String> devices, List<String> mounts, QueueAttribute key, String value)
+            throws Exception {
+        Policy standard = InventoryLoader.standard().defaultPolicy();
+        Map<QueueAttribute, String> queue = new LinkedHashMap<>();
+        queue.put(key, value);
+        return new Policy(List.of(new Tier("pg", new TierMatch(Set.of(), devices, mounts), queue, true,
+                standard.tiers().get(0).thresholds(), false)), standard.maintenance(), Map.of());
+    }
+
+    /**
+     * A tier that selects a partition (nvme0n1p3) puts its settings on the disk, as apply does: the disk is what
+     * the check compares (a copy of the rule that looked only at whole devices with a tier of their own found no
+     * device at all).
+     */
+    @Test
+    void aTierFromAPartitionIsCheckedOnItsDisk() throws Exception {
+        Policy byPartition = onePolicyTier(List.of("nvme0n1p3"), List.of(), QueueAttribute.READ_AHEAD_KB, "4096");
+        assertThat(run("read-ahead", "nvme-db-host", recorded("nvme-db-host"), NOW, byPartition)).containsExactly(
+                "fail nvme0n1: read_ahead_kb is 128, tier pg (device glob nvme0n1p3 (via nvme0n1p3)) wants 4096");
+    }
+
+    /** A tier that selects a mount on LVM (dm-1 over nvme0n1p3 and nvme1n1) is checked on the leaf disks. */
+    @Test
+    void aTierFromAMountOnLvmIsCheckedOnItsLeafDisks() throws Exception {
+        Policy byMount = onePolicyTier(List.of(), List.of("/var/lib/postgresql"), QueueAttribute.READ_AHEAD_KB, "4096");
+        String drifted = withAttribute(recorded("nvme-db-host"), "nvme1n1", "queue/read_ahead_kb", "4096");
+        assertThat(run("read-ahead", "nvme-db-host", drifted, NOW, byMount)).containsExactly(
+                "fail nvme0n1: read_ahead_kb is 128, tier pg (mount /var/lib/postgresql on dm-1 (via dm-1)) wants 4096",
+                "ok nvme1n1: read_ahead_kb 4096 as tier pg (mount /var/lib/postgresql on dm-1 (via dm-1)) wants");
+        assertThat(run("scheduler", "nvme-db-host", drifted, NOW, byMount)).containsExactly(
+                "ok nvme0n1: tier pg (mount /var/lib/postgresql on dm-1 (via dm-1)) sets no scheduler (current none)",
+                "ok nvme1n1: tier pg (mount /var/lib/postgresql on dm-1 (via dm-1)) sets no scheduler (current none)");
     }
 
     @Test

@@ -38,6 +38,28 @@ public record HostPlan(String host, String policyHash, List<DevicePlan> devices,
         return reasons;
     }
 
+    /** One setting of one device that differs from what its tier wants. */
+    public record Drift(DevicePlan device, PlannedSetting setting) {
+    }
+
+    /**
+     * Tuning drift, the one rule every command asks ({@code status}, {@code check}, {@code verify},
+     * {@code run-check}): every setting the planner would write. Skipped settings (a zoned device keeps
+     * mq-deadline), attributes the device does not have and values that cannot be set are never drift; the layer
+     * is the planner's (a partition's tier on its disk, a dm/md device's on its leaves).
+     */
+    public List<Drift> drift() {
+        List<Drift> drift = new ArrayList<>();
+        for (DevicePlan d : devices) {
+            for (PlannedSetting s : d.settings()) {
+                if (s.action() == TuningAction.SET) {
+                    drift.add(new Drift(d, s));
+                }
+            }
+        }
+        return drift;
+    }
+
     public long count(TuningAction action) {
         return devices.stream().flatMap(d -> d.settings().stream()).filter(s -> s.action() == action).count();
     }

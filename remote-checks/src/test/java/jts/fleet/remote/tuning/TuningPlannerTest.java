@@ -80,6 +80,21 @@ class TuningPlannerTest {
         assertThat(s.reason()).contains("zoned", "mq-deadline");
     }
 
+    /** The one drift rule: what the planner would write, on the layer that carries it; nothing it skips. */
+    @Test
+    void driftIsWhatThePlannerWouldWriteAndNothingElse() {
+        HostPlan plan = plan(TuningFixtures.edgePolicy());
+
+        List<String> drift = plan.drift().stream()
+                .map(d -> d.device().device() + " " + d.setting().attribute().key()).toList();
+        assertThat(drift).hasSize((int) plan.count(TuningAction.SET))
+                .contains("sda scheduler", "sdb scheduler") // leaves of LVM over md, from the mount's tier
+                .doesNotContain("nvme2n1 scheduler") // zoned: keeps mq-deadline, skipped
+                .noneMatch(d -> d.startsWith("dm-") || d.startsWith("md") || d.matches("nvme0n1p\\d+ .*"))
+                .noneMatch(d -> d.equals("sdb wbt_lat_usec")); // not applicable
+        assertThat(plan.drift()).allSatisfy(d -> assertThat(d.setting().action()).isEqualTo(TuningAction.SET));
+    }
+
     @Test
     void missingAttributeIsNotApplicableNotDrift() {
         PlannedSetting s = setting(plan(TuningFixtures.edgePolicy()), "sdb", QueueAttribute.WBT_LAT_USEC);
