@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
-import jts.fleet.controller.testing.LoopDevices;
+import jts.fleet.remote.testing.LoopDevices;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.remote.testing.Environment;
 

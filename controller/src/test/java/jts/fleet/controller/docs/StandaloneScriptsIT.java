@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import jts.fleet.controller.testing.LoopDevices;
+import jts.fleet.remote.testing.LoopDevices;
 import jts.fleet.remote.testing.Environment;
 
 /**

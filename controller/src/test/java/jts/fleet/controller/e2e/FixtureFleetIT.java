@@ -17,6 +17,7 @@ import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.bench.BenchStore;
 import jts.fleet.remote.bench.RecordedRuns;
 import jts.fleet.remote.model.SysrootTree;
+import jts.fleet.remote.testing.Golden;
 
 /**
  * Every row of the README's command table, run through the built launcher as a subprocess against a fleet of
@@ -55,7 +56,7 @@ class FixtureFleetIT {
             bench.save(doc, doc.host());
         }
         jts = new Launcher(dir);
-        golden = new Golden().mask(dir.toString(), "<DIR>");
+        golden = Golden.under("e2e").mask(dir.toString(), "<DIR>");
     }
 
     private static Launcher.Result run(String... args) throws Exception {

@@ -210,11 +210,6 @@ class WatchEngineTest {
         List<WatchTick> ticks = new ArrayList<>();
         engine(Map.of("db-01", h1, "db-02", h2), WatchOptions.of(Duration.ofMillis(100), 1)).run(ticks::add);
         String text = WatchView.text(ticks.get(0), false);
-        java.nio.file.Path golden = java.nio.file.Path.of("src/test/resources/monitor/watch-text.golden");
-        if (Boolean.getBoolean("jts.golden.update")) {
-            java.nio.file.Files.createDirectories(golden.getParent());
-            java.nio.file.Files.writeString(golden, text);
-        }
-        assertThat(text).isEqualTo(java.nio.file.Files.readString(golden));
+        jts.fleet.remote.testing.Golden.check(java.nio.file.Path.of("src/test/resources/monitor/watch-text.golden"), text);
     }
 }

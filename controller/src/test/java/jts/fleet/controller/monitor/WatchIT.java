@@ -28,6 +28,7 @@ import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.testing.Environment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jts.fleet.remote.testing.LoopDevices;
 
 /**
  * watch against the real kernel: a rate-limited fio load on a loop device (ext4 on a sparse image in a temp dir)
@@ -65,8 +66,12 @@ class WatchIT {
 
     private void compareWithIostat(Transport transport, Path dir) throws Exception {
         requireAll();
-        try (LoopDevice loop = LoopDevice.attach(dir, "watchit", 256, true)) {
-            Process fio = fio(dir, loop.mountpoint, 8);
+        try (LoopDevices loops = new LoopDevices(dir)) {
+            String device = loops.attach("watchit", 256, false);
+            loops.mkfs(device, "ext4");
+            // a long journal commit interval keeps jbd2's own writes out of short comparison windows
+            Path mountpoint = loops.mount(device, "watchit-mnt", "-o", "commit=60");
+            Process fio = fio(dir, mountpoint, 8);
             try {
                 Thread.sleep(2500); // layout done, load steady
                 // connect first, so watch's baseline and iostat's start are the same instant
@@ -74,22 +79,22 @@ class WatchIT {
                 WatchTarget target = new WatchTarget(transport.hostName(), WatchEngineTest.POLICY, Map.of(), Map.of());
                 List<WatchTick> ticks = new ArrayList<>();
                 try (WatchEngine engine = new WatchEngine(List.of(target), h -> transport,
-                        new WatchOptions(Duration.ofSeconds(1), 2, java.util.Set.of(), List.of(loop.name()), true,
+                        new WatchOptions(Duration.ofSeconds(1), 2, java.util.Set.of(), List.of(device), true,
                                 Duration.ofSeconds(5)), Clock.systemUTC())) {
                     // iostat's 2nd report covers the same second as watch's 1st tick (both start now)
                     CompletableFuture<String> iostat = CompletableFuture.supplyAsync(() -> {
                         try {
-                            return LoopDevice.run("iostat", "-x", "-d", "-o", "JSON", loop.name(), "1", "2");
+                            return LoopDevices.run("iostat", "-x", "-d", "-o", "JSON", device, "1", "2");
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
                         }
                     });
                     engine.run(ticks::add);
-                    JsonNode io = iostatSecondReport(iostat.get(10, TimeUnit.SECONDS), loop.name());
+                    JsonNode io = iostatSecondReport(iostat.get(10, TimeUnit.SECONDS), device);
                     WatchTick.HostTick host = ticks.get(0).hosts().get(0);
                     assertThat(host.error()).isEmpty();
-                    WatchTick.Row row = host.rows().stream().filter(r -> r.device().equals(loop.name())).findFirst()
-                            .orElseThrow(() -> new AssertionError("no row for " + loop.name() + ": " + host));
+                    WatchTick.Row row = host.rows().stream().filter(r -> r.device().equals(device)).findFirst()
+                            .orElseThrow(() -> new AssertionError("no row for " + device + ": " + host));
                     String both = "watch " + WatchView.json(ticks.get(0)) + "\niostat " + io;
                     System.out.println("[WatchIT] " + transport.getClass().getSimpleName() + ": " + both);
                     assertThat(io.get("r/s").asDouble()).as("iostat r/s under load: " + both).isGreaterThan(500);
@@ -142,9 +147,10 @@ class WatchIT {
         List<String> attached = new ArrayList<>();
         CompletableFuture<Void> churn = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < 3; i++) {
-                try (LoopDevice loop = LoopDevice.attach(dir, "churn" + i, 16, false)) {
-                    attached.add(loop.name());
-                    LoopDevice.run("dd", "if=" + loop.device, "of=/dev/null", "bs=64k", "count=16", "iflag=direct");
+                try (LoopDevices loops = new LoopDevices(dir)) {
+                    String device = loops.attach("churn" + i, 16, false);
+                    attached.add(device);
+                    LoopDevices.run("dd", "if=/dev/" + device, "of=/dev/null", "bs=64k", "count=16", "iflag=direct");
                     Thread.sleep(700);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import jts.fleet.inventory.QueueAttribute;
+
 /** The fixed host scripts of tuning, as shipped in the jar. They take validated, quoted arguments only. */
 public enum TuningScripts {
     /** {@code tune-apply.sh SYSFS_ROOT STATE_DIR RULES_PATH}, plan on stdin. */
@@ -26,15 +28,37 @@ public enum TuningScripts {
         return resource;
     }
 
-    /** The script as run on a host: its first line, the shared prelude {@code tune-common.sh}, the rest. */
+    /**
+     * The script as run on a host: its first line, the shared prelude {@code tune-common.sh} with the allowlist
+     * of queue attributes in write order put in from {@link WriteOrder#ORDER} (the one list), the rest.
+     */
     public String text() {
         String script = read(resource);
         int firstLine = script.indexOf('\n') + 1;
-        return script.substring(0, firstLine) + read(PRELUDE) + script.substring(firstLine);
+        return script.substring(0, firstLine) + prelude() + script.substring(firstLine);
     }
 
     /** Definitions shared by the three scripts (out, cleanup, path and name checks, the write order). */
     private static final String PRELUDE = "tune-common.sh";
+    /** Where the prelude takes the allowlist (write order) and the attributes of a backing device. */
+    static final String ATTR_ORDER_SLOT = "@@ATTR_ORDER@@";
+    static final String BDI_ATTRS_SLOT = "@@BDI_ATTRS@@";
+
+    /** The shell spelling of a list of attributes, in write order: keys separated by spaces. */
+    static String words(java.util.Collection<QueueAttribute> attributes) {
+        return String.join(" ", WriteOrder.ORDER.stream().filter(attributes::contains).map(QueueAttribute::key).toList());
+    }
+
+    private static String prelude() {
+        String prelude = read(PRELUDE);
+        for (String slot : java.util.List.of(ATTR_ORDER_SLOT, BDI_ATTRS_SLOT)) {
+            if (!prelude.contains("=\"" + slot + "\"")) {
+                throw new IllegalStateException(PRELUDE + " has no " + slot + " to fill");
+            }
+        }
+        return prelude.replace(ATTR_ORDER_SLOT, words(WriteOrder.ORDER))
+                .replace(BDI_ATTRS_SLOT, words(TuningPlanner.BDI_ATTRIBUTES));
+    }
 
     private static String read(String name) {
         try (InputStream in = TuningScripts.class.getResourceAsStream(name)) {

@@ -11,7 +11,8 @@ import jts.fleet.inventory.QueueAttribute;
  * The order queue attributes are written in, everywhere (plan, udev rule assignments, host scripts): the
  * kernel resets nr_requests (and wbt_lat_usec for bfq) when the scheduler changes, and recomputes
  * read_ahead_kb when max_sectors_kb is written. Found on a real loop device: writing max_sectors_kb after
- * read_ahead_kb turned 1024 into 2560. tune-apply.sh and tune-rollback.sh hard-code the same list.
+ * read_ahead_kb turned 1024 into 2560. The host scripts get this list (also their allowlist) from
+ * {@link TuningScripts#text()}.
  */
 public final class WriteOrder {
     public static final List<QueueAttribute> ORDER = List.of(QueueAttribute.SCHEDULER,

@@ -74,33 +74,11 @@ fail() {
     exit 1
 }
 
-valid_attribute() {
-    # the allowlist, hard-coded here too: the controller's validation is not trusted with root
-    case $1 in
-        scheduler | read_ahead_kb | nr_requests | rq_affinity | nomerges | add_random | wbt_lat_usec | \
-            max_sectors_kb | write_cache | max_ratio) return 0 ;;
-    esac
-    return 1
-}
-
 valid_value() {
     case $1 in
         '' | *[!A-Za-z0-9\ _.-]*) return 1 ;;
     esac
     return 0
-}
-
-trim() {
-    # strips leading/trailing blanks (sysfs often ends a value with a space)
-    t=$1
-    while :; do
-        case $t in
-            ' '* | "$TAB"*) t=${t#?} ;;
-            *' ' | *"$TAB") t=${t%?} ;;
-            *) break ;;
-        esac
-    done
-    printf '%s' "$t"
 }
 
 # read_attr DEV ATTR: sets $value to the current setting (the bracketed entry for scheduler)
@@ -141,14 +119,6 @@ write_attr() {
         *Read-only*) write_err="$write_err (sysfs is read-only on this host: container?)" ;;
     esac
     return 1
-}
-
-udev_running() {
-    # under a test sysroot the control socket is looked up inside it: fixture trees have none, so the real
-    # udevd is never asked to trigger this machine's devices on behalf of a fake host
-    command -v udevadm >/dev/null 2>&1 || return 1
-    [ -S "$root/run/udev/control" ] || return 1
-    udevadm control --ping >/dev/null 2>&1
 }
 
 udev_refresh() {
@@ -205,14 +175,6 @@ restore_run() {
             rm -f -- "$state" "$state_dir/state.json.bak" "$state_dir/rules.before"
         fi
     fi
-}
-
-# in_write_order: "dev attr value" lines grouped by device (first seen first), attributes in ATTR_ORDER
-in_write_order() {
-    awk -v order="$ATTR_ORDER" '
-    BEGIN { n = split(order, o, " "); for (i = 1; i <= n; i++) rank[o[i]] = i }
-    { if (!($1 in dev)) { dev[$1] = ++nd; name[nd] = $1 } line[$1 " " rank[$2]] = $0 }
-    END { for (d = 1; d <= nd; d++) for (r = 1; r <= n; r++) if ((name[d] " " r) in line) print line[name[d] " " r] }'
 }
 
 write_state() {
@@ -314,10 +276,7 @@ while read -r dev attr desired; do
     case $dev in
         bdi-*)
             [ -d "$root/sys/class/bdi/${dev#bdi-}" ] || reject "$dev: no such backing device ($root/sys/class/bdi/${dev#bdi-} missing: unmounted?)"
-            case $attr in
-                read_ahead_kb | max_ratio) ;;
-                *) reject "$dev: $attr is not an attribute of a backing device" ;;
-            esac ;;
+            in_list "$attr" "$BDI_ATTRS" || reject "$dev: $attr is not an attribute of a backing device" ;;
         *) [ -d "$root/sys/block/$dev/queue" ] || reject "$dev: no such block device ($root/sys/block/$dev/queue missing)" ;;
     esac
     if [ -f "$root/sys/block/$dev/hidden" ] && [ "$(cat -- "$root/sys/block/$dev/hidden")" = 1 ]; then

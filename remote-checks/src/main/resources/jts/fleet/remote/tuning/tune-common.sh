@@ -7,8 +7,28 @@ TAB=$(printf '\t')
 # Write order. The kernel has side effects: switching the scheduler resets nr_requests (and wbt_lat_usec
 # for bfq), writing max_sectors_kb recomputes read_ahead_kb. So the scheduler goes first, max_sectors_kb
 # before read_ahead_kb, and restores and rollbacks walk the same order over a snapshot of every attribute.
+# It is also the allowlist, checked here again: the controller's validation is not trusted with root. The list
+# is WriteOrder.ORDER (Java), put in by TuningScripts.text(); unfilled, it allows nothing.
 # shellcheck disable=SC2034
-ATTR_ORDER="scheduler max_sectors_kb nr_requests wbt_lat_usec read_ahead_kb rq_affinity nomerges add_random write_cache max_ratio"
+ATTR_ORDER="@@ATTR_ORDER@@"
+# The attributes a backing device (/sys/class/bdi/MAJ:MIN) has and jts-fleet may set: TuningPlanner.BDI_ATTRIBUTES.
+# shellcheck disable=SC2034
+BDI_ATTRS="@@BDI_ATTRS@@"
+
+# in_list WORD LIST: is WORD one of the words of LIST?
+# shellcheck disable=SC2317
+in_list() {
+    for word in $2; do
+        [ "$1" = "$word" ] && return 0
+    done
+    return 1
+}
+
+# valid_attribute NAME: is NAME on the allowlist?
+# shellcheck disable=SC2317
+valid_attribute() {
+    in_list "$1" "$ATTR_ORDER"
+}
 
 # attr_path DEV ATTR: a block queue attribute, or for "bdi-MAJ:MIN" an attribute of that backing device (network
 # filesystems have no block queue; their read-ahead and dirty-page share live on the BDI). Uses the caller's $root.
@@ -176,4 +196,36 @@ state_verify() {
         [ "$got" = "$want" ] || state_problem="its checksum does not match (cksum $got, recorded $want): it was changed or damaged after it was written"
     fi
     [ -z "$state_problem" ]
+}
+
+# shellcheck disable=SC2317
+trim() {
+    # strips leading/trailing blanks (sysfs often ends a value with a space)
+    t=$1
+    while :; do
+        case $t in
+            ' '* | "$TAB"*) t=${t#?} ;;
+            *' ' | *"$TAB") t=${t%?} ;;
+            *) break ;;
+        esac
+    done
+    printf '%s' "$t"
+}
+
+# shellcheck disable=SC2317,SC2154
+udev_running() {
+    # under a test sysroot the control socket is looked up inside it: fixture trees have none, so the real
+    # udevd is never asked to trigger this machine's devices on behalf of a fake host
+    command -v udevadm >/dev/null 2>&1 || return 1
+    [ -S "$root/run/udev/control" ] || return 1
+    udevadm control --ping >/dev/null 2>&1
+}
+
+# in_write_order: "dev attr value" lines grouped by device (first seen first), attributes in ATTR_ORDER
+# shellcheck disable=SC2317
+in_write_order() {
+    awk -v order="$ATTR_ORDER" '
+    BEGIN { n = split(order, o, " "); for (i = 1; i <= n; i++) rank[o[i]] = i }
+    { if (!($1 in dev)) { dev[$1] = ++nd; name[nd] = $1 } line[$1 " " rank[$2]] = $0 }
+    END { for (d = 1; d <= nd; d++) for (r = 1; r <= n; r++) if ((name[d] " " r) in line) print line[name[d] " " r] }'
 }

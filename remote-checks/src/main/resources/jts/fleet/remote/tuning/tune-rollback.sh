@@ -42,18 +42,6 @@ refuse() {
     exit 4
 }
 
-trim() {
-    t=$1
-    while :; do
-        case $t in
-            ' '* | "$TAB"*) t=${t#?} ;;
-            *' ' | *"$TAB") t=${t%?} ;;
-            *) break ;;
-        esac
-    done
-    printf '%s' "$t"
-}
-
 current_value() {
     raw=$(cat -- "$1" 2>/dev/null) || return 1
     case $raw in
@@ -63,21 +51,6 @@ current_value() {
             ;;
     esac
     trim "$raw"
-}
-
-in_write_order() {
-    awk -v order="$ATTR_ORDER" '
-    BEGIN { n = split(order, o, " "); for (i = 1; i <= n; i++) rank[o[i]] = i }
-    { if (!($1 in dev)) { dev[$1] = ++nd; name[nd] = $1 } line[$1 " " rank[$2]] = $0 }
-    END { for (d = 1; d <= nd; d++) for (r = 1; r <= n; r++) if ((name[d] " " r) in line) print line[name[d] " " r] }'
-}
-
-udev_running() {
-    # under a test sysroot the control socket is looked up inside it: fixture trees have none, so the real
-    # udevd is never asked to trigger this machine's devices on behalf of a fake host
-    command -v udevadm >/dev/null 2>&1 || return 1
-    [ -S "$root/run/udev/control" ] || return 1
-    udevadm control --ping >/dev/null 2>&1
 }
 
 write_value() {
@@ -170,11 +143,7 @@ rules_before=${state_rules_before:-absent}
 # the names are checked again before they become paths (the script runs as root; the file is just a file)
 while read -r dev attr value; do
     valid_device "$dev" || damaged "entry for device \"$dev\": not a kernel device name"
-    case $attr in
-        scheduler | read_ahead_kb | nr_requests | rq_affinity | nomerges | add_random | wbt_lat_usec | \
-            max_sectors_kb | write_cache | max_ratio) ;;
-        *) damaged "entry for $dev: \"$attr\" is not an allowlisted queue attribute" ;;
-    esac
+    valid_attribute "$attr" || damaged "entry for $dev: \"$attr\" is not an allowlisted queue attribute"
 done <"$work/entries"
 in_write_order <"$work/entries" >"$work/ordered"
 

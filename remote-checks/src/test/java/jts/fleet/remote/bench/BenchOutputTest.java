@@ -10,7 +10,7 @@ class BenchOutputTest {
     /** Recorded: bench.sh with fio 3.33 on this build machine, profiles pg-wal and rand-read-4k-qd1 on ext4. */
     @Test
     void recordedRunParses() throws Exception {
-        BenchOutput out = BenchOutput.parse(Golden.resource("bench-sh-output-fio-3.33.txt"), "db-01");
+        BenchOutput out = BenchOutput.parse(Recorded.resource("bench-sh-output-fio-3.33.txt"), "db-01");
         assertThat(out.error()).isEmpty();
         assertThat(out.engine()).isEqualTo("io_uring");
         assertThat(out.direct()).isTrue();

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import jts.fleet.inventory.Maintenance;
 import jts.fleet.inventory.Policy;
+import jts.fleet.remote.testing.Golden;
 
 class BenchProfilesTest {
+    private static final Golden GOLDEN = Golden.under("bench/golden");
+
     private final BenchProfiles profiles = BenchProfiles.embedded();
 
     @Test
@@ -75,7 +78,7 @@ class BenchProfilesTest {
         for (FioProfile p : profiles.all()) {
             String rendered = FioJobFile.render(p, parameters);
             assertThat(rendered).contains("directory=${JTS_BENCH_DIR}").contains("size=67108864").contains("runtime=10");
-            Golden.check(Golden.DIR.resolve("jobfile-" + p.name() + ".fio"), rendered);
+            GOLDEN.assertMatches("jobfile-" + p.name() + ".fio", rendered);
         }
     }
 
@@ -86,7 +89,7 @@ class BenchProfilesTest {
         assertThat(rendered).contains("filename=${JTS_BENCH_DEV}").doesNotContain("directory=")
                 .contains("[clickhouse-merge-read]\noffset=0\n").contains("[clickhouse-merge-write]\noffset=67108864\n");
         assertThat(FioJobFile.render(profiles.get("kafka-append"), parameters, true)).doesNotContain("file_append");
-        Golden.check(Golden.DIR.resolve("jobfile-raw-clickhouse-merge.fio"), rendered);
+        GOLDEN.assertMatches("jobfile-raw-clickhouse-merge.fio", rendered);
     }
 
     @Test

@@ -27,7 +27,7 @@ final class Docs {
     /** A document whose profile carries a recorded fio document, summarised like the engine does. */
     static BenchDocument recorded(String run, String host, String tier, String profile, String resource, double iopsScale)
             throws Exception {
-        String text = Golden.resource(resource);
+        String text = Recorded.resource(resource);
         FioResult r = FioJsonParser.parse(text, resource);
         ProfileSummary s = FioSummarizer.summarize(profile, r, true);
         ProfileSummary scaled = new ProfileSummary(s.profile(), s.iops() * iopsScale, s.readIops() * iopsScale,

@@ -20,7 +20,7 @@ class FioJsonParserTest {
     @ValueSource(strings = {"fio-3.33-rand-read-4k-qd32-io_uring.json", "fio-3.33-pg-wal-fdatasync.json",
             "fio-3.33-clickhouse-merge-two-jobs.json", "fio-3.33-junk-around.txt", "fio-2.2.10-rand-read-usec.json"})
     void everyRecordingParsesToAPlausibleSummary(String file) throws Exception {
-        FioResult r = FioJsonParser.parse(Golden.resource(file), file);
+        FioResult r = FioJsonParser.parse(Recorded.resource(file), file);
         ProfileSummary s = FioSummarizer.summarize("p", r, true);
         assertThat(s.iops()).as("%s iops", file).isPositive();
         assertThat(s.bwBytesPerSec()).as("%s bandwidth", file).isPositive();
@@ -33,7 +33,7 @@ class FioJsonParserTest {
 
     @Test
     void fio333RandomReadNanosecondBlocks() throws Exception {
-        FioResult r = FioJsonParser.parse(Golden.resource("fio-3.33-rand-read-4k-qd32-io_uring.json"), "rr");
+        FioResult r = FioJsonParser.parse(Recorded.resource("fio-3.33-rand-read-4k-qd32-io_uring.json"), "rr");
         assertThat(r.fioVersion()).isEqualTo("fio-3.33");
         assertThat(r.jobs()).hasSize(1);
         ProfileSummary s = FioSummarizer.summarize("rand-read-4k-qd32", r, true);
@@ -56,7 +56,7 @@ class FioJsonParserTest {
 
     @Test
     void syncLatencyComesFromSyncLatNs() throws Exception {
-        FioResult r = FioJsonParser.parse(Golden.resource("fio-3.33-pg-wal-fdatasync.json"), "wal");
+        FioResult r = FioJsonParser.parse(Recorded.resource("fio-3.33-pg-wal-fdatasync.json"), "wal");
         LatencyStats sync = r.jobs().get(0).sync().orElseThrow();
         assertThat(sync.count()).isEqualTo(7284);
         assertThat(sync.minNs()).isEqualTo(23214);
@@ -70,7 +70,7 @@ class FioJsonParserTest {
 
     @Test
     void parallelJobsAddThroughputAndKeepTheWorstPercentile() throws Exception {
-        FioResult r = FioJsonParser.parse(Golden.resource("fio-3.33-clickhouse-merge-two-jobs.json"), "ch");
+        FioResult r = FioJsonParser.parse(Recorded.resource("fio-3.33-clickhouse-merge-two-jobs.json"), "ch");
         assertThat(r.jobs()).extracting(FioJobResult::name).containsExactly("clickhouse-merge-read", "clickhouse-merge-write");
         FioJobResult read = r.jobs().get(0);
         FioJobResult write = r.jobs().get(1);
@@ -84,15 +84,15 @@ class FioJsonParserTest {
 
     @Test
     void junkBeforeAndAfterTheDocumentIsSetAside() throws Exception {
-        FioResult junk = FioJsonParser.parse(Golden.resource("fio-3.33-junk-around.txt"), "junk");
-        FioResult clean = FioJsonParser.parse(Golden.resource("fio-3.33-rand-read-4k-qd32-io_uring.json"), "clean");
+        FioResult junk = FioJsonParser.parse(Recorded.resource("fio-3.33-junk-around.txt"), "junk");
+        FioResult clean = FioJsonParser.parse(Recorded.resource("fio-3.33-rand-read-4k-qd32-io_uring.json"), "clean");
         assertThat(junk.leadingJunk()).startsWith("note: both iodepth").contains("got signal=15");
         assertThat(FioSummarizer.summarize("p", junk, true)).isEqualTo(FioSummarizer.summarize("p", clean, true));
     }
 
     @Test
     void fio2MicrosecondBlocksAndKibUnitsAreConverted() throws Exception {
-        FioResult r = FioJsonParser.parse(Golden.resource("fio-2.2.10-rand-read-usec.json"), "old");
+        FioResult r = FioJsonParser.parse(Recorded.resource("fio-2.2.10-rand-read-usec.json"), "old");
         ProfileSummary s = FioSummarizer.summarize("rand-read-4k-qd1", r, false);
         assertThat(s.iops()).isEqualTo(10239.0);
         assertThat(s.bwBytesPerSec()).isEqualTo(40956L * 1024);
@@ -126,7 +126,7 @@ class FioJsonParserTest {
 
     @Test
     void jobErrorsAreReported() throws Exception {
-        String text = Golden.resource("fio-3.33-pg-wal-fdatasync.json").replace("\"error\" : 0", "\"error\" : 28");
+        String text = Recorded.resource("fio-3.33-pg-wal-fdatasync.json").replace("\"error\" : 0", "\"error\" : 28");
         ProfileSummary s = FioSummarizer.summarize("pg-wal", FioJsonParser.parse(text, "x"), true);
         assertThat(s.error()).isEqualTo("job pg-wal: error 28");
     }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import jts.fleet.remote.testing.Golden;
 
 class HtmlReportTest {
+    private static final Golden GOLDEN = Golden.under("bench/golden");
+
 
     static List<HtmlReport.Run> sampleRuns() throws Exception {
         String rr = "fio-3.33-rand-read-4k-qd32-io_uring.json";
@@ -33,7 +36,7 @@ class HtmlReportTest {
                 .contains("before/after: nightly (20261126T0400Z-a1b2) → nightly (20261126T0500Z-c3d4)")
                 .contains("<polyline class=\"curve\"")
                 .doesNotContain(">null<").contains("rotate(-45 ");
-        Golden.check(Golden.DIR.resolve("report-two-runs.html"), html);
+        GOLDEN.assertMatches("report-two-runs.html", html);
     }
 
     /** Charts name runs by their labels; the run id only tells two runs with one label apart; no "null" tier. */

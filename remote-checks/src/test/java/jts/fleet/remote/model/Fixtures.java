@@ -38,22 +38,6 @@ final class Fixtures {
         return GatherParser.parse(name, recorded(name));
     }
 
-    static boolean updateGolden() {
-        return Boolean.parseBoolean(System.getProperty("jts.golden.update", "false"));
-    }
-
-    /** Compares with a golden file, or rewrites it in update mode. */
-    static void golden(Path file, String actual) throws IOException {
-        if (updateGolden() || !Files.exists(file)) {
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            assertThat(updateGolden()).as("golden file %s was missing and has been written: review it", file)
-                    .isTrue();
-            return;
-        }
-        assertThat(actual).as("golden %s (regenerate with -Djts.golden.update=true)", file)
-                .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
-    }
-
     record ScriptRun(int exit, String stdout, String stderr, Duration elapsed) {
     }
 

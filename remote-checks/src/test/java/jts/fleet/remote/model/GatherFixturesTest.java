@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import jts.fleet.remote.testing.Golden;
 
 /**
  * The storage model of every recorded host, with the embedded JTS policy. {@code expect.txt} is the
@@ -42,7 +43,7 @@ class GatherFixturesTest {
     @MethodSource("fixtures")
     void modelMatchesReviewedExpectation(String name) throws Exception {
         StorageModel model = TierAssigner.assign(Fixtures.snapshot(name), policy);
-        Fixtures.golden(Fixtures.DIR.resolve(name).resolve("expect.txt"), String.join("\n", describe(model)) + "\n");
+        Golden.check(Fixtures.DIR.resolve(name).resolve("expect.txt"), String.join("\n", describe(model)) + "\n");
     }
 
     @ParameterizedTest
@@ -51,7 +52,7 @@ class GatherFixturesTest {
         StorageModel model = TierAssigner.assign(Fixtures.snapshot(name), policy);
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(StatusJson.devicesAndMounts(model)) + "\n";
-        Fixtures.golden(Fixtures.DIR.resolve(name).resolve("status.json"), json);
+        Golden.check(Fixtures.DIR.resolve(name).resolve("status.json"), json);
     }
 
     /**

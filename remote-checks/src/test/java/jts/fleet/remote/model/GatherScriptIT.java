@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import jts.fleet.remote.testing.Golden;
 
 /** Runs the real gather script: shellcheck, fixture trees, refusals, escaping, and this machine. */
 class GatherScriptIT {
@@ -51,7 +52,7 @@ class GatherScriptIT {
         // gather.out is the framed text (what `snapshot` saves): the script's raw output as the controller frames it
         String framed = GatherParser.framed(name, run.stdout());
         Path recorded = Fixtures.DIR.resolve(name).resolve("gather.out");
-        if (Fixtures.updateGolden()) {
+        if (Golden.updating()) {
             Files.writeString(recorded, framed);
         }
         assertThat(recorded).as("recorded output (write it with -Djts.golden.update=true)").exists();

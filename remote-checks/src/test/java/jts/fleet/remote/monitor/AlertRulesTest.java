@@ -18,12 +18,15 @@ import jts.fleet.inventory.Tier;
 import jts.fleet.remote.testing.Environment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jts.fleet.remote.testing.Golden;
 
 class AlertRulesTest {
+    private static final Golden GOLDEN = Golden.under("monitor/golden");
+
 
     @Test
     void matchesGolden() throws IOException {
-        Golden.assertMatches("alerts.yaml", AlertRules.render(TestPolicy.TIERS));
+        GOLDEN.assertMatches("alerts.yaml", AlertRules.render(TestPolicy.TIERS));
     }
 
     @Test

@@ -12,12 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jts.fleet.remote.testing.Environment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jts.fleet.remote.testing.Golden;
 
 class DashboardTest {
+    private static final Golden GOLDEN = Golden.under("monitor/golden");
+
 
     @Test
     void matchesGolden() throws Exception {
-        Golden.assertMatches("dashboard.json", Dashboard.render(TestPolicy.TIERS));
+        GOLDEN.assertMatches("dashboard.json", Dashboard.render(TestPolicy.TIERS));
     }
 
     @Test

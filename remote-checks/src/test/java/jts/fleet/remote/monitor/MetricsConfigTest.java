@@ -16,8 +16,11 @@ import jts.fleet.remote.model.HostSnapshot;
 import jts.fleet.remote.model.StorageModel;
 import jts.fleet.remote.model.TierAssigner;
 import org.junit.jupiter.api.Test;
+import jts.fleet.remote.testing.Golden;
 
 class MetricsConfigTest {
+    private static final Golden GOLDEN = Golden.under("monitor/golden");
+
 
     private static HostSnapshot fixture(String name) throws Exception {
         try (InputStream in = MetricsConfigTest.class.getResourceAsStream("/fixtures/" + name + "/gather.out")) {
@@ -32,7 +35,7 @@ class MetricsConfigTest {
         StorageModel model = TierAssigner.assign(fixture("nvme-db-host"), policy);
         MetricsConfig config = MetricsConfig.forHost(model, policy, MetricsConfig.DEFAULT_TEXTFILE_DIR,
                 MetricsConfig.DEFAULT_STATE_DIR);
-        Golden.assertMatches("metrics-nvme-db-host.conf", config.render());
+        GOLDEN.assertMatches("metrics-nvme-db-host.conf", config.render());
         // dm devices are listed (identity) but their queue attributes are checked on the leaves
         assertThat(config.queue()).extracting(MetricsConfig.QueueEntry::device).doesNotContain("dm-0", "dm-1");
         assertThat(config.healthDevices()).containsExactly("nvme0n1", "nvme1n1");

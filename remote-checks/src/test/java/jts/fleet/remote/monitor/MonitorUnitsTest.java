@@ -9,13 +9,16 @@ import jts.fleet.remote.systemd.Unit;
 import jts.fleet.remote.testing.Environment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jts.fleet.remote.testing.Golden;
 
 class MonitorUnitsTest {
+    private static final Golden GOLDEN = Golden.under("monitor/golden");
+
 
     @Test
     void matchGolden() throws Exception {
-        Golden.assertMatches("jts-metrics.service", MonitorUnits.service("db-01").render());
-        Golden.assertMatches("jts-metrics.timer", MonitorUnits.timer("db-01").render());
+        GOLDEN.assertMatches("jts-metrics.service", MonitorUnits.service("db-01").render());
+        GOLDEN.assertMatches("jts-metrics.timer", MonitorUnits.timer("db-01").render());
     }
 
     @Test

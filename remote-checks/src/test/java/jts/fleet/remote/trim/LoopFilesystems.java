@@ -3,12 +3,12 @@ package jts.fleet.remote.trim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.LoopDevices;
 
 /**
  * Real filesystems for TRIM tests (root only): ext4 and xfs on loop devices over 512 MiB sparse files (queue
@@ -20,9 +20,9 @@ import jts.fleet.remote.testing.Environment;
 public final class LoopFilesystems implements AutoCloseable {
     private static final long IMAGE_BYTES = 512L << 20;
 
+    private final LoopDevices loops;
     private final Path dir;
     private final List<String> loopDevices = new ArrayList<>();
-    private final List<Path> mounts = new ArrayList<>();
     public final Path ext4Image;
     public final Path xfsImage;
     public final Path ext4;
@@ -31,10 +31,11 @@ public final class LoopFilesystems implements AutoCloseable {
     public final Path tmpfs;
     public final Path missing;
 
-    private LoopFilesystems(Path dir) {
-        this.dir = dir;
-        ext4Image = dir.resolve("ext4.img");
-        xfsImage = dir.resolve("xfs.img");
+    private LoopFilesystems(LoopDevices loops) {
+        this.loops = loops;
+        this.dir = loops.dir();
+        ext4Image = loops.backingFile("ext4");
+        xfsImage = loops.backingFile("xfs");
         ext4 = dir.resolve("ext4");
         xfs = dir.resolve("xfs");
         bind = dir.resolve("ext4-bind");
@@ -48,29 +49,33 @@ public final class LoopFilesystems implements AutoCloseable {
         for (String tool : List.of("losetup", "mkfs.ext4", "mkfs.xfs", "fstrim", "findmnt", "flock", "mount", "umount")) {
             Environment.requireTool(tool);
         }
-        LoopFilesystems fs = new LoopFilesystems(Files.createTempDirectory("jts-trim-loop"));
+        LoopFilesystems fs = new LoopFilesystems(LoopDevices.inTempDir("jts-trim-loop"));
         try {
             fs.setUp();
             return fs;
+        } catch (InterruptedException e) {
+            fs.close();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while setting up loop filesystems", e);
         } catch (IOException | RuntimeException | Error e) {
             fs.close();
             throw e;
         }
     }
 
-    private void setUp() throws IOException {
-        for (Path p : List.of(ext4, xfs, bind, tmpfs)) {
-            Files.createDirectories(p);
-        }
-        String ext4Loop = attach(ext4Image);
-        String xfsLoop = attach(xfsImage);
+    private void setUp() throws IOException, InterruptedException {
+        // left as the kernel reports them (rotational=1 on some kernels): TRIM goes by discard_max_bytes, not by that
+        String ext4Loop = loops.attach("ext4", IMAGE_BYTES, null);
+        loopDevices.add("/dev/" + ext4Loop);
+        String xfsLoop = loops.attach("xfs", IMAGE_BYTES, null);
+        loopDevices.add("/dev/" + xfsLoop);
         // -E nodiscard / -K: keep mkfs from trimming; the tests want to see their own trims
-        must("mkfs.ext4", "-q", "-F", "-E", "nodiscard", ext4Loop);
-        must("mkfs.xfs", "-q", "-f", "-K", xfsLoop);
-        mount(ext4, "mount", ext4Loop, ext4.toString());
-        mount(xfs, "mount", xfsLoop, xfs.toString());
-        mount(bind, "mount", "--bind", ext4.toString(), bind.toString());
-        mount(tmpfs, "mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", tmpfs.toString());
+        loops.mkfs(ext4Loop, "ext4", "-E", "nodiscard");
+        loops.mkfs(xfsLoop, "xfs", "-K");
+        loops.mount(ext4Loop, "ext4");
+        loops.mount(xfsLoop, "xfs");
+        loops.bindMount(ext4, "ext4-bind");
+        loops.tmpfs("tmpfs", "16m");
     }
 
     public Path directory() {
@@ -85,20 +90,6 @@ public final class LoopFilesystems implements AutoCloseable {
     /** Every configured target in the order tests list them: ext4, xfs, bind, tmpfs, missing. */
     public List<String> targets() {
         return List.of(ext4.toString(), xfs.toString(), bind.toString(), tmpfs.toString(), missing.toString());
-    }
-
-    private String attach(Path image) throws IOException {
-        must("truncate", "-s", String.valueOf(IMAGE_BYTES), image.toString());
-        String loop = must("losetup", "--find", "--show", image.toString()).strip();
-        assertThat(loop).matches("/dev/loop[0-9]+");
-        loopDevices.add(loop);
-        // left as the kernel reports it (rotational=1 on some kernels): TRIM goes by discard_max_bytes, not by that
-        return loop;
-    }
-
-    private void mount(Path target, String... command) {
-        must(command);
-        mounts.add(target);
     }
 
     public static String must(String... command) {
@@ -119,19 +110,9 @@ public final class LoopFilesystems implements AutoCloseable {
         must("sync", "-f", mount.toString());
     }
 
+    /** Unmounts (bind and tmpfs before the filesystems below them), detaches and deletes, in reverse order. */
     @Override
     public void close() {
-        // reverse order: bind and tmpfs before the filesystems below them, devices last
-        for (int i = mounts.size() - 1; i >= 0; i--) {
-            if (HostScript.exec("umount", mounts.get(i).toString()).exit() != 0) {
-                HostScript.exec("umount", "-l", mounts.get(i).toString());
-            }
-        }
-        mounts.clear();
-        for (String loop : loopDevices) {
-            HostScript.exec("losetup", "-d", loop);
-        }
-        loopDevices.clear();
-        HostScript.exec("rm", "-rf", "--one-file-system", dir.toString());
+        loops.close();
     }
 }

@@ -16,8 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import jts.fleet.inventory.BlackoutWindow;
+import jts.fleet.remote.testing.Golden;
 
 class TrimConfigTest {
+    private static final Golden GOLDEN = Golden.under("jts/fleet/remote/trim/golden");
+
 
     static TrimConfig sample() {
         return new TrimConfig("db-01", List.of("/data", "/var/lib/postgresql/wal/", "//data", "/srv/with space"),
@@ -27,7 +30,7 @@ class TrimConfigTest {
 
     @Test
     void rendersGolden() throws IOException {
-        Golden.assertMatches("trim.conf", sample().render());
+        GOLDEN.assertMatches("trim.conf", sample().render());
     }
 
     @Test

@@ -15,17 +15,20 @@ import org.junit.jupiter.api.Test;
 import jts.fleet.inventory.BlackoutWindow;
 import jts.fleet.inventory.Maintenance;
 import jts.fleet.remote.systemd.Unit;
+import jts.fleet.remote.testing.Golden;
 
 class TrimUnitsTest {
+    private static final Golden GOLDEN = Golden.under("jts/fleet/remote/trim/golden");
+
 
     @Test
     void serviceMatchesGolden() throws IOException {
-        Golden.assertMatches("jts-fstrim.service", TrimUnits.service("db-01").render());
+        GOLDEN.assertMatches("jts-fstrim.service", TrimUnits.service("db-01").render());
     }
 
     @Test
     void timerMatchesGolden() throws IOException {
-        Golden.assertMatches("jts-fstrim.timer", TrimUnits.timer("db-01", TrimPolicies.weekendTrim()).render());
+        GOLDEN.assertMatches("jts-fstrim.timer", TrimUnits.timer("db-01", TrimPolicies.weekendTrim()).render());
     }
 
     @Test

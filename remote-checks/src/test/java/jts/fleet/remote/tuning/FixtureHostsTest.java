@@ -15,6 +15,7 @@ import jts.fleet.inventory.InventoryLoader;
 import jts.fleet.inventory.Policy;
 import jts.fleet.remote.model.HostSnapshot;
 import jts.fleet.remote.model.TierAssigner;
+import jts.fleet.remote.testing.Golden;
 
 /**
  * Plans and rules for every recorded host of the foundation fixtures (remote-checks/src/test/resources/
@@ -22,6 +23,8 @@ import jts.fleet.remote.model.TierAssigner;
  * tuning/golden/plan/NAME.txt and tuning/golden/rules/NAME.rules.
  */
 class FixtureHostsTest {
+    private static final Golden GOLDEN = Golden.under("tuning/golden");
+
     static Stream<String> hosts() throws IOException {
         Stream<String> shared;
         try (var dirs = Files.list(Path.of("src/test/resources/fixtures"))) {
@@ -57,8 +60,8 @@ class FixtureHostsTest {
         HostPlan plan = TuningPlanner.plan(TierAssigner.assign(snapshot, policy), policy);
         String rules = UdevRules.render(plan, policy, snapshot);
 
-        Golden.assertMatches("plan/jts-" + name(resource) + ".txt", PlanText.render(plan));
-        Golden.assertMatches("rules/jts-" + name(resource) + ".rules", rules);
+        GOLDEN.assertMatches("plan/jts-" + name(resource) + ".txt", PlanText.render(plan));
+        GOLDEN.assertMatches("rules/jts-" + name(resource) + ".rules", rules);
         assertThat(rules).startsWith(UdevRules.HEADER + "\n").doesNotContain("RUN+=");
         assertThat(rules.lines().filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("LABEL=")))
                 .allSatisfy(l -> assertThat(l).matches(

@@ -15,8 +15,11 @@ import jts.fleet.inventory.Policy;
 import jts.fleet.inventory.QueueAttribute;
 import jts.fleet.remote.model.HostSnapshot;
 import jts.fleet.remote.model.TierAssigner;
+import jts.fleet.remote.testing.Golden;
 
 class TuningPlannerTest {
+    private static final Golden GOLDEN = Golden.under("tuning/golden");
+
     private final HostSnapshot edge = TuningFixtures.snapshot("tuning/hosts/edge-01.gather");
 
     private HostPlan plan(Policy policy) {
@@ -37,8 +40,8 @@ class TuningPlannerTest {
     void edgeHostPlanMatchesGolden() throws IOException {
         HostPlan plan = plan(TuningFixtures.edgePolicy());
 
-        Golden.assertMatches("plan/edge-01.txt", PlanText.render(plan));
-        Golden.assertMatches("rules/edge-01.rules", UdevRules.render(plan, TuningFixtures.edgePolicy(), edge));
+        GOLDEN.assertMatches("plan/edge-01.txt", PlanText.render(plan));
+        GOLDEN.assertMatches("rules/edge-01.rules", UdevRules.render(plan, TuningFixtures.edgePolicy(), edge));
     }
 
     @Test
