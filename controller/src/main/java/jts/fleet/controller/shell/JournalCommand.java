@@ -1,6 +1,5 @@
 package jts.fleet.controller.shell;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -23,6 +22,8 @@ import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.TransportException;
 import jts.fleet.inventory.HostSpec;
+import jts.fleet.remote.monitor.HostReads;
+import jts.fleet.remote.monitor.HostReads.Journal;
 import jts.fleet.remote.monitor.MonitorUnits;
 import jts.fleet.remote.trim.TrimUnits;
 import picocli.CommandLine.Command;
@@ -60,13 +61,6 @@ final class JournalCommand implements Callable<Integer> {
             description = "Lines per host, 1.." + MAX_LINES + " (default: ${DEFAULT-VALUE}).")
     int lines = 50;
 
-    /** What one host answered: its lines, or why it has no journal. */
-    record Journal(List<String> lines, String absentReason) {
-        Journal {
-            lines = List.copyOf(lines);
-        }
-    }
-
     JournalCommand(AppContext context) {
         this.context = context;
     }
@@ -91,7 +85,7 @@ final class JournalCommand implements Callable<Integer> {
         }
         try (FleetSession session = fleet.open(context)) {
             List<HostResult<Journal>> results = session.runner().run(session.hosts(), (transport, host) -> {
-                ExecResult r = transport.exec(ShellScripts.JOURNAL.text(), List.of(checkedUnit, Integer.toString(lines)),
+                ExecResult r = transport.exec(HostReads.journalScript(), List.of(checkedUnit, Integer.toString(lines)),
                         new byte[0], session.settings().commandTimeout(), host.become() == HostSpec.Become.SUDO);
                 return HostOutcome.ok(parse(host.name(), r));
             }, r -> { });
@@ -129,29 +123,12 @@ final class JournalCommand implements Callable<Integer> {
         }
     }
 
-    /** Parses the script's output (see journal.sh): a marker line, then journalctl's lines. */
+    /** The journal read of one host (parsed by {@link HostReads#parseJournal}); an unusable answer fails it. */
     static Journal parse(String host, ExecResult r) throws TransportException {
-        String text = r.stdoutText();
-        int nl = text.indexOf('\n');
-        String first = nl < 0 ? text.strip() : text.substring(0, nl);
-        if (first.startsWith("@@journal absent ")) {
-            return new Journal(List.of(), first.substring("@@journal absent ".length()).strip());
+        try {
+            return HostReads.parseJournal(host, r.stdoutText(), r.exitCode(), r.stderr());
+        } catch (HostReads.ReadFailure e) {
+            throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
         }
-        if (!first.equals("@@journal ok")) {
-            throw new TransportException(FailureClass.COMMAND, host + ": journal.sh exited " + r.exitCode()
-                    + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
-        }
-        if (!r.ok()) {
-            throw new TransportException(FailureClass.COMMAND, host + ": journalctl exited " + r.exitCode()
-                    + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
-        }
-        List<String> out = new ArrayList<>();
-        for (String line : text.substring(nl + 1).split("\n")) {
-            if (!line.isEmpty()) {
-                // journal text is host data: keep terminal control sequences out of the operator's screen
-                out.add(line.replaceAll("[\\p{Cntrl}&&[^\t]]", "?"));
-            }
-        }
-        return new Journal(out, null);
     }
 }

@@ -22,6 +22,7 @@ import jts.fleet.controller.transport.TransportException;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.InventoryLoader;
 import jts.fleet.remote.model.GatherScript;
+import jts.fleet.remote.monitor.HostReads;
 import jts.fleet.remote.stats.DeviceRates;
 import jts.fleet.remote.stats.DiskStatsException;
 import jts.fleet.remote.stats.IoStat;
@@ -42,7 +43,7 @@ class TriageScriptsTest {
     void twoFramedSamplesGiveIostatRatesOnTheHostsOwnClock() throws Exception {
         String output = "@@sample 1\n" + recordedDiskstats("k6.18-20fields.a") + "@@sample 2\n"
                 + recordedDiskstats("k6.18-20fields.b") + "@@done\n";
-        IoStat.Interval interval = DiskSampling.parse("db-01", output, Map.of());
+        IoStat.Interval interval = HostReads.parseDiskSample("db-01", output, Map.of());
         assertThat(interval.seconds()).isEqualTo(5.0);
         DeviceRates vda = interval.devices().stream().filter(d -> d.device().equals("vda")).findFirst().orElseThrow();
         // vda: 50 reads and 100 writes in 5 s; 100 ms and 300 ms spent on them; 50 flushes taking 100 ms
@@ -56,13 +57,13 @@ class TriageScriptsTest {
     @Test
     void truncatedOrForeignOutputIsAnErrorNamingTheHost() throws Exception {
         String first = "@@sample 1\n" + recordedDiskstats("k6.18-20fields.a");
-        assertThatThrownBy(() -> DiskSampling.parse("db-01", first, Map.of()))
+        assertThatThrownBy(() -> HostReads.parseDiskSample("db-01", first, Map.of()))
                 .isInstanceOf(DiskStatsException.class)
                 .hasMessage("db-01: diskstats sampling output truncated (no @@done after two samples)");
-        assertThatThrownBy(() -> DiskSampling.parse("db-01", "Last login: yesterday\n", Map.of()))
+        assertThatThrownBy(() -> HostReads.parseDiskSample("db-01", "Last login: yesterday\n", Map.of()))
                 .isInstanceOf(DiskStatsException.class)
                 .hasMessage("db-01: line 1: expected \"@@sample 1\"");
-        assertThatThrownBy(() -> DiskSampling.parse("db-01", "@@sample 1\nnot uptime\n@@sample 2\nx\n@@done\n",
+        assertThatThrownBy(() -> HostReads.parseDiskSample("db-01", "@@sample 1\nnot uptime\n@@sample 2\nx\n@@done\n",
                 Map.of())).isInstanceOf(DiskStatsException.class).hasMessageStartingWith("db-01: line 1: expected /proc/uptime");
     }
 
@@ -94,7 +95,7 @@ class TriageScriptsTest {
         try (LocalTransport transport = new LocalTransport(host)) {
             for (List<String> args : List.of(List.of("0"), List.of("1x"), List.of("3601"), List.of("1", "relative"),
                     List.of("1", "/tmp/../etc"), List.of("1", "/tmp/a b"))) {
-                ExecResult r = transport.exec(ShellScripts.DISKSTATS_SAMPLE.text(), args, new byte[0],
+                ExecResult r = transport.exec(HostReads.diskSampleScript(), args, new byte[0],
                         Duration.ofSeconds(10), false);
                 assertThat(r.exitCode()).as("args %s", args).isEqualTo(2);
                 assertThat(r.stderr()).as("args %s", args).startsWith("jts-diskstats: ");
@@ -108,11 +109,11 @@ class TriageScriptsTest {
         try (LocalTransport transport = new LocalTransport(host)) {
             for (List<String> args : List.of(List.of("sshd.service", "50"), List.of("jts-x;reboot", "50"),
                     List.of("jts-fstrim.service", "5x"))) {
-                ExecResult r = transport.exec(ShellScripts.JOURNAL.text(), args, new byte[0], Duration.ofSeconds(10), false);
+                ExecResult r = transport.exec(HostReads.journalScript(), args, new byte[0], Duration.ofSeconds(10), false);
                 assertThat(r.exitCode()).as("args %s", args).isEqualTo(2);
                 assertThat(r.stderr()).as("args %s", args).startsWith("jts-journal: ");
             }
-            ExecResult ok = transport.exec(ShellScripts.JOURNAL.text(), List.of("jts-*", "5"), new byte[0],
+            ExecResult ok = transport.exec(HostReads.journalScript(), List.of("jts-*", "5"), new byte[0],
                     Duration.ofSeconds(10), false);
             assertThat(ok.exitCode()).isZero();
             assertThat(ok.stdoutText()).startsWith("@@journal ");

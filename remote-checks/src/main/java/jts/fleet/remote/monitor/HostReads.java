@@ -1,8 +1,11 @@
 package jts.fleet.remote.monitor;
 
 import java.util.List;
+import java.util.Map;
 
+import jts.fleet.remote.stats.DeviceInfo;
 import jts.fleet.remote.stats.DiskStatsException;
+import jts.fleet.remote.stats.IoStat;
 import jts.fleet.remote.stats.Sample;
 
 /**
@@ -67,5 +70,93 @@ public final class HostReads {
         Sample first = Sample.parse(host, stdout.substring(0, a));
         Sample second = Sample.parse(host, stdout.substring(a + CHECK_SAMPLE_MARK.length() + 1, b));
         return new CheckRead(first, second, stdout.substring(b + CHECK_TEXTFILE_MARK.length() + 1));
+    }
+
+    /**
+     * The shell's {@code diskstats} and {@code top}: two samples of /proc/diskstats {@code interval} apart in one
+     * exec; args are the interval in seconds and the sysroot (optional).
+     */
+    public static String diskSampleScript() {
+        return Resources.text("diskstats-sample.sh");
+    }
+
+    /** Parses the framed output of {@link #diskSampleScript()} into the interval's rates. */
+    public static IoStat.Interval parseDiskSample(String host, String output, Map<String, DeviceInfo> info)
+            throws DiskStatsException {
+        String[] lines = output.split("\n", -1);
+        StringBuilder[] samples = {new StringBuilder(), new StringBuilder()};
+        int current = -1;
+        boolean done = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.equals("@@sample 1")) {
+                current = 0;
+            } else if (line.equals("@@sample 2")) {
+                if (current != 0) {
+                    throw new DiskStatsException(host + ": line " + (i + 1) + ": second sample before the first");
+                }
+                current = 1;
+            } else if (line.equals("@@tick")) {
+                continue; // keeps the script from outliving a closed channel, see the script
+            } else if (line.equals("@@done")) {
+                done = true;
+                break;
+            } else if (current >= 0) {
+                samples[current].append(line).append('\n');
+            } else if (!line.isEmpty()) {
+                throw new DiskStatsException(host + ": line " + (i + 1) + ": expected \"@@sample 1\"");
+            }
+        }
+        if (!done || current != 1) {
+            throw new DiskStatsException(host + ": diskstats sampling output truncated (no @@done after two samples)");
+        }
+        Sample first = Sample.parse(host, samples[0].toString());
+        Sample second = Sample.parse(host, samples[1].toString());
+        return IoStat.between(first, second, info);
+    }
+
+    /** The shell's {@code journal}: args are the unit (a checked {@code jts-*} name) and the line count. */
+    public static String journalScript() {
+        return Resources.text("journal.sh");
+    }
+
+    /** What one host's journal read gave: its lines (control characters replaced), or why it has no journal. */
+    public record Journal(List<String> lines, String absentReason) {
+        public Journal {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** The journal read's output is not what the script prints: the message names the host and the exit. */
+    public static final class ReadFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public ReadFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** Parses {@link #journalScript()}'s output: a marker line, then journalctl's lines. */
+    public static Journal parseJournal(String host, String stdout, int exitCode, String stderr) throws ReadFailure {
+        int nl = stdout.indexOf('\n');
+        String first = nl < 0 ? stdout.strip() : stdout.substring(0, nl);
+        if (first.startsWith("@@journal absent ")) {
+            return new Journal(List.of(), first.substring("@@journal absent ".length()).strip());
+        }
+        String err = stderr.isBlank() ? "" : ": " + stderr.strip();
+        if (!first.equals("@@journal ok")) {
+            throw new ReadFailure(host + ": journal.sh exited " + exitCode + err);
+        }
+        if (exitCode != 0) {
+            throw new ReadFailure(host + ": journalctl exited " + exitCode + err);
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : stdout.substring(nl + 1).split("\n")) {
+            if (!line.isEmpty()) {
+                // journal text is host data: keep terminal control sequences out of the operator's screen
+                out.add(line.replaceAll("[\\p{Cntrl}&&[^\t]]", "?"));
+            }
+        }
+        return new Journal(out, null);
     }
 }
