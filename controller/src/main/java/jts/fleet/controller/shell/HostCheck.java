@@ -27,12 +27,23 @@ import jts.fleet.remote.tuning.UdevRules;
  * The named checks of {@code run-check}: each one question about a host, answered from one gather snapshot
  * (no extra round trip). A closed set, so that completion and {@code run-check --list} show exactly what exists.
  */
-sealed interface HostCheck permits HostCheck.SchedulerCheck, HostCheck.ReadAheadCheck, HostCheck.DiscardCheck,
+sealed interface HostCheck permits HostCheck.QueueCheck, HostCheck.DiscardCheck,
         HostCheck.TunedCheck, HostCheck.UdevRulesCheck, HostCheck.TrimLogCheck {
 
     /** Every check, in the order {@code run-check --list} shows them. */
-    List<HostCheck> ALL = List.of(new SchedulerCheck(), new ReadAheadCheck(), new DiscardCheck(), new TunedCheck(),
-            new UdevRulesCheck(), new TrimLogCheck());
+    List<HostCheck> ALL = List.of(
+            new QueueCheck("scheduler", "I/O scheduler of every tiered device against its tier",
+                    QueueAttribute.SCHEDULER),
+            new QueueCheck("read-ahead", "read_ahead_kb of every tiered device against its tier",
+                    QueueAttribute.READ_AHEAD_KB),
+            new DiscardCheck("discard",
+                    "mounts of TRIM tiers: every layer passes discards, no online discard on top of the timer"),
+            new TunedCheck("tuned",
+                    "an active tuned profile that may overwrite queue settings"),
+            new UdevRulesCheck("udev-rules",
+                    "udev rules files other than jts-fleet's that set queue attributes"),
+            new TrimLogCheck("trim-log",
+                    "age and result of the last TRIM of every mount, from /var/lib/jts-fleet/trim.jsonl"));
 
     String name();
 
@@ -106,52 +117,16 @@ sealed interface HostCheck permits HostCheck.SchedulerCheck, HostCheck.ReadAhead
                 : d.queue().get(attribute.key()));
     }
 
-    record SchedulerCheck() implements HostCheck {
-        @Override
-        public String name() {
-            return "scheduler";
-        }
-
-        @Override
-        public String description() {
-            return "I/O scheduler of every tiered device against its tier";
-        }
-
+    /** One queue attribute of every managed device against what the planner wants. */
+    record QueueCheck(String name, String description, QueueAttribute attribute) implements HostCheck {
         @Override
         public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
-            return queueAttribute(host, model, QueueAttribute.SCHEDULER);
-        }
-    }
-
-    record ReadAheadCheck() implements HostCheck {
-        @Override
-        public String name() {
-            return "read-ahead";
-        }
-
-        @Override
-        public String description() {
-            return "read_ahead_kb of every tiered device against its tier";
-        }
-
-        @Override
-        public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
-            return queueAttribute(host, model, QueueAttribute.READ_AHEAD_KB);
+            return queueAttribute(host, model, attribute);
         }
     }
 
     /** TRIM only helps when every layer passes discards down; online discard plus the timer trims twice. */
-    record DiscardCheck() implements HostCheck {
-        @Override
-        public String name() {
-            return "discard";
-        }
-
-        @Override
-        public String description() {
-            return "mounts of TRIM tiers: every layer passes discards, no online discard on top of the timer";
-        }
-
+    record DiscardCheck(String name, String description) implements HostCheck {
         @Override
         public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
             List<Finding> findings = new ArrayList<>();
@@ -186,17 +161,7 @@ sealed interface HostCheck permits HostCheck.SchedulerCheck, HostCheck.ReadAhead
     }
 
     /** An active tuned profile rewrites queue settings after boot: the usual culprit of drift. */
-    record TunedCheck() implements HostCheck {
-        @Override
-        public String name() {
-            return "tuned";
-        }
-
-        @Override
-        public String description() {
-            return "an active tuned profile that may overwrite queue settings";
-        }
-
+    record TunedCheck(String name, String description) implements HostCheck {
         @Override
         public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
             Optional<String> profile = model.snapshot().tunedProfile().map(String::strip).filter(p -> !p.isEmpty());
@@ -209,18 +174,8 @@ sealed interface HostCheck permits HostCheck.SchedulerCheck, HostCheck.ReadAhead
     }
 
     /** Other rules files setting queue attributes compete with jts-fleet's own rules. */
-    record UdevRulesCheck() implements HostCheck {
+    record UdevRulesCheck(String name, String description) implements HostCheck {
         static final String OWN_FILE = UdevRules.DEFAULT_PATH;
-
-        @Override
-        public String name() {
-            return "udev-rules";
-        }
-
-        @Override
-        public String description() {
-            return "udev rules files other than jts-fleet's that set queue attributes";
-        }
 
         @Override
         public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
@@ -249,17 +204,7 @@ sealed interface HostCheck permits HostCheck.SchedulerCheck, HostCheck.ReadAhead
     }
 
     /** Timers fail silently: the last successful TRIM of each mount must be recent enough. */
-    record TrimLogCheck() implements HostCheck {
-        @Override
-        public String name() {
-            return "trim-log";
-        }
-
-        @Override
-        public String description() {
-            return "age and result of the last TRIM of every mount, from /var/lib/jts-fleet/trim.jsonl";
-        }
-
+    record TrimLogCheck(String name, String description) implements HostCheck {
         @Override
         public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
             List<Finding> findings = new ArrayList<>();

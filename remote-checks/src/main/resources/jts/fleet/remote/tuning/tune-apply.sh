@@ -265,12 +265,7 @@ done
 [ "$section" = finished ] || reject "plan truncated at line $lineno (no @@end)"
 
 # ---- check the host before touching anything --------------------------------------------------------------
-if [ -z "$root" ] && [ -r /proc/self/mountinfo ]; then
-    sys_opts=$(awk '$5 == "/sys" { print $6 }' /proc/self/mountinfo | tail -n 1)
-    case ,$sys_opts, in
-        *,ro,*) reject "sysfs is mounted read-only on this host (container?): nothing written" ;;
-    esac
-fi
+refuse_read_only_sysfs "nothing written"
 
 while read -r dev attr desired; do
     case $dev in
@@ -313,19 +308,7 @@ done <"$work/plan"
 [ "$(wc -l <"$work/current")" = "$(wc -l <"$work/plan")" ] || reject "attribute values changed while reading them"
 
 mkdir -p -- "$state_dir" || reject "cannot create state directory $state_dir"
-if ! mkdir -- "$state_dir/.lock" 2>/dev/null; then
-    other=$(cat -- "$state_dir/.lock/pid" 2>/dev/null || true)
-    case $other in
-        '' | *[!0-9]*) other=0 ;;
-    esac
-    if [ "$other" -gt 0 ] && kill -0 "$other" 2>/dev/null; then
-        refuse "another jts-fleet apply or rollback is running (pid $other, lock $state_dir/.lock)"
-    fi
-    rm -rf -- "$state_dir/.lock"
-    mkdir -- "$state_dir/.lock" || reject "cannot take lock $state_dir/.lock"
-fi
-lock_held=1
-echo $$ >"$state_dir/.lock/pid"
+take_lock
 
 # ---- state.json: original values, recorded before the first write -----------------------------------------
 # An existing state is read whole or not at all: it holds the values from before jts-fleet's first apply, and

@@ -229,3 +229,33 @@ in_write_order() {
     { if (!($1 in dev)) { dev[$1] = ++nd; name[nd] = $1 } line[$1 " " rank[$2]] = $0 }
     END { for (d = 1; d <= nd; d++) for (r = 1; r <= n; r++) if ((name[d] " " r) in line) print line[name[d] " " r] }'
 }
+
+# take_lock: the state directory's lock, which apply and rollback share; a lock whose process is gone is taken
+# over. Uses the caller's $state_dir, refuse and reject; cleanup releases it.
+# shellcheck disable=SC2317,SC2154
+take_lock() {
+    if ! mkdir -- "$state_dir/.lock" 2>/dev/null; then
+        other=$(cat -- "$state_dir/.lock/pid" 2>/dev/null || true)
+        case $other in
+            '' | *[!0-9]*) other=0 ;;
+        esac
+        if [ "$other" -gt 0 ] && kill -0 "$other" 2>/dev/null; then
+            refuse "another jts-fleet apply or rollback is running (pid $other, lock $state_dir/.lock)"
+        fi
+        rm -rf -- "$state_dir/.lock"
+        mkdir -- "$state_dir/.lock" || reject "cannot take lock $state_dir/.lock"
+    fi
+    lock_held=1
+    echo $$ >"$state_dir/.lock/pid"
+}
+
+# refuse_read_only_sysfs WHAT: a read-only /sys (a container) is said before anything is touched (real hosts only)
+# shellcheck disable=SC2317,SC2154
+refuse_read_only_sysfs() {
+    if [ -z "$root" ] && [ -r /proc/self/mountinfo ]; then
+        sys_opts=$(awk '$5 == "/sys" { print $6 }' /proc/self/mountinfo | tail -n 1)
+        case ,$sys_opts, in
+            *,ro,*) reject "sysfs is mounted read-only on this host (container?): $1" ;;
+        esac
+    fi
+}

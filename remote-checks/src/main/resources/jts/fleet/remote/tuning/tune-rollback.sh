@@ -112,26 +112,9 @@ if [ ! -f "$state" ]; then
     exit 0
 fi
 
-if [ -z "$root" ] && [ -r /proc/self/mountinfo ]; then
-    sys_opts=$(awk '$5 == "/sys" { print $6 }' /proc/self/mountinfo | tail -n 1)
-    case ,$sys_opts, in
-        *,ro,*) reject "sysfs is mounted read-only on this host (container?): nothing restored" ;;
-    esac
-fi
+refuse_read_only_sysfs "nothing restored"
 
-if ! mkdir -- "$state_dir/.lock" 2>/dev/null; then
-    other=$(cat -- "$state_dir/.lock/pid" 2>/dev/null || true)
-    case $other in
-        '' | *[!0-9]*) other=0 ;;
-    esac
-    if [ "$other" -gt 0 ] && kill -0 "$other" 2>/dev/null; then
-        refuse "another jts-fleet apply or rollback is running (pid $other, lock $state_dir/.lock)"
-    fi
-    rm -rf -- "$state_dir/.lock"
-    mkdir -- "$state_dir/.lock" || reject "cannot take lock $state_dir/.lock"
-fi
-lock_held=1
-echo $$ >"$state_dir/.lock/pid"
+take_lock
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jts-rollback.XXXXXX") || reject "cannot create a temporary directory"
 
