@@ -6,6 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jts.fleet.controller.cli.FleetSession;
+import jts.fleet.controller.cli.UsageException;
+import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
@@ -51,6 +55,22 @@ final class DiskSampling {
         } catch (DiskStatsException e) {
             throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
         }
+    }
+
+    /** {@code --interval} of {@code diskstats} and {@code top}, checked. */
+    static int checkedInterval(int interval) throws UsageException {
+        if (interval < 1 || interval > MAX_INTERVAL_SECONDS) {
+            throw new UsageException("--interval must be 1.." + MAX_INTERVAL_SECONDS + " s, got " + interval);
+        }
+        return interval;
+    }
+
+    /** One interval on every host of {@code hosts} in parallel, each with what the shell knows of its devices. */
+    static List<HostResult<IoStat.Interval>> sampleAll(FleetSession fleetSession, ShellSession session,
+            List<HostSpec> hosts, int intervalSeconds) {
+        return fleetSession.runner().run(hosts, (transport, host) -> HostOutcome.ok(sample(transport, host,
+                intervalSeconds, session.cachedModel(host.name()).map(DiskSampling::deviceInfo).orElse(Map.of()))),
+                r -> { });
     }
 
     /** What the statistics need to know per device, from the storage model's classification when known. */

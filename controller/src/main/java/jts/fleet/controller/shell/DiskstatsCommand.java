@@ -2,7 +2,6 @@ package jts.fleet.controller.shell;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,11 +16,9 @@ import jts.fleet.controller.cli.Json;
 import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.cli.TextTable;
 import jts.fleet.controller.cli.UsageException;
-import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.model.BlockDevice;
-import jts.fleet.remote.stats.DeviceInfo;
 import jts.fleet.remote.stats.DeviceRates;
 import jts.fleet.remote.stats.IoStat;
 import picocli.CommandLine.Command;
@@ -60,9 +57,7 @@ final class DiskstatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (interval < 1 || interval > DiskSampling.MAX_INTERVAL_SECONDS) {
-            throw new UsageException("--interval must be 1.." + DiskSampling.MAX_INTERVAL_SECONDS + " s, got " + interval);
-        }
+        DiskSampling.checkedInterval(interval);
         if (device != null && !BlockDevice.isValidName(device)) {
             throw new UsageException("invalid device name '" + device + "' (kernel names like nvme0n1, sda, dm-0)");
         }
@@ -73,10 +68,7 @@ final class DiskstatsCommand implements Callable<Integer> {
                         + UseCommand.describe(hosts) + ": add -H HOST");
             }
             HostSpec host = hosts.get(0);
-            Map<String, DeviceInfo> info = session.cachedModel(host.name()).map(DiskSampling::deviceInfo)
-                    .orElse(Map.of());
-            List<HostResult<IoStat.Interval>> results = fleetSession.runner().run(hosts,
-                    (transport, h) -> HostOutcome.ok(DiskSampling.sample(transport, h, interval, info)), r -> { });
+            List<HostResult<IoStat.Interval>> results = DiskSampling.sampleAll(fleetSession, session, hosts, interval);
             HostResult<IoStat.Interval> result = results.get(0);
             if (result instanceof HostResult.Ok<IoStat.Interval> ok) {
                 List<DeviceRates> rows = select(ok.value());

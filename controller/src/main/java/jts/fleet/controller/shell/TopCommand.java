@@ -3,7 +3,6 @@ package jts.fleet.controller.shell;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,9 +16,7 @@ import jts.fleet.controller.cli.Json;
 import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.cli.TextTable;
 import jts.fleet.controller.cli.UsageException;
-import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
-import jts.fleet.remote.stats.DeviceInfo;
 import jts.fleet.remote.stats.DeviceRates;
 import jts.fleet.remote.stats.IoStat;
 import picocli.CommandLine.Command;
@@ -62,19 +59,13 @@ final class TopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (interval < 1 || interval > DiskSampling.MAX_INTERVAL_SECONDS) {
-            throw new UsageException("--interval must be 1.." + DiskSampling.MAX_INTERVAL_SECONDS + " s, got " + interval);
-        }
+        DiskSampling.checkedInterval(interval);
         if (count < 1) {
             throw new UsageException("--count must be at least 1, got " + count);
         }
         try (FleetSession fleetSession = fleet.open(context)) {
-            List<HostResult<IoStat.Interval>> results = fleetSession.runner().run(fleetSession.hosts(),
-                    (transport, host) -> {
-                        Map<String, DeviceInfo> info = session.cachedModel(host.name())
-                                .map(DiskSampling::deviceInfo).orElse(Map.of());
-                        return HostOutcome.ok(DiskSampling.sample(transport, host, interval, info));
-                    }, r -> { });
+            List<HostResult<IoStat.Interval>> results = DiskSampling.sampleAll(fleetSession, session,
+                    fleetSession.hosts(), interval);
             List<Row> rows = new ArrayList<>();
             for (HostResult<IoStat.Interval> r : results) {
                 if (r instanceof HostResult.Ok<IoStat.Interval> ok) {
