@@ -2,18 +2,15 @@ package jts.fleet.controller.shell;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jts.fleet.remote.model.HostText;
 import jts.fleet.controller.cli.AppContext;
-import jts.fleet.controller.cli.FleetOptions;
 import jts.fleet.controller.cli.FleetReport;
 import jts.fleet.controller.cli.FleetSession;
 import jts.fleet.controller.cli.Json;
-import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.cli.TextTable;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.fleet.HostResult;
@@ -22,7 +19,6 @@ import jts.fleet.remote.model.BlockDevice;
 import jts.fleet.remote.stats.DeviceRates;
 import jts.fleet.remote.stats.IoStat;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,16 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "diskstats", mixinStandardHelpOptions = true,
         description = {"Live iostat-like view of ONE host: two samples of /proc/diskstats INTERVAL apart.",
             "%util is shown only for one-at-a-time devices (meaningless on NVMe/SSD and dm/md)."})
-final class DiskstatsCommand implements Callable<Integer> {
-    private final AppContext context;
-    private final ShellSession session;
-
-    @Mixin
-    FleetOptions fleet;
-
-    @Mixin
-    OutputOptions output;
-
+final class DiskstatsCommand extends SessionFleetCommand {
     @Parameters(arity = "0..1", paramLabel = "DEVICE", description = "Only this device (kernel name, e.g. nvme0n1).")
     String device;
 
@@ -51,8 +38,7 @@ final class DiskstatsCommand implements Callable<Integer> {
     boolean all;
 
     DiskstatsCommand(AppContext context, ShellSession session) {
-        this.context = context;
-        this.session = session;
+        super(context, session);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,17 +13,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.Colors;
-import jts.fleet.controller.cli.FleetOptions;
 import jts.fleet.controller.cli.FleetReport;
 import jts.fleet.controller.cli.FleetSession;
 import jts.fleet.controller.cli.Json;
-import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.cli.TextTable;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.inventory.HostSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,22 +30,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "hosts", mixinStandardHelpOptions = true,
         description = "Reachability and latency of the shell's connection to each selected host.")
-final class HostsCommand implements Callable<Integer> {
-    private final AppContext context;
-    private final ShellSession session;
-
-    @Mixin
-    FleetOptions fleet;
-
-    @Mixin
-    OutputOptions output;
-
+final class HostsCommand extends SessionFleetCommand {
     @Option(names = "--no-probe", description = "Do not run a no-op on each host; show the last known state only.")
     boolean noProbe;
 
     HostsCommand(AppContext context, ShellSession session) {
-        this.context = context;
-        this.session = session;
+        super(context, session);
     }
 
     @Override

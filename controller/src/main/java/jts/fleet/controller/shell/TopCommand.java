@@ -3,24 +3,20 @@ package jts.fleet.controller.shell;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jts.fleet.controller.cli.AppContext;
-import jts.fleet.controller.cli.FleetOptions;
 import jts.fleet.controller.cli.FleetReport;
 import jts.fleet.controller.cli.FleetSession;
 import jts.fleet.controller.cli.Json;
-import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.cli.TextTable;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.remote.stats.DeviceRates;
 import jts.fleet.remote.stats.IoStat;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,16 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "top", mixinStandardHelpOptions = true,
         description = "The devices with the worst await across the selection right now (one interval on every host).")
-final class TopCommand implements Callable<Integer> {
-    private final AppContext context;
-    private final ShellSession session;
-
-    @Mixin
-    FleetOptions fleet;
-
-    @Mixin
-    OutputOptions output;
-
+final class TopCommand extends SessionFleetCommand {
     @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "10",
             description = "How many devices to show (default: ${DEFAULT-VALUE}).")
     int count = 10;
@@ -53,8 +40,7 @@ final class TopCommand implements Callable<Integer> {
     }
 
     TopCommand(AppContext context, ShellSession session) {
-        this.context = context;
-        this.session = session;
+        super(context, session);
     }
 
     @Override
