@@ -13,120 +13,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the framed output of {@link GatherScript} into a {@link HostSnapshot}.
- *
- * <p>The frame is checked strictly (header, every section terminated, {@code @@done} trailer, no NUL):
- * anything else is a {@link GatherException} naming the host and the line, never a partial model. Control
- * characters inside values are the host's data, kept as they are (renderers escape them). Values inside sections are read leniently: an unreadable value or an invalid device name drops that
- * value or device with a warning in the snapshot, so one odd device never hides the rest of the host.
+ * Reads the framed output of {@link GatherScript} into a {@link HostSnapshot}: {@link GatherFrames} checks the
+ * frame strictly, this class interprets the sections. Control characters inside values are the host's data, kept
+ * as they are (renderers escape them). Values inside sections are read leniently: an unreadable value or an
+ * invalid device name drops that value or device with a warning in the snapshot, so one odd device never hides
+ * the rest of the host.
  */
 public final class GatherParser {
-    public static final String HEADER = "@@jts-gather 1";
-    private static final Pattern SECTION = Pattern.compile("@@section ([a-z][a-z0-9-]{0,31})(?: (\\S.*))?");
+    public static final String HEADER = GatherFrames.HEADER;
     private static final Pattern DEV_NUMBER = Pattern.compile("\\d{1,10}:\\d{1,10}");
     private static final Pattern NVME_PATH = Pattern.compile("nvme(\\d+)c\\d+n(\\d+)");
     private static final Pattern RULES_FILE = Pattern.compile("/(etc|run)/udev/rules\\.d/[A-Za-z0-9._+-]{1,128}");
-    private static final int MAX_LINES = 2_000_000;
 
     private GatherParser() {
     }
 
-    private record Line(int number, String text) {
-    }
-
-    private record Section(String name, String key, int start, List<Line> lines) {
-    }
-
     /** Parses gather.sh's output, raw (framed here by {@link GatherAssembler}) or already framed. */
     public static HostSnapshot parse(String host, String output) throws GatherException {
-        List<Section> sections = frame(host, framed(host, output));
+        List<GatherFrames.Section> sections = GatherFrames.frame(host, framed(host, output));
         return new Interpretation(host).interpret(sections);
     }
 
     /** The framed text of {@code output}: assembled when it is gather.sh's raw form, else as it is. */
     public static String framed(String host, String output) throws GatherException {
         return GatherAssembler.isRaw(output) ? GatherAssembler.assemble(host, output) : output;
-    }
-
-    // ---- framing ------------------------------------------------------------------------------------------
-
-    private static List<Section> frame(String host, String output) throws GatherException {
-        if (output == null || output.isEmpty()) {
-            throw new GatherException(host, 1, "empty output (expected \"" + HEADER + "\")");
-        }
-        String[] lines = output.split("\n", -1);
-        int count = lines.length;
-        if (lines[count - 1].isEmpty()) {
-            count--; // the final newline
-        }
-        if (count > MAX_LINES) {
-            throw new GatherException(host, MAX_LINES, "output longer than " + MAX_LINES + " lines");
-        }
-        List<Section> sections = new ArrayList<>();
-        Section open = null;
-        boolean done = false;
-        for (int i = 0; i < count; i++) {
-            int number = i + 1;
-            String line = lines[i];
-            checkCharacters(host, number, line);
-            if (i == 0) {
-                if (!line.equals(HEADER)) {
-                    throw new GatherException(host, 1, line.startsWith("@@jts-gather ")
-                            ? "unsupported gather format \"" + shorten(line) + "\" (expected \"" + HEADER + "\")"
-                            : "missing header \"" + HEADER + "\", got \"" + shorten(line) + "\"");
-                }
-                continue;
-            }
-            if (done) {
-                throw new GatherException(host, number, "content after @@done: \"" + shorten(line) + "\"");
-            }
-            if (open == null) {
-                Matcher m = SECTION.matcher(line);
-                if (m.matches()) {
-                    open = new Section(m.group(1), m.group(2), number, new ArrayList<>());
-                } else if (line.equals("@@done")) {
-                    done = true;
-                } else {
-                    throw new GatherException(host, number,
-                            "expected \"@@section\" or \"@@done\", got \"" + shorten(line) + "\"");
-                }
-                continue;
-            }
-            if (line.equals("@@end")) {
-                sections.add(open);
-                open = null;
-            } else if (line.startsWith("@")) {
-                throw new GatherException(host, number, "section \"" + open.name() + "\" (from line "
-                        + open.start() + ") is not terminated: unexpected \"" + shorten(line) + "\"");
-            } else {
-                open.lines().add(new Line(number, line.startsWith("\\") ? line.substring(1) : line));
-            }
-        }
-        if (open != null) {
-            throw new GatherException(host, count, "output truncated: section \"" + open.name()
-                    + "\" (from line " + open.start() + ") is not terminated");
-        }
-        if (!done) {
-            throw new GatherException(host, count, "output truncated: no \"@@done\" trailer");
-        }
-        return sections;
-    }
-
-    /**
-     * NUL never comes from a text file the script reads (the assembler drops the NUL padding of firmware strings):
-     * a stream with one is not gather output. Other control characters and undecodable bytes are data of the
-     * host (a model string, a mount point): carried as they are, escaped when shown ({@link HostText}).
-     */
-    private static void checkCharacters(String host, int number, String line) throws GatherException {
-        int nul = line.indexOf('\0');
-        if (nul >= 0) {
-            throw new GatherException(host, number, String.format("binary junk: character 0x00 at column %d",
-                    nul + 1));
-        }
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
     // ---- interpretation -----------------------------------------------------------------------------------
@@ -143,13 +53,13 @@ public final class GatherParser {
         private record Raw(String name, int line, Map<String, String> values) {
         }
 
-        HostSnapshot interpret(List<Section> sections) throws GatherException {
+        HostSnapshot interpret(List<GatherFrames.Section> sections) throws GatherException {
             Map<String, String> hostValues = null;
             Map<String, Raw> blocks = new LinkedHashMap<>();
             Map<String, Raw> parts = new LinkedHashMap<>();
             Map<String, Map<String, String>> udev = new HashMap<>();
             List<String> diskstats = new ArrayList<>();
-            List<Line> mountinfo = null;
+            List<GatherFrames.Line> mountinfo = null;
             Map<String, List<String>> rules = new LinkedHashMap<>();
             Optional<String> tuned = Optional.empty();
             Map<String, String> env = Map.of();
@@ -158,7 +68,7 @@ public final class GatherParser {
             Map<String, Map<String, String>> bdis = new LinkedHashMap<>();
             boolean sawDiskstats = false;
 
-            for (Section s : sections) {
+            for (GatherFrames.Section s : sections) {
                 switch (s.name()) {
                     case "host" -> {
                         if (hostValues != null) {
@@ -170,7 +80,7 @@ public final class GatherParser {
                         String name = s.key();
                         if (!BlockDevice.isValidName(name)) {
                             warnings.add("line " + s.start() + ": dropped " + s.name() + " device \""
-                                    + shorten(String.valueOf(name)) + "\": not a valid kernel name");
+                                    + GatherFrames.shorten(String.valueOf(name)) + "\": not a valid kernel name");
                             continue;
                         }
                         if (blocks.containsKey(name) || parts.containsKey(name)) {
@@ -186,7 +96,7 @@ public final class GatherParser {
                     }
                     case "diskstats" -> {
                         sawDiskstats = true;
-                        for (Line l : s.lines()) {
+                        for (GatherFrames.Line l : s.lines()) {
                             if (!l.text().isBlank()) {
                                 diskstats.add(l.text());
                             }
@@ -203,16 +113,17 @@ public final class GatherParser {
                             warnings.add("line " + s.start() + ": ignored udev rules file with an unexpected name");
                             continue;
                         }
-                        rules.put(s.key(), s.lines().stream().map(Line::text).toList());
+                        rules.put(s.key(), s.lines().stream().map(GatherFrames.Line::text).toList());
                     }
                     case "tuned" -> tuned = s.lines().stream().map(l -> l.text().strip())
                             .filter(t -> !t.isEmpty()).findFirst();
                     case "env" -> env = keyValues(s);
                     case "state" -> {
-                        String text = String.join("\n", s.lines().stream().map(Line::text).toList()).trim();
+                        String text = String.join("\n", s.lines().stream().map(GatherFrames.Line::text).toList())
+                                .trim();
                         state = text.isEmpty() ? Optional.empty() : Optional.of(text);
                     }
-                    case "trimlog" -> s.lines().stream().map(Line::text).filter(t -> !t.isBlank())
+                    case "trimlog" -> s.lines().stream().map(GatherFrames.Line::text).filter(t -> !t.isBlank())
                             .forEach(trimLog::add);
                     case "skipped" -> warnings.add("line " + s.start() + ": the host skipped a block device: "
                             + keyValues(s).getOrDefault("reason", "no reason given"));
@@ -255,22 +166,23 @@ public final class GatherParser {
                             .filter(v -> !v.isEmpty() && !v.equals("n/a")));
         }
 
-        private Map<String, String> keyValues(Section s) throws GatherException {
+        private Map<String, String> keyValues(GatherFrames.Section s) throws GatherException {
             Map<String, String> values = new LinkedHashMap<>();
-            for (Line l : s.lines()) {
+            for (GatherFrames.Line l : s.lines()) {
                 int eq = l.text().indexOf('=');
                 if (eq <= 0) {
-                    throw new GatherException(host, l.number(), "section \"" + s.name() + "\": expected key=value, got \""
-                            + shorten(l.text()) + "\"");
+                    throw new GatherException(host, l.number(), "section \"" + s.name()
+                            + "\": expected key=value, got \""
+                            + GatherFrames.shorten(l.text()) + "\"");
                 }
                 values.put(l.text().substring(0, eq), l.text().substring(eq + 1));
             }
             return values;
         }
 
-        private static Map<String, String> udevProperties(Section s) {
+        private static Map<String, String> udevProperties(GatherFrames.Section s) {
             Map<String, String> values = new LinkedHashMap<>();
-            for (Line l : s.lines()) {
+            for (GatherFrames.Line l : s.lines()) {
                 String text = l.text();
                 int eq = text.indexOf('=');
                 if (text.startsWith("E:") && eq > 2) {
@@ -293,7 +205,7 @@ public final class GatherParser {
                 return value;
             } catch (NumberFormatException e) {
                 throw new GatherException(host, line, "host section: " + key + " is not a number: \""
-                        + shorten(text) + "\"");
+                        + GatherFrames.shorten(text) + "\"");
             }
         }
 
@@ -313,7 +225,7 @@ public final class GatherParser {
                 BlockDevice disk = parent == null ? null : disks.get(parent);
                 if (disk == null) {
                     warnings.add("line " + raw.line() + ": dropped partition " + raw.name()
-                            + ": its disk \"" + shorten(String.valueOf(parent)) + "\" was not gathered");
+                            + ": its disk \"" + GatherFrames.shorten(String.valueOf(parent)) + "\" was not gathered");
                     continue;
                 }
                 partitionsOf.computeIfAbsent(parent, k -> new ArrayList<>())
@@ -356,7 +268,7 @@ public final class GatherParser {
             Optional<Scheduler> parsedScheduler = scheduler.flatMap(Scheduler::parse);
             if (scheduler.isPresent() && parsedScheduler.isEmpty()) {
                 warnings.add("line " + raw.line() + ": " + name + ": unreadable queue/scheduler \""
-                        + shorten(scheduler.get()) + "\"");
+                        + GatherFrames.shorten(scheduler.get()) + "\"");
             }
             Optional<String> zoned = Optional.ofNullable(queue.get("zoned"))
                     .filter(z -> !z.isEmpty() && !z.equals("none"));
@@ -429,7 +341,7 @@ public final class GatherParser {
                     names.add(n);
                 } else {
                     warnings.add("line " + raw.line() + ": " + raw.name() + ": dropped " + key + " entry \""
-                            + shorten(n) + "\": not a valid kernel name");
+                            + GatherFrames.shorten(n) + "\": not a valid kernel name");
                 }
             }
             return names;
@@ -443,7 +355,7 @@ public final class GatherParser {
             Optional<String> dev = text(raw.values(), "dev");
             if (dev.isPresent() && !DEV_NUMBER.matcher(dev.get()).matches()) {
                 warnings.add("line " + raw.line() + ": " + raw.name() + ": unreadable dev \""
-                        + shorten(dev.get()) + "\"");
+                        + GatherFrames.shorten(dev.get()) + "\"");
                 return Optional.empty();
             }
             return dev;
@@ -476,13 +388,14 @@ public final class GatherParser {
                 // reported below
             }
             warnings.add("line " + raw.line() + ": " + raw.name() + ": " + key + " is not a number: \""
-                    + shorten(value) + "\"");
+                    + GatherFrames.shorten(value) + "\"");
             return OptionalLong.empty();
         }
 
         // ---- mounts -----------------------------------------------------------------------------------
 
-        private List<Mount> mounts(List<Line> lines, HostSnapshot devices, Map<String, Map<String, String>> bdis)
+        private List<Mount> mounts(List<GatherFrames.Line> lines, HostSnapshot devices,
+                Map<String, Map<String, String>> bdis)
                 throws GatherException {
             Map<String, String> byDevNumber = new HashMap<>();
             Map<String, String> byDmName = new HashMap<>();
@@ -491,14 +404,14 @@ public final class GatherParser {
                 d.dmName().ifPresent(n -> byDmName.put(n, d.name()));
             }
             List<MountInfo> infos = new ArrayList<>();
-            for (Line l : lines) {
+            for (GatherFrames.Line l : lines) {
                 if (l.text().isBlank()) {
                     continue;
                 }
                 Optional<MountInfo> info = MountInfo.parse(l.text());
                 if (info.isEmpty()) {
                     throw new GatherException(host, l.number(), "mountinfo: not a mountinfo line: \""
-                            + shorten(l.text()) + "\"");
+                            + GatherFrames.shorten(l.text()) + "\"");
                 }
                 infos.add(info.get());
             }
