@@ -85,15 +85,7 @@ public final class BenchCommands {
     @Command(name = "bench", mixinStandardHelpOptions = true,
             description = "fio benchmarks per tier and workload shape: run, list, show, compare, report.",
             subcommands = {Run.class, ListRuns.class, Show.class, Compare.class, Report.class})
-    public static final class Bench implements Callable<Integer> {
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-            return ExitCodes.USAGE;
-        }
+    public static final class Bench extends GroupCommand {
     }
 
     /** A progress line on stderr while hosts run (terminal only): done / running / elapsed. */

@@ -20,15 +20,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "inventory", mixinStandardHelpOptions = true,
         description = "Inspect and validate the inventory and tier policy.",
         subcommands = {InventoryCommand.ListCommand.class, InventoryCommand.CheckCommand.class})
-public final class InventoryCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.USAGE;
-    }
+public final class InventoryCommand extends GroupCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the selected hosts with their connection settings, groups and tiers.")

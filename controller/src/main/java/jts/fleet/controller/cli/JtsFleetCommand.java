@@ -1,11 +1,6 @@
 package jts.fleet.controller.cli;
 
-import java.util.concurrent.Callable;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The top-level {@code jts-fleet} command; every feature is a subcommand registered in {@link CommandTree}. */
 @Command(name = "jts-fleet",
@@ -26,10 +21,7 @@ import picocli.CommandLine.Spec;
             "  11  at least one host unreachable (and none failed otherwise)",
             "  130 interrupted (Ctrl-C); apply, rollback and trim first let the host steps in flight finish",
             "See README.md and docs/ for the full reference."})
-public final class JtsFleetCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class JtsFleetCommand extends GroupCommand {
     @picocli.CommandLine.Option(names = {"-v", "--verbose"}, scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Log what the engine and sshj do to stderr; -vv: everything at debug level.")
     boolean[] verbose = new boolean[0];
@@ -37,10 +29,4 @@ public final class JtsFleetCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--log-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Write that log to FILE instead of stderr (at -v level when -v is not given).")
     java.nio.file.Path logFile;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return CommandLine.ExitCode.USAGE;
-    }
 }

@@ -229,15 +229,7 @@ public final class MonitorCommands {
     @Command(name = "monitor", mixinStandardHelpOptions = true,
             description = "Host-side metrics for Prometheus (node_exporter textfile).",
             subcommands = {Install.class, RunOnce.class})
-    public static final class Monitor implements Callable<Integer> {
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-            return ExitCodes.USAGE;
-        }
+    public static final class Monitor extends GroupCommand {
     }
 
     @Command(name = "install", mixinStandardHelpOptions = true,

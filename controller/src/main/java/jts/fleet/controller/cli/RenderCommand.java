@@ -18,15 +18,7 @@ import picocli.CommandLine.Option;
         description = "Render generated artifacts (systemd units, udev rules, alert rules, dashboard).",
         subcommands = {RenderCommand.Systemd.class, RenderCommand.Udev.class, MonitorCommands.Alerts.class,
             MonitorCommands.DashboardCommand.class})
-public final class RenderCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.USAGE;
-    }
+public final class RenderCommand extends GroupCommand {
 
     /** The one host named by {@code --host}, with its effective policy. */
     static HostSpec oneHost(HostSelection fleet, String name) throws Exception {

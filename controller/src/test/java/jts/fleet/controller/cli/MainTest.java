@@ -72,6 +72,16 @@ class MainTest {
         assertThat(run.out()).matches("(?s)jts-fleet \\d+\\.\\d+\\.\\d+.*Java 1?\\d.*");
     }
 
+    /** A group named without a subcommand lists its subcommands on stdout and exits 2 (GroupCommand). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"'', status", "bench, compare", "inventory, check",
+            "monitor, run-once", "render, dashboard"})
+    void aGroupWithoutASubcommandPrintsItsUsage(String group, String oneSubcommand) {
+        CliRun run = group.isEmpty() ? CliRun.of() : CliRun.of(group);
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.out()).startsWith("Usage: jts-fleet").contains("Commands:").contains("  " + oneSubcommand);
+    }
+
     @Test
     void unknownOptionIsUsageError() {
         CliRun run = CliRun.of("status", "--no-such-option");
