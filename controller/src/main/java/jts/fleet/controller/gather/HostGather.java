@@ -3,6 +3,7 @@ package jts.fleet.controller.gather;
 import java.time.Duration;
 import java.util.List;
 
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
@@ -27,11 +28,8 @@ public final class HostGather {
     public static String framed(Transport transport, HostSpec host, Duration timeout) throws TransportException {
         List<String> args = host.sysroot().map(List::of).orElse(List.of());
         // Reading sysfs and /proc needs no privilege; udev data under /run/udev is world-readable too.
-        ExecResult result = transport.exec(GatherScript.text(), args, new byte[0], timeout, false);
-        if (!result.ok()) {
-            throw new TransportException(FailureClass.COMMAND, host.name() + ": gather script exited "
-                    + result.exitCode() + firstLine(result.stderr()));
-        }
+        ExecResult result = HostScriptRunner.run(transport, host, "gather script", GatherScript.text(), args,
+                new byte[0], timeout, false);
         try {
             return GatherParser.framed(host.name(), result.stdoutText());
         } catch (GatherException e) {
@@ -53,14 +51,5 @@ public final class HostGather {
     public static StorageModel model(Transport transport, HostSpec host, Duration timeout)
             throws TransportException {
         return TierAssigner.assign(snapshot(transport, host, timeout), host.policy());
-    }
-
-    private static String firstLine(String stderr) {
-        String trimmed = stderr.strip();
-        if (trimmed.isEmpty()) {
-            return "";
-        }
-        int nl = trimmed.indexOf('\n');
-        return ": " + (nl < 0 ? trimmed : trimmed.substring(0, nl));
     }
 }

@@ -10,6 +10,7 @@ import jts.fleet.controller.cli.FleetSession;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
@@ -45,11 +46,8 @@ final class DiskSampling {
         host.sysroot().ifPresent(args::add);
         // the deadline covers the sleep plus a generous margin for a slow host
         Duration timeout = Duration.ofSeconds(intervalSeconds + 30L);
-        ExecResult result = transport.exec(HostReads.diskSampleScript(), args, new byte[0], timeout, false);
-        if (!result.ok()) {
-            throw new TransportException(FailureClass.COMMAND, host.name() + ": diskstats-sample.sh exited "
-                    + result.exitCode() + ": " + result.stderr().strip());
-        }
+        ExecResult result = HostScriptRunner.run(transport, host, "diskstats-sample.sh", HostReads.diskSampleScript(),
+                args, new byte[0], timeout, false);
         try {
             return HostReads.parseDiskSample(host.name(), result.stdoutText(), info);
         } catch (DiskStatsException e) {

@@ -18,6 +18,7 @@ import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.TransportException;
@@ -86,7 +87,7 @@ final class JournalCommand implements Callable<Integer> {
         try (FleetSession session = fleet.open(context)) {
             List<HostResult<Journal>> results = session.runner().run(session.hosts(), (transport, host) -> {
                 ExecResult r = transport.exec(HostReads.journalScript(), List.of(checkedUnit, Integer.toString(lines)),
-                        new byte[0], session.settings().commandTimeout(), host.become() == HostSpec.Become.SUDO);
+                        new byte[0], session.settings().commandTimeout(), HostScriptRunner.sudo(host));
                 return HostOutcome.ok(parse(host.name(), r));
             }, r -> { });
             if (output.json()) {

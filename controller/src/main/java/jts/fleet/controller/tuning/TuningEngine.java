@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.fleet.SerialRun;
@@ -141,7 +142,7 @@ public final class TuningEngine {
         TuningPaths where = paths.apply(host);
         ExecResult result = transport.exec(TuningScripts.APPLY.text(),
                 List.of(where.sysfsRoot(), where.stateDir(), where.rulesPath()), plan.applyInput(report.rules()),
-                timeout, become(host));
+                timeout, HostScriptRunner.sudo(host));
         ScriptOutcome outcome = ScriptOutcome.parse(host.name(), result.exitCode(), result.stdoutText(),
                 result.stderr());
         if (outcome.locked()) {
@@ -211,7 +212,8 @@ public final class TuningEngine {
         }
         ExecResult result = transport.exec(TuningScripts.ROLLBACK.text(),
                 List.of(where.sysfsRoot(), where.stateDir(), where.rulesPath(),
-                        forgetMissing ? "forget-missing" : "keep"), new byte[0], timeout, become(host));
+                        forgetMissing ? "forget-missing" : "keep"), new byte[0], timeout,
+                HostScriptRunner.sudo(host));
         ScriptOutcome outcome = ScriptOutcome.parse(host.name(), result.exitCode(), result.stdoutText(),
                 result.stderr());
         if (outcome.locked()) {
@@ -250,12 +252,8 @@ public final class TuningEngine {
     private HostTuningFiles readFiles(Transport transport, HostSpec host, TuningPaths where)
             throws TransportException {
         // state.json and the rules file are root-owned but world-readable (0644): no sudo needed to read them
-        ExecResult result = transport.exec(TuningScripts.READ.text(), List.of(where.stateDir(), where.rulesPath()),
-                new byte[0], timeout, false);
-        if (!result.ok()) {
-            throw new TransportException(FailureClass.COMMAND, host.name() + ": tune-read exited "
-                    + result.exitCode() + ": " + result.stderr().strip());
-        }
+        ExecResult result = HostScriptRunner.run(transport, host, "tune-read", TuningScripts.READ.text(),
+                List.of(where.stateDir(), where.rulesPath()), new byte[0], timeout, false);
         try {
             return HostTuningFiles.parse(host.name(), result.stdoutText());
         } catch (IllegalArgumentException e) {
@@ -263,9 +261,6 @@ public final class TuningEngine {
         }
     }
 
-    private static boolean become(HostSpec host) {
-        return host.become() == HostSpec.Become.SUDO;
-    }
 
     /** Drift findings of one host, kept apart from the transport work so it is tested on snapshots alone. */
     static final class DriftCheck {

@@ -22,6 +22,7 @@ public final class FakeTransport implements Transport {
     private final Behaviour behaviour;
     private final AtomicInteger execs = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean lastBecome = new AtomicBoolean();
 
     public FakeTransport(String hostName, Behaviour behaviour) {
         this.hostName = hostName;
@@ -41,7 +42,13 @@ public final class FakeTransport implements Transport {
             throw new IllegalStateException(hostName + ": fake transport is closed");
         }
         execs.incrementAndGet();
+        lastBecome.set(become);
         return behaviour.exec(script, args, stdin);
+    }
+
+    /** Whether the last exec asked for sudo. */
+    public boolean lastBecome() {
+        return lastBecome.get();
     }
 
     public int execCount() {
