@@ -9,10 +9,10 @@ build: $(LAUNCHER)
 
 $(LAUNCHER): bin/jts-fleet.in FORCE
 	$(MVN) -DskipTests -DskipITs package
-	@# A class-data-sharing archive from a training run cuts JVM start-up by ~150 ms (the launcher uses it
-	@# only with the JVM that made it). A failed training only costs that speed-up.
-	-java -XX:ArchiveClassesAtExit=$(abspath $(JAR:.jar=.jsa)) -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp $(abspath $(JAR)) jts.fleet.controller.CdsTraining >/dev/null 2>&1
-	-readlink -f "$$(command -v java)" > $(JAR:.jar=.jsa.java)
+	@# Start-up archives from a training run (packaging/train-archives.sh): a class-data archive for the default
+	@# java and, where a Java 25+ is installed, its AOT cache. The launcher uses each only with the JVM that wrote
+	@# it; a failed training only costs that speed-up.
+	packaging/train-archives.sh $(abspath $(JAR)) $(abspath $(JAR:.jar=))
 	install -m 0755 bin/jts-fleet.in $(LAUNCHER)
 
 FORCE:

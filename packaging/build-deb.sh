@@ -2,6 +2,7 @@
 # Builds dist/jts-fleet_VERSION_all.deb from the tree of build-dist.sh with plain dpkg-deb (no debhelper):
 #   /usr/bin/jts-fleet                                the launcher (finds /usr/share/jts-fleet/jts-fleet.jar)
 #   /usr/share/jts-fleet/jts-fleet.jar, /usr/share/jts-fleet/scripts/storage-{status,benchmark}.sh
+#   /usr/share/jts-fleet/train-archives.sh           run by postinst: start-up archives into /var/cache/jts-fleet
 #   /usr/share/man/man1/jts-fleet*.1.gz
 #   /usr/share/bash-completion/completions/jts-fleet, /usr/share/zsh/vendor-completions/_jts-fleet
 #   /usr/share/doc/jts-fleet/                         README, docs/*.md, copyright
@@ -54,6 +55,25 @@ Description: storage tuning, TRIM, benchmarks and monitoring for a fleet of Linu
 CONTROL
 # dpkg keeps local edits of conffiles on upgrade and removes them only on purge
 echo /etc/jts-fleet/inventory.yaml.example > "$root/DEBIAN/conffiles"
+# Start-up archives (class-data archive for the default java, AOT cache for a Java 25+) are valid only for the
+# JVM that wrote them and the installed jar: trained on the target in postinst, into /var/cache/jts-fleet, where
+# the launcher looks for them. A failed training only makes start-up slower.
+cat > "$root/DEBIAN/postinst" <<'POSTINST'
+#!/bin/sh
+set -e
+if [ "$1" = configure ]; then
+    mkdir -p /var/cache/jts-fleet
+    /usr/share/jts-fleet/train-archives.sh /usr/share/jts-fleet/jts-fleet.jar /var/cache/jts-fleet/jts-fleet || true
+fi
+POSTINST
+cat > "$root/DEBIAN/postrm" <<'POSTRM'
+#!/bin/sh
+set -e
+case "$1" in
+    remove | purge) rm -rf /var/cache/jts-fleet ;;
+esac
+POSTRM
+chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/postrm"
 (cd "$root" && find usr -type f | LC_ALL=C sort | xargs md5sum) > "$root/DEBIAN/md5sums"
 find "$root" -type d -exec chmod 0755 {} +
 find "$root" -exec touch -h -d "@${SOURCE_DATE_EPOCH:-$(git -C "$top" log -1 --format=%ct 2>/dev/null || date +%s)}" {} +

@@ -35,6 +35,8 @@ mkdir -p "$stage/bin" "$stage/share/jts-fleet/scripts" "$stage/share/man/man1" \
 
 install -m 0755 "$top/bin/jts-fleet.in" "$stage/bin/jts-fleet"
 install -m 0644 "$jar" "$stage/share/jts-fleet/jts-fleet.jar"
+# start-up archives are tied to the JVM binary and the jar's path and time: trained where it is installed
+install -m 0755 "$top/packaging/train-archives.sh" "$stage/share/jts-fleet/train-archives.sh"
 # --failure-level WARN: a broken cross reference or markup error fails the build instead of shipping
 asciidoctor --failure-level WARN -b manpage -a reproducible -D "$stage/share/man/man1" "$top"/docs/man/*.adoc
 java -cp "$jar" jts.fleet.controller.docs.ReferenceMain completion \

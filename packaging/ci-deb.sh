@@ -58,6 +58,19 @@ echo "ci-deb: /usr/bin/jts-fleet --version: $(echo "$version_out" | head -n 1)"
 expected=$(basename "$deb" | sed 's/^jts-fleet_\(.*\)_all\.deb$/\1/')
 echo "$version_out" | grep -q "^jts-fleet $expected\$" || fail "--version says \"$version_out\", package is $expected"
 
+# postinst trained the start-up archives for this machine's JVMs; the launcher must use them: a forced archive
+# (-Xshare:on, or -XX:AOTMode=on for a Java 25+ AOT cache) fails the run when it cannot be mapped.
+if [ -f /var/cache/jts-fleet/jts-fleet.aot ]; then
+    force=-XX:AOTMode=on
+elif [ -f /var/cache/jts-fleet/jts-fleet.jsa ]; then
+    force=-Xshare:on
+else
+    fail "postinst trained no start-up archive into /var/cache/jts-fleet"
+fi
+env -u JTS_FLEET_JAR JTS_FLEET_JAVA_OPTS="$force" /usr/bin/jts-fleet --help >/dev/null \
+    || fail "jts-fleet --help with $force (the archive postinst trained) exited $?"
+echo "ci-deb: start-up archive in use: $(ls /var/cache/jts-fleet) ($force)"
+
 status=0
 env -u JTS_FLEET_JAR /usr/bin/jts-fleet status > "$work/status.out" 2> "$work/status.err" || status=$?
 sed 's/^/ci-deb:   /' "$work/status.out"
@@ -94,4 +107,5 @@ while IFS= read -r path; do
 done < "$work/files"
 [ -z "$left" ] || fail "left after dpkg -P:$left"
 dpkg-query -W jts-fleet >/dev/null 2>&1 && fail "dpkg still knows jts-fleet after purge"
+[ ! -e /var/cache/jts-fleet ] || fail "left after dpkg -P: /var/cache/jts-fleet"
 echo "ci-deb: OK (installed, ran --version and status from /usr/bin/jts-fleet, purged, nothing left)"

@@ -4,9 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /**
- * Run once by {@code make build} under {@code -XX:ArchiveClassesAtExit}: loads what a fleet command loads
- * (the CLI, the gather and its parsers, sshj and BouncyCastle) so the class-data-sharing archive covers them.
- * Connects nowhere.
+ * The training run of the start-up archives ({@code packaging/train-archives.sh}, run by {@code make build} and
+ * the .deb's postinst): runs the one-shot commands users start most (status in both views, the Nagios check,
+ * help, the inventory listing) against this machine through the embedded inventory, and loads the SSH client
+ * and its crypto (sshj, BouncyCastle) so that the archive covers remote commands too. Connects nowhere.
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -15,7 +16,13 @@ public final class CdsTraining {
     public static void main(String[] args) throws Exception {
         jts.fleet.controller.transport.Transports.warmUp();
         StringWriter sink = new StringWriter();
-        Main.run(new PrintWriter(sink), new PrintWriter(sink), "status", "-o", "json");
-        Main.run(new PrintWriter(sink), new PrintWriter(sink), "--help");
+        PrintWriter out = new PrintWriter(sink);
+        String[][] lines = {
+            {"--version"}, {"status"}, {"status", "-o", "json"}, {"check"}, {"--help"}, {"status", "--help"},
+            {"inventory", "list"},
+        };
+        for (String[] line : lines) {
+            Main.run(out, out, line);
+        }
     }
 }

@@ -2,8 +2,12 @@ package jts.fleet.controller;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
+import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.CommandTree;
+import jts.fleet.controller.cli.Interrupts;
+import jts.fleet.controller.cli.VersionProvider;
 import jts.fleet.controller.shell.ShellCommand;
 
 /** Entry point. {@link #run} is the testable form: no System.exit, output to the given writers. */
@@ -17,17 +21,46 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        jts.fleet.controller.cli.AppContext context = new jts.fleet.controller.cli.AppContext(out, err,
-                System.console() != null, java.time.Clock.systemDefaultZone());
-        // Ctrl-C during a command that changes hosts stops it gracefully; see Interrupts
-        jts.fleet.controller.cli.Interrupts.install(context);
-        int code = CommandTree.create(context, FRONT_ENDS).execute(args);
+        int code = versionLine(out, args) ? ExitCodes.OK : run(cliContext(out, err, true), args);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return CommandTree.create(out, err, System.console() != null, FRONT_ENDS).execute(args);
+        return versionLine(out, args) ? ExitCodes.OK : run(cliContext(out, err, false), args);
+    }
+
+    private static AppContext cliContext(PrintWriter out, PrintWriter err, boolean handleInterrupts) {
+        AppContext context = new AppContext(out, err, System.console() != null, Clock.systemDefaultZone());
+        if (handleInterrupts) {
+            // Ctrl-C during a command that changes hosts stops it gracefully; see Interrupts
+            Interrupts.install(context);
+        }
+        return context;
+    }
+
+    private static int run(AppContext context, String... args) {
+        return CommandTree.forArguments(context, FRONT_ENDS, args).execute(args);
+    }
+
+    /**
+     * Answers exactly {@code --version} / {@code -V}, the most frequent probe of an installed CLI, from the
+     * version resource without building any command model; false (picocli answers) for anything else or when
+     * the resource cannot be read.
+     */
+    private static boolean versionLine(PrintWriter out, String... args) {
+        if (args.length != 1 || !("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            return false;
+        }
+        try {
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return true;
+        } catch (java.io.IOException e) {
+            return false; // unreadable version resource: picocli's path reports it as it always did
+        }
     }
 }

@@ -9,6 +9,7 @@ import jts.fleet.controller.ExitCodes;
 import jts.fleet.inventory.InventoryException;
 import jts.fleet.remote.model.HostText;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Builds the one command tree used by the CLI and the shell. Commands get the {@link AppContext} through
@@ -25,17 +26,57 @@ public final class CommandTree {
 
     /**
      * The tree of every command, then {@code frontEnds} (commands that drive this tree themselves, like
-     * {@code shell}), listed last in --help in the given order.
+     * {@code shell}), listed last in --help in the given order (the shell, the generated docs, top-level help).
      */
     public static CommandLine create(AppContext context, Class<?>... frontEnds) {
+        List<Class<?>> all = new java.util.ArrayList<>(List.of(subcommands()));
+        all.addAll(List.of(frontEnds));
+        all.add(CompleteCommand.class); // hidden: for the completion scripts only
+        return build(context, all);
+    }
+
+    /**
+     * The tree one command line needs: when {@code args} name a subcommand (or one of {@code frontEnds}), only
+     * that command's model is built. picocli builds a command's model by reflection over its classes, fields and
+     * annotations; for all ~35 commands that is most of a one-shot run's start-up (~150-250 ms on a 2-core VM).
+     * Anything else (top-level help, an unknown or misspelt command, which picocli answers with suggestions)
+     * gets the whole tree.
+     */
+    public static CommandLine forArguments(AppContext context, Class<?>[] frontEnds, String... args) {
+        return namedSubcommand(frontEnds, args).map(sub -> build(context, List.of(sub)))
+                .orElseGet(() -> create(context, frontEnds));
+    }
+
+    /**
+     * The top-level command (of the tree or {@code frontEnds}) that {@code args} name after the top-level options
+     * that may precede it ({@code -v}, {@code --log-file FILE}); empty when the line names none or has another
+     * option first.
+     */
+    static java.util.Optional<Class<?>> namedSubcommand(Class<?>[] frontEnds, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if ("--log-file".equals(arg)) {
+                i++;
+            } else if (!arg.matches("-v+|--verbose|--log-file=.*")) {
+                String name = arg;
+                return java.util.stream.Stream.of(List.of(subcommands()), List.of(frontEnds),
+                                List.<Class<?>>of(CompleteCommand.class))
+                        .flatMap(List::stream)
+                        .filter(sub -> {
+                            Command command = sub.getAnnotation(Command.class);
+                            return command.name().equals(name) || List.of(command.aliases()).contains(name);
+                        })
+                        .findFirst();
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static CommandLine build(AppContext context, List<Class<?>> subcommands) {
         CommandLine cmd = new CommandLine(new JtsFleetCommand(), new ContextFactory(context));
-        for (Class<?> sub : subcommands()) {
+        for (Class<?> sub : subcommands) {
             cmd.addSubcommand(sub);
         }
-        for (Class<?> frontEnd : frontEnds) {
-            cmd.addSubcommand(frontEnd);
-        }
-        cmd.addSubcommand(CompleteCommand.class); // hidden: for the completion scripts only
         shareVersion(cmd, new VersionProvider());
         summariesInCommandLists(cmd);
         cmd.setOut(context.out());

@@ -25,7 +25,7 @@ public final class Logging {
         configured = true;
         int level = Math.max(verbosity, 1);
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level >= 2 ? "debug" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.jts.fleet", level >= 2 ? "trace" : "debug");
+        System.setProperty(jts.fleet.controller.fleet.EngineLog.LEVEL_PROPERTY, level >= 2 ? "trace" : "debug");
         System.setProperty("org.slf4j.simpleLogger.log.net.schmizz", level >= 2 ? "debug" : "info");
         System.setProperty("org.slf4j.simpleLogger.log.com.hierynomus", level >= 2 ? "debug" : "info");
         logFile.ifPresent(f -> {

@@ -61,20 +61,24 @@ public final class StatusCommand implements Callable<Integer> {
                             FleetReport.progress(context, r);
                         }
                     });
-            List<ObjectNode> hostNodes = new ArrayList<>();
-            for (HostResult<HostStatus> r : results) {
-                hostNodes.add(hostJson(r));
+            // the JSON document only when something prints or writes it: a text run never starts Jackson
+            if (output.json() || reportDir != null) {
+                List<ObjectNode> hostNodes = new ArrayList<>();
+                for (HostResult<HostStatus> r : results) {
+                    hostNodes.add(hostJson(r));
+                }
+                ObjectNode doc = Json.object();
+                ArrayNode hostsArray = doc.putArray("hosts");
+                hostNodes.forEach(hostsArray::add);
+                doc.set("recap", FleetReport.recapJson(results));
+                if (reportDir != null) {
+                    writeReports(hostNodes, doc);
+                }
+                if (output.json()) {
+                    context.out().println(Json.pretty(doc));
+                }
             }
-            ObjectNode doc = Json.object();
-            ArrayNode hostsArray = doc.putArray("hosts");
-            hostNodes.forEach(hostsArray::add);
-            doc.set("recap", FleetReport.recapJson(results));
-            if (reportDir != null) {
-                writeReports(hostNodes, doc);
-            }
-            if (output.json()) {
-                context.out().println(Json.pretty(doc));
-            } else {
+            if (!output.json()) {
                 printText(session, results);
             }
             FleetReport.printErrors(context.err(), results);

@@ -29,7 +29,6 @@ import jts.fleet.inventory.HostSpec;
  * interrupted.
  */
 public final class FleetRunner {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("jts.fleet.engine");
     /** Well above Ansible's 5: a step is one exec on an open connection, so threads mostly wait. */
     public static final int DEFAULT_FORKS = 32;
 
@@ -238,8 +237,8 @@ public final class FleetRunner {
     private <T> HostResult<T> runOne(HostSpec host, HostTask<T> task) {
         long started = System.nanoTime();
         HostResult<T> result = runTask(host, task);
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("{}: {} after {} ms{}", host.name(), result.status(), (System.nanoTime() - started) / 1_000_000,
+        if (EngineLog.debugEnabled()) {
+            EngineLog.log().debug("{}: {} after {} ms{}", host.name(), result.status(), (System.nanoTime() - started) / 1_000_000,
                     result instanceof HostResult.Failed<T> f ? " (" + f.failure().key() + "): " + f.message()
                             : result instanceof HostResult.Unreachable<T> u ? ": " + u.message() : "");
         }

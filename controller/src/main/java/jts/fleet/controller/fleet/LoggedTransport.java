@@ -3,9 +3,6 @@ package jts.fleet.controller.fleet;
 import java.time.Duration;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
@@ -16,15 +13,15 @@ import jts.fleet.controller.transport.TransportException;
  * validated names and paths, but stdin may carry files). Costs nothing when debug logging is off.
  */
 final class LoggedTransport implements Transport {
-    private static final Logger LOG = LoggerFactory.getLogger("jts.fleet.engine");
     private final Transport delegate;
+    private final org.slf4j.Logger log = EngineLog.log();
 
     private LoggedTransport(Transport delegate) {
         this.delegate = delegate;
     }
 
     static Transport wrap(Transport transport) {
-        return LOG.isDebugEnabled() ? new LoggedTransport(transport) : transport;
+        return EngineLog.debugEnabled() ? new LoggedTransport(transport) : transport;
     }
 
     /** The script's name from its header comment ({@code # jts-fleet NAME ...}), else its first line. */
@@ -44,15 +41,15 @@ final class LoggedTransport implements Transport {
     public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
             throws TransportException {
         String name = scriptName(script);
-        LOG.debug("{}: exec {} ({} args, {} bytes stdin, timeout {} ms{})", delegate.hostName(), name, args.size(),
+        log.debug("{}: exec {} ({} args, {} bytes stdin, timeout {} ms{})", delegate.hostName(), name, args.size(),
                 stdin.length, timeout.toMillis(), become ? ", become" : "");
         try {
             ExecResult r = delegate.exec(script, args, stdin, timeout, become);
-            LOG.debug("{}: {} exit {} in {} ms ({} bytes out, {} chars err)", delegate.hostName(), name, r.exitCode(),
+            log.debug("{}: {} exit {} in {} ms ({} bytes out, {} chars err)", delegate.hostName(), name, r.exitCode(),
                     r.elapsed().toMillis(), r.stdout().length, r.stderr().length());
             return r;
         } catch (TransportException e) {
-            LOG.debug("{}: {} failed: {}: {}", delegate.hostName(), name, e.failureClass().key(), e.getMessage());
+            log.debug("{}: {} failed: {}: {}", delegate.hostName(), name, e.failureClass().key(), e.getMessage());
             throw e;
         }
     }

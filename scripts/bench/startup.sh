@@ -1,0 +1,61 @@
+#!/bin/sh
+# Start-up of one-shot jts-fleet runs against a hello-world JVM: --version, --help, local `status` and `check`
+# (embedded inventory: this machine, no SSH), medians of 7 runs with hyperfine (3 warm-up runs each).
+# Runs the launcher as installed by `make build` (it picks the JVM of its start-up archive: a Java 25+ AOT cache
+# first) and again with JAVA_HOME set to the default java (the class-data archive of Java 17).
+# Usage (after `make build`): scripts/bench/startup.sh [RUNS=7]
+# Prints one line per command: median ms, ratio to the hello-world JVM of the default java, user+sys CPU ms.
+set -eu
+top=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)
+runs=${1:-7}
+command -v hyperfine >/dev/null 2>&1 || { echo "startup.sh: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
+[ -x "$top/bin/jts-fleet" ] || { echo "startup.sh: run 'make build' first" >&2; exit 1; }
+work=$(mktemp -d /tmp/jts-bench-startup.XXXXXX)
+trap 'rm -rf "$work"' EXIT INT TERM
+cat > "$work/Hello.java" <<'JAVA'
+public class Hello {
+    public static void main(String[] args) {
+        System.out.println("hello");
+    }
+}
+JAVA
+javac -d "$work" "$work/Hello.java"
+java17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+launcher=$top/bin/jts-fleet
+cd "$work" # no ./inventory.yaml: status and check read the embedded inventory (this machine)
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+aot_java=$top/controller/target/jts-fleet-all.aot.java
+if [ -f "$aot_java" ]; then
+    echo "launcher JVM: $(cat "$aot_java") (AOT cache)"
+else
+    echo "launcher JVM: default java (class-data archive)"
+fi
+# name|command; medians from hyperfine's JSON
+set -- "hello JVM ($(basename "$java17"))|java -cp $work Hello"
+for jvm in /usr/lib/jvm/*/release; do
+    major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jvm")
+    if [ -n "$major" ] && [ "$major" -ge 25 ]; then
+        set -- "$@" "hello JVM ($(basename "${jvm%/release}"))|${jvm%/release}/bin/java -cp $work Hello"
+        break
+    fi
+done
+for cmd in "--version" "--help" "status" "check"; do
+    set -- "$@" "jts-fleet $cmd|$launcher $cmd" "jts-fleet $cmd (JAVA_HOME=java 17)|env JAVA_HOME=$java17 $launcher $cmd"
+done
+printf '%-44s %10s %8s %10s\n' "what" "median ms" "x hello" "cpu ms"
+hello=""
+for entry in "$@"; do
+    name=${entry%%|*}
+    command=${entry#*|}
+    # check exits 0..3 (Nagios states): any of them is a completed run
+    hyperfine -N -i -w 3 -r "$runs" --export-json "$work/h.json" "$command" >/dev/null 2>&1
+    read -r median cpu <<STATS
+$(python3 -c 'import json,statistics,sys
+r=json.load(open(sys.argv[1]))["results"][0]
+print(round(statistics.median(r["times"])*1000,1), round((r["user"]+r["system"])*1000,1))' "$work/h.json")
+STATS
+    [ -n "$hello" ] || hello=$median
+    printf '%-44s %10s %8s %10s\n' "$name" "$median" "$(python3 -c "print(f'{$median/$hello:.2f}')")" "$cpu"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
