@@ -1,6 +1,7 @@
 #!/bin/sh
 # Starts a loopback "fleet" of N sshd ports (16 per sshd) for benchmarks, as root.
-# Usage: sshd-fleet.sh start DIR N | stop DIR   (SSHD_FLEET_EXTRA: extra sshd_config lines for every server)
+# Usage: sshd-fleet.sh start DIR N | stop DIR   (SSHD_FLEET_EXTRA: extra sshd_config lines for every server;
+#        SSHD_FLEET_USER: an existing login to use instead of jtsbench, which is made with a plain /bin/sh)
 # Writes DIR/inventory.yaml (jts-fleet), DIR/pssh-hosts, DIR/ansible-hosts.ini, DIR/ssh_config and keys.
 set -eu
 
@@ -23,8 +24,8 @@ fi
 count=${3:?host count}
 # A plain /bin/sh login: root's interactive rc files (pyenv ...) would add ~250 ms to every command of
 # every tool measured.
-user=jtsbench
-if ! id "$user" >/dev/null 2>&1; then
+user=${SSHD_FLEET_USER:-jtsbench}
+if [ "$user" = jtsbench ] && ! id "$user" >/dev/null 2>&1; then
     useradd -M -d /nonexistent -s /bin/sh "$user"
 fi
 usermod -p '*' "$user"
@@ -65,8 +66,8 @@ while [ "$i" -lt "$count" ]; do
         printf '127.0.0.1:%s\n' "$port" >> "$dir/pssh-hosts"
         printf '[127.0.0.1]:%s %s\n' "$port" "$hostkey" >> "$dir/known_hosts"
         printf '%s ansible_host=127.0.0.1 ansible_port=%s\n' "$name" "$port" >> "$dir/ansible-hosts.ini"
-        printf '  %s: {address: 127.0.0.1, port: %s, user: jtsbench, become: none, identity_file: "%s", known_hosts: "%s", groups: [bench]}\n' \
-            "$name" "$port" "$dir/id_ed25519" "$dir/known_hosts" >> "$dir/inventory.yaml"
+        printf '  %s: {address: 127.0.0.1, port: %s, user: %s, become: none, identity_file: "%s", known_hosts: "%s", groups: [bench]}\n' \
+            "$name" "$port" "$user" "$dir/id_ed25519" "$dir/known_hosts" >> "$dir/inventory.yaml"
         i=$(( i + 1 ))
         n=$(( n + 1 ))
     done
@@ -75,7 +76,7 @@ while [ "$i" -lt "$count" ]; do
 done
 cat > "$dir/ssh_config" <<CFG
 Host 127.0.0.1
-  User jtsbench
+  User $user
   IdentityFile $dir/id_ed25519
   UserKnownHostsFile $dir/known_hosts
   StrictHostKeyChecking yes
@@ -83,9 +84,9 @@ Host 127.0.0.1
 CFG
 cat >> "$dir/ansible-hosts.ini" <<INI
 [fleet:vars]
-ansible_user=jtsbench
+ansible_user=$user
 ansible_ssh_private_key_file=$dir/id_ed25519
-ansible_remote_tmp=/tmp/.ansible-jtsbench
+ansible_remote_tmp=/tmp/.ansible-$user
 ansible_ssh_common_args=-o UserKnownHostsFile=$dir/known_hosts -o StrictHostKeyChecking=yes
 INI
 sleep 1

@@ -69,8 +69,9 @@ public final class MonitorCommands {
 
     @Command(name = "watch", mixinStandardHelpOptions = true,
             description = {"Live fleet I/O view (iostat -x semantics), worst devices first.",
-                "Persistent connections, one cheap read per host and tick; breaches of the tier thresholds are",
-                "highlighted. -o json: one JSON object per interval."})
+                "One sampler per host streams its counters, stamped with the host's clock, over a persistent",
+                "connection: a slow login shell is paid once, rates follow the host's clock, a late host shows",
+                "a gap. Breaches of the tier thresholds are highlighted. -o json: one JSON object per interval."})
     public static final class Watch implements Callable<Integer> {
         private final AppContext context;
         @Mixin

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.StreamingCommand;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
 
@@ -52,6 +53,13 @@ final class LoggedTransport implements Transport {
             log.debug("{}: {} failed: {}: {}", delegate.hostName(), name, e.failureClass().key(), e.getMessage());
             throw e;
         }
+    }
+
+    @Override
+    public StreamingCommand stream(String script, List<String> args, Duration lifetime) throws TransportException {
+        log.debug("{}: stream {} ({} args, lifetime {} s)", delegate.hostName(), scriptName(script), args.size(),
+                lifetime.toSeconds());
+        return delegate.stream(script, args, lifetime);
     }
 
     @Override

@@ -9,60 +9,68 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.Transport;
-import jts.fleet.controller.transport.TransportException;
 import jts.fleet.inventory.Thresholds;
 import jts.fleet.inventory.Tier;
-import jts.fleet.remote.monitor.HostReads;
 import jts.fleet.remote.monitor.LatencyBreach;
+import jts.fleet.remote.monitor.SampleFrames;
 import jts.fleet.remote.stats.DeviceRates;
-import jts.fleet.remote.stats.DiskStatsException;
 import jts.fleet.remote.stats.IoStat;
 import jts.fleet.remote.stats.Sample;
 
 /**
- * The live fleet I/O view: every {@code interval}, one exec of a fixed {@code cat} per host over its
- * persistent transport (all hosts in parallel), iostat -x figures per device from consecutive samples, breaches
- * of the tier thresholds. A host that fails is reported in that tick and tried again on the next (the SSH
- * transport reconnects by itself); its last good sample is kept, so the first tick after a reconnect shows the
- * average over the gap. Ticks are aligned to a fixed schedule (no drift from slow hosts): a host whose previous
- * read is still running is reported as such and not asked again until it answers.
+ * The live fleet I/O view: ONE long-running sampler per host ({@link HostSampler}, the fixed
+ * {@code watch-stream.sh}) prints the host's counters every {@code interval}, stamped with the host's monotonic
+ * clock, over one channel of the host's persistent transport; iostat -x figures per device come from consecutive
+ * frames, so network jitter and the controller's scheduling do not distort the rates, and a login shell that
+ * takes a second to start is paid once, not every tick. Breaches of the tier thresholds are judged per row.
+ *
+ * <p>Ticks follow a fixed schedule from the baseline. A host whose frame is late gets up to half an interval
+ * more; a host with no new frame shows a gap (an error line saying how long since its last sample), never a
+ * silent repeat. When frames come late in a burst, the tick covers all of them (rates over the whole span of
+ * host time, nothing skipped) and says so; a sampler that fell behind on its host shows as a longer span. A host
+ * whose sampler ends (dropped connection, garbage, its own lifetime) is reported in that tick and its sampler
+ * started again; its last good sample is kept, so its first tick back shows the average over the gap.
  */
 public final class WatchEngine implements AutoCloseable {
+    /** A sampler's own lifetime on the host when watching forever; a new one follows it. */
+    static final Duration FOREVER_LIFETIME = Duration.ofHours(1);
+
     private final List<WatchTarget> targets;
-    private final Function<String, Transport> transports;
     private final WatchOptions options;
     private final Clock clock;
-    private final ExecutorService pool;
-    private final Map<String, Sample> previous = new HashMap<>();
-    private final Map<String, Future<String>> inFlight = new HashMap<>();
+    private final ExecutorService readers;
+    private final Map<String, HostSampler> samplers = new LinkedHashMap<>();
+    private final Map<String, SampleFrames.Frame> previous = new HashMap<>();
+    private final Map<String, Long> arrivedAt = new HashMap<>(); // nanoTime the previous frame was taken
 
     /**
-     * @param transports transport per host name (e.g. {@code name -> pool.get(hostSpec)}); called every tick, so
-     *                   a pool may hand out a fresh transport after an eviction
+     * @param transports transport per host name (e.g. {@code name -> pool.get(hostSpec)}); asked again whenever a
+     *                   sampler (re)starts, so a pool may hand out a fresh transport after an eviction
      */
     public WatchEngine(List<WatchTarget> targets, Function<String, Transport> transports, WatchOptions options,
                        Clock clock) {
         this.targets = List.copyOf(targets);
-        this.transports = transports;
         this.options = options;
         this.clock = clock;
-        // one thread per host up to 32: an exec mostly waits on the network
-        this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(32, targets.size())), r -> {
-            Thread t = new Thread(r, "jts-watch");
+        // one reader thread per host: each blocks on its sampler's stream for the whole run
+        this.readers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "jts-watch-sampler");
             t.setDaemon(true);
             return t;
         });
+        Duration lifetime = options.count() == 0 ? FOREVER_LIFETIME : min(FOREVER_LIFETIME,
+                options.interval().multipliedBy(options.count() + 2).plus(options.execTimeout()).plusSeconds(30));
+        for (WatchTarget target : this.targets) {
+            samplers.put(target.host(), new HostSampler(target, transports, options.interval(),
+                    Duration.ofSeconds(Math.max(1, lifetime.toSeconds())), readers));
+        }
     }
 
     /**
@@ -71,25 +79,25 @@ public final class WatchEngine implements AutoCloseable {
      */
     public void run(Consumer<WatchTick> sink) throws InterruptedException {
         long intervalNanos = options.interval().toNanos();
+        // baseline: the first frame of every host; a first connect may take the whole exec timeout
+        collect(System.nanoTime() + options.execTimeout().toNanos(), 0);
         long next = System.nanoTime();
-        sampleAll(options.execTimeout()); // baseline: no rates yet; first connects may take their full timeout
         for (long n = 0; options.count() == 0 || n < options.count(); n++) {
             next += intervalNanos;
             long sleep = next - System.nanoTime();
             if (sleep > 0) {
                 TimeUnit.NANOSECONDS.sleep(sleep);
             } else {
-                // fell behind (a slow sink): skip missed slots instead of bursting
+                // fell behind (a slow sink): the frames wait in the samplers' queues, the next tick covers them
                 next = System.nanoTime();
             }
             sink.accept(tick());
         }
     }
 
-    /** One tick now: sample every host and compute against its previous sample. */
+    /** One tick now: what every host's sampler sent since the last tick, against its previous frame. */
     WatchTick tick() throws InterruptedException {
-        Map<String, Result> results = sampleAll(
-                Duration.ofNanos(Math.max(options.interval().toNanos() * 9 / 10, Duration.ofMillis(100).toNanos())));
+        Map<String, Result> results = collect(System.nanoTime(), options.interval().toNanos() / 2);
         List<WatchTick.HostTick> hosts = new ArrayList<>();
         for (WatchTarget target : targets) {
             hosts.add(hostTick(target, results.get(target.host())));
@@ -97,72 +105,75 @@ public final class WatchEngine implements AutoCloseable {
         return new WatchTick(clock.instant(), hosts);
     }
 
-    private record Result(Optional<Sample> previous, Optional<Sample> current, Optional<String> error) {
+    /** What one host had for one tick. {@code current} empty with no error: nothing arrived (a gap). */
+    private record Result(Optional<SampleFrames.Frame> previous, Optional<SampleFrames.Frame> current, int frames,
+                          Optional<String> error, Optional<String> restartedAfter, long dropped) {
     }
 
-    /** Samples every free host, waiting at most {@code wait} (capped by the exec timeout) for answers. */
-    private Map<String, Result> sampleAll(Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + Math.min(options.execTimeout().toNanos(), wait.toNanos());
-        Map<String, Future<String>> submitted = new LinkedHashMap<>();
+    /**
+     * Takes every host's arrivals; a host that has none by {@code deadline} may wait {@code grace} more (for
+     * late frames), all hosts waiting at the same time.
+     */
+    private Map<String, Result> collect(long deadline, long graceNanos) throws InterruptedException {
         Map<String, Result> results = new LinkedHashMap<>();
-        for (WatchTarget target : targets) {
-            Future<String> running = inFlight.get(target.host());
-            if (running != null && !running.isDone()) {
-                results.put(target.host(), new Result(Optional.empty(), Optional.empty(),
-                        Optional.of("previous read still running")));
-                continue;
-            }
-            Future<String> f = pool.submit(() -> read(target));
-            inFlight.put(target.host(), f);
-            submitted.put(target.host(), f);
+        samplers.values().forEach(HostSampler::ensureRunning);
+        long until = deadline + graceNanos;
+        for (HostSampler sampler : samplers.values()) {
+            List<HostSampler.Arrival> arrivals = sampler.take(Duration.ofNanos(until - System.nanoTime()));
+            results.put(sampler.host(), result(sampler, arrivals));
         }
-        for (Map.Entry<String, Future<String>> e : submitted.entrySet()) {
-            String host = e.getKey();
-            Sample before = previous.get(host);
-            try {
-                long remaining = Math.max(0, deadline - System.nanoTime());
-                String out = e.getValue().get(remaining, TimeUnit.NANOSECONDS);
-                Sample sample = HostReads.parseWatch(host, out);
-                previous.put(host, sample);
-                results.put(host, new Result(Optional.ofNullable(before), Optional.of(sample), Optional.empty()));
-            } catch (TimeoutException ex) {
-                results.put(host, new Result(Optional.empty(), Optional.empty(),
-                        Optional.of(host + ": no answer within " + Math.min(options.execTimeout().toMillis(),
-                                wait.toMillis()) + " ms")));
-            } catch (ExecutionException ex) {
-                Throwable cause = ex.getCause();
-                results.put(host, new Result(Optional.empty(), Optional.empty(), Optional.of(
-                        cause instanceof TransportException || cause instanceof DiskStatsException
-                                ? cause.getMessage() : host + ": " + cause)));
-            } catch (DiskStatsException ex) {
-                results.put(host, new Result(Optional.empty(), Optional.empty(), Optional.of(ex.getMessage())));
-            }
-        }
+        samplers.values().forEach(HostSampler::ensureRunning); // a sampler that just ended starts again now
         return results;
     }
 
-    private String read(WatchTarget target) throws TransportException, DiskStatsException {
-        String host = target.host();
-        Transport t = transports.apply(host);
-        ExecResult r = t.exec(HostReads.watchScript(), HostReads.sysrootArgs(target.sysroot()), new byte[0],
-                options.execTimeout(), false);
-        if (!r.ok()) {
-            throw new DiskStatsException(host + ": reading /proc/diskstats failed (exit " + r.exitCode() + "): "
-                    + r.stderr().strip());
+    private Result result(HostSampler sampler, List<HostSampler.Arrival> arrivals) {
+        String host = sampler.host();
+        SampleFrames.Frame before = previous.get(host);
+        SampleFrames.Frame newest = null;
+        int frames = 0;
+        String error = null;
+        for (HostSampler.Arrival arrival : arrivals) {
+            if (arrival instanceof HostSampler.Arrival.Sampled sampled) {
+                newest = sampled.frame();
+                frames++;
+            } else if (arrival instanceof HostSampler.Arrival.Ended ended && !ended.expected()) {
+                error = ended.reason();
+            }
         }
-        return r.stdoutText();
+        if (newest != null) {
+            previous.put(host, newest);
+            arrivedAt.put(host, System.nanoTime());
+        }
+        if (error != null && newest == null) {
+            return new Result(Optional.empty(), Optional.empty(), 0, Optional.of(error), Optional.empty(),
+                    sampler.takeDropped());
+        }
+        // a sampler that ended and was back within the same tick: its end is still told
+        return new Result(Optional.ofNullable(before), Optional.ofNullable(newest), frames, Optional.empty(),
+                Optional.ofNullable(error), sampler.takeDropped());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private WatchTick.HostTick hostTick(WatchTarget target, Result result) {
         if (result.error().isPresent()) {
             return new WatchTick.HostTick(target.host(), result.error(), List.of(), List.of());
         }
+        if (result.current().isEmpty()) {
+            String since = result.previous().map(p -> "; last one " + seconds(ageOf(target.host(), p)) + " ago")
+                    .orElse("");
+            return new WatchTick.HostTick(target.host(), Optional.of(target.host() + ": no sample this interval"
+                    + " (sampler starting or behind" + since + ")"), List.of(), List.of());
+        }
         if (result.previous().isEmpty()) {
             return new WatchTick.HostTick(target.host(), Optional.empty(), List.of(),
                     List.of("first sample: rates from the next interval"));
         }
-        IoStat.Interval interval = IoStat.between(result.previous().get(), result.current().get(),
-                target.deviceInfo());
+        Sample before = result.previous().get().sample();
+        Sample now = result.current().get().sample();
+        IoStat.Interval interval = IoStat.between(before, now, target.deviceInfo());
         List<WatchTick.Row> rows = new ArrayList<>();
         for (DeviceRates r : interval.devices()) {
             String tier = target.tierByDevice().getOrDefault(r.device(), "");
@@ -180,6 +191,17 @@ public final class WatchEngine implements AutoCloseable {
         }
         rows.sort(WORST_FIRST);
         List<String> notes = new ArrayList<>();
+        result.restartedAfter().ifPresent(reason -> notes.add("sampler restarted after: " + reason));
+        double span = now.uptimeSeconds() - before.uptimeSeconds();
+        // slots of the sampler's schedule this tick covers but no frame of it: skipped on the host
+        long skipped = Math.max(0, result.current().get().seq() - result.previous().get().seq() - result.frames());
+        if (result.frames() > 1 || skipped > 0 || result.dropped() > 0) {
+            // a gap is shown as a gap: these rates average the whole span of host time since the last tick
+            notes.add(String.format(java.util.Locale.ROOT, "rates over %.2f s of host time (%d sample%s arrived%s%s)",
+                    span, result.frames(), result.frames() == 1 ? "" : "s",
+                    skipped > 0 ? ", " + skipped + " skipped by a sampler that fell behind or restarted" : "",
+                    result.dropped() > 0 ? ", " + result.dropped() + " dropped while the view was stalled" : ""));
+        }
         if (!interval.appeared().isEmpty()) {
             notes.add("appeared: " + String.join(" ", interval.appeared()));
         }
@@ -199,8 +221,19 @@ public final class WatchEngine implements AutoCloseable {
             .thenComparing(WatchTick.Row::host)
             .thenComparing(WatchTick.Row::device);
 
+    /** Host time since {@code frame}, estimated from its arrival: the host's clock is not ours. */
+    private Duration ageOf(String host, SampleFrames.Frame frame) {
+        Long at = arrivedAt.get(host);
+        return at == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - at);
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
     @Override
     public void close() {
-        pool.shutdownNow();
+        samplers.values().forEach(HostSampler::close);
+        readers.shutdownNow();
     }
 }

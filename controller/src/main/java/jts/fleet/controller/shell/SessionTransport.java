@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.StreamingCommand;
 import jts.fleet.controller.transport.SshTransport;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
@@ -54,6 +55,14 @@ final class SessionTransport implements Transport {
             session.recordGather(host, result.stdoutText());
         }
         return result;
+    }
+
+    @Override
+    public StreamingCommand stream(String script, List<String> args, Duration lifetime) throws TransportException {
+        boolean wasConnected = delegate.isConnected();
+        StreamingCommand started = delegate.stream(script, args, lifetime);
+        noteReconnect(wasConnected);
+        return started;
     }
 
     /**

@@ -57,11 +57,11 @@ public final class ShellSession implements AutoCloseable {
     /**
      * The read-only scripts the shell repeats, which each host's transport runs through one resident reader
      * instead of a new SSH session per call (see {@link SshTransport#keepResident}): the gather (status,
-     * snapshot, plan, completion) and the watch read (once per host per tick). Not the diskstats sample or
-     * the check read: they wait seconds on the host between two samples, which dwarfs a session's cost, and
-     * would hold the reader meanwhile.
+     * snapshot, plan, completion). Not watch (one streaming sampler per host on a channel of its own), the
+     * diskstats sample or the check read: they wait seconds on the host between two samples, which dwarfs a
+     * session's cost, and would hold the reader meanwhile.
      */
-    private final List<String> residentScripts = List.of(gatherScript, HostReads.watchScript());
+    private final List<String> residentScripts = List.of(gatherScript);
 
     private final Object inventoryLock = new Object();
     private Inventory inventory; // guarded by inventoryLock

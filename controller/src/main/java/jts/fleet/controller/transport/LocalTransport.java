@@ -102,6 +102,41 @@ public final class LocalTransport implements Transport {
         return new ExecResult(exitCode, out.bytes(), stderr, elapsed);
     }
 
+    @Override
+    public StreamingCommand stream(String script, List<String> args, Duration lifetime) throws TransportException {
+        if (closed) {
+            throw new IllegalStateException(hostName + ": local transport is closed");
+        }
+        RemoteCommand command = new RemoteCommand(script, args, lifetime, false);
+        Process process;
+        try {
+            process = new ProcessBuilder(command.argv()).start();
+        } catch (IOException e) {
+            throw new TransportException(FailureClass.COMMAND,
+                    hostName + ": cannot start " + command.argv().get(0) + ": " + e.getMessage(), e);
+        }
+        OutputDrain.feed(process.getOutputStream(), new byte[0], hostName + "-stdin");
+        OutputDrain err = OutputDrain.start(process.getErrorStream(), hostName + "-stream-stderr",
+                StreamingCommand.MAX_STDERR_BYTES, () -> killTree(process));
+        return new StreamingCommand() {
+            @Override
+            public java.io.InputStream stdout() {
+                return process.getInputStream();
+            }
+
+            @Override
+            public String stderr() {
+                OutputDrain.awaitLastWords(err);
+                return new String(err.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void close() {
+                killTree(process);
+            }
+        };
+    }
+
     private static long remainingMillis(long deadlineNanos) {
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
     }

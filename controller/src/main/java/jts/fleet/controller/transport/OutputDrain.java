@@ -86,6 +86,15 @@ final class OutputDrain {
     }
 
     /** Waits at most {@code millis} (at least 1) for end of stream (or the limit); true when it was reached. */
+    /** For a streaming command's stderr once its stdout ended: up to {@link StreamingCommand#LAST_WORDS_MILLIS}. */
+    static void awaitLastWords(OutputDrain drain) {
+        try {
+            drain.await(StreamingCommand.LAST_WORDS_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     boolean await(long millis) throws InterruptedException {
         thread.join(Math.max(1, millis));
         return !thread.isAlive();

@@ -237,6 +237,68 @@ public final class SshTransport implements Transport {
     }
 
     /**
+     * A long-running command on a channel of its own, held until it ends or is closed. The channel counts
+     * against {@link #MAX_CHANNELS} like any exec; waiting for one is bounded by the connect timeout.
+     */
+    @Override
+    public StreamingCommand stream(String script, List<String> args, Duration lifetime) throws TransportException {
+        RemoteCommand command = new RemoteCommand(script, args, lifetime, false);
+        try {
+            if (!channels.tryAcquire(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new TransportException(FailureClass.TIMEOUT, host.name() + ": all " + MAX_CHANNELS
+                        + " channels stayed busy for " + options.connectTimeout().toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(FailureClass.TIMEOUT, host.name() + ": interrupted", e);
+        }
+        Session session;
+        Session.Command running;
+        try {
+            session = openSession();
+        } catch (TransportException | RuntimeException e) {
+            channels.release();
+            throw e;
+        }
+        try {
+            running = session.exec(command.shellLine());
+        } catch (IOException e) {
+            abandon(session, null);
+            channels.release();
+            throw new TransportException(FailureClass.UNREACHABLE,
+                    host.name() + ": exec request failed: " + e.getMessage(), e);
+        }
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable end = () -> {
+            if (closed.compareAndSet(false, true)) {
+                abandon(session, running);
+                channels.release();
+            }
+        };
+        // a sampler has nothing to say on stderr but its last words: past the cap it is stopped
+        OutputDrain err = OutputDrain.start(running.getErrorStream(), host.name() + "-stream-stderr",
+                StreamingCommand.MAX_STDERR_BYTES, end);
+        closeQuietly(running.getOutputStream()); // the sampler reads nothing
+        return new StreamingCommand() {
+            @Override
+            public java.io.InputStream stdout() {
+                return running.getInputStream();
+            }
+
+            @Override
+            public String stderr() {
+                OutputDrain.awaitLastWords(err);
+                return new String(err.bytes(), StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void close() {
+                end.run();
+            }
+        };
+    }
+
+    /**
      * Runs {@code command} through the resident reader, starting one when none runs. Empty when it cannot take
      * the command (busy with another, arguments with line breaks, no free channel, or the reader broke: then
      * it is discarded and the caller runs a plain command, which reports the host's real condition). Three

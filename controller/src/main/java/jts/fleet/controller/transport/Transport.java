@@ -37,6 +37,21 @@ public interface Transport extends AutoCloseable {
         return exec(script, args, stdin, timeout, become);
     }
 
+    /**
+     * Starts {@code script} as a long-running command whose stdout is read as it comes (one channel for its
+     * whole life), as {@code sh -c script jts-fleet args...} wrapped in {@code timeout -k 5 <lifetime>} like
+     * {@link #exec}: the host ends it after {@code lifetime} even when the controller is gone. Never with
+     * {@code sudo}: streams are read-only samplers.
+     *
+     * A wrapping transport must pass this on; one that cannot stream (a test double of one-shot scripts) keeps
+     * this default, which fails the host with a message saying so.
+     *
+     * @throws TransportException when the host cannot be reached or no channel can be had
+     */
+    default StreamingCommand stream(String script, List<String> args, Duration lifetime) throws TransportException {
+        throw new TransportException(FailureClass.COMMAND, hostName() + ": this transport cannot stream a command");
+    }
+
     /** Host name from the inventory, for messages. */
     String hostName();
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.StreamingCommand;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
 
@@ -45,6 +46,11 @@ final class PathOverrideTransport implements Transport {
             throws TransportException {
         // the temp path holds no quote: it comes from Files.createTempDirectory
         return delegate.exec("PATH='" + bin + "'; export PATH\n" + script, args, stdin, timeout, become);
+    }
+
+    @Override
+    public StreamingCommand stream(String script, List<String> args, Duration lifetime) throws TransportException {
+        return delegate.stream("PATH='" + bin + "'; export PATH\n" + script, args, lifetime);
     }
 
     @Override

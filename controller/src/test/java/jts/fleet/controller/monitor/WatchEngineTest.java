@@ -126,7 +126,9 @@ class WatchEngineTest {
         List<WatchTick> ticks = new ArrayList<>();
         e.run(ticks::add);
         assertThat(ticks).hasSize(4);
-        assertThat(ticks.get(1).hosts().get(1).error()).contains("b-flaky: connection refused");
+        // the sampler died mid-stream: the tick says so, with the host's message
+        assertThat(ticks.get(1).hosts().get(1).error()).hasValueSatisfying(
+                error -> assertThat(error).isEqualTo("b-flaky: sampler ended: connection refused"));
         assertThat(ticks.get(1).hosts().get(0).rows()).isNotEmpty();
         // back on the next tick, rates averaged over the gap (2 s of host time)
         WatchTick.HostTick back = ticks.get(2).hosts().get(1);
@@ -134,7 +136,7 @@ class WatchEngineTest {
         assertThat(back.rows().get(0).rates().readsPerSec()).isEqualTo(10);
         JsonNode json = new ObjectMapper().readTree(WatchView.json(ticks.get(1)));
         assertThat(json.get("hosts").get(1).get("error").asText()).contains("connection refused");
-        assertThat(WatchView.text(ticks.get(1), false)).contains("! b-flaky: connection refused");
+        assertThat(WatchView.text(ticks.get(1), false)).contains("! b-flaky: sampler ended: connection refused");
     }
 
     @Test
@@ -191,10 +193,117 @@ class WatchEngineTest {
         engine(Map.of("slow", slow), o).run(ticks::add);
         // two ticks of 200 ms are expected; 10 s (far above, far below the host's 60 s) proves nobody waited
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-        assertThat(ticks.get(0).hosts().get(0).error()).hasValueSatisfying(e -> assertThat(e).satisfiesAnyOf(
-                x -> assertThat(x).contains("no answer within 150 ms"),
-                x -> assertThat(x).contains("previous read still running")));
-        assertThat(ticks.get(1).hosts().get(0).error()).contains("previous read still running");
+        // no frame at all: each tick shows the gap, none repeats old numbers
+        assertThat(ticks).allSatisfy(t -> assertThat(t.hosts().get(0).error())
+                .hasValueSatisfying(e -> assertThat(e).contains("slow: no sample this interval")));
+    }
+
+    @Test
+    void oneSamplerPerHostServesEveryTick() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        FakeTransport h = new FakeTransport("h1", (s, a, i) -> {
+            int k = n.getAndIncrement();
+            return ok(sample(100 + k, 10L * k, 10L * k, 0, 0));
+        });
+        List<WatchTick> ticks = new ArrayList<>();
+        engine(Map.of("h1", h), WatchOptions.of(Duration.ofMillis(100), 5)).run(ticks::add);
+        assertThat(ticks).hasSize(5).allSatisfy(t -> assertThat(t.hosts().get(0).rows()).isNotEmpty());
+        assertThat(h.streamCount()).as("samplers started").isEqualTo(1);
+    }
+
+    /** A transport whose one stream carries exactly the frames a test writes. */
+    private static final class ScriptedStream implements Transport {
+        final java.io.PipedOutputStream frames = new java.io.PipedOutputStream();
+        final java.io.PipedInputStream stdout;
+        final AtomicInteger streams = new AtomicInteger();
+
+        ScriptedStream() throws java.io.IOException {
+            stdout = new java.io.PipedInputStream(frames, 1 << 20);
+        }
+
+        void frame(long seq, String body) throws java.io.IOException {
+            frames.write(("@@jts-sample " + seq + "\n" + body + "@@jts-end " + seq + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            frames.flush();
+        }
+
+        @Override
+        public jts.fleet.controller.transport.StreamingCommand stream(String script, List<String> args,
+                Duration lifetime) {
+            streams.incrementAndGet();
+            return new jts.fleet.controller.transport.StreamingCommand() {
+                @Override
+                public java.io.InputStream stdout() {
+                    return stdout;
+                }
+
+                @Override
+                public String stderr() {
+                    return "";
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become) {
+            throw new UnsupportedOperationException("watch runs no exec");
+        }
+
+        @Override
+        public String hostName() {
+            return "h1";
+        }
+
+        @Override
+        public Duration lastLatency() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public boolean isConnected() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void lateFramesAndSkippedSlotsAreShownAsAGapNeverSkippedSilently() throws Exception {
+        ScriptedStream host = new ScriptedStream();
+        WatchEngine e = engine(Map.of("h1", host), WatchOptions.of(Duration.ofMillis(200), 3));
+        host.frame(0, sample(100, 0, 0, 0, 0));
+        List<WatchTick> ticks = new ArrayList<>();
+        // the frames for the next tick are written between ticks: none for the first, then a burst of two
+        // late frames, then one after two slots the host skipped
+        e.run(tick -> {
+            ticks.add(tick);
+            try {
+                if (ticks.size() == 1) {
+                    host.frame(1, sample(101, 100, 100, 0, 0));
+                    host.frame(2, sample(102, 200, 200, 0, 0));
+                } else if (ticks.size() == 2) {
+                    host.frame(5, sample(105, 500, 500, 0, 0));
+                }
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+        assertThat(ticks.get(0).hosts().get(0).error()).hasValueSatisfying(
+                error -> assertThat(error).contains("h1: no sample this interval"));
+        WatchTick.HostTick burst = ticks.get(1).hosts().get(0);
+        assertThat(burst.rows().get(0).rates().readsPerSec()).isEqualTo(100);
+        assertThat(burst.notes()).contains("rates over 2.00 s of host time (2 samples arrived)");
+        WatchTick.HostTick skipped = ticks.get(2).hosts().get(0);
+        assertThat(skipped.rows().get(0).rates().readsPerSec()).as("averaged over the whole gap").isEqualTo(100);
+        assertThat(skipped.notes()).contains(
+                "rates over 3.00 s of host time (1 sample arrived, 2 skipped by a sampler that fell behind or restarted)");
+        assertThat(host.streams.get()).isEqualTo(1);
     }
 
     @Test

@@ -137,6 +137,64 @@ class WatchIT {
         }
     }
 
+    /** Sampler processes ({@code sh -c <watch-stream.sh>}) of {@code user} on this machine, from /proc. */
+    private static long samplers(String user) throws java.io.IOException {
+        long n = 0;
+        try (var procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path proc : procs) {
+                try {
+                    String cmdline = Files.readString(proc.resolve("cmdline"), StandardCharsets.ISO_8859_1);
+                    if (cmdline.startsWith("sh\0-c\0") && cmdline.contains("@@jts-sample")
+                            && Files.getOwner(proc).getName().equals(user)) {
+                        n++;
+                    }
+                } catch (java.io.IOException gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void oneSamplerPerHostStreamsEveryTickAndDiesWithItsChannel() throws Exception {
+        Environment.requireRoot();
+        Environment.requireTool("sshd");
+        try (SshdFixture sshd = SshdFixture.start(1)) {
+            sshd.addUser(SshdFixture.NO_SUDO_USER, false);
+            HostSpec spec = sshd.host(0, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(), sshd.writeKnownHosts(),
+                    false);
+            try (SshTransport ssh = new SshTransport(spec, SshOptions.defaults())) {
+                WatchTarget target = new WatchTarget(spec.name(), WatchEngineTest.POLICY, Map.of(), Map.of());
+                List<WatchTick> ticks = new ArrayList<>();
+                List<Long> running = new ArrayList<>();
+                try (WatchEngine engine = new WatchEngine(List.of(target), h -> ssh,
+                        new WatchOptions(Duration.ofMillis(300), 5, java.util.Set.of(), List.of(), true,
+                                Duration.ofSeconds(10)), Clock.systemUTC())) {
+                    engine.run(tick -> {
+                        ticks.add(tick);
+                        try {
+                            running.add(samplers(SshdFixture.NO_SUDO_USER));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                }
+                System.out.println("[WatchIT] samplers per tick " + running + ", ticks " + ticks);
+                assertThat(ticks).hasSize(5);
+                assertThat(running).as("one sampler on the host during every tick").containsOnly(1L);
+                assertThat(ticks.stream().filter(t -> !t.hosts().get(0).rows().isEmpty()).count())
+                        .as("ticks with data (a loaded CI machine may delay one): " + ticks).isGreaterThanOrEqualTo(4);
+                // the channel is closed: the sampler dies on its next write (300 ms), well before its own lifetime
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (samplers(SshdFixture.NO_SUDO_USER) > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(samplers(SshdFixture.NO_SUDO_USER)).as("sampler left after close").isZero();
+            }
+        }
+    }
+
     @Test
     void keepsGoingWhileLoopDevicesComeAndGo(@TempDir Path dir) throws Exception {
         Environment.requireRoot();
@@ -206,7 +264,9 @@ class WatchIT {
             } finally {
                 transports.values().forEach(Transport::close);
             }
-            List<String> errors = ticks.stream().flatMap(t -> t.hosts().stream()).flatMap(h -> h.error().stream())
+            // the drop shows as an error, or (a sampler back within the same tick) as a restart note
+            List<String> errors = ticks.stream().flatMap(t -> t.hosts().stream()).flatMap(h -> java.util.stream.Stream
+                    .concat(h.error().stream(), h.notes().stream().filter(n -> n.startsWith("sampler restarted"))))
                     .toList();
             System.out.println("[WatchIT] drop errors " + errors);
             assertThat(errors).as("the drop is reported").isNotEmpty();
@@ -219,7 +279,8 @@ class WatchIT {
     }
 
     /**
-     * Index of the first tick (from the third on) where {@code host} has rows again after its first error, or -1.
+     * Index of the first tick (from the third on) where {@code host} has rows again after its first error (or rows
+     * with a note that its sampler restarted), or -1.
      * (Not "the last tick": on a loaded machine a slow read may still be in flight when the run ends.)
      */
     private static int recoveredAt(List<WatchTick> ticks, String host) {
@@ -228,6 +289,10 @@ class WatchIT {
             for (var h : ticks.get(i).hosts()) {
                 if (!h.host().equals(host)) {
                     continue;
+                }
+                boolean restarted = h.notes().stream().anyMatch(n -> n.startsWith("sampler restarted"));
+                if (restarted && firstError < 0 && i >= 2 && !h.rows().isEmpty()) {
+                    return i; // dropped and read again within this tick
                 }
                 if (h.error().isPresent()) {
                     firstError = firstError < 0 ? i : firstError;
@@ -239,11 +304,15 @@ class WatchIT {
         return -1;
     }
 
-    /** Kills the per-connection sshd processes below the listeners this JVM started (never the listeners). */
+    /** Kills the per-connection sshd processes below the listeners this JVM started, and all below them (never the listeners). */
     private static void killSessions() {
         ProcessHandle.current().children()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/sshd")).orElse(false))
                 .flatMap(ProcessHandle::children)
+                // the whole session: the privilege-separated child keeps forwarding an open channel (the sampler's
+                // stream) after its monitor is gone, so it and the commands below it go too
+                .flatMap(session -> java.util.stream.Stream.concat(session.descendants(), java.util.stream.Stream.of(session)))
+                .toList()
                 .forEach(ProcessHandle::destroyForcibly);
     }
 

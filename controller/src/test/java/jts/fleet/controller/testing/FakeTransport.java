@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jts.fleet.controller.transport.ExecResult;
+import jts.fleet.controller.transport.StreamingCommand;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
 
@@ -21,6 +22,7 @@ public final class FakeTransport implements Transport {
     private final String hostName;
     private final Behaviour behaviour;
     private final AtomicInteger execs = new AtomicInteger();
+    private final AtomicInteger streams = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean lastBecome = new AtomicBoolean();
 
@@ -49,6 +51,87 @@ public final class FakeTransport implements Transport {
     /** Whether the last exec asked for sudo. */
     public boolean lastBecome() {
         return lastBecome.get();
+    }
+
+    /**
+     * A sampler as {@code watch-stream.sh} would run it: every INTERVAL_MS (its first argument) one call of the
+     * behaviour, whose stdout becomes one frame. The first call happens here: when it throws, starting the stream
+     * fails (as a failed connect would); a later one that throws ends the stream with its message on stderr.
+     * Closing stops it (the behaviour's thread is interrupted).
+     */
+    @Override
+    public StreamingCommand stream(String script, List<String> args, Duration lifetime) throws TransportException {
+        if (closed.get()) {
+            throw new IllegalStateException(hostName + ": fake transport is closed");
+        }
+        streams.incrementAndGet();
+        long intervalMs = Long.parseLong(args.get(0));
+        java.io.PipedInputStream stdout = new java.io.PipedInputStream(1 << 20);
+        java.io.PipedOutputStream frames;
+        try {
+            frames = new java.io.PipedOutputStream(stdout);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        StringBuffer stderr = new StringBuffer();
+        execs.incrementAndGet();
+        ExecResult firstFrame = behaviour.exec(script, args, new byte[0]); // failing here: as a failed connect
+        Thread sampler = new Thread(() -> {
+            // stderr is written before stdout ends, as a host's last words come before its channel closes
+            try {
+                for (long seq = 0; !Thread.currentThread().isInterrupted(); seq++) {
+                    ExecResult r = firstFrame;
+                    if (seq > 0) {
+                        execs.incrementAndGet();
+                        r = behaviour.exec(script, args, new byte[0]);
+                    }
+                    String frame = "@@jts-sample " + seq + "\n" + r.stdoutText() + "@@jts-end " + seq + "\n";
+                    frames.write(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    frames.flush();
+                    Thread.sleep(intervalMs);
+                }
+            } catch (TransportException e) {
+                // what the host would print: the message without the host name the controller adds
+                String message = e.getMessage();
+                stderr.append(message.startsWith(hostName + ": ") ? message.substring(hostName.length() + 2) : message);
+            } catch (java.io.IOException | InterruptedException e) {
+                // closed by the reader
+            } finally {
+                try {
+                    frames.close();
+                } catch (java.io.IOException e) {
+                    // the reader closed its end first
+                }
+            }
+        }, hostName + "-fake-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        return new StreamingCommand() {
+            @Override
+            public java.io.InputStream stdout() {
+                return stdout;
+            }
+
+            @Override
+            public String stderr() {
+                return stderr.toString();
+            }
+
+            @Override
+            public void close() {
+                sampler.interrupt();
+                try {
+                    stdout.close();
+                } catch (java.io.IOException e) {
+                    // nothing to do
+                }
+            }
+        };
+    }
+
+    /** How many streams were started. */
+    public int streamCount() {
+        return streams.get();
     }
 
     public int execCount() {

@@ -67,6 +67,25 @@ class LocalTransportTest {
     }
 
     @Test
+    void aStreamIsReadAsItComesAndOneThatFloodsStderrIsStopped() throws Exception {
+        Environment.requireTool("pgrep");
+        try (StreamingCommand talking = local.stream("echo \"$1\"; sleep 300", List.of("first"), COMMAND)) {
+            // the line arrives while the command still runs
+            byte[] line = talking.stdout().readNBytes(6);
+            assertThat(new String(line, StandardCharsets.UTF_8)).isEqualTo("first\n");
+        }
+        String marker = "jts-stream-flood-" + UUID.randomUUID();
+        long started = System.nanoTime();
+        try (StreamingCommand flooding = local.stream("exec yes \"$1\" >&2", List.of(marker), COMMAND)) {
+            assertThat(flooding.stdout().readAllBytes()).as("stdout ends when it is stopped").isEmpty();
+            assertThat(flooding.stderr()).hasSizeLessThanOrEqualTo((int) StreamingCommand.MAX_STDERR_BYTES);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(new ProcessBuilder("pgrep", "-f", marker).start().waitFor())
+                .as("yes %s is still running", marker).isNotZero();
+    }
+
+    @Test
     void timeoutKillsTheWholeTree() throws Exception {
         Environment.requireTool("pgrep");
         String marker = "jts-local-" + UUID.randomUUID();

@@ -19,16 +19,30 @@ public final class HostReads {
     private HostReads() {
     }
 
-    /** One tick of {@code watch}: {@code cat /proc/uptime /proc/diskstats}; {@link #sysrootArgs} as arguments. */
-    public static String watchScript() {
-        return Resources.text("watch-read.sh");
+    /**
+     * The watch sampler: ONE long-running command per host printing a frame ({@link SampleFrames}) every
+     * interval; {@link #streamArgs} as arguments.
+     */
+    public static String streamScript() {
+        return Resources.text("watch-stream.sh");
     }
 
-    public static Sample parseWatch(String host, String stdout) throws DiskStatsException {
-        return Sample.parse(host, stdout);
+    /** The sampler's arguments: interval in ms, its own lifetime on the host in whole seconds, the sysroot. */
+    public static List<String> streamArgs(java.time.Duration interval, java.time.Duration lifetime,
+            java.util.Optional<String> sysroot) {
+        if (interval.toMillis() < 100 || interval.toMillis() > 3_600_000) {
+            throw new IllegalArgumentException("sampler interval " + interval + " must be 100 ms..1 h");
+        }
+        if (lifetime.getSeconds() < 1 || lifetime.getSeconds() > 86_400) {
+            throw new IllegalArgumentException("sampler lifetime " + lifetime + " must be 1 s..1 day");
+        }
+        List<String> args = new java.util.ArrayList<>(List.of(Long.toString(interval.toMillis()),
+                Long.toString(lifetime.getSeconds())));
+        args.addAll(sysrootArgs(sysroot));
+        return args;
     }
 
-    /** The arguments of the watch read: none, or the host's sysroot (diskstats read inside it). */
+    /** The sysroot argument of the watch sampler and the check read: none, or the host's sysroot. */
     public static List<String> sysrootArgs(java.util.Optional<String> sysroot) {
         return sysroot.filter(r -> !r.isEmpty() && !r.equals("/")).map(List::of).orElse(List.of());
     }
