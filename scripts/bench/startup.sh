@@ -3,13 +3,14 @@
 # (embedded inventory: this machine, no SSH), medians of 7 runs with hyperfine (3 warm-up runs each).
 # Runs the launcher as installed by `make build` (it picks the JVM of its start-up archive: a Java 25+ AOT cache
 # first) and again with JAVA_HOME set to the default java (the class-data archive of Java 17).
-# Usage (after `make build`): scripts/bench/startup.sh [RUNS=7]
+# Usage (after `make build`): scripts/bench/startup.sh [RUNS=7]   (JTS_FLEET=path/to/bin/jts-fleet: another build)
 # Prints one line per command: median ms, ratio to the hello-world JVM of the default java, user+sys CPU ms.
 set -eu
 top=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)
 runs=${1:-7}
 command -v hyperfine >/dev/null 2>&1 || { echo "startup.sh: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
-[ -x "$top/bin/jts-fleet" ] || { echo "startup.sh: run 'make build' first" >&2; exit 1; }
+launcher=${JTS_FLEET:-$top/bin/jts-fleet}
+[ -x "$launcher" ] || { echo "startup.sh: $launcher missing: run 'make build' first" >&2; exit 1; }
 work=$(mktemp -d /tmp/jts-bench-startup.XXXXXX)
 trap 'rm -rf "$work"' EXIT INT TERM
 cat > "$work/Hello.java" <<'JAVA'
@@ -21,11 +22,10 @@ public class Hello {
 JAVA
 javac -d "$work" "$work/Hello.java"
 java17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-launcher=$top/bin/jts-fleet
 cd "$work" # no ./inventory.yaml: status and check read the embedded inventory (this machine)
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
-aot_java=$top/controller/target/jts-fleet-all.aot.java
+aot_java=$(dirname "$launcher")/../controller/target/jts-fleet-all.aot.java
 if [ -f "$aot_java" ]; then
     echo "launcher JVM: $(cat "$aot_java") (AOT cache)"
 else

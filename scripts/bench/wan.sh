@@ -1,0 +1,82 @@
+#!/bin/sh
+# Far hosts: a cold `jts-fleet status` on N loopback hosts reached through a TCP proxy that delays every byte by
+# 20 ms each way (scripts/bench/delay-proxy.py: 40 ms RTT), against parallel-ssh running the same gather script
+# and one OpenSSH `ssh host true`; each also straight to sshd (LAN). Round trips = (WAN - LAN) / RTT.
+# Usage (root, after `make build`; under the IT lock on a shared machine): scripts/bench/wan.sh [N=10] [RUNS=5]
+#   JTS_FLEET=path/to/bin/jts-fleet measures another build.
+set -eu
+top=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)
+hosts=${1:-10}
+runs=${2:-5}
+delay_ms=20
+launcher=${JTS_FLEET:-$top/bin/jts-fleet}
+[ -x "$launcher" ] || { echo "wan: $launcher missing: run 'make build' first" >&2; exit 1; }
+work=$(mktemp -d /tmp/jts-bench-wan.XXXXXX)
+proxy=""
+cleanup() {
+    [ -z "$proxy" ] || kill "$proxy" 2>/dev/null || true
+    "$top/scripts/bench/sshd-fleet.sh" stop "$work"
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+"$top/scripts/bench/sshd-fleet.sh" start "$work" "$hosts" >/dev/null
+cp "$top/remote-checks/src/main/resources/jts/fleet/remote/gather.sh" "$work/gather.sh"
+chmod 644 "$work/gather.sh"
+
+# the far view of the same fleet: every port through the proxy, known_hosts and inventory rewritten to match
+# shellcheck disable=SC2046 # one argument per port, on purpose
+python3 "$top/scripts/bench/delay-proxy.py" "$delay_ms" "$work/portmap" $(sed 's/.*://' "$work/pssh-hosts") \
+    > "$work/proxy.out" 2>&1 &
+proxy=$!
+i=0
+while [ ! -s "$work/portmap" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+mkdir "$work/wan"
+cp "$work/inventory.yaml" "$work/pssh-hosts" "$work/known_hosts" "$work/wan/"
+while read -r listen target; do
+    sed -i "s/port: $target,/port: $listen,/; s/:$target\$/:$listen/; s/\]:$target /]:$listen /" \
+        "$work/wan/inventory.yaml" "$work/wan/pssh-hosts" "$work/wan/known_hosts"
+done < "$work/portmap"
+sed -i "s|$work/known_hosts|$work/wan/known_hosts|" "$work/wan/inventory.yaml"
+sed "s|$work/known_hosts|$work/wan/known_hosts|" "$work/ssh_config" > "$work/wan/ssh_config"
+
+now_ms() { date +%s%3N; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# measure NAME CMD...: median wall ms of RUNS runs into $result
+measure() {
+    : > "$work/times"
+    r=0
+    while [ "$r" -lt "$runs" ]; do
+        start=$(now_ms)
+        "$@" > "$work/out" 2> "$work/err" || { echo "wan: failed: $*"; tail -5 "$work/err"; exit 1; }
+        echo $(( $(now_ms) - start )) >> "$work/times"
+        r=$(( r + 1 ))
+    done
+    result=$(median < "$work/times")
+}
+first_port() { sed -n '1s/.*://p' "$1"; }
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); RTT $(( 2 * delay_ms )) ms through the proxy"
+printf '%-44s %9s %9s %13s\n' "what" "LAN ms" "WAN ms" "round trips"
+report() {
+    printf '%-44s %9s %9s %13s\n' "$1" "$2" "$3" "$(awk -v l="$2" -v w="$3" -v rtt=$(( 2 * delay_ms )) 'BEGIN { printf "%.1f", (w - l) / rtt }')"
+}
+measure ssh -F "$work/ssh_config" -p "$(first_port "$work/pssh-hosts")" 127.0.0.1 true
+lan=$result
+measure ssh -F "$work/wan/ssh_config" -p "$(first_port "$work/wan/pssh-hosts")" 127.0.0.1 true
+report "one OpenSSH ssh host true" "$lan" "$result"
+measure parallel-ssh -p "$hosts" -h "$work/pssh-hosts" -l jtsbench -x "-F $work/ssh_config" -I -o "$work/pssh-out" < "$work/gather.sh"
+lan=$result
+measure parallel-ssh -p "$hosts" -h "$work/wan/pssh-hosts" -l jtsbench -x "-F $work/wan/ssh_config" -I -o "$work/pssh-out" < "$work/gather.sh"
+pssh_wan=$result
+report "parallel-ssh -p $hosts gather.sh ($hosts hosts)" "$lan" "$result"
+measure "$launcher" status --inventory "$work/inventory.yaml" --hosts bench -o json
+lan=$result
+measure "$launcher" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
+report "jts-fleet status ($hosts hosts, cold)" "$lan" "$result"
+echo "jts-fleet / parallel-ssh over the WAN: $(awk -v j="$result" -v p="$pssh_wan" 'BEGIN { printf "%.2f", j / p }')"
+kill "$proxy"
+wait "$proxy" 2>/dev/null || true
+proxy=""
+cat "$work/proxy.out"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
