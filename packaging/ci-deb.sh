@@ -58,18 +58,20 @@ echo "ci-deb: /usr/bin/jts-fleet --version: $(echo "$version_out" | head -n 1)"
 expected=$(basename "$deb" | sed 's/^jts-fleet_\(.*\)_all\.deb$/\1/')
 echo "$version_out" | grep -q "^jts-fleet $expected\$" || fail "--version says \"$version_out\", package is $expected"
 
-# postinst trained the start-up archives for this machine's JVMs; the launcher must use them: a forced archive
-# (-Xshare:on, or -XX:AOTMode=on for a Java 25+ AOT cache) fails the run when it cannot be mapped.
-if [ -f /var/cache/jts-fleet/jts-fleet.aot ]; then
-    force=-XX:AOTMode=on
-elif [ -f /var/cache/jts-fleet/jts-fleet.jsa ]; then
-    force=-Xshare:on
-else
-    fail "postinst trained no start-up archive into /var/cache/jts-fleet"
+# postinst trained the start-up archives for this machine's JVMs; the launcher must use each with its JVM: a
+# forced archive (-Xshare:on, or -XX:AOTMode=on for a Java 25+ AOT cache) fails the run when it cannot be mapped.
+[ -f /var/cache/jts-fleet/jts-fleet.jsa ] || [ -f /var/cache/jts-fleet/jts-fleet.aot ] \
+    || fail "postinst trained no start-up archive into /var/cache/jts-fleet"
+if [ -f /var/cache/jts-fleet/jts-fleet.jsa ]; then
+    env -u JTS_FLEET_JAR JTS_FLEET_JAVA_OPTS=-Xshare:on /usr/bin/jts-fleet --help >/dev/null \
+        || fail "jts-fleet --help with -Xshare:on (the class-data archive postinst trained) exited $?"
 fi
-env -u JTS_FLEET_JAR JTS_FLEET_JAVA_OPTS="$force" /usr/bin/jts-fleet --help >/dev/null \
-    || fail "jts-fleet --help with $force (the archive postinst trained) exited $?"
-echo "ci-deb: start-up archive in use: $(ls /var/cache/jts-fleet) ($force)"
+if [ -f /var/cache/jts-fleet/jts-fleet.aot ]; then
+    aot_java=$(cat /var/cache/jts-fleet/jts-fleet.aot.java)
+    env -u JTS_FLEET_JAR JAVA_HOME="${aot_java%/bin/java}" JTS_FLEET_JAVA_OPTS=-XX:AOTMode=on /usr/bin/jts-fleet --help \
+        >/dev/null || fail "jts-fleet --help on $aot_java with -XX:AOTMode=on (the AOT cache postinst trained) exited $?"
+fi
+echo "ci-deb: start-up archives in use: $(ls /var/cache/jts-fleet)"
 
 status=0
 env -u JTS_FLEET_JAR /usr/bin/jts-fleet status > "$work/status.out" 2> "$work/status.err" || status=$?

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Start-up of one-shot jts-fleet runs against a hello-world JVM: --version, --help, local `status` and `check`
 # (embedded inventory: this machine, no SSH), medians of 7 runs with hyperfine (3 warm-up runs each).
-# Runs the launcher as installed by `make build` (it picks the JVM of its start-up archive: a Java 25+ AOT cache
-# first) and again with JAVA_HOME set to the default java (the class-data archive of Java 17).
+# Runs the launcher as installed by `make build` (the default java with its class-data archive) and, where a
+# Java 25+ is installed, again with JAVA_HOME set to it (its AOT cache).
 # Usage (after `make build`): scripts/bench/startup.sh [RUNS=7]   (JTS_FLEET=path/to/bin/jts-fleet: another build)
 # Prints one line per command: median ms, ratio to the hello-world JVM of the default java, user+sys CPU ms.
 set -eu
@@ -25,23 +25,20 @@ java17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 cd "$work" # no ./inventory.yaml: status and check read the embedded inventory (this machine)
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
-aot_java=$(dirname "$launcher")/../controller/target/jts-fleet-all.aot.java
-if [ -f "$aot_java" ]; then
-    echo "launcher JVM: $(cat "$aot_java") (AOT cache)"
-else
-    echo "launcher JVM: default java (class-data archive)"
-fi
+java25=""
 # name|command; medians from hyperfine's JSON
 set -- "hello JVM ($(basename "$java17"))|java -cp $work Hello"
 for jvm in /usr/lib/jvm/*/release; do
     major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jvm")
     if [ -n "$major" ] && [ "$major" -ge 25 ]; then
-        set -- "$@" "hello JVM ($(basename "${jvm%/release}"))|${jvm%/release}/bin/java -cp $work Hello"
+        java25=${jvm%/release}
+        set -- "$@" "hello JVM ($(basename "$java25"))|$java25/bin/java -cp $work Hello"
         break
     fi
 done
 for cmd in "--version" "--help" "status" "check"; do
-    set -- "$@" "jts-fleet $cmd|$launcher $cmd" "jts-fleet $cmd (JAVA_HOME=java 17)|env JAVA_HOME=$java17 $launcher $cmd"
+    set -- "$@" "jts-fleet $cmd|$launcher $cmd"
+    [ -z "$java25" ] || set -- "$@" "jts-fleet $cmd (JAVA_HOME=$(basename "$java25"))|env JAVA_HOME=$java25 $launcher $cmd"
 done
 printf '%-44s %10s %8s %10s\n' "what" "median ms" "x hello" "cpu ms"
 hello=""
