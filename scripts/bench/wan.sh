@@ -1,7 +1,9 @@
 #!/bin/sh
 # Far hosts: a cold `jts-fleet status` on N loopback hosts reached through a TCP proxy that delays every byte by
 # 20 ms each way (scripts/bench/delay-proxy.py: 40 ms RTT), against parallel-ssh running the same gather script
-# and one OpenSSH `ssh host true`; each also straight to sshd (LAN). Round trips = (WAN - LAN) / RTT.
+# and one OpenSSH `ssh host true`; each also straight to sshd (LAN). Round trips = (WAN - LAN) / RTT; turns/conn =
+# the median turn-arounds per connection the proxy counted (client data after server data: protocol waits),
+# steadier than wall time on a loaded machine.
 # Usage (root, after `make build`; under the IT lock on a shared machine): scripts/bench/wan.sh [N=10] [RUNS=5]
 #   JTS_FLEET=path/to/bin/jts-fleet measures another build.
 set -eu
@@ -57,9 +59,15 @@ measure() {
 first_port() { sed -n '1s/.*://p' "$1"; }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); RTT $(( 2 * delay_ms )) ms through the proxy"
-printf '%-44s %9s %9s %13s\n' "what" "LAN ms" "WAN ms" "round trips"
+printf '%-44s %9s %9s %13s %11s\n' "what" "LAN ms" "WAN ms" "round trips" "turns/conn"
+# report NAME LAN_MS WAN_MS: the turn-arounds are those of the connections the proxy closed since the last report
+seen=0
 report() {
-    printf '%-44s %9s %9s %13s\n' "$1" "$2" "$3" "$(awk -v l="$2" -v w="$3" -v rtt=$(( 2 * delay_ms )) 'BEGIN { printf "%.1f", (w - l) / rtt }')"
+    sleep 1 # the proxy reports a connection once both its directions have drained
+    turns=$(tail -n +"$(( seen + 1 ))" "$work/proxy.out" | sed -n 's/^connection to [0-9]*: \([0-9]*\) turn-arounds$/\1/p' | median)
+    seen=$(wc -l < "$work/proxy.out")
+    printf '%-44s %9s %9s %13s %11s\n' "$1" "$2" "$3" \
+        "$(awk -v l="$2" -v w="$3" -v rtt=$(( 2 * delay_ms )) 'BEGIN { printf "%.1f", (w - l) / rtt }')" "$turns"
 }
 measure ssh -F "$work/ssh_config" -p "$(first_port "$work/pssh-hosts")" 127.0.0.1 true
 lan=$result
@@ -78,5 +86,5 @@ echo "jts-fleet / parallel-ssh over the WAN: $(awk -v j="$result" -v p="$pssh_wa
 kill "$proxy"
 wait "$proxy" 2>/dev/null || true
 proxy=""
-cat "$work/proxy.out"
+tail -n 1 "$work/proxy.out"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
