@@ -49,18 +49,9 @@ public final class LocalTransport implements Transport {
     @Override
     public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become,
             long outputLimit) throws TransportException {
-        if (closed) {
-            throw new IllegalStateException(hostName + ": local transport is closed");
-        }
         RemoteCommand command = new RemoteCommand(script, args, timeout, become && !runningAsRoot);
         long started = System.nanoTime();
-        Process process;
-        try {
-            process = new ProcessBuilder(command.argv()).start();
-        } catch (IOException e) {
-            throw new TransportException(FailureClass.COMMAND,
-                    hostName + ": cannot start " + command.argv().get(0) + ": " + e.getMessage(), e);
-        }
+        Process process = start(command);
         // past the cap on either stream the command's process tree is killed and no more is read
         Runnable stop = () -> killTree(process);
         OutputDrain out = OutputDrain.start(process.getInputStream(), hostName + "-stdout", outputLimit, stop);
@@ -104,17 +95,7 @@ public final class LocalTransport implements Transport {
 
     @Override
     public StreamingCommand stream(String script, List<String> args, Duration lifetime) throws TransportException {
-        if (closed) {
-            throw new IllegalStateException(hostName + ": local transport is closed");
-        }
-        RemoteCommand command = new RemoteCommand(script, args, lifetime, false);
-        Process process;
-        try {
-            process = new ProcessBuilder(command.argv()).start();
-        } catch (IOException e) {
-            throw new TransportException(FailureClass.COMMAND,
-                    hostName + ": cannot start " + command.argv().get(0) + ": " + e.getMessage(), e);
-        }
+        Process process = start(new RemoteCommand(script, args, lifetime, false));
         OutputDrain.feed(process.getOutputStream(), new byte[0], hostName + "-stdin");
         OutputDrain err = OutputDrain.start(process.getErrorStream(), hostName + "-stream-stderr",
                 StreamingCommand.MAX_STDERR_BYTES, () -> killTree(process));
@@ -135,6 +116,19 @@ public final class LocalTransport implements Transport {
                 killTree(process);
             }
         };
+    }
+
+    /** Starts {@code command} as a process of this transport (refused once it is closed). */
+    private Process start(RemoteCommand command) throws TransportException {
+        if (closed) {
+            throw new IllegalStateException(hostName + ": local transport is closed");
+        }
+        try {
+            return new ProcessBuilder(command.argv()).start();
+        } catch (IOException e) {
+            throw new TransportException(FailureClass.COMMAND,
+                    hostName + ": cannot start " + command.argv().get(0) + ": " + e.getMessage(), e);
+        }
     }
 
     private static long remainingMillis(long deadlineNanos) {
