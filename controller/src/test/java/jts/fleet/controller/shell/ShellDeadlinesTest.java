@@ -34,7 +34,8 @@ class ShellDeadlinesTest {
             long started = System.nanoTime();
             h.shell.run();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
-            assertThat(h.output()).contains("drip: timeout:").contains("within 2 s").contains("alpha");
+            assertEndedAtTwoSeconds(h.output());
+            assertThat(h.output()).contains("alpha");
         }
     }
 
@@ -47,8 +48,18 @@ class ShellDeadlinesTest {
             long started = System.nanoTime();
             h.shell.run();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
-            assertThat(h.output()).contains("drip: timeout:").contains("within 2 s");
+            assertEndedAtTwoSeconds(h.output());
         }
+    }
+
+    /**
+     * The drip host's connect ended at the 2 s given, not at the built-in 10 s. Usually as a timeout waiting for
+     * the banner; on a loaded machine the first connect of the JVM (sshj and BouncyCastle loading) may not have
+     * reached the TCP connect within 2 s, and then the same deadline ends it as unreachable.
+     */
+    private static void assertEndedAtTwoSeconds(String output) {
+        assertThat(output).containsPattern("drip: (timeout: drip: connect to \\S+ did not finish within 2 s"
+                + "|unreachable: drip: connect to \\S+ timed out after 2 s)");
     }
 
     /**
