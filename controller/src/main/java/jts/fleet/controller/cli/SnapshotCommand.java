@@ -1,15 +1,17 @@
 package jts.fleet.controller.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jts.fleet.controller.OwnFiles;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.gather.HostGather;
+import jts.fleet.controller.transport.FailureClass;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,45 +35,41 @@ public final class SnapshotCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** One host's saved gather output: where (absolute, so a script can use it from anywhere) and how large. */
+    record Saved(String host, Path file, long bytes) {
+        Map<String, Object> json() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("file", file.toString());
+            fields.put("bytes", bytes);
+            return fields;
+        }
+
+        String text() {
+            return host + ": " + file + " (" + bytes + " bytes)";
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         return fleet.withSession(context, session -> {
-            OwnFiles.createDirectories(outDir, OwnFiles.Access.SHARED);
-            List<HostResult<Path>> results = session.runner().run(session.hosts(), (transport, host) -> {
-                String framed = HostGather.framed(transport, host, session.commandTimeout());
-                Path file = outDir.resolve(host.name() + ".gather");
+            Path dir = outDir.toAbsolutePath().normalize();
+            OwnFiles.createDirectories(dir, OwnFiles.Access.SHARED);
+            List<HostResult<Saved>> results = session.runner().run(session.hosts(), (transport, host) -> {
+                byte[] framed = HostGather.framed(transport, host, session.commandTimeout())
+                        .getBytes(StandardCharsets.UTF_8);
+                Path file = dir.resolve(host.name() + ".gather");
                 try {
-                    OwnFiles.writeString(file, framed, OwnFiles.Access.SHARED);
+                    OwnFiles.write(file, framed, OwnFiles.Access.SHARED);
                 } catch (java.io.IOException e) {
-                    return new HostOutcome.Fail<>(jts.fleet.controller.transport.FailureClass.COMMAND,
-                            "cannot write " + file + ": " + e.getMessage());
+                    return new HostOutcome.Fail<>(FailureClass.COMMAND, "cannot write " + file + ": " + e.getMessage());
                 }
-                return HostOutcome.ok(file);
+                return HostOutcome.ok(new Saved(host.name(), file, framed.length));
             }, r -> {
                 if (!output.json()) {
                     FleetReport.progress(context, r);
                 }
             });
-            var doc = Json.object();
-            var hosts = doc.putArray("hosts");
-            for (HostResult<Path> r : results) {
-                ObjectNode node = FleetReport.hostEntry(r);
-                if (r instanceof HostResult.Ok<Path> ok) {
-                    node.put("file", ok.value().toString());
-                }
-                hosts.add(node);
-            }
-            if (output.json()) {
-                context.out().println(Json.pretty(doc));
-            } else {
-                for (HostResult<Path> r : results) {
-                    if (r instanceof HostResult.Ok<Path> ok) {
-                        context.out().println(r.host() + ": " + ok.value());
-                    }
-                }
-                FleetReport.printRecap(context.out(), results);
-            }
-            FleetReport.printErrors(context.err(), results);
+            FleetReport.print(context, output, results, Saved::json, Saved::text, doc -> { });
             return FleetReport.exitCode(results);
         });
     }

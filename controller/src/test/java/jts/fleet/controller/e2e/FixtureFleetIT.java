@@ -107,9 +107,21 @@ class FixtureFleetIT {
         Path out = dir.resolve("snapshots");
         Launcher.Result r = run(fleet("snapshot", "--out", out.toString()));
         assertThat(r.exit()).as(r.toString()).isZero();
-        try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted()).isNotEmpty();
-        }
+        long bytes = Files.size(out.resolve("db-01.gather"));
+        assertThat(r.out()).contains("db-01: " + out.resolve("db-01.gather") + " (" + bytes + " bytes)")
+                .contains("kafka-03: " + out.resolve("kafka-03.gather")).contains("RECAP");
+        assertThat(Files.readString(out.resolve("db-01.gather"))).as("the framed gather output")
+                .startsWith("@@jts-gather");
+
+        // -o json: absolute paths, whatever --out was relative to
+        Launcher.Result json = new Launcher(dir.resolve("relative")).run(fleet("snapshot", "--out", "snaps", "-o",
+                "json"));
+        assertThat(json.exit()).as(json.toString()).isZero();
+        JsonNode doc = JsonSchemas.validate("snapshot", json.out());
+        Path saved = dir.resolve("relative/cwd/snaps/db-01.gather");
+        assertThat(doc.at("/hosts/0/file").asText()).isEqualTo(saved.toString());
+        assertThat(doc.at("/hosts/0/bytes").asLong()).isEqualTo(Files.size(saved));
+        assertThat(doc.at("/recap/ok").asInt()).isEqualTo(2);
     }
 
     @Test
