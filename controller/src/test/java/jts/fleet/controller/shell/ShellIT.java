@@ -16,13 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jts.fleet.controller.e2e.Launcher;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.controller.transport.ShellQuote;
 import jts.fleet.remote.testing.Environment;
 
 /**
- * {@code jts-fleet shell} on a real pseudo-terminal (tmux) against real sshd hosts: what an operator types,
- * keys included (Tab, Ctrl-C, Ctrl-D, Up), and what the terminal shows.
+ * {@code jts-fleet shell} on a real pseudo-terminal (tmux) against real sshd hosts, started through the built
+ * launcher: what an operator types, keys included (Tab, Ctrl-C, Ctrl-D, Up), and what the terminal shows.
  */
 class ShellIT {
     private static final Duration START = Duration.ofSeconds(40);
@@ -35,6 +36,7 @@ class ShellIT {
 
     @BeforeAll
     static void startHosts() throws Exception {
+        Launcher.requireBuilt();
         Environment.requireRoot();
         Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
         Environment.requireTool("ssh-keygen");
@@ -59,15 +61,19 @@ class ShellIT {
         }
     }
 
-    /** The shell under tmux with HOME and XDG_STATE_HOME in the test's directory; the pane prints its exit status. */
+    /**
+     * {@code jts-fleet shell} through the built launcher (bin/jts-fleet.in over this build's jar), as an operator
+     * starts it, under tmux with HOME and XDG_STATE_HOME in the test's directory; the pane prints its exit status.
+     */
     private static Tmux shell(String name) throws Exception {
         Path home = Files.createDirectories(temp.resolve("home"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = "cd " + ShellQuote.quote(temp.toString())
-                + " && HOME=" + ShellQuote.quote(home.toString())
+                + " && env -u NO_COLOR -u CLICOLOR_FORCE -u JTS_FLEET_JAVA_OPTS"
+                + " HOME=" + ShellQuote.quote(home.toString())
                 + " XDG_STATE_HOME=" + ShellQuote.quote(temp.resolve("state").toString())
-                + " " + ShellQuote.quote(java) + " -cp " + ShellQuote.quote(System.getProperty("java.class.path"))
-                + " " + ShellLauncher.class.getName() + " shell --inventory " + ShellQuote.quote(inventory.toString())
+                + " JTS_FLEET_JAR=" + ShellQuote.quote(Launcher.jar().toString())
+                + " sh " + ShellQuote.quote(Launcher.script().toString())
+                + " shell --inventory " + ShellQuote.quote(inventory.toString())
                 + "; echo \"SHELL-EXIT=$?\"; sleep 120";
         return Tmux.start(name, command, 160, 50);
     }
