@@ -1,0 +1,246 @@
+package jts.fleet.controller.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.testing.SshdFixture;
+import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.LoopDevices;
+import jts.fleet.remote.trim.TrimPaths;
+
+/**
+ * {@code trim} and {@code trim install} through the built launcher, for real. trim runs over sshd against this
+ * machine (a login with sudo, as on a production host): ext4 and xfs on loop devices (their backing files really shrink), a bind mount, a tmpfs and a missing
+ * path in the trim tier, and a filesystem whose mount point carries a line break and terminal escapes (it made
+ * trim fail the whole host as an internal error: now it is left out with the reason, shown written out).
+ * trim install runs with this machine as a local host inside a private mount namespace whose /etc, /usr/local
+ * and /var/lib are overlays, so it installs at the real paths and this machine's files stay as they were.
+ * Cleans up what it did: mounts, loop devices, and the run record under /var/lib/jts-fleet as it was.
+ */
+class TrimFleetIT {
+    static final Path TRIM_LOG = Path.of(TrimPaths.RUN_LOG);
+    static final Path TRIM_LOCK = Path.of(TrimPaths.STATE_DIR, "trim.lock");
+    static final String HOSTILE_NAME = "line\nCRITICAL - fake \u001b]0;pwned\u0007\u001b[31m";
+    static final String HOSTILE_SHOWN = "line\\nCRITICAL - fake \\x1b]0;pwned\\x07\\x1b[31m";
+
+    @TempDir
+    static Path dir;
+    static SshdFixture sshd;
+    static LoopDevices loops;
+    static Path ext4;
+    static Path xfs;
+    static Path bind;
+    static Path tmpfs;
+    static Path hostile;
+    static String hostileLoop;
+    static Launcher jts;
+    static byte[] trimLogBefore;
+    static boolean trimLockExisted;
+    /** Whether /var/lib/jts-fleet existed before the test; null until recorded (then cleanup touches nothing). */
+    static Boolean stateDirExisted;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Launcher.requireBuilt();
+        Environment.requireRoot();
+        Environment.requireTool("sshd");
+        Environment.requireTool("mkfs.xfs");
+        Environment.requireTool("fstrim");
+        Environment.requireTool("unshare");
+        stateDirExisted = Files.isDirectory(TRIM_LOG.getParent());
+        trimLogBefore = Files.exists(TRIM_LOG) ? Files.readAllBytes(TRIM_LOG) : null;
+        trimLockExisted = Files.exists(TRIM_LOCK);
+        Environment.requireTool("sudo");
+        sshd = SshdFixture.start(1);
+        sshd.addUser(SshdFixture.SUDO_USER, true);
+        sshd.writeKnownHosts();
+        loops = new LoopDevices(dir);
+        String ext4Loop = loops.attach("ext4", 512, false);
+        String xfsLoop = loops.attach("xfs", 512, false);
+        hostileLoop = loops.attach("hostile", 64, false);
+        loops.mkfs(ext4Loop, "ext4");
+        loops.mkfs(xfsLoop, "xfs");
+        loops.mkfs(hostileLoop, "ext4");
+        ext4 = loops.mount(ext4Loop, "ext4-mnt");
+        xfs = loops.mount(xfsLoop, "xfs-mnt");
+        bind = loops.bindMount(ext4, "ext4-bind");
+        tmpfs = loops.mount("tmpfs", "tmpfs-mnt", "-t", "tmpfs");
+        hostile = loops.mount(hostileLoop, HOSTILE_NAME);
+        jts = new Launcher(dir).env("NO_COLOR", "1");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            // leave this machine's run record as it was, whatever happens below; undo only what this test did
+            if (stateDirExisted == null) {
+                return; // skipped before it recorded anything: nothing of ours to undo
+            } else if (!stateDirExisted) {
+                LoopDevices.run("rm", "-rf", "--", TRIM_LOG.getParent().toString()); // log and lock file
+            } else {
+                if (trimLogBefore == null) {
+                    Files.deleteIfExists(TRIM_LOG);
+                } else {
+                    Files.write(TRIM_LOG, trimLogBefore);
+                }
+                if (!trimLockExisted) {
+                    Files.deleteIfExists(TRIM_LOCK);
+                }
+            }
+        } finally {
+            try {
+                if (loops != null) {
+                    loops.close();
+                }
+            } finally {
+                if (sshd != null) {
+                    sshd.close();
+                }
+            }
+        }
+    }
+
+    /** The trim tier (hot: the mounts named; warm: the loop device whose mount point is hostile), {@code host}. */
+    private static Path inventory(String name, String host, String blackout) throws Exception {
+        String yaml = "hosts:\n"
+                + host
+                + "policy:\n"
+                + "  tiers:\n"
+                + "    - name: hot\n"
+                + "      match:\n"
+                + "        mounts: [\"" + ext4 + "\", \"" + xfs + "\", \"" + bind + "\", \"" + tmpfs + "\", \""
+                + dir.resolve("does-not-exist") + "\"]\n"
+                + "      trim: true\n"
+                + "    - name: warm\n"
+                + "      match: {devices: [\"" + hostileLoop + "\"]}\n"
+                + "      trim: true\n"
+                + "  maintenance:\n"
+                + "    trim_schedule: \"Sat *-*-* 03:00:00 UTC\"\n"
+                + blackout;
+        return Files.writeString(dir.resolve(name), yaml);
+    }
+
+    private static Path overSsh(String name, String blackout) throws Exception {
+        return inventory(name, "  box:\n"
+                + "    address: 127.0.0.1\n"
+                + "    port: " + sshd.ports().get(0) + "\n"
+                + "    user: " + SshdFixture.SUDO_USER + "\n"
+                + "    become: sudo\n"
+                + "    identity_file: \"" + sshd.ed25519Identity() + "\"\n"
+                + "    known_hosts: \"" + sshd.directory().resolve("known_hosts") + "\"\n", blackout);
+    }
+
+    private static void churn(Path mount) throws Exception {
+        Path file = mount.resolve("churn.bin");
+        LoopDevices.run("dd", "if=/dev/urandom", "of=" + file, "bs=1M", "count=200", "conv=fsync", "status=none");
+        Files.delete(file);
+        LoopDevices.run("sync");
+    }
+
+    private static long allocatedBytes(Path file) throws Exception {
+        return Long.parseLong(LoopDevices.run("stat", "-c", "%b", file.toString()).strip()) * 512;
+    }
+
+    /** No byte a terminal would act on: every control character but the line feed is written out. */
+    private static void assertNoControlCharacters(Launcher.Result run) {
+        for (String stream : List.of(run.out(), run.err())) {
+            assertThat(stream.chars().filter(c -> (c < 0x20 && c != '\n') || c == 0x7f).count())
+                    .as("control characters in:%n%s", run).isZero();
+            assertThat(stream.lines()).as(run.toString()).noneMatch(l -> l.startsWith("CRITICAL - fake"));
+        }
+    }
+
+    @Test
+    void blackoutRefusesThenForceTrimsEachFilesystemOnceAndLeavesTheHostileMountOut() throws Exception {
+        churn(ext4);
+        churn(xfs);
+        long ext4Before = allocatedBytes(loops.backingFile("ext4"));
+        long xfsBefore = allocatedBytes(loops.backingFile("xfs"));
+
+        Path always = overSsh("blackout.yaml", "    blackout:\n"
+                + "      - {days: [mon, tue, wed, thu, fri, sat, sun], from: \"00:00\", to: \"23:59\", timezone: UTC}\n"
+                + "      - {days: [mon, tue, wed, thu, fri, sat, sun], from: \"23:59\", to: \"00:00\", timezone: UTC}\n");
+        Launcher.Result refused = jts.run("trim", "--inventory", always.toString(), "-o", "json");
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCodes.REFUSED);
+        JsonSchemas.validate("fleet-run", refused.out());
+        assertThat(allocatedBytes(loops.backingFile("ext4"))).isEqualTo(ext4Before);
+        assertThat(allocatedBytes(loops.backingFile("xfs"))).isEqualTo(xfsBefore);
+
+        Launcher.Result forced = jts.run("trim", "--force", "--inventory", always.toString(), "-o", "json");
+        assertThat(forced.exit()).as(forced.toString()).isZero();
+        JsonNode host = JsonSchemas.validate("fleet-run", forced.out()).path("hosts").get(0);
+        assertThat(host.path("status").asText()).as(forced.toString()).isEqualTo("changed");
+        Map<String, JsonNode> byMount = new HashMap<>();
+        host.path("filesystems").forEach(f -> byMount.put(f.path("mount").asText(), f));
+        assertThat(byMount).as(forced.toString()).containsKeys(ext4.toString(), xfs.toString(), bind.toString(),
+                tmpfs.toString(), dir.resolve("does-not-exist").toString(), hostile.toString());
+        assertThat(byMount.get(ext4.toString()).path("result").asText()).isEqualTo("ok");
+        assertThat(byMount.get(xfs.toString()).path("result").asText()).isEqualTo("ok");
+        for (Path skipped : List.of(bind, tmpfs, dir.resolve("does-not-exist"), hostile)) {
+            assertThat(byMount.get(skipped.toString()).path("result").asText()).as(skipped.toString())
+                    .isEqualTo("skipped");
+            assertThat(byMount.get(skipped.toString()).path("reason").asText()).as(skipped.toString()).isNotBlank();
+        }
+        assertThat(byMount.get(hostile.toString()).path("reason").asText()).contains("control characters");
+        System.out.println("TrimFleetIT: backing files " + (ext4Before >> 20) + " -> "
+                + (allocatedBytes(loops.backingFile("ext4")) >> 20) + " MiB (ext4), " + (xfsBefore >> 20) + " -> "
+                + (allocatedBytes(loops.backingFile("xfs")) >> 20) + " MiB (xfs)");
+        assertThat(allocatedBytes(loops.backingFile("ext4"))).as("ext4 backing file shrinks")
+                .isLessThan(ext4Before - 100L * 1024 * 1024);
+        assertThat(allocatedBytes(loops.backingFile("xfs"))).as("xfs backing file shrinks")
+                .isLessThan(xfsBefore - 100L * 1024 * 1024);
+
+        // the text view: every step names its host, the hostile mount point written out, nothing raw
+        Launcher.Result text = jts.run("trim", "--force", "--inventory", always.toString());
+        assertThat(text.exit()).as(text.toString()).isZero();
+        assertNoControlCharacters(text);
+        assertThat(text.out()).contains(ext4.toString()).contains(dir + "/" + HOSTILE_SHOWN)
+                .containsPattern("box +ok=1").contains("RECAP");
+        assertThat(text.err()).doesNotContain("internal error");
+    }
+
+    @Test
+    void trimInstallPushesScriptConfigAndUnitsThenFindsNothingToChange() throws Exception {
+        Path local = inventory("local.yaml", "  here: {connection: local, become: none}\n", "    blackout: []\n");
+        Path overlay = dir.resolve("overlay");
+        Path upper = overlay.resolve("up");
+
+        Launcher.Result install = jts.runInOverlay(overlay, "trim", "install", "--inventory", local.toString());
+        assertThat(install.exit()).as(install.toString()).isZero();
+        assertNoControlCharacters(install);
+        assertThat(install.out()).contains("here: changed").containsPattern("here +ok=1 +changed=1");
+        assertThat(install.err()).doesNotContain("internal error");
+        for (String installed : List.of(TrimPaths.SCRIPT, TrimPaths.CONFIG, TrimPaths.SERVICE, TrimPaths.TIMER)) {
+            assertThat(upper.resolve(installed.substring(1))).as("%s written inside the overlay", installed).exists();
+            assertThat(Path.of(installed)).as("this machine's %s untouched", installed).doesNotExist();
+        }
+        String config = Files.readString(upper.resolve(TrimPaths.CONFIG.substring(1)));
+        assertThat(config).contains(ext4.toString()).contains(xfs.toString()).doesNotContain("CRITICAL - fake")
+                .doesNotContain("\u001b");
+        assertThat(Files.readString(upper.resolve(TrimPaths.TIMER.substring(1))))
+                .contains("OnCalendar=Sat *-*-* 03:00:00 UTC").contains("Persistent=true");
+        assertThat(Files.readAllLines(upper.resolve(TrimPaths.SERVICE.substring(1))))
+                .as("ProtectSystem= makes FITRIM fail").noneMatch(l -> l.startsWith("ProtectSystem="));
+
+        Launcher.Result again = jts.runInOverlay(overlay, "trim", "install", "--inventory", local.toString(),
+                "-o", "json");
+        assertThat(again.exit()).as(again.toString()).isZero();
+        JsonNode doc = JsonSchemas.validate("fleet-run", again.out());
+        assertThat(doc.at("/hosts/0/status").asText()).as("nothing left to change").isEqualTo("ok");
+        doc.at("/hosts/0/files").forEach(f -> assertThat(f.path("change").asText()).as(f.toString())
+                .isEqualTo("unchanged"));
+    }
+}
