@@ -98,9 +98,23 @@ public sealed interface YamlNode permits YamlNode.MapNode, YamlNode.ListNode, Ya
             };
         }
 
-        /** How the value is quoted in messages: strings in double quotes, everything else as written. */
+        /**
+         * How the value is quoted in messages: strings in double quotes, everything else as written; a value longer
+         * than {@value #SHOWN_MAX} characters by its start and length (a 60 000-character value quoted whole made
+         * one error line as long as the file's line, and a file of such lines megabytes of errors).
+         */
         public String shown() {
-            return kind == Kind.STRING ? '"' + text + '"' : text;
+            String body = text;
+            String length = "";
+            if (text.codePointCount(0, text.length()) > SHOWN_MAX) {
+                body = text.substring(0, text.offsetByCodePoints(0, SHOWN_START)) + "…";
+                length = " (" + text.length() + " characters)";
+            }
+            return (kind == Kind.STRING ? '"' + body + '"' : body) + length;
         }
+
+        /** The longest value {@link #shown} quotes whole, and how much of a longer one it shows. */
+        static final int SHOWN_MAX = 200;
+        static final int SHOWN_START = 60;
     }
 }

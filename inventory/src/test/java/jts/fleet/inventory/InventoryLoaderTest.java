@@ -346,6 +346,18 @@ class InventoryLoaderTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
     }
 
+    /** An error quotes a long value by its start and length, not whole: its line stays readable. */
+    @Test
+    void anErrorQuotesALongValueByItsStartAndLength(@TempDir Path dir) throws Exception {
+        InventoryLoader loader = TestInventories.loader(dir);
+        Files.writeString(dir.resolve("long.yaml"), "hosts:\n  a: {connection: local, groups: [\"" + "x".repeat(60_000)
+                + "\"]}\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(Path.of("long.yaml"))))
+                .hasMessageStartingWith("long.yaml:2: hosts.a.groups[0]: \"" + "x".repeat(60) + "\u2026\" (60000 characters)"
+                        + " is not a valid name")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+    }
+
     @Test
     void runDeadlineAndOutputCapsFromDefaults() throws InventoryException {
         Inventory inv = TestInventories.loader().loadFromString("""
