@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.cli.CliProcess;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.remote.testing.Environment;
 import jts.fleet.remote.testing.LoopDevices;
@@ -28,6 +32,7 @@ import jts.fleet.remote.trim.TrimPaths;
  * trim fail the whole host as an internal error: now it is left out with the reason, shown written out).
  * trim install runs with this machine as a local host inside a private mount namespace whose /etc, /usr/local
  * and /var/lib are overlays, so it installs at the real paths and this machine's files stay as they were.
+ * Ctrl-C during a real trim lets the host in flight finish and starts no other (a child JVM, for the signal).
  * Cleans up what it did: mounts, loop devices, and the run record under /var/lib/jts-fleet as it was.
  */
 class TrimFleetIT {
@@ -242,5 +247,48 @@ class TrimFleetIT {
         assertThat(doc.at("/hosts/0/status").asText()).as("nothing left to change").isEqualTo("ok");
         doc.at("/hosts/0/files").forEach(f -> assertThat(f.path("change").asText()).as(f.toString())
                 .isEqualTo("unchanged"));
+    }
+
+    /**
+     * Two local hosts (this machine twice), one at a time: a {@code mktemp} first on PATH waits until the test lets
+     * it go (every trim script starts with mktemp, the gather does not), so the first host's trim is in flight when
+     * SIGINT comes. It ran silently to 130 while the host carried on; now it is said, the host in flight finishes
+     * its trim, the other is not started, each host's final state is printed and the exit is 130.
+     */
+    @Test
+    void ctrlCDuringTrimLetsTheHostInFlightFinishAndStartsNoOther() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("interrupt"));
+        Path local = inventory("interrupt.yaml", "  h1: {connection: local, become: none}\n"
+                + "  h2: {connection: local, become: none}\n", "    blackout: []\n");
+        Path fakeBin = Files.createDirectories(work.resolve("bin"));
+        Path started = work.resolve("started");
+        Path release = work.resolve("release");
+        Path mktemp = fakeBin.resolve("mktemp");
+        Files.writeString(mktemp, "#!/bin/sh\ntouch '" + started + "'\n"
+                + "while [ ! -e '" + release + "' ]; do sleep 0.1; done\nexec /usr/bin/mktemp \"$@\"\n");
+        Files.setPosixFilePermissions(mktemp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Duration wait = Duration.ofSeconds(90);
+        try (CliProcess cli = CliProcess.start(work, Optional.empty(), List.of(),
+                Map.of("PATH", fakeBin + ":" + System.getenv("PATH"), "NO_COLOR", "1"), "trim", "--inventory",
+                local.toString(), "--forks", "1")) {
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (!Files.exists(started) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(started).as("no trim started: %s", cli).exists();
+            cli.signal("INT");
+            assertThat(cli.awaitErr(l -> l.contains("interrupted: no further host or step"), wait)).as(cli.toString())
+                    .isPresent();
+            Files.writeString(release, "");
+            Optional<CliProcess.Line> exit = cli.awaitExit(wait);
+            assertThat(exit).as(cli.toString()).isPresent();
+            assertThat(exit.get().text()).as(cli.toString()).isEqualTo(Integer.toString(ExitCodes.INTERRUPTED));
+            assertThat(cli.out()).as(cli.toString()).contains("h1: ").contains(ext4.toString())
+                    .containsPattern("h1 +ok=1").containsPattern("h2 +ok=0 +changed=0 +unreachable=0 +failed=0 +skipped=1");
+            assertThat(cli.err()).contains("skipped  h2: not started: interrupted (Ctrl-C)")
+                    .contains("the results above are each host's final state");
+        } finally {
+            Files.writeString(release, "");
+        }
     }
 }
