@@ -81,8 +81,10 @@ damaged() {
     done <"$work/entries"
     if [ -f "$state_dir/state.json.bak" ] && state_verify "$state_dir/state.json.bak" "$work/backup.entries"; then
         out note "$state_dir/state.json.bak, written with it by the last apply, is intact: cp -p $state_dir/state.json.bak $state, then run jts-fleet rollback again"
-    else
+    elif [ -s "$work/entries" ]; then
         out note "no intact copy: set each recorded value above by hand (echo VALUE > /sys/block/DEVICE/queue/ATTRIBUTE; the state may lack some), check with jts-fleet verify, then remove $state and $rules"
+    else
+        out note "no intact copy, and no recorded value could be read from it: the values from before the first apply are lost; set the queue settings this host should have by hand (jts-fleet plan shows what the policy wants), check with jts-fleet verify, then remove $state and $rules"
     fi
     out result damaged
     cleanup

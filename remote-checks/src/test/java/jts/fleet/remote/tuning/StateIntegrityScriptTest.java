@@ -171,6 +171,20 @@ class StateIntegrityScriptTest {
         assertThat(values()).isEqualTo(original);
     }
 
+    /** Nothing readable and no intact copy: the note does not point at recorded values that were not printed. */
+    @Test
+    void aStateWithNoReadableValueAndNoCopySaysTheOriginalsAreLost() throws IOException {
+        applied();
+        Map<String, String> tuned = values();
+        Files.writeString(state, "garbage{{\n");
+        Files.delete(stateDir.resolve("state.json.bak"));
+        ScriptOutcome outcome = rollback();
+        assertNothingRestored("garbage", outcome, "garbage{{\n", tuned);
+        assertThat(outcome.records("recorded")).isEmpty();
+        assertThat(outcome.records("note")).singleElement().asString()
+                .contains("no recorded value could be read").contains("jts-fleet plan").doesNotContain("above");
+    }
+
     @Test
     void theIntactCopyIsTheWayBackAndApplyRefusesADamagedState() throws IOException {
         String whole = applied();
