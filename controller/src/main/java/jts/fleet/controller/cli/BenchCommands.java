@@ -214,7 +214,10 @@ public final class BenchCommands {
                 FleetReport.print(context, output, run.results(), docs -> java.util.Map.of("documents", docs),
                         BenchText::documents, doc -> doc.put("run_id", run.runId()));
                 if (!output.json()) {
-                    context.out().println("run " + run.runId() + " stored in " + results.root());
+                    boolean stored = run.results().stream().anyMatch(r -> r instanceof HostResult.Ok<List<BenchDocument>> ok
+                            && !ok.value().isEmpty());
+                    context.out().println("run " + run.runId() + (stored ? " stored in " + results.root()
+                            : ": nothing stored (no host produced a result)"));
                 }
                 return refusedOr(FleetReport.exitCode(run.results()), runnable.size() < session.hosts().size());
             });

@@ -178,6 +178,13 @@ class FixtureFleetIT {
             assertThat(doc.at("/hosts/0/error").asText()).contains("refused for a fixture host");
             assertThat(r.err()).contains("kafka-03: " + command + " acts on the real machine");
         }
+        // bench run too, and its text does not claim a run was stored when no host produced one
+        Launcher.Result bench = run(fleet("bench run", "-H", "kafka-03", "--tier", "hot", "--force", "--store",
+                dir.resolve("refused-store").toString()));
+        assertThat(bench.exit()).as(bench.toString()).isEqualTo(ExitCodes.HOST_FAILED);
+        assertThat(bench.err()).contains("kafka-03: bench run acts on the real machine");
+        assertThat(bench.out()).containsPattern("run \\S+: nothing stored \\(no host produced a result\\)")
+                .doesNotContain("stored in");
     }
 
     @Test
