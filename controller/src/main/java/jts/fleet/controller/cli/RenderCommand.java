@@ -1,10 +1,12 @@
 package jts.fleet.controller.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import jts.fleet.controller.OwnFiles;
 import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.maintenance.ScheduleCheck;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
 import jts.fleet.remote.systemd.Unit;
@@ -22,7 +24,10 @@ public final class RenderCommand extends GroupCommand {
 
     /** The one host named by {@code --host}, with its effective policy. */
     static HostSpec oneHost(HostSelection fleet, String name) throws Exception {
-        Inventory inv = fleet.loadInventory();
+        return oneHost(fleet.loadInventory(), name);
+    }
+
+    static HostSpec oneHost(Inventory inv, String name) throws UsageException {
         return inv.host(name).orElseThrow(() -> new UsageException("--host " + name + ": no such host in "
                 + inv.source() + " (known: " + String.join(", ", inv.hostNames()) + ")"));
     }
@@ -47,7 +52,10 @@ public final class RenderCommand extends GroupCommand {
 
         @Override
         public Integer call() throws Exception {
-            HostSpec spec = oneHost(fleet, host);
+            Inventory inv = fleet.loadInventory();
+            HostSpec spec = oneHost(inv, host);
+            // a schedule that starts inside a blackout window is an inventory error (exit 2), as for trim install
+            ScheduleCheck.requireSafe(inv.source(), List.of(spec), context.clock().instant());
             for (Unit unit : TrimUnits.render(spec.name(), spec.policy().maintenance())) {
                 if (out == null) {
                     context.out().println("# " + unit.fileName());

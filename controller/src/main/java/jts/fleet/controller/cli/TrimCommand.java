@@ -20,6 +20,7 @@ import jts.fleet.controller.trim.RunReport;
 import jts.fleet.controller.trim.TrimCommands;
 import jts.fleet.controller.trim.TrimViews;
 import jts.fleet.remote.model.StorageModel;
+import jts.fleet.remote.trim.TrimTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,12 +61,11 @@ public final class TrimCommand implements Callable<Integer> {
                     "jts-fleet status", runner -> runner.run(session.hosts(), (transport, host) -> {
                 jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "trim");
                 StorageModel model = HostGather.model(transport, host, session.commandTimeout());
-                InstallPlan plan = trim.installPlan(host, model, Optional.empty());
                 if (runner.stopRequested()) {
                     return HostOutcome.skipped("interrupted (Ctrl-C) before trimming");
                 }
-                RunReport report = trim.run(transport, host, Optional.of(plan.config()), force, dryRun)
-                        .withLeftOut(plan.leftOut(), session.settings().clock().instant());
+                RunReport report = trim.run(transport, host, Optional.of(trim.runConfig(host, model)), force, dryRun)
+                        .withLeftOut(TrimTargets.leftOut(model, host.policy()), session.settings().clock().instant());
                 return switch (report.outcome()) {
                     case OK -> report.bytesTrimmed() > 0 ? HostOutcome.changed(report) : HostOutcome.ok(report);
                     case REFUSED -> HostOutcome.ok(report);

@@ -57,7 +57,20 @@ public final class TrimCommands {
 
     /** The plan for {@code host}: its trim-tier mounts, its blackout windows and an optional node_exporter textfile dir. */
     public InstallPlan installPlan(HostSpec host, List<String> trimMounts, Optional<String> textfileDir) {
-        return installPlan(host, TrimConfig.of(host.name(), trimMounts, host.policy().maintenance().blackout(), textfileDir));
+        return installPlan(host, config(host, trimMounts, textfileDir));
+    }
+
+    /**
+     * What {@code trim} (run now) pushes with the script where nothing is installed: the config alone. The timer's
+     * schedule plays no part in a run now, so its units are not rendered (a schedule inside a blackout window is
+     * trim install's and apply's refusal, and made every trim fail as an internal error).
+     */
+    public TrimConfig runConfig(HostSpec host, StorageModel model) {
+        return config(host, TrimTargets.mounts(model, host.policy()), Optional.empty());
+    }
+
+    private static TrimConfig config(HostSpec host, List<String> trimMounts, Optional<String> textfileDir) {
+        return TrimConfig.of(host.name(), trimMounts, host.policy().maintenance().blackout(), textfileDir);
     }
 
     /** The plan from a gathered storage model: the mounts of the host's tiers with {@code trim: true}. */

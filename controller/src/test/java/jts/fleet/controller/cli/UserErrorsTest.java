@@ -47,4 +47,33 @@ class UserErrorsTest {
         assertThat(run.err()).as(run.toString()).contains("jts-fleet: " + sentence.strip())
                 .doesNotContain("internal error").doesNotContain("Exception");
     }
+
+    /**
+     * A trim_schedule that starts inside a blackout window: trim install, apply and inventory check said so (exit 2),
+     * render systemd failed as a bug (IllegalArgumentException). trim (run now) renders no timer: TrimFleetIT.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"render systemd --host here", "trim install --dry-run"})
+    void aTrimScheduleInsideABlackoutWindowIsAnInventoryError(String command) throws Exception {
+        Files.writeString(inventory, """
+                defaults: {become: none}
+                hosts:
+                  here: {connection: local}
+                policy:
+                  tiers:
+                    - {name: hot, match: {mounts: [/jts-fleet-no-such-mount]}, trim: true}
+                  maintenance:
+                    trim_schedule: "Sat *-*-* 03:00:00 UTC"
+                    blackout:
+                      - {days: [mon, tue, wed, thu, fri, sat, sun], from: "00:00", to: "23:59", timezone: UTC}
+                """);
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--inventory", inventory.toString()));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).as(run.toString()).startsWith("jts-fleet: " + inventory + ": here: maintenance.trim_schedule"
+                + " \"Sat *-*-* 03:00:00 UTC\" elapses inside blackout window blackout[0]")
+                .doesNotContain("internal error").doesNotContain("Exception");
+        assertThat(run.out()).as("no host was touched").doesNotContain("RECAP");
+    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ import jts.fleet.remote.trim.TrimPaths;
  * trim fail the whole host as an internal error: now it is left out with the reason, shown written out).
  * trim install runs with this machine as a local host inside a private mount namespace whose /etc, /usr/local
  * and /var/lib are overlays, so it installs at the real paths and this machine's files stay as they were.
- * Ctrl-C during a real trim lets the host in flight finish and starts no other (a child JVM, for the signal).
+ * Ctrl-C during trim starts no further host or trim (a child JVM, for the signal).
  * Cleans up what it did: mounts, loop devices, and the run record under /var/lib/jts-fleet as it was.
  */
 class TrimFleetIT {
@@ -168,6 +167,10 @@ class TrimFleetIT {
         }
     }
 
+    /**
+     * The schedule (Sat 03:00 UTC) starts inside the all-week window: trim (run now) rendered the timer's units and
+     * failed the host as an internal error; the schedule plays no part in a run now, so the window refuses (4).
+     */
     @Test
     void blackoutRefusesThenForceTrimsEachFilesystemOnceAndLeavesTheHostileMountOut() throws Exception {
         churn(ext4);
@@ -250,45 +253,54 @@ class TrimFleetIT {
     }
 
     /**
-     * Two local hosts (this machine twice), one at a time: a {@code mktemp} first on PATH waits until the test lets
-     * it go (every trim script starts with mktemp, the gather does not), so the first host's trim is in flight when
-     * SIGINT comes. It ran silently to 130 while the host carried on; now it is said, the host in flight finishes
-     * its trim, the other is not started, each host's final state is printed and the exit is 130.
+     * Two hosts served one at a time by an sshd that sleeps 3 s before every command it runs, so the first host's
+     * step is in flight when SIGINT comes (to a child JVM). trim ran silently to 130 while the host carried on;
+     * now it is said, the step in flight ends, the first host trims nothing (the stop comes before its trim), the
+     * second is not started, each host's final state is printed and the exit is 130. No trim is recorded.
      */
     @Test
-    void ctrlCDuringTrimLetsTheHostInFlightFinishAndStartsNoOther() throws Exception {
+    void ctrlCDuringTrimStartsNoFurtherHostOrTrim() throws Exception {
         Path work = Files.createDirectories(dir.resolve("interrupt"));
-        Path local = inventory("interrupt.yaml", "  h1: {connection: local, become: none}\n"
-                + "  h2: {connection: local, become: none}\n", "    blackout: []\n");
-        Path fakeBin = Files.createDirectories(work.resolve("bin"));
-        Path started = work.resolve("started");
-        Path release = work.resolve("release");
-        Path mktemp = fakeBin.resolve("mktemp");
-        Files.writeString(mktemp, "#!/bin/sh\ntouch '" + started + "'\n"
-                + "while [ ! -e '" + release + "' ]; do sleep 0.1; done\nexec /usr/bin/mktemp \"$@\"\n");
-        Files.setPosixFilePermissions(mktemp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Duration wait = Duration.ofSeconds(90);
-        try (CliProcess cli = CliProcess.start(work, Optional.empty(), List.of(),
-                Map.of("PATH", fakeBin + ":" + System.getenv("PATH"), "NO_COLOR", "1"), "trim", "--inventory",
-                local.toString(), "--forks", "1")) {
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (!Files.exists(started) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+        try (SshdFixture slow = SshdFixture.start(1, 20,
+                "ForceCommand sleep 3; exec /bin/sh -c \"$SSH_ORIGINAL_COMMAND\"\n")) {
+            slow.addUser(SshdFixture.SUDO_USER, true);
+            Path known = slow.writeKnownHosts();
+            StringBuilder hosts = new StringBuilder();
+            for (String name : List.of("h1", "h2")) {
+                hosts.append("  ").append(name).append(": {address: 127.0.0.1, port: ").append(slow.ports().get(0))
+                        .append(", user: ").append(SshdFixture.SUDO_USER).append(", become: sudo, identity_file: \"")
+                        .append(slow.ed25519Identity()).append("\", known_hosts: \"").append(known).append("\"}\n");
             }
-            assertThat(started).as("no trim started: %s", cli).exists();
-            cli.signal("INT");
-            assertThat(cli.awaitErr(l -> l.contains("interrupted: no further host or step"), wait)).as(cli.toString())
-                    .isPresent();
-            Files.writeString(release, "");
-            Optional<CliProcess.Line> exit = cli.awaitExit(wait);
-            assertThat(exit).as(cli.toString()).isPresent();
-            assertThat(exit.get().text()).as(cli.toString()).isEqualTo(Integer.toString(ExitCodes.INTERRUPTED));
-            assertThat(cli.out()).as(cli.toString()).contains("h1: ").contains(ext4.toString())
-                    .containsPattern("h1 +ok=1").containsPattern("h2 +ok=0 +changed=0 +unreachable=0 +failed=0 +skipped=1");
-            assertThat(cli.err()).contains("skipped  h2: not started: interrupted (Ctrl-C)")
-                    .contains("the results above are each host's final state");
-        } finally {
-            Files.writeString(release, "");
+            Path slowHosts = inventory("interrupt.yaml", hosts.toString(), "    blackout: []\n");
+            long recordsBefore = Files.exists(TRIM_LOG) ? Files.readAllLines(TRIM_LOG).size() : 0;
+            Duration wait = Duration.ofSeconds(90);
+            try (CliProcess cli = CliProcess.start(work, Optional.empty(), List.of(), Map.of("NO_COLOR", "1"),
+                    "trim", "--inventory", slowHosts.toString(), "--forks", "1")) {
+                long deadline = System.nanoTime() + wait.toNanos();
+                while (!sleepsOnTheHost() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(sleepsOnTheHost()).as("no command of h1 started: %s", cli).isTrue();
+                cli.signal("INT");
+                assertThat(cli.awaitErr(l -> l.contains("interrupted: no further host or step"), wait))
+                        .as(cli.toString()).isPresent();
+                Optional<CliProcess.Line> exit = cli.awaitExit(wait);
+                assertThat(exit).as(cli.toString()).isPresent();
+                assertThat(exit.get().text()).as(cli.toString()).isEqualTo(Integer.toString(ExitCodes.INTERRUPTED));
+                assertThat(cli.out()).as(cli.toString()).contains("RECAP")
+                        .containsPattern("h1 +ok=0 +changed=0 +unreachable=0 +failed=0 +skipped=1")
+                        .containsPattern("h2 +ok=0 +changed=0 +unreachable=0 +failed=0 +skipped=1");
+                assertThat(cli.err()).contains("skipped  h1: interrupted (Ctrl-C) before trimming")
+                        .contains("skipped  h2: not started: interrupted (Ctrl-C)")
+                        .contains("the results above are each host's final state");
+            }
+            long recordsAfter = Files.exists(TRIM_LOG) ? Files.readAllLines(TRIM_LOG).size() : 0;
+            assertThat(recordsAfter).as("no trim ran, so none was recorded").isEqualTo(recordsBefore);
         }
+    }
+
+    /** Whether the slow sshd's sleep before a command of the test login runs now. */
+    private static boolean sleepsOnTheHost() throws Exception {
+        return new ProcessBuilder("pgrep", "-u", SshdFixture.SUDO_USER, "-x", "sleep").start().waitFor() == 0;
     }
 }
