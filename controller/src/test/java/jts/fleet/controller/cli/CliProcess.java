@@ -54,7 +54,9 @@ public final class CliProcess implements AutoCloseable {
     public static CliProcess start(Path workDir, Optional<String> umask, List<String> jvmOptions,
             java.util.Map<String, String> env, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>();
+        // a test run started in the background of a non-interactive shell (nohup, `cmd &` without job control)
+        // hands SIGINT down as ignored, and a JVM that starts with SIGINT ignored never sees Ctrl-C: reset it
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
         if (umask.isPresent()) {
             command.addAll(List.of("sh", "-c", "umask " + umask.get() + " && exec \"$@\"", "sh"));
         }
