@@ -1,5 +1,6 @@
 package jts.fleet.controller.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,8 @@ import java.util.Optional;
 import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ConnectionPool;
+import jts.fleet.controller.transport.Operator;
+import jts.fleet.controller.transport.auth.TtyPassphrasePrompt;
 import jts.fleet.controller.transport.SshOptions;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
@@ -70,14 +73,32 @@ public final class FleetOptions {
      * How this command reaches hosts: the shell's connection settings (keepalive, host-key policy) or the
      * built-in ones, with this command's deadlines and caps; {@code --accept-new-host-keys} adds to either.
      */
-    SshOptions sshOptions(RunSettings settings, Optional<ConnectionPool> shared) {
+    SshOptions sshOptions(RunSettings settings, Optional<ConnectionPool> shared, AppContext context) {
         SshOptions base = shared.map(ConnectionPool::options).orElseGet(SshOptions::defaults);
         SshOptions options = settings.applyTo(base);
+        if (deadlines.overrides().over(context.sessionOverrides()).connectTimeout().isPresent()) {
+            // given on the command line (this one or the shell's): it wins over a host's ssh_config ConnectTimeout
+            options = options.withExplicitConnectTimeout(options.connectTimeout());
+        }
         return acceptNewHostKeys ? options.withAcceptNewHostKeys(true) : options;
     }
 
     public boolean listHosts() {
         return listHosts;
+    }
+
+    /**
+     * The CLI's operator: notices (a host or jump host key recorded by accept-new, an ignored key file) on stderr as
+     * they happen, like OpenSSH's "Permanently added"; passphrases asked on the controlling terminal.
+     */
+    static Operator operator(AppContext context) {
+        PrintWriter err = context.err();
+        return new Operator(line -> {
+            synchronized (err) {
+                err.println("jts-fleet: " + line);
+                err.flush();
+            }
+        }, new TtyPassphrasePrompt());
     }
 
     /** The body of a fleet command, run with its session open. */
@@ -112,8 +133,8 @@ public final class FleetOptions {
         }
         RunSettings settings = settings(inv, context);
         Optional<ConnectionPool> shared = context.sharedPool();
-        SshOptions options = sshOptions(settings, shared);
-        ConnectionPool pool = shared.orElseGet(() -> new ConnectionPool(options));
+        SshOptions options = sshOptions(settings, shared, context);
+        ConnectionPool pool = shared.orElseGet(() -> new ConnectionPool(options, operator(context)));
         FleetRunner runner = new FleetRunner(host -> pool.get(host, options), forks, settings.runTimeout());
         return new FleetSession(inv, selected, pool, shared.isEmpty(), runner, settings, options);
     }

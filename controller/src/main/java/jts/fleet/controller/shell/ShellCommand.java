@@ -14,6 +14,7 @@ import jts.fleet.controller.cli.DeadlineOptions;
 import jts.fleet.controller.cli.DurationConverter;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.controller.transport.auth.PassphrasePrompt;
 import jts.fleet.inventory.InventoryLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,9 +99,10 @@ public final class ShellCommand implements Callable<Integer> {
             loader = loader.withSshConfigOverride(sshConfig.equals("none") ? sshConfig
                     : Path.of(sshConfig).toAbsolutePath().toString());
         }
+        PassphrasePrompt passphrases = realTerminal ? new LineReaderPassphrasePrompt(terminal) : PassphrasePrompt.NONE;
         try (ShellSession session = new ShellSession(shellContext, loader, Optional.ofNullable(inventory),
                 Optional.ofNullable(sshConfig), Optional.ofNullable(policy).map(p -> p.toAbsolutePath().toString()),
-                ssh)) {
+                ssh, passphrases)) {
             if (hosts != null) {
                 session.use(hosts);
             }

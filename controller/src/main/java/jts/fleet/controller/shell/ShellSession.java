@@ -16,8 +16,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.FileStamps;
 import jts.fleet.controller.transport.ConnectionPool;
+import jts.fleet.controller.transport.Operator;
 import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.controller.transport.TransportFactory;
 import jts.fleet.controller.transport.SshTransport;
+import jts.fleet.controller.transport.auth.PassphrasePrompt;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.Transports;
 import jts.fleet.inventory.HostSpec;
@@ -74,31 +77,37 @@ public final class ShellSession implements AutoCloseable {
      * @throws InventoryException when the inventory cannot be loaded at start (a later broken edit keeps the
      *                            last good one and says so)
      */
-    public ShellSession(AppContext context, Optional<Path> inventoryFile, SshOptions options)
-            throws InventoryException {
-        this(context, InventoryLoader.standard(), inventoryFile, options, Transports::open);
+    public ShellSession(AppContext context, Optional<Path> inventoryFile, SshOptions options,
+            PassphrasePrompt passphrases) throws InventoryException {
+        this(context, InventoryLoader.standard(), inventoryFile, options, passphrases, Transports::open);
     }
 
     /**
-     * @param loader    the places to read (with the shell's {@code --ssh-config} applied)
-     * @param sshConfig the shell's {@code --ssh-config} as given, the default of every command in the session
-     * @param policy    the shell's {@code --policy}, the same
+     * @param loader      the places to read (with the shell's {@code --ssh-config} applied)
+     * @param sshConfig   the shell's {@code --ssh-config} as given, the default of every command in the session
+     * @param policy      the shell's {@code --policy}, the same
+     * @param passphrases how to ask for key passphrases (the shell's line reader on a terminal)
      */
     public ShellSession(AppContext context, InventoryLoader loader, Optional<Path> inventoryFile,
-                        Optional<String> sshConfig, Optional<String> policy, SshOptions options)
-            throws InventoryException {
-        this(context, loader, inventoryFile, options, Transports::open);
+                        Optional<String> sshConfig, Optional<String> policy, SshOptions options,
+                        PassphrasePrompt passphrases) throws InventoryException {
+        this(context, loader, inventoryFile, options, passphrases, Transports::open);
         this.sshConfig = Objects.requireNonNull(sshConfig, "sshConfig");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
+    /**
+     * @param passphrases how to ask for key passphrases (the shell's line reader on a terminal)
+     * @param factory     makes each host's transport (tests use fakes)
+     */
     ShellSession(AppContext context, InventoryLoader loader, Optional<Path> inventoryFile, SshOptions options,
-            java.util.function.BiFunction<HostSpec, SshOptions, Transport> factory) throws InventoryException {
+            PassphrasePrompt passphrases, TransportFactory factory) throws InventoryException {
         this.context = Objects.requireNonNull(context, "context");
         this.loader = Objects.requireNonNull(loader, "loader");
         this.inventoryFile = Objects.requireNonNull(inventoryFile, "inventoryFile");
-        this.pool = new ConnectionPool(options, (host, opts) -> {
-            Transport transport = factory.apply(host, opts);
+        // accept-new's "recorded new host key" and key file warnings are printed after the command, like reconnects
+        this.pool = new ConnectionPool(options, new Operator(this::notice, passphrases), (host, run, wanted) -> {
+            Transport transport = factory.open(host, run, wanted);
             if (transport instanceof SshTransport ssh) {
                 ssh.keepResident(residentScripts);
             }

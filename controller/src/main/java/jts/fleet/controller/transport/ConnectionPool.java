@@ -12,25 +12,38 @@ import jts.fleet.inventory.HostSpec;
 /**
  * One transport per host, created on first use and reused by every later step: a command keeps one pool for
  * its whole run, the shell keeps one across commands. Thread-safe. A host whose settings changed (inventory
- * reloaded in the shell) gets a new transport; the old one is closed.
+ * reloaded in the shell) gets a new transport; the old one is closed. The pool's {@link SshRun} holds what its
+ * hosts share (decrypted keys, jump host connections, the operator) and is closed after them.
  */
 public final class ConnectionPool implements AutoCloseable {
     private record Entry(HostSpec host, SshOptions options, Transport transport) {
     }
 
-    private final BiFunction<HostSpec, SshOptions, Transport> factory;
+    private final TransportFactory factory;
     private final SshOptions options;
+    private final SshRun run;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    /** Nobody to notify or ask for passphrases (tests, embedded use). */
     public ConnectionPool(SshOptions options) {
-        this(options, Transports::open);
+        this(options, Operator.none(), Transports::open);
     }
 
-    /** With another transport factory (tests use fakes). */
+    /** Notices (accept-new's recorded keys) and passphrase prompts go to {@code operator}. */
+    public ConnectionPool(SshOptions options, Operator operator) {
+        this(options, operator, Transports::open);
+    }
+
+    /** With another transport factory that needs no shared run (tests use fakes). */
     public ConnectionPool(SshOptions options, BiFunction<HostSpec, SshOptions, Transport> factory) {
+        this(options, Operator.none(), (host, run, wanted) -> factory.apply(host, wanted));
+    }
+
+    public ConnectionPool(SshOptions options, Operator operator, TransportFactory factory) {
         this.options = Objects.requireNonNull(options, "options");
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.run = new SshRun(options, Objects.requireNonNull(operator, "operator"));
     }
 
     /** The transport for {@code host}; it connects lazily on its first exec. */
@@ -56,7 +69,7 @@ public final class ConnectionPool implements AutoCloseable {
             if (existing != null) {
                 replaced[0] = existing.transport();
             }
-            return new Entry(host, wanted, factory.apply(host, wanted));
+            return new Entry(host, wanted, factory.open(host, run, wanted));
         });
         if (replaced[0] != null) {
             replaced[0].close();
@@ -66,6 +79,11 @@ public final class ConnectionPool implements AutoCloseable {
 
     public SshOptions options() {
         return options;
+    }
+
+    /** What the pool's hosts share (tests and diagnostics read its jump host connections). */
+    public SshRun run() {
+        return run;
     }
 
     /** Hosts with a transport in the pool, connected or not. */
@@ -116,6 +134,7 @@ public final class ConnectionPool implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        run.close();
     }
 
     /** The most {@link #close()} waits for the transports it closes. */

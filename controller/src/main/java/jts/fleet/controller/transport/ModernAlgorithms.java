@@ -23,7 +23,15 @@ final class ModernAlgorithms {
             "aes256-ctr", "aes192-ctr", "aes128-ctr");
     static final List<String> MACS = List.of(
             "hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com", "hmac-sha2-256", "hmac-sha2-512");
+    /**
+     * Host key and user key algorithms, certificates first as in OpenSSH's default {@code HostKeyAlgorithms}; sshj
+     * moves the algorithms known_hosts has keys (or {@code @cert-authority} lines) for to the front. sshj's only RSA
+     * certificate algorithm is the SHA-1 {@code ssh-rsa-cert-v01@openssh.com}, which OpenSSH 8.8+ refuses: RSA
+     * certificates are left out.
+     */
     static final List<String> KEY_ALGORITHMS = List.of(
+            "ssh-ed25519-cert-v01@openssh.com", "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+            "ecdsa-sha2-nistp384-cert-v01@openssh.com", "ecdsa-sha2-nistp521-cert-v01@openssh.com",
             "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
             "rsa-sha2-512", "rsa-sha2-256");
 
@@ -55,6 +63,9 @@ final class ModernAlgorithms {
         config.setCipherFactories(select(config.getCipherFactories(), CIPHERS));
         config.setMACFactories(select(config.getMACFactories(), MACS));
         config.setKeyAlgorithms(select(config.getKeyAlgorithms(), KEY_ALGORITHMS));
+        // Host certificates are checked by KnownHostsVerifier with OpenSSH's rules (type, exact principal, CA
+        // trusted for the host by known_hosts); sshj's own check matches principals as patterns and ignores the type.
+        config.setVerifyHostKeyCertificates(false);
         return config;
     }
 

@@ -6,16 +6,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Connection settings shared by all hosts of one run (the CLI fills them from its options).
+ * Connection settings shared by all hosts of one run (the CLI fills them from its options). A host's own
+ * ssh_config values ({@link jts.fleet.inventory.SshAccess}) come between: {@code ConnectTimeout} and
+ * {@code ServerAliveInterval} replace the run's defaults unless the command line set them, and
+ * {@code StrictHostKeyChecking accept-new} turns on accept-new for that host.
  *
- * @param connectTimeout     TCP connect plus key exchange plus authentication must finish within this
- * @param commandTimeout     default deadline of one remote command when the caller has none of its own
- * @param keepAliveInterval  keepalive@openssh.com every interval; the connection is declared dead after
- *                           {@link #KEEPALIVE_MAX_MISSES} unanswered requests
- * @param acceptNewHostKeys  record unknown host keys (OpenSSH {@code accept-new}); changed keys stay refused
- * @param knownHostsOverride known_hosts file used instead of the host's own (e.g. {@code --known-hosts})
- * @param outputLimits       how much a command may send back (a read; {@code Transport.exec} with a limit of
- *                           its own for more)
+ * @param connectTimeout         TCP connect plus key exchange plus authentication must finish within this
+ * @param commandTimeout         default deadline of one remote command when the caller has none of its own
+ * @param keepAliveInterval      keepalive@openssh.com every interval; the connection is declared dead after
+ *                               {@link #KEEPALIVE_MAX_MISSES} unanswered requests
+ * @param acceptNewHostKeys      record unknown host keys (OpenSSH {@code accept-new}); changed keys stay refused
+ * @param knownHostsOverride     known_hosts file used instead of the host's own (e.g. {@code --known-hosts})
+ * @param outputLimits           how much a command may send back (a read; {@code Transport.exec} with a limit of
+ *                               its own for more)
+ * @param connectTimeoutExplicit true when {@code connectTimeout} was given on the command line: it then wins over
+ *                               a host's {@code ConnectTimeout}
  */
 public record SshOptions(
         Duration connectTimeout,
@@ -23,7 +28,8 @@ public record SshOptions(
         Duration keepAliveInterval,
         boolean acceptNewHostKeys,
         Optional<Path> knownHostsOverride,
-        OutputLimits outputLimits) {
+        OutputLimits outputLimits,
+        boolean connectTimeoutExplicit) {
 
     /** Unanswered keepalives before the peer is declared dead. */
     public static final int KEEPALIVE_MAX_MISSES = 3;
@@ -39,37 +45,44 @@ public record SshOptions(
     /** 10 s connect, 120 s per command, keepalive every 15 s, strict host keys, the default output caps. */
     public static SshOptions defaults() {
         return new SshOptions(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(15), false,
-                Optional.empty(), OutputLimits.DEFAULT);
+                Optional.empty(), OutputLimits.DEFAULT, false);
     }
 
+    /** A default connect timeout, which a host's {@code ConnectTimeout} replaces. */
     public SshOptions withConnectTimeout(Duration value) {
         return new SshOptions(value, commandTimeout, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
-                outputLimits);
+                outputLimits, false);
+    }
+
+    /** The command line's connect timeout: it wins over every host's {@code ConnectTimeout}. */
+    public SshOptions withExplicitConnectTimeout(Duration value) {
+        return new SshOptions(value, commandTimeout, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
+                outputLimits, true);
     }
 
     public SshOptions withCommandTimeout(Duration value) {
         return new SshOptions(connectTimeout, value, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
-                outputLimits);
+                outputLimits, connectTimeoutExplicit);
     }
 
     public SshOptions withKeepAliveInterval(Duration value) {
         return new SshOptions(connectTimeout, commandTimeout, value, acceptNewHostKeys, knownHostsOverride,
-                outputLimits);
+                outputLimits, connectTimeoutExplicit);
     }
 
     public SshOptions withAcceptNewHostKeys(boolean value) {
         return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, value, knownHostsOverride,
-                outputLimits);
+                outputLimits, connectTimeoutExplicit);
     }
 
     public SshOptions withKnownHostsOverride(Path value) {
         return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, acceptNewHostKeys,
-                Optional.of(value), outputLimits);
+                Optional.of(value), outputLimits, connectTimeoutExplicit);
     }
 
     public SshOptions withOutputLimits(OutputLimits value) {
         return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, acceptNewHostKeys,
-                knownHostsOverride, value);
+                knownHostsOverride, value, connectTimeoutExplicit);
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -67,11 +67,13 @@ public final class SshTransport implements Transport {
             Map.entry(Signal.TERM, 15));
 
     private final HostSpec host;
+    private final SshRun run;
     private final SshOptions options;
+    private final boolean ownsRun;
     private final Semaphore channels = new Semaphore(MAX_CHANNELS, true);
     private final Object connectionLock = new Object();
     // Written under connectionLock, read without it: isConnected() must not wait behind a slow connect.
-    private volatile SSHClient client;
+    private volatile SshConnection connection;
     private volatile int connects;
     // Set without connectionLock: close() must never wait behind a connect in progress.
     private volatile boolean closed;
@@ -85,13 +87,33 @@ public final class SshTransport implements Transport {
     private volatile ResidentShell resident;
     private int residentFailures; // guarded by residentLock: readers that broke in a row
 
+    /** A transport with a run of its own (no shared jump host connections, no operator to notify or ask). */
     public SshTransport(HostSpec host, SshOptions options) {
+        this(host, new SshRun(options, Operator.none()), options, true);
+    }
+
+    /** A transport sharing {@code run} (its key ring, jump host connections and operator), with its options. */
+    public SshTransport(HostSpec host, SshRun run) {
+        this(host, run, run.options(), false);
+    }
+
+    /**
+     * A transport sharing {@code run} (its key ring, jump host connections and operator) with other hosts, and
+     * connecting with {@code options} (a command's may differ from the run's).
+     */
+    public SshTransport(HostSpec host, SshRun run, SshOptions options) {
+        this(host, run, options, false);
+    }
+
+    private SshTransport(HostSpec host, SshRun run, SshOptions options, boolean ownsRun) {
         if (host.connection() != HostSpec.Connection.SSH) {
             throw new IllegalArgumentException(host.name() + ": not an ssh host (connection "
                     + host.connection() + ")");
         }
         this.host = host;
+        this.run = run;
         this.options = options;
+        this.ownsRun = ownsRun;
     }
 
     /** Connects now instead of on the first exec (e.g. to report reachability before any work). */
@@ -464,16 +486,21 @@ public final class SshTransport implements Transport {
     }
 
     private Session openSessionOnce() throws TransportException, OpenFailException {
-        SSHClient current = connectedClient();
+        SshConnection current = connectedClient();
         try {
-            return current.startSession();
+            return current.client().startSession();
         } catch (OpenFailException refused) {
             throw refused;
         } catch (IOException firstFailure) {
+            if (interruption(firstFailure)) {
+                // the caller was interrupted while sshj waited for the channel: the connection itself is fine
+                Thread.currentThread().interrupt();
+                throw new TransportException(FailureClass.TIMEOUT, host.name() + ": interrupted", firstFailure);
+            }
             discard(current);
-            SSHClient fresh = connectedClient();
+            SshConnection fresh = connectedClient();
             try {
-                return fresh.startSession();
+                return fresh.client().startSession();
             } catch (OpenFailException refused) {
                 throw refused;
             } catch (IOException e) {
@@ -484,191 +511,63 @@ public final class SshTransport implements Transport {
         }
     }
 
-    private SSHClient connectedClient() throws TransportException {
+    /** True when {@code failure} is sshj's way of saying its wait was interrupted (it clears the flag). */
+    private static boolean interruption(IOException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException || (cause instanceof java.io.InterruptedIOException
+                    && !(cause instanceof java.net.SocketTimeoutException))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The live connection, or a new one (through the host's jump hosts, see {@link SshRun#connect}); the connect
+     * runs under its watchdog, which {@link #close()} can set off at once.
+     */
+    private SshConnection connectedClient() throws TransportException {
         synchronized (connectionLock) {
             if (closed) {
                 throw new IllegalStateException(host.name() + ": transport is closed");
             }
-            if (client != null && client.isConnected() && client.isAuthenticated()) {
-                return client;
+            if (connection != null && connection.alive()) {
+                return connection;
             }
-            if (client != null) {
-                disconnectInBackground(client);
-                client = null;
+            if (connection != null) {
+                disconnectInBackground(connection);
+                connection = null;
             }
-            SSHClient fresh = connectWithinDeadline();
+            SshConnection fresh;
+            try {
+                fresh = run.connect(host, options, guard -> {
+                    connecting = guard;
+                    if (closed) {
+                        guard.abort();
+                    }
+                });
+            } finally {
+                connecting = null;
+            }
             if (closed) {
                 // close() ran while we connected: this connection is nobody's
                 disconnectInBackground(fresh);
                 throw new IllegalStateException(host.name() + ": transport is closed");
             }
-            client = fresh;
+            fresh.recorded().ifPresent(line -> recordedHostKey = line);
+            connection = fresh;
             connects++;
-            return client;
+            return connection;
         }
     }
 
-    /** {@link #openClient} under the connect watchdog: done within the connect timeout, or failed. */
-    private SSHClient connectWithinDeadline() throws TransportException {
-        ConnectWatchdog.Guard guard = ConnectWatchdog.arm(options.connectTimeout());
-        connecting = guard;
-        String where = host.address() + ":" + host.port();
-        try {
-            if (closed) {
-                guard.abort();
-            }
-            SSHClient ssh = openClient(guard);
-            guard.close();
-            if (guard.fired() || guard.aborted()) {
-                // the deadline passed just as the connect finished: its socket is closed already
-                closeQuietly(ssh);
-                throw deadlineFailure(guard, where, null);
-            }
-            return ssh;
-        } catch (TransportException e) {
-            if (guard.fired() || guard.aborted()) {
-                throw deadlineFailure(guard, where, e);
-            }
-            throw e;
-        } finally {
-            guard.close();
-            connecting = null;
-        }
-    }
-
-    /**
-     * The failure to report when the watchdog ended the connect: a TCP connect that did not finish is an
-     * unreachable host, as before; a server that took the TCP connection and then did not finish its part
-     * (banner, key exchange, authentication) is a timeout.
-     */
-    private TransportException deadlineFailure(ConnectWatchdog.Guard guard, String where, Exception cause) {
-        if (guard.aborted() && !guard.fired()) {
-            return new TransportException(FailureClass.UNREACHABLE, host.name() + ": connect to " + where
-                    + " abandoned: the transport was closed", cause);
-        }
-        String limit = describe(guard.deadline());
-        if (!guard.tcpConnectedWhenFired()) {
-            return new TransportException(FailureClass.UNREACHABLE, host.name() + ": connect to " + where
-                    + " timed out after " + limit + " (no TCP connection)", cause);
-        }
-        return new TransportException(FailureClass.TIMEOUT, host.name() + ": connect to " + where + " did not finish"
-                + " within " + limit + " (--connect-timeout): still waiting for the " + guard.stage()
-                + "; is it an SSH server, and not overloaded?", cause);
-    }
-
-    private static String describe(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
-    private void discard(SSHClient stale) {
+    private void discard(SshConnection stale) {
         synchronized (connectionLock) {
-            if (client == stale) {
-                client = null;
+            if (connection == stale) {
+                connection = null;
             }
         }
         disconnectInBackground(stale);
-    }
-
-    private SSHClient openClient(ConnectWatchdog.Guard guard) throws TransportException {
-        Path identity = identityFile();
-        Path knownHosts = options.knownHostsOverride().or(host::knownHosts)
-                .orElse(KnownHostsVerifier.defaultFile().toPath());
-        KnownHostsVerifier verifier;
-        try {
-            verifier = new KnownHostsVerifier(host.name(), knownHosts, options.acceptNewHostKeys());
-        } catch (IOException e) {
-            throw new TransportException(FailureClass.HOST_KEY,
-                    host.name() + ": cannot read known_hosts " + knownHosts + ": " + e.getMessage(), e);
-        }
-        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
-        SSHClient ssh = new SSHClient(ModernAlgorithms.shared());
-        ssh.setSocketFactory(new NoDelaySocketFactory(guard::watch));
-        ssh.setConnectTimeout(timeoutMs);
-        ssh.setTimeout(timeoutMs);
-        ssh.getTransport().setTimeoutMs(timeoutMs);
-        ssh.getConnection().setTimeoutMs(timeoutMs);
-        KeepAlive keepAlive = ssh.getConnection().getKeepAlive();
-        keepAlive.setKeepAliveInterval((int) Math.max(1, options.keepAliveInterval().toSeconds()));
-        if (keepAlive instanceof KeepAliveRunner runner) {
-            runner.setMaxAliveCount(SshOptions.KEEPALIVE_MAX_MISSES);
-        }
-        ssh.addHostKeyVerifier(verifier);
-        String where = host.address() + ":" + host.port();
-        try {
-            guard.stage("SSH banner and key exchange");
-            ssh.connect(host.address(), host.port());
-        } catch (UnknownHostException e) {
-            closeQuietly(ssh);
-            throw new TransportException(FailureClass.UNREACHABLE,
-                    host.name() + ": cannot resolve " + host.address(), e);
-        } catch (ConnectException | NoRouteToHostException e) {
-            closeQuietly(ssh);
-            throw new TransportException(FailureClass.UNREACHABLE,
-                    host.name() + ": cannot connect to " + where + ": " + e.getMessage(), e);
-        } catch (SocketTimeoutException e) {
-            closeQuietly(ssh);
-            throw new TransportException(FailureClass.UNREACHABLE, host.name() + ": connect to " + where
-                    + " timed out after " + options.connectTimeout().toMillis() + " ms", e);
-        } catch (net.schmizz.sshj.transport.TransportException e) {
-            closeQuietly(ssh);
-            if (verifier.refusal() != null) {
-                throw new TransportException(FailureClass.HOST_KEY, verifier.refusal(), e);
-            }
-            if (e.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
-                throw new TransportException(FailureClass.HOST_KEY,
-                        host.name() + ": host key of " + where + " not accepted: " + e.getMessage(), e);
-            }
-            throw new TransportException(FailureClass.UNREACHABLE,
-                    host.name() + ": ssh handshake with " + where + " failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            closeQuietly(ssh);
-            throw new TransportException(FailureClass.UNREACHABLE,
-                    host.name() + ": cannot connect to " + where + ": " + e.getMessage(), e);
-        }
-        if (verifier.recorded() != null) {
-            recordedHostKey = verifier.recorded();
-        }
-        try {
-            guard.stage("authentication");
-            KeyProvider keys = ssh.loadKeys(identity.toString());
-            ssh.authPublickey(host.user(), keys);
-        } catch (UserAuthException e) {
-            closeQuietly(ssh);
-            throw new TransportException(FailureClass.AUTH, host.name() + ": public key " + identity
-                    + " refused for user " + host.user() + " at " + where, e);
-        } catch (IOException e) {
-            closeQuietly(ssh);
-            FailureClass failure = ssh.isConnected() ? FailureClass.AUTH : FailureClass.UNREACHABLE;
-            throw new TransportException(failure, host.name() + ": authentication as " + host.user()
-                    + " with " + identity + " failed: " + e.getMessage(), e);
-        }
-        return ssh;
-    }
-
-    /** The inventory's identity file, else the first of OpenSSH's defaults that exists. */
-    private Path identityFile() throws TransportException {
-        Optional<Path> configured = host.identityFile();
-        if (configured.isPresent()) {
-            Path path = configured.get();
-            if (!Files.isRegularFile(path)) {
-                throw new TransportException(FailureClass.AUTH,
-                        host.name() + ": identity file " + path + " does not exist");
-            }
-            if (!Files.isReadable(path)) {
-                throw new TransportException(FailureClass.AUTH,
-                        host.name() + ": identity file " + path + " is not readable");
-            }
-            return path;
-        }
-        Path sshDir = jts.fleet.inventory.UserDirs.current().sshDir();
-        for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
-            Path candidate = sshDir.resolve(name);
-            if (Files.isReadable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new TransportException(FailureClass.AUTH, host.name()
-                + ": no identity_file set and none of id_ed25519, id_ecdsa, id_rsa readable in " + sshDir);
     }
 
     /**
@@ -690,7 +589,7 @@ public final class SshTransport implements Transport {
         closer.start();
     }
 
-    private void disconnectInBackground(SSHClient stale) {
+    private void disconnectInBackground(SshConnection stale) {
         Thread closer = new Thread(() -> closeQuietly(stale), host.name() + "-disconnect");
         closer.setDaemon(true);
         closer.start();
@@ -720,8 +619,8 @@ public final class SshTransport implements Transport {
 
     @Override
     public boolean isConnected() {
-        SSHClient current = client;
-        return current != null && current.isConnected() && current.isAuthenticated();
+        SshConnection current = connection;
+        return current != null && current.alive();
     }
 
     @Override
@@ -735,10 +634,13 @@ public final class SshTransport implements Transport {
         if (reader != null) {
             reader.close();
         }
-        SSHClient toClose = client;
-        client = null;
+        SshConnection toClose = connection;
+        connection = null;
         if (toClose != null) {
             closeWithin(toClose, CLOSE_WAIT);
+        }
+        if (ownsRun) {
+            run.close();
         }
     }
 
@@ -746,8 +648,8 @@ public final class SshTransport implements Transport {
      * sshj's orderly disconnect, given {@code wait} on a thread of its own (it can block behind a channel whose
      * command still runs, or a peer that stopped reading); past that the socket is closed under it.
      */
-    private void closeWithin(SSHClient ssh, Duration wait) {
-        Thread closer = new Thread(() -> closeQuietly(ssh), host.name() + "-close");
+    private void closeWithin(SshConnection stale, Duration wait) {
+        Thread closer = new Thread(() -> closeQuietly(stale), host.name() + "-close");
         closer.setDaemon(true);
         closer.start();
         try {
@@ -755,8 +657,8 @@ public final class SshTransport implements Transport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (closer.isAlive() && ssh.getSocket() != null) {
-            closeQuietly(ssh.getSocket());
+        if (closer.isAlive()) {
+            stale.cut();
         }
     }
 }

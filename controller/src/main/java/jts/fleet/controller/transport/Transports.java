@@ -18,8 +18,23 @@ public final class Transports {
             client.getTransport();
         }
         java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        // the access path: a run's shared state, known_hosts matching, identity planning (nothing read or connected)
+        try (SshRun run = new SshRun(SshOptions.defaults(), Operator.none())) {
+            run.openJumpConnections();
+        }
+        jts.fleet.controller.transport.hostkeys.KnownHosts.parse(java.nio.file.Path.of("known_hosts"), "# warm-up\n");
+        new jts.fleet.controller.transport.hostkeys.HostPatterns("*.example.com,!db-01.example.com").matches("x");
     }
 
+    /** A transport sharing {@code run} with the other hosts of the run, connecting with {@code options}. */
+    public static Transport open(HostSpec host, SshRun run, SshOptions options) {
+        return switch (host.connection()) {
+            case SSH -> new SshTransport(host, run, options);
+            case LOCAL -> new LocalTransport(host, options.outputLimits());
+        };
+    }
+
+    /** A transport with a run of its own. */
     public static Transport open(HostSpec host, SshOptions options) {
         return switch (host.connection()) {
             case SSH -> new SshTransport(host, options);

@@ -23,6 +23,8 @@ import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.controller.transport.RemoteCommand;
 import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.controller.transport.SshRun;
+import jts.fleet.controller.transport.auth.PassphrasePrompt;
 import jts.fleet.controller.transport.Transports;
 import jts.fleet.inventory.InventoryLoader;
 import jts.fleet.remote.model.GatherScript;
@@ -87,7 +89,7 @@ public final class ShellBench {
                 java.io.OutputStream.nullOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
             AppContext context = new AppContext(terminal.writer(), terminal.writer(), false, Clock.systemUTC());
             try (ShellSession session = new ShellSession(context, InventoryLoader.standard(), Optional.of(inventory),
-                    SshOptions.defaults(), Transports::open)) {
+                    SshOptions.defaults(), PassphrasePrompt.NONE, Transports::open)) {
                 Shell shell = new Shell(terminal, session, Optional.empty());
                 check(shell.execute(line), "shell warm-up");
                 double[] millis = new double[runs];

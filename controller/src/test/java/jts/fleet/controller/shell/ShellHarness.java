@@ -8,13 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.controller.transport.TransportFactory;
+import jts.fleet.controller.transport.auth.PassphrasePrompt;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.Transports;
 import jts.fleet.inventory.HostSpec;
@@ -49,12 +50,18 @@ final class ShellHarness implements AutoCloseable {
     }
 
     ShellHarness(Path inventory, String typed, Optional<Path> history,
-            BiFunction<HostSpec, SshOptions, Transport> factory) throws Exception {
+            TransportFactory factory) throws Exception {
+        this(inventory, typed, history, SshOptions.defaults(), factory);
+    }
+
+    /** With the session's SSH options (what {@code jts-fleet shell --accept-new-host-keys ...} sets). */
+    ShellHarness(Path inventory, String typed, Optional<Path> history, SshOptions options,
+            TransportFactory factory) throws Exception {
         terminal = new DumbTerminal("test", Terminal.TYPE_DUMB,
                 new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), output, StandardCharsets.UTF_8);
         context = new AppContext(terminal.writer(), terminal.writer(), false, Clock.systemUTC());
-        session = new ShellSession(context, InventoryLoader.standard(), Optional.of(inventory), SshOptions.defaults(),
-                factory);
+        session = new ShellSession(context, InventoryLoader.standard(), Optional.of(inventory), options,
+                PassphrasePrompt.NONE, factory);
         shell = new Shell(terminal, session, history);
     }
 

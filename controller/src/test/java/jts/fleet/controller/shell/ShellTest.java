@@ -88,9 +88,9 @@ class ShellTest {
     @Test
     void connectionsAreKeptAcrossCommands() throws Exception {
         AtomicInteger created = new AtomicInteger();
-        try (ShellHarness h = new ShellHarness(inventory(), "", Optional.empty(), (host, options) -> {
+        try (ShellHarness h = new ShellHarness(inventory(), "", Optional.empty(), (host, run, options) -> {
             created.incrementAndGet();
-            return jts.fleet.controller.transport.Transports.open(host, options);
+            return jts.fleet.controller.transport.Transports.open(host, run, options);
         })) {
             h.shell.execute(List.of("status", "-H", "lab"));
             h.shell.execute(List.of("hosts", "-H", "lab"));
@@ -157,7 +157,7 @@ class ShellTest {
     void aDroppedConnectionIsReconnectedOnNextUseAndTheShellSaysSo() throws Exception {
         AtomicBoolean connected = new AtomicBoolean(true);
         try (ShellHarness h = new ShellHarness(inventory(), "", Optional.empty(),
-                (host, options) -> new Transport() {
+                (host, run, options) -> new Transport() {
                     @Override
                     public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout,
                             boolean become) throws TransportException {

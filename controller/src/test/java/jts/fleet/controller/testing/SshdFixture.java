@@ -11,17 +11,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
-import jts.fleet.controller.transport.HostKeyFingerprint;
+import jts.fleet.controller.transport.keys.KeyFingerprint;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Maintenance;
 import jts.fleet.inventory.Policy;
+import jts.fleet.remote.testing.Environment;
 
 /**
  * Real OpenSSH servers on 127.0.0.1 for integration tests: one {@code /usr/sbin/sshd -D -e} per 16 ports
@@ -30,6 +29,10 @@ import jts.fleet.inventory.Policy;
  * ed25519 host key for every port. Logins: root, and unprivileged users created on demand with or without
  * passwordless sudo. {@link #close()} stops every sshd with its session processes, removes the sudoers
  * files it wrote and deletes the directory.
+ *
+ * <p>{@link #builder()} makes other servers: on another address and fixed ports inside a network namespace
+ * ({@code ip netns exec}), with a host certificate signed by a test CA ({@code HostCertificate}), or with extra
+ * sshd_config lines ({@code TrustedUserCAKeys}, {@code AllowTcpForwarding no} ...).
  *
  * <p>Needs root (useradd, sudoers, sshd). Callers check {@code Environment.requireRoot()} and
  * {@code requireTool("sshd")} first.
@@ -44,30 +47,28 @@ public final class SshdFixture implements AutoCloseable {
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
     private final Path dir;
-    private final int maxSessions;
-    private final String extraConfig;
+    private final Builder settings;
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<Integer> ports = new ArrayList<>();
     private final List<Process> servers = new ArrayList<>();
     private final List<List<String>> logs = new ArrayList<>();
     private final List<Path> sudoersFiles = new ArrayList<>();
     /** Stops the servers if the test JVM exits without close() (killed fork, System.exit). */
-    private final Thread shutdownHook = new Thread(this::closeQuietly, "sshd-fixture-cleanup");
+    private final ExitCleanup exitCleanup = ExitCleanup.register("sshd-fixture-cleanup", this::close);
 
-    private SshdFixture(Path dir, int maxSessions, String extraConfig) {
+    private SshdFixture(Path dir, Builder settings) {
         this.dir = dir;
-        this.maxSessions = maxSessions;
-        this.extraConfig = extraConfig;
+        this.settings = settings;
     }
 
     /** Starts sshd for {@code hostCount} hosts (ports), with MaxSessions 20. */
     public static SshdFixture start(int hostCount) throws IOException, InterruptedException {
-        return start(hostCount, 20);
+        return builder().hosts(hostCount).start();
     }
 
     /** Same with another MaxSessions (OpenSSH's default is 10: channels per connection). */
     public static SshdFixture start(int hostCount, int maxSessions) throws IOException, InterruptedException {
-        return start(hostCount, maxSessions, "");
+        return builder().hosts(hostCount).maxSessions(maxSessions).start();
     }
 
     /**
@@ -76,18 +77,98 @@ public final class SshdFixture implements AutoCloseable {
      */
     public static SshdFixture start(int hostCount, int maxSessions, String extraConfig)
             throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("jts-sshd-");
-        SshdFixture fixture = new SshdFixture(dir, maxSessions, extraConfig);
-        Runtime.getRuntime().addShutdownHook(fixture.shutdownHook);
-        try {
-            fixture.prepare();
-            for (int first = 0; first < hostCount; first += PORTS_PER_SSHD) {
-                fixture.startServer(Math.min(PORTS_PER_SSHD, hostCount - first));
+        return builder().hosts(hostCount).maxSessions(maxSessions).config(extraConfig.stripTrailing()).start();
+    }
+
+    /** Skips (or fails under CI) unless this machine can run the fixture: root, sshd, ssh-keygen. */
+    public static void require() {
+        Environment.requireRoot();
+        Environment.require(Files.isExecutable(SSHD), SSHD + " (openssh-server)");
+        Environment.requireTool("ssh-keygen");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A host certificate to sign the fixture's ed25519 host key with ({@code ssh-keygen -s CA -h}). */
+    public record HostCertificate(Path caKey, List<String> principals, Optional<String> validity) {
+        public HostCertificate {
+            principals = List.copyOf(principals);
+        }
+    }
+
+    /** How to start a fixture; {@link #start()} starts it. */
+    public static final class Builder {
+        private int hosts = 1;
+        private int maxSessions = 20;
+        private String address = "127.0.0.1";
+        private List<Integer> fixedPorts = List.of();
+        private Optional<String> namespace = Optional.empty();
+        private Optional<HostCertificate> certificate = Optional.empty();
+        private final List<String> extraConfig = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Hosts (ports) to serve. */
+        public Builder hosts(int count) {
+            this.hosts = count;
+            return this;
+        }
+
+        public Builder maxSessions(int value) {
+            this.maxSessions = value;
+            return this;
+        }
+
+        /**
+         * Listens on {@code listenAddress} at {@code ports} (one host each) inside network namespace {@code netns}
+         * ({@code ip netns exec}), where free ports need not be searched for.
+         */
+        public Builder inNamespace(String netns, String listenAddress, List<Integer> ports) {
+            this.namespace = Optional.of(netns);
+            this.address = listenAddress;
+            this.fixedPorts = List.copyOf(ports);
+            this.hosts = ports.size();
+            return this;
+        }
+
+        /** Presents a host certificate for the ed25519 host key ({@code HostCertificate}). */
+        public Builder hostCertificate(HostCertificate value) {
+            this.certificate = Optional.of(value);
+            return this;
+        }
+
+        /**
+         * One more sshd_config line (or several), e.g. {@code TrustedUserCAKeys /path} or
+         * {@code AllowTcpForwarding no}; written after the fixture's own, in the order given.
+         */
+        public Builder config(String line) {
+            extraConfig.add(line);
+            return this;
+        }
+
+        public SshdFixture start() throws IOException, InterruptedException {
+            Path dir = Files.createTempDirectory("jts-sshd-");
+            SshdFixture fixture = new SshdFixture(dir, this);
+            try {
+                fixture.prepare();
+                if (!fixedPorts.isEmpty()) {
+                    for (int first = 0; first < fixedPorts.size(); first += PORTS_PER_SSHD) {
+                        fixture.startServer(fixedPorts.subList(first, Math.min(fixedPorts.size(),
+                                first + PORTS_PER_SSHD)));
+                    }
+                } else {
+                    for (int first = 0; first < hosts; first += PORTS_PER_SSHD) {
+                        fixture.startServer(Math.min(PORTS_PER_SSHD, hosts - first));
+                    }
+                }
+                return fixture;
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                fixture.close();
+                throw e;
             }
-            return fixture;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            fixture.close();
-            throw e;
         }
     }
 
@@ -100,74 +181,97 @@ public final class SshdFixture implements AutoCloseable {
         generateKey(dir.resolve("ssh_host_rsa_key"), "rsa");
         generateKey(dir.resolve("id_ed25519"), "ed25519");
         generateKey(dir.resolve("id_rsa"), "rsa");
+        if (settings.certificate.isPresent()) {
+            HostCertificate spec = settings.certificate.get();
+            SshKeygen.certify(spec.caKey(), dir.resolve("ssh_host_ed25519_key.pub"), "jts-it-host", true,
+                    spec.principals(), spec.validity());
+        }
         authorize("root");
     }
 
     /** {@code ssh-keygen -t type} without passphrase; returns the private key path ({@code .pub} beside it). */
     public static Path generateKey(Path privateKey, String type) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C",
-                "jts-fleet-it", "-f", privateKey.toString()));
-        if (type.equals("rsa")) {
-            command.addAll(List.of("-b", "3072"));
-        }
-        run(command);
-        return privateKey;
+        return SshKeygen.generate(privateKey, type, "");
     }
 
     private synchronized void startServer(int portCount) throws IOException, InterruptedException {
         IOException lastFailure = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
-            List<Integer> candidate = new ArrayList<>(FreePort.find(portCount));
-            int index = sequence.incrementAndGet();
-            Path config = dir.resolve("sshd_config-" + index);
-            Files.writeString(config, config(candidate, index));
-            Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
-                    .redirectErrorStream(true).start();
-            List<String> log = new ArrayList<>();
-            AtomicInteger listening = new AtomicInteger();
-            Thread reader = new Thread(() -> drain(process, log, listening), "sshd-log-" + index);
-            reader.setDaemon(true);
-            reader.start();
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (listening.get() < portCount && process.isAlive() && System.nanoTime() < deadline
-                    && !logContains(log, "Address already in use")) {
-                Thread.sleep(20);
-            }
-            if (listening.get() == portCount) {
-                servers.add(process);
-                logs.add(log);
-                ports.addAll(candidate);
+            lastFailure = tryServer(new ArrayList<>(FreePort.find(portCount)));
+            if (lastFailure == null) {
                 return;
             }
-            stop(process);
-            lastFailure = new IOException("sshd (" + config + ") did not listen on " + candidate
-                    + " within " + START_TIMEOUT.toSeconds() + " s; its log:\n" + String.join("\n", snapshot(log)));
         }
         throw lastFailure;
+    }
+
+    /** On fixed ports (inside a network namespace nothing else listens there). */
+    private synchronized void startServer(List<Integer> fixed) throws IOException, InterruptedException {
+        IOException failure = tryServer(fixed);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Starts one sshd on {@code candidate}; null when it listens, else why not. */
+    private IOException tryServer(List<Integer> candidate) throws IOException, InterruptedException {
+        int portCount = candidate.size();
+        int index = sequence.incrementAndGet();
+        Path config = dir.resolve("sshd_config-" + index);
+        Files.writeString(config, config(candidate, index));
+        List<String> command = new ArrayList<>();
+        settings.namespace.ifPresent(netns -> command.addAll(List.of("ip", "netns", "exec", netns)));
+        command.addAll(List.of(SSHD.toString(), "-D", "-e", "-f", config.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> log = new ArrayList<>();
+        AtomicInteger listening = new AtomicInteger();
+        Thread reader = new Thread(() -> drain(process, log, listening), "sshd-log-" + index);
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (listening.get() < portCount && process.isAlive() && System.nanoTime() < deadline
+                && !logContains(log, "Address already in use")) {
+            Thread.sleep(20);
+        }
+        if (listening.get() == portCount) {
+            servers.add(process);
+            logs.add(log);
+            ports.addAll(candidate);
+            return null;
+        }
+        stop(process);
+        return new IOException("sshd (" + config + ") did not listen on " + candidate
+                + " within " + START_TIMEOUT.toSeconds() + " s; its log:\n" + String.join("\n", snapshot(log)));
     }
 
     private String config(List<Integer> listenPorts, int index) {
         StringBuilder text = new StringBuilder();
         for (int port : listenPorts) {
-            text.append("ListenAddress 127.0.0.1:").append(port).append('\n');
+            text.append("ListenAddress ").append(settings.address).append(':').append(port).append('\n');
         }
         text.append("HostKey ").append(dir.resolve("ssh_host_ed25519_key")).append('\n')
                 .append("HostKey ").append(dir.resolve("ssh_host_rsa_key")).append('\n')
                 .append("PidFile ").append(dir.resolve("sshd-" + index + ".pid")).append('\n')
                 .append("AuthorizedKeysFile ").append(dir.resolve("authorized_keys")).append("/%u\n")
-                .append("MaxSessions ").append(maxSessions).append('\n')
-                .append("""
-                        StrictModes no
-                        UsePAM no
-                        PubkeyAuthentication yes
-                        PasswordAuthentication no
-                        KbdInteractiveAuthentication no
-                        PermitRootLogin prohibit-password
-                        MaxStartups 100:30:200
-                        LogLevel INFO
-                        Subsystem sftp internal-sftp
-                        """)
-                .append(extraConfig);
+                .append("MaxSessions ").append(settings.maxSessions).append('\n');
+        if (settings.certificate.isPresent()) {
+            text.append("HostCertificate ").append(dir.resolve("ssh_host_ed25519_key-cert.pub")).append('\n');
+        }
+        text.append("""
+                StrictModes no
+                UsePAM no
+                PubkeyAuthentication yes
+                PasswordAuthentication no
+                KbdInteractiveAuthentication no
+                PermitRootLogin prohibit-password
+                MaxStartups 100:30:200
+                LogLevel INFO
+                Subsystem sftp internal-sftp
+                """);
+        // last: a Match block in them applies to the end of the file
+        for (String line : settings.extraConfig) {
+            text.append(line).append('\n');
+        }
         return text.toString();
     }
 
@@ -207,12 +311,12 @@ public final class SshdFixture implements AutoCloseable {
         // Other test JVMs may create the same user at the same moment, and useradd/usermod fail while another
         // holds the /etc/passwd lock: retry, and accept "already exists" when the user is there afterwards.
         retry(() -> {
-            if (runStatus(List.of("id", "-u", user)) != 0) {
-                run(List.of("useradd", "-m", "-s", "/bin/sh", user));
+            if (Command.status(List.of("id", "-u", user)) != 0) {
+                Command.run(List.of("useradd", "-m", "-s", "/bin/sh", user));
             }
-        }, () -> runStatus(List.of("id", "-u", user)) == 0);
+        }, () -> Command.status(List.of("id", "-u", user)) == 0);
         // A new account is locked ("!"); sshd without PAM refuses locked accounts even for keys.
-        retry(() -> run(List.of("usermod", "-p", "*", user)), () -> false);
+        retry(() -> Command.run(List.of("usermod", "-p", "*", user)), () -> false);
         authorize(user);
         if (passwordlessSudo && !sudoersFiles.contains(sudoersFile(user))) {
             // No dot in the name: sudo ignores files in sudoers.d whose names contain one.
@@ -220,7 +324,7 @@ public final class SshdFixture implements AutoCloseable {
             Files.writeString(file, user + " ALL=(ALL) NOPASSWD: ALL\n");
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
             sudoersFiles.add(file);
-            run(List.of("visudo", "-c", "-q", "-f", file.toString()));
+            Command.run(List.of("visudo", "-c", "-q", "-f", file.toString()));
         }
     }
 
@@ -265,6 +369,19 @@ public final class SshdFixture implements AutoCloseable {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
+    /** Also lets {@code user} log in with {@code publicKey} (a {@code .pub} file); the user must exist. */
+    public synchronized void authorizeKey(String user, Path publicKey) throws IOException {
+        Path file = dir.resolve("authorized_keys").resolve(user);
+        Files.writeString(file, Files.readString(publicKey), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    /** Lines of the sshd logs containing {@code text} (e.g. {@code "Accepted publickey"}), for counting logins. */
+    public List<String> logLines(String text) {
+        return log().stream().filter(line -> line.contains(text)).toList();
+    }
+
     public List<Integer> ports() {
         return List.copyOf(ports);
     }
@@ -290,12 +407,27 @@ public final class SshdFixture implements AutoCloseable {
     /** SHA256 fingerprint of the ed25519 host key, as ssh-keygen -l prints it. */
     public String hostKeyFingerprint() {
         String blob = hostPublicKey().split(" ")[1];
-        return HostKeyFingerprint.sha256(Base64.getDecoder().decode(blob));
+        return KeyFingerprint.sha256(Base64.getDecoder().decode(blob));
     }
 
     /** known_hosts line for one port: {@code [127.0.0.1]:port ssh-ed25519 AAAA...}. */
     public String knownHostsLine(int port) {
-        return "[127.0.0.1]:" + port + " " + hostPublicKey();
+        return lookupName(port) + " " + hostPublicKey();
+    }
+
+    /** What known_hosts lines name the host on {@code port} by: {@code [address]:port}, or the address on 22. */
+    public String lookupName(int port) {
+        return port == 22 ? settings.address : "[" + settings.address + "]:" + port;
+    }
+
+    /** The address the servers listen on. */
+    public String address() {
+        return settings.address;
+    }
+
+    /** The ed25519 host key's certificate, when the fixture was built with one. */
+    public Path hostCertificate() {
+        return dir.resolve("ssh_host_ed25519_key-cert.pub");
     }
 
     /** Writes (or rewrites) a known_hosts file listing the host key for every port; returns its path. */
@@ -311,7 +443,7 @@ public final class SshdFixture implements AutoCloseable {
 
     /** A host spec for port {@code index}, named {@code h01}, {@code h02}, ... */
     public HostSpec host(int index, String user, Path identity, Path knownHosts, boolean sudo) {
-        return new HostSpec(hostName(index), HostSpec.Connection.SSH, "127.0.0.1", ports.get(index), user,
+        return new HostSpec(hostName(index), HostSpec.Connection.SSH, settings.address, ports.get(index), user,
                 Optional.of(identity), Optional.of(knownHosts),
                 sudo ? HostSpec.Become.SUDO : HostSpec.Become.NONE, List.of("it"), Optional.empty(), emptyPolicy());
     }
@@ -348,7 +480,7 @@ public final class SshdFixture implements AutoCloseable {
         StringBuilder yaml = new StringBuilder("# written by SshdFixture\nhosts:\n");
         for (InventoryHost host : hosts) {
             yaml.append("  ").append(host.name()).append(":\n")
-                    .append("    address: 127.0.0.1\n")
+                    .append("    address: ").append(settings.address).append('\n')
                     .append("    port: ").append(host.port()).append('\n')
                     .append("    user: ").append(host.user()).append('\n')
                     .append("    identity_file: ").append(yamlString(host.identity().toString())).append('\n')
@@ -385,7 +517,7 @@ public final class SshdFixture implements AutoCloseable {
     public synchronized void signalSessions(String signal) throws IOException, InterruptedException {
         for (Process server : servers) {
             for (ProcessHandle session : server.toHandle().descendants().toList()) {
-                runStatus(List.of("kill", "-" + signal, Long.toString(session.pid())));
+                Command.status(List.of("kill", "-" + signal, Long.toString(session.pid())));
             }
         }
     }
@@ -397,21 +529,9 @@ public final class SshdFixture implements AutoCloseable {
         return all;
     }
 
-    private void closeQuietly() {
-        try {
-            close();
-        } catch (RuntimeException e) {
-            // Exiting anyway; nothing left to report to.
-        }
-    }
-
     @Override
     public synchronized void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: this call comes from the hook itself.
-        }
+        exitCleanup.unregister();
         for (Process server : servers) {
             stop(server);
         }
@@ -424,7 +544,7 @@ public final class SshdFixture implements AutoCloseable {
             }
         }
         sudoersFiles.clear();
-        deleteTree(dir);
+        Command.deleteTree(dir);
     }
 
     private static void stop(Process server) {
@@ -441,44 +561,11 @@ public final class SshdFixture implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
-        }
-    }
-
     private static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " failed: "
-                    + new String(output, StandardCharsets.UTF_8).strip());
-        }
-    }
-
-    private static int runStatus(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return -1;
-        }
-        return process.exitValue();
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.testing.FreePort;
 import jts.fleet.controller.testing.SshdFixture;
+import jts.fleet.controller.transport.keys.KeyFingerprint;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.testing.Environment;
 
@@ -193,7 +194,7 @@ class SshTransportIT {
             TransportException refused = catchThrowableOfType(TransportException.class,
                     () -> ssh.exec("true", List.of(), new byte[0], COMMAND, false));
             assertThat(refused.failureClass()).isEqualTo(FailureClass.HOST_KEY);
-            String oldFingerprint = HostKeyFingerprint.sha256(java.util.Base64.getDecoder().decode(otherFields[1]));
+            String oldFingerprint = KeyFingerprint.sha256(java.util.Base64.getDecoder().decode(otherFields[1]));
             assertThat(refused.getMessage())
                     .startsWith("h01: host key changed for [127.0.0.1]:" + port)
                     .contains("ssh-ed25519 " + oldFingerprint)
@@ -223,25 +224,33 @@ class SshTransportIT {
     @Test
     void missingIdentityFileIsAnAuthErrorNamingThePath() {
         Path missing = temp.resolve("no-such-key");
-        HostSpec host = sshd.host(0, "root", missing, knownHosts, false);
+        HostSpec host = noAgent(sshd.host(0, "root", missing, knownHosts, false));
         try (SshTransport ssh = new SshTransport(host, options())) {
             assertThatThrownBy(() -> ssh.exec("true", List.of(), new byte[0], COMMAND, false))
                     .isInstanceOf(TransportException.class)
-                    .hasMessage("h01: identity file " + missing + " does not exist")
+                    .hasMessage("h01: no key to offer for user root at 127.0.0.1:" + host.port()
+                            + "; agent turned off (identity_agent none); " + missing + ": does not exist")
                     .extracting(e -> ((TransportException) e).failureClass()).isEqualTo(FailureClass.AUTH);
         }
     }
 
     @Test
-    void unauthorizedKeyIsAnAuthError() throws Exception {
+    void unauthorizedKeyIsAnAuthErrorNamingWhatWasTried() throws Exception {
         Path stranger = SshdFixture.generateKey(temp.resolve("stranger"), "ed25519");
-        HostSpec host = sshd.host(0, "root", stranger, knownHosts, false);
+        HostSpec host = noAgent(sshd.host(0, "root", stranger, knownHosts, false));
         try (SshTransport ssh = new SshTransport(host, options())) {
             TransportException refused = catchThrowableOfType(TransportException.class,
                     () -> ssh.exec("true", List.of(), new byte[0], COMMAND, false));
             assertThat(refused.failureClass()).isEqualTo(FailureClass.AUTH);
-            assertThat(refused.getMessage()).contains("h01: public key " + stranger + " refused for user root");
+            assertThat(refused.getMessage()).isEqualTo("h01: tried " + stranger + "; all refused for user root at"
+                    + " 127.0.0.1:" + host.port() + "; agent turned off (identity_agent none)");
         }
+    }
+
+    /** The host without any agent, whatever SSH_AUTH_SOCK the test JVM inherited. */
+    private static HostSpec noAgent(HostSpec host) {
+        return host.withAccess(new jts.fleet.inventory.SshAccess(List.of(), Optional.of("none"), false, List.of(),
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of()));
     }
 
     @Test

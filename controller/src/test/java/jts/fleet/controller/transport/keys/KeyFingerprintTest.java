@@ -1,4 +1,4 @@
-package jts.fleet.controller.transport;
+package jts.fleet.controller.transport.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import jts.fleet.remote.testing.Environment;
 import net.schmizz.sshj.common.Buffer;
 
 /** Our fingerprints must be exactly what {@code ssh-keygen -l} shows users. */
-class HostKeyFingerprintTest {
+class KeyFingerprintTest {
     @TempDir
     Path temp;
 
@@ -37,8 +37,8 @@ class HostKeyFingerprintTest {
         // "256 SHA256:abc... comment (ED25519)"
         String expected = listed.trim().split("\\s+")[1];
 
-        assertThat(HostKeyFingerprint.sha256(blob)).isEqualTo(expected);
+        assertThat(KeyFingerprint.sha256(blob)).isEqualTo(expected);
         PublicKey parsed = new Buffer.PlainBuffer(blob).readPublicKey();
-        assertThat(HostKeyFingerprint.describe(parsed)).isEqualTo(fields[0] + " " + expected);
+        assertThat(KeyFingerprint.describe(parsed)).isEqualTo(fields[0] + " " + expected);
     }
 }

@@ -1,0 +1,80 @@
+package jts.fleet.controller.transport;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import jts.fleet.controller.transport.auth.Authenticator;
+import jts.fleet.controller.transport.auth.KeyRing;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.inventory.UserDirs;
+
+/**
+ * What every SSH connection of one run shares (a CLI command, a shell session): the options, the identity files
+ * read and decrypted once ({@link KeyRing}: one passphrase prompt per key file, whatever the number of hosts and
+ * forks), the jump host connections ({@link JumpHosts}: one per bastion for all hosts behind it) and the operator
+ * notices go to. {@link ConnectionPool} makes one per run and closes it last.
+ */
+public final class SshRun implements AutoCloseable {
+    private final SshOptions options;
+    private final Map<String, String> environment;
+    private final Path home;
+    private final SshConnector connector;
+    private final JumpHosts jumpHosts;
+
+    /** For this process: its environment ({@code SSH_AUTH_SOCK}) and {@code $HOME}. */
+    public SshRun(SshOptions options, Operator operator) {
+        this(options, operator, System.getenv(), homeDirectory(System.getenv()), Clock.systemUTC());
+    }
+
+    SshRun(SshOptions options, Operator operator, Map<String, String> environment, Path home, Clock clock) {
+        this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(operator, "operator");
+        this.environment = Map.copyOf(environment);
+        this.home = Objects.requireNonNull(home, "home");
+        KeyRing keys = new KeyRing(operator.passphrases(), operator.notices());
+        this.connector = new SshConnector(new Authenticator(keys), operator, clock);
+        this.jumpHosts = new JumpHosts(connector);
+    }
+
+    public SshOptions options() {
+        return options;
+    }
+
+    /** Hop connections open now (tests and diagnostics). */
+    public int openJumpConnections() {
+        return jumpHosts.openConnections();
+    }
+
+    /**
+     * An authenticated connection to {@code host} with {@code hostOptions} (a command's settings may differ from
+     * the run's), through its jump hosts when it has any.
+     *
+     * @param onArm receives the watchdog of the host's own connect, so that closing the transport can end it
+     */
+    SshConnection connect(HostSpec host, SshOptions hostOptions, Consumer<ConnectWatchdog.Guard> onArm)
+            throws TransportException {
+        SshEndpoints endpoints = new SshEndpoints(hostOptions, environment, home);
+        SshEndpoint target = endpoints.target(host);
+        List<SshEndpoint> hops = endpoints.hops(host);
+        if (hops.isEmpty()) {
+            return connector.open(target, Optional.empty(), onArm);
+        }
+        Tunnel tunnel = jumpHosts.tunnel(host.name(), hops, target.address(), target.port());
+        return connector.open(target, Optional.of(tunnel), onArm);
+    }
+
+    /** The home directory {@code ~} means, decided in one place ({@link UserDirs}: {@code $HOME} first). */
+    static Path homeDirectory(Map<String, String> environment) {
+        return UserDirs.of(environment, System.getProperty("user.home", "/")).home();
+    }
+
+    @Override
+    public void close() {
+        jumpHosts.close();
+    }
+}
