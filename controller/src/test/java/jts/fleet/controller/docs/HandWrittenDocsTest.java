@@ -30,6 +30,13 @@ class HandWrittenDocsTest {
     @ParameterizedTest(name = "runbook entry: {0}")
     @ValueSource(strings = {
         "## Host key changed or unknown",
+        "## REVOKED host key",
+        "## Host certificate not accepted (expired, wrong principal, unknown CA)",
+        "## Public key refused",
+        "## ssh-agent unreachable",
+        "## Key file needs a passphrase and there is no terminal",
+        "## UNPROTECTED PRIVATE KEY FILE",
+        "## Jump host refused or unreachable",
         "## sudo asks for a password",
         "## Host unreachable or slow",
         "## TRIM has no effect through LUKS, LVM or MD",
