@@ -184,6 +184,23 @@ public final class InventoryReference {
             the hop win. The first hop's own jump hosts are followed (as `ssh` does), loops are errors. Every hop's
             host key is checked against the target's known_hosts files.
 
+            ### What the connection does with these values
+
+            - **Authentication**, in OpenSSH's order: the agent's identities (`identity_agent`, else
+              `$SSH_AUTH_SOCK`), then the `identity_file`s in order (none set: `~/.ssh/id_ed25519`, `id_ecdsa`,
+              `id_rsa`, `~` being `$HOME`), each followed by `KEY-cert.pub`, then the `certificate_file`s.
+              `identities_only` keeps only the configured files, agent keys included. An encrypted key file's
+              passphrase is asked once per run on the terminal, only when a server accepts the key; without a
+              terminal the host fails naming the key and `ssh-add`. A private key file of the user's that group or
+              others can access is refused like OpenSSH ("UNPROTECTED PRIVATE KEY FILE").
+            - **Host keys**: every `known_hosts` file is read with OpenSSH's semantics (patterns with `*`, `?`, `!`,
+              `[host]:port`, hashed names), `@revoked` lines win over everything else, `@cert-authority` lines
+              vouch for host certificates (host type, a principal equal to `address`, validity, CA signature).
+              accept-new records in the first file (created 0600, its directory 0700) and says so on stderr.
+            - **Jump hosts**: a hop logs in with the host's agent and its own keys (OpenSSH's defaults when it has
+              none), under the host's `identities_only`; all hosts behind a hop share one connection to it per
+              run, each through its own forwarding channel; a failing hop fails its hosts with the hop named.
+
             """;
 
     private static final String ANSIBLE = """
