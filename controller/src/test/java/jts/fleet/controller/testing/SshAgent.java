@@ -19,6 +19,8 @@ public final class SshAgent implements AutoCloseable {
     private final Path dir;
     private final Path socket;
     private final Process agent;
+    /** Stops the agent if the test JVM exits without close() (killed fork, System.exit). */
+    private final ExitCleanup exitCleanup = ExitCleanup.register("ssh-agent-cleanup", this::close);
 
     private SshAgent(Path dir, Path socket, Process agent) {
         this.dir = dir;
@@ -86,6 +88,7 @@ public final class SshAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        exitCleanup.unregister();
         agent.destroy();
         try {
             if (!agent.waitFor(5, TimeUnit.SECONDS)) {
