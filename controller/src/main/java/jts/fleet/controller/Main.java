@@ -19,6 +19,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // most commands connect: BouncyCastle's registration then runs beside the start-up instead of after it
+        jts.fleet.controller.transport.Transports.prepareInBackground();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = versionLine(out, args) ? ExitCodes.OK : run(cliContext(out, err, true), args);

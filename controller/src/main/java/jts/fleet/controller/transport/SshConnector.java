@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import jts.fleet.controller.transport.auth.AuthenticationFailure;
 import jts.fleet.controller.transport.auth.Authenticator;
+import jts.fleet.controller.transport.hostkeys.KnownHostsCache;
 import jts.fleet.controller.transport.hostkeys.KnownHostsVerifier;
 import net.schmizz.keepalive.KeepAlive;
 import net.schmizz.keepalive.KeepAliveRunner;
@@ -31,11 +32,13 @@ import net.schmizz.sshj.common.DisconnectReason;
  */
 final class SshConnector {
     private final Authenticator authenticator;
+    private final KnownHostsCache knownHosts;
     private final Operator operator;
     private final Clock clock;
 
-    SshConnector(Authenticator authenticator, Operator operator, Clock clock) {
+    SshConnector(Authenticator authenticator, KnownHostsCache knownHosts, Operator operator, Clock clock) {
         this.authenticator = authenticator;
+        this.knownHosts = knownHosts;
         this.operator = operator;
         this.clock = clock;
     }
@@ -105,7 +108,7 @@ final class SshConnector {
         String who = endpoint.who();
         KnownHostsVerifier verifier;
         try {
-            verifier = new KnownHostsVerifier(who, endpoint.knownHosts(), endpoint.otherKnownHosts(),
+            verifier = new KnownHostsVerifier(who, knownHosts.get(endpoint.knownHosts(), endpoint.otherKnownHosts()),
                     endpoint.acceptNew(), clock);
         } catch (IOException e) {
             throw new TransportException(FailureClass.HOST_KEY, who + ": " + e.getMessage(), e);

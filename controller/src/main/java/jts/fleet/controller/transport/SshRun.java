@@ -10,14 +10,15 @@ import java.util.function.Consumer;
 
 import jts.fleet.controller.transport.auth.Authenticator;
 import jts.fleet.controller.transport.auth.KeyRing;
+import jts.fleet.controller.transport.hostkeys.KnownHostsCache;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.UserDirs;
 
 /**
  * What every SSH connection of one run shares (a CLI command, a shell session): the options, the identity files
  * read and decrypted once ({@link KeyRing}: one passphrase prompt per key file, whatever the number of hosts and
- * forks), the jump host connections ({@link JumpHosts}: one per bastion for all hosts behind it) and the operator
- * notices go to. {@link ConnectionPool} makes one per run and closes it last.
+ * forks), the known_hosts files parsed once ({@link KnownHostsCache}), the jump host connections ({@link JumpHosts}:
+ * one per bastion for all hosts behind it) and the operator notices go to. {@link ConnectionPool} makes one per run and closes it last.
  */
 public final class SshRun implements AutoCloseable {
     private final SshOptions options;
@@ -36,8 +37,9 @@ public final class SshRun implements AutoCloseable {
         Objects.requireNonNull(operator, "operator");
         this.environment = Map.copyOf(environment);
         this.home = Objects.requireNonNull(home, "home");
-        KeyRing keys = new KeyRing(operator.passphrases(), operator.notices());
-        this.connector = new SshConnector(new Authenticator(keys), operator, clock);
+        KeyRing keys = new KeyRing(operator.passphrases(), operator.notices(),
+                ModernAlgorithms.shared().getFileKeyProviderFactories());
+        this.connector = new SshConnector(new Authenticator(keys), new KnownHostsCache(), operator, clock);
         this.jumpHosts = new JumpHosts(connector);
     }
 

@@ -26,6 +26,24 @@ public final class Transports {
         new jts.fleet.controller.transport.hostkeys.HostPatterns("*.example.com,!db-01.example.com").matches("x");
     }
 
+    /**
+     * Starts loading the SSH machinery on a daemon thread, for a process that is about to connect: registering
+     * BouncyCastle costs ~0.3 s of a cold JVM (1.84 validates its named curves), which then overlaps with parsing the
+     * command line and loading the inventory on the other core instead of delaying the first connect.
+     */
+    public static void prepareInBackground() {
+        Thread prepare = new Thread(() -> {
+            try {
+                ModernAlgorithms.shared();
+                net.schmizz.sshj.common.SecurityUtils.getKeyFactory("Ed25519");
+            } catch (java.security.GeneralSecurityException | RuntimeException e) {
+                // the first connect will meet the same problem and report it
+            }
+        }, "jts-ssh-prepare");
+        prepare.setDaemon(true);
+        prepare.start();
+    }
+
     /** A transport sharing {@code run} with the other hosts of the run, connecting with {@code options}. */
     public static Transport open(HostSpec host, SshRun run, SshOptions options) {
         return switch (host.connection()) {

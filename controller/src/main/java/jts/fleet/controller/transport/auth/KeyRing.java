@@ -20,7 +20,6 @@ import java.util.function.Consumer;
 
 import jts.fleet.controller.transport.keys.OpenSshPrivateKeyHeader;
 import jts.fleet.controller.transport.keys.PublicKeyText;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.common.SSHRuntimeException;
 import net.schmizz.sshj.userauth.keyprovider.FileKeyProvider;
@@ -46,6 +45,7 @@ public final class KeyRing {
     private final PassphrasePrompt prompt;
     private final Consumer<String> warnings;
     private final String userName;
+    private final List<Factory.Named<FileKeyProvider>> keyFormats;
     private final Map<Path, IdentityFile> inspected = new ConcurrentHashMap<>();
     private final Set<Path> warned = ConcurrentHashMap.newKeySet();
     private final Map<Path, Object> fileLocks = new ConcurrentHashMap<>();
@@ -65,17 +65,21 @@ public final class KeyRing {
     }
 
     /**
-     * @param prompt   how to ask for passphrases
-     * @param warnings where warnings about identity files go (printed on stderr by the CLI)
+     * @param prompt     how to ask for passphrases
+     * @param warnings   where warnings about identity files go (printed on stderr by the CLI)
+     * @param keyFormats sshj's readers of private key files (the run's shared configuration has them)
      */
-    public KeyRing(PassphrasePrompt prompt, Consumer<String> warnings) {
-        this(prompt, warnings, System.getProperty("user.name", ""));
+    public KeyRing(PassphrasePrompt prompt, Consumer<String> warnings,
+            List<Factory.Named<FileKeyProvider>> keyFormats) {
+        this(prompt, warnings, System.getProperty("user.name", ""), keyFormats);
     }
 
-    KeyRing(PassphrasePrompt prompt, Consumer<String> warnings, String userName) {
+    KeyRing(PassphrasePrompt prompt, Consumer<String> warnings, String userName,
+            List<Factory.Named<FileKeyProvider>> keyFormats) {
         this.prompt = prompt;
         this.warnings = warnings;
         this.userName = userName;
+        this.keyFormats = List.copyOf(keyFormats);
     }
 
     /**
@@ -212,7 +216,7 @@ public final class KeyRing {
         Asking finder = new Asking(file);
         try {
             KeyFormat format = KeyProviderUtil.detectKeyFileFormat(text, false);
-            FileKeyProvider provider = Factory.Named.Util.create(Providers.ALL, format.toString());
+            FileKeyProvider provider = Factory.Named.Util.create(keyFormats, format.toString());
             if (provider == null) {
                 return new Decrypted(Optional.empty(), "unsupported key format " + format);
             }
@@ -249,11 +253,6 @@ public final class KeyRing {
             return Optional.empty();
         }
         return Optional.empty();
-    }
-
-    /** sshj's key file readers, built once. */
-    private static final class Providers {
-        static final List<Factory.Named<FileKeyProvider>> ALL = new DefaultConfig().getFileKeyProviderFactories();
     }
 
     /** Asks the operator, up to {@link #PASSPHRASE_TRIES} times; remembers nothing but counts. */

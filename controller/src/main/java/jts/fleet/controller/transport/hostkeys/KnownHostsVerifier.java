@@ -1,7 +1,6 @@
 package jts.fleet.controller.transport.hostkeys;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,15 +34,12 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
     private volatile String recorded;
 
     /**
-     * @param who        the host or hop, as messages name it ({@code db-01}, {@code db-01: jump host bastion ...})
-     * @param recordFile the known_hosts file read first and written by accept-new
-     * @param otherFiles further files read after it, never written
-     * @throws IOException naming a file that exists but cannot be read
+     * @param who   the host or hop, as messages name it ({@code db-01}, {@code db-01: jump host bastion ...})
+     * @param known the lines of its known_hosts files; accept-new appends to {@link KnownHosts#recordFile()}
      */
-    public KnownHostsVerifier(String who, Path recordFile, List<Path> otherFiles, boolean acceptNew, Clock clock)
-            throws IOException {
+    public KnownHostsVerifier(String who, KnownHosts known, boolean acceptNew, Clock clock) {
         this.who = who;
-        this.known = KnownHosts.read(recordFile, otherFiles);
+        this.known = known;
         this.acceptNew = acceptNew;
         this.clock = clock;
     }

@@ -19,13 +19,23 @@ import jts.fleet.controller.testing.SshKeygen;
 import jts.fleet.controller.transport.keys.KeyFingerprint;
 import jts.fleet.controller.transport.keys.PublicKeyText;
 import jts.fleet.remote.testing.Environment;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.userauth.keyprovider.FileKeyProvider;
 
 /** Identity files as ssh-keygen writes them: what is offered before decryption, passphrases, OpenSSH's mode check. */
 class KeyRingTest {
     private static final String PASSPHRASE = "s3cret phrase";
 
+    private static final List<Factory.Named<FileKeyProvider>> KEY_FORMATS =
+            new DefaultConfig().getFileKeyProviderFactories();
+
     @TempDir
     Path temp;
+
+    private static KeyRing ring(PassphrasePrompt prompt, java.util.function.Consumer<String> warnings, String user) {
+        return new KeyRing(prompt, warnings, user, KEY_FORMATS);
+    }
 
     @BeforeEach
     void tools() {
@@ -42,7 +52,7 @@ class KeyRingTest {
         String fingerprint = fingerprintOfPub(key);
         Files.delete(Path.of(key + ".pub"));
         AtomicInteger asked = new AtomicInteger();
-        KeyRing ring = new KeyRing(prompt -> {
+        KeyRing ring = ring(prompt -> {
             asked.incrementAndGet();
             return Optional.empty();
         }, line -> { }, System.getProperty("user.name"));
@@ -57,7 +67,7 @@ class KeyRingTest {
     void thePassphraseIsAskedOnceAndTheKeyKeptForTheRun() throws Exception {
         Path key = SshKeygen.generate(temp.resolve("id_enc"), "ed25519", PASSPHRASE);
         List<String> prompts = new ArrayList<>();
-        KeyRing ring = new KeyRing(prompt -> {
+        KeyRing ring = ring(prompt -> {
             prompts.add(prompt);
             return Optional.of(PASSPHRASE.toCharArray());
         }, line -> { }, System.getProperty("user.name"));
@@ -70,7 +80,7 @@ class KeyRingTest {
     @Test
     void withoutATerminalTheFailureNamesTheAgentAsTheWayOut() throws Exception {
         Path key = SshKeygen.generate(temp.resolve("id_enc"), "ed25519", PASSPHRASE);
-        KeyRing ring = new KeyRing(PassphrasePrompt.NONE, line -> { }, System.getProperty("user.name"));
+        KeyRing ring = ring(PassphrasePrompt.NONE, line -> { }, System.getProperty("user.name"));
         assertThat(ring.keyPair(key)).isEmpty();
         assertThat(ring.failure(key)).isEqualTo("encrypted, and there is no terminal to ask for its passphrase:"
                 + " load it into ssh-agent (ssh-add " + key + ") or run on a terminal");
@@ -80,7 +90,7 @@ class KeyRingTest {
     void anEmptyAnswerSkipsTheKeyAtOnce() throws Exception {
         Path key = SshKeygen.generate(temp.resolve("id_enc"), "ed25519", PASSPHRASE);
         AtomicInteger asked = new AtomicInteger();
-        KeyRing ring = new KeyRing(prompt -> {
+        KeyRing ring = ring(prompt -> {
             asked.incrementAndGet();
             return Optional.of(new char[0]);
         }, line -> { }, System.getProperty("user.name"));
@@ -95,7 +105,7 @@ class KeyRingTest {
         Command.run(List.of("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", PASSPHRASE, "-f",
                 key.toString()));
         Files.delete(Path.of(key + ".pub"));
-        KeyRing ring = new KeyRing(prompt -> Optional.of(PASSPHRASE.toCharArray()), line -> { },
+        KeyRing ring = ring(prompt -> Optional.of(PASSPHRASE.toCharArray()), line -> { },
                 System.getProperty("user.name"));
         IdentityFile file = ring.inspect(key);
         assertThat(file.encrypted()).isTrue();
@@ -108,7 +118,7 @@ class KeyRingTest {
         Path key = SshKeygen.generate(temp.resolve("id_loose"), "ed25519", "");
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
         List<String> warnings = new ArrayList<>();
-        KeyRing ring = new KeyRing(PassphrasePrompt.NONE, warnings::add, System.getProperty("user.name"));
+        KeyRing ring = ring(PassphrasePrompt.NONE, warnings::add, System.getProperty("user.name"));
         String problem = "UNPROTECTED PRIVATE KEY FILE: permissions 0644 are too open (a private key must not be"
                 + " accessible by group or others); it is ignored: chmod 600 " + key;
         assertThat(ring.inspect(key).problem()).contains(problem);
@@ -122,13 +132,13 @@ class KeyRingTest {
     void anotherUsersKeyIsNotJudgedByItsMode() throws Exception {
         Path key = SshKeygen.generate(temp.resolve("id_shared"), "ed25519", "");
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
-        KeyRing ring = new KeyRing(PassphrasePrompt.NONE, line -> { }, "somebody-else");
+        KeyRing ring = ring(PassphrasePrompt.NONE, line -> { }, "somebody-else");
         assertThat(ring.inspect(key).problem()).isEmpty();
     }
 
     @Test
     void missingFilesAndCertificatesBesideTheKeyAreReported() throws Exception {
-        KeyRing ring = new KeyRing(PassphrasePrompt.NONE, line -> { }, System.getProperty("user.name"));
+        KeyRing ring = ring(PassphrasePrompt.NONE, line -> { }, System.getProperty("user.name"));
         assertThat(ring.inspect(temp.resolve("nope")).problem()).contains("does not exist");
         Path ca = SshKeygen.generate(temp.resolve("ca"), "ed25519", "");
         Path key = SshKeygen.generate(temp.resolve("id_cert"), "ed25519", "");

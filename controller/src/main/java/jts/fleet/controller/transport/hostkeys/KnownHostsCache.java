@@ -1,0 +1,62 @@
+package jts.fleet.controller.transport.hostkeys;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The known_hosts files of one run, read once and read again only when one of them changed (accept-new appended a
+ * line, the operator edited it). Without it every connection would parse every line again: a fleet of N hosts with
+ * an N-line known_hosts costs N² key decodings.
+ */
+public final class KnownHostsCache {
+    /** What the files looked like when they were read: a changed size, time or identity means read again. */
+    private record Stamp(List<Object> files) {
+    }
+
+    private record Cached(Stamp stamp, KnownHosts known) {
+    }
+
+    private final Map<List<Path>, Cached> cache = new ConcurrentHashMap<>();
+
+    /**
+     * The lines of {@code recordFile} then {@code others}, as {@link KnownHosts#read} gives them.
+     *
+     * @throws IOException naming the file when one exists but cannot be read
+     */
+    public KnownHosts get(Path recordFile, List<Path> others) throws IOException {
+        List<Path> files = new ArrayList<>();
+        files.add(recordFile);
+        files.addAll(others);
+        List<Path> key = List.copyOf(files);
+        Stamp now = stamp(key);
+        Cached cached = cache.get(key);
+        if (cached != null && cached.stamp().equals(now)) {
+            return cached.known();
+        }
+        KnownHosts read = KnownHosts.read(recordFile, others);
+        // a file changed while we read it: the stamp taken before reading keeps it from being trusted next time
+        cache.put(key, new Cached(now, read));
+        return read;
+    }
+
+    private static Stamp stamp(List<Path> files) throws IOException {
+        List<Object> parts = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                parts.add(List.of(String.valueOf(attributes.fileKey()), attributes.size(),
+                        attributes.lastModifiedTime().toMillis()));
+            } catch (NoSuchFileException e) {
+                parts.add("absent");
+            }
+        }
+        return new Stamp(parts);
+    }
+}
