@@ -66,7 +66,9 @@ class MaintenanceWindowsCliTest {
             CliRun run = CliRun.of("apply", flag, "--inventory", inv.toString(), "--connect-timeout", "1s");
             // not refused: it tries the hosts, which cannot be reached (no key, no such address)
             assertThat(run.exitCode()).as(run.toString()).isIn(ExitCodes.HOST_FAILED, ExitCodes.HOST_UNREACHABLE);
-            assertThat(run.err()).as(flag).doesNotContain("refused");
+            // the window's refusal, not the hosts' (the transport connects before it looks at keys, like OpenSSH,
+            // so an address that refuses TCP says "Connection refused")
+            assertThat(run.err()).as(flag).doesNotContain("apply refused");
         }
     }
 
