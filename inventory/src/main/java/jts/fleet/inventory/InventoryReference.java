@@ -188,7 +188,7 @@ public final class InventoryReference {
 
             - **Authentication**, in OpenSSH's order: the agent's identities (`identity_agent`, else
               `$SSH_AUTH_SOCK`), then the `identity_file`s in order (none set: `~/.ssh/id_ed25519`, `id_ecdsa`,
-              `id_rsa`, `~` being `$HOME`), each followed by `KEY-cert.pub`, then the `certificate_file`s.
+              `id_rsa` in the `~/.ssh` OpenSSH uses), each followed by `KEY-cert.pub`, then the `certificate_file`s.
               `identities_only` keeps only the configured files, agent keys included. An encrypted key file's
               passphrase is asked once per run on the terminal, only when a server accepts the key; without a
               terminal the host fails naming the key and `ssh-add`. A private key file of the user's that group or

@@ -27,9 +27,12 @@ public final class SshRun implements AutoCloseable {
     private final SshConnector connector;
     private final JumpHosts jumpHosts;
 
-    /** For this process: its environment ({@code SSH_AUTH_SOCK}) and {@code $HOME}. */
+    /**
+     * For this process: its environment ({@code SSH_AUTH_SOCK}) and the home whose {@code .ssh} OpenSSH uses
+     * ({@link UserDirs#sshHome()}: default keys and known_hosts, {@code ~/} in {@code identity_agent}).
+     */
     public SshRun(SshOptions options, Operator operator) {
-        this(options, operator, System.getenv(), homeDirectory(System.getenv()), Clock.systemUTC());
+        this(options, operator, System.getenv(), UserDirs.current().sshHome(), Clock.systemUTC());
     }
 
     SshRun(SshOptions options, Operator operator, Map<String, String> environment, Path home, Clock clock) {
@@ -70,10 +73,6 @@ public final class SshRun implements AutoCloseable {
         return connector.open(target, Optional.of(tunnel), onArm);
     }
 
-    /** The home directory {@code ~} means, decided in one place ({@link UserDirs}: {@code $HOME} first). */
-    static Path homeDirectory(Map<String, String> environment) {
-        return UserDirs.of(environment, System.getProperty("user.home", "/")).home();
-    }
 
     @Override
     public void close() {
