@@ -32,7 +32,7 @@ final class ConnectWatchdog {
 
     /** Starts watching a connect that must be done within {@code deadline}. */
     static Guard arm(Duration deadline) {
-        Guard guard = new Guard(deadline);
+        Guard guard = new Guard(deadline, System.nanoTime() + deadline.toNanos());
         guard.timer = TIMER.schedule(guard::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
         return guard;
     }
@@ -40,6 +40,7 @@ final class ConnectWatchdog {
     /** The watch over one connect. */
     static final class Guard implements AutoCloseable {
         private final Duration deadline;
+        private final long deadlineNanos; // System.nanoTime() when the deadline passes
         private ScheduledFuture<?> timer;
         private Closeable socket; // guarded by this
         private boolean fired; // guarded by this
@@ -48,8 +49,9 @@ final class ConnectWatchdog {
         private boolean tcpConnectedWhenFired; // guarded by this
         private volatile String stage = "TCP connect";
 
-        private Guard(Duration deadline) {
+        private Guard(Duration deadline, long deadlineNanos) {
             this.deadline = deadline;
+            this.deadlineNanos = deadlineNanos;
         }
 
         /**
@@ -73,10 +75,14 @@ final class ConnectWatchdog {
                 if (done) {
                     return;
                 }
-                fired = true;
-                tcpConnectedWhenFired = socket != null && (!(socket instanceof Socket tcp) || tcp.isConnected());
+                markFired();
             }
             closeSocket();
+        }
+
+        private void markFired() { // guarded by this
+            fired = true;
+            tcpConnectedWhenFired = socket != null && (!(socket instanceof Socket tcp) || tcp.isConnected());
         }
 
         /** Closes the socket now: the connect fails at once (the transport is being closed). */
@@ -124,10 +130,17 @@ final class ConnectWatchdog {
             return stage;
         }
 
-        /** The connect finished (either way): the socket now belongs to the connection. */
+        /**
+         * The connect finished (either way): the socket now belongs to the connection. Finished at or past the
+         * deadline counts as {@link #fired()} even when the timer thread has not run yet: under load a socket read
+         * timeout of the same length can end the connect first, and its failure is still the deadline's.
+         */
         @Override
         public void close() {
             synchronized (this) {
+                if (!done && !fired && System.nanoTime() - deadlineNanos >= 0) {
+                    markFired();
+                }
                 done = true;
             }
             timer.cancel(false);
