@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.cli.CliRun;
@@ -114,20 +116,29 @@ class SshAccessIT {
     @Test
     void hostCertificatesTrustedByACaLineServeEveryHost() throws Exception {
         Path inventory = inventory("ca", sshd.ed25519Identity(), caKnownHosts);
-        CliRun cli = CliRun.of("status", "--inventory", inventory.toString(), "-H", "it", "-o", "json", "--forks", "3");
+        CliRun cli = CliRun.of("status", "--inventory", inventory.toString(), "-H", "it", "-o", "json",
+                "--forks", "3");
         assertThat(cli.exitCode()).as(cli.toString()).isZero();
         assertThat(statusJson(cli.out())).allSatisfy(h -> assertThat(h.path("status").asText()).isEqualTo("ok"));
         assertThat(jsonIn(shellStatus(inventory)))
                 .allSatisfy(h -> assertThat(h.path("status").asText()).isEqualTo("ok"));
     }
 
-    @Test
-    void aRevokedHostKeyFailsThatHostOnly() throws Exception {
+    /**
+     * OpenSSH's "REVOKED HOST KEY DETECTED": the {@code @revoked} line wins over a plain line and the CA line for
+     * the same key, whether it comes before or after them.
+     */
+    @ParameterizedTest(name = "@revoked {0}")
+    @ValueSource(strings = {"first", "last"})
+    void aRevokedHostKeyFailsThatHostOnly(String where) throws Exception {
         int port = sshd.ports().get(1);
-        Path known = Files.writeString(dir.resolve("known_hosts_revoked"), Files.readString(caKnownHosts)
-                + "@revoked [127.0.0.1]:" + port + " " + sshd.hostPublicKey() + "\n");
-        Path inventory = inventory("revoked", sshd.ed25519Identity(), known);
-        CliRun cli = CliRun.of("status", "--inventory", inventory.toString(), "-H", "it", "-o", "json", "--forks", "3");
+        String revoked = "@revoked [127.0.0.1]:" + port + " " + sshd.hostPublicKey() + "\n";
+        String trusted = Files.readString(caKnownHosts) + sshd.knownHostsLine(port) + "\n";
+        Path known = Files.writeString(dir.resolve("known_hosts_revoked_" + where),
+                where.equals("first") ? revoked + trusted : trusted + revoked);
+        Path inventory = inventory("revoked-" + where, sshd.ed25519Identity(), known);
+        CliRun cli = CliRun.of("status", "--inventory", inventory.toString(), "-H", "it", "-o", "json",
+                "--forks", "3");
         assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.HOST_FAILED);
         for (JsonNode hosts : List.of(statusJson(cli.out()), jsonIn(shellStatus(inventory)))) {
             assertThat(hosts.get(0).path("status").asText()).isEqualTo("ok");
@@ -142,7 +153,7 @@ class SshAccessIT {
     void acceptNewTellsWhatItRecordedOnStderrForEveryHost() throws Exception {
         Path known = dir.resolve("fresh-cli/known_hosts");
         Path inventory = inventory("fresh-cli", sshd.ed25519Identity(), known);
-        CliRun cli = CliRun.of("status", "--inventory", inventory.toString(), "-H", "it", "-o", "json",
+        CliRun cli = CliRun.of("status", "--inventory", inventory.toString(), "-H", "it", "-o", "json", "--forks", "3",
                 "--accept-new-host-keys");
         assertThat(cli.exitCode()).as(cli.toString()).isZero();
         for (int i = 0; i < 3; i++) {
@@ -159,7 +170,7 @@ class SshAccessIT {
         Path shellInventory = inventory("fresh-shell", sshd.ed25519Identity(), shellKnown);
         try (ShellHarness h = new ShellHarness(shellInventory, "", Optional.empty(),
                 SshOptions.defaults().withAcceptNewHostKeys(true), Transports::open)) {
-            h.shell.execute(List.of("status", "-H", "it"));
+            h.shell.execute(List.of("status", "-H", "it", "--forks", "3"));
             assertThat(h.output()).contains("jts-fleet: h01: recorded new host key ssh-ed25519 "
                     + sshd.hostKeyFingerprint() + " for [127.0.0.1]:" + sshd.ports().get(0) + " in " + shellKnown);
         }
@@ -168,7 +179,8 @@ class SshAccessIT {
     @Test
     void aUserCertificateBesideTheKeyLogsIn() throws Exception {
         Path inventory = inventory("user-cert", certifiedUser, caKnownHosts);
-        CliRun cli = CliRun.of("status", "--inventory", inventory.toString(), "-H", "it", "-o", "json");
+        CliRun cli = CliRun.of("status", "--inventory", inventory.toString(), "-H", "it", "-o", "json",
+                "--forks", "3");
         assertThat(cli.exitCode()).as(cli.toString()).isZero();
         assertThat(jsonIn(shellStatus(inventory)))
                 .allSatisfy(h -> assertThat(h.path("status").asText()).isEqualTo("ok"));
@@ -180,7 +192,8 @@ class SshAccessIT {
         Files.copy(sshd.ed25519Identity(), loose);
         Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString("rw-r-----"));
         Path inventory = inventory("loose", loose, caKnownHosts);
-        CliRun cli = CliRun.of("status", "--inventory", inventory.toString(), "-H", "it", "-o", "json");
+        CliRun cli = CliRun.of("status", "--inventory", inventory.toString(), "-H", "it", "-o", "json",
+                "--forks", "3");
         assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(ExitCodes.HOST_FAILED);
         String expected = loose + ": UNPROTECTED PRIVATE KEY FILE: permissions 0640 are too open";
         assertThat(statusJson(cli.out())).allSatisfy(h -> {
@@ -197,7 +210,7 @@ class SshAccessIT {
     void anEncryptedKeyWithoutATerminalFailsNamingTheKeyAndTheAgent() throws Exception {
         Path inventory = inventory("no-tty", encrypted, caKnownHosts);
         Process cli = launcher(List.of("setsid", "-w"), Map.of(), "status", "--inventory", inventory.toString(),
-                "-H", "it", "-o", "json");
+                "-H", "it", "-o", "json", "--forks", "3");
         String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(cli.exitValue()).as(out).isEqualTo(ExitCodes.HOST_FAILED);
@@ -214,19 +227,20 @@ class SshAccessIT {
         try (SshAgent agent = SshAgent.start()) {
             agent.add(encrypted, PASSPHRASE);
             Process cli = launcher(List.of("setsid", "-w"), Map.of("SSH_AUTH_SOCK", agent.socket().toString()),
-                    "status", "--inventory", inventory.toString(), "-H", "it", "-o", "json");
+                    "status", "--inventory", inventory.toString(), "-H", "it", "-o", "json", "--forks", "3");
             String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(cli.exitValue()).as(out).isZero();
             try (Tmux tmux = Tmux.start("access-agent", shellCommand(inventory, "SSH_AUTH_SOCK="
                     + ShellQuote.quote(agent.socket().toString())), 200, 50)) {
                 tmux.await("the prompt", START, s -> s.stripTrailing().endsWith("jts-fleet[all]>"));
-                tmux.type("status -H it");
+                tmux.type("status -H it --forks 3");
                 tmux.keys("Enter");
                 String screen = tmux.await("the recap", STEP, s -> s.contains("RECAP")
                         && s.stripTrailing().endsWith("jts-fleet[all]>"));
                 assertThat(screen).containsPattern("(?m)^h01 +ok").containsPattern("(?m)^h03 +ok")
                         .doesNotContain("Enter passphrase");
+                leave(tmux);
             }
         }
     }
@@ -261,7 +275,18 @@ class SshAccessIT {
                     && s.stripTrailing().endsWith("jts-fleet[all]>"));
             assertThat(count(screen, Pattern.quote(prompt))).as(screen).isEqualTo(1);
             assertThat(screen).doesNotContain(PASSPHRASE).containsPattern("(?m)^h02 +ok");
+            leave(tmux);
         }
+    }
+
+    /**
+     * Ctrl-D and wait for the shell's exit: it writes its history as it ends, which must happen before the
+     * temporary directory holding its home is deleted.
+     */
+    private static void leave(Tmux tmux) throws Exception {
+        tmux.keys("C-d");
+        tmux.await("the shell's exit", STEP, s -> s.contains("SHELL-EXIT="));
+        assertThat(tmux.screen()).contains("SHELL-EXIT=0");
     }
 
     private static int count(String text, String regex) {
