@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.controller.transport.auth.PassphrasePrompt;
 import jts.fleet.inventory.InventoryLoader;
 
 /**
@@ -52,7 +53,7 @@ class ShellSshConfigTest {
         AppContext context = new AppContext(terminal.writer(), terminal.writer(), false, Clock.systemUTC());
         try (ShellSession session = new ShellSession(context,
                 InventoryLoader.standard().withSshConfigOverride(config.toString()), Optional.of(inventory),
-                Optional.of(config.toString()), Optional.empty(), SshOptions.defaults())) {
+                Optional.of(config.toString()), Optional.empty(), SshOptions.defaults(), PassphrasePrompt.NONE)) {
             new Shell(terminal, session, Optional.empty()).run();
         }
         terminal.writer().flush();
