@@ -4,10 +4,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+
+import jts.fleet.controller.transport.auth.ConnectDeadline;
 
 /**
  * Bounds a whole connect (TCP, the server's identification line, key exchange, authentication) by closing its
@@ -19,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Use: {@code try (Guard guard = ConnectWatchdog.arm(deadline)) { ... }} around the connect, with the socket
  * factory registering each socket it makes ({@link Guard#watch}); after a failure {@link Guard#fired()} says
  * whether the deadline caused it. {@link Guard#abort()} closes the socket now (the transport is being closed).
+ * Authentication sees the guard as its {@link ConnectDeadline}: the ssh-agent connection is closed with the socket,
+ * and the time the operator takes to type a passphrase is not counted.
  */
 final class ConnectWatchdog {
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -27,27 +33,36 @@ final class ConnectWatchdog {
         return thread;
     });
 
+    /** The question for a server that took too long. */
+    static final String SERVER_HINT = "is it an SSH server, and not overloaded?";
+
     private ConnectWatchdog() {
     }
 
     /** Starts watching a connect that must be done within {@code deadline}. */
     static Guard arm(Duration deadline) {
         Guard guard = new Guard(deadline, System.nanoTime() + deadline.toNanos());
-        guard.timer = TIMER.schedule(guard::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        synchronized (guard) {
+            guard.timer = TIMER.schedule(guard::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        }
         return guard;
     }
 
     /** The watch over one connect. */
-    static final class Guard implements AutoCloseable {
+    static final class Guard implements AutoCloseable, ConnectDeadline {
         private final Duration deadline;
-        private final long deadlineNanos; // System.nanoTime() when the deadline passes
-        private ScheduledFuture<?> timer;
+        private long deadlineNanos; // guarded by this: System.nanoTime() when the deadline passes
+        private long leftWhenPaused; // guarded by this
+        private int pauses; // guarded by this: nested pause() calls not resumed yet
+        private ScheduledFuture<?> timer; // guarded by this
         private Closeable socket; // guarded by this
+        private final List<Closeable> others = new ArrayList<>(); // guarded by this
         private boolean fired; // guarded by this
         private boolean aborted; // guarded by this
         private boolean done; // guarded by this
         private boolean tcpConnectedWhenFired; // guarded by this
         private volatile String stage = "TCP connect";
+        private volatile String hint = SERVER_HINT;
 
         private Guard(Duration deadline, long deadlineNanos) {
             this.deadline = deadline;
@@ -67,12 +82,50 @@ final class ConnectWatchdog {
 
         /** What the connect is doing now, for the message when the deadline passes. */
         void stage(String what) {
+            waitingFor(what, SERVER_HINT);
+        }
+
+        @Override
+        public void waitingFor(String what, String hint) {
             stage = what;
+            this.hint = hint;
+        }
+
+        @Override
+        public void closeAtDeadline(Closeable resource) {
+            synchronized (this) {
+                if (done) {
+                    return; // the caller closes it
+                }
+                if (!fired && !aborted) {
+                    others.add(resource);
+                    return;
+                }
+            }
+            closeQuietly(resource);
+        }
+
+        @Override
+        public synchronized void pause() {
+            if (pauses++ > 0 || done || fired || aborted) {
+                return;
+            }
+            timer.cancel(false);
+            leftWhenPaused = Math.max(0, deadlineNanos - System.nanoTime());
+        }
+
+        @Override
+        public synchronized void resume() {
+            if (pauses == 0 || --pauses > 0 || done || fired || aborted) {
+                return;
+            }
+            deadlineNanos = System.nanoTime() + leftWhenPaused;
+            timer = TIMER.schedule(this::expire, leftWhenPaused, TimeUnit.NANOSECONDS);
         }
 
         private void expire() {
             synchronized (this) {
-                if (done) {
+                if (done || pauses > 0) {
                     return;
                 }
                 markFired();
@@ -97,13 +150,14 @@ final class ConnectWatchdog {
         }
 
         private void closeSocket() {
-            Closeable current;
+            List<Closeable> current = new ArrayList<>();
             synchronized (this) {
-                current = socket;
+                if (socket != null) {
+                    current.add(socket);
+                }
+                current.addAll(others);
             }
-            if (current != null) {
-                closeQuietly(current);
-            }
+            current.forEach(Guard::closeQuietly);
         }
 
         /** True when the deadline passed before the connect finished (then it is why the connect failed). */
@@ -130,6 +184,11 @@ final class ConnectWatchdog {
             return stage;
         }
 
+        /** What the operator might check, given what was waited for. */
+        String hint() {
+            return hint;
+        }
+
         /**
          * The connect finished (either way): the socket now belongs to the connection. Finished at or past the
          * deadline counts as {@link #fired()} even when the timer thread has not run yet: under load a socket read
@@ -138,12 +197,13 @@ final class ConnectWatchdog {
         @Override
         public void close() {
             synchronized (this) {
-                if (!done && !fired && System.nanoTime() - deadlineNanos >= 0) {
+                if (!done && !fired && pauses == 0 && System.nanoTime() - deadlineNanos >= 0) {
                     markFired();
                 }
                 done = true;
+                others.clear();
+                timer.cancel(false);
             }
-            timer.cancel(false);
         }
 
         private static void closeQuietly(Closeable socket) {

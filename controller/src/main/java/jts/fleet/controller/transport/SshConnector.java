@@ -96,7 +96,7 @@ final class SshConnector {
         }
         return new TransportException(FailureClass.TIMEOUT, who + ": connect to " + where + " did not finish"
                 + " within " + limit + " (--connect-timeout): still waiting for the " + guard.stage()
-                + "; is it an SSH server, and not overloaded?", cause);
+                + "; " + guard.hint(), cause);
     }
 
     private static String describe(Duration duration) {
@@ -153,7 +153,7 @@ final class SshConnector {
         verifier.recorded().ifPresent(operator::notice);
         try {
             guard.stage("authentication");
-            authenticator.authenticate(ssh, who, endpoint.user(), where, endpoint.identities());
+            authenticator.authenticate(ssh, who, endpoint.user(), where, endpoint.identities(), guard);
         } catch (AuthenticationFailure e) {
             closeQuietly(ssh);
             throw new TransportException(FailureClass.AUTH, e.getMessage(), e);

@@ -47,6 +47,8 @@ class SshAccessIT {
     private static final String PASSPHRASE = "tr0ub4dor&3";
     private static final Duration START = Duration.ofSeconds(40);
     private static final Duration STEP = Duration.ofSeconds(30);
+    /** How long the operator takes to type a passphrase: twice the connect timeout the runs are given. */
+    private static final Duration SLOW_OPERATOR = Duration.ofSeconds(4);
 
     @TempDir
     static Path dir;
@@ -250,9 +252,10 @@ class SshAccessIT {
         Path inventory = inventory("tty", encrypted, caKnownHosts);
         String prompt = "Enter passphrase for key '" + encrypted + "': ";
         String cli = launcherCommand("") + " status --inventory " + ShellQuote.quote(inventory.toString())
-                + " -H it --forks 3; echo \"CLI-EXIT=$?\"; sleep 120";
+                + " -H it --forks 3 --connect-timeout 2s; echo \"CLI-EXIT=$?\"; sleep 120";
         try (Tmux tmux = Tmux.start("access-cli-tty", cli, 200, 50)) {
             tmux.await("the passphrase prompt", START, s -> s.contains(prompt));
+            Thread.sleep(SLOW_OPERATOR.toMillis()); // past the connect timeout: the operator's time does not count
             tmux.type(PASSPHRASE);
             tmux.keys("Enter");
             String screen = tmux.await("the CLI's exit", STEP, s -> s.contains("CLI-EXIT="));
@@ -263,9 +266,10 @@ class SshAccessIT {
         }
         try (Tmux tmux = Tmux.start("access-shell-tty", shellCommand(inventory, ""), 200, 50)) {
             tmux.await("the prompt", START, s -> s.stripTrailing().endsWith("jts-fleet[all]>"));
-            tmux.type("status -H it --forks 3");
+            tmux.type("status -H it --forks 3 --connect-timeout 2s");
             tmux.keys("Enter");
             tmux.await("the passphrase prompt", STEP, s -> s.contains(prompt));
+            Thread.sleep(SLOW_OPERATOR.toMillis());
             tmux.type(PASSPHRASE);
             tmux.keys("Enter");
             tmux.await("the recap", STEP, s -> s.contains("RECAP") && s.stripTrailing().endsWith("jts-fleet[all]>"));

@@ -221,6 +221,87 @@ class SshAuthenticationIT {
                 "Bad passphrase, try again for " + encrypted + ": ");
     }
 
+    /**
+     * The operator's time is not the server's: a passphrase typed after the connect timeout (5 s here) still logs in
+     * every host, also the ones that waited for the same key meanwhile, and is asked once.
+     */
+    @Test
+    void aPassphraseTypedAfterTheConnectTimeoutStillLogsInEveryHost() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        PassphrasePrompt slowOperator = text -> {
+            asked.incrementAndGet();
+            try {
+                Thread.sleep(8_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            return Optional.of(PASSPHRASE.toCharArray());
+        };
+        List<HostSpec> hosts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            HostSpec base = host(i % 2, List.of(encrypted), Optional.of("none"), false, List.of());
+            hosts.add(new HostSpec("slow-" + i, base.connection(), base.address(), base.port(), base.user(),
+                    base.identityFile(), base.knownHosts(), base.become(), base.groups(), base.sysroot(),
+                    base.policy(), base.access()));
+        }
+        List<SshTransport> transports = new CopyOnWriteArrayList<>();
+        try (SshRun run = run(Optional.empty(), slowOperator, new CopyOnWriteArrayList<>())) {
+            FleetRunner runner = new FleetRunner(h -> {
+                SshTransport ssh = new SshTransport(h, run);
+                transports.add(ssh);
+                return ssh;
+            }, 4, Duration.ofMinutes(2));
+            List<HostResult<String>> results = runner.run(hosts, (transport, h) -> HostOutcome.ok(
+                    transport.exec("id -un", List.of(), new byte[0], COMMAND, false).stdoutText().strip()), r -> { });
+            assertThat(results).as(results.toString())
+                    .allSatisfy(r -> assertThat(r).isInstanceOf(HostResult.Ok.class));
+        } finally {
+            transports.forEach(SshTransport::close);
+        }
+        assertThat(asked).hasValue(1);
+    }
+
+    /**
+     * An agent that takes the connection and never answers (hung, or waiting for a touch nobody gives) ends at the
+     * connect deadline, named, instead of holding the host forever.
+     */
+    @Test
+    void anAgentThatNeverAnswersEndsAtTheConnectDeadlineNamingTheAgent() throws Exception {
+        Path socket = temp.resolve("mute-agent.sock");
+        try (java.nio.channels.ServerSocketChannel mute = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            mute.bind(java.net.UnixDomainSocketAddress.of(socket));
+            List<java.nio.channels.SocketChannel> held = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(mute.accept()); // read nothing, answer nothing
+                    }
+                } catch (java.io.IOException e) {
+                    // closed at the end of the test
+                }
+            }, "mute-agent");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            try (SshRun run = run(Optional.of(socket));
+                 SshTransport ssh = new SshTransport(host(0, List.of(authorized), Optional.empty(), false, List.of()),
+                         run)) {
+                long started = System.nanoTime();
+                TransportException e = refusal(ssh);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(e.failureClass()).as(e.getMessage()).isEqualTo(FailureClass.TIMEOUT);
+                assertThat(e.getMessage()).contains("within 5 s (--connect-timeout): still waiting for the answer of"
+                        + " ssh-agent " + socket + " (SSH_AUTH_SOCK); does the agent wait for a confirmation");
+                assertThat(took).isLessThan(Duration.ofSeconds(50));
+            } finally {
+                for (java.nio.channels.SocketChannel channel : held) {
+                    channel.close();
+                }
+            }
+        }
+    }
+
     @Test
     void threeWrongPassphrasesFailTheKeyForTheWholeRun() throws Exception {
         AtomicInteger asked = new AtomicInteger();

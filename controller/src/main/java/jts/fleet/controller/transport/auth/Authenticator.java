@@ -31,6 +31,9 @@ import net.schmizz.sshj.userauth.method.AuthPublickey;
  * undecryptable) are skipped with their reason; the failure names everything tried.
  */
 public final class Authenticator {
+    /** What to check when the agent does not answer in time. */
+    private static final String AGENT_HINT = "does the agent wait for a confirmation or a hardware key's touch?";
+
     private final KeyRing keys;
 
     public Authenticator(KeyRing keys) {
@@ -86,13 +89,25 @@ public final class Authenticator {
      */
     public String authenticate(SSHClient client, String who, String user, String where, IdentityPlan plan)
             throws AuthenticationFailure, TransportException {
+        return authenticate(client, who, user, where, plan, ConnectDeadline.NONE);
+    }
+
+    /**
+     * Authenticates {@code client} as {@code user} within the connect's {@code deadline}: the agent connection is
+     * closed when it passes, and the time spent asking the operator for a passphrase does not count.
+     */
+    public String authenticate(SSHClient client, String who, String user, String where, IdentityPlan plan,
+            ConnectDeadline deadline) throws AuthenticationFailure, TransportException {
         List<String> notes = new ArrayList<>();
         AgentSigner agent = null;
         List<AgentIdentity> agentKeys = List.of();
         if (plan.agent().isPresent()) {
             AgentSocket socket = plan.agent().get();
+            deadline.waitingFor("answer of ssh-agent " + socket.describe(), AGENT_HINT);
             try {
-                agent = new AgentSigner(new UnixSocketAgentConnection(socket.path().toString()));
+                UnixSocketAgentConnection connection = new UnixSocketAgentConnection(socket.path().toString());
+                deadline.closeAtDeadline(connection);
+                agent = new AgentSigner(connection);
                 agentKeys = agent.getIdentities();
                 if (agentKeys.isEmpty()) {
                     notes.add("agent " + socket.describe() + " holds no keys");
@@ -107,7 +122,7 @@ public final class Authenticator {
         }
         try {
             List<Candidate> candidates = candidates(plan, agent, agentKeys, notes);
-            return tryAll(client, who, user, where, candidates, notes);
+            return tryAll(client, who, user, where, candidates, notes, deadline);
         } finally {
             closeQuietly(agent);
         }
@@ -221,25 +236,31 @@ public final class Authenticator {
     }
 
     private static String tryAll(SSHClient client, String who, String user, String where, List<Candidate> candidates,
-            List<String> notes) throws AuthenticationFailure, TransportException {
+            List<String> notes, ConnectDeadline deadline) throws AuthenticationFailure, TransportException {
         List<String> tried = new ArrayList<>();
         Service connection = (Service) client.getConnection();
         int timeoutMs = client.getTransport().getTimeoutMs();
         for (Iterator<Candidate> it = candidates.iterator(); it.hasNext(); ) {
             Candidate candidate = it.next();
+            // an agent key's signature may wait for a confirmation or a hardware key's touch
+            deadline.waitingFor("authentication with " + candidate.label(), AGENT_HINT);
             if (candidate.probe().isPresent()) {
-                Optional<String> refusal = probe(client, user, connection, timeoutMs, candidate.probe().get());
+                Optional<String> refusal = probe(client, user, connection, timeoutMs, candidate.probe().get(),
+                        deadline);
                 if (refusal.isPresent()) {
                     tried.add(candidate.label() + refusal.get());
                     continue;
                 }
             }
             AuthMethod method;
+            deadline.pause(); // a legacy key file without .pub is decrypted (asked for) to learn what to offer
             try {
                 method = candidate.method().create();
             } catch (UnusableIdentity e) {
                 tried.add(candidate.label() + " (" + e.getMessage() + ")");
                 continue;
+            } finally {
+                deadline.resume();
             }
             try {
                 if (client.getUserAuth().authenticate(user, connection, method, timeoutMs)) {
@@ -286,16 +307,20 @@ public final class Authenticator {
      *         ({@code ""} for a plain refusal, {@code " (why)"} when the key could not be prepared)
      */
     private static Optional<String> probe(SSHClient client, String user, Service connection, int timeoutMs,
-            Probe probe) throws TransportException {
+            Probe probe, ConnectDeadline deadline) throws TransportException {
         try {
             client.getUserAuth().authenticate(user, connection, probe.offer(), timeoutMs);
             return Optional.of(""); // refused (a probe never succeeds: it does not sign)
         } catch (ProbePublickey.Acceptable e) {
+            // the operator's time (or that of another host asking for the same key) is not the server's
+            deadline.pause();
             try {
                 probe.prepare().run();
                 return Optional.empty();
             } catch (UnusableIdentity unusable) {
                 return Optional.of(" (" + unusable.getMessage() + ")");
+            } finally {
+                deadline.resume();
             }
         } catch (UserAuthException e) {
             return Optional.of(" (" + unavailableReason(e) + ")");
