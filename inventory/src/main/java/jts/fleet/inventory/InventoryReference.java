@@ -121,6 +121,22 @@ public final class InventoryReference {
         return out.toString();
     }
 
+    /** The inventory of the worked bastion example (a test loads it). */
+    static final String BASTION_EXAMPLE = """
+            defaults:
+              ssh_config: none        # everything comes from this file
+              user: jts
+              become: sudo
+              proxy_jump: bastion
+            hosts:
+              bastion: {address: bastion.prod.example.com, user: ops, proxy_jump: none, become: none}
+              inner:   {address: inner.prod.example.com, user: ops, become: none}
+              db-01:   {address: db-01.prod.example.com, groups: [prod]}
+              db-02:   {address: db-02.prod.example.com, groups: [prod]}
+              db-03:   {address: db-03.prod.example.com, port: 2222, groups: [prod]}
+              db-04:   {address: db-04.prod.example.com, proxy_jump: "bastion,inner", groups: [prod]}
+            """;
+
     private static final String ACCESS = """
 
             ## How hosts are reached: inventory, ssh_config, defaults
@@ -201,7 +217,38 @@ public final class InventoryReference {
               none), under the host's `identities_only`; all hosts behind a hop share one connection to it per
               run, each through its own forwarding channel; a failing hop fails its hosts with the hop named.
 
+            ### A bastion fleet in the inventory alone, worked through
+
+            The database hosts sit in a network only `bastion` reaches (`db-04` only through `inner`, which only
+            the bastion reaches); their sshd presents host certificates signed by the fleet's host CA; the
+            operator's key is in ssh-agent (`$SSH_AUTH_SOCK`), so no key file is named; ssh_config is not read:
+
+            ```yaml
+            """ + BASTION_EXAMPLE + """
+            ```
+
+            `~/.ssh/known_hosts` trusts the CA for the whole domain, vouches for the bastions by their plain
+            keys, and revokes the key of a host that was compromised (whatever other line names it):
+
+            ```
+            @cert-authority *.prod.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI...host-ca
+            bastion.prod.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI...bastion
+            inner.prod.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI...inner
+            @revoked * ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI...old-db-02
+            ```
+
+            `jts-fleet status -H prod` then opens **one** connection to `bastion` (as `ops`, with the agent's
+            keys; its key checked against the plain line), one connection to `inner` through it, and one
+            forwarding channel per database host on them; each database host's certificate is checked against the
+            CA line (type host, a principal equal to its address, validity, signature). With `--forks 32` that is
+            one TCP connection from the controller (to the bastion) instead of one per host. A host whose
+            certificate expired or names another host fails alone (`host_key`, with what was wrong); a host
+            presenting the revoked key fails alone with `REVOKED host key`; a bastion that cannot be reached fails
+            the hosts behind it with `jump host bastion (ops@bastion.prod.example.com:22): ...` (see
+            TROUBLESHOOTING.md).
+
             """;
+
 
     private static final String ANSIBLE = """
             ## Ansible inventories (`--inventory ansible:PATH`)
