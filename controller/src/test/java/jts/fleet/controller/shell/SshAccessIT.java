@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.cli.CliProcess;
 import jts.fleet.controller.cli.CliRun;
 import jts.fleet.controller.cli.Json;
 import jts.fleet.controller.testing.SshAgent;
@@ -176,6 +177,25 @@ class SshAccessIT {
             assertThat(h.output()).contains("jts-fleet: h01: recorded new host key ssh-ed25519 "
                     + sshd.hostKeyFingerprint() + " for [127.0.0.1]:" + sshd.ports().get(0) + " in " + shellKnown);
         }
+    }
+
+    /** OpenSSH's modes for what accept-new creates, also when the operator's umask is 000. */
+    @Test
+    void acceptNewCreatesKnownHosts0600In0700WhateverTheUmask() throws Exception {
+        Path known = dir.resolve("umask-000/ssh/known_hosts");
+        Path inventory = inventory("umask-000", sshd.ed25519Identity(), known);
+        try (CliProcess cli = CliProcess.start(Files.createDirectories(dir.resolve("umask-home")), Optional.of("000"),
+                "status", "--inventory", inventory.toString(), "-H", "it", "--forks", "3", "--accept-new-host-keys")) {
+            Optional<CliProcess.Line> exit = cli.awaitExit(STEP.multipliedBy(2));
+            assertThat(exit).as(cli.toString()).isPresent();
+            assertThat(exit.get().text()).as(cli.toString()).isEqualTo("0");
+        }
+        assertThat(Files.readAllLines(known)).hasSize(3);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(known))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(known.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(known.getParent().getParent())))
+                .isEqualTo("rwx------");
     }
 
     @Test
