@@ -33,9 +33,6 @@ final class ConnectWatchdog {
         return thread;
     });
 
-    /** The question for a server that took too long. */
-    static final String SERVER_HINT = "is it an SSH server, and not overloaded?";
-
     private ConnectWatchdog() {
     }
 
@@ -62,7 +59,7 @@ final class ConnectWatchdog {
         private boolean done; // guarded by this
         private boolean tcpConnectedWhenFired; // guarded by this
         private volatile String stage = "TCP connect";
-        private volatile String hint = SERVER_HINT;
+        private volatile String hint = ConnectDeadline.SERVER_HINT;
 
         private Guard(Duration deadline, long deadlineNanos) {
             this.deadline = deadline;
@@ -82,13 +79,18 @@ final class ConnectWatchdog {
 
         /** What the connect is doing now, for the message when the deadline passes. */
         void stage(String what) {
-            waitingFor(what, SERVER_HINT);
+            waitingFor(what, ConnectDeadline.SERVER_HINT);
         }
 
         @Override
         public void waitingFor(String what, String hint) {
-            stage = what;
-            this.hint = hint;
+            synchronized (this) {
+                if (fired || aborted) {
+                    return; // what was waited for when the deadline passed is what the message names
+                }
+                stage = what;
+                this.hint = hint;
+            }
         }
 
         @Override

@@ -86,4 +86,18 @@ class ConnectWatchdogTest {
         assertThat(agent.closed.getCount()).isOne();
         assertThat(guard.fired()).isFalse();
     }
+
+    /** What the message names is what was waited for when the deadline passed, not what the failing connect did next. */
+    @Test
+    void theStageIsTheOneTheDeadlineFoundEvenIfTheConnectMovesOn() throws Exception {
+        Watched agent = new Watched();
+        try (ConnectWatchdog.Guard guard = ConnectWatchdog.arm(Duration.ofMillis(100))) {
+            guard.waitingFor("answer of ssh-agent /tmp/a.sock (SSH_AUTH_SOCK)", "agent hint");
+            guard.closeAtDeadline(agent);
+            assertThat(agent.closedWithin(Duration.ofSeconds(10))).isTrue();
+            guard.waitingFor("authentication with /home/ops/.ssh/id_ed25519", "server hint");
+            assertThat(guard.stage()).isEqualTo("answer of ssh-agent /tmp/a.sock (SSH_AUTH_SOCK)");
+            assertThat(guard.hint()).isEqualTo("agent hint");
+        }
+    }
 }

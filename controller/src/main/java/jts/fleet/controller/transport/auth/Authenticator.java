@@ -31,9 +31,6 @@ import net.schmizz.sshj.userauth.method.AuthPublickey;
  * undecryptable) are skipped with their reason; the failure names everything tried.
  */
 public final class Authenticator {
-    /** What to check when the agent does not answer in time. */
-    private static final String AGENT_HINT = "does the agent wait for a confirmation or a hardware key's touch?";
-
     private final KeyRing keys;
 
     public Authenticator(KeyRing keys) {
@@ -45,9 +42,14 @@ public final class Authenticator {
      * file not decrypted yet in this run has a probe: whether the server takes its public key, asked before the
      * passphrase.
      */
-    private record Candidate(String label, MethodSource method, Optional<Probe> probe) {
-        Candidate(String label, MethodSource method) {
-            this(label, method, Optional.empty());
+    private record Candidate(String label, MethodSource method, Optional<Probe> probe, boolean byAgent) {
+        Candidate(String label, MethodSource method, Optional<Probe> probe) {
+            this(label, method, probe, false);
+        }
+
+        /** An identity the agent signs for. */
+        static Candidate agent(String label, MethodSource method) {
+            return new Candidate(label, method, Optional.empty(), true);
         }
     }
 
@@ -103,7 +105,7 @@ public final class Authenticator {
         List<AgentIdentity> agentKeys = List.of();
         if (plan.agent().isPresent()) {
             AgentSocket socket = plan.agent().get();
-            deadline.waitingFor("answer of ssh-agent " + socket.describe(), AGENT_HINT);
+            deadline.waitingFor("answer of ssh-agent " + socket.describe(), ConnectDeadline.AGENT_HINT);
             try {
                 UnixSocketAgentConnection connection = new UnixSocketAgentConnection(socket.path().toString());
                 deadline.closeAtDeadline(connection);
@@ -188,7 +190,7 @@ public final class Authenticator {
     }
 
     private static Candidate agentCandidate(String label, AgentSigner agent, AgentIdentity identity) {
-        return new Candidate(label, () -> new AuthAgent(agent, identity));
+        return Candidate.agent(label, () -> new AuthAgent(agent, identity));
     }
 
     private Candidate fileCandidate(FileOffer offer) {
@@ -225,7 +227,7 @@ public final class Authenticator {
                 .filter(identity -> Arrays.equals(KeyFingerprint.blob(identity.getPublicKey()), keyBlob)).findFirst();
         if (agentKey.isPresent()) {
             byte[] certificateBlob = KeyFingerprint.blob(certificate);
-            return new Candidate(shownAs + " (signed by agent)", () -> {
+            return Candidate.agent(shownAs + " (signed by agent)", () -> {
                 agent.signCertificateWith(certificateBlob, agentKey.get().getKeyBlob());
                 return new AuthAgent(agent, new AgentIdentity(certificate, certificateBlob, shownAs.toString()));
             });
@@ -242,8 +244,9 @@ public final class Authenticator {
         int timeoutMs = client.getTransport().getTimeoutMs();
         for (Iterator<Candidate> it = candidates.iterator(); it.hasNext(); ) {
             Candidate candidate = it.next();
-            // an agent key's signature may wait for a confirmation or a hardware key's touch
-            deadline.waitingFor("authentication with " + candidate.label(), AGENT_HINT);
+            // an agent's signature may wait for a confirmation or a hardware key's touch
+            deadline.waitingFor("authentication with " + candidate.label(), candidate.byAgent()
+                    ? ConnectDeadline.AGENT_HINT : ConnectDeadline.SERVER_HINT);
             if (candidate.probe().isPresent()) {
                 Optional<String> refusal = probe(client, user, connection, timeoutMs, candidate.probe().get(),
                         deadline);

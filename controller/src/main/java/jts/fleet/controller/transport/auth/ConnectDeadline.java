@@ -9,6 +9,12 @@ import java.io.Closeable;
  * passphrase typed after the connect timeout must not fail the host, nor the hosts waiting for the same key).
  */
 public interface ConnectDeadline {
+    /** What to check when a server takes too long. */
+    String SERVER_HINT = "is it an SSH server, and not overloaded?";
+
+    /** What to check when the agent does not answer in time. */
+    String AGENT_HINT = "does the agent wait for a confirmation or a hardware key's touch?";
+
     /** No deadline (tests, callers with none). */
     ConnectDeadline NONE = new ConnectDeadline() {
         @Override
