@@ -137,23 +137,30 @@ class WatchIT {
         }
     }
 
-    /** Sampler processes ({@code sh -c <watch-stream.sh>}) of {@code user} on this machine, from /proc. */
+    /**
+     * Sampler processes ({@code sh -c <watch-stream.sh>}) of {@code user} on this machine, from /proc. A subshell the
+     * sampler forks (a command substitution, a pipeline) carries the same command line for a moment: only processes
+     * whose parent is not itself a sampler are counted.
+     */
     private static long samplers(String user) throws java.io.IOException {
-        long n = 0;
+        Map<String, String> parentBySampler = new HashMap<>();
         try (var procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path proc : procs) {
                 try {
                     String cmdline = Files.readString(proc.resolve("cmdline"), StandardCharsets.ISO_8859_1);
                     if (cmdline.startsWith("sh\0-c\0") && cmdline.contains("@@jts-sample")
                             && Files.getOwner(proc).getName().equals(user)) {
-                        n++;
+                        String stat = Files.readString(proc.resolve("stat"), StandardCharsets.ISO_8859_1);
+                        // "PID (COMM) STATE PPID ...": COMM may hold blanks and parentheses, so read after the last ')'
+                        String ppid = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1];
+                        parentBySampler.put(proc.getFileName().toString(), ppid);
                     }
                 } catch (java.io.IOException gone) {
                     // the process ended while we looked
                 }
             }
         }
-        return n;
+        return parentBySampler.values().stream().filter(ppid -> !parentBySampler.containsKey(ppid)).count();
     }
 
     @Test
