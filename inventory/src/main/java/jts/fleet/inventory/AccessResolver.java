@@ -431,7 +431,8 @@ final class AccessResolver {
         }
         if (configured.isPresent()) {
             T value = parse.from(configured.get().first());
-            settings.add(new ExplainedSetting(key, configured.get().first(), Origin.sshConfig(configured.get())));
+            // the value as jts-fleet uses it (IdentitiesOnly yes is true, as the inventory's key and the default show it)
+            settings.add(new ExplainedSetting(key, String.valueOf(value), Origin.sshConfig(configured.get())));
             return value;
         }
         settings.add(new ExplainedSetting(key, String.valueOf(defaultValue), defaultOrigin));

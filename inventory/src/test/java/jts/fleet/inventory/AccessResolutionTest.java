@@ -209,6 +209,8 @@ class AccessResolutionTest {
                 config.toString(), 9, "Port"));
         assertThat(why.setting("ssh_config").orElseThrow().origin().describe())
                 .isEqualTo("fleet.yaml:2 defaults.ssh_config");
+        assertThat(why.setting("identities_only").orElseThrow().value()).as("as the key and the default show it")
+                .isEqualTo("true");
         assertThat(why.notes()).contains(config + ":19: unknown keyword 'Frobnicate' ignored",
                 config + ":14: StrictHostKeyChecking no: jts-fleet records unknown keys (accept-new) but never "
                         + "accepts a changed key");

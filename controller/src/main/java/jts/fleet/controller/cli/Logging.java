@@ -10,9 +10,19 @@ import java.util.Optional;
  * events; {@code -vv}: everything at debug level, sshj's packets included. Without {@code -v}, {@code --log-file}
  * logs what {@code -v} would, into the file. Must run before the first logger is made (the first command of a
  * process); later calls change nothing.
+ *
+ * <p>The inventory module logs through {@link System.Logger} (it has no SLF4J dependency: ssh_config notes such as
+ * an ignored keyword, an Include that matched nothing). The JDK hands those to {@code java.util.logging}, silent
+ * below INFO; {@link #configure} forwards the {@code jts.fleet} ones to SLF4J, so they appear with {@code -v} as
+ * OpenSSH's {@code debug1} lines appear with {@code ssh -v}.
  */
 public final class Logging {
     private static volatile boolean configured;
+    /**
+     * Held here: java.util.logging keeps only weak references to its loggers, and the level set on it would go. Made
+     * only by {@link #configure} with logging on: a run without {@code -v} does not start java.util.logging.
+     */
+    private static java.util.logging.Logger jdkLogger;
 
     private Logging() {
     }
@@ -37,6 +47,40 @@ public final class Logging {
             }
             System.setProperty("org.slf4j.simpleLogger.logFile", f.toAbsolutePath().toString());
         });
+        jdkLogger = java.util.logging.Logger.getLogger("jts.fleet");
+        jdkLogger.setLevel(level >= 2 ? java.util.logging.Level.ALL : java.util.logging.Level.FINE);
+        jdkLogger.setUseParentHandlers(false);
+        jdkLogger.addHandler(new ToSlf4j());
+    }
+
+    /** A java.util.logging record of a {@code jts.fleet} logger, logged again by the SLF4J logger of that name. */
+    static final class ToSlf4j extends java.util.logging.Handler {
+        @Override
+        public void publish(java.util.logging.LogRecord r) {
+            org.slf4j.Logger target = org.slf4j.LoggerFactory.getLogger(r.getLoggerName());
+            String message = r.getParameters() == null || r.getParameters().length == 0 ? r.getMessage()
+                    : java.text.MessageFormat.format(r.getMessage(), r.getParameters());
+            int level = r.getLevel().intValue();
+            if (level >= java.util.logging.Level.SEVERE.intValue()) {
+                target.error(message, r.getThrown());
+            } else if (level >= java.util.logging.Level.WARNING.intValue()) {
+                target.warn(message, r.getThrown());
+            } else if (level >= java.util.logging.Level.INFO.intValue()) {
+                target.info(message, r.getThrown());
+            } else if (level >= java.util.logging.Level.FINE.intValue()) {
+                target.debug(message, r.getThrown());
+            } else {
+                target.trace(message, r.getThrown());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** True once {@code -v} or {@code --log-file} was given: internal errors then print their stack trace. */
