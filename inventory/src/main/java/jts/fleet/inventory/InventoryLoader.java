@@ -130,14 +130,19 @@ public final class InventoryLoader {
     }
 
     /**
-     * An Ansible inventory (file or directory, with group_vars/ and host_vars/ beside it) and jts-fleet's policy
-     * file when {@code --policy} gave one; messages name {@code ansible:PATH}.
+     * An Ansible inventory (file or directory, with group_vars/ and host_vars/ beside it) and jts-fleet's policy:
+     * the file {@code --policy} gave, or the inventory's inline {@link AnsibleInlinePolicy}; messages name
+     * {@code ansible:PATH}.
      */
     public Inventory loadAnsible(Path path) throws InventoryException {
         String source = ANSIBLE_PREFIX + path;
         AnsibleInventory ansible = AnsibleInventoryReader.read(workingDir.resolve(path), path.toString());
-        Optional<YamlNode> policy = Optional.empty();
+        Optional<YamlNode> policy = AnsibleInlinePolicy.find(ansible);
         if (policyFile.isPresent()) {
+            if (policy.isPresent()) {
+                throw new InventoryException(policy.get().where() + ": " + AnsibleInlinePolicy.VARIABLE + ": jts-fleet's "
+                        + "policy is given twice, inline here and by --policy " + policyFile.get() + ": keep one");
+            }
             policy = Optional.of(YamlReader.read(readText(policyFile.get(), "policy file"), policyFile.get().toString()));
         }
         Inventory inv = new InventoryBuilder(home, localUser, sshConfig).buildAnsible(ansible, policy, source,

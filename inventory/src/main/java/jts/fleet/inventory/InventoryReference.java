@@ -185,11 +185,14 @@ public final class InventoryReference {
             `ProxyCommand` where it applies and the inventory sets no `proxy_jump` (jts-fleet runs no local
             commands: write `ProxyJump BASTION` for `ProxyCommand ssh -W %h:%p BASTION`); `Match exec` where it
             must be evaluated and its block sets a keyword jts-fleet reads (a block that sets none is skipped with a
-            note). **Unknown keywords are ignored** with a note in `--explain` (and a debug log line): `ssh`
-            refuses them unless `IgnoreUnknown` lists them, but the file belongs to the user's `ssh`, which may be
+            note). **Unknown keywords are ignored** with a note in `--explain` (and a debug line in the log with
+            `-v` or `--log-file`, as `ssh -v` prints its `debug1` lines), whether or not `IgnoreUnknown` lists them:
+            `ssh` refuses them unless `IgnoreUnknown` does, but the file belongs to the user's `ssh`, which may be
             newer (`Tag`, `RefuseConnection`) or vendor-patched (`UseKeychain`) — refusing would stop jts-fleet
             where `ssh` works, and a keyword jts-fleet does not read cannot change how it connects. A near-miss of
-            a keyword jts-fleet reads says "did you mean".
+            a keyword jts-fleet reads says "did you mean". The other keywords of OpenSSH's client (`ForwardAgent`,
+            `Ciphers`, `ControlMaster`, `SendEnv`, ...) are valid for `ssh` and ignored by jts-fleet without a
+            note: its algorithms, connection sharing and sessions are its own.
 
             ### Jump hosts
 
@@ -285,12 +288,22 @@ public final class InventoryReference {
             and inventory plugin configurations (export them: `ansible-inventory -i SRC --list --yaml >
             static.yml`). A vaulted vars file is skipped with a note; password variables are noted as not used.
 
-            ### jts-fleet's policy for an Ansible inventory (`--policy FILE`)
+            ### jts-fleet's policy for an Ansible inventory (`--policy FILE` or inline `jts_fleet`)
 
-            The tier policy and jts-fleet's own settings live in a separate YAML file, not in Ansible variables:
-            the Ansible inventory is shared with other tools, and Ansible's variable merging (a later group's value
-            replaces the whole value) would fight the tier merging below. Without `--policy` the embedded JTS policy
-            applies. Its keys (`groups` and `hosts` must name Ansible groups and hosts):
+            The tier policy and jts-fleet's own settings come from one YAML document, given either way:
+
+            - **a separate file**, `--policy FILE`: the Ansible inventory stays as other tools know it;
+            - **inline**, as the variable `jts_fleet` of group `all` (`all: vars: jts_fleet:` in a YAML
+              inventory, or `jts_fleet:` in `group_vars/all.yml`), holding the same keys. Ansible sees an
+              ordinary variable (`ansible-inventory --list` shows it) and ignores it.
+
+            jts-fleet reads the document from that one place, never through Ansible's variable merging: a
+            later group's value would replace the whole mapping, where jts-fleet merges tiers key by key. So
+            `jts_fleet` set on another group or host, set both in the inventory and in `group_vars/all`, written
+            in INI (a string, not a mapping), or given inline and by `--policy` together is an error naming the
+            `file:line`; per-group and per-host overrides go under its `groups:` and `hosts:` keys. Without
+            either, the embedded JTS policy applies. Its keys (`groups` and `hosts` must name Ansible groups and
+            hosts):
 
             """;
 

@@ -226,6 +226,104 @@ class AnsibleInventoryTest {
     }
 
     @Test
+    void thePolicyMayBeInlineAsVariableJtsFleetOfGroupAllInTheInventoryOrGroupVarsAll() throws Exception {
+        Inventory inv = load("hosts.yml", """
+                all:
+                  vars:
+                    jts_fleet:
+                      defaults: {user: ops}
+                      policy:
+                        tiers:
+                          - name: hot
+                            match: {classes: [nvme]}
+                            queue: {scheduler: none, read_ahead_kb: 128}
+                      groups:
+                        db:
+                          policy:
+                            tiers:
+                              - name: hot
+                                queue: {read_ahead_kb: 16}
+                  children:
+                    db:
+                      hosts:
+                        db-01:
+                    web:
+                      hosts:
+                        web-01:
+                """);
+        assertThat(inv.host("web-01").orElseThrow().user()).isEqualTo("ops");
+        assertThat(inv.host("web-01").orElseThrow().policy().tiers()).extracting(Tier::name).containsExactly("hot");
+        assertThat(inv.host("web-01").orElseThrow().policy().tier("hot").orElseThrow().queue())
+                .containsEntry(QueueAttribute.READ_AHEAD_KB, "128");
+        assertThat(inv.host("db-01").orElseThrow().policy().tier("hot").orElseThrow().queue())
+                .containsEntry(QueueAttribute.READ_AHEAD_KB, "16");
+        assertThat(inv.explain("web-01").orElseThrow().setting("user").orElseThrow().origin().describe())
+                .isEqualTo("hosts.yml:4 defaults.user");
+
+        write("inis/hosts.ini", "[db]\ndb-01\n");
+        write("inis/group_vars/all.yml", """
+                ansible_user: dba
+                jts_fleet:
+                  groups:
+                    db:
+                      policy:
+                        tiers:
+                          - name: hot
+                            queue: {read_ahead_kb: 32}
+                """);
+        Inventory ini = loader().load(java.util.Optional.of(Path.of("ansible:inis/hosts.ini")));
+        assertThat(ini.host("db-01").orElseThrow().user()).isEqualTo("dba");
+        assertThat(ini.host("db-01").orElseThrow().policy().tier("hot").orElseThrow().queue())
+                .containsEntry(QueueAttribute.READ_AHEAD_KB, "32");
+        assertThat(ini.host("db-01").orElseThrow().policy().tier("warm")).as("the embedded tiers stay").isPresent();
+    }
+
+    static Stream<Arguments> badInlinePolicies() {
+        return Stream.of(
+                Arguments.of("group_vars/db.yml", "jts_fleet: {policy: {}}\n",
+                        "group_vars/db.yml:1: jts_fleet: jts-fleet's inline policy is read from group all only"),
+                Arguments.of("host_vars/db-01.yml", "jts_fleet: {policy: {}}\n",
+                        "host_vars/db-01.yml:1: jts_fleet: jts-fleet's inline policy is read from group all only"),
+                Arguments.of("group_vars/all.yml", "jts_fleet: fast\n",
+                        "group_vars/all.yml:1: jts_fleet: a mapping with the keys of a --policy file (defaults, "
+                                + "policy, groups, hosts), got \"fast\" (write it in YAML"),
+                Arguments.of("group_vars/all.yml", "jts_fleet:\n  policy:\n    tiers:\n      - name: hot\n"
+                                + "        queue: {scheduler: noop}\n",
+                        "group_vars/all.yml:5: policy.tiers[0].queue.scheduler: \"noop\" is not one of"),
+                Arguments.of("group_vars/all.yml", "jts_fleet:\n  groups:\n    dbs: {policy: {}}\n",
+                        "group_vars/all.yml:3: groups.dbs: no group 'dbs' in ansible:hosts.ini"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInlinePolicies")
+    void aMisplacedOrBadInlinePolicyIsAnErrorNamingFileAndLine(String file, String text, String message)
+            throws Exception {
+        write(file, text);
+        assertThatThrownBy(() -> load("hosts.ini", "[db]\ndb-01\n"))
+                .isInstanceOf(InventoryException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void anInlinePolicyInIniOrTwiceOrBesidesPolicyFileIsRefused() throws Exception {
+        assertThatThrownBy(() -> load("hosts.ini", "[db]\ndb-01\n[all:vars]\njts_fleet={'policy': {}}\n"))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("hosts.ini:4: jts_fleet: a mapping with the keys of a --policy file")
+                .hasMessageContaining("(write it in YAML");
+        write("two/group_vars/all.yml", "jts_fleet: {policy: {}}\n");
+        write("two/hosts.yml", "all:\n  vars:\n    jts_fleet: {policy: {}}\n  hosts:\n    db-01:\n");
+        assertThatThrownBy(() -> loader().load(java.util.Optional.of(Path.of("ansible:two/hosts.yml"))))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("two/group_vars/all.yml:1: jts_fleet: also set at two/hosts.yml:3: write jts-fleet's "
+                        + "inline policy in one place");
+        write("one/hosts.yml", "all:\n  vars:\n    jts_fleet: {policy: {}}\n  hosts:\n    db-01:\n");
+        Path policy = write("jts-fleet.yaml", "policy: {}\n");
+        assertThatThrownBy(() -> loader().withPolicy(policy).load(java.util.Optional.of(Path.of("ansible:one/hosts.yml"))))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("one/hosts.yml:3: jts_fleet: jts-fleet's policy is given twice, inline here and by "
+                        + "--policy " + policy + ": keep one");
+    }
+
+    @Test
     void aVaultedVarsFileIsSkippedWithANote() throws Exception {
         write("hosts.ini", "[db]\ndb-01\n");
         write("group_vars/db/vars.yml", "ansible_user: dba\n");

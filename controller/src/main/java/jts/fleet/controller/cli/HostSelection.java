@@ -23,7 +23,7 @@ public final class HostSelection {
 
     @Option(names = "--policy", paramLabel = "FILE",
             description = "jts-fleet's policy for an Ansible inventory (tiers, maintenance, per-group overrides, "
-                    + "defaults); without it the embedded JTS policy applies.")
+                    + "defaults); without it the inventory's inline jts_fleet variable, else the embedded JTS policy.")
     Path policy;
 
     /** {@code --ssh-config FILE|none}, set by the commands that offer it ({@link FleetOptions}, inventory list). */

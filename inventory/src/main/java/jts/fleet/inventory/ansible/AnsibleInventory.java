@@ -268,6 +268,28 @@ public final class AnsibleInventory {
         return vars;
     }
 
+    /**
+     * Every value set for variable {@code name}, wherever: group vars of the inventory (groups in declaration
+     * order), {@code group_vars/} files, host vars of the inventory, {@code host_vars/} files.
+     */
+    public List<AnsibleValue> everywhere(String name) {
+        List<AnsibleValue> found = new ArrayList<>();
+        groups.values().forEach(g -> Optional.ofNullable(g.vars.get(name)).ifPresent(found::add));
+        groups.keySet().forEach(g -> Optional.ofNullable(groupVarsFiles.getOrDefault(g, Map.of()).get(name))
+                .ifPresent(found::add));
+        hostVars.values().forEach(v -> Optional.ofNullable(v.get(name)).ifPresent(found::add));
+        hostVarsFiles.values().forEach(v -> Optional.ofNullable(v.get(name)).ifPresent(found::add));
+        return found;
+    }
+
+    /** The values group {@code all} has for {@code name}: the inventory's {@code all} vars, then {@code group_vars/all}. */
+    public List<AnsibleValue> allVars(String name) {
+        List<AnsibleValue> found = new ArrayList<>();
+        Optional.ofNullable(groups.get(ALL).vars.get(name)).ifPresent(found::add);
+        Optional.ofNullable(groupVarsFiles.getOrDefault(ALL, Map.of()).get(name)).ifPresent(found::add);
+        return found;
+    }
+
     public Optional<Group> group(String name) {
         return Optional.ofNullable(groups.get(name));
     }

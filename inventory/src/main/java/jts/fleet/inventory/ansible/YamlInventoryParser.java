@@ -135,6 +135,6 @@ final class YamlInventoryParser {
             return new AnsibleValue(s.kind() == YamlNode.Kind.BOOL ? Boolean.toString(s.bool()) : s.text(), kind,
                     file, line);
         }
-        return new AnsibleValue(node.typeName(), AnsibleValue.Kind.COMPLEX, file, line);
+        return new AnsibleValue(node.typeName(), AnsibleValue.Kind.COMPLEX, file, line, java.util.Optional.of(node));
     }
 }
