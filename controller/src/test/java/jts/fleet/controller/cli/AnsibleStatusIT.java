@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -71,7 +75,7 @@ class AnsibleStatusIT {
                 """.formatted(sshd.writeKnownHosts()));
 
         CliRun db = CliRun.of("status", "--inventory", "ansible:" + inventory, "--policy", policy.toString(),
-                "--hosts", "prod:&db", "--connect-timeout", "5s", "-o", "json");
+                "--hosts", "prod:&db", "--connect-timeout", "5s", "--forks", "2", "-o", "json");
         assertThat(db.exitCode()).as(db.toString()).isEqualTo(ExitCodes.OK);
         JsonNode hosts = Json.MAPPER.readTree(db.out()).path("hosts");
         assertThat(hosts).hasSize(2);
@@ -91,5 +95,31 @@ class AnsibleStatusIT {
         assertThat(explain.out()).containsPattern("user +root +" + inventory.getParent()
                 + "/group_vars/all.yml:2 ansible_user");
         assertThat(explain.out()).containsPattern("known_hosts +\\S+ +" + policy + ":2 defaults.known_hosts");
+
+        // the same in the shell, the policy now inline (group_vars/all.yml's jts_fleet instead of --policy)
+        Files.writeString(inventory.getParent().resolve("group_vars/all.yml"), """
+                ansible_host: 127.0.0.1
+                ansible_user: root
+                ansible_ssh_private_key_file: %s
+                jts_fleet:
+                  defaults:
+                    known_hosts: %s
+                    ssh_config: none
+                """.formatted(sshd.ed25519Identity(), sshd.writeKnownHosts()));
+        try (CliProcess shell = CliProcess.start(dir, Optional.empty(), List.of(),
+                Map.of("XDG_STATE_HOME", dir.resolve("xdg").toString()), "shell", "--inventory",
+                "ansible:" + inventory, "--connect-timeout", "5s")) {
+            shell.type("status -H prod:&db --forks 2 -o json\n");
+            shell.closeStdin();
+            Optional<CliProcess.Line> exit = shell.awaitExit(Duration.ofSeconds(120));
+            assertThat(exit).as(shell.toString()).isPresent();
+            assertThat(exit.get().text()).as(shell.toString()).isEqualTo("0");
+            String json = shell.out().substring(shell.out().indexOf('{'), shell.out().lastIndexOf('}') + 1);
+            JsonNode inShell = Json.MAPPER.readTree(json).path("hosts");
+            assertThat(inShell).as(shell.toString()).hasSize(2);
+            for (JsonNode h : inShell) {
+                assertThat(h.path("status").asText()).as(shell.toString()).isEqualTo("ok");
+            }
+        }
     }
 }

@@ -91,6 +91,12 @@ public final class CliProcess implements AutoCloseable {
         return t;
     }
 
+    /** Writes {@code text} to the process's stdin (a shell reading lines from a pipe runs each line). */
+    public void type(String text) throws IOException {
+        process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** Ends the process's stdin (a shell reading lines from a pipe then leaves). */
     public void closeStdin() throws IOException {
         process.getOutputStream().close();

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -84,6 +88,28 @@ class SshConfigStatusIT {
         assertThat(setting(settings, "port").path("from").asText()).isEqualTo(config + ":4 Port");
         assertThat(setting(settings, "known_hosts").path("value").asText()).isEqualTo(knownHosts.toString());
         assertThat(setting(settings, "identities_only").path("from").asText()).isEqualTo(config + ":11 IdentitiesOnly");
+    }
+
+    @Test
+    void theShellReachesHostsKnownOnlyToSshConfigWithSeveralForks() throws Exception {
+        Path config = sshConfig(sshd.ports().get(0));
+        Path inventory = dir.resolve("names-only.yaml");
+        Files.writeString(inventory, "hosts:\n  bar-one: {}\n  bar-two: {}\n  bar-three: {}\n");
+        try (CliProcess shell = CliProcess.start(dir, Optional.empty(), List.of(),
+                Map.of("XDG_STATE_HOME", dir.resolve("xdg").toString()), "shell", "--inventory",
+                inventory.toString(), "--ssh-config", config.toString(), "--connect-timeout", "5s")) {
+            shell.type("status --forks 3 -o json\n");
+            shell.closeStdin();
+            Optional<CliProcess.Line> exit = shell.awaitExit(Duration.ofSeconds(120));
+            assertThat(exit).as(shell.toString()).isPresent();
+            assertThat(exit.get().text()).as(shell.toString()).isEqualTo("0");
+            String json = shell.out().substring(shell.out().indexOf('{'), shell.out().lastIndexOf('}') + 1);
+            JsonNode hosts = Json.MAPPER.readTree(json).path("hosts");
+            assertThat(hosts).as(shell.toString()).hasSize(3);
+            for (JsonNode h : hosts) {
+                assertThat(h.path("status").asText()).as(shell.toString()).isEqualTo("ok");
+            }
+        }
     }
 
     @Test
