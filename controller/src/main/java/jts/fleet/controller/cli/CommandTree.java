@@ -182,6 +182,7 @@ public final class CommandTree {
             TuningCommands.Verify.class,
             TuningCommands.Rollback.class,
             TrimCommand.class,
+            HistoryCommand.class,
             BenchCommands.Bench.class,
             BenchCommands.Experiment.class,
             MonitorCommands.Watch.class,

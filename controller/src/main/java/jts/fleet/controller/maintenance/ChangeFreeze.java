@@ -41,15 +41,23 @@ public final class ChangeFreeze {
      * covers it.
      */
     public static Optional<String> refusal(HostSpec host, String action, ZonedDateTime now) {
+        return window(host, now).map(w -> host.name() + ": " + action + " refused: inside " + w + " at "
+                + SHOWN.format(now.withZoneSameInstant(ZoneOffset.UTC))
+                + " (trading hours); nothing touched; --force --reason TEXT overrides");
+    }
+
+    /**
+     * The blackout window {@code host} is inside at {@code now}, e.g. {@code maintenance.blackout[0] mon-fri
+     * 07:00-22:30 America/New_York}; empty outside every window. Change records keep it for a forced change.
+     */
+    public static Optional<String> window(HostSpec host, ZonedDateTime now) {
         Maintenance m = host.policy().maintenance();
         OptionalInt window = m.blackoutAt(now);
         if (window.isEmpty()) {
             return Optional.empty();
         }
         int i = window.getAsInt();
-        return Optional.of(host.name() + ": " + action + " refused: inside maintenance.blackout[" + i + "] "
-                + m.blackout().get(i).describe() + " at " + SHOWN.format(now.withZoneSameInstant(ZoneOffset.UTC))
-                + " (trading hours); nothing touched; --force overrides");
+        return Optional.of("maintenance.blackout[" + i + "] " + m.blackout().get(i).describe());
     }
 
     /** Splits {@code hosts} into those {@code action} may start on now and those refused; all allowed with force. */
