@@ -14,11 +14,147 @@ export PATH
 
 # ---- the controller's bench.sh (probe O_DIRECT and engine, layout, fio, cleanup), verbatim; runs in a subshell
 jts_bench() (
+# jts-fleet change records (prelude): HostChangeLog puts these definitions after the first line of every host
+# script that changes a host, so the script that makes a change is the one that records it. Definitions only:
+# nothing here runs or reads anything.
+#
+# change_open CONTEXT DIR STEP SYSROOT WORKDIR   once, before the first record; returns 1 for a bad CONTEXT
+# change_item TARGET ATTRIBUTE BEFORE AFTER RESULT [NOTE]   one thing touched ("" BEFORE/AFTER: none)
+# change_write intent | change_write outcome RESULT [MESSAGE]   one line with the items given since the last
+#
+# CONTEXT is the controller's JSON object (run id, operator, reason ...), one line of printable ASCII: it is
+# checked and copied as data, never run. An empty CONTEXT (the script run by hand, or by the TRIM timer) records
+# nothing. Lines are appended to DIR/changes.jsonl (0644); at CHANGE_MAX_BYTES the file becomes changes.jsonl.1
+# (.1 becomes .2 ... up to CHANGE_KEEP, the oldest is dropped): nothing is ever rewritten in place. flock (where
+# util-linux has it) keeps two scripts from rotating at once. Each line also goes to the system log
+# (logger -t jts-fleet, journald where it runs) without its list of changes, except for fixture hosts (SYSROOT).
+# shellcheck disable=SC2034
+CHANGE_MAX_BYTES=1048576
+# shellcheck disable=SC2034
+CHANGE_KEEP=3
+
+# shellcheck disable=SC2317
+change_open() {
+    change_context=
+    change_dir=$2
+    change_step=$3
+    change_sysroot=$4
+    change_items=$5/change-items
+    [ -n "$1" ] || return 0
+    case $1 in
+        '{"run_id":"'[0-9]*'}') ;;
+        *) return 1 ;;
+    esac
+    case $1 in
+        *[!\ -~]*) return 1 ;;
+    esac
+    [ "${#1}" -le 16384 ] || return 1
+    case $change_step in
+        '' | *[!a-z-]*) return 1 ;;
+    esac
+    : >"$change_items" || return 1
+    change_quote "$(uname -n)"
+    change_node=$change_q
+    change_context=$1
+    return 0
+}
+
+# change_quote VALUE: sets change_q to VALUE as a JSON string; control characters become spaces
+# shellcheck disable=SC2317
+change_quote() {
+    case $1 in
+        *[\"\\]* | *[![:print:]]*)
+            change_q=\"$(printf '%s' "$1" | tr '\000-\037\177' ' ' | sed 's/\\/\\\\/g; s/"/\\"/g')\" ;;
+        *) change_q=\"$1\" ;;
+    esac
+}
+
+# shellcheck disable=SC2317
+change_item() {
+    [ -n "$change_context" ] || return 0
+    change_quote "$1"
+    c_target=$change_q
+    change_quote "$2"
+    c_attr=$change_q
+    c_before=null
+    if [ -n "$3" ]; then
+        change_quote "$3"
+        c_before=$change_q
+    fi
+    c_after=null
+    if [ -n "$4" ]; then
+        change_quote "$4"
+        c_after=$change_q
+    fi
+    c_note=
+    if [ -n "${6-}" ]; then
+        change_quote "$6"
+        c_note=',"note":'$change_q
+    fi
+    printf '{"target":%s,"attribute":%s,"before":%s,"after":%s,"result":"%s"%s}\n' \
+        "$c_target" "$c_attr" "$c_before" "$c_after" "$5" "$c_note" >>"$change_items"
+}
+
+# shellcheck disable=SC2317
+change_write() {
+    [ -n "$change_context" ] || return 0
+    c_head='{"format":"jts-fleet-change 1","event":"'$1'","source":"host","time":"'$(date -u +%Y-%m-%dT%H:%M:%SZ)'"'
+    c_head=$c_head',"node":'$change_node',"step":"'$change_step'"'
+    if [ "$1" = outcome ]; then
+        c_message=null
+        if [ -n "${3-}" ]; then
+            change_quote "$3"
+            c_message=$change_q
+        fi
+        c_head=$c_head',"result":"'$2'","message":'$c_message
+    fi
+    c_count=$(wc -l <"$change_items")
+    c_line=$c_head',"changes":['$(paste -s -d , "$change_items")'],'${change_context#\{}
+    : >"$change_items"
+    change_append "$c_line" || return 1
+    if [ -z "$change_sysroot" ] && command -v logger >/dev/null 2>&1; then
+        c_log=$c_head',"change_count":'$((c_count + 0))','${change_context#\{}
+        logger -S 16384 -t jts-fleet -- "$c_log" 2>/dev/null || logger -t jts-fleet -- "$c_log" 2>/dev/null || true
+    fi
+    return 0
+}
+
+# change_append LINE: rotate when full, then append one line
+# shellcheck disable=SC2317
+change_append() {
+    mkdir -p -- "$change_dir" || return 1
+    (
+        if command -v flock >/dev/null 2>&1; then
+            exec 8>>"$change_dir/changes.lock"
+            flock -w 10 8 || true
+        fi
+        c_file=$change_dir/changes.jsonl
+        c_size=0
+        [ ! -f "$c_file" ] || c_size=$(wc -c <"$c_file")
+        if [ "$c_size" -ge "$CHANGE_MAX_BYTES" ]; then
+            c_i=$CHANGE_KEEP
+            while [ "$c_i" -gt 1 ]; do
+                c_j=$((c_i - 1))
+                [ ! -f "$c_file.$c_j" ] || mv -f -- "$c_file.$c_j" "$c_file.$c_i" || exit 1
+                c_i=$c_j
+            done
+            mv -f -- "$c_file" "$c_file.1" || exit 1
+        fi
+        if [ ! -f "$c_file" ]; then
+            if ! { : >>"$c_file" && chmod 0644 "$c_file"; }; then
+                exit 1
+            fi
+        fi
+        printf '%s\n' "$1" >>"$c_file"
+    )
+}
 # jts-fleet:bench-main -- fixed host script of `jts-fleet bench run` (the marker above lets
 # bench-cleanup.sh find this process by its run id).
 #
-# usage: bench.sh TARGET RUNID RUNTIME REQUIRED_BYTES PROFILE...
-#        bench.sh --device /dev/X RUNID RUNTIME REGION_BYTES PROFILE...   (destroys the data on /dev/X)
+# usage: bench.sh [--change CONTEXT] TARGET RUNID RUNTIME REQUIRED_BYTES PROFILE...
+#        bench.sh [--change CONTEXT] --device /dev/X RUNID RUNTIME REGION_BYTES PROFILE...   (destroys /dev/X's data)
+# CONTEXT (the controller's change context): the run is recorded in /var/lib/jts-fleet/changes.jsonl, an intent
+# before the first write and an outcome when it ends, however it ends.
 # stdin: one fio job file per profile, each introduced by a line "@@profile NAME". The job files are
 #        rendered by the controller from validated profiles and use ${JTS_BENCH_DIR} (or ${JTS_BENCH_DEV}),
 #        ${JTS_IOENGINE} and ${JTS_DIRECT}, which this script exports after probing the host.
@@ -32,6 +168,11 @@ emit() { printf '@@section %s\n%s\n@@end\n' "$1" "$2"; }
 fail() { code=$1; shift; emit error "$*"; exit "$code"; }
 
 printf '@@jts-bench 1\n'
+context=
+if [ "${1:-}" = --change ]; then
+    context=${2-}
+    shift 2 || fail 2 "--change needs a value"
+fi
 mode=directory
 if [ "${1:-}" = --device ]; then
     mode=device
@@ -95,20 +236,44 @@ else
     rundir=$target/.jts-fleet-bench-$runid
 fi
 fiopid=
+recording=$(mktemp -d "${TMPDIR:-/tmp}/jts-bench-change.XXXXXX") || fail 3 "cannot create a temporary directory"
+change_open "$context" /var/lib/jts-fleet bench "" "$recording" \
+    || { rm -rf -- "$recording"; fail 2 "the change context is not one line of jts-fleet JSON"; }
+what="fio $(printf '%s ' "$@")"
+what=${what% }
+note="test files written in $rundir and removed"
+[ "$mode" = directory ] || note="the first $required bytes of $target overwritten"
+outcome_due=0
+own_rundir=0
 # shellcheck disable=SC2317  # called from the traps below
 cleanup() {
+    status=$?
     if [ -n "$fiopid" ]; then
         kill "$fiopid" 2>/dev/null
         wait "$fiopid" 2>/dev/null
         fiopid=
     fi
-    rm -rf -- "$rundir"
+    [ "$own_rundir" = 0 ] || rm -rf -- "$rundir"
+    if [ "$outcome_due" = 1 ]; then
+        if [ "$status" = 0 ]; then
+            change_item "$target" benchmark "" "$what" ok "$note"
+            change_write outcome ok || true
+        else
+            change_item "$target" benchmark "" "$what" failed "$note; exit $status"
+            change_write outcome failed "bench.sh exited $status" || true
+        fi
+    fi
+    rm -rf -- "$recording"
 }
 trap cleanup EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
-mkdir -- "$rundir" || { trap - EXIT; fail 3 "cannot create $rundir"; }
+change_item "$target" benchmark "" "$what" planned "$note"
+change_write intent || fail 3 "cannot record the change in /var/lib/jts-fleet/changes.jsonl: nothing written"
+outcome_due=1
+mkdir -- "$rundir" || fail 3 "cannot create $rundir"
+own_rundir=1
 
 awk -v dir="$rundir" '
     /^@@profile [a-z0-9][a-z0-9._-]*$/ { if (file != "") close(file); file = dir "/" $2 ".fio"; next }

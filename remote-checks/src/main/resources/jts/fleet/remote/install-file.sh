@@ -1,8 +1,10 @@
 #!/bin/sh
-# install-file TARGET MODE SHA256 [apply|check]: writes stdin to TARGET atomically (temporary file in the same
-# directory, chmod, rename), after checking the bytes arrived intact. When TARGET already holds exactly these
-# bytes with this mode nothing is written. Prints "unchanged SHA256" or "installed SHA256"; with "check" (dry
-# run) stdin is not read and it prints "unchanged SHA256" or "would-install SHA256".
+# install-file TARGET MODE SHA256 [apply|check] [CONTEXT]: writes stdin to TARGET atomically (temporary file in
+# the same directory, chmod, rename), after checking the bytes arrived intact. When TARGET already holds exactly
+# these bytes with this mode nothing is written. Prints "unchanged SHA256" or "installed SHA256"; with "check"
+# (dry run) stdin is not read and it prints "unchanged SHA256" or "would-install SHA256".
+# CONTEXT (the controller's change context): a write is recorded in /var/lib/jts-fleet/changes.jsonl (intent
+# before, outcome after, the sha256 found before and the one after); a file already as wanted is not.
 # TARGET must be one of the fixed paths jts-fleet pushes (TRIM and metrics scripts, configs, units); anything
 # else is refused (exit 2). One script for every feature that pushes files.
 set -u
@@ -14,6 +16,7 @@ target=${1:-}
 mode=${2:-}
 expected=${3:-}
 action=${4:-apply}
+context=${5-}
 case $target in
     /usr/local/libexec/jts-fleet/jts-fstrim|/etc/jts-fleet/trim.conf|/etc/systemd/system/jts-fstrim.service|/etc/systemd/system/jts-fstrim.timer) ;;
     /usr/local/libexec/jts-fleet/jts-metrics|/etc/jts-fleet/metrics.conf|/etc/systemd/system/jts-metrics.service|/etc/systemd/system/jts-metrics.timer) ;;
@@ -35,26 +38,61 @@ same_as_target() {
     [ "${current%% *}" = "$expected" ] && [ "$(stat -c %a "$target")" = "${mode#0}" ]
 }
 
+sha_of() {
+    if [ -f "$1" ]; then
+        sum=$(sha256sum < "$1")
+        printf '%s' "${sum%% *}"
+    fi
+}
+
 if [ "$action" = check ]; then
     if same_as_target; then printf 'unchanged %s\n' "$expected"; else printf 'would-install %s\n' "$expected"; fi
     exit 0
 fi
 
-dir=${target%/*}
-mkdir -p "$dir" || exit 1
-tmp=$(mktemp "$dir/.jts-install.XXXXXX") || exit 1
-trap 'rm -f "$tmp"' EXIT
-cat > "$tmp" || { printf 'install-file: %s: cannot write %s\n' "$target" "$tmp" >&2; exit 1; }
-received=$(sha256sum < "$tmp")
+work=$(mktemp -d "${TMPDIR:-/tmp}/jts-install.XXXXXX") || exit 1
+tmp=
+trap 'rm -rf "$work"; [ -z "$tmp" ] || rm -f "$tmp"' EXIT
+if ! change_open "$context" /var/lib/jts-fleet install-file "" "$work"; then
+    printf 'install-file: %s: the change context is not one line of jts-fleet JSON: nothing written\n' "$target" >&2
+    exit 2
+fi
+# the bytes first, checked before anything is decided: a transfer cut or changed on the way fails even when the
+# target already holds what was meant to arrive
+cat > "$work/content" || { printf 'install-file: %s: cannot write %s\n' "$target" "$work/content" >&2; exit 1; }
+received=$(sha256sum < "$work/content")
 received=${received%% *}
 if [ "$received" != "$expected" ]; then
     printf 'install-file: %s: received content has sha256 %s, expected %s\n' "$target" "$received" "$expected" >&2
     exit 1
 fi
+# already there: nothing changes, nothing is recorded (the controller's record says "ok")
 if same_as_target; then
     printf 'unchanged %s\n' "$expected"
     exit 0
 fi
-chmod "$mode" "$tmp" || exit 1
-mv -f "$tmp" "$target" || { printf 'install-file: %s: rename failed\n' "$target" >&2; exit 1; }
+
+before=$(sha_of "$target")
+change_item "$target" sha256 "$before" "$expected" planned
+if ! change_write intent; then
+    printf 'install-file: %s: cannot record the change in /var/lib/jts-fleet/changes.jsonl: nothing written\n' "$target" >&2
+    exit 1
+fi
+# failed: the outcome line, then exit 1
+failed() {
+    printf 'install-file: %s: %s\n' "$target" "$1" >&2
+    change_item "$target" sha256 "$before" "$before" failed "$1"
+    change_write outcome failed "$1" || true
+    exit 1
+}
+
+dir=${target%/*}
+mkdir -p "$dir" || failed "cannot create $dir"
+tmp=$(mktemp "$dir/.jts-install.XXXXXX") || failed "cannot create a temporary file in $dir"
+cp "$work/content" "$tmp" || failed "cannot write $tmp"
+chmod "$mode" "$tmp" || failed "chmod $mode failed"
+mv -f "$tmp" "$target" || failed "rename failed"
+tmp=
+change_item "$target" sha256 "$before" "$expected" changed
+change_write outcome changed || printf 'install-file: %s: the outcome could not be recorded\n' "$target" >&2
 printf 'installed %s\n' "$expected"

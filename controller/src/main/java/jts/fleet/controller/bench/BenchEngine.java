@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -54,7 +52,6 @@ public final class BenchEngine {
     /** Time for the scripts around fio (probes, layout of large files is budgeted per profile). */
     private static final Duration SCRIPT_OVERHEAD = Duration.ofSeconds(60);
     static final Duration SHORT_SCRIPT = Duration.ofSeconds(30);
-    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final BenchProfiles profiles;
     private final BenchStore store;
@@ -65,6 +62,7 @@ public final class BenchEngine {
     private final ObjectMapper mapper = jts.fleet.remote.json.JsonMappers.mapper();
     /** Runs in flight, so an interrupt or shutdown hook can clean them up: key host + run dir. */
     private final Map<String, Active> active = new ConcurrentHashMap<>();
+    private volatile jts.fleet.controller.change.HostRecording recording = jts.fleet.controller.change.HostRecording.NONE;
 
     private record Active(Transport transport, HostSpec host, String target, String runId) {
     }
@@ -90,12 +88,18 @@ public final class BenchEngine {
         this.documentLimit = documentLimit;
     }
 
+    /**
+     * From now on, bench.sh records each run on the host ({@code changes.jsonl}) with the context {@code value}
+     * gives (set once, before the runs start); returns this engine.
+     */
+    public BenchEngine recordedBy(jts.fleet.controller.change.HostRecording value) {
+        this.recording = java.util.Objects.requireNonNull(value, "value");
+        return this;
+    }
+
     /** Time-based and sortable, plus 16 random bits: {@code 20261126T041500Z-9f3a}. */
     public String newRunId() {
-        byte[] bytes = new byte[2];
-        random.nextBytes(bytes);
-        return RUN_ID_TIME.format(ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC)) + "-"
-                + HexFormat.of().formatHex(bytes);
+        return jts.fleet.controller.change.RunIds.next(clock, random);
     }
 
     /**
@@ -104,7 +108,12 @@ public final class BenchEngine {
      */
     public BenchRun run(BenchRequest request, List<HostSpec> hosts, FleetRunner runner,
                         Consumer<? super HostResult<List<BenchDocument>>> listener) {
-        String runId = newRunId();
+        return run(newRunId(), request, hosts, runner, listener);
+    }
+
+    /** The same under a given run id (the change record's: one id names the run in both places). */
+    public BenchRun run(String runId, BenchRequest request, List<HostSpec> hosts, FleetRunner runner,
+                        Consumer<? super HostResult<List<BenchDocument>>> listener) {
         // resolve profile names before touching any host: a typo fails the command, not every host
         for (HostSpec host : hosts) {
             profiles.withPolicy(host.policy()).resolve(request.profiles());
@@ -177,6 +186,10 @@ public final class BenchEngine {
         boolean become = host.become() == HostSpec.Become.SUDO;
         TargetDevices devices = devices(transport, host, target);
         List<String> args = new ArrayList<>();
+        String context = recording.contextLine(host);
+        if (!context.isEmpty()) {
+            args.addAll(List.of("--change", context));
+        }
         if (rawDevice) {
             args.add("--device");
         }

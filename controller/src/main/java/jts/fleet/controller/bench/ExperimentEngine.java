@@ -45,9 +45,22 @@ public final class ExperimentEngine {
     private record Pending(Transport transport, HostSpec host, QueueAttribute attribute, Map<String, String> original) {
     }
 
+    private final jts.fleet.controller.change.HostRecording recording;
+
     public ExperimentEngine(BenchEngine bench, BenchProfiles profiles) {
+        this(bench, profiles, jts.fleet.controller.change.HostRecording.NONE);
+    }
+
+    private ExperimentEngine(BenchEngine bench, BenchProfiles profiles,
+                             jts.fleet.controller.change.HostRecording recording) {
         this.bench = bench;
         this.profiles = profiles;
+        this.recording = recording;
+    }
+
+    /** This engine, with every switch and restore recorded on the host ({@code changes.jsonl}). */
+    public ExperimentEngine recordedBy(jts.fleet.controller.change.HostRecording value) {
+        return new ExperimentEngine(bench, profiles, value);
     }
 
     /**
@@ -152,10 +165,18 @@ public final class ExperimentEngine {
         return attribute == QueueAttribute.SCHEDULER ? leaf.activeScheduler() : raw.trim();
     }
 
-    private static void set(Transport transport, HostSpec host, String device, QueueAttribute attribute, String value)
+    private void set(Transport transport, HostSpec host, String device, QueueAttribute attribute, String value)
             throws TransportException, BenchFailure {
         List<String> args = new java.util.ArrayList<>(List.of(device, attribute.key(), value));
-        host.sysroot().filter(r -> !r.isEmpty() && !r.equals("/")).ifPresent(args::add); // a fixture tree, not /sys
+        // a fixture tree, not /sys; then the change context, when the write is to be recorded on the host
+        String context = recording.contextLine(host);
+        String sysroot = host.sysroot().filter(r -> !r.isEmpty() && !r.equals("/")).orElse("");
+        if (!sysroot.isEmpty() || !context.isEmpty()) {
+            args.add(sysroot);
+        }
+        if (!context.isEmpty()) {
+            args.add(context);
+        }
         ExecResult r = transport.exec(BenchScripts.QUEUE_SET.text(), args, new byte[0], SET_TIMEOUT,
                 host.become() == HostSpec.Become.SUDO);
         if (!r.ok()) {
@@ -170,7 +191,7 @@ public final class ExperimentEngine {
     }
 
     /** Puts every device back; true when all writes succeeded. Runs with the interrupt flag cleared. */
-    private static boolean restore(Transport transport, HostSpec host, QueueAttribute attribute, Map<String, String> original) {
+    private boolean restore(Transport transport, HostSpec host, QueueAttribute attribute, Map<String, String> original) {
         boolean interrupted = Thread.interrupted();
         boolean ok = true;
         try {

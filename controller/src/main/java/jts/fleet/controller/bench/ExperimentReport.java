@@ -18,7 +18,23 @@ public record ExperimentReport(@JsonProperty("host") String host, @JsonProperty(
                                @JsonProperty("original") Map<String, String> original,
                                @JsonProperty("rounds") List<Round> rounds,
                                @JsonProperty("analysis") ExperimentAnalysis analysis,
-                               @JsonProperty("restored") boolean restored) {
+                               @JsonProperty("restored") boolean restored)
+        implements jts.fleet.controller.change.ReportsChanges {
+
+    /**
+     * For the change record: each device switched between the arms and then put back to its original value (rolled
+     * back), or left as the last round set it when the restore failed.
+     */
+    @Override
+    public List<jts.fleet.remote.change.ChangeItem> changeItems() {
+        String tried = rounds.stream().map(Round::value).distinct().collect(java.util.stream.Collectors.joining(", "));
+        return devices.stream().sorted().map(d -> jts.fleet.remote.change.ChangeItem.of(d, attribute,
+                original.get(d), original.get(d), restored ? jts.fleet.remote.change.ChangeItem.Result.ROLLED_BACK
+                        : jts.fleet.remote.change.ChangeItem.Result.FAILED)
+                .withNote(restored ? "switched between " + tried + ", then restored"
+                        : "switched between " + tried + "; the restore failed: check with jts-fleet verify"))
+                .toList();
+    }
     public record Round(@JsonProperty("round") int round, @JsonProperty("arm") String arm,
                         @JsonProperty("value") String value, @JsonProperty("summary") ProfileSummary summary) {
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import jts.fleet.controller.fleet.HostObserver;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.maintenance.ChangeFreeze;
 import jts.fleet.controller.transport.FailureClass;
@@ -30,7 +31,7 @@ import jts.fleet.remote.tuning.PolicyFingerprint;
  * line (who, from where, which command line, why, which policy, inside which blackout window) is built here, and
  * {@link #contextLine} hands the same to the host scripts that record the change on the host.
  */
-public final class ChangeRun {
+public final class ChangeRun implements HostObserver, HostRecording {
     /** Everything about a run that is the same for every host. */
     public record Header(String runId, String command, ChangeOperator operator, String controllerHost,
                          String version, String commandLine, Optional<String> reason, boolean forced) {
@@ -98,6 +99,7 @@ public final class ChangeRun {
     }
 
     /** The context as the host scripts take it: one line of ASCII JSON. */
+    @Override
     public String contextLine(HostSpec host) {
         return ChangeRecords.contextLine(context(host));
     }
@@ -116,15 +118,38 @@ public final class ChangeRun {
         }
     }
 
+    /** {@link HostObserver}: the intent line, or why the host must not be touched when it cannot be written. */
+    @Override
+    public Optional<String> starting(HostSpec host) {
+        try {
+            intent(host);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** {@link HostObserver}: the outcome line. */
+    @Override
+    public void finished(HostSpec host, HostResult<?> result) {
+        outcome(host, result);
+    }
+
     /** The outcome line of a host that ran (or failed, or was never reached). */
     public void outcome(HostSpec host, HostResult<?> result) {
         ChangeRecord.Result status;
         Optional<String> message;
         List<ChangeItem> items = List.of();
         if (result instanceof HostResult.Ok<?> ok) {
-            status = ok.changed() ? ChangeRecord.Result.CHANGED : ChangeRecord.Result.OK;
-            items = describe.apply(ok.value());
+            status = ok.value() instanceof ReportsChanges report && report.changeResult().isPresent()
+                    ? report.changeResult().get()
+                    : ok.changed() ? ChangeRecord.Result.CHANGED : ChangeRecord.Result.OK;
             message = Optional.empty();
+            try {
+                items = describe.apply(ok.value());
+            } catch (RuntimeException e) {
+                message = Optional.of("jts-fleet could not list what changed: " + e);
+            }
         } else if (result instanceof HostResult.Failed<?> failed) {
             status = failed.failure() == FailureClass.REFUSED ? ChangeRecord.Result.REFUSED : ChangeRecord.Result.FAILED;
             message = Optional.of(failed.message());

@@ -25,6 +25,9 @@ public final class Confirmation {
     /** The question to ask before {@code command} changes {@code selected}, or empty when it needs none. */
     public static Optional<String> question(String command, Inventory inventory, List<HostSpec> selected,
                                             int confirmAbove) {
+        if (selected.isEmpty()) {
+            return Optional.empty();
+        }
         boolean wholeInventory = inventory.hosts().size() > 1 && selected.size() == inventory.hosts().size();
         if (!wholeInventory && selected.size() <= confirmAbove) {
             return Optional.empty();

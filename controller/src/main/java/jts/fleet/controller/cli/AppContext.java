@@ -23,6 +23,8 @@ public final class AppContext {
     private volatile SettingsOverrides sessionOverrides = SettingsOverrides.NONE;
     private volatile jts.fleet.controller.fleet.StopSignal activeStop;
     private volatile int terminalWidth = 120;
+    private volatile String commandLine = "jts-fleet";
+    private volatile Confirmer confirmer = new TtyConfirmer();
     private final InventoryCache inventories = new InventoryCache();
 
     public AppContext(PrintWriter out, PrintWriter err, boolean terminal, Clock clock) {
@@ -87,6 +89,24 @@ public final class AppContext {
 
     void setActiveStop(jts.fleet.controller.fleet.StopSignal stop) {
         this.activeStop = stop;
+    }
+
+    /** The command being run, as its change record shows it (secrets hidden: {@link jts.fleet.controller.change.CommandLineText}). */
+    public String commandLine() {
+        return commandLine;
+    }
+
+    void setCommandLine(String text) {
+        this.commandLine = Objects.requireNonNull(text, "text");
+    }
+
+    /** Who is asked before a large change: the terminal in the CLI, the line reader in the shell. */
+    public Confirmer confirmer() {
+        return confirmer;
+    }
+
+    public void setConfirmer(Confirmer value) {
+        this.confirmer = Objects.requireNonNull(value, "confirmer");
     }
 
     /** The shell's {@code use} selection; empty in the CLI (default {@code all}). */

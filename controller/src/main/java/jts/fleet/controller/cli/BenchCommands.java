@@ -167,8 +167,11 @@ public final class BenchCommands {
         @Option(names = "--label", paramLabel = "TEXT", defaultValue = "", description = "Label stored with the run.")
         String label;
 
-        @Option(names = "--force", description = "Run even inside a blackout window.")
+        @Option(names = "--force", description = "Run even inside a blackout window (needs --reason).")
         boolean force;
+
+        @Mixin
+        ChangeOptions change;
 
         @Option(names = "--allow-network", description = "With --tier: also the tier's NFS/CIFS mounts (the cold "
                 + "tier), at most 256 MiB per job (a NAS is shared with other hosts).")
@@ -189,20 +192,26 @@ public final class BenchCommands {
                 throw new UsageException(e.getMessage());
             }
             return fleet.withSession(context, session -> {
-                List<jts.fleet.inventory.HostSpec> runnable = runnableOutsideBlackout(context, session.hosts(), force, "bench run");
+                ChangeFreeze.Decision freeze = outsideBlackout(context, session.hosts(), force, "bench run");
+                ChangeControl control = change.begin(context, session, "bench run", freeze.allowed(), force, false)
+                        .describedBy(BenchCommands::benchItems);
+                control.refused(freeze);
+                List<jts.fleet.inventory.HostSpec> runnable = freeze.allowed();
                 if (runnable.isEmpty()) {
+                    control.end(context);
                     return ExitCodes.REFUSED;
                 }
                 BenchStore results = store.open();
                 BenchEngine engine = new BenchEngine(BenchProfiles.embedded(), results, session.settings().clock(),
-                        new TierTargets(session.commandTimeout()), session.settings().output().documentBytes());
-                FleetRunner runner = FleetOptions.runner(session, fleet.forks, session.settings().runTimeoutOr(
-                        () -> engine.runDeadline(request, runnable, fleet.forks, 4)));
+                        new TierTargets(session.commandTimeout()), session.settings().output().documentBytes())
+                        .recordedBy(control);
+                FleetRunner runner = control.runner(FleetOptions.runner(session, fleet.forks,
+                        session.settings().runTimeoutOr(() -> engine.runDeadline(request, runnable, fleet.forks, 4))));
                 Thread hook = new Thread(engine::cleanupActive, "jts-fleet-bench-cleanup");
                 Runtime.getRuntime().addShutdownHook(hook);
                 BenchEngine.BenchRun run;
                 try (Progress progress = new Progress(context, session.hosts().size(), !output.json())) {
-                    run = engine.run(request, runnable, runner, r -> {
+                    run = engine.run(control.runId().orElseGet(engine::newRunId), request, runnable, runner, r -> {
                         progress.hostDone();
                         if (!output.json()) {
                             FleetReport.progress(context, r);
@@ -211,6 +220,7 @@ public final class BenchCommands {
                 } finally {
                     removeHook(hook);
                 }
+                control.end(context);
                 FleetReport.print(context, output, run.results(), docs -> java.util.Map.of("documents", docs),
                         BenchText::documents, doc -> doc.put("run_id", run.runId()));
                 if (!output.json()) {
@@ -228,12 +238,25 @@ public final class BenchCommands {
      * Hosts whose maintenance.blackout window does not cover now (all of them with --force). The others are
      * named on stderr and not touched; the command then exits 4 unless something worse happened.
      */
-    static List<jts.fleet.inventory.HostSpec> runnableOutsideBlackout(AppContext context,
-            List<jts.fleet.inventory.HostSpec> hosts, boolean force, String action) {
+    static ChangeFreeze.Decision outsideBlackout(AppContext context, List<jts.fleet.inventory.HostSpec> hosts,
+            boolean force, String action) {
         ChangeFreeze.Decision decision = ChangeFreeze.decide(hosts, action,
                 java.time.ZonedDateTime.now(context.clock()), force);
         decision.refused().forEach(r -> context.err().println("jts-fleet: " + r.reason()));
-        return decision.allowed();
+        return decision;
+    }
+
+    /** For the change record of a bench run: each target measured, with its profiles (fio's files are removed after). */
+    static List<jts.fleet.remote.change.ChangeItem> benchItems(Object value) {
+        if (!(value instanceof List<?> documents)) {
+            return List.of();
+        }
+        return documents.stream().filter(BenchDocument.class::isInstance).map(BenchDocument.class::cast)
+                .map(d -> jts.fleet.remote.change.ChangeItem.of(d.target().path(), "fio", null,
+                        d.profiles().stream().map(p -> p.summary().profile()).collect(java.util.stream.Collectors
+                                .joining(",")), jts.fleet.remote.change.ChangeItem.Result.OK)
+                        .withNote("benchmark run " + d.runId() + ": test files written and removed"))
+                .toList();
     }
 
     static int refusedOr(int code, boolean someRefused) {
@@ -417,8 +440,11 @@ public final class BenchCommands {
         String target;
         @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Rounds of A and B (default: ${DEFAULT-VALUE}).")
         int rounds;
-        @Option(names = "--force", description = "Run even inside a blackout window.")
+        @Option(names = "--force", description = "Run even inside a blackout window (needs --reason).")
         boolean force;
+
+        @Mixin
+        ChangeOptions change;
 
         public Experiment(AppContext context) {
             this.context = context;
@@ -433,20 +459,25 @@ public final class BenchCommands {
                 throw new UsageException(e.getMessage());
             }
             return fleet.withSession(context, session -> {
-                List<jts.fleet.inventory.HostSpec> runnable = runnableOutsideBlackout(context, session.hosts(), force, "experiment");
+                ChangeFreeze.Decision freeze = outsideBlackout(context, session.hosts(), force, "experiment");
+                ChangeControl control = change.begin(context, session, "experiment", freeze.allowed(), force, false);
+                control.refused(freeze);
+                List<jts.fleet.inventory.HostSpec> runnable = freeze.allowed();
                 if (runnable.isEmpty()) {
+                    control.end(context);
                     return ExitCodes.REFUSED;
                 }
                 BenchProfiles profiles = BenchProfiles.embedded();
                 BenchEngine bench = new BenchEngine(profiles, store.open(), session.settings().clock(),
-                        new TierTargets(session.commandTimeout()), session.settings().output().documentBytes());
-                ExperimentEngine engine = new ExperimentEngine(bench, profiles);
+                        new TierTargets(session.commandTimeout()), session.settings().output().documentBytes())
+                        .recordedBy(control);
+                ExperimentEngine engine = new ExperimentEngine(bench, profiles).recordedBy(control);
                 Thread hook = new Thread(engine::restoreActive, "jts-fleet-experiment-restore");
                 Runtime.getRuntime().addShutdownHook(hook);
                 List<HostResult<ExperimentReport>> results;
                 try {
-                    FleetRunner runner = FleetOptions.runner(session, fleet.forks, session.settings().runTimeoutOr(
-                            () -> engine.runDeadline(request, runnable, fleet.forks)));
+                    FleetRunner runner = control.runner(FleetOptions.runner(session, fleet.forks,
+                            session.settings().runTimeoutOr(() -> engine.runDeadline(request, runnable, fleet.forks))));
                     results = runner.run(runnable, engine.task(request, force, session.settings().clock(), line -> {
                         if (!output.json() && context.terminal()) {
                             context.err().println(HostText.escape(line));
@@ -459,6 +490,7 @@ public final class BenchCommands {
                 } finally {
                     removeHook(hook);
                 }
+                control.end(context);
                 FleetReport.print(context, output, results, r -> r, BenchText::experiment, doc -> { });
                 return refusedOr(FleetReport.exitCode(results), runnable.size() < session.hosts().size());
             });

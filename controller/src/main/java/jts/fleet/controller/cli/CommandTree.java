@@ -85,6 +85,7 @@ public final class CommandTree {
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(context, ex));
         cmd.setExecutionStrategy(parseResult -> {
             configureLogging(parseResult);
+            context.setCommandLine(jts.fleet.controller.change.CommandLineText.of(parseResult));
             return new CommandLine.RunLast().execute(parseResult);
         });
         cmd.setParameterExceptionHandler((ex, args) -> {

@@ -249,6 +249,9 @@ public final class MonitorCommands {
                 + "(default: /var/lib/prometheus/node-exporter).")
         Path textfileDir = MetricsConfig.DEFAULT_TEXTFILE_DIR;
 
+        @Mixin
+        ChangeOptions change;
+
         public Install(AppContext context) {
             this.context = context;
         }
@@ -260,8 +263,9 @@ public final class MonitorCommands {
                         + " components or control characters (node_exporter's --collector.textfile.directory)");
             }
             return fleet.withSession(context, session -> {
-                MonitorEngine engine = MonitorEngine.of(session.settings());
-                List<HostResult<MonitorEngine.InstallReport>> results = session.runner().run(session.hosts(),
+                ChangeControl control = change.begin(context, session, "monitor install", false, dryRun);
+                MonitorEngine engine = MonitorEngine.of(session.settings()).recordedBy(control);
+                List<HostResult<MonitorEngine.InstallReport>> results = control.runner(session.runner()).run(session.hosts(),
                         (transport, host) -> {
                             jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "monitor install");
                             StorageModel model = HostGather.model(transport, host, session.commandTimeout());
@@ -274,6 +278,7 @@ public final class MonitorCommands {
                                 FleetReport.progress(context, r);
                             }
                         });
+                control.end(context);
                 FleetReport.print(context, output, results, r -> r, r -> {
                     StringBuilder text = new StringBuilder(r.host()).append(": ").append(r.changed() ? "changed" : "ok");
                     r.files().forEach(f -> text.append("\n  ").append(f.change()).append(' ').append(f.path()));

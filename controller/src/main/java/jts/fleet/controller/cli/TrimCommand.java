@@ -42,11 +42,14 @@ public final class TrimCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--force", description = "Trim even inside a blackout window.")
+    @Option(names = "--force", description = "Trim even inside a blackout window (needs --reason).")
     boolean force;
 
     @Option(names = "--dry-run", description = "Say what would be trimmed; trim nothing, record nothing.")
     boolean dryRun;
+
+    @Mixin
+    ChangeOptions change;
 
     public TrimCommand(AppContext context) {
         this.context = context;
@@ -55,10 +58,11 @@ public final class TrimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return fleet.withSession(context, session -> {
-            TrimCommands trim = TrimCommands.of(session.settings());
+            ChangeControl control = change.begin(context, session, "trim", force, dryRun);
+            TrimCommands trim = TrimCommands.of(session.settings()).recordedBy(control);
             // Ctrl-C: no further host or trim starts; a trim in flight stops by itself after its range
             Interrupts.Run<List<HostResult<RunReport>>> stoppable = Interrupts.stoppable(context, session,
-                    "jts-fleet status", runner -> runner.run(session.hosts(), (transport, host) -> {
+                    "jts-fleet status", runner -> control.runner(runner).run(session.hosts(), (transport, host) -> {
                 jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "trim");
                 StorageModel model = HostGather.model(transport, host, session.commandTimeout());
                 if (runner.stopRequested()) {
@@ -80,6 +84,7 @@ public final class TrimCommand implements Callable<Integer> {
                 }
             }));
             List<HostResult<RunReport>> results = stoppable.value();
+            control.end(context);
             int failedFilesystems = 0;
             int refused = 0;
             ObjectNode doc = Json.object();
@@ -149,6 +154,9 @@ public final class TrimCommand implements Callable<Integer> {
                 description = "node_exporter textfile directory for jts_trim_* metrics.")
         String textfileDir;
 
+        @Mixin
+        ChangeOptions change;
+
         public Install(AppContext context) {
             this.context = context;
         }
@@ -161,8 +169,10 @@ public final class TrimCommand implements Callable<Integer> {
             }
             return fleet.withSession(context, session -> {
                 ScheduleCheck.requireSafe(session.inventory().source(), session.hosts(), context.clock().instant());
-                TrimCommands trim = TrimCommands.of(session.settings());
-                List<HostResult<InstallReport>> results = session.runner().run(session.hosts(), (transport, host) -> {
+                ChangeControl control = change.begin(context, session, "trim install", false, dryRun);
+                TrimCommands trim = TrimCommands.of(session.settings()).recordedBy(control);
+                List<HostResult<InstallReport>> results = control.runner(session.runner()).run(session.hosts(),
+                        (transport, host) -> {
                     jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "trim install");
                     StorageModel model = HostGather.model(transport, host, session.commandTimeout());
                     InstallPlan plan = trim.installPlan(host, model, Optional.ofNullable(textfileDir));
@@ -173,6 +183,7 @@ public final class TrimCommand implements Callable<Integer> {
                         FleetReport.progress(context, r);
                     }
                 });
+                control.end(context);
                 List<ObjectNode> nodes = new ArrayList<>();
                 for (HostResult<InstallReport> r : results) {
                     ObjectNode node = FleetReport.hostEntry(r);

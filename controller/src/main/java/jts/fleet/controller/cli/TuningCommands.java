@@ -37,7 +37,7 @@ public final class TuningCommands {
         @Option(names = "--dry-run", description = "Show what would change; change nothing (allowed inside a blackout window).")
         boolean dryRun;
 
-        @Option(names = "--force", description = "Change hosts even inside their maintenance.blackout window.")
+        @Option(names = "--force", description = "Change hosts even inside their maintenance.blackout window (needs --reason).")
         boolean force;
 
         /**
@@ -73,6 +73,16 @@ public final class TuningCommands {
                 throw new UsageException("--max-fail " + maxFail + ": expected a percentage such as 20%");
             }
         }
+    }
+
+    /** The change record of a rollout: refused hosts, each host as it starts and ends, the hosts never reached. */
+    static <T> SerialRun<T> recorded(ChangeControl change, ChangeFreeze.Decision freeze,
+            jts.fleet.controller.fleet.FleetRunner runner,
+            java.util.function.Function<jts.fleet.controller.fleet.FleetRunner, SerialRun<T>> rollout) {
+        change.refused(freeze);
+        SerialRun<T> run = rollout.apply(change.runner(runner));
+        change.notStarted(run.untouched(), "not started: " + run.stopReason().orElse("the rollout stopped"));
+        return run;
     }
 
     static <T> int rolloutResult(AppContext context, SerialRun<T> run, ChangeFreeze.Decision freeze) {
@@ -186,6 +196,8 @@ public final class TuningCommands {
         OutputOptions output;
         @Mixin
         Rollout rollout;
+        @Mixin
+        ChangeOptions change;
 
         public Apply(AppContext context) {
             this.context = context;
@@ -197,15 +209,19 @@ public final class TuningCommands {
             String serial = rollout.serial();
             return fleet.withSession(context, session -> {
                 ChangeFreeze.Decision freeze = rollout.freeze(context, session.hosts(), "apply");
+                ChangeControl control = change.begin(context, session, "apply", freeze.allowed(), rollout.force,
+                        rollout.dryRun);
                 // Ctrl-C: no further host or step starts, the steps in flight finish (or restore), exit 130
                 Interrupts.Run<SerialRun<ApplyReport>> stoppable = Interrupts.stoppable(context, session,
-                        "jts-fleet verify", runner -> TuningEngine.standard(session.settings()).applyFleet(runner,
-                                freeze.allowed(), serial, maxFail, rollout.dryRun, r -> {
-                                    if (!output.json()) {
-                                        FleetReport.progress(context, r);
-                                    }
-                                }));
+                        "jts-fleet verify", runner -> recorded(control, freeze, runner, recording -> TuningEngine
+                                .standard(session.settings()).applyFleet(recording, freeze.allowed(), serial, maxFail,
+                                        rollout.dryRun, r -> {
+                                            if (!output.json()) {
+                                                FleetReport.progress(context, r);
+                                            }
+                                        })));
                 SerialRun<ApplyReport> run = stoppable.value();
+                control.end(context);
                 FleetReport.print(context, output, withRefused(session.hosts(), run.results(), freeze),
                         ApplyReport::json, ApplyReport::text, doc -> untouchedJson(doc, run));
                 int code = rolloutResult(context, run, freeze);
@@ -261,6 +277,8 @@ public final class TuningCommands {
         OutputOptions output;
         @Mixin
         Rollout rollout;
+        @Mixin
+        ChangeOptions change;
 
         @Option(names = "--forget-missing",
                 description = "Drop the recorded values of devices no longer on a host (else they stop its rollback).")
@@ -276,15 +294,18 @@ public final class TuningCommands {
             String serial = rollout.serial();
             return fleet.withSession(context, session -> {
                 ChangeFreeze.Decision freeze = rollout.freeze(context, session.hosts(), "rollback");
+                ChangeControl control = change.begin(context, session, "rollback", freeze.allowed(), rollout.force,
+                        rollout.dryRun);
                 Interrupts.Run<SerialRun<RollbackReport>> stoppable = Interrupts.stoppable(context, session,
-                        "jts-fleet rollback --dry-run", runner -> TuningEngine.standard(session.settings())
-                                .rollbackFleet(runner, freeze.allowed(), serial, maxFail, rollout.dryRun, forgetMissing,
-                                        r -> {
+                        "jts-fleet rollback --dry-run", runner -> recorded(control, freeze, runner, recording ->
+                                TuningEngine.standard(session.settings()).rollbackFleet(recording, freeze.allowed(),
+                                        serial, maxFail, rollout.dryRun, forgetMissing, r -> {
                                             if (!output.json()) {
                                                 FleetReport.progress(context, r);
                                             }
-                                        }));
+                                        })));
                 SerialRun<RollbackReport> run = stoppable.value();
+                control.end(context);
                 FleetReport.print(context, output, withRefused(session.hosts(), run.results(), freeze),
                         RollbackReport::json, RollbackReport::text, doc -> untouchedJson(doc, run));
                 int code = rolloutResult(context, run, freeze);

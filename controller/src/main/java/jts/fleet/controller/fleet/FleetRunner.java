@@ -36,6 +36,7 @@ public final class FleetRunner {
     private final int forks;
     private final Duration runDeadline;
     private final StopSignal stop;
+    private final java.util.Optional<HostObserver> observer;
 
     public FleetRunner(ConnectionPool pool, int forks, Duration runDeadline) {
         this(pool::get, forks, runDeadline);
@@ -43,10 +44,11 @@ public final class FleetRunner {
 
     /** With any source of transports (tests use fakes). */
     public FleetRunner(Function<HostSpec, Transport> transports, int forks, Duration runDeadline) {
-        this(transports, forks, runDeadline, null);
+        this(transports, forks, runDeadline, null, java.util.Optional.empty());
     }
 
-    private FleetRunner(Function<HostSpec, Transport> transports, int forks, Duration runDeadline, StopSignal stop) {
+    private FleetRunner(Function<HostSpec, Transport> transports, int forks, Duration runDeadline, StopSignal stop,
+                        java.util.Optional<HostObserver> observer) {
         if (forks < 1) {
             throw new IllegalArgumentException("forks must be at least 1, got " + forks);
         }
@@ -57,6 +59,7 @@ public final class FleetRunner {
         this.forks = forks;
         this.runDeadline = runDeadline;
         this.stop = stop;
+        this.observer = observer;
     }
 
     /**
@@ -65,12 +68,18 @@ public final class FleetRunner {
      * those still running then fail with a message that they may be half-done.
      */
     public FleetRunner stoppableBy(StopSignal signal) {
-        return new FleetRunner(transports, forks, runDeadline, java.util.Objects.requireNonNull(signal, "signal"));
+        return new FleetRunner(transports, forks, runDeadline, java.util.Objects.requireNonNull(signal, "signal"),
+                observer);
     }
 
     /** True once a stop was requested: host tasks check it before each step that changes a host. */
     public boolean stopRequested() {
         return stop != null && stop.requested();
+    }
+
+    /** This runner, telling {@code watcher} when each host starts and ends (the change record). */
+    public FleetRunner observedBy(HostObserver watcher) {
+        return new FleetRunner(transports, forks, runDeadline, stop, java.util.Optional.of(watcher));
     }
 
     public int forks() {
@@ -153,13 +162,13 @@ public final class FleetRunner {
                 HostSpec host = hosts.get(i);
                 workers.execute(() -> {
                     if (stopRequested()) {
-                        publish(results, index, new HostResult.Skipped<>(host.name(), "not started: interrupted"
+                        publish(results, index, host, new HostResult.Skipped<>(host.name(), "not started: interrupted"
                                 + " (Ctrl-C)"), listener, listenerLock, listenerFailure);
                         return;
                     }
                     started.set(index, 1);
                     HostResult<T> result = runOne(host, task);
-                    publish(results, index, result, listener, listenerLock, listenerFailure);
+                    publish(results, index, host, result, listener, listenerLock, listenerFailure);
                 });
             }
             workers.shutdown();
@@ -199,7 +208,7 @@ public final class FleetRunner {
                     missing = new HostResult.Failed<>(name, FailureClass.TIMEOUT, name + ": " + why
                             + (started.get(i) == 1 ? " while the host was still running" : " before the host started"));
                 }
-                publish(results, i, missing, listener, listenerLock, listenerFailure);
+                publish(results, i, hosts.get(i), missing, listener, listenerLock, listenerFailure);
             }
             workers.shutdownNow();
             if (interrupted) {
@@ -219,12 +228,13 @@ public final class FleetRunner {
     }
 
     /** First result for a host wins: a late finish after the deadline does not overwrite the timeout. */
-    private static <T> void publish(AtomicReferenceArray<HostResult<T>> results, int index, HostResult<T> result,
-            Consumer<? super HostResult<T>> listener, Object listenerLock,
+    private <T> void publish(AtomicReferenceArray<HostResult<T>> results, int index, HostSpec host,
+            HostResult<T> result, Consumer<? super HostResult<T>> listener, Object listenerLock,
             AtomicReference<RuntimeException> listenerFailure) {
         if (!results.compareAndSet(index, null, result)) {
             return;
         }
+        observer.ifPresent(o -> o.finished(host, result));
         synchronized (listenerLock) {
             try {
                 listener.accept(result);
@@ -247,6 +257,12 @@ public final class FleetRunner {
 
     private <T> HostResult<T> runTask(HostSpec host, HostTask<T> task) {
         String name = host.name();
+        if (observer.isPresent()) {
+            java.util.Optional<String> refusal = observer.get().starting(host);
+            if (refusal.isPresent()) {
+                return new HostResult.Failed<>(name, FailureClass.REFUSED, named(name, refusal.get()));
+            }
+        }
         try {
             Transport transport = LoggedTransport.wrap(transports.apply(host));
             HostOutcome<T> outcome = task.run(transport, host);

@@ -23,9 +23,20 @@ import jts.fleet.remote.monitor.PromText.PromSample;
  */
 public final class MonitorEngine {
     private final Duration stepTimeout;
+    private final jts.fleet.controller.change.HostRecording recording;
 
     public MonitorEngine(Duration stepTimeout) {
+        this(stepTimeout, jts.fleet.controller.change.HostRecording.NONE);
+    }
+
+    private MonitorEngine(Duration stepTimeout, jts.fleet.controller.change.HostRecording recording) {
         this.stepTimeout = stepTimeout;
+        this.recording = recording;
+    }
+
+    /** This engine, with the host scripts recording what they change on the host ({@code changes.jsonl}). */
+    public MonitorEngine recordedBy(jts.fleet.controller.change.HostRecording value) {
+        return new MonitorEngine(stepTimeout, value);
     }
 
     /** With the command deadline of {@code settings} for each step. */
@@ -39,10 +50,23 @@ public final class MonitorEngine {
 
     /** {@code systemd}: true when it runs and the timer was enabled; {@code next}: the timer's next elapse. */
     public record InstallReport(String host, List<FileOutcome> files, Optional<Boolean> systemd, String next,
-                                List<String> warnings) {
+                                List<String> warnings) implements jts.fleet.controller.change.ReportsChanges {
         public InstallReport {
             files = List.copyOf(files);
             warnings = List.copyOf(warnings);
+        }
+
+        /** For the change record: each pushed file with the sha256 it holds, and the timer where systemd runs. */
+        @Override
+        public List<jts.fleet.remote.change.ChangeItem> changeItems() {
+            List<jts.fleet.remote.change.ChangeItem> items = new ArrayList<>(files.stream()
+                    .map(f -> jts.fleet.controller.change.ReportsChanges.pushedFile(f.path(),
+                            f.change().equals("installed"), f.sha256())).toList());
+            if (systemd.orElse(false)) {
+                items.add(jts.fleet.remote.change.ChangeItem.of("jts-metrics.timer", "systemd", null, "enabled",
+                        jts.fleet.remote.change.ChangeItem.Result.OK));
+            }
+            return items;
         }
 
         public boolean changed() {
@@ -56,7 +80,7 @@ public final class MonitorEngine {
         List<FileOutcome> outcomes = new ArrayList<>();
         for (MonitorInstall.File file : MonitorInstall.files(host.name(), config)) {
             ExecResult r = transport.exec(MonitorInstall.installFileScript(),
-                    List.of(file.path(), file.mode(), file.sha256(), dryRun ? "check" : "apply"),
+                    installArgs(file.path(), file.mode(), file.sha256(), dryRun, recording.contextLine(host)),
                     dryRun ? new byte[0] : file.bytes(), stepTimeout, become);
             if (r.exitCode() != 0) {
                 throw new TransportException(FailureClass.COMMAND, host.name() + ": install " + file.path() + ": "
@@ -138,5 +162,10 @@ public final class MonitorEngine {
         String s = text.strip();
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** install-file's arguments: the same as {@code trim install}'s. */
+    static List<String> installArgs(String path, String mode, String sha256, boolean dryRun, String context) {
+        return jts.fleet.controller.trim.TrimCommands.installArgs(path, mode, sha256, dryRun, context);
     }
 }

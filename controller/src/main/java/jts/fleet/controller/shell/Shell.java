@@ -50,6 +50,7 @@ public final class Shell {
         this.session = Objects.requireNonNull(session, "session");
         this.context = session.context();
         this.historyFile = Objects.requireNonNull(historyFile, "historyFile");
+        context.setConfirmer(new LineReaderConfirmer(terminal));
     }
 
     /** The command tree of the shell: the CLI's tree plus the shell commands, --inventory defaulting to the shell's. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jts.fleet.remote.change.ChangeItem;
+import jts.fleet.remote.change.ChangeRecord;
 import jts.fleet.remote.trim.TrimRecord;
 import jts.fleet.remote.trim.TrimResult;
 import jts.fleet.remote.trim.TrimScript;
@@ -12,7 +14,31 @@ import jts.fleet.remote.trim.TrimScript;
  * The result of {@code trim run} on one host: how the script was run, its exit status, one record per configured
  * filesystem and whatever it wrote to stderr (human lines, config errors).
  */
-public record RunReport(String host, Mode mode, int exitCode, List<TrimRecord> records, String stderr, Duration elapsed) {
+public record RunReport(String host, Mode mode, int exitCode, List<TrimRecord> records, String stderr, Duration elapsed)
+        implements jts.fleet.controller.change.ReportsChanges {
+
+    /** For the change record: each filesystem, trimmed (the bytes), skipped or refused (with why), or failed. */
+    @Override
+    public List<ChangeItem> changeItems() {
+        return records.stream().map(r -> {
+            ChangeItem item = ChangeItem.of(r.mount(), "fstrim", null, r.bytes() + " bytes", switch (r.result()) {
+                case OK -> r.bytes() > 0 ? ChangeItem.Result.CHANGED : ChangeItem.Result.OK;
+                case FAILED -> ChangeItem.Result.FAILED;
+                case SKIPPED, REFUSED -> ChangeItem.Result.OK;
+            });
+            return r.reason().isBlank() ? item : item.withNote(r.result().key() + ": " + r.reason());
+        }).toList();
+    }
+
+    /** A run the host refused (blackout window, lock) is refused; one with a failed filesystem failed. */
+    @Override
+    public java.util.Optional<ChangeRecord.Result> changeResult() {
+        return switch (outcome()) {
+            case REFUSED -> java.util.Optional.of(ChangeRecord.Result.REFUSED);
+            case FAILED -> java.util.Optional.of(ChangeRecord.Result.FAILED);
+            default -> java.util.Optional.empty();
+        };
+    }
 
     /** Where the script came from. */
     public enum Mode {

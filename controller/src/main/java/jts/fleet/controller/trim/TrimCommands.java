@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jts.fleet.controller.change.HostRecording;
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
@@ -33,6 +34,7 @@ public final class TrimCommands {
 
     private final Duration stepTimeout;
     private final Duration runTimeout;
+    private final HostRecording recording;
 
     /**
      * @param stepTimeout deadline of each install step (push one file, activate)
@@ -40,8 +42,18 @@ public final class TrimCommands {
      *                    stops after the range in progress
      */
     public TrimCommands(Duration stepTimeout, Duration runTimeout) {
+        this(stepTimeout, runTimeout, HostRecording.NONE);
+    }
+
+    private TrimCommands(Duration stepTimeout, Duration runTimeout, HostRecording recording) {
         this.stepTimeout = stepTimeout;
         this.runTimeout = runTimeout;
+        this.recording = recording;
+    }
+
+    /** These commands, with the host scripts recording what they change on the host ({@code changes.jsonl}). */
+    public TrimCommands recordedBy(HostRecording value) {
+        return new TrimCommands(stepTimeout, runTimeout, value);
     }
 
     /**
@@ -110,7 +122,7 @@ public final class TrimCommands {
         List<FileOutcome> outcomes = new ArrayList<>();
         for (InstallFile file : plan.files()) {
             ExecResult result = transport.exec(TrimScript.installFileScript(),
-                    List.of(file.path(), file.mode(), file.sha256(), dryRun ? "check" : "apply"),
+                    installArgs(file.path(), file.mode(), file.sha256(), dryRun, recording.contextLine(host)),
                     dryRun ? new byte[0] : file.bytes(), stepTimeout, become);
             outcomes.add(new FileOutcome(file.path(), parseInstallOutput(host.name(), file, result), file.sha256()));
         }
@@ -246,5 +258,14 @@ public final class TrimCommands {
         String stripped = text.strip();
         int newline = stripped.indexOf('\n');
         return newline < 0 ? stripped : stripped.substring(0, newline);
+    }
+
+    /** install-file's arguments; the change context only for a real install (a dry run records nothing). */
+    public static List<String> installArgs(String path, String mode, String sha256, boolean dryRun, String context) {
+        List<String> args = new ArrayList<>(List.of(path, mode, sha256, dryRun ? "check" : "apply"));
+        if (!dryRun && !context.isEmpty()) {
+            args.add(context);
+        }
+        return args;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jts.fleet.remote.change.ChangeItem;
 import jts.fleet.remote.tuning.ScriptOutcome;
 import jts.fleet.remote.tuning.ScriptRecord;
 
@@ -13,7 +14,31 @@ import jts.fleet.remote.tuning.ScriptRecord;
  * Result of {@code apply} on one host that did not fail. {@code outcome} is empty on a dry run (nothing was
  * sent); {@code changed} and {@code ok} list "device attribute old -> new" / "device attribute value".
  */
-public record ApplyReport(PlanReport plan, boolean dryRun, Optional<ScriptOutcome> outcome) {
+public record ApplyReport(PlanReport plan, boolean dryRun, Optional<ScriptOutcome> outcome)
+        implements jts.fleet.controller.change.ReportsChanges {
+
+    /** For the change record: every planned attribute (ok or changed from before to after) and the rules file. */
+    @Override
+    public List<ChangeItem> changeItems() {
+        List<ChangeItem> items = new ArrayList<>();
+        outcome.ifPresent(o -> {
+            for (ScriptRecord r : o.records()) {
+                switch (r.kind()) {
+                    case "changed" -> items.add(ChangeItem.of(r.field(0), r.field(1), r.field(2), r.field(3),
+                            ChangeItem.Result.CHANGED));
+                    case "ok" -> items.add(ChangeItem.of(r.field(0), r.field(1), r.field(2), r.field(2),
+                            ChangeItem.Result.OK));
+                    case "rules" -> items.add(ChangeItem.of(r.field(1), "content", null,
+                            "jts-fleet " + plan.plan().policyHash(), r.field(0).equals("changed")
+                                    ? ChangeItem.Result.CHANGED : ChangeItem.Result.OK));
+                    default -> {
+                        // notes and errors are not changes
+                    }
+                }
+            }
+        });
+        return items;
+    }
 
     public List<String> changed() {
         return outcome.map(o -> o.records("changed").stream()

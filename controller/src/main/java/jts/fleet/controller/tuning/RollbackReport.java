@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import jts.fleet.remote.change.ChangeItem;
 import jts.fleet.remote.tuning.ScriptOutcome;
 import jts.fleet.remote.tuning.ScriptRecord;
 import jts.fleet.remote.tuning.TuningState;
@@ -13,7 +14,40 @@ import jts.fleet.remote.tuning.TuningState;
  * restored (empty when the host has none).
  */
 public record RollbackReport(String host, boolean dryRun, Optional<ScriptOutcome> outcome,
-                             Optional<TuningState> recorded) {
+                             Optional<TuningState> recorded) implements jts.fleet.controller.change.ReportsChanges {
+
+    /**
+     * For the change record: each value put back from what it was to its recorded original (rolled back), those
+     * already there (ok), devices gone since, and what became of the rules file.
+     */
+    @Override
+    public java.util.List<ChangeItem> changeItems() {
+        java.util.List<ChangeItem> items = new java.util.ArrayList<>();
+        outcome.ifPresent(o -> {
+            for (ScriptRecord r : o.records()) {
+                switch (r.kind()) {
+                    case "restored" -> items.add(ChangeItem.of(r.field(0), r.field(1), r.field(2), r.field(3),
+                            ChangeItem.Result.ROLLED_BACK));
+                    case "ok" -> items.add(ChangeItem.of(r.field(0), r.field(1), r.field(2), r.field(2),
+                            ChangeItem.Result.OK));
+                    case "gone" -> items.add(ChangeItem.of(r.field(0), r.field(1), null, r.field(2),
+                            ChangeItem.Result.OK).withNote("device gone: nothing to restore"));
+                    case "rules" -> items.add(switch (r.field(0)) {
+                        case "removed" -> ChangeItem.of(r.field(1), "content", "jts-fleet", null,
+                                ChangeItem.Result.CHANGED).withNote("removed");
+                        case "restored" -> ChangeItem.of(r.field(1), "content", "jts-fleet", "the file found before",
+                                ChangeItem.Result.ROLLED_BACK);
+                        default -> ChangeItem.of(r.field(1), "content", null, null, ChangeItem.Result.OK)
+                                .withNote(r.field(0));
+                    });
+                    default -> {
+                        // notes and errors are not changes
+                    }
+                }
+            }
+        });
+        return items;
+    }
 
     public String text() {
         StringBuilder sb = new StringBuilder();

@@ -118,7 +118,7 @@ class BenchEngineTest {
         HostOutcome<List<BenchDocument>> refused = engine(MONDAY_NOON).runHost("r1", request(List.of("pg-wal"), false), host, t);
         assertThat(refused).isInstanceOfSatisfying(HostOutcome.Fail.class, f -> assertThat(f.message())
                 .isEqualTo("db-02: bench run refused: inside maintenance.blackout[0] mon,tue,wed,thu,fri 08:00-17:30 UTC at "
-                        + "2026-11-23 12:00 UTC (trading hours); nothing touched; --force overrides"));
+                        + "2026-11-23 12:00 UTC (trading hours); nothing touched; --force --reason TEXT overrides"));
         assertThat(t.execCount()).isZero();
         assertThat(engine(MONDAY_NOON).runHost("r2", request(List.of("pg-wal", "rand-read-4k-qd1"), true), host, t))
                 .isInstanceOf(HostOutcome.Done.class);

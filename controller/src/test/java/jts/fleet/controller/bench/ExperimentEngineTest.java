@@ -98,7 +98,7 @@ class ExperimentEngineTest {
         HostOutcome<ExperimentReport> refused = engine().task(request, false, MONDAY_NOON, s -> { }).run(t, host(List.of(trading)));
         assertThat(refused).isInstanceOfSatisfying(HostOutcome.Fail.class, f -> assertThat(f.message())
                 .isEqualTo("db-01: experiment refused: inside maintenance.blackout[0] mon,tue,wed,thu,fri 08:00-17:30 UTC at "
-                        + "2026-11-23 12:00 UTC (trading hours); nothing touched; --force overrides"));
+                        + "2026-11-23 12:00 UTC (trading hours); nothing touched; --force --reason TEXT overrides"));
         assertThat(t.execCount()).isZero();
         HostOutcome<ExperimentReport> notOffered = engine().task(ExperimentRequest.parse("scheduler=none,bfq", "rand-read-4k-qd32",
                 "/data", 1, new BenchParameters(1, 16L << 20)), true, MONDAY_NOON, s -> { }).run(t, host(List.of(trading)));

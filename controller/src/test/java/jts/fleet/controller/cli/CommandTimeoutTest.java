@@ -53,7 +53,7 @@ class CommandTimeoutTest {
         List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
         args.addAll(List.of("--inventory", inventory.toString(), "--timeout", "2s"));
         if (command.equals("apply")) {
-            args.add("--force"); // the embedded policy's trading-hours change freeze is not what is tested here
+            args.addAll(List.of("--force", "--reason", "test")); // the embedded policy's trading-hours change freeze is not what is tested here
         }
         long started = System.nanoTime();
         CliRun run = CliRun.of(args.toArray(String[]::new));

@@ -72,7 +72,7 @@ class DeadlinesCliTest {
             long started = System.nanoTime();
             CliRun run = CliRun.of("experiment", "--inventory", inventory(server).toString(), "-H", "drip",
                     "--set", "scheduler=none,mq-deadline", "--profile", "rand-read-4k-qd1", "--target", "/tmp",
-                    "--force", "--store", dir.resolve("store").toString(), "--connect-timeout", "10m",
+                    "--force", "--reason", "test", "--store", dir.resolve("store").toString(), "--connect-timeout", "10m",
                     "--run-timeout", "3s");
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.HOST_FAILED);

@@ -44,7 +44,7 @@ class MaintenanceWindowsCliTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.REFUSED);
         assertThat(run.err()).contains("db-01: apply refused: inside maintenance.blackout[0] "
                 + "mon,tue,wed,thu,fri,sat,sun 00:00-23:59 UTC").contains("db-02: apply refused")
-                .contains("--force overrides").doesNotContain("unreachable");
+                .contains("--force --reason TEXT overrides").doesNotContain("unreachable");
         JsonNode doc = Json.MAPPER.readTree(run.out());
         assertThat(doc.path("hosts")).hasSize(2);
         assertThat(doc.path("hosts").get(0).path("status").asText()).isEqualTo("skipped");
@@ -60,15 +60,29 @@ class MaintenanceWindowsCliTest {
     }
 
     @Test
-    void forceAndDryRunGoAhead() throws IOException {
+    void forceWithAReasonAndDryRunGoAhead() throws IOException {
         Path inv = inventory(ALWAYS);
-        for (String flag : new String[] {"--force", "--dry-run"}) {
-            CliRun run = CliRun.of("apply", flag, "--inventory", inv.toString(), "--connect-timeout", "1s");
+        for (String flags : new String[] {"--force --reason CHG-1234 --yes", "--dry-run"}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("apply"));
+            args.addAll(java.util.List.of(flags.split(" ")));
+            args.addAll(java.util.List.of("--inventory", inv.toString(), "--connect-timeout", "1s"));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
             // not refused: it tries the hosts, which cannot be reached (no key, no such address)
             assertThat(run.exitCode()).as(run.toString()).isIn(ExitCodes.HOST_FAILED, ExitCodes.HOST_UNREACHABLE);
             // the window's refusal, not the hosts' (the transport connects before it looks at keys, like OpenSSH,
             // so an address that refuses TCP says "Connection refused")
-            assertThat(run.err()).as(flag).doesNotContain("apply refused");
+            assertThat(run.err()).as(flags).doesNotContain("apply refused");
+        }
+    }
+
+    @Test
+    void forceWithoutAReasonIsAUsageErrorBeforeAnythingHappens() throws IOException {
+        for (String command : new String[] {"apply", "rollback"}) {
+            CliRun run = CliRun.of(command, "--force", "--yes", "--inventory", inventory(ALWAYS).toString(),
+                    "--connect-timeout", "1s");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).isEqualTo("jts-fleet: " + command + " --force overrides the change freeze only"
+                    + " with --reason TEXT (why: a ticket id), which the change record keeps\n");
         }
     }
 

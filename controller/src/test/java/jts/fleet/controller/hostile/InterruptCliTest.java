@@ -88,7 +88,7 @@ class InterruptCliTest {
 
     @Test
     void aFirstCtrlCLetsTheStepInFlightFinishStartsNothingNewAndExits130() throws Exception {
-        try (CliProcess cli = start("apply")) {
+        try (CliProcess cli = start("apply", "--yes")) {
             awaitStep();
             cli.signal("INT");
             Optional<CliProcess.Line> said = cli.awaitErr(l -> l.contains("interrupted: no further host or step"),
@@ -116,10 +116,10 @@ class InterruptCliTest {
     @Test
     void aSecondCtrlCAbortsAndNamesTheHostThatMayBeHalfDone() throws Exception {
         // applied first in this JVM, whose PATH has no slow mktemp
-        jts.fleet.controller.cli.CliRun applied = jts.fleet.controller.cli.CliRun.of("apply", "--inventory",
+        jts.fleet.controller.cli.CliRun applied = jts.fleet.controller.cli.CliRun.of("apply", "--yes", "--inventory",
                 inventory.toString());
         assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(ExitCodes.OK);
-        try (CliProcess cli = start("rollback")) {
+        try (CliProcess cli = start("rollback", "--yes")) {
             awaitStep();
             cli.signal("INT");
             assertThat(cli.awaitErr(l -> l.contains("interrupted: no further"), WAIT)).as(cli.toString()).isPresent();

@@ -88,7 +88,7 @@ class UmaskCliTest {
         Path target = Files.createDirectories(dir.resolve("target"));
         Path store = dir.resolve("store");
         try (CliProcess bench = run("bench", "run", "--inventory", local.toString(), "--target", target.toString(),
-                "--profile", "rand-read-4k-qd1", "--runtime", "1s", "--size", "4m", "--force", "--store",
+                "--profile", "rand-read-4k-qd1", "--runtime", "1s", "--size", "4m", "--force", "--reason", "test", "--store",
                 store.toString())) {
             assertModes(store, "rw-r--r--", "rwxr-xr-x");
         }

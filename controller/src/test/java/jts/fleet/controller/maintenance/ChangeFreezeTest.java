@@ -37,7 +37,7 @@ class ChangeFreezeTest {
         assertThat(d.allowed()).extracting(HostSpec::name).containsExactly("ldn-01");
         assertThat(d.refused()).extracting(ChangeFreeze.Refusal::reason).containsExactly(
                 "ny-01: apply refused: inside maintenance.blackout[0] mon,tue,wed,thu,fri 07:00-22:30 America/New_York"
-                        + " at 2026-11-23 17:00 UTC (trading hours); nothing touched; --force overrides");
+                        + " at 2026-11-23 17:00 UTC (trading hours); nothing touched; --force --reason TEXT overrides");
     }
 
     @Test

@@ -82,7 +82,7 @@ class ShellDeadlinesTest {
         try (ShellHarness h = new ShellHarness(ShellHarness.writeInventory(temp, yaml.toString()), "",
                 Optional.empty())) {
             int[] code = {-1};
-            Thread typed = new Thread(() -> code[0] = h.shell.execute(List.of("apply", "--forks", "1", "--timeout",
+            Thread typed = new Thread(() -> code[0] = h.shell.execute(List.of("apply", "--yes", "--forks", "1", "--timeout",
                     "3s")));
             typed.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -26,7 +26,13 @@ public enum BenchScripts {
         return fileName;
     }
 
+    /** The script as run on a host; those that change a host carry the change-record prelude. */
     public String text() {
+        String script = raw();
+        return this == BENCH || this == QUEUE_SET ? jts.fleet.remote.change.HostChangeLog.withPrelude(script) : script;
+    }
+
+    private String raw() {
         String resource = "/jts/fleet/remote/bench/" + fileName;
         try (InputStream in = BenchScripts.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TrimScript {
     public static final String RESOURCE = "/jts/fleet/remote/trim/jts-fstrim.sh";
-    /** {@code install-file TARGET MODE SHA256} with the content on stdin; prints "installed|unchanged SHA256". */
+    /**
+     * {@code install-file TARGET MODE SHA256 apply|check [CONTEXT]} with the content on stdin; prints
+     * "installed|unchanged SHA256"; records the install on the host when given the change context.
+     */
     public static final String INSTALL_FILE_RESOURCE = "/jts/fleet/remote/install-file.sh";
     /** {@code trim-activate SYSTEMD_DIR yes|no}: daemon-reload, enable the timer, report/mask fstrim.timer. */
     public static final String ACTIVATE_RESOURCE = "/jts/fleet/remote/trim/trim-activate.sh";
@@ -40,7 +43,7 @@ public final class TrimScript {
     }
 
     public static String installFileScript() {
-        return resource(INSTALL_FILE_RESOURCE);
+        return jts.fleet.remote.change.HostChangeLog.withPrelude(resource(INSTALL_FILE_RESOURCE));
     }
 
     public static String activateScript() {

@@ -2,8 +2,10 @@
 # jts-fleet:bench-main -- fixed host script of `jts-fleet bench run` (the marker above lets
 # bench-cleanup.sh find this process by its run id).
 #
-# usage: bench.sh TARGET RUNID RUNTIME REQUIRED_BYTES PROFILE...
-#        bench.sh --device /dev/X RUNID RUNTIME REGION_BYTES PROFILE...   (destroys the data on /dev/X)
+# usage: bench.sh [--change CONTEXT] TARGET RUNID RUNTIME REQUIRED_BYTES PROFILE...
+#        bench.sh [--change CONTEXT] --device /dev/X RUNID RUNTIME REGION_BYTES PROFILE...   (destroys /dev/X's data)
+# CONTEXT (the controller's change context): the run is recorded in /var/lib/jts-fleet/changes.jsonl, an intent
+# before the first write and an outcome when it ends, however it ends.
 # stdin: one fio job file per profile, each introduced by a line "@@profile NAME". The job files are
 #        rendered by the controller from validated profiles and use ${JTS_BENCH_DIR} (or ${JTS_BENCH_DEV}),
 #        ${JTS_IOENGINE} and ${JTS_DIRECT}, which this script exports after probing the host.
@@ -17,6 +19,11 @@ emit() { printf '@@section %s\n%s\n@@end\n' "$1" "$2"; }
 fail() { code=$1; shift; emit error "$*"; exit "$code"; }
 
 printf '@@jts-bench 1\n'
+context=
+if [ "${1:-}" = --change ]; then
+    context=${2-}
+    shift 2 || fail 2 "--change needs a value"
+fi
 mode=directory
 if [ "${1:-}" = --device ]; then
     mode=device
@@ -80,20 +87,44 @@ else
     rundir=$target/.jts-fleet-bench-$runid
 fi
 fiopid=
+recording=$(mktemp -d "${TMPDIR:-/tmp}/jts-bench-change.XXXXXX") || fail 3 "cannot create a temporary directory"
+change_open "$context" /var/lib/jts-fleet bench "" "$recording" \
+    || { rm -rf -- "$recording"; fail 2 "the change context is not one line of jts-fleet JSON"; }
+what="fio $(printf '%s ' "$@")"
+what=${what% }
+note="test files written in $rundir and removed"
+[ "$mode" = directory ] || note="the first $required bytes of $target overwritten"
+outcome_due=0
+own_rundir=0
 # shellcheck disable=SC2317  # called from the traps below
 cleanup() {
+    status=$?
     if [ -n "$fiopid" ]; then
         kill "$fiopid" 2>/dev/null
         wait "$fiopid" 2>/dev/null
         fiopid=
     fi
-    rm -rf -- "$rundir"
+    [ "$own_rundir" = 0 ] || rm -rf -- "$rundir"
+    if [ "$outcome_due" = 1 ]; then
+        if [ "$status" = 0 ]; then
+            change_item "$target" benchmark "" "$what" ok "$note"
+            change_write outcome ok || true
+        else
+            change_item "$target" benchmark "" "$what" failed "$note; exit $status"
+            change_write outcome failed "bench.sh exited $status" || true
+        fi
+    fi
+    rm -rf -- "$recording"
 }
 trap cleanup EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
-mkdir -- "$rundir" || { trap - EXIT; fail 3 "cannot create $rundir"; }
+change_item "$target" benchmark "" "$what" planned "$note"
+change_write intent || fail 3 "cannot record the change in /var/lib/jts-fleet/changes.jsonl: nothing written"
+outcome_due=1
+mkdir -- "$rundir" || fail 3 "cannot create $rundir"
+own_rundir=1
 
 awk -v dir="$rundir" '
     /^@@profile [a-z0-9][a-z0-9._-]*$/ { if (file != "") close(file); file = dir "/" $2 ".fio"; next }

@@ -3,13 +3,17 @@
 # A/B experiments and their restore. The device name, the attribute (QueueAttribute allowlist) and the value
 # are validated here again; a scheduler must be one the device offers.
 #
-# usage: queue-set.sh DEVICE ATTRIBUTE VALUE [SYSROOT]
+# usage: queue-set.sh DEVICE ATTRIBUTE VALUE [SYSROOT [CONTEXT]]
 # stdout: "old=VALUE" and "new=VALUE" (scheduler as the bare active name); exit 2 invalid input,
 #         3 no such device/attribute, 4 the kernel refused the write. SYSROOT: a fixture tree whose
-#         sys/block is written instead of this machine's.
+#         sys/block is written instead of this machine's. CONTEXT (the controller's change context): the write
+#         is recorded in SYSROOT/var/lib/jts-fleet/changes.jsonl.
 set -u
-[ "$#" -eq 3 ] || [ "$#" -eq 4 ] || { echo "usage: queue-set.sh DEVICE ATTRIBUTE VALUE [SYSROOT]" >&2; exit 2; }
-dev=$1 attr=$2 value=$3 root=${4:-}
+if [ "$#" -lt 3 ] || [ "$#" -gt 5 ]; then
+    echo "usage: queue-set.sh DEVICE ATTRIBUTE VALUE [SYSROOT [CONTEXT]]" >&2
+    exit 2
+fi
+dev=$1 attr=$2 value=$3 root=${4:-} context=${5:-}
 case $root in
     '') ;;
     /*/..|/*/../*|*/./*|*//*) echo "sysroot must be a plain absolute path" >&2; exit 2 ;;
@@ -47,8 +51,24 @@ if [ "$attr" = scheduler ]; then
 fi
 old=$(current) || { echo "cannot read $file" >&2; exit 3; }
 echo "old=$old"
+work=$(mktemp -d "${TMPDIR:-/tmp}/jts-queue-set.XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT
+change_open "$context" "$root/var/lib/jts-fleet" queue-set "$root" "$work" \
+    || { echo "the change context is not one line of jts-fleet JSON: nothing written" >&2; exit 2; }
+change_item "$dev" "$attr" "$old" "$value" planned
+change_write intent || { echo "cannot record the change in $root/var/lib/jts-fleet/changes.jsonl: nothing written" >&2; exit 4; }
 if ! err=$(printf '%s\n' "$value" 2>&1 > "$file"); then
     echo "write $file = \"$value\": ${err:-refused}" >&2
+    change_item "$dev" "$attr" "$old" "$old" failed "${err:-refused}"
+    change_write outcome failed "write $file = \"$value\": ${err:-refused}" || true
     exit 4
 fi
-echo "new=$(current)"
+new=$(current)
+echo "new=$new"
+if [ "$new" = "$old" ]; then
+    change_item "$dev" "$attr" "$old" "$new" ok
+    change_write outcome ok || true
+else
+    change_item "$dev" "$attr" "$old" "$new" changed
+    change_write outcome changed || true
+fi
