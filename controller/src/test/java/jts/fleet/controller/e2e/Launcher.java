@@ -97,7 +97,30 @@ public final class Launcher {
         return start(command, stdin, args);
     }
 
-    private Result start(List<String> command, byte[] stdin, String... args) throws IOException, InterruptedException {
+    /** A run in the background (stdin empty), for tests that stop or kill it midway. */
+    public record Running(Process process, Path out, Path err) {
+        public String stdout() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
+        public String stderr() throws IOException {
+            return Files.readString(err, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Starts the launcher and returns at once; {@code exec java} makes the process the JVM itself. */
+    public Running spawn(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("sh", script().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = builder(command);
+        Path out = Files.createTempFile(workDir, "stdout", ".txt");
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return new Running(builder.start(), out, err);
+    }
+
+    private ProcessBuilder builder(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         Map<String, String> e = builder.environment();
         for (String inherited : List.of("NO_COLOR", "CLICOLOR_FORCE", "XDG_DATA_HOME", "XDG_STATE_HOME",
@@ -106,6 +129,36 @@ public final class Launcher {
         }
         e.put("JTS_FLEET_JAR", jar().toString());
         e.putAll(env);
+        return builder;
+    }
+
+    /**
+     * The shell command line that runs the launcher as {@link #run} does (same environment and directory), for a
+     * terminal (tmux) to start.
+     */
+    public String shellCommand(String... args) {
+        StringBuilder line = new StringBuilder("cd ").append(quote(workDir.toString())).append(" && env");
+        for (String inherited : List.of("NO_COLOR", "CLICOLOR_FORCE", "XDG_DATA_HOME", "XDG_STATE_HOME",
+                "XDG_CONFIG_HOME", "JTS_FLEET_DEBUG", "JTS_FLEET_JAVA_OPTS", "COLUMNS")) {
+            if (!env.containsKey(inherited)) {
+                line.append(" -u ").append(inherited);
+            }
+        }
+        line.append(" JTS_FLEET_JAR=").append(quote(jar().toString()));
+        env.forEach((k, v) -> line.append(' ').append(k).append('=').append(quote(v)));
+        line.append(" sh ").append(quote(script().toString()));
+        for (String a : args) {
+            line.append(' ').append(quote(a));
+        }
+        return line.toString();
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private Result start(List<String> command, byte[] stdin, String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = builder(command);
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * using tmux on the machine is touched), driven with send-keys and read with capture-pane. Closing kills the
  * private server and with it the program.
  */
-final class Tmux implements AutoCloseable {
+public final class Tmux implements AutoCloseable {
     private final String socket;
     private final String session = "shell";
 
@@ -22,7 +22,7 @@ final class Tmux implements AutoCloseable {
     }
 
     /** Starts {@code shellCommand} (one /bin/sh command line) on a width x height terminal. */
-    static Tmux start(String name, String shellCommand, int width, int height) throws IOException, InterruptedException {
+    public static Tmux start(String name, String shellCommand, int width, int height) throws IOException, InterruptedException {
         Tmux tmux = new Tmux("jts-" + name + "-" + ProcessHandle.current().pid());
         tmux.run(List.of("-f", "/dev/null", "new-session", "-d", "-s", tmux.session, "-x", Integer.toString(width),
                 "-y", Integer.toString(height), shellCommand));
@@ -30,35 +30,35 @@ final class Tmux implements AutoCloseable {
     }
 
     /** Keys as tmux names them: {@code Tab}, {@code Enter}, {@code C-c}, {@code C-d}, {@code Up}. */
-    void keys(String... keys) throws IOException, InterruptedException {
+    public void keys(String... keys) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
         args.addAll(List.of(keys));
         run(args);
     }
 
     /** Text typed literally (no key-name lookup). */
-    void type(String text) throws IOException, InterruptedException {
+    public void type(String text) throws IOException, InterruptedException {
         run(List.of("send-keys", "-t", session, "-l", text));
     }
 
     /** The whole pane with its scrollback, wrapped lines joined. */
-    String screen() throws IOException, InterruptedException {
+    public String screen() throws IOException, InterruptedException {
         return run(List.of("capture-pane", "-p", "-J", "-t", session, "-S", "-"));
     }
 
     /** The pane and its scrollback with escape sequences (colors), as the terminal received them. */
-    String screenWithEscapes() throws IOException, InterruptedException {
+    public String screenWithEscapes() throws IOException, InterruptedException {
         return run(List.of("capture-pane", "-p", "-e", "-t", session, "-S", "-"));
     }
 
     /** The last non-empty line of the pane: where the cursor's line is. */
-    String lastLine() throws IOException, InterruptedException {
+    public String lastLine() throws IOException, InterruptedException {
         String[] lines = screen().stripTrailing().split("\n");
         return lines.length == 0 ? "" : lines[lines.length - 1];
     }
 
     /** Waits until the screen satisfies {@code condition}; fails with the screen when it does not in time. */
-    String await(String what, Duration timeout, Predicate<String> condition) throws IOException, InterruptedException {
+    public String await(String what, Duration timeout, Predicate<String> condition) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String screen = screen();
         while (!condition.test(screen)) {
