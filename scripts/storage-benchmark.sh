@@ -21,6 +21,7 @@ jts_bench() (
 # change_open CONTEXT DIR STEP SYSROOT WORKDIR   once, before the first record; returns 1 for a bad CONTEXT
 # change_item TARGET ATTRIBUTE BEFORE AFTER RESULT [NOTE]   one thing touched ("" BEFORE/AFTER: none)
 # change_write intent | change_write outcome RESULT [MESSAGE]   one line with the items given since the last
+# change_sha256 FILE   the file's sha256 (a file's before/after)
 #
 # CONTEXT is the controller's JSON object (run id, operator, reason ...), one line of printable ASCII: it is
 # checked and copied as data, never run. An empty CONTEXT (the script run by hand, or by the TRIM timer) records
@@ -57,6 +58,15 @@ change_open() {
     change_node=$change_q
     change_context=$1
     return 0
+}
+
+# change_sha256 FILE: prints the file's sha256 in hex (the before/after of a file in a record); nothing when there
+# is no such file
+# shellcheck disable=SC2317
+change_sha256() {
+    [ -f "$1" ] || return 0
+    c_sum=$(sha256sum <"$1") || return 1
+    printf '%s' "${c_sum%% *}"
 }
 
 # change_quote VALUE: sets change_q to VALUE as a JSON string; control characters become spaces

@@ -308,7 +308,12 @@ final class InventoryBuilder {
                 command,
                 text(d, "run_timeout").map(DurationParser::parsePositive),
                 text(d, "max_output").map(SizeParser::parse),
-                text(d, "max_document_output").map(SizeParser::parse));
+                text(d, "max_document_output").map(SizeParser::parse),
+                new Defaults.ChangeControl(text(d, "change_file").map(this::expand),
+                        text(d, "change_file_max_size").map(SizeParser::parse)
+                                .orElse(Defaults.ChangeControl.DEFAULT_MAX_BYTES),
+                        integer(d, "change_file_keep").orElse(Defaults.ChangeControl.DEFAULT_KEEP),
+                        integer(d, "confirm_above").orElse(Defaults.ChangeControl.DEFAULT_CONFIRM_ABOVE)));
     }
 
     private PendingHost host(YamlNode.Entry entry, Map<String, HostRequest.Given> defaults,

@@ -136,6 +136,17 @@ public final class InventorySchema {
                         + "and the host fails with `output_limit`."));
         defaultsFields.add(Field.of("max_document_output", leaf(new ValueRule.SizeText(MIN_OUTPUT)), "`64m`",
                 "The same for benchmark runs, whose fio documents are larger."));
+        defaultsFields.add(Field.of("confirm_above", leaf(new ValueRule.IntRange(0, 1_000_000)),
+                "`" + Defaults.ChangeControl.DEFAULT_CONFIRM_ABOVE + "`",
+                "A command that changes hosts asks before changing more hosts than this (or the whole inventory); "
+                        + "`--yes` answers for it where there is no terminal. See docs/CHANGE_CONTROL.md."));
+        defaultsFields.add(Field.of("change_file", leaf(HOME_PATH), "`$XDG_STATE_HOME/jts-fleet/changes.jsonl`",
+                "The controller's change records (JSON lines, append-only): who changed what on which host, when "
+                        + "and why. `jts-fleet history` reads it."));
+        defaultsFields.add(Field.of("change_file_max_size", leaf(new ValueRule.SizeText(MIN_OUTPUT)), "`10m`",
+                "The change file is rotated (`changes.jsonl.1`, ...) before it grows past this size."));
+        defaultsFields.add(Field.of("change_file_keep", leaf(new ValueRule.IntRange(1, 99)),
+                "`" + Defaults.ChangeControl.DEFAULT_KEEP + "`", "Rotated change files kept; the oldest is deleted."));
 
         Section group = new Section(List.of(
                 Field.of("vars", new Section(connectionFields()), "none",

@@ -44,7 +44,8 @@ class InventoryValidationTest {
                                 + CONNECTION_KEYS + ", groups, policy)"),
                 bad("unknown defaults key", "defaults:\n  usr: jts\n" + HOST,
                         "bad.yaml:2: defaults.usr: unknown key (did you mean 'user'?) (allowed: " + CONNECTION_KEYS
-                                + ", command_timeout, run_timeout, max_output, max_document_output)"),
+                                + ", command_timeout, run_timeout, max_output, max_document_output, confirm_above, change_file,"
+                                + " change_file_max_size, change_file_keep)"),
                 bad("unknown match key", HOST + "policy:\n  tiers:\n    - name: hot\n      match: {class: [nvme]}\n",
                         "bad.yaml:7: policy.tiers[0].match.class: unknown key (did you mean 'classes'?) (allowed: classes, devices, mounts)"),
                 bad("unknown maintenance key", HOST + "policy:\n  maintenance:\n    blackouts: []\n",

@@ -38,13 +38,6 @@ same_as_target() {
     [ "${current%% *}" = "$expected" ] && [ "$(stat -c %a "$target")" = "${mode#0}" ]
 }
 
-sha_of() {
-    if [ -f "$1" ]; then
-        sum=$(sha256sum < "$1")
-        printf '%s' "${sum%% *}"
-    fi
-}
-
 if [ "$action" = check ]; then
     if same_as_target; then printf 'unchanged %s\n' "$expected"; else printf 'would-install %s\n' "$expected"; fi
     exit 0
@@ -72,7 +65,7 @@ if same_as_target; then
     exit 0
 fi
 
-before=$(sha_of "$target")
+before=$(change_sha256 "$target")
 change_item "$target" sha256 "$before" "$expected" planned
 if ! change_write intent; then
     printf 'install-file: %s: cannot record the change in /var/lib/jts-fleet/changes.jsonl: nothing written\n' "$target" >&2

@@ -62,7 +62,7 @@ public final class BenchEngine {
     private final ObjectMapper mapper = jts.fleet.remote.json.JsonMappers.mapper();
     /** Runs in flight, so an interrupt or shutdown hook can clean them up: key host + run dir. */
     private final Map<String, Active> active = new ConcurrentHashMap<>();
-    private volatile jts.fleet.controller.change.HostRecording recording = jts.fleet.controller.change.HostRecording.NONE;
+    private volatile jts.fleet.controller.fleet.HostRecording recording = jts.fleet.controller.fleet.HostRecording.NONE;
 
     private record Active(Transport transport, HostSpec host, String target, String runId) {
     }
@@ -92,7 +92,7 @@ public final class BenchEngine {
      * From now on, bench.sh records each run on the host ({@code changes.jsonl}) with the context {@code value}
      * gives (set once, before the runs start); returns this engine.
      */
-    public BenchEngine recordedBy(jts.fleet.controller.change.HostRecording value) {
+    public BenchEngine recordedBy(jts.fleet.controller.fleet.HostRecording value) {
         this.recording = java.util.Objects.requireNonNull(value, "value");
         return this;
     }

@@ -45,21 +45,21 @@ public final class ExperimentEngine {
     private record Pending(Transport transport, HostSpec host, QueueAttribute attribute, Map<String, String> original) {
     }
 
-    private final jts.fleet.controller.change.HostRecording recording;
+    private final jts.fleet.controller.fleet.HostRecording recording;
 
     public ExperimentEngine(BenchEngine bench, BenchProfiles profiles) {
-        this(bench, profiles, jts.fleet.controller.change.HostRecording.NONE);
+        this(bench, profiles, jts.fleet.controller.fleet.HostRecording.NONE);
     }
 
     private ExperimentEngine(BenchEngine bench, BenchProfiles profiles,
-                             jts.fleet.controller.change.HostRecording recording) {
+                             jts.fleet.controller.fleet.HostRecording recording) {
         this.bench = bench;
         this.profiles = profiles;
         this.recording = recording;
     }
 
     /** This engine, with every switch and restore recorded on the host ({@code changes.jsonl}). */
-    public ExperimentEngine recordedBy(jts.fleet.controller.change.HostRecording value) {
+    public ExperimentEngine recordedBy(jts.fleet.controller.fleet.HostRecording value) {
         return new ExperimentEngine(bench, profiles, value);
     }
 

@@ -19,7 +19,7 @@ public record ExperimentReport(@JsonProperty("host") String host, @JsonProperty(
                                @JsonProperty("rounds") List<Round> rounds,
                                @JsonProperty("analysis") ExperimentAnalysis analysis,
                                @JsonProperty("restored") boolean restored)
-        implements jts.fleet.controller.change.ReportsChanges {
+        implements jts.fleet.controller.fleet.ReportsChanges {
 
     /**
      * For the change record: each device switched between the arms and then put back to its original value (rolled

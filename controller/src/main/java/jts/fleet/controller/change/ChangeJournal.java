@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import jts.fleet.inventory.Defaults;
 import jts.fleet.remote.change.ChangeLogText;
 import jts.fleet.remote.change.ChangeRecord;
 import jts.fleet.remote.change.ChangeRecords;
@@ -30,8 +31,6 @@ import jts.fleet.remote.change.ChangeRecords;
  */
 public final class ChangeJournal {
     public static final String FILE_NAME = "changes.jsonl";
-    public static final long DEFAULT_MAX_BYTES = 10L << 20;
-    public static final int DEFAULT_KEEP = 5;
 
     private final Path file;
     private final long maxBytes;
@@ -51,7 +50,8 @@ public final class ChangeJournal {
 
     /** {@code changes.jsonl} in {@code stateDir} with the default size and count. */
     public static ChangeJournal in(Path stateDir) {
-        return new ChangeJournal(stateDir.resolve(FILE_NAME), DEFAULT_MAX_BYTES, DEFAULT_KEEP);
+        return new ChangeJournal(stateDir.resolve(FILE_NAME), Defaults.ChangeControl.DEFAULT_MAX_BYTES,
+                Defaults.ChangeControl.DEFAULT_KEEP);
     }
 
     public Path file() {

@@ -1,5 +1,6 @@
 package jts.fleet.controller.change;
 
+import jts.fleet.inventory.Defaults;
 import jts.fleet.inventory.Inventory;
 import jts.fleet.inventory.UserDirs;
 
@@ -8,8 +9,13 @@ public final class ChangeJournals {
     private ChangeJournals() {
     }
 
-    /** {@code $XDG_STATE_HOME/jts-fleet/changes.jsonl} ({@code ~/.local/state/jts-fleet/changes.jsonl}). */
+    /**
+     * The inventory's {@code defaults.change_file} (size and count of rotated files from the same defaults), else
+     * {@code $XDG_STATE_HOME/jts-fleet/changes.jsonl} ({@code ~/.local/state/jts-fleet/changes.jsonl}).
+     */
     public static ChangeJournal forInventory(Inventory inventory, UserDirs dirs) {
-        return ChangeJournal.in(dirs.stateDir());
+        Defaults.ChangeControl settings = inventory.defaults().changeControl();
+        return new ChangeJournal(settings.file().orElse(dirs.stateDir().resolve(ChangeJournal.FILE_NAME)),
+                settings.maxBytes(), settings.keep());
     }
 }

@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import jts.fleet.controller.fleet.HostObserver;
+import jts.fleet.controller.fleet.HostRecording;
 import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.fleet.ReportsChanges;
 import jts.fleet.controller.maintenance.ChangeFreeze;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.inventory.HostSpec;

@@ -12,11 +12,10 @@ import jts.fleet.inventory.Inventory;
 
 /**
  * When a command that changes hosts asks first: its selection is the whole inventory (of more than one host: a
- * forgotten {@code --hosts}), or more than {@code defaults.confirm_above} hosts (default 10). The question names the
+ * forgotten {@code --hosts}), or more than the inventory's {@code defaults.confirm_above} hosts (default 10). The question names the
  * count and the groups the selection spans: {@code apply to 140 hosts (prod, hot)? [y/N] }. A dry run never asks.
  */
 public final class Confirmation {
-    public static final int DEFAULT_CONFIRM_ABOVE = 10;
     private static final int GROUPS_SHOWN = 3;
 
     private Confirmation() {

@@ -167,8 +167,8 @@ public final class BenchCommands {
         @Option(names = "--label", paramLabel = "TEXT", defaultValue = "", description = "Label stored with the run.")
         String label;
 
-        @Option(names = "--force", description = "Run even inside a blackout window (needs --reason).")
-        boolean force;
+        @Mixin
+        FreezeOverride override;
 
         @Mixin
         ChangeOptions change;
@@ -186,14 +186,16 @@ public final class BenchCommands {
             BenchRequest request;
             try {
                 request = new BenchRequest(profiles, Optional.ofNullable(target), Optional.ofNullable(tier),
-                        sizing.parameters(), label, force, Optional.ofNullable(device), destructive, allowNetwork);
+                        sizing.parameters(), label, override.force, Optional.ofNullable(device), destructive,
+                        allowNetwork);
                 BenchProfiles.embedded().resolve(profiles);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
             return fleet.withSession(context, session -> {
-                ChangeFreeze.Decision freeze = outsideBlackout(context, session.hosts(), force, "bench run");
-                ChangeControl control = change.begin(context, session, "bench run", freeze.allowed(), force, false)
+                ChangeFreeze.Decision freeze = change.freeze(context, session, "bench run", override, false);
+                ChangeControl control = change.begin(context, session, "bench run", freeze.allowed(), override.force,
+                        false)
                         .describedBy(BenchCommands::benchItems);
                 control.refused(freeze);
                 List<jts.fleet.inventory.HostSpec> runnable = freeze.allowed();
@@ -232,18 +234,6 @@ public final class BenchCommands {
                 return refusedOr(FleetReport.exitCode(run.results()), runnable.size() < session.hosts().size());
             });
         }
-    }
-
-    /**
-     * Hosts whose maintenance.blackout window does not cover now (all of them with --force). The others are
-     * named on stderr and not touched; the command then exits 4 unless something worse happened.
-     */
-    static ChangeFreeze.Decision outsideBlackout(AppContext context, List<jts.fleet.inventory.HostSpec> hosts,
-            boolean force, String action) {
-        ChangeFreeze.Decision decision = ChangeFreeze.decide(hosts, action,
-                java.time.ZonedDateTime.now(context.clock()), force);
-        decision.refused().forEach(r -> context.err().println("jts-fleet: " + r.reason()));
-        return decision;
     }
 
     /** For the change record of a bench run: each target measured, with its profiles (fio's files are removed after). */
@@ -440,8 +430,8 @@ public final class BenchCommands {
         String target;
         @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Rounds of A and B (default: ${DEFAULT-VALUE}).")
         int rounds;
-        @Option(names = "--force", description = "Run even inside a blackout window (needs --reason).")
-        boolean force;
+        @Mixin
+        FreezeOverride override;
 
         @Mixin
         ChangeOptions change;
@@ -459,8 +449,9 @@ public final class BenchCommands {
                 throw new UsageException(e.getMessage());
             }
             return fleet.withSession(context, session -> {
-                ChangeFreeze.Decision freeze = outsideBlackout(context, session.hosts(), force, "experiment");
-                ChangeControl control = change.begin(context, session, "experiment", freeze.allowed(), force, false);
+                ChangeFreeze.Decision freeze = change.freeze(context, session, "experiment", override, false);
+                ChangeControl control = change.begin(context, session, "experiment", freeze.allowed(), override.force,
+                        false);
                 control.refused(freeze);
                 List<jts.fleet.inventory.HostSpec> runnable = freeze.allowed();
                 if (runnable.isEmpty()) {
@@ -478,7 +469,7 @@ public final class BenchCommands {
                 try {
                     FleetRunner runner = control.runner(FleetOptions.runner(session, fleet.forks,
                             session.settings().runTimeoutOr(() -> engine.runDeadline(request, runnable, fleet.forks))));
-                    results = runner.run(runnable, engine.task(request, force, session.settings().clock(), line -> {
+                    results = runner.run(runnable, engine.task(request, override.force, session.settings().clock(), line -> {
                         if (!output.json() && context.terminal()) {
                             context.err().println(HostText.escape(line));
                         }

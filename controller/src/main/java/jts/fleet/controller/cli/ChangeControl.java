@@ -14,7 +14,7 @@ import jts.fleet.remote.change.ChangeItem;
  * A command's change record while it runs ({@link ChangeOptions#begin}); inactive for a dry run, so a command
  * calls the same methods either way.
  */
-final class ChangeControl implements jts.fleet.controller.change.HostRecording {
+final class ChangeControl implements jts.fleet.controller.fleet.HostRecording {
     static final ChangeControl INACTIVE = new ChangeControl(Optional.empty());
 
     private final Optional<ChangeRun> run;

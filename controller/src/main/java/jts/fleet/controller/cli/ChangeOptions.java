@@ -1,6 +1,7 @@
 package jts.fleet.controller.cli;
 
 import java.io.IOException;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 
 import jts.fleet.controller.ExitCodes;
@@ -10,6 +11,7 @@ import jts.fleet.controller.change.ChangeRun;
 import jts.fleet.controller.change.Confirmation;
 import jts.fleet.controller.change.OperatorIdentity;
 import jts.fleet.controller.change.RunIds;
+import jts.fleet.controller.maintenance.ChangeFreeze;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,16 +53,12 @@ public final class ChangeOptions {
     ChangeControl begin(AppContext context, FleetSession session, String command,
                         java.util.List<jts.fleet.inventory.HostSpec> changing, boolean force, boolean dryRun)
             throws UsageException, ExitException {
-        Optional<String> why = reason();
-        if (force && why.isEmpty()) {
-            throw new UsageException(command + " --force overrides the change freeze only with --reason TEXT (why:"
-                    + " a ticket id), which the change record keeps");
-        }
+        Optional<String> why = reasonFor(command, force);
         if (dryRun) {
             return ChangeControl.INACTIVE;
         }
         Optional<String> question = Confirmation.question(command, session.inventory(), changing,
-                Confirmation.DEFAULT_CONFIRM_ABOVE);
+                session.inventory().defaults().changeControl().confirmAbove());
         if (question.isPresent() && !yes) {
             Optional<String> answer = context.confirmer().ask(question.get());
             String asked = question.get().substring(0, question.get().indexOf('?'));
@@ -82,6 +80,32 @@ public final class ChangeOptions {
                 OperatorIdentity.current(), OperatorIdentity.controllerHost(), VersionProvider.version(),
                 context.commandLine(), why, force);
         return new ChangeControl(Optional.of(new ChangeRun(journal, context.clock(), header)));
+    }
+
+    /**
+     * The change freeze ({@link ChangeFreeze}) for {@code command} on the session's hosts: those inside their
+     * blackout window are named on stderr and left out (recorded as refused once the run {@link #begin}s); with
+     * {@code --force} (and its reason) none is. A dry run changes nothing, so it is never refused.
+     *
+     * @throws UsageException {@code --force} without {@code --reason}, before anything is decided or said
+     */
+    ChangeFreeze.Decision freeze(AppContext context, FleetSession session, String command, FreezeOverride override,
+                                 boolean dryRun) throws UsageException {
+        reasonFor(command, override.force);
+        ChangeFreeze.Decision decision = ChangeFreeze.decide(session.hosts(), command,
+                ZonedDateTime.now(context.clock()), override.force || dryRun);
+        decision.refused().forEach(r -> context.err().println("jts-fleet: " + r.reason()));
+        return decision;
+    }
+
+    /** The reason, checked; {@code --force} is a usage error without one. */
+    private Optional<String> reasonFor(String command, boolean force) throws UsageException {
+        Optional<String> why = reason();
+        if (force && why.isEmpty()) {
+            throw new UsageException(command + " --force overrides the change freeze only with --reason TEXT (why:"
+                    + " a ticket id), which the change record keeps");
+        }
+        return why;
     }
 
     /** The reason given, checked: one line of text. */

@@ -13,6 +13,7 @@ import jts.fleet.remote.change.ChangeHistory;
 import jts.fleet.remote.change.ChangeItem;
 import jts.fleet.remote.change.ChangeLogText;
 import jts.fleet.remote.change.ChangeRecords;
+import jts.fleet.remote.model.HostText;
 
 /**
  * The views of {@code jts-fleet history}: a table, newest first, each change's items under its row; and the
@@ -33,8 +34,8 @@ final class HistoryView {
         TextTable table = new TextTable("TIME (UTC)", "HOST", "COMMAND", "RESULT", "OPERATOR", "REASON", "RUN");
         for (ChangeHistory.Entry e : entries) {
             ChangeContext c = e.context();
-            table.row(TIME.format(e.started()), shown(c.host()), shown(c.command()), status(context, e),
-                    shown(c.operator().describe()), shown(c.reason().orElse("-")), c.runId());
+            table.row(TIME.format(e.started()), HostText.escape(c.host()), HostText.escape(c.command()), status(context, e),
+                    HostText.escape(c.operator().describe()), HostText.escape(c.reason().orElse("-")), c.runId());
         }
         // the table's rows, each followed by what that change did
         List<String> rows = table.render(Math.max(context.terminalWidth(), 160), "").lines().toList();
@@ -43,12 +44,12 @@ final class HistoryView {
             ChangeHistory.Entry e = entries.get(i);
             out.append(rows.get(i + 1)).append('\n');
             if (e.context().forced()) {
-                out.append("    forced").append(e.context().blackout().map(w -> " inside " + shown(w)).orElse(""))
+                out.append("    forced").append(e.context().blackout().map(w -> " inside " + HostText.escape(w)).orElse(""))
                         .append('\n');
             }
-            e.message().ifPresent(m -> out.append("    ").append(shown(m)).append('\n'));
+            e.message().ifPresent(m -> out.append("    ").append(HostText.escape(m)).append('\n'));
             for (ChangeItem item : e.changes()) {
-                out.append("    ").append(shown(item.describe())).append('\n');
+                out.append("    ").append(HostText.escape(item.describe())).append('\n');
             }
         }
         return out.toString();
@@ -59,19 +60,6 @@ final class HistoryView {
             case ChangeHistory.UNFINISHED, "refused" -> Colors.red(context, e.status());
             default -> Colors.status(context, e.status());
         };
-    }
-
-    /** Text read from a change file or a host, safe to print: control characters are written out. */
-    static String shown(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                out.append(String.format("\\x%02x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 
     static ObjectNode json(List<ChangeHistory.Entry> entries, List<ChangeLogText.Problem> problems) {
@@ -85,23 +73,12 @@ final class HistoryView {
     }
 
     static ObjectNode entry(ChangeHistory.Entry e) {
-        ChangeContext c = e.context();
         ObjectNode node = Json.object();
-        node.put("run_id", c.runId());
-        node.put("host", c.host());
-        node.put("command", c.command());
+        node.setAll(ChangeRecords.contextJson(e.context()));
         node.put("status", e.status());
         node.put("started", e.started().toString());
         node.put("finished", e.finished().map(Object::toString).orElse(null));
         node.put("message", e.message().orElse(null));
-        node.set("operator", ChangeRecords.operator(c.operator()));
-        node.put("controller_host", c.controllerHost());
-        node.put("version", c.version());
-        node.put("command_line", c.commandLine());
-        node.put("reason", c.reason().orElse(null));
-        node.put("policy_hash", c.policyHash().orElse(null));
-        node.put("forced", c.forced());
-        node.put("blackout", c.blackout().orElse(null));
         node.put("node", e.node().orElse(null));
         ArrayNode sources = node.putArray("sources");
         e.sources().stream().map(s -> s.key()).sorted().forEach(sources::add);
@@ -127,7 +104,7 @@ final class HistoryView {
     /** Each problem on stderr as {@code jts-fleet: FILE:LINE: MESSAGE}, never fatal. */
     static void printProblems(AppContext context, List<ChangeLogText.Problem> problems) {
         for (ChangeLogText.Problem p : new ArrayList<>(problems)) {
-            context.err().println("jts-fleet: " + shown(p.toString()));
+            context.err().println("jts-fleet: " + HostText.escape(p.toString()));
         }
     }
 }

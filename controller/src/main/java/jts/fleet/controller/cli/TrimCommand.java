@@ -42,8 +42,8 @@ public final class TrimCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--force", description = "Trim even inside a blackout window (needs --reason).")
-    boolean force;
+    @Mixin
+    FreezeOverride override;
 
     @Option(names = "--dry-run", description = "Say what would be trimmed; trim nothing, record nothing.")
     boolean dryRun;
@@ -58,7 +58,8 @@ public final class TrimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return fleet.withSession(context, session -> {
-            ChangeControl control = change.begin(context, session, "trim", force, dryRun);
+            // the freeze of trim is the host's: jts-fstrim refuses inside the same windows (and records it)
+            ChangeControl control = change.begin(context, session, "trim", override.force, dryRun);
             TrimCommands trim = TrimCommands.of(session.settings()).recordedBy(control);
             // Ctrl-C: no further host or trim starts; a trim in flight stops by itself after its range
             Interrupts.Run<List<HostResult<RunReport>>> stoppable = Interrupts.stoppable(context, session,
@@ -68,8 +69,8 @@ public final class TrimCommand implements Callable<Integer> {
                 if (runner.stopRequested()) {
                     return HostOutcome.skipped("interrupted (Ctrl-C) before trimming");
                 }
-                RunReport report = trim.run(transport, host, Optional.of(trim.runConfig(host, model)), force, dryRun)
-                        .withLeftOut(TrimTargets.leftOut(model, host.policy()), session.settings().clock().instant());
+                RunReport report = trim.run(transport, host, Optional.of(trim.runConfig(host, model)), override.force,
+                        dryRun).withLeftOut(TrimTargets.leftOut(model, host.policy()), session.settings().clock().instant());
                 return switch (report.outcome()) {
                     case OK -> report.bytesTrimmed() > 0 ? HostOutcome.changed(report) : HostOutcome.ok(report);
                     case REFUSED -> HostOutcome.ok(report);

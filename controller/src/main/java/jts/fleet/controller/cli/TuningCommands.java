@@ -1,6 +1,5 @@
 package jts.fleet.controller.cli;
 
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -37,19 +36,8 @@ public final class TuningCommands {
         @Option(names = "--dry-run", description = "Show what would change; change nothing (allowed inside a blackout window).")
         boolean dryRun;
 
-        @Option(names = "--force", description = "Change hosts even inside their maintenance.blackout window (needs --reason).")
-        boolean force;
-
-        /**
-         * The change freeze ({@link ChangeFreeze}): hosts inside their blackout window are named on stderr and
-         * left out; a dry run changes nothing, so it is never refused.
-         */
-        ChangeFreeze.Decision freeze(AppContext context, List<HostSpec> hosts, String action) {
-            ChangeFreeze.Decision decision = ChangeFreeze.decide(hosts, action,
-                    ZonedDateTime.now(context.clock()), force || dryRun);
-            decision.refused().forEach(r -> context.err().println("jts-fleet: " + r.reason()));
-            return decision;
-        }
+        @Mixin
+        FreezeOverride override;
 
         /** Checked before any host is touched: a typo is a usage error (exit 2), not a failed rollout. */
         String serial() throws UsageException {
@@ -208,18 +196,19 @@ public final class TuningCommands {
             int maxFail = rollout.maxFailPercent();
             String serial = rollout.serial();
             return fleet.withSession(context, session -> {
-                ChangeFreeze.Decision freeze = rollout.freeze(context, session.hosts(), "apply");
-                ChangeControl control = change.begin(context, session, "apply", freeze.allowed(), rollout.force,
+                ChangeFreeze.Decision freeze = change.freeze(context, session, "apply", rollout.override,
                         rollout.dryRun);
+                ChangeControl control = change.begin(context, session, "apply", freeze.allowed(),
+                        rollout.override.force, rollout.dryRun);
+                TuningEngine engine = TuningEngine.standard(session.settings()).recordedBy(control);
                 // Ctrl-C: no further host or step starts, the steps in flight finish (or restore), exit 130
                 Interrupts.Run<SerialRun<ApplyReport>> stoppable = Interrupts.stoppable(context, session,
-                        "jts-fleet verify", runner -> recorded(control, freeze, runner, recording -> TuningEngine
-                                .standard(session.settings()).applyFleet(recording, freeze.allowed(), serial, maxFail,
-                                        rollout.dryRun, r -> {
-                                            if (!output.json()) {
-                                                FleetReport.progress(context, r);
-                                            }
-                                        })));
+                        "jts-fleet verify", runner -> recorded(control, freeze, runner, recording -> engine.applyFleet(
+                                recording, freeze.allowed(), serial, maxFail, rollout.dryRun, r -> {
+                                    if (!output.json()) {
+                                        FleetReport.progress(context, r);
+                                    }
+                                })));
                 SerialRun<ApplyReport> run = stoppable.value();
                 control.end(context);
                 FleetReport.print(context, output, withRefused(session.hosts(), run.results(), freeze),
@@ -293,13 +282,15 @@ public final class TuningCommands {
             int maxFail = rollout.maxFailPercent();
             String serial = rollout.serial();
             return fleet.withSession(context, session -> {
-                ChangeFreeze.Decision freeze = rollout.freeze(context, session.hosts(), "rollback");
-                ChangeControl control = change.begin(context, session, "rollback", freeze.allowed(), rollout.force,
+                ChangeFreeze.Decision freeze = change.freeze(context, session, "rollback", rollout.override,
                         rollout.dryRun);
+                ChangeControl control = change.begin(context, session, "rollback", freeze.allowed(),
+                        rollout.override.force, rollout.dryRun);
+                TuningEngine engine = TuningEngine.standard(session.settings()).recordedBy(control);
                 Interrupts.Run<SerialRun<RollbackReport>> stoppable = Interrupts.stoppable(context, session,
                         "jts-fleet rollback --dry-run", runner -> recorded(control, freeze, runner, recording ->
-                                TuningEngine.standard(session.settings()).rollbackFleet(recording, freeze.allowed(),
-                                        serial, maxFail, rollout.dryRun, forgetMissing, r -> {
+                                engine.rollbackFleet(recording, freeze.allowed(), serial, maxFail, rollout.dryRun,
+                                        forgetMissing, r -> {
                                             if (!output.json()) {
                                                 FleetReport.progress(context, r);
                                             }

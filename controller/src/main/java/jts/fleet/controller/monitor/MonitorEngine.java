@@ -23,19 +23,19 @@ import jts.fleet.remote.monitor.PromText.PromSample;
  */
 public final class MonitorEngine {
     private final Duration stepTimeout;
-    private final jts.fleet.controller.change.HostRecording recording;
+    private final jts.fleet.controller.fleet.HostRecording recording;
 
     public MonitorEngine(Duration stepTimeout) {
-        this(stepTimeout, jts.fleet.controller.change.HostRecording.NONE);
+        this(stepTimeout, jts.fleet.controller.fleet.HostRecording.NONE);
     }
 
-    private MonitorEngine(Duration stepTimeout, jts.fleet.controller.change.HostRecording recording) {
+    private MonitorEngine(Duration stepTimeout, jts.fleet.controller.fleet.HostRecording recording) {
         this.stepTimeout = stepTimeout;
         this.recording = recording;
     }
 
     /** This engine, with the host scripts recording what they change on the host ({@code changes.jsonl}). */
-    public MonitorEngine recordedBy(jts.fleet.controller.change.HostRecording value) {
+    public MonitorEngine recordedBy(jts.fleet.controller.fleet.HostRecording value) {
         return new MonitorEngine(stepTimeout, value);
     }
 
@@ -50,7 +50,7 @@ public final class MonitorEngine {
 
     /** {@code systemd}: true when it runs and the timer was enabled; {@code next}: the timer's next elapse. */
     public record InstallReport(String host, List<FileOutcome> files, Optional<Boolean> systemd, String next,
-                                List<String> warnings) implements jts.fleet.controller.change.ReportsChanges {
+                                List<String> warnings) implements jts.fleet.controller.fleet.ReportsChanges {
         public InstallReport {
             files = List.copyOf(files);
             warnings = List.copyOf(warnings);
@@ -60,7 +60,7 @@ public final class MonitorEngine {
         @Override
         public List<jts.fleet.remote.change.ChangeItem> changeItems() {
             List<jts.fleet.remote.change.ChangeItem> items = new ArrayList<>(files.stream()
-                    .map(f -> jts.fleet.controller.change.ReportsChanges.pushedFile(f.path(),
+                    .map(f -> jts.fleet.controller.fleet.ReportsChanges.pushedFile(f.path(),
                             f.change().equals("installed"), f.sha256())).toList());
             if (systemd.orElse(false)) {
                 items.add(jts.fleet.remote.change.ChangeItem.of("jts-metrics.timer", "systemd", null, "enabled",

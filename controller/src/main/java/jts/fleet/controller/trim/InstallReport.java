@@ -4,13 +4,13 @@ import java.util.List;
 
 /** The result of {@code trim install} on one host. */
 public record InstallReport(String host, List<FileOutcome> files, Activation activation, List<String> warnings)
-        implements jts.fleet.controller.change.ReportsChanges {
+        implements jts.fleet.controller.fleet.ReportsChanges {
 
     /** For the change record: each pushed file with the sha256 it holds, and the timers enabled or masked. */
     @Override
     public List<jts.fleet.remote.change.ChangeItem> changeItems() {
         List<jts.fleet.remote.change.ChangeItem> items = new java.util.ArrayList<>(files.stream()
-                .map(f -> jts.fleet.controller.change.ReportsChanges.pushedFile(f.path(),
+                .map(f -> jts.fleet.controller.fleet.ReportsChanges.pushedFile(f.path(),
                         f.change() == FileChange.INSTALLED, f.sha256())).toList());
         if (activation instanceof Activation.Activated a) {
             items.add(jts.fleet.remote.change.ChangeItem.of("jts-fstrim.timer", "systemd", null, "enabled",

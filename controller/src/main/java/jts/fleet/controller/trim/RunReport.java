@@ -15,7 +15,7 @@ import jts.fleet.remote.trim.TrimScript;
  * filesystem and whatever it wrote to stderr (human lines, config errors).
  */
 public record RunReport(String host, Mode mode, int exitCode, List<TrimRecord> records, String stderr, Duration elapsed)
-        implements jts.fleet.controller.change.ReportsChanges {
+        implements jts.fleet.controller.fleet.ReportsChanges {
 
     /** For the change record: each filesystem, trimmed (the bytes), skipped or refused (with why), or failed. */
     @Override

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jts.fleet.controller.change.HostRecording;
+import jts.fleet.controller.fleet.HostRecording;
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
@@ -165,8 +165,9 @@ public final class TrimCommands {
         boolean become = host.become() == HostSpec.Become.SUDO;
         String forceArg = force ? "yes" : "no";
         String dryRunArg = dryRun ? "yes" : "no";
-        ExecResult installed = transport.exec(TrimScript.runScript(), List.of(forceArg, dryRunArg, "-"), new byte[0],
-                runTimeout, become);
+        String context = dryRun ? "" : recording.contextLine(host);
+        ExecResult installed = transport.exec(TrimScript.runScript(), List.of(forceArg, dryRunArg, "-", context),
+                new byte[0], runTimeout, become);
         if (installed.exitCode() != TrimScript.EXIT_NOT_INSTALLED) {
             return report(host.name(), RunReport.Mode.INSTALLED, installed);
         }
@@ -180,7 +181,7 @@ public final class TrimCommands {
         System.arraycopy(config, 0, stdin, 0, config.length);
         System.arraycopy(script, 0, stdin, config.length, script.length);
         ExecResult pushed = transport.exec(TrimScript.runScript(),
-                List.of(forceArg, dryRunArg, String.valueOf(config.length)), stdin, runTimeout, become);
+                List.of(forceArg, dryRunArg, String.valueOf(config.length), context), stdin, runTimeout, become);
         return report(host.name(), RunReport.Mode.PUSHED, pushed);
     }
 

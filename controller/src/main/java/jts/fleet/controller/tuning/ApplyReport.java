@@ -15,7 +15,7 @@ import jts.fleet.remote.tuning.ScriptRecord;
  * sent); {@code changed} and {@code ok} list "device attribute old -> new" / "device attribute value".
  */
 public record ApplyReport(PlanReport plan, boolean dryRun, Optional<ScriptOutcome> outcome)
-        implements jts.fleet.controller.change.ReportsChanges {
+        implements jts.fleet.controller.fleet.ReportsChanges {
 
     /** For the change record: every planned attribute (ok or changed from before to after) and the rules file. */
     @Override

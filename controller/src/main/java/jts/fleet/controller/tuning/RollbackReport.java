@@ -14,7 +14,7 @@ import jts.fleet.remote.tuning.TuningState;
  * restored (empty when the host has none).
  */
 public record RollbackReport(String host, boolean dryRun, Optional<ScriptOutcome> outcome,
-                             Optional<TuningState> recorded) implements jts.fleet.controller.change.ReportsChanges {
+                             Optional<TuningState> recorded) implements jts.fleet.controller.fleet.ReportsChanges {
 
     /**
      * For the change record: each value put back from what it was to its recorded original (rolled back), those

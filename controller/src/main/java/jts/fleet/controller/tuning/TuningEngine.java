@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import jts.fleet.controller.fleet.HostRecording;
 import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostScriptRunner;
@@ -50,10 +51,24 @@ import jts.fleet.remote.tuning.UdevRules;
 public final class TuningEngine {
     private final Function<HostSpec, TuningPaths> paths;
     private final Duration timeout;
+    private final HostRecording recording;
 
     public TuningEngine(Function<HostSpec, TuningPaths> paths, Duration timeout) {
+        this(paths, timeout, HostRecording.NONE);
+    }
+
+    private TuningEngine(Function<HostSpec, TuningPaths> paths, Duration timeout, HostRecording recording) {
         this.paths = Objects.requireNonNull(paths, "paths");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.recording = Objects.requireNonNull(recording, "recording");
+    }
+
+    /**
+     * This engine, with tune-apply.sh and tune-rollback.sh recording what they change on the host
+     * ({@code changes.jsonl} in the state directory, and the system log) under the context {@code value} gives.
+     */
+    public TuningEngine recordedBy(HostRecording value) {
+        return new TuningEngine(paths, timeout, value);
     }
 
     /**
@@ -141,8 +156,8 @@ public final class TuningEngine {
         }
         TuningPaths where = paths.apply(host);
         ExecResult result = transport.exec(TuningScripts.APPLY.text(),
-                List.of(where.sysfsRoot(), where.stateDir(), where.rulesPath()), plan.applyInput(report.rules()),
-                timeout, HostScriptRunner.sudo(host));
+                List.of(where.sysfsRoot(), where.stateDir(), where.rulesPath(), recording.contextLine(host)),
+                plan.applyInput(report.rules()), timeout, HostScriptRunner.sudo(host));
         ScriptOutcome outcome = ScriptOutcome.parse(host.name(), result.exitCode(), result.stdoutText(),
                 result.stderr());
         if (outcome.locked()) {
@@ -212,7 +227,7 @@ public final class TuningEngine {
         }
         ExecResult result = transport.exec(TuningScripts.ROLLBACK.text(),
                 List.of(where.sysfsRoot(), where.stateDir(), where.rulesPath(),
-                        forgetMissing ? "forget-missing" : "keep"), new byte[0], timeout,
+                        forgetMissing ? "forget-missing" : "keep", recording.contextLine(host)), new byte[0], timeout,
                 HostScriptRunner.sudo(host));
         ScriptOutcome outcome = ScriptOutcome.parse(host.name(), result.exitCode(), result.stdoutText(),
                 result.stderr());

@@ -63,7 +63,11 @@ class ChangeControlIT {
     }
 
     private Path inventory(String name, String policy) throws IOException {
-        return Files.writeString(dir.resolve(name), "hosts:\n"
+        return inventory(name, "", policy);
+    }
+
+    private Path inventory(String name, String defaults, String policy) throws IOException {
+        return Files.writeString(dir.resolve(name), defaults + "hosts:\n"
                 + "  kafka-03: {connection: local, sysroot: " + dir.resolve("hosts/kafka-03") + ", groups: [prod, kafka]}\n"
                 + "  kafka-04: {connection: local, sysroot: " + dir.resolve("hosts/kafka-04") + ", groups: [prod]}\n"
                 + (policy.isEmpty() ? "" : "policy:\n  tiers:\n"
@@ -178,6 +182,38 @@ class ChangeControlIT {
         for (String line : Files.readAllLines(controllerFile())) {
             JsonSchemas.validate("change-record", line);
         }
+
+        // the host's own records, written by tune-apply.sh and tune-rollback.sh: the same runs, the same values
+        Path hostFile = dir.resolve("hosts/kafka-03/var/lib/jts-fleet/changes.jsonl");
+        for (String line : Files.readAllLines(hostFile)) {
+            JsonSchemas.validate("change-record", line);
+        }
+        JsonNode fromHosts = history("-H", "kafka-03", "--from-hosts");
+        assertThat(fromHosts.path("changes")).extracting(e -> e.path("command").asText())
+                .containsExactly("rollback", "apply");
+        for (int i = 0; i < 2; i++) {
+            JsonNode onHost = fromHosts.path("changes").get(i);
+            JsonNode onController = both.path("changes").get(i);
+            assertThat(onHost.path("run_id").asText()).isEqualTo(onController.path("run_id").asText());
+            assertThat(onHost.path("sources").toString()).isEqualTo("[\"host\"]");
+            assertThat(onHost.path("status").asText()).isEqualTo("changed");
+            assertThat(onHost.path("reason").asText()).isEqualTo(onController.path("reason").asText());
+            assertThat(queueItems(onHost, applied)).as("what the host recorded")
+                    .isEqualTo(queueItems(onController, applied)).isNotEmpty();
+        }
+    }
+
+    /** The queue attributes of a history entry: "device/attribute" to "before -> after (result)". */
+    private static Map<String, String> queueItems(JsonNode entry, Map<String, String> attributes) {
+        Map<String, String> items = new TreeMap<>();
+        for (JsonNode item : entry.path("changes")) {
+            String key = item.path("target").asText() + "/" + item.path("attribute").asText();
+            if (attributes.containsKey(key)) {
+                items.put(key, item.path("before").asText() + " -> " + item.path("after").asText() + " ("
+                        + item.path("result").asText() + ")");
+            }
+        }
+        return items;
     }
 
     @Test
@@ -220,13 +256,26 @@ class ChangeControlIT {
             assertThat(text.out()).containsPattern("kafka-03 +apply +unfinished +.*CHG-1002");
         } finally {
             Files.writeString(release, "");
-            // tune-apply.sh outlives the killed controller (a local host's process): let it finish and unlock
-            Path lock = host.resolve("var/lib/jts-fleet/.lock");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (Files.exists(lock) && System.nanoTime() < deadline) {
+            // tune-apply.sh outlived the killed controller until its next line of output (SIGPIPE): wait for it to
+            // be gone, so nothing writes into the temporary directory while it is removed
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (scriptsRunningIn(host) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
         }
+        // the host's own record says the same: the change was started there and never finished (rollback restores
+        // the values state.json keeps; verify shows where the host stands)
+        JsonNode onHost = history("-H", "kafka-03", "--from-hosts").path("changes").get(0);
+        assertThat(onHost.path("reason").asText()).isEqualTo("CHG-1002");
+        assertThat(onHost.path("sources").toString()).isEqualTo("[\"host\"]");
+        assertThat(onHost.path("status").asText()).as(onHost.toPrettyString()).isEqualTo("unfinished");
+        assertThat(onHost.path("changes")).as("the intent's planned changes are shown").isNotEmpty();
+    }
+
+    /** True while a process of this machine runs with {@code sysroot} on its command line (a fixture host's script). */
+    private static boolean scriptsRunningIn(Path sysroot) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine()
+                .map(c -> c.contains(sysroot.toString())).orElse(false));
     }
 
     @Test
@@ -276,6 +325,22 @@ class ChangeControlIT {
         Launcher.Result yes = run("apply", "--inventory", inventory.toString(), "--yes", "-o", "json");
         assertThat(yes.exit()).as(yes.toString()).isZero();
         assertThat(history().path("changes")).hasSize(2);
+    }
+
+    @Test
+    void theInventoryDecidesWhenToAskAndWhereTheRecordsGo() throws Exception {
+        Path audit = dir.resolve("audit/changes.jsonl");
+        Path strict = inventory("strict.yaml", "defaults: {confirm_above: 0, change_file: " + audit + "}\n", "");
+
+        Launcher.Result asked = run("apply", "--inventory", strict.toString(), "-H", "kafka-03");
+        assertThat(asked.exit()).as(asked.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(asked.err()).contains("apply to 1 host (kafka, prod): confirm with --yes");
+
+        Launcher.Result yes = run("apply", "--inventory", strict.toString(), "-H", "kafka-03", "--yes");
+        assertThat(yes.exit()).as(yes.toString()).isZero();
+        assertThat(controllerFile()).as("the inventory's change_file instead").doesNotExist();
+        assertThat(Files.readAllLines(audit)).hasSize(2).allSatisfy(l -> JsonSchemas.validate("change-record", l));
+        assertThat(history(strict).path("changes")).extracting(e -> e.path("status").asText()).containsExactly("changed");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +41,9 @@ class SshFleetIT {
     static Launcher jts;
     /** Whether /var/lib/jts-fleet existed before; null until recorded (then cleanup touches nothing). */
     static Boolean stateDirExisted;
+    /** This machine's change records before the test (null: none), put back afterwards. */
+    static byte[] changesBefore;
+    static final Path CHANGES = STATE_DIR.resolve("changes.jsonl");
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,6 +53,7 @@ class SshFleetIT {
         Environment.requireTool("sudo");
         Environment.requireTool("losetup");
         stateDirExisted = Files.isDirectory(STATE_DIR);
+        changesBefore = Files.exists(CHANGES) ? Files.readAllBytes(CHANGES) : null;
         sshd = SshdFixture.start(1);
         sshd.addUser(SshdFixture.SUDO_USER, true);
         Path known = sshd.writeKnownHosts();
@@ -88,6 +93,13 @@ class SshFleetIT {
                     sshd.close();
                 }
             } finally {
+                if (Boolean.TRUE.equals(stateDirExisted)) {
+                    if (changesBefore == null) {
+                        Files.deleteIfExists(CHANGES);
+                    } else {
+                        Files.write(CHANGES, changesBefore);
+                    }
+                }
                 if (Boolean.FALSE.equals(stateDirExisted) && Files.isDirectory(STATE_DIR)) {
                     try (Stream<Path> files = Files.walk(STATE_DIR)) {
                         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -150,6 +162,45 @@ class SshFleetIT {
         assertThat(Files.readString(queue.resolve("scheduler"))).isEqualTo(schedulerBefore);
         assertThat(Path.of("/etc/udev/rules.d/60-jts-fleet.rules")).doesNotExist();
         assertThat(STATE_DIR.resolve("state.json")).doesNotExist();
+
+        // change records on both sides: the controller's file and the host's own (written over sshd by the host
+        // scripts, as root through sudo), the same runs with the scheduler's before and after as the host showed
+        Launcher.Result controller = run("history", "-o", "json");
+        assertThat(controller.exit()).as(controller.toString()).isZero();
+        JsonNode changes = JsonSchemas.validate("history", controller.out()).path("changes");
+        // newest first: this test's runs (the other test of this class may have left older ones)
+        assertThat(changes).extracting(e -> e.path("command").asText() + " " + e.path("status").asText())
+                .startsWith("rollback changed", "rollback refused", "apply changed");
+        String before = schedulerBefore.replaceAll("(?s).*\\[(.*)\\].*", "$1");
+        Launcher.Result hosts = run("history", "--from-hosts", "-o", "json");
+        assertThat(hosts.exit()).as(hosts.toString()).isZero();
+        JsonNode fromHost = JsonSchemas.validate("history", hosts.out()).path("changes");
+        for (int i : new int[] {0, 2}) {
+            JsonNode mine = changes.get(i);
+            JsonNode theirs = null;
+            for (JsonNode e : fromHost) {
+                if (e.path("run_id").asText().equals(mine.path("run_id").asText())) {
+                    theirs = e;
+                }
+            }
+            assertThat(theirs).as("the host recorded run %s: %s", mine.path("run_id").asText(), hosts.out()).isNotNull();
+            assertThat(theirs.path("status").asText()).isEqualTo("changed");
+            assertThat(theirs.path("operator").path("ssh_user").asText()).isEqualTo(SshdFixture.SUDO_USER);
+            String expected = i == 2 ? before + " -> " + target + " (changed)" : target + " -> " + before + " (rolled-back)";
+            for (JsonNode side : new JsonNode[] {mine, theirs}) {
+                assertThat(side.path("changes")).as(side.toPrettyString())
+                        .filteredOn(c -> c.path("target").asText().equals(loop)
+                                && c.path("attribute").asText().equals("scheduler"))
+                        .extracting(c -> c.path("before").asText() + " -> " + c.path("after").asText() + " ("
+                                + c.path("result").asText() + ")")
+                        .containsExactly(expected);
+            }
+        }
+        List<String> hostLines = Files.readAllLines(CHANGES);
+        int old = changesBefore == null ? 0 : new String(changesBefore, java.nio.charset.StandardCharsets.UTF_8)
+                .split("\n", -1).length - 1;
+        assertThat(hostLines.subList(old, hostLines.size())).as("the lines this test added to the host's file")
+                .hasSizeGreaterThanOrEqualTo(4).allSatisfy(l -> JsonSchemas.validate("change-record", l));
     }
 
     /** A plan apply would refuse: the recap says failed and the exit is 10, in text and JSON alike. */

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,11 +68,11 @@ public final class ChangeHistory {
     /** Pairs {@code records} up; the entries {@code query} selects, newest first (then by host). */
     public static List<Entry> entries(List<ChangeRecord> records, Query query) {
         Map<String, List<ChangeRecord>> byChange = new LinkedHashMap<>();
-        Set<String> seen = new LinkedHashSet<>();
+        // the same line read twice is an equal record; two steps of one host in the same second (install-file
+        // for each pushed file) differ in what they changed, so both count
+        Set<ChangeRecord> seen = new java.util.HashSet<>();
         for (ChangeRecord r : records) {
-            String line = r.source() + " " + r.event() + " " + r.context().runId() + " " + r.context().host() + " "
-                    + r.step().orElse("") + " " + r.node().orElse("") + " " + r.time();
-            if (seen.add(line)) {
+            if (seen.add(r)) {
                 byChange.computeIfAbsent(r.context().runId() + " " + r.context().host(), k -> new ArrayList<>()).add(r);
             }
         }

@@ -50,7 +50,7 @@ public final class ChangeRecords {
             line.put("message", record.message().orElse(null));
         }
         line.set("changes", items(record.changes()));
-        line.setAll(context(record.context()));
+        line.setAll(contextJson(record.context()));
         return write(line);
     }
 
@@ -59,7 +59,7 @@ public final class ChangeRecords {
      * (it writes its fields, then this object's members).
      */
     public static String contextLine(ChangeContext context) {
-        return write(context(context));
+        return write(contextJson(context));
     }
 
     private static String write(ObjectNode node) {
@@ -70,7 +70,8 @@ public final class ChangeRecords {
         }
     }
 
-    private static ObjectNode context(ChangeContext c) {
+    /** The context's keys of a line (run_id, command, host, operator, ...), also those of a {@code history} entry. */
+    public static ObjectNode contextJson(ChangeContext c) {
         ObjectNode node = ASCII.createObjectNode();
         node.put("run_id", c.runId());
         node.put("command", c.command());
@@ -134,9 +135,9 @@ public final class ChangeRecords {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             throw new IllegalArgumentException("not JSON" + (column > 0 ? " at column " + column : "") + ": "
-                    + printable(firstLine(e.getOriginalMessage())));
+                    + jts.fleet.remote.model.HostText.escape(firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new IllegalArgumentException("not JSON: " + printable(firstLine(e.getMessage())));
+            throw new IllegalArgumentException("not JSON: " + jts.fleet.remote.model.HostText.escape(firstLine(e.getMessage())));
         }
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
@@ -256,19 +257,6 @@ public final class ChangeRecords {
             throw new IllegalArgumentException(prefix + key + " is not a string");
         }
         return Optional.of(value.asText());
-    }
-
-    /** What a damaged line holds is shown, never its control characters. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                out.append(String.format("\\x%02x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 
     private static String firstLine(String text) {

@@ -19,7 +19,7 @@ public final class TrimScript {
     public static final String INSTALL_FILE_RESOURCE = "/jts/fleet/remote/install-file.sh";
     /** {@code trim-activate SYSTEMD_DIR yes|no}: daemon-reload, enable the timer, report/mask fstrim.timer. */
     public static final String ACTIVATE_RESOURCE = "/jts/fleet/remote/trim/trim-activate.sh";
-    /** {@code trim-run FORCE DRY_RUN CONFIG_BYTES|-}: runs jts-fstrim --json, installed or pushed. */
+    /** {@code trim-run FORCE DRY_RUN CONFIG_BYTES|- [CONTEXT]}: runs jts-fstrim --json, installed or pushed. */
     public static final String RUN_RESOURCE = "/jts/fleet/remote/trim/trim-run.sh";
     /** {@code trim-status}: "next ELAPSE" then the tail of trim.jsonl; parsed by {@link TrimStatus#parse}. */
     public static final String STATUS_RESOURCE = "/jts/fleet/remote/trim/trim-status.sh";
@@ -50,8 +50,9 @@ public final class TrimScript {
         return resource(ACTIVATE_RESOURCE);
     }
 
+    /** With the change-record prelude: a run given the change context records itself on the host. */
     public static String runScript() {
-        return resource(RUN_RESOURCE);
+        return jts.fleet.remote.change.HostChangeLog.withPrelude(resource(RUN_RESOURCE));
     }
 
     public static String statusScript() {

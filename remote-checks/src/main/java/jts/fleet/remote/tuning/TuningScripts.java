@@ -6,12 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import jts.fleet.inventory.QueueAttribute;
+import jts.fleet.remote.change.HostChangeLog;
 
 /** The fixed host scripts of tuning, as shipped in the jar. They take validated, quoted arguments only. */
 public enum TuningScripts {
-    /** {@code tune-apply.sh SYSFS_ROOT STATE_DIR RULES_PATH}, plan on stdin. */
+    /** {@code tune-apply.sh SYSFS_ROOT STATE_DIR RULES_PATH [CONTEXT]}, plan on stdin. */
     APPLY("tune-apply.sh"),
-    /** {@code tune-rollback.sh SYSFS_ROOT STATE_DIR RULES_PATH}. */
+    /** {@code tune-rollback.sh SYSFS_ROOT STATE_DIR RULES_PATH keep|forget-missing [CONTEXT]}. */
     ROLLBACK("tune-rollback.sh"),
     /** {@code tune-read.sh STATE_DIR RULES_PATH}: read-only. */
     READ("tune-read.sh");
@@ -30,12 +31,14 @@ public enum TuningScripts {
 
     /**
      * The script as run on a host: its first line, the shared prelude {@code tune-common.sh} with the allowlist
-     * of queue attributes in write order put in from {@link WriteOrder#ORDER} (the one list), the rest.
+     * of queue attributes in write order put in from {@link WriteOrder#ORDER} (the one list), the rest; apply and
+     * rollback, which change the host, also carry the change-record prelude ({@link HostChangeLog}).
      */
     public String text() {
         String script = read(resource);
         int firstLine = script.indexOf('\n') + 1;
-        return script.substring(0, firstLine) + prelude() + script.substring(firstLine);
+        String whole = script.substring(0, firstLine) + prelude() + script.substring(firstLine);
+        return this == READ ? whole : HostChangeLog.withPrelude(whole);
     }
 
     /** Definitions shared by the three scripts (out, cleanup, path and name checks, the write order). */

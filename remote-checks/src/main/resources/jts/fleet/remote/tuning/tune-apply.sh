@@ -1,10 +1,13 @@
 #!/bin/sh
 # jts-fleet tune-apply: applies a validated queue-settings plan to one host, all or nothing.
 #
-# Usage: tune-apply.sh [SYSFS_ROOT] [STATE_DIR] [RULES_PATH]   (plan on stdin)
+# Usage: tune-apply.sh [SYSFS_ROOT] [STATE_DIR] [RULES_PATH] [CONTEXT]   (plan on stdin)
 #   SYSFS_ROOT  prefix of /sys (tests point it at a fake tree; "" on real hosts)
 #   STATE_DIR   where state.json keeps the values found before the first apply (/var/lib/jts-fleet)
 #   RULES_PATH  the generated udev rules file (/etc/udev/rules.d/60-jts-fleet.rules)
+#   CONTEXT     the controller's change context (change-log.sh): the run is recorded in STATE_DIR/changes.jsonl,
+#               an intent before the first write and an outcome after (changed, ok, or failed with what was
+#               put back); "" records nothing
 #
 # stdin:
 #   @@jts-tune 1
@@ -29,7 +32,11 @@ export LC_ALL
 root=${1-}
 state_dir=${2:-/var/lib/jts-fleet}
 rules=${3:-/etc/udev/rules.d/60-jts-fleet.rules}
+context=${4-}
 state=$state_dir/state.json
+intent_written=0
+rules_sha_old=
+rules_sha_new=
 
 work=
 lock_held=0
@@ -68,6 +75,9 @@ fail() {
     out error "$*"
     if [ "$phase" = writing ]; then
         restore_run
+    fi
+    if [ "$intent_written" = 1 ]; then
+        change_write outcome failed "$*" || out note "the outcome could not be recorded in $state_dir/changes.jsonl"
     fi
     out result failed
     cleanup
@@ -146,11 +156,14 @@ restore_run() {
     # undoes the kernel's side effects (a scheduler switch resetting nr_requests, ...)
     if [ "$writes_started" = 1 ]; then
         while read -r dev attr old; do
-            if read_attr "$dev" "$attr" && [ "$value" = "$old" ]; then
-                continue
+            was=
+            if read_attr "$dev" "$attr"; then
+                [ "$value" != "$old" ] || continue
+                was=$value
             fi
             if write_attr "$dev" "$attr" "$old"; then
                 out restored "$dev" "$attr" "$old"
+                change_item "$dev" "$attr" "$was" "$old" rolled-back "put back after the failure"
             else
                 out error "restore $(attr_path "$dev" "$attr") = \"$old\" failed: $write_err"
             fi
@@ -162,6 +175,7 @@ restore_run() {
         else
             rm -f -- "$rules" || out error "remove $rules failed"
         fi
+        change_item "$rules" sha256 "$rules_sha_new" "$rules_sha_old" rolled-back "put back after the failure"
         out note "rules file $rules restored"
         if [ "$udev_reloaded" = 1 ]; then
             udev_refresh || out error "udev reload after restore failed"
@@ -219,6 +233,8 @@ fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jts-tune.XXXXXX") || reject "cannot create a temporary directory"
 : >"$work/plan"
+change_open "$context" "$state_dir" apply "$root" "$work" \
+    || reject "the change context is not one line of jts-fleet JSON: nothing applied"
 
 # ---- read and validate the plan ---------------------------------------------------------------------------
 IFS= read -r header || reject "empty plan on stdin"
@@ -323,6 +339,13 @@ if [ -f "$state" ]; then
     state_existed=1
     rules_before=${state_rules_before:-absent}
 fi
+# the intent, on disk before the first write: a run killed from here on leaves an unfinished record
+planned_changes "$work/current" "$work/plan"
+rules_sha_old=$(change_sha256 "$rules")
+rules_sha_new=$(change_sha256 "$work/rules.new")
+[ "$rules_sha_old" = "$rules_sha_new" ] || change_item "$rules" sha256 "$rules_sha_old" "$rules_sha_new" planned
+change_write intent || reject "cannot record the change in $state_dir/changes.jsonl: nothing applied"
+intent_written=1
 phase=writing
 if [ "$state_existed" = 1 ]; then
     :
@@ -387,5 +410,11 @@ done <"$work/plan"
 phase=applied
 report_changes changed "$work/current" "$work/plan"
 out rules "$rules_state" "$rules"
+change_item "$rules" sha256 "$rules_sha_old" "$rules_sha_new" "$rules_state"
+if grep -q '"result":"changed"' "$change_items" 2>/dev/null; then
+    change_write outcome changed || out note "the outcome could not be recorded in $state_dir/changes.jsonl"
+else
+    change_write outcome ok || out note "the outcome could not be recorded in $state_dir/changes.jsonl"
+fi
 out result applied
 exit 0

@@ -75,16 +75,35 @@ cleanup() {
 # shellcheck disable=SC2317
 report_changes() {
     # report_changes KIND BEFORE AFTER: for each "dev attr value" line of AFTER and the line of BEFORE with the
-    # value it had, "ok dev attr value" when equal, else "KIND dev attr before value"
+    # value it had, "ok dev attr value" when equal, else "KIND dev attr before value"; each is also an item of
+    # the host's change record (change-log.sh: KIND changed is "changed", restored is "rolled-back")
+    case $1 in
+        restored) r_item=rolled-back ;;
+        *) r_item=$1 ;;
+    esac
     exec 3<"$2"
     while read -r dev attr value; do
         read -r _bdev _battr was <&3
         if [ "$was" = "$value" ]; then
             out ok "$dev" "$attr" "$value"
+            change_item "$dev" "$attr" "$was" "$value" ok
         else
             out "$1" "$dev" "$attr" "$was" "$value"
+            change_item "$dev" "$attr" "$was" "$value" "$r_item"
         fi
     done <"$3"
+    exec 3<&-
+}
+
+# shellcheck disable=SC2317
+planned_changes() {
+    # planned_changes BEFORE AFTER: the "dev attr value" lines of AFTER whose value differs from BEFORE's, as
+    # items of the intent record
+    exec 3<"$1"
+    while read -r dev attr value; do
+        read -r _bdev _battr was <&3
+        [ "$was" = "$value" ] || change_item "$dev" "$attr" "$was" "$value" planned
+    done <"$2"
     exec 3<&-
 }
 

@@ -4,9 +4,11 @@
 # state is read whole before anything is written, every value is restored and read back, and the state and
 # the rules file are removed only then; a failure on the way puts back what this run wrote.
 #
-# Usage: tune-rollback.sh [SYSFS_ROOT] [STATE_DIR] [RULES_PATH] [MISSING]
+# Usage: tune-rollback.sh [SYSFS_ROOT] [STATE_DIR] [RULES_PATH] [MISSING] [CONTEXT]
 #   MISSING  "forget-missing": entries of devices that are no longer on the host are dropped (reported as
 #            "gone") instead of stopping the rollback
+#   CONTEXT  the controller's change context (change-log.sh): the run is recorded in STATE_DIR/changes.jsonl, an
+#            intent before the first write and an outcome after; "" records nothing
 # stdout records (TAB-separated): restored dev attr from to | ok dev attr value | gone dev attr value |
 #   recorded dev attr value (what a damaged state still shows) | rules removed|restored|absent path |
 #   note text | error text | result rolled-back|nothing|failed|damaged
@@ -22,13 +24,18 @@ root=${1-}
 state_dir=${2:-/var/lib/jts-fleet}
 rules=${3:-/etc/udev/rules.d/60-jts-fleet.rules}
 missing=${4:-keep}
+context=${5-}
 state=$state_dir/state.json
 work=
 lock_held=0
 writes_started=0
+intent_written=0
 
 reject() {
     out error "$*"
+    if [ "$intent_written" = 1 ]; then
+        change_write outcome failed "$*" || out note "the outcome could not be recorded in $state_dir/changes.jsonl"
+    fi
     out result failed
     cleanup
     exit 1
@@ -119,6 +126,8 @@ refuse_read_only_sysfs "nothing restored"
 take_lock
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jts-rollback.XXXXXX") || reject "cannot create a temporary directory"
+change_open "$context" "$state_dir" rollback "$root" "$work" \
+    || reject "the change context is not one line of jts-fleet JSON: nothing restored"
 
 # ---- the whole state, or nothing --------------------------------------------------------------------------
 if ! state_verify "$state" "$work/entries"; then
@@ -153,6 +162,17 @@ done <"$work/ordered"
 if [ "$gone" -gt 0 ] && [ "$missing" != forget-missing ]; then
     reject "$gone recorded value(s) belong to devices no longer on this host (listed as gone): nothing restored. Once they are back, roll back again; if they are gone for good, rollback --forget-missing restores the rest and drops theirs"
 fi
+
+# the intent, on disk before the first write: a run killed from here on leaves an unfinished record
+planned_changes "$work/current" "$work/restore"
+if [ "$rules_before" = saved ] && [ -f "$state_dir/rules.before" ]; then
+    change_item "$rules" sha256 "$(change_sha256 "$rules")" "$(change_sha256 "$state_dir/rules.before")" planned \
+        "the file found before the first apply"
+elif [ -f "$rules" ]; then
+    change_item "$rules" sha256 "$(change_sha256 "$rules")" "" planned "removed"
+fi
+change_write intent || reject "cannot record the change in $state_dir/changes.jsonl: nothing restored"
+intent_written=1
 
 # ---- write, then read everything back ---------------------------------------------------------------------
 exec 3<"$work/current"
@@ -192,14 +212,18 @@ report_changes restored "$work/current" "$work/restore"
 # ---- every value is back: the rules file, then the state ------------------------------------------------
 if [ "$rules_before" = saved ] && [ -f "$state_dir/rules.before" ]; then
     tmp=$(dirname -- "$rules")/.$(basename -- "$rules").jts-tmp.$$
+    rules_sha=$(change_sha256 "$rules")
     if ! { cp -p -- "$state_dir/rules.before" "$tmp" && mv -f -- "$tmp" "$rules"; }; then
         rm -f -- "$tmp"
         reject "values restored, but $rules could not be put back: the state is kept, roll back again"
     fi
     out rules restored "$rules"
+    change_item "$rules" sha256 "$rules_sha" "$(change_sha256 "$rules")" rolled-back "the file found before the first apply"
 elif [ -f "$rules" ]; then
+    rules_sha=$(change_sha256 "$rules")
     rm -f -- "$rules" || reject "values restored, but $rules could not be removed: the state is kept, roll back again"
     out rules removed "$rules"
+    change_item "$rules" sha256 "$rules_sha" "" changed "removed"
 else
     out rules absent "$rules"
 fi
@@ -217,5 +241,10 @@ elif [ -z "$root" ]; then
 fi
 
 rm -f -- "$state" "$state_dir/state.json.bak" "$state_dir/rules.before" || reject "cannot remove $state"
+if grep -qE '"result":"(rolled-back|changed)"' "$change_items" 2>/dev/null; then
+    change_write outcome changed || out note "the outcome could not be recorded in $state_dir/changes.jsonl"
+else
+    change_write outcome ok || out note "the outcome could not be recorded in $state_dir/changes.jsonl"
+fi
 out result rolled-back
 exit 0

@@ -79,6 +79,31 @@ class ChangeHistoryTest {
     }
 
     @Test
+    void twoFilesInstalledInTheSameSecondAreBothKept() {
+        ChangeContext context = Records.context(RUN_1, "db-07");
+        Instant t0 = Instant.parse("2026-12-01T14:00:00Z");
+        List<ChangeRecord> lines = new java.util.ArrayList<>();
+        for (String file : List.of("/etc/jts-fleet/trim.conf", "/etc/systemd/system/jts-fstrim.timer")) {
+            ChangeItem planned = ChangeItem.of(file, "sha256", null, "ab", ChangeItem.Result.PLANNED);
+            ChangeItem done = ChangeItem.of(file, "sha256", null, "ab", ChangeItem.Result.CHANGED);
+            lines.add(new ChangeRecord(ChangeRecord.Event.INTENT, ChangeRecord.Source.HOST, t0, context,
+                    Optional.of("db07"), Optional.of("install-file"), Optional.empty(), Optional.empty(),
+                    List.of(planned)));
+            lines.add(new ChangeRecord(ChangeRecord.Event.OUTCOME, ChangeRecord.Source.HOST, t0, context,
+                    Optional.of("db07"), Optional.of("install-file"), Optional.of(ChangeRecord.Result.CHANGED),
+                    Optional.empty(), List.of(done)));
+        }
+
+        List<ChangeHistory.Entry> entries = ChangeHistory.entries(lines, ChangeHistory.Query.ALL);
+
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo("changed");
+            assertThat(e.changes()).extracting(ChangeItem::target)
+                    .containsExactly("/etc/jts-fleet/trim.conf", "/etc/systemd/system/jts-fstrim.timer");
+        });
+    }
+
+    @Test
     void theWorstOutcomeOfSeveralStepsIsTheEntrysStatus() {
         ChangeContext context = Records.context(RUN_1, "db-07");
         Instant t0 = Instant.parse("2026-12-01T14:00:00Z");

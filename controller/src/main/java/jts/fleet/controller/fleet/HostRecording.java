@@ -1,11 +1,12 @@
-package jts.fleet.controller.change;
+package jts.fleet.controller.fleet;
 
 import jts.fleet.inventory.HostSpec;
 
 /**
  * What an engine hands the host scripts that change a host so they record the change themselves: the change
- * context of the host ({@link ChangeRun#contextLine}), or an empty string (a dry run, a test of the engine alone),
- * with which the scripts record nothing.
+ * context of the host (the change package's run gives it), or an empty string (a dry run, a test of the engine
+ * alone), with which the scripts record nothing. Here, beside {@link HostObserver}, so engines need nothing of
+ * the change package.
  */
 @FunctionalInterface
 public interface HostRecording {

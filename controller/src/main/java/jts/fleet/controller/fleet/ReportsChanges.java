@@ -1,4 +1,4 @@
-package jts.fleet.controller.change;
+package jts.fleet.controller.fleet;
 
 import java.util.List;
 import java.util.Optional;
