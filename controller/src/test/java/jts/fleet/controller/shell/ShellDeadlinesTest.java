@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,28 @@ import jts.fleet.controller.testing.DrippingBannerServer;
 class ShellDeadlinesTest {
     @TempDir
     Path temp;
+
+    /**
+     * The 2 s deadlines below are about the network: the SSH client's one-time start in this JVM (sshj, the
+     * BouncyCastle provider, which the connect deadline covers) took more than 2 s on a loaded machine and the
+     * first test saw "no TCP connection". A connect refused at once, with a generous deadline, does that start.
+     */
+    @BeforeAll
+    static void startTheSshClientOnce(@TempDir Path dir) throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path identity = java.nio.file.Files.writeString(dir.resolve("id_ed25519"), "never read\n");
+        Path knownHosts = java.nio.file.Files.writeString(dir.resolve("known_hosts"), "");
+        Path inventory = ShellHarness.writeInventory(dir, "defaults: {become: none}\nhosts:\n"
+                + "  refused: {address: 127.0.0.1, port: " + closed + ", identity_file: \"" + identity
+                + "\", known_hosts: \"" + knownHosts + "\"}\n");
+        try (ShellHarness h = new ShellHarness(inventory, "status --connect-timeout 60s\n", Optional.empty())) {
+            h.shell.run();
+            assertThat(h.output()).as("the client started and tried").contains("cannot connect to 127.0.0.1:" + closed);
+        }
+    }
 
     private Path inventory(DrippingBannerServer server) throws Exception {
         return ShellHarness.writeInventory(temp, "defaults: {become: none}\nhosts:\n"
