@@ -179,7 +179,8 @@ class FixtureFleetIT {
             assertThat(r.err()).contains("kafka-03: " + command + " acts on the real machine");
         }
         // bench run too, and its text does not claim a run was stored when no host produced one
-        Launcher.Result bench = run(fleet("bench run", "-H", "kafka-03", "--tier", "hot", "--force", "--store",
+        Launcher.Result bench = run(fleet("bench run", "-H", "kafka-03", "--tier", "hot", "--force", "--reason", "FixtureFleetIT",
+                "--store",
                 dir.resolve("refused-store").toString()));
         assertThat(bench.exit()).as(bench.toString()).isEqualTo(ExitCodes.HOST_FAILED);
         assertThat(bench.err()).contains("kafka-03: bench run acts on the real machine");

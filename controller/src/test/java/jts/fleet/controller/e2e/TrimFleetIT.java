@@ -187,7 +187,8 @@ class TrimFleetIT {
         assertThat(allocatedBytes(loops.backingFile("ext4"))).isEqualTo(ext4Before);
         assertThat(allocatedBytes(loops.backingFile("xfs"))).isEqualTo(xfsBefore);
 
-        Launcher.Result forced = jts.run("trim", "--force", "--inventory", always.toString(), "-o", "json");
+        Launcher.Result forced = jts.run("trim", "--force", "--reason", "TrimFleetIT", "--inventory", always.toString(),
+                "-o", "json");
         assertThat(forced.exit()).as(forced.toString()).isZero();
         JsonNode host = JsonSchemas.validate("fleet-run", forced.out()).path("hosts").get(0);
         assertThat(host.path("status").asText()).as(forced.toString()).isEqualTo("changed");
@@ -212,7 +213,7 @@ class TrimFleetIT {
                 .isLessThan(xfsBefore - 100L * 1024 * 1024);
 
         // the text view: every step names its host, the hostile mount point written out, nothing raw
-        Launcher.Result text = jts.run("trim", "--force", "--inventory", always.toString());
+        Launcher.Result text = jts.run("trim", "--force", "--reason", "TrimFleetIT", "--inventory", always.toString());
         assertThat(text.exit()).as(text.toString()).isZero();
         assertNoControlCharacters(text);
         assertThat(text.out()).contains(ext4.toString()).contains(dir + "/" + HOSTILE_SHOWN)
