@@ -210,7 +210,8 @@ public final class FleetRunner {
                 }
                 publish(results, i, hosts.get(i), missing, listener, listenerLock, listenerFailure);
             }
-            workers.shutdownNow();
+            // the workers are interrupted once, by the shutdownNow below: a second interrupt would land in the
+            // cleanup an interrupted task runs (bench-cleanup.sh) and kill it, leaving test files on the host
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
