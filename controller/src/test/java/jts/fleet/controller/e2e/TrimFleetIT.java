@@ -276,7 +276,7 @@ class TrimFleetIT {
             long recordsBefore = Files.exists(TRIM_LOG) ? Files.readAllLines(TRIM_LOG).size() : 0;
             Duration wait = Duration.ofSeconds(90);
             try (CliProcess cli = CliProcess.start(work, Optional.empty(), List.of(), Map.of("NO_COLOR", "1"),
-                    "trim", "--inventory", slowHosts.toString(), "--forks", "1")) {
+                    "trim", "--yes", "--inventory", slowHosts.toString(), "--forks", "1")) {
                 long deadline = System.nanoTime() + wait.toNanos();
                 while (!sleepsOnTheHost() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
