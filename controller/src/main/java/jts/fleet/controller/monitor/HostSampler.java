@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.transport.StreamingCommand;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
@@ -124,7 +125,7 @@ final class HostSampler implements AutoCloseable {
             }
             expected = Duration.ofNanos(System.nanoTime() - started).compareTo(lifetime) >= 0;
             String stderr = stream.stderr().strip();
-            reason = target.host() + ": sampler ended" + (stderr.isEmpty() ? "" : ": " + firstLine(stderr));
+            reason = target.host() + ": sampler ended" + (stderr.isEmpty() ? "" : ": " + HostScriptRunner.firstLine(stderr));
         } catch (TransportException | DiskStatsException e) {
             reason = e.getMessage();
         } catch (IOException e) {
@@ -170,11 +171,6 @@ final class HostSampler implements AutoCloseable {
                 dropped++;
             }
         }
-    }
-
-    private static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
     }
 
     @Override

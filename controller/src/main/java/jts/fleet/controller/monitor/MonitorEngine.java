@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
@@ -84,7 +85,7 @@ public final class MonitorEngine {
                     dryRun ? new byte[0] : file.bytes(), stepTimeout, become);
             if (r.exitCode() != 0) {
                 throw new TransportException(FailureClass.COMMAND, host.name() + ": install " + file.path() + ": "
-                        + firstLine(r.stderr()) + " (exit " + r.exitCode() + ")");
+                        + HostScriptRunner.firstLine(r.stderr()) + " (exit " + r.exitCode() + ")");
             }
             String out = r.stdoutText().strip();
             int space = out.indexOf(' ');
@@ -92,7 +93,7 @@ public final class MonitorEngine {
             if (!out.endsWith(" " + file.sha256()) || !List.of("installed", "unchanged", "would-install")
                     .contains(change)) {
                 throw new TransportException(FailureClass.COMMAND, host.name() + ": install " + file.path()
-                        + ": unexpected answer \"" + firstLine(out) + "\"");
+                        + ": unexpected answer \"" + HostScriptRunner.firstLine(out) + "\"");
             }
             outcomes.add(new FileOutcome(file.path(), change, file.sha256()));
         }
@@ -102,7 +103,7 @@ public final class MonitorEngine {
         ExecResult a = transport.exec(MonitorInstall.activateScript(), List.of(), new byte[0], stepTimeout, become);
         if (a.exitCode() != 0) {
             throw new TransportException(FailureClass.COMMAND, host.name() + ": activate jts-metrics.timer: "
-                    + firstLine(a.stderr()) + " (exit " + a.exitCode() + ")");
+                    + HostScriptRunner.firstLine(a.stderr()) + " (exit " + a.exitCode() + ")");
         }
         List<String> lines = a.stdoutText().lines().toList();
         boolean systemd = lines.contains("systemd present");
@@ -139,7 +140,8 @@ public final class MonitorEngine {
         String status = nl < 0 ? out : out.substring(0, nl);
         if (!status.startsWith("@@jts-metrics exit ")) {
             throw new TransportException(FailureClass.COMMAND, host.name() + ": run-once: unexpected answer \""
-                    + firstLine(out) + "\" (exit " + r.exitCode() + ", " + firstLine(r.stderr()) + ")");
+                    + HostScriptRunner.firstLine(out) + "\" (exit " + r.exitCode() + ", "
+                    + HostScriptRunner.firstLine(r.stderr()) + ")");
         }
         int scriptExit;
         try {
@@ -156,12 +158,6 @@ public final class MonitorEngine {
             throw new TransportException(FailureClass.COMMAND, e.getMessage());
         }
         return new RunOnceReport(host.name(), scriptExit, r.stderr(), textfile, metrics, r.elapsed());
-    }
-
-    private static String firstLine(String text) {
-        String s = text.strip();
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** install-file's arguments: the same as {@code trim install}'s. */

@@ -255,10 +255,9 @@ public final class TrimCommands {
         return new Activation.Activated(commands, fstrimTimer, masked, next);
     }
 
+    /** The first line of a host's text: {@link jts.fleet.controller.fleet.HostScriptRunner#firstLine}. */
     public static String firstLine(String text) {
-        String stripped = text.strip();
-        int newline = stripped.indexOf('\n');
-        return newline < 0 ? stripped : stripped.substring(0, newline);
+        return jts.fleet.controller.fleet.HostScriptRunner.firstLine(text);
     }
 
     /** install-file's arguments; the change context only for a real install (a dry run records nothing). */
