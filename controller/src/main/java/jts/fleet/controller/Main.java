@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import jts.fleet.controller.cli.AppContext;
-import jts.fleet.controller.cli.CommandTree;
 import jts.fleet.controller.cli.Interrupts;
 import jts.fleet.controller.cli.VersionProvider;
+import jts.fleet.controller.cli.tree.CommandTree;
 import jts.fleet.controller.shell.ShellCommand;
 
 /** Entry point. {@link #run} is the testable form: no System.exit, output to the given writers. */

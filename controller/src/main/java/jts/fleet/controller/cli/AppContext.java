@@ -1,7 +1,6 @@
 package jts.fleet.controller.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,7 +95,7 @@ public final class AppContext {
         return commandLine;
     }
 
-    void setCommandLine(String text) {
+    public void setCommandLine(String text) {
         this.commandLine = Objects.requireNonNull(text, "text");
     }
 

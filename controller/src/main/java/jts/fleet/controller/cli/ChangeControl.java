@@ -14,7 +14,7 @@ import jts.fleet.remote.change.ChangeItem;
  * A command's change record while it runs ({@link ChangeOptions#begin}); inactive for a dry run, so a command
  * calls the same methods either way.
  */
-final class ChangeControl implements jts.fleet.controller.fleet.HostRecording {
+public final class ChangeControl implements jts.fleet.controller.fleet.HostRecording {
     static final ChangeControl INACTIVE = new ChangeControl(Optional.empty());
 
     private final Optional<ChangeRun> run;
@@ -24,22 +24,22 @@ final class ChangeControl implements jts.fleet.controller.fleet.HostRecording {
     }
 
     /** The same, reading what changed from each host's result value with {@code describe}. */
-    ChangeControl describedBy(Function<Object, List<ChangeItem>> describe) {
+    public ChangeControl describedBy(Function<Object, List<ChangeItem>> describe) {
         return new ChangeControl(run.map(r -> r.describedBy(describe)));
     }
 
     /** {@code base}, writing each host's intent before it starts and its outcome when it ends. */
-    FleetRunner runner(FleetRunner base) {
+    public FleetRunner runner(FleetRunner base) {
         return run.map(base::observedBy).orElse(base);
     }
 
     /** The hosts the change freeze refused: recorded as refused. */
-    void refused(ChangeFreeze.Decision freeze) {
+    public void refused(ChangeFreeze.Decision freeze) {
         run.ifPresent(r -> freeze.refused().forEach(r::refused));
     }
 
     /** Selected hosts the run never started on (a stopped rollout). */
-    void notStarted(List<HostSpec> hosts, String why) {
+    public void notStarted(List<HostSpec> hosts, String why) {
         run.ifPresent(r -> hosts.forEach(h -> r.notStarted(h, why)));
     }
 
@@ -49,12 +49,12 @@ final class ChangeControl implements jts.fleet.controller.fleet.HostRecording {
         return run.map(r -> r.contextLine(host)).orElse("");
     }
 
-    Optional<String> runId() {
+    public Optional<String> runId() {
         return run.map(ChangeRun::runId);
     }
 
     /** Says on stderr which outcome lines could not be written (the changes themselves happened). */
-    void end(AppContext context) {
+    public void end(AppContext context) {
         run.ifPresent(r -> r.writeErrors().forEach(e -> context.err().println("jts-fleet: warning: " + e)));
     }
 }

@@ -41,7 +41,7 @@ public final class ChangeOptions {
      *                        {@code --yes} and no terminal to ask on (exit 2)
      * @throws ExitException  the question answered no, or the change file cannot be written (exit 4)
      */
-    ChangeControl begin(AppContext context, FleetSession session, String command, boolean force, boolean dryRun)
+    public ChangeControl begin(AppContext context, FleetSession session, String command, boolean force, boolean dryRun)
             throws UsageException, ExitException {
         return begin(context, session, command, session.hosts(), force, dryRun);
     }
@@ -50,7 +50,7 @@ public final class ChangeOptions {
      * The same for a command that changes only {@code changing} of the selected hosts (the others refused by the
      * change freeze): the question counts those; none left, none asked.
      */
-    ChangeControl begin(AppContext context, FleetSession session, String command,
+    public ChangeControl begin(AppContext context, FleetSession session, String command,
                         java.util.List<jts.fleet.inventory.HostSpec> changing, boolean force, boolean dryRun)
             throws UsageException, ExitException {
         Optional<String> why = reasonFor(command, force);
@@ -89,13 +89,52 @@ public final class ChangeOptions {
      *
      * @throws UsageException {@code --force} without {@code --reason}, before anything is decided or said
      */
-    ChangeFreeze.Decision freeze(AppContext context, FleetSession session, String command, FreezeOverride override,
+    public ChangeFreeze.Decision freeze(AppContext context, FleetSession session, String command, FreezeOverride override,
                                  boolean dryRun) throws UsageException {
         reasonFor(command, override.force);
         ChangeFreeze.Decision decision = ChangeFreeze.decide(session.hosts(), command,
                 ZonedDateTime.now(context.clock()), override.force || dryRun);
         decision.refused().forEach(r -> context.err().println("jts-fleet: " + r.reason()));
         return decision;
+    }
+
+    /**
+     * The change freeze and the change record of a command the freeze holds back (apply, rollback, bench run,
+     * experiment): {@link #freeze}, then {@link #begin} for the hosts it allows, with the hosts it refused recorded as
+     * refused.
+     */
+    public Gate beginOutsideFreeze(AppContext context, FleetSession session, String command, FreezeOverride override,
+                                   boolean dryRun) throws UsageException, ExitException {
+        return beginOutsideFreeze(context, session, command, override, dryRun, control -> control);
+    }
+
+    /** The same, the record reading what changed from each host's result with {@code describe}. */
+    public Gate beginOutsideFreeze(AppContext context, FleetSession session, String command, FreezeOverride override,
+                                   java.util.function.Function<Object, java.util.List<jts.fleet.remote.change.ChangeItem>>
+                                           describe) throws UsageException, ExitException {
+        return beginOutsideFreeze(context, session, command, override, false, control -> control.describedBy(describe));
+    }
+
+    private Gate beginOutsideFreeze(AppContext context, FleetSession session, String command, FreezeOverride override,
+                                    boolean dryRun, java.util.function.UnaryOperator<ChangeControl> recording)
+            throws UsageException, ExitException {
+        ChangeFreeze.Decision decision = freeze(context, session, command, override, dryRun);
+        ChangeControl control = recording.apply(begin(context, session, command, decision.allowed(), override.force,
+                dryRun));
+        control.refused(decision);
+        return new Gate(decision, control);
+    }
+
+    /** What {@link #beginOutsideFreeze} decided: the hosts that may go ahead, and the change record. */
+    public record Gate(ChangeFreeze.Decision freeze, ChangeControl control) {
+        public java.util.List<jts.fleet.inventory.HostSpec> allowed() {
+            return freeze.allowed();
+        }
+
+        /** {@code code}, except that a run that went well on the hosts allowed still exits 4 when some were refused. */
+        public int refusedOr(int code) {
+            return code == ExitCodes.OK && !freeze.refused().isEmpty() ? ExitCodes.REFUSED : code;
+        }
     }
 
     /** The reason, checked; {@code --force} is a usage error without one. */

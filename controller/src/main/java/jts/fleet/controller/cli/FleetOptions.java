@@ -87,6 +87,16 @@ public final class FleetOptions {
         return listHosts;
     }
 
+    /** {@code --forks}: hosts served in parallel. */
+    public int forks() {
+        return forks;
+    }
+
+    /** Which inventory and hosts. */
+    public HostSelection selection() {
+        return selection;
+    }
+
     /**
      * The CLI's operator: notices (a host or jump host key recorded by accept-new, an ignored key file) on stderr as
      * they happen, like OpenSSH's "Permanently added"; passphrases asked on the controlling terminal.

@@ -54,6 +54,14 @@ public final class FleetReport {
         context.err().flush();
     }
 
+    /**
+     * The listener of a fleet run: {@link #progress} as each host finishes, except with {@code -o json} (a script
+     * reads stdout and wants nothing but the document).
+     */
+    public static java.util.function.Consumer<HostResult<?>> progress(AppContext context, OutputOptions output) {
+        return output.json() ? r -> { } : r -> progress(context, r);
+    }
+
     public static void printRecap(PrintWriter out, List<? extends HostResult<?>> results) {
         Recap recap = Recap.of(results);
         out.println();

@@ -12,4 +12,9 @@ public final class FreezeOverride {
             description = "Change hosts even inside their maintenance.blackout window (trading hours); only with "
                     + "--reason TEXT, which the change record keeps with the window it overrode.")
     boolean force;
+
+    /** True when {@code --force} was given. */
+    public boolean force() {
+        return force;
+    }
 }

@@ -36,6 +36,16 @@ public final class HostSelection {
     @Option(names = "--limit", paramLabel = "PATTERN", description = "Further restrict the selected hosts.")
     String limit;
 
+    /** {@code --ssh-config FILE|none}, for the commands that offer it. */
+    public void useSshConfig(String file) {
+        this.sshConfig = file;
+    }
+
+    /** Selects exactly {@code pattern}, as {@code --hosts} would (a command naming its one host). */
+    public void selectOnly(String pattern) {
+        this.hosts = pattern;
+    }
+
     public Inventory loadInventory() throws InventoryException {
         return loader().load(Optional.ofNullable(inventory));
     }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jts.fleet.controller.cli.AppContext;
-import jts.fleet.controller.cli.CommandTree;
+import jts.fleet.controller.cli.tree.CommandTree;
 import jts.fleet.controller.shell.ShellCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;

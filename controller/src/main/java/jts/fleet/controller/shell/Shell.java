@@ -20,7 +20,7 @@ import org.jline.terminal.Terminal;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.cli.AppContext;
-import jts.fleet.controller.cli.CommandTree;
+import jts.fleet.controller.cli.tree.CommandTree;
 import jts.fleet.controller.cli.Interrupts;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import jts.fleet.controller.cli.CommandTree;
+import jts.fleet.controller.cli.tree.CommandTree;
 import picocli.CommandLine;
 
 class CommandLineTextTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.cli.tree.CommandTree;
 
 class MainTest {
     @TempDir
@@ -72,7 +73,7 @@ class MainTest {
         assertThat(run.out()).matches("(?s)jts-fleet \\d+\\.\\d+\\.\\d+.*Java 1?\\d.*");
     }
 
-    /** A group named without a subcommand lists its subcommands on stdout and exits 2 (GroupCommand). */
+    /** A group named without a subcommand lists its subcommands on stdout and exits 2 (CommandTree.missingSubcommand). */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"'', status", "bench, compare", "inventory, check",
             "monitor, run-once", "render, dashboard"})
@@ -270,7 +271,7 @@ class MainTest {
 
     @Test
     void runtimeFollowsTheOneDurationRule() {
-        var converter = new BenchCommands.RuntimeConverter();
+        var converter = new jts.fleet.controller.cli.bench.RuntimeConverter();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> converter.convert("30"))
                 .hasMessageContaining("did you mean 30s?");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DurationConverter().convert("10"))

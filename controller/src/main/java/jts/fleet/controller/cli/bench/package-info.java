@@ -1,0 +1,8 @@
+/**
+ * The benchmark commands, one per class: {@code bench} ({@link jts.fleet.controller.cli.bench.BenchGroup}) with
+ * {@code run}, {@code list}, {@code show}, {@code compare} and {@code report}, and {@code experiment}; their shared
+ * options ({@code --store}, {@code --runtime}/{@code --size}) and the terminal's progress line. Each command fills a
+ * request and calls {@code jts.fleet.controller.bench} (engine, store, queries, text views); it never runs fio or a
+ * host script itself, never measures or compares numbers, and never imports another command family.
+ */
+package jts.fleet.controller.cli.bench;

@@ -1,0 +1,58 @@
+package jts.fleet.controller.cli.render;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.OwnFiles;
+import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.cli.HostSelection;
+import jts.fleet.controller.maintenance.ScheduleCheck;
+import jts.fleet.inventory.HostSpec;
+import jts.fleet.inventory.Inventory;
+import jts.fleet.remote.systemd.Unit;
+import jts.fleet.remote.trim.TrimUnits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code jts-fleet render systemd --host H}: the TRIM units of one host, printed or written; connects nowhere. */
+@Command(name = "systemd", mixinStandardHelpOptions = true,
+        description = "Write jts-fstrim.service and jts-fstrim.timer for one host into DIR (or print them).")
+public final class Systemd implements Callable<Integer> {
+    private final AppContext context;
+
+    @Mixin
+    HostSelection fleet;
+
+    @Option(names = "--host", required = true, paramLabel = "HOST", description = "Inventory host name.")
+    String host;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory to write the units to.")
+    Path out;
+
+    public Systemd(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Inventory inv = fleet.loadInventory();
+        HostSpec spec = Policies.oneHost(inv, host);
+        // a schedule that starts inside a blackout window is an inventory error (exit 2), as for trim install
+        ScheduleCheck.requireSafe(inv.source(), List.of(spec), context.clock().instant());
+        for (Unit unit : TrimUnits.render(spec.name(), spec.policy().maintenance())) {
+            if (out == null) {
+                context.out().println("# " + unit.fileName());
+                context.out().print(unit.render());
+                context.out().println();
+            } else {
+                Path file = out.resolve(unit.fileName());
+                OwnFiles.writeString(file, unit.render(), OwnFiles.Access.SHARED);
+                context.out().println("wrote " + file);
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,303 @@
+package jts.fleet.controller.cli.tree;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.time.Clock;
+import java.util.List;
+
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.cli.ExitException;
+import jts.fleet.controller.cli.HelpText;
+import jts.fleet.controller.cli.Logging;
+import jts.fleet.controller.cli.UsageException;
+import jts.fleet.controller.cli.VersionProvider;
+import jts.fleet.controller.cli.bench.BenchGroup;
+import jts.fleet.controller.cli.bench.Experiment;
+import jts.fleet.controller.cli.history.History;
+import jts.fleet.controller.cli.inventory.InventoryGroup;
+import jts.fleet.controller.cli.monitor.Check;
+import jts.fleet.controller.cli.monitor.MonitorGroup;
+import jts.fleet.controller.cli.monitor.Watch;
+import jts.fleet.controller.cli.render.RenderGroup;
+import jts.fleet.controller.cli.status.Snapshot;
+import jts.fleet.controller.cli.status.Status;
+import jts.fleet.controller.cli.trim.Trim;
+import jts.fleet.controller.cli.tuning.Apply;
+import jts.fleet.controller.cli.tuning.Plan;
+import jts.fleet.controller.cli.tuning.Rollback;
+import jts.fleet.controller.cli.tuning.Verify;
+import jts.fleet.inventory.InventoryException;
+import jts.fleet.remote.model.HostText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
+
+/**
+ * Builds the one command tree used by the CLI and the shell. Commands get the {@link AppContext} through
+ * their constructor (a picocli factory), exceptions map to exit codes here and nowhere else. Front ends above
+ * the commands (the interactive shell) are handed in by the caller ({@code Main}), so no command imports them.
+ */
+public final class CommandTree {
+    private CommandTree() {
+    }
+
+    public static CommandLine create(PrintWriter out, PrintWriter err, boolean terminal, Class<?>... frontEnds) {
+        return create(new AppContext(out, err, terminal, Clock.systemDefaultZone()), frontEnds);
+    }
+
+    /**
+     * The tree of every command, then {@code frontEnds} (commands that drive this tree themselves, like
+     * {@code shell}), listed last in --help in the given order (the shell, the generated docs, top-level help).
+     */
+    public static CommandLine create(AppContext context, Class<?>... frontEnds) {
+        List<Class<?>> all = new java.util.ArrayList<>(List.of(subcommands()));
+        all.addAll(List.of(frontEnds));
+        all.add(CompleteCommand.class); // hidden: for the completion scripts only
+        return build(context, all);
+    }
+
+    /**
+     * The tree one command line needs: when {@code args} name a subcommand (or one of {@code frontEnds}), only
+     * that command's model is built. picocli builds a command's model by reflection over its classes, fields and
+     * annotations; for all ~35 commands that is most of a one-shot run's start-up (~150-250 ms on a 2-core VM).
+     * Anything else (top-level help, an unknown or misspelt command, which picocli answers with suggestions)
+     * gets the whole tree.
+     */
+    public static CommandLine forArguments(AppContext context, Class<?>[] frontEnds, String... args) {
+        return namedSubcommand(frontEnds, args).map(sub -> build(context, List.of(sub)))
+                .orElseGet(() -> create(context, frontEnds));
+    }
+
+    /**
+     * The top-level command (of the tree or {@code frontEnds}) that {@code args} name after the top-level options
+     * that may precede it ({@code -v}, {@code --log-file FILE}); empty when the line names none or has another
+     * option first.
+     */
+    static java.util.Optional<Class<?>> namedSubcommand(Class<?>[] frontEnds, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if ("--log-file".equals(arg)) {
+                i++;
+            } else if (!arg.matches("-v+|--verbose|--log-file=.*")) {
+                String name = arg;
+                return java.util.stream.Stream.of(List.of(subcommands()), List.of(frontEnds),
+                                List.<Class<?>>of(CompleteCommand.class))
+                        .flatMap(List::stream)
+                        .filter(sub -> {
+                            Command command = sub.getAnnotation(Command.class);
+                            return command.name().equals(name) || List.of(command.aliases()).contains(name);
+                        })
+                        .findFirst();
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static CommandLine build(AppContext context, List<Class<?>> subcommands) {
+        CommandLine cmd = new CommandLine(new JtsFleetCommand(), new ContextFactory(context));
+        for (Class<?> sub : subcommands) {
+            cmd.addSubcommand(sub);
+        }
+        shareVersion(cmd, new VersionProvider());
+        summariesInCommandLists(cmd);
+        cmd.setOut(context.out());
+        cmd.setErr(context.err());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(context, ex));
+        cmd.setExecutionStrategy(parseResult -> {
+            configureLogging(parseResult);
+            Runnable once = afterLogging;
+            afterLogging = () -> { };
+            once.run();
+            context.setCommandLine(jts.fleet.controller.change.CommandLineText.of(parseResult));
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            if (missingSubcommand(ex)) {
+                // a group named alone (jts-fleet, bench, inventory, monitor, render): its usage, command list
+                // included, rather than picocli's one line
+                ex.getCommandLine().usage(ex.getCommandLine().getOut());
+                return ExitCodes.USAGE;
+            }
+            context.err().println("jts-fleet: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, context.err());
+            context.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            // check is a Nagios plugin: its usage errors are UNKNOWN (3), never CRITICAL (2)
+            if (ex.getCommandLine().getCommand() instanceof Check) {
+                return Check.unknown(context, ex.getMessage());
+            }
+            return ExitCodes.USAGE;
+        });
+        return cmd;
+    }
+
+    /**
+     * picocli's answer to a command that only groups subcommands (neither {@code Runnable} nor {@code Callable}) named
+     * without one: a plain {@code ParameterException} on that command.
+     */
+    static boolean missingSubcommand(CommandLine.ParameterException ex) {
+        Object command = ex.getCommandLine().getCommand();
+        return ex.getClass() == CommandLine.ParameterException.class && !ex.getCommandLine().getSubcommands().isEmpty()
+                && !(command instanceof Runnable) && !(command instanceof java.util.concurrent.Callable<?>);
+    }
+
+    /**
+     * The command lists of --help show each command's first sentence, whole: picocli's default shows the first
+     * line of a description that was wrapped by hand, cut mid-sentence.
+     */
+    private static void summariesInCommandLists(CommandLine cmd) {
+        if (!cmd.getSubcommands().isEmpty()) {
+            cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
+                    help -> commandList(help.commandSpec().commandLine()));
+        }
+        cmd.getSubcommands().values().stream().distinct().forEach(CommandTree::summariesInCommandLists);
+    }
+
+    static String commandList(CommandLine cmd) {
+        List<java.util.Map.Entry<String, String>> rows = new java.util.ArrayList<>();
+        cmd.getSubcommands().forEach((name, sub) -> {
+            var usage = sub.getCommandSpec().usageMessage();
+            if (!usage.hidden() && sub.getCommandName().equals(name)) {
+                String text = usage.header().length > 0 ? String.join(" ", usage.header())
+                        : String.join(" ", usage.description());
+                rows.add(java.util.Map.entry(name, HelpText.firstSentence(text)
+                        .replace("%n", " ").replace("%%", "%") + "."));
+            }
+        });
+        int width = rows.stream().mapToInt(r -> r.getKey().length()).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        int indent = width + 4;
+        int wrapAt = Math.max(indent + 30, cmd.getUsageHelpWidth());
+        for (var row : rows) {
+            // whole sentences, wrapped at word boundaries under the summary column
+            StringBuilder line = new StringBuilder("  ").append(row.getKey())
+                    .append(" ".repeat(width - row.getKey().length() + 2));
+            for (String word : row.getValue().split(" ")) {
+                if (line.length() + 1 + word.length() > wrapAt && line.length() > indent) {
+                    out.append(line.toString().stripTrailing()).append('\n');
+                    line = new StringBuilder(" ".repeat(indent));
+                }
+                if (line.length() > indent) {
+                    line.append(' ');
+                }
+                line.append(word);
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** {@code --version} works on every subcommand, not only at the top. */
+    private static void shareVersion(CommandLine cmd, VersionProvider provider) {
+        if (cmd.getCommandSpec().versionProvider() == null) {
+            cmd.getCommandSpec().versionProvider(provider);
+        }
+        cmd.getSubcommands().values().forEach(sub -> shareVersion(sub, provider));
+    }
+
+    /** -v (any number, on any command of the line) and --log-file, wherever they were written. */
+    private static volatile Runnable afterLogging = () -> { };
+
+    /**
+     * Runs {@code action} once, right after {@code -v}/{@code --log-file} configured logging, before the command
+     * itself: for work the launcher's process starts early that loads classes with SLF4J loggers (sshj). Started
+     * before, it would initialise the simple logger with its defaults, and {@code -v} and {@code --log-file}
+     * would then be ignored for the whole run.
+     */
+    public static void afterLoggingConfigured(Runnable action) {
+        afterLogging = action;
+    }
+
+    static void configureLogging(CommandLine.ParseResult parseResult) {
+        int verbosity = 0;
+        java.util.Optional<java.nio.file.Path> logFile = java.util.Optional.empty();
+        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            CommandLine.Model.OptionSpec v = r.matchedOption("--verbose");
+            if (v != null) {
+                verbosity += r.matchedOptionValue("--verbose", new boolean[0]).length;
+            }
+            if (r.hasMatchedOption("--log-file")) {
+                logFile = java.util.Optional.of(r.matchedOptionValue("--log-file", java.nio.file.Path.of("")));
+            }
+        }
+        Logging.configure(verbosity, logFile);
+    }
+
+    /** Every top-level subcommand but the front ends, in the order of --help. */
+    public static Class<?>[] subcommands() {
+        return new Class<?>[] {
+            Status.class,
+            InventoryGroup.class,
+            Snapshot.class,
+            Plan.class,
+            Apply.class,
+            Verify.class,
+            Rollback.class,
+            Trim.class,
+            History.class,
+            BenchGroup.class,
+            Experiment.class,
+            Watch.class,
+            Check.class,
+            MonitorGroup.class,
+            RenderGroup.class,
+        };
+    }
+
+    static int handle(AppContext context, Exception ex) {
+        Throwable cause = ex;
+        if (cause instanceof InventoryException) {
+            context.err().println("jts-fleet: " + cause.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (cause instanceof UsageException || cause instanceof jts.fleet.controller.bench.BenchStore.UnknownRunException) {
+            context.err().println("jts-fleet: " + cause.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (cause instanceof ExitException exit) {
+            context.err().println("jts-fleet: " + cause.getMessage());
+            return exit.code();
+        }
+        if (cause instanceof java.io.IOException io) {
+            // a local file the command was given or needs (a report directory, the bench store): the user's to fix
+            context.err().println("jts-fleet: " + HostText.escape(describe(io)));
+            return ExitCodes.USAGE;
+        }
+        context.err().println("jts-fleet: internal error: " + HostText.escape(String.valueOf(cause)));
+        context.err().println("jts-fleet: this is a bug in jts-fleet: please report it with the command line and"
+                + " the stack trace");
+        if (Logging.enabled()) {
+            cause.printStackTrace(context.err());
+        } else {
+            context.err().println("jts-fleet: run again with -v for the stack trace");
+        }
+        return ExitCodes.SOFTWARE;
+    }
+
+    /** "FILE: what is wrong" for file system errors (Java names them by class), else the message. */
+    static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            String reason = fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                    : e.getClass().getSimpleName();
+            return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + reason;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    /** Creates commands with an {@code (AppContext)} constructor when they have one. */
+    private record ContextFactory(AppContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> withContext = type.getDeclaredConstructor(AppContext.class);
+                return withContext.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

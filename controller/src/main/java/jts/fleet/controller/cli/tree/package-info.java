@@ -1,0 +1,10 @@
+/**
+ * The one command tree of the CLI and the shell: {@link jts.fleet.controller.cli.tree.CommandTree} registers every
+ * command family in --help order, builds only the named command's model for a one-shot run, maps exceptions to exit
+ * codes (the one place) and answers a group named without a subcommand with its usage;
+ * {@link jts.fleet.controller.cli.tree.JtsFleetCommand} is the top-level command and
+ * {@link jts.fleet.controller.cli.tree.CompleteCommand} the hidden one the completion scripts call. Nothing below
+ * imports this package; it never imports the interactive shell: front ends are handed in by their caller
+ * ({@code Main}).
+ */
+package jts.fleet.controller.cli.tree;
