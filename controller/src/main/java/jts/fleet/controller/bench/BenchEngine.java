@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.maintenance.ChangeFreeze;
 import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.HostOutcome;
@@ -183,7 +184,7 @@ public final class BenchEngine {
             BenchTarget.checkPath(target);
         }
         BenchTarget.checkRunId(runId);
-        boolean become = host.become() == HostSpec.Become.SUDO;
+        boolean become = HostScriptRunner.sudo(host);
         TargetDevices devices = devices(transport, host, target);
         List<String> args = new ArrayList<>();
         String context = recording.contextLine(host);
@@ -245,7 +246,7 @@ public final class BenchEngine {
 
     TargetDevices devices(Transport transport, HostSpec host, String target) throws TransportException, BenchFailure {
         ExecResult r = transport.exec(BenchScripts.DEVICES.text(), List.of(target), new byte[0], SHORT_SCRIPT,
-                host.become() == HostSpec.Become.SUDO);
+                HostScriptRunner.sudo(host));
         try {
             return TargetDevices.parse(r.stdoutText(), host.name());
         } catch (FioParseException e) {
@@ -324,7 +325,7 @@ public final class BenchEngine {
         boolean interrupted = Thread.interrupted();
         try {
             transport.exec(BenchScripts.CLEANUP.text(), List.of(target, runId), new byte[0], SHORT_SCRIPT,
-                    host.become() == HostSpec.Become.SUDO);
+                    HostScriptRunner.sudo(host));
         } catch (TransportException | RuntimeException e) {
             // the host is gone or the transport closed: bench.sh's own traps and timeout -k remain
             System.getLogger(BenchEngine.class.getName()).log(System.Logger.Level.WARNING,

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.maintenance.ChangeFreeze;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostTask;
@@ -178,7 +179,7 @@ public final class ExperimentEngine {
             args.add(context);
         }
         ExecResult r = transport.exec(BenchScripts.QUEUE_SET.text(), args, new byte[0], SET_TIMEOUT,
-                host.become() == HostSpec.Become.SUDO);
+                HostScriptRunner.sudo(host));
         if (!r.ok()) {
             throw new BenchFailure(host.name() + ": write /sys/block/" + device + "/queue/" + attribute.key() + " = \"" + value
                     + "\": " + r.stderr().strip() + " (exit " + r.exitCode() + ")");

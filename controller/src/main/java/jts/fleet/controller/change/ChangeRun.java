@@ -15,6 +15,7 @@ import java.util.function.Function;
 import jts.fleet.controller.fleet.HostObserver;
 import jts.fleet.controller.fleet.HostRecording;
 import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.fleet.ReportsChanges;
 import jts.fleet.controller.maintenance.ChangeFreeze;
 import jts.fleet.controller.transport.FailureClass;
@@ -92,7 +93,7 @@ public final class ChangeRun implements HostObserver, HostRecording {
         return contexts.computeIfAbsent(host.name(), name -> {
             Optional<String> sshUser = host.connection() == HostSpec.Connection.LOCAL ? Optional.empty()
                     : Optional.of(host.user());
-            String become = host.become() == HostSpec.Become.SUDO ? "sudo" : "none";
+            String become = HostScriptRunner.sudo(host) ? "sudo" : "none";
             Optional<String> window = ChangeFreeze.window(host, ZonedDateTime.now(clock));
             return new ChangeContext(header.runId(), header.command(), name, header.operator().on(sshUser, become),
                     header.controllerHost(), header.version(), header.commandLine(), header.reason(),

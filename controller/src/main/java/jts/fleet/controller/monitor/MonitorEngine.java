@@ -77,7 +77,7 @@ public final class MonitorEngine {
 
     public InstallReport install(Transport transport, HostSpec host, MetricsConfig config, boolean dryRun)
             throws TransportException {
-        boolean become = host.become() == HostSpec.Become.SUDO;
+        boolean become = HostScriptRunner.sudo(host);
         List<FileOutcome> outcomes = new ArrayList<>();
         for (MonitorInstall.File file : MonitorInstall.files(host.name(), config)) {
             ExecResult r = transport.exec(MonitorInstall.installFileScript(),
@@ -129,7 +129,7 @@ public final class MonitorEngine {
      * @throws TransportException when the host is unreachable, the script is not installed or the answer is garbage
      */
     public RunOnceReport runOnce(Transport transport, HostSpec host) throws TransportException {
-        boolean become = host.become() == HostSpec.Become.SUDO;
+        boolean become = HostScriptRunner.sudo(host);
         ExecResult r = transport.exec(MonitorInstall.runOnceScript(), List.of(), new byte[0], stepTimeout, become);
         String out = r.stdoutText();
         if (out.startsWith("@@jts-metrics not-installed")) {
@@ -162,6 +162,6 @@ public final class MonitorEngine {
 
     /** install-file's arguments: the same as {@code trim install}'s. */
     static List<String> installArgs(String path, String mode, String sha256, boolean dryRun, String context) {
-        return jts.fleet.controller.trim.TrimCommands.installArgs(path, mode, sha256, dryRun, context);
+        return jts.fleet.controller.trim.TrimEngine.installArgs(path, mode, sha256, dryRun, context);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.remote.model.HostText;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -115,7 +116,7 @@ public final class TrimViews {
                     r.result().key(), detail));
         }
         if (report.outcome() == RunReport.Outcome.CONFIG_ERROR && !report.stderr().isBlank()) {
-            lines.add("  " + HostText.escape(TrimCommands.firstLine(report.stderr())));
+            lines.add("  " + HostText.escape(HostScriptRunner.firstLine(report.stderr())));
         }
         return lines;
     }

@@ -26,7 +26,7 @@ import jts.fleet.controller.monitor.MonitorEngine;
 import jts.fleet.controller.testing.FakeTransport;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.controller.transport.ExecResult;
-import jts.fleet.controller.trim.TrimCommands;
+import jts.fleet.controller.trim.TrimEngine;
 import jts.fleet.controller.tuning.TuningEngine;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.InventoryLoader;
@@ -148,7 +148,7 @@ class HostOutputFuzzTest {
                 Optional.empty(), HostSpec.Become.NONE, List.of(), Optional.empty(),
                 InventoryLoader.standard().defaultPolicy());
         TuningEngine tuning = TuningEngine.standard(SETTINGS);
-        TrimCommands trim = TrimCommands.of(SETTINGS);
+        TrimEngine trim = TrimEngine.of(SETTINGS);
         MonitorEngine monitor = MonitorEngine.of(SETTINGS);
         Map<String, HostTask<Object>> tasks = new java.util.LinkedHashMap<>();
         tasks.put("status", (t, h) -> {
@@ -201,9 +201,9 @@ class HostOutputFuzzTest {
         FakeTransport transport = new FakeTransport("h", (script, args, stdin) -> new ExecResult(0,
                 healthy.get(which(script)).getBytes(StandardCharsets.UTF_8), "", Duration.ofMillis(1)));
         assertThat(HostGather.model(transport, host, SETTINGS.commandTimeout()).snapshot().devices()).isNotEmpty();
-        assertThat(TrimCommands.of(SETTINGS).run(transport, host, false, false).records()).hasSize(2);
+        assertThat(TrimEngine.of(SETTINGS).run(transport, host, false, false).records()).hasSize(2);
         assertThat(MonitorEngine.of(SETTINGS).runOnce(transport, host).metrics()).hasSize(1);
-        assertThat(TrimCommands.of(SETTINGS).status(transport, host).nextElapse()).isPresent();
+        assertThat(TrimEngine.of(SETTINGS).status(transport, host).nextElapse()).isPresent();
         assertThat(TuningEngine.standard(SETTINGS).rollback(transport, host, true))
                 .isInstanceOf(HostOutcome.Done.class);
     }

@@ -123,7 +123,7 @@ class HostileNamesTest {
         jts.fleet.remote.model.StorageModel model = jts.fleet.controller.gather.HostGather.model(
                 new jts.fleet.controller.transport.LocalTransport(host), host, java.time.Duration.ofSeconds(30));
         String cut = "/data/line\nCRITICAL - fake";
-        var trim = jts.fleet.controller.trim.TrimCommands.of(
+        var trim = jts.fleet.controller.trim.TrimEngine.of(
                 jts.fleet.controller.fleet.RunSettings.defaults(java.time.Clock.systemUTC()));
         var plan = trim.installPlan(host, model, Optional.empty());
         assertThat(plan.config().mounts()).doesNotContain(cut).contains("/data/looks\\033]0;octal\\007");

@@ -68,8 +68,8 @@ class TrimActivateIT {
     @Test
     void reloadsEnablesAndReportsAnEnabledFstrimTimer() throws Exception {
         ExecResult result = activate(dir.resolve("run-systemd-system").toString(), "no", "enabled");
-        Activation activation = TrimCommands.parseActivation("db-01", TrimCommands.activationCommands(false), result);
-        assertThat(activation).isEqualTo(new Activation.Activated(TrimCommands.activationCommands(false), "enabled", false,
+        Activation activation = TrimEngine.parseActivation("db-01", TrimEngine.activationCommands(false), result);
+        assertThat(activation).isEqualTo(new Activation.Activated(TrimEngine.activationCommands(false), "enabled", false,
                 "Sat 2026-11-28 03:00:00 EST"));
         assertThat(((Activation.Activated) activation).doubleTrimming()).isTrue();
         assertThat(calls()).containsExactly("daemon-reload", "enable --now jts-fstrim.timer", "is-enabled fstrim.timer",
@@ -79,16 +79,16 @@ class TrimActivateIT {
     @Test
     void masksFstrimTimerOnlyWhenAskedAndNotAlreadyMasked() throws Exception {
         ExecResult result = activate(dir.resolve("run-systemd-system").toString(), "yes", "enabled");
-        Activation.Activated activation = (Activation.Activated) TrimCommands.parseActivation("db-01",
-                TrimCommands.activationCommands(true), result);
+        Activation.Activated activation = (Activation.Activated) TrimEngine.parseActivation("db-01",
+                TrimEngine.activationCommands(true), result);
         assertThat(activation.maskedFstrimTimer()).isTrue();
         assertThat(activation.doubleTrimming()).isFalse();
         assertThat(calls()).contains("disable --now fstrim.timer", "mask fstrim.timer");
 
         Files.delete(calls);
         ExecResult already = activate(dir.resolve("run-systemd-system").toString(), "yes", "masked");
-        assertThat(TrimCommands.parseActivation("db-01", TrimCommands.activationCommands(true), already))
-                .isEqualTo(new Activation.Activated(TrimCommands.activationCommands(true), "masked", false,
+        assertThat(TrimEngine.parseActivation("db-01", TrimEngine.activationCommands(true), already))
+                .isEqualTo(new Activation.Activated(TrimEngine.activationCommands(true), "masked", false,
                         "Sat 2026-11-28 03:00:00 EST"));
         assertThat(calls()).doesNotContain("mask fstrim.timer");
     }
@@ -96,7 +96,7 @@ class TrimActivateIT {
     @Test
     void withoutSystemdNothingRuns() throws Exception {
         ExecResult result = activate(dir.resolve("absent").toString(), "yes", "enabled");
-        assertThat(TrimCommands.parseActivation("db-01", TrimCommands.activationCommands(true), result))
+        assertThat(TrimEngine.parseActivation("db-01", TrimEngine.activationCommands(true), result))
                 .isInstanceOf(Activation.NoSystemd.class);
         assertThat(calls()).isEmpty();
     }

@@ -41,7 +41,7 @@ class TrimViewsTest {
         InstallReport report = new InstallReport("db-01",
                 List.of(new FileOutcome("/etc/jts-fleet/trim.conf", FileChange.INSTALLED, "ab"),
                         new FileOutcome("/usr/local/libexec/jts-fleet/jts-fstrim", FileChange.UNCHANGED, "cd")),
-                new Activation.NoSystemd(TrimCommands.activationCommands(false)), List.of("db-01: systemd is not running"));
+                new Activation.NoSystemd(TrimEngine.activationCommands(false)), List.of("db-01: systemd is not running"));
         assertThat(TrimViews.text(report)).containsExactly("db-01: changed",
                 "  installed /etc/jts-fleet/trim.conf", "  unchanged /usr/local/libexec/jts-fleet/jts-fstrim",
                 "  would run: systemctl daemon-reload", "  would run: systemctl enable --now jts-fstrim.timer",

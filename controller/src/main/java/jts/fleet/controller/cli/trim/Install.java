@@ -21,7 +21,7 @@ import jts.fleet.controller.gather.HostGather;
 import jts.fleet.controller.maintenance.ScheduleCheck;
 import jts.fleet.controller.trim.InstallPlan;
 import jts.fleet.controller.trim.InstallReport;
-import jts.fleet.controller.trim.TrimCommands;
+import jts.fleet.controller.trim.TrimEngine;
 import jts.fleet.controller.trim.TrimViews;
 import jts.fleet.remote.model.StorageModel;
 import picocli.CommandLine.Command;
@@ -68,7 +68,7 @@ public final class Install implements Callable<Integer> {
         return fleet.withSession(context, session -> {
             ScheduleCheck.requireSafe(session.inventory().source(), session.hosts(), context.clock().instant());
             ChangeControl control = change.begin(context, session, "trim install", false, dryRun);
-            TrimCommands trim = TrimCommands.of(session.settings()).recordedBy(control);
+            TrimEngine trim = TrimEngine.of(session.settings()).recordedBy(control);
             List<HostResult<InstallReport>> results = control.runner(session.runner()).run(session.hosts(),
                     (transport, host) -> {
                 jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "trim install");

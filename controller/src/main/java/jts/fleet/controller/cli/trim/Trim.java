@@ -19,10 +19,11 @@ import jts.fleet.controller.cli.Json;
 import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.gather.HostGather;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.trim.RunReport;
-import jts.fleet.controller.trim.TrimCommands;
+import jts.fleet.controller.trim.TrimEngine;
 import jts.fleet.controller.trim.TrimViews;
 import jts.fleet.remote.model.StorageModel;
 import jts.fleet.remote.trim.TrimTargets;
@@ -65,7 +66,7 @@ public final class Trim implements Callable<Integer> {
         return fleet.withSession(context, session -> {
             // the freeze of trim is the host's: jts-fstrim refuses inside the same windows (and records it)
             ChangeControl control = change.begin(context, session, "trim", override.force(), dryRun);
-            TrimCommands trim = TrimCommands.of(session.settings()).recordedBy(control);
+            TrimEngine trim = TrimEngine.of(session.settings()).recordedBy(control);
             // Ctrl-C: no further host or trim starts; a trim in flight stops by itself after its range
             Interrupts.Run<List<HostResult<RunReport>>> stoppable = Interrupts.stoppable(context, session,
                     "jts-fleet status", runner -> control.runner(runner).run(session.hosts(), (transport, host) -> {
@@ -82,7 +83,7 @@ public final class Trim implements Callable<Integer> {
                     case FAILED -> new HostOutcome.Done<>(report, true);
                     case CONFIG_ERROR, NOT_INSTALLED -> new HostOutcome.Fail<>(FailureClass.COMMAND,
                             host.name() + ": jts-fstrim " + report.outcome().key() + ": "
-                                    + TrimCommands.firstLine(report.stderr()));
+                                    + HostScriptRunner.firstLine(report.stderr()));
                 };
             }, FleetReport.progress(context, output)));
             List<HostResult<RunReport>> results = stoppable.value();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jts.fleet.controller.fleet.HostRecording;
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
@@ -28,7 +29,7 @@ import jts.fleet.remote.model.StorageModel;
  * host. Every step is one of the fixed scripts of {@link TrimScript}; only validated, fixed arguments reach the
  * host, file contents travel on stdin.
  */
-public final class TrimCommands {
+public final class TrimEngine {
     /** Exists only while systemd is PID 1 (sd_booted(3)). */
     public static final String SYSTEMD_RUNTIME_DIR = "/run/systemd/system";
 
@@ -41,27 +42,27 @@ public final class TrimCommands {
      * @param runTimeout  deadline of a whole trim run; when it passes, {@code timeout} sends SIGTERM and the script
      *                    stops after the range in progress
      */
-    public TrimCommands(Duration stepTimeout, Duration runTimeout) {
+    public TrimEngine(Duration stepTimeout, Duration runTimeout) {
         this(stepTimeout, runTimeout, HostRecording.NONE);
     }
 
-    private TrimCommands(Duration stepTimeout, Duration runTimeout, HostRecording recording) {
+    private TrimEngine(Duration stepTimeout, Duration runTimeout, HostRecording recording) {
         this.stepTimeout = stepTimeout;
         this.runTimeout = runTimeout;
         this.recording = recording;
     }
 
     /** These commands, with the host scripts recording what they change on the host ({@code changes.jsonl}). */
-    public TrimCommands recordedBy(HostRecording value) {
-        return new TrimCommands(stepTimeout, runTimeout, value);
+    public TrimEngine recordedBy(HostRecording value) {
+        return new TrimEngine(stepTimeout, runTimeout, value);
     }
 
     /**
      * The command deadline of {@code settings} per install step; 30 times it for a whole trim run (a trim goes
      * range by range and stops after the range in progress when its deadline passes).
      */
-    public static TrimCommands of(RunSettings settings) {
-        return new TrimCommands(settings.commandTimeout(), settings.commandTimeout().multipliedBy(TRIM_RUN_FACTOR));
+    public static TrimEngine of(RunSettings settings) {
+        return new TrimEngine(settings.commandTimeout(), settings.commandTimeout().multipliedBy(TRIM_RUN_FACTOR));
     }
 
     /** A trim run may take this many command deadlines. */
@@ -118,7 +119,7 @@ public final class TrimCommands {
      */
     public InstallReport install(Transport transport, HostSpec host, InstallPlan plan, boolean maskFstrimTimer,
                                  boolean dryRun) throws TransportException {
-        boolean become = host.become() == HostSpec.Become.SUDO;
+        boolean become = HostScriptRunner.sudo(host);
         List<FileOutcome> outcomes = new ArrayList<>();
         for (InstallFile file : plan.files()) {
             ExecResult result = transport.exec(TrimScript.installFileScript(),
@@ -162,7 +163,7 @@ public final class TrimCommands {
      */
     public RunReport run(Transport transport, HostSpec host, Optional<TrimConfig> pushIfNotInstalled, boolean force,
                          boolean dryRun) throws TransportException {
-        boolean become = host.become() == HostSpec.Become.SUDO;
+        boolean become = HostScriptRunner.sudo(host);
         String forceArg = force ? "yes" : "no";
         String dryRunArg = dryRun ? "yes" : "no";
         String context = dryRun ? "" : recording.contextLine(host);
@@ -188,10 +189,10 @@ public final class TrimCommands {
     /** The timer's next elapse and the last 200 run records of the host. */
     public TrimStatus status(Transport transport, HostSpec host) throws TransportException {
         ExecResult result = transport.exec(TrimScript.statusScript(), List.of(), new byte[0], stepTimeout,
-                host.become() == HostSpec.Become.SUDO);
+                HostScriptRunner.sudo(host));
         if (result.exitCode() != 0) {
             throw new TransportException(FailureClass.COMMAND, host.name() + ": trim-status: "
-                    + firstLine(result.stderr()) + " (exit " + result.exitCode() + ")");
+                    + HostScriptRunner.firstLine(result.stderr()) + " (exit " + result.exitCode() + ")");
         }
         try {
             return TrimStatus.parse(host.name(), result.stdoutText());
@@ -204,7 +205,7 @@ public final class TrimCommands {
         TrimLog log = TrimLog.parse(result.stdoutText());
         if (!log.problems().isEmpty()) {
             throw new TransportException(FailureClass.COMMAND, host + ": jts-fstrim --json output "
-                    + log.problems().get(0) + " (exit " + result.exitCode() + ", stderr: " + firstLine(result.stderr()) + ")");
+                    + log.problems().get(0) + " (exit " + result.exitCode() + ", stderr: " + HostScriptRunner.firstLine(result.stderr()) + ")");
         }
         return new RunReport(host, mode, result.exitCode(), log.records(), result.stderr(), result.elapsed());
     }
@@ -212,7 +213,7 @@ public final class TrimCommands {
     static FileChange parseInstallOutput(String host, InstallFile file, ExecResult result) throws TransportException {
         if (result.exitCode() != 0) {
             throw new TransportException(FailureClass.COMMAND, host + ": install " + file.path() + ": "
-                    + firstLine(result.stderr()) + " (exit " + result.exitCode() + ")");
+                    + HostScriptRunner.firstLine(result.stderr()) + " (exit " + result.exitCode() + ")");
         }
         String out = result.stdoutText().strip();
         for (FileChange change : FileChange.values()) {
@@ -221,13 +222,13 @@ public final class TrimCommands {
             }
         }
         throw new TransportException(FailureClass.COMMAND, host + ": install " + file.path()
-                + ": unexpected answer \"" + firstLine(out) + "\" (expected installed/unchanged " + file.sha256() + ")");
+                + ": unexpected answer \"" + HostScriptRunner.firstLine(out) + "\" (expected installed/unchanged " + file.sha256() + ")");
     }
 
     static Activation parseActivation(String host, List<String> commands, ExecResult result) throws TransportException {
         if (result.exitCode() != 0) {
             throw new TransportException(FailureClass.COMMAND, host + ": activate " + TrimUnits.TIMER_NAME + ": "
-                    + firstLine(result.stderr()) + " (exit " + result.exitCode() + ")");
+                    + HostScriptRunner.firstLine(result.stderr()) + " (exit " + result.exitCode() + ")");
         }
         String systemd = null;
         String fstrimTimer = "not-found";
@@ -255,10 +256,6 @@ public final class TrimCommands {
         return new Activation.Activated(commands, fstrimTimer, masked, next);
     }
 
-    /** The first line of a host's text: {@link jts.fleet.controller.fleet.HostScriptRunner#firstLine}. */
-    public static String firstLine(String text) {
-        return jts.fleet.controller.fleet.HostScriptRunner.firstLine(text);
-    }
 
     /** install-file's arguments; the change context only for a real install (a dry run records nothing). */
     public static List<String> installArgs(String path, String mode, String sha256, boolean dryRun, String context) {

@@ -20,9 +20,9 @@ import jts.fleet.remote.trim.TrimPaths;
 import jts.fleet.remote.trim.TrimResult;
 import jts.fleet.remote.trim.TrimScript;
 
-class TrimCommandsTest {
+class TrimEngineTest {
     private static final HostSpec HOST = TrimHosts.local("db-01", HostSpec.Become.SUDO, List.of(TrimHosts.NY_TRADING));
-    private final TrimCommands commands = new TrimCommands(Duration.ofSeconds(10), Duration.ofSeconds(60));
+    private final TrimEngine commands = new TrimEngine(Duration.ofSeconds(10), Duration.ofSeconds(60));
 
     /** One exec as the engine issued it. */
     record Call(String script, List<String> args, byte[] stdin) {
@@ -76,7 +76,7 @@ class TrimCommandsTest {
         assertThat(report.files()).extracting(FileOutcome::change).containsExactly(
                 FileChange.UNCHANGED, FileChange.INSTALLED, FileChange.INSTALLED, FileChange.INSTALLED);
         assertThat(report.changed()).isTrue();
-        assertThat(report.activation()).isEqualTo(new Activation.Activated(TrimCommands.activationCommands(false),
+        assertThat(report.activation()).isEqualTo(new Activation.Activated(TrimEngine.activationCommands(false),
                 "enabled", false, "Sat 2026-11-28 02:17:12 EST"));
         assertThat(report.warnings()).containsExactly("db-01: util-linux fstrim.timer is enabled too: filesystems are"
                 + " trimmed twice, once without the blackout guard; rerun with --mask-fstrim-timer to mask it");

@@ -45,7 +45,7 @@ import jts.fleet.remote.trim.TrimScript;
  * fixed host paths; whatever was there before is restored afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TrimCommandsIT {
+class TrimEngineIT {
     private static final long CHUNK_BYTES = 128L << 20;
 
     SshdFixture sshd;
@@ -54,7 +54,7 @@ class TrimCommandsIT {
     Path state;
     Path textfiles;
     final Map<Path, Optional<byte[]>> saved = new LinkedHashMap<>();
-    final TrimCommands commands = new TrimCommands(Duration.ofSeconds(30), Duration.ofSeconds(120));
+    final TrimEngine commands = new TrimEngine(Duration.ofSeconds(30), Duration.ofSeconds(120));
 
     @BeforeAll
     void setUp() throws Exception {
