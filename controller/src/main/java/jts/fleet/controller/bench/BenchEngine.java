@@ -184,7 +184,6 @@ public final class BenchEngine {
             BenchTarget.checkPath(target);
         }
         BenchTarget.checkRunId(runId);
-        boolean become = HostScriptRunner.sudo(host);
         TargetDevices devices = devices(transport, host, target);
         List<String> args = new ArrayList<>();
         String context = recording.contextLine(host);
@@ -208,8 +207,8 @@ public final class BenchEngine {
         active.put(key, new Active(transport, host, workParent, runId));
         ExecResult result;
         try {
-            result = transport.exec(BenchScripts.BENCH.text(), args, stdin.toString().getBytes(StandardCharsets.UTF_8),
-                    timeout, become, documentLimit);
+            result = HostScriptRunner.exec(transport, host, BenchScripts.BENCH.text(), args,
+                    stdin.toString().getBytes(StandardCharsets.UTF_8), timeout, true, documentLimit);
         } catch (TransportException e) {
             cleanup(transport, host, workParent, runId);
             throw e;
@@ -245,8 +244,8 @@ public final class BenchEngine {
     }
 
     TargetDevices devices(Transport transport, HostSpec host, String target) throws TransportException, BenchFailure {
-        ExecResult r = transport.exec(BenchScripts.DEVICES.text(), List.of(target), new byte[0], SHORT_SCRIPT,
-                HostScriptRunner.sudo(host));
+        ExecResult r = HostScriptRunner.exec(transport, host, BenchScripts.DEVICES.text(), List.of(target),
+                new byte[0], SHORT_SCRIPT, true);
         try {
             return TargetDevices.parse(r.stdoutText(), host.name());
         } catch (FioParseException e) {
@@ -324,8 +323,8 @@ public final class BenchEngine {
     void cleanup(Transport transport, HostSpec host, String target, String runId) {
         boolean interrupted = Thread.interrupted();
         try {
-            transport.exec(BenchScripts.CLEANUP.text(), List.of(target, runId), new byte[0], SHORT_SCRIPT,
-                    HostScriptRunner.sudo(host));
+            HostScriptRunner.exec(transport, host, BenchScripts.CLEANUP.text(), List.of(target, runId), new byte[0],
+                    SHORT_SCRIPT, true);
         } catch (TransportException | RuntimeException e) {
             // the host is gone or the transport closed: bench.sh's own traps and timeout -k remain
             System.getLogger(BenchEngine.class.getName()).log(System.Logger.Level.WARNING,

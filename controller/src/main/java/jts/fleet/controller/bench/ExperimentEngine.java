@@ -178,8 +178,8 @@ public final class ExperimentEngine {
         if (!context.isEmpty()) {
             args.add(context);
         }
-        ExecResult r = transport.exec(BenchScripts.QUEUE_SET.text(), args, new byte[0], SET_TIMEOUT,
-                HostScriptRunner.sudo(host));
+        ExecResult r = HostScriptRunner.exec(transport, host, BenchScripts.QUEUE_SET.text(), args, new byte[0],
+                SET_TIMEOUT, true);
         if (!r.ok()) {
             throw new BenchFailure(host.name() + ": write /sys/block/" + device + "/queue/" + attribute.key() + " = \"" + value
                     + "\": " + r.stderr().strip() + " (exit " + r.exitCode() + ")");

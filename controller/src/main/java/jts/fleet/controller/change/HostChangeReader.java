@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.transport.ExecResult;
-import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
 import jts.fleet.controller.tuning.TuningPaths;
@@ -32,8 +32,8 @@ public final class HostChangeReader {
             throws TransportException {
         String stateDir = TuningPaths.forHost(host).stateDir();
         String after = since.map(s -> s.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("-");
-        ExecResult result = transport.exec(HostChangeLog.readScript(), List.of(stateDir, after), new byte[0], timeout,
-                false);
+        ExecResult result = HostScriptRunner.exec(transport, host, HostChangeLog.readScript(), List.of(stateDir, after),
+                new byte[0], timeout, false);
         if (!result.ok()) {
             return HostOutcome.failed(host.name() + ": change-read exited " + result.exitCode() + ": "
                     + result.stderr().strip());
@@ -41,7 +41,7 @@ public final class HostChangeReader {
         try {
             return HostOutcome.ok(HostChangeLog.parseRead(host.name(), result.stdoutText()));
         } catch (IllegalArgumentException e) {
-            throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
+            throw HostScriptRunner.unusableAnswer(e);
         }
     }
 }

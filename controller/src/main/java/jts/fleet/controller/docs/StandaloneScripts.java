@@ -1,9 +1,5 @@
 package jts.fleet.controller.docs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,7 @@ import jts.fleet.remote.bench.FioJobFile;
 import jts.fleet.remote.bench.FioProfile;
 import jts.fleet.remote.model.GatherScript;
 import jts.fleet.remote.monitor.Resources;
+import jts.fleet.remote.script.ScriptResources;
 import jts.fleet.remote.trim.TrimScript;
 
 /**
@@ -141,14 +138,6 @@ public final class StandaloneScripts {
     }
 
     static String resource(String fileName) {
-        String path = "/jts/fleet/controller/docs/" + fileName;
-        try (InputStream in = StandaloneScripts.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path + " (broken build)");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading resource " + path, e);
-        }
+        return ScriptResources.text("/jts/fleet/controller/docs/" + fileName);
     }
 }

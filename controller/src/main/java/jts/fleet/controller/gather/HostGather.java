@@ -5,7 +5,6 @@ import java.util.List;
 
 import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.transport.ExecResult;
-import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
 import jts.fleet.inventory.HostSpec;
@@ -33,7 +32,7 @@ public final class HostGather {
         try {
             return GatherParser.framed(host.name(), result.stdoutText());
         } catch (GatherException e) {
-            throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
+            throw HostScriptRunner.unusableAnswer(e);
         }
     }
 
@@ -43,7 +42,7 @@ public final class HostGather {
         try {
             return GatherParser.parse(host.name(), output);
         } catch (GatherException e) {
-            throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
+            throw HostScriptRunner.unusableAnswer(e);
         }
     }
 

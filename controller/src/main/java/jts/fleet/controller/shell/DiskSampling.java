@@ -12,7 +12,6 @@ import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.transport.ExecResult;
-import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
 import jts.fleet.inventory.DeviceClass;
@@ -51,7 +50,7 @@ final class DiskSampling {
         try {
             return HostReads.parseDiskSample(host.name(), result.stdoutText(), info);
         } catch (DiskStatsException e) {
-            throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
+            throw HostScriptRunner.unusableAnswer(e);
         }
     }
 

@@ -20,7 +20,6 @@ import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.transport.ExecResult;
-import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.TransportException;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.monitor.HostReads;
@@ -86,8 +85,9 @@ final class JournalCommand implements Callable<Integer> {
         }
         try (FleetSession session = fleet.open(context)) {
             List<HostResult<Journal>> results = session.runner().run(session.hosts(), (transport, host) -> {
-                ExecResult r = transport.exec(HostReads.journalScript(), List.of(checkedUnit, Integer.toString(lines)),
-                        new byte[0], session.settings().commandTimeout(), HostScriptRunner.sudo(host));
+                ExecResult r = HostScriptRunner.exec(transport, host, HostReads.journalScript(),
+                        List.of(checkedUnit, Integer.toString(lines)), new byte[0], session.settings().commandTimeout(),
+                        true);
                 return HostOutcome.ok(parse(host.name(), r));
             }, r -> { });
             if (output.json()) {
@@ -129,7 +129,7 @@ final class JournalCommand implements Callable<Integer> {
         try {
             return HostReads.parseJournal(host, r.stdoutText(), r.exitCode(), r.stderr());
         } catch (HostReads.ReadFailure e) {
-            throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
+            throw HostScriptRunner.unusableAnswer(e);
         }
     }
 }

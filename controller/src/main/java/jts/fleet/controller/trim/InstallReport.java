@@ -2,6 +2,10 @@ package jts.fleet.controller.trim;
 
 import java.util.List;
 
+import jts.fleet.remote.install.FileChange;
+import jts.fleet.remote.install.FileOutcome;
+import jts.fleet.remote.trim.Activation;
+
 /** The result of {@code trim install} on one host. */
 public record InstallReport(String host, List<FileOutcome> files, Activation activation, List<String> warnings)
         implements jts.fleet.controller.fleet.ReportsChanges {

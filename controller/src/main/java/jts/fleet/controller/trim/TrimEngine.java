@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jts.fleet.controller.fleet.FileInstaller;
 import jts.fleet.controller.fleet.HostRecording;
 import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.fleet.RunSettings;
@@ -14,6 +15,9 @@ import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
 import jts.fleet.inventory.HostSpec;
+import jts.fleet.remote.install.FileOutcome;
+import jts.fleet.remote.install.PushedFile;
+import jts.fleet.remote.trim.Activation;
 import jts.fleet.remote.trim.TrimConfig;
 import jts.fleet.remote.trim.TrimLog;
 import jts.fleet.remote.trim.TrimPaths;
@@ -95,20 +99,10 @@ public final class TrimEngine {
     public InstallPlan installPlan(HostSpec host, TrimConfig config) {
         var units = TrimUnits.render(host.name(), host.policy().maintenance());
         return new InstallPlan(host.name(), config, List.of(
-                new InstallFile(TrimPaths.SCRIPT, "0755", TrimScript.text()),
-                new InstallFile(TrimPaths.CONFIG, "0644", config.render()),
-                new InstallFile(TrimPaths.SERVICE, "0644", units.get(0).render()),
-                new InstallFile(TrimPaths.TIMER, "0644", units.get(1).render())));
-    }
-
-    /** The systemd commands {@code install} runs after pushing, in order. */
-    public static List<String> activationCommands(boolean maskFstrimTimer) {
-        List<String> commands = new ArrayList<>(List.of("systemctl daemon-reload",
-                "systemctl enable --now " + TrimUnits.TIMER_NAME, "systemctl is-enabled fstrim.timer"));
-        if (maskFstrimTimer) {
-            commands.addAll(List.of("systemctl disable --now fstrim.timer", "systemctl mask fstrim.timer"));
-        }
-        return List.copyOf(commands);
+                new PushedFile(TrimPaths.SCRIPT, "0755", TrimScript.text()),
+                new PushedFile(TrimPaths.CONFIG, "0644", config.render()),
+                new PushedFile(TrimPaths.SERVICE, "0644", units.get(0).render()),
+                new PushedFile(TrimPaths.TIMER, "0644", units.get(1).render())));
     }
 
     /**
@@ -119,23 +113,24 @@ public final class TrimEngine {
      */
     public InstallReport install(Transport transport, HostSpec host, InstallPlan plan, boolean maskFstrimTimer,
                                  boolean dryRun) throws TransportException {
-        boolean become = HostScriptRunner.sudo(host);
-        List<FileOutcome> outcomes = new ArrayList<>();
-        for (InstallFile file : plan.files()) {
-            ExecResult result = transport.exec(TrimScript.installFileScript(),
-                    installArgs(file.path(), file.mode(), file.sha256(), dryRun, recording.contextLine(host)),
-                    dryRun ? new byte[0] : file.bytes(), stepTimeout, become);
-            outcomes.add(new FileOutcome(file.path(), parseInstallOutput(host.name(), file, result), file.sha256()));
-        }
-        List<String> commands = activationCommands(maskFstrimTimer);
+        List<FileOutcome> outcomes = new FileInstaller(stepTimeout, recording).install(transport, host, plan.files(),
+                dryRun);
+        List<String> commands = TrimScript.activationCommands(maskFstrimTimer);
         List<String> warnings = new ArrayList<>();
         Activation activation;
         if (dryRun) {
             activation = new Activation.DryRun(commands);
         } else {
-            ExecResult result = transport.exec(TrimScript.activateScript(),
-                    List.of(SYSTEMD_RUNTIME_DIR, maskFstrimTimer ? "yes" : "no"), new byte[0], stepTimeout, become);
-            activation = parseActivation(host.name(), commands, result);
+            ExecResult result = HostScriptRunner.exec(transport, host, TrimScript.activateScript(),
+                    List.of(SYSTEMD_RUNTIME_DIR, maskFstrimTimer ? "yes" : "no"), new byte[0], stepTimeout, true);
+            if (result.exitCode() != 0) {
+                throw HostScriptRunner.exitFailure(host, "activate " + TrimUnits.TIMER_NAME, result);
+            }
+            try {
+                activation = TrimScript.parseActivation(host.name(), commands, result.stdoutText());
+            } catch (IllegalArgumentException e) {
+                throw HostScriptRunner.unusableAnswer(e);
+            }
         }
         if (activation instanceof Activation.Activated a && a.doubleTrimming()) {
             warnings.add(host.name() + ": util-linux fstrim.timer is " + a.fstrimTimerState() + " too: filesystems are"
@@ -163,12 +158,11 @@ public final class TrimEngine {
      */
     public RunReport run(Transport transport, HostSpec host, Optional<TrimConfig> pushIfNotInstalled, boolean force,
                          boolean dryRun) throws TransportException {
-        boolean become = HostScriptRunner.sudo(host);
         String forceArg = force ? "yes" : "no";
         String dryRunArg = dryRun ? "yes" : "no";
         String context = dryRun ? "" : recording.contextLine(host);
-        ExecResult installed = transport.exec(TrimScript.runScript(), List.of(forceArg, dryRunArg, "-", context),
-                new byte[0], runTimeout, become);
+        ExecResult installed = HostScriptRunner.exec(transport, host, TrimScript.runScript(),
+                List.of(forceArg, dryRunArg, "-", context), new byte[0], runTimeout, true);
         if (installed.exitCode() != TrimScript.EXIT_NOT_INSTALLED) {
             return report(host.name(), RunReport.Mode.INSTALLED, installed);
         }
@@ -181,23 +175,22 @@ public final class TrimEngine {
         byte[] stdin = new byte[config.length + script.length];
         System.arraycopy(config, 0, stdin, 0, config.length);
         System.arraycopy(script, 0, stdin, config.length, script.length);
-        ExecResult pushed = transport.exec(TrimScript.runScript(),
-                List.of(forceArg, dryRunArg, String.valueOf(config.length), context), stdin, runTimeout, become);
+        ExecResult pushed = HostScriptRunner.exec(transport, host, TrimScript.runScript(),
+                List.of(forceArg, dryRunArg, String.valueOf(config.length), context), stdin, runTimeout, true);
         return report(host.name(), RunReport.Mode.PUSHED, pushed);
     }
 
     /** The timer's next elapse and the last 200 run records of the host. */
     public TrimStatus status(Transport transport, HostSpec host) throws TransportException {
-        ExecResult result = transport.exec(TrimScript.statusScript(), List.of(), new byte[0], stepTimeout,
-                HostScriptRunner.sudo(host));
+        ExecResult result = HostScriptRunner.exec(transport, host, TrimScript.statusScript(), List.of(), new byte[0],
+                stepTimeout, true);
         if (result.exitCode() != 0) {
-            throw new TransportException(FailureClass.COMMAND, host.name() + ": trim-status: "
-                    + HostScriptRunner.firstLine(result.stderr()) + " (exit " + result.exitCode() + ")");
+            throw HostScriptRunner.exitFailure(host, "trim-status", result);
         }
         try {
             return TrimStatus.parse(host.name(), result.stdoutText());
         } catch (IllegalArgumentException e) {
-            throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
+            throw HostScriptRunner.unusableAnswer(e);
         }
     }
 
@@ -208,61 +201,5 @@ public final class TrimEngine {
                     + log.problems().get(0) + " (exit " + result.exitCode() + ", stderr: " + HostScriptRunner.firstLine(result.stderr()) + ")");
         }
         return new RunReport(host, mode, result.exitCode(), log.records(), result.stderr(), result.elapsed());
-    }
-
-    static FileChange parseInstallOutput(String host, InstallFile file, ExecResult result) throws TransportException {
-        if (result.exitCode() != 0) {
-            throw new TransportException(FailureClass.COMMAND, host + ": install " + file.path() + ": "
-                    + HostScriptRunner.firstLine(result.stderr()) + " (exit " + result.exitCode() + ")");
-        }
-        String out = result.stdoutText().strip();
-        for (FileChange change : FileChange.values()) {
-            if (out.equals(change.key() + " " + file.sha256())) {
-                return change;
-            }
-        }
-        throw new TransportException(FailureClass.COMMAND, host + ": install " + file.path()
-                + ": unexpected answer \"" + HostScriptRunner.firstLine(out) + "\" (expected installed/unchanged " + file.sha256() + ")");
-    }
-
-    static Activation parseActivation(String host, List<String> commands, ExecResult result) throws TransportException {
-        if (result.exitCode() != 0) {
-            throw new TransportException(FailureClass.COMMAND, host + ": activate " + TrimUnits.TIMER_NAME + ": "
-                    + HostScriptRunner.firstLine(result.stderr()) + " (exit " + result.exitCode() + ")");
-        }
-        String systemd = null;
-        String fstrimTimer = "not-found";
-        boolean masked = false;
-        String next = "";
-        for (String line : result.stdoutText().lines().toList()) {
-            int space = line.indexOf(' ');
-            String key = space < 0 ? line : line.substring(0, space);
-            String value = space < 0 ? "" : line.substring(space + 1).strip();
-            switch (key) {
-                case "systemd" -> systemd = value;
-                case "fstrim.timer" -> fstrimTimer = value;
-                case "masked" -> masked = value.equals("fstrim.timer");
-                case "next" -> next = value;
-                default -> throw new TransportException(FailureClass.COMMAND,
-                        host + ": activate: unexpected line \"" + line + "\"");
-            }
-        }
-        if ("absent".equals(systemd)) {
-            return new Activation.NoSystemd(commands);
-        }
-        if (!"present".equals(systemd)) {
-            throw new TransportException(FailureClass.COMMAND, host + ": activate: no \"systemd\" line in the answer");
-        }
-        return new Activation.Activated(commands, fstrimTimer, masked, next);
-    }
-
-
-    /** install-file's arguments; the change context only for a real install (a dry run records nothing). */
-    public static List<String> installArgs(String path, String mode, String sha256, boolean dryRun, String context) {
-        List<String> args = new ArrayList<>(List.of(path, mode, sha256, dryRun ? "check" : "apply"));
-        if (!dryRun && !context.isEmpty()) {
-            args.add(context);
-        }
-        return args;
     }
 }

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Locale;
 
 import jts.fleet.controller.fleet.HostScriptRunner;
-import jts.fleet.remote.model.HostText;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jts.fleet.remote.model.HostText;
+import jts.fleet.remote.install.FileOutcome;
+import jts.fleet.remote.trim.Activation;
 import jts.fleet.remote.trim.TrimRecord;
 import jts.fleet.remote.trim.TrimStatus;
 

@@ -155,9 +155,9 @@ public final class TuningEngine {
             return HostOutcome.skipped("interrupted (Ctrl-C) before any change");
         }
         TuningPaths where = paths.apply(host);
-        ExecResult result = transport.exec(TuningScripts.APPLY.text(),
+        ExecResult result = HostScriptRunner.exec(transport, host, TuningScripts.APPLY.text(),
                 List.of(where.sysfsRoot(), where.stateDir(), where.rulesPath(), recording.contextLine(host)),
-                plan.applyInput(report.rules()), timeout, HostScriptRunner.sudo(host));
+                plan.applyInput(report.rules()), timeout, true);
         ScriptOutcome outcome = ScriptOutcome.parse(host.name(), result.exitCode(), result.stdoutText(),
                 result.stderr());
         if (outcome.locked()) {
@@ -225,10 +225,10 @@ public final class TuningEngine {
             return new HostOutcome.Done<>(new RollbackReport(host.name(), true, Optional.empty(), state),
                     state.isPresent());
         }
-        ExecResult result = transport.exec(TuningScripts.ROLLBACK.text(),
+        ExecResult result = HostScriptRunner.exec(transport, host, TuningScripts.ROLLBACK.text(),
                 List.of(where.sysfsRoot(), where.stateDir(), where.rulesPath(),
                         forgetMissing ? "forget-missing" : "keep", recording.contextLine(host)), new byte[0], timeout,
-                HostScriptRunner.sudo(host));
+                true);
         ScriptOutcome outcome = ScriptOutcome.parse(host.name(), result.exitCode(), result.stdoutText(),
                 result.stderr());
         if (outcome.locked()) {
@@ -272,7 +272,7 @@ public final class TuningEngine {
         try {
             return HostTuningFiles.parse(host.name(), result.stdoutText());
         } catch (IllegalArgumentException e) {
-            throw new TransportException(FailureClass.COMMAND, e.getMessage(), e);
+            throw HostScriptRunner.unusableAnswer(e);
         }
     }
 

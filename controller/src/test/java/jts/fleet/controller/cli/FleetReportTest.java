@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 
+import jts.fleet.remote.install.FileOutcome;
+import jts.fleet.remote.install.FileChange;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.monitor.MonitorEngine;
 import jts.fleet.remote.monitor.PromText;
@@ -20,7 +22,7 @@ import jts.fleet.remote.monitor.PromText;
 /** The shared output of fleet commands: values with Optional and java.time fields, JSON only when asked. */
 class FleetReportTest {
     private static final MonitorEngine.InstallReport INSTALLED = new MonitorEngine.InstallReport("db-01",
-            List.of(new MonitorEngine.FileOutcome("/etc/jts-fleet/metrics.conf", "installed", "ab".repeat(32))),
+            List.of(new FileOutcome("/etc/jts-fleet/metrics.conf", FileChange.INSTALLED, "ab".repeat(32))),
             Optional.of(true), "Sat 2026-12-05 23:31:00 UTC", List.of());
 
     private record Printed(String out, String err) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jts.fleet.remote.install.FileOutcome;
+import jts.fleet.remote.install.FileChange;
 import jts.fleet.controller.testing.FakeTransport;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.controller.transport.ExecResult;
@@ -44,10 +46,10 @@ class MonitorEngineTest {
             return ok((calls.size() == 1 ? "unchanged " : "installed ") + args.get(2) + "\n");
         });
         MonitorEngine.InstallReport r = MonitorEngine.of(jts.fleet.controller.fleet.RunSettings.defaults(java.time.Clock.systemUTC())).install(t, HOST, CONFIG, false);
-        assertThat(r.files()).extracting(MonitorEngine.FileOutcome::path).containsExactly(MonitorUnits.SCRIPT,
+        assertThat(r.files()).extracting(FileOutcome::path).containsExactly(MonitorUnits.SCRIPT,
                 MonitorUnits.CONFIG, MonitorUnits.SERVICE, MonitorUnits.TIMER);
-        assertThat(r.files()).extracting(MonitorEngine.FileOutcome::change)
-                .containsExactly("unchanged", "installed", "installed", "installed");
+        assertThat(r.files()).extracting(FileOutcome::change)
+                .containsExactly(FileChange.UNCHANGED, FileChange.INSTALLED, FileChange.INSTALLED, FileChange.INSTALLED);
         assertThat(calls.get(0)).containsExactly(MonitorUnits.SCRIPT, "0755",
                 MonitorInstall.files("db-01", CONFIG).get(0).sha256(), "apply");
         assertThat(r.systemd()).contains(true);

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jts.fleet.remote.install.InstallFileScript;
+import jts.fleet.remote.install.FileOutcome;
+import jts.fleet.remote.install.FileChange;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.remote.monitor.MetricsConfig;
-import jts.fleet.remote.monitor.MonitorInstall;
 import jts.fleet.remote.monitor.MonitorUnits;
 import jts.fleet.remote.monitor.PromText;
 import jts.fleet.remote.testing.Environment;
@@ -37,11 +39,11 @@ class MonitorInstallIT {
         MonitorEngine engine = MonitorEngine.of(jts.fleet.controller.fleet.RunSettings.defaults(java.time.Clock.systemUTC()));
 
         MonitorEngine.InstallReport dry = engine.install(t, MonitorEngineTest.HOST, config, true);
-        assertThat(dry.files()).extracting(MonitorEngine.FileOutcome::change).containsOnly("would-install");
+        assertThat(dry.files()).extracting(FileOutcome::change).containsOnly(FileChange.WOULD_INSTALL);
         assertThat(Files.exists(t.upper(MonitorUnits.SCRIPT))).as("dry run wrote nothing").isFalse();
 
         MonitorEngine.InstallReport first = engine.install(t, MonitorEngineTest.HOST, config, false);
-        assertThat(first.files()).extracting(MonitorEngine.FileOutcome::change).containsOnly("installed");
+        assertThat(first.files()).extracting(FileOutcome::change).containsOnly(FileChange.INSTALLED);
         assertThat(first.systemd()).contains(false);
         assertThat(first.warnings()).singleElement().asString().contains("systemd is not running");
         assertThat(Files.readString(t.upper(MonitorUnits.CONFIG))).isEqualTo(config.render());
@@ -52,7 +54,7 @@ class MonitorInstallIT {
         }
 
         MonitorEngine.InstallReport second = engine.install(t, MonitorEngineTest.HOST, config, false);
-        assertThat(second.files()).extracting(MonitorEngine.FileOutcome::change).containsOnly("unchanged");
+        assertThat(second.files()).extracting(FileOutcome::change).containsOnly(FileChange.UNCHANGED);
         assertThat(second.changed()).isFalse();
 
         MonitorEngine.RunOnceReport run = engine.runOnce(t, MonitorEngineTest.HOST);
@@ -63,7 +65,7 @@ class MonitorInstallIT {
         assertThat(PromText.find(run.metrics(), "jts_tuning_drift", Map.of("device", "loop0"))).isPresent();
 
         // the installer refuses any path outside its fixed list
-        ExecResult refused = t.exec(MonitorInstall.installFileScript(), List.of("/etc/passwd", "0644",
+        ExecResult refused = t.exec(InstallFileScript.text(), List.of("/etc/passwd", "0644",
                 "0".repeat(64), "apply"), new byte[0], java.time.Duration.ofSeconds(10), false);
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.stderr()).contains("refusing to write \"/etc/passwd\"");

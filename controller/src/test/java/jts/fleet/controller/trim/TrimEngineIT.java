@@ -25,6 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import jts.fleet.remote.trim.Activation;
+import jts.fleet.remote.install.InstallFileScript;
+import jts.fleet.remote.install.FileOutcome;
+import jts.fleet.remote.install.FileChange;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.controller.transport.SshOptions;
 import jts.fleet.controller.transport.SshTransport;
@@ -135,11 +139,11 @@ class TrimEngineIT {
                     .isEqualTo("rwxr-xr-x");
             assertThat(Files.readString(Path.of(TrimPaths.CONFIG))).isEqualTo(plan.config().render());
             // the install script writes only its fixed paths, and only content that arrived intact
-            var outsider = ssh.exec(TrimScript.installFileScript(), List.of("/etc/passwd", "0644", plan.files().get(1).sha256()),
+            var outsider = ssh.exec(InstallFileScript.text(), List.of("/etc/passwd", "0644", plan.files().get(1).sha256()),
                     plan.files().get(1).bytes(), Duration.ofSeconds(10), true);
             assertThat(outsider.exitCode()).isEqualTo(2);
             assertThat(outsider.stderr()).contains("refusing to write \"/etc/passwd\"");
-            var corrupted = ssh.exec(TrimScript.installFileScript(), List.of(TrimPaths.CONFIG, "0644", plan.files().get(1).sha256()),
+            var corrupted = ssh.exec(InstallFileScript.text(), List.of(TrimPaths.CONFIG, "0644", plan.files().get(1).sha256()),
                     "mount /\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), Duration.ofSeconds(10), true);
             assertThat(corrupted.exitCode()).isEqualTo(1);
             assertThat(corrupted.stderr()).contains("received content has sha256");

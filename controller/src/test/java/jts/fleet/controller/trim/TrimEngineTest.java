@@ -11,6 +11,11 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import jts.fleet.remote.trim.Activation;
+import jts.fleet.remote.install.PushedFile;
+import jts.fleet.remote.install.InstallFileScript;
+import jts.fleet.remote.install.FileOutcome;
+import jts.fleet.remote.install.FileChange;
 import jts.fleet.controller.testing.FakeTransport;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
@@ -39,7 +44,7 @@ class TrimEngineTest {
     @Test
     void planPushesScriptConfigAndUnitsWithModes() {
         InstallPlan plan = plan();
-        assertThat(plan.files()).extracting(InstallFile::path, InstallFile::mode).containsExactly(
+        assertThat(plan.files()).extracting(PushedFile::path, PushedFile::mode).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(TrimPaths.SCRIPT, "0755"),
                 org.assertj.core.groups.Tuple.tuple(TrimPaths.CONFIG, "0644"),
                 org.assertj.core.groups.Tuple.tuple(TrimPaths.SERVICE, "0644"),
@@ -48,9 +53,9 @@ class TrimEngineTest {
                 "blackout 1,2,3,4,5 0800 1800 America/New_York\n", "textfile_dir /var/lib/node_exporter\n");
         assertThat(plan.files().get(3).content()).contains("OnCalendar=Sat *-*-* 02:00:00 America/New_York\n");
         // sha256("abc"), FIPS 180-2 test vector
-        assertThat(new InstallFile(TrimPaths.CONFIG, "0644", "abc").sha256())
+        assertThat(new PushedFile(TrimPaths.CONFIG, "0644", "abc").sha256())
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        assertThatThrownBy(() -> new InstallFile("/etc/passwd", "0644", "x")).hasMessageContaining("/etc/passwd");
+        assertThatThrownBy(() -> new PushedFile("/etc/passwd", "0644", "x")).hasMessageContaining("/etc/passwd");
     }
 
     @Test
@@ -58,7 +63,7 @@ class TrimEngineTest {
         List<Call> calls = new ArrayList<>();
         FakeTransport host = new FakeTransport("db-01", (script, args, stdin) -> {
             calls.add(new Call(script, args, stdin));
-            if (script.equals(TrimScript.installFileScript())) {
+            if (script.equals(InstallFileScript.text())) {
                 return result(0, (args.get(0).equals(TrimPaths.SCRIPT) ? "unchanged " : "installed ") + args.get(2) + "\n", "");
             }
             return result(0, "systemd present\nfstrim.timer enabled\nnext Sat 2026-11-28 02:17:12 EST\n", "");
@@ -67,7 +72,7 @@ class TrimEngineTest {
 
         assertThat(calls).hasSize(5);
         for (int i = 0; i < 4; i++) {
-            InstallFile file = plan().files().get(i);
+            PushedFile file = plan().files().get(i);
             assertThat(calls.get(i).args()).containsExactly(file.path(), file.mode(), file.sha256(), "apply");
             assertThat(calls.get(i).stdin()).isEqualTo(file.bytes());
         }
@@ -76,7 +81,7 @@ class TrimEngineTest {
         assertThat(report.files()).extracting(FileOutcome::change).containsExactly(
                 FileChange.UNCHANGED, FileChange.INSTALLED, FileChange.INSTALLED, FileChange.INSTALLED);
         assertThat(report.changed()).isTrue();
-        assertThat(report.activation()).isEqualTo(new Activation.Activated(TrimEngine.activationCommands(false),
+        assertThat(report.activation()).isEqualTo(new Activation.Activated(TrimScript.activationCommands(false),
                 "enabled", false, "Sat 2026-11-28 02:17:12 EST"));
         assertThat(report.warnings()).containsExactly("db-01: util-linux fstrim.timer is enabled too: filesystems are"
                 + " trimmed twice, once without the blackout guard; rerun with --mask-fstrim-timer to mask it");

@@ -7,6 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import jts.fleet.remote.trim.TrimScript;
+import jts.fleet.remote.trim.Activation;
+import jts.fleet.remote.install.FileOutcome;
+import jts.fleet.remote.install.FileChange;
 import jts.fleet.remote.trim.TrimLog;
 import jts.fleet.remote.trim.TrimStatus;
 
@@ -41,7 +45,7 @@ class TrimViewsTest {
         InstallReport report = new InstallReport("db-01",
                 List.of(new FileOutcome("/etc/jts-fleet/trim.conf", FileChange.INSTALLED, "ab"),
                         new FileOutcome("/usr/local/libexec/jts-fleet/jts-fstrim", FileChange.UNCHANGED, "cd")),
-                new Activation.NoSystemd(TrimEngine.activationCommands(false)), List.of("db-01: systemd is not running"));
+                new Activation.NoSystemd(TrimScript.activationCommands(false)), List.of("db-01: systemd is not running"));
         assertThat(TrimViews.text(report)).containsExactly("db-01: changed",
                 "  installed /etc/jts-fleet/trim.conf", "  unchanged /usr/local/libexec/jts-fleet/jts-fstrim",
                 "  would run: systemctl daemon-reload", "  would run: systemctl enable --now jts-fstrim.timer",

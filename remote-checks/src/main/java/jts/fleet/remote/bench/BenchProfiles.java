@@ -1,7 +1,6 @@
 package jts.fleet.remote.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +14,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jts.fleet.inventory.Policy;
+import jts.fleet.remote.script.ScriptResources;
 
 /**
  * The registry of fio profiles and suites: the embedded {@code profiles.json}, optionally overridden or
@@ -34,11 +34,8 @@ public final class BenchProfiles {
 
     /** The embedded profiles. */
     public static BenchProfiles embedded() {
-        try (InputStream in = BenchProfiles.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " missing from the classpath");
-            }
-            return parse(jts.fleet.remote.json.JsonMappers.mapper().readTree(in), RESOURCE);
+        try {
+            return parse(jts.fleet.remote.json.JsonMappers.mapper().readTree(ScriptResources.text(RESOURCE)), RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + RESOURCE, e);
         }

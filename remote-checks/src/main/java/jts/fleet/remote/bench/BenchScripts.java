@@ -1,9 +1,6 @@
 package jts.fleet.remote.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import jts.fleet.remote.script.ScriptResources;
 
 /** The fixed host scripts of benchmarks and experiments, loaded from the classpath. */
 public enum BenchScripts {
@@ -33,14 +30,6 @@ public enum BenchScripts {
     }
 
     private String raw() {
-        String resource = "/jts/fleet/remote/bench/" + fileName;
-        try (InputStream in = BenchScripts.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + resource + " missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + resource, e);
-        }
+        return ScriptResources.text("/jts/fleet/remote/bench/" + fileName);
     }
 }

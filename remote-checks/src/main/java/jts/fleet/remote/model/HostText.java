@@ -16,6 +16,11 @@ public final class HostText {
     private HostText() {
     }
 
+    /** The first non-blank line of {@code text}, stripped; "" when there is none (error output in messages). */
+    public static String firstLine(String text) {
+        return text == null ? "" : text.strip().lines().findFirst().orElse("").strip();
+    }
+
     /** {@code text} safe to print; {@code null} stays {@code null}. Returns the same instance when nothing changes. */
     public static String escape(String text) {
         return escape(text, false);

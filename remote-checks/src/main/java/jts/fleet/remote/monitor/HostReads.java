@@ -141,7 +141,7 @@ public final class HostReads {
         }
     }
 
-    /** The journal read's output is not what the script prints: the message names the host and the exit. */
+    /** A host script's output is not what the script prints: the message names the host (and the exit where it matters). */
     public static final class ReadFailure extends Exception {
         private static final long serialVersionUID = 1L;
 

@@ -1,22 +1,17 @@
 package jts.fleet.remote.trim;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jts.fleet.remote.script.ScriptResources;
 
 /**
  * The fixed host scripts of the TRIM feature, shipped as classpath resources: {@code jts-fstrim} itself and the
- * three small scripts the controller runs to install, activate and run it. Exit codes are part of the contract
- * with the controller.
+ * small scripts the controller runs to activate, run and read it (files are pushed by
+ * {@link jts.fleet.remote.install.InstallFileScript}). Exit codes are part of the contract with the controller.
  */
 public final class TrimScript {
     public static final String RESOURCE = "/jts/fleet/remote/trim/jts-fstrim.sh";
-    /**
-     * {@code install-file TARGET MODE SHA256 apply|check [CONTEXT]} with the content on stdin; prints
-     * "installed|unchanged SHA256"; records the install on the host when given the change context.
-     */
-    public static final String INSTALL_FILE_RESOURCE = "/jts/fleet/remote/install-file.sh";
     /** {@code trim-activate SYSTEMD_DIR yes|no}: daemon-reload, enable the timer, report/mask fstrim.timer. */
     public static final String ACTIVATE_RESOURCE = "/jts/fleet/remote/trim/trim-activate.sh";
     /** {@code trim-run FORCE DRY_RUN CONFIG_BYTES|- [CONTEXT]}: runs jts-fstrim --json, installed or pushed. */
@@ -39,34 +34,62 @@ public final class TrimScript {
     }
 
     public static String text() {
-        return resource(RESOURCE);
-    }
-
-    public static String installFileScript() {
-        return jts.fleet.remote.change.HostChangeLog.withPrelude(resource(INSTALL_FILE_RESOURCE));
+        return ScriptResources.text(RESOURCE);
     }
 
     public static String activateScript() {
-        return resource(ACTIVATE_RESOURCE);
+        return ScriptResources.text(ACTIVATE_RESOURCE);
     }
 
     /** With the change-record prelude: a run given the change context records itself on the host. */
     public static String runScript() {
-        return jts.fleet.remote.change.HostChangeLog.withPrelude(resource(RUN_RESOURCE));
+        return jts.fleet.remote.change.HostChangeLog.withPrelude(ScriptResources.text(RUN_RESOURCE));
     }
 
     public static String statusScript() {
-        return resource(STATUS_RESOURCE);
+        return ScriptResources.text(STATUS_RESOURCE);
     }
 
-    static String resource(String name) {
-        try (InputStream in = TrimScript.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading classpath resource " + name, e);
+    /** The systemd commands {@code trim-activate.sh} runs after the files are pushed, in order (for the report). */
+    public static List<String> activationCommands(boolean maskFstrimTimer) {
+        List<String> commands = new ArrayList<>(List.of("systemctl daemon-reload",
+                "systemctl enable --now " + TrimUnits.TIMER_NAME, "systemctl is-enabled fstrim.timer"));
+        if (maskFstrimTimer) {
+            commands.addAll(List.of("systemctl disable --now fstrim.timer", "systemctl mask fstrim.timer"));
         }
+        return List.copyOf(commands);
+    }
+
+    /**
+     * What {@code trim-activate.sh} reported (exit 0): {@code systemd present|absent}, {@code fstrim.timer STATE},
+     * {@code masked fstrim.timer}, {@code next ELAPSE}, one per line.
+     *
+     * @param commands what {@link #activationCommands} said would run, for the report
+     * @throws IllegalArgumentException naming the host for an unknown line or an answer without a systemd line
+     */
+    public static Activation parseActivation(String host, List<String> commands, String stdout) {
+        String systemd = null;
+        String fstrimTimer = "not-found";
+        boolean masked = false;
+        String next = "";
+        for (String line : stdout.lines().toList()) {
+            int space = line.indexOf(' ');
+            String key = space < 0 ? line : line.substring(0, space);
+            String value = space < 0 ? "" : line.substring(space + 1).strip();
+            switch (key) {
+                case "systemd" -> systemd = value;
+                case "fstrim.timer" -> fstrimTimer = value;
+                case "masked" -> masked = value.equals("fstrim.timer");
+                case "next" -> next = value;
+                default -> throw new IllegalArgumentException(host + ": activate: unexpected line \"" + line + "\"");
+            }
+        }
+        if ("absent".equals(systemd)) {
+            return new Activation.NoSystemd(commands);
+        }
+        if (!"present".equals(systemd)) {
+            throw new IllegalArgumentException(host + ": activate: no \"systemd\" line in the answer");
+        }
+        return new Activation.Activated(commands, fstrimTimer, masked, next);
     }
 }

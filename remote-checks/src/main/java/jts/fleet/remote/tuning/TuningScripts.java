@@ -1,12 +1,8 @@
 package jts.fleet.remote.tuning;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import jts.fleet.inventory.QueueAttribute;
 import jts.fleet.remote.change.HostChangeLog;
+import jts.fleet.remote.script.ScriptResources;
 
 /** The fixed host scripts of tuning, as shipped in the jar. They take validated, quoted arguments only. */
 public enum TuningScripts {
@@ -64,14 +60,7 @@ public enum TuningScripts {
     }
 
     private static String read(String name) {
-        try (InputStream in = TuningScripts.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource jts/fleet/remote/tuning/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading resource " + name, e);
-        }
+        return ScriptResources.text("/jts/fleet/remote/tuning/" + name);
     }
 
     /**

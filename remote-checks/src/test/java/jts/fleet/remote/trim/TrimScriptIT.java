@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jts.fleet.remote.script.ScriptResources;
+import jts.fleet.remote.install.InstallFileScript;
 import jts.fleet.inventory.Maintenance;
 import jts.fleet.remote.testing.Environment;
 
@@ -54,10 +56,10 @@ class TrimScriptIT {
         HostScript.Run run = HostScript.exec(shellcheck.toString(), "-s", "sh", script.path().toString());
         assertThat(run.stdout() + run.stderr()).isEmpty();
         assertThat(run.exit()).isZero();
-        for (String resource : List.of(TrimScript.INSTALL_FILE_RESOURCE, TrimScript.ACTIVATE_RESOURCE, TrimScript.RUN_RESOURCE,
+        for (String resource : List.of(InstallFileScript.RESOURCE, TrimScript.ACTIVATE_RESOURCE, TrimScript.RUN_RESOURCE,
                 TrimScript.STATUS_RESOURCE)) {
             Path copy = dir.resolve(Path.of(resource).getFileName());
-            Files.writeString(copy, TrimScript.resource(resource));
+            Files.writeString(copy, ScriptResources.text(resource));
             HostScript.Run helper = HostScript.exec(shellcheck.toString(), "-s", "sh", copy.toString());
             assertThat(helper.stdout() + helper.stderr()).as(resource).isEmpty();
             assertThat(helper.exit()).isZero();

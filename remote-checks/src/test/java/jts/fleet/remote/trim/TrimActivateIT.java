@@ -1,4 +1,4 @@
-package jts.fleet.controller.trim;
+package jts.fleet.remote.trim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,9 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.remote.testing.Environment;
-import jts.fleet.remote.trim.TrimScript;
 
 /**
  * trim-activate.sh where systemd "runs": this machine has no systemd as PID 1, so the systemd directory is a
@@ -24,6 +21,10 @@ import jts.fleet.remote.trim.TrimScript;
  * The script's output goes through the same parser as a real host's.
  */
 class TrimActivateIT {
+    /** What one run of the script gave. */
+    private record Run(int exitCode, String stdout, String stderr) {
+    }
+
     @TempDir
     Path dir;
     Path calls;
@@ -48,7 +49,7 @@ class TrimActivateIT {
         systemctl.toFile().setExecutable(true);
     }
 
-    private ExecResult activate(String systemdDir, String mask, String fstrimState) throws Exception {
+    private Run activate(String systemdDir, String mask, String fstrimState) throws Exception {
         Path script = dir.resolve("trim-activate.sh");
         Files.writeString(script, TrimScript.activateScript());
         ProcessBuilder pb = new ProcessBuilder("sh", script.toString(), systemdDir, mask);
@@ -57,8 +58,8 @@ class TrimActivateIT {
         pb.environment().put("JTS_FAKE_FSTRIM_STATE", fstrimState);
         Process p = pb.start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new ExecResult(p.exitValue(), p.getInputStream().readAllBytes(),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8), Duration.ZERO);
+        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     private List<String> calls() throws IOException {
@@ -67,9 +68,9 @@ class TrimActivateIT {
 
     @Test
     void reloadsEnablesAndReportsAnEnabledFstrimTimer() throws Exception {
-        ExecResult result = activate(dir.resolve("run-systemd-system").toString(), "no", "enabled");
-        Activation activation = TrimEngine.parseActivation("db-01", TrimEngine.activationCommands(false), result);
-        assertThat(activation).isEqualTo(new Activation.Activated(TrimEngine.activationCommands(false), "enabled", false,
+        Run result = activate(dir.resolve("run-systemd-system").toString(), "no", "enabled");
+        Activation activation = parse(TrimScript.activationCommands(false), result);
+        assertThat(activation).isEqualTo(new Activation.Activated(TrimScript.activationCommands(false), "enabled", false,
                 "Sat 2026-11-28 03:00:00 EST"));
         assertThat(((Activation.Activated) activation).doubleTrimming()).isTrue();
         assertThat(calls()).containsExactly("daemon-reload", "enable --now jts-fstrim.timer", "is-enabled fstrim.timer",
@@ -78,34 +79,39 @@ class TrimActivateIT {
 
     @Test
     void masksFstrimTimerOnlyWhenAskedAndNotAlreadyMasked() throws Exception {
-        ExecResult result = activate(dir.resolve("run-systemd-system").toString(), "yes", "enabled");
-        Activation.Activated activation = (Activation.Activated) TrimEngine.parseActivation("db-01",
-                TrimEngine.activationCommands(true), result);
+        Run result = activate(dir.resolve("run-systemd-system").toString(), "yes", "enabled");
+        Activation.Activated activation = (Activation.Activated) parse(TrimScript.activationCommands(true), result);
         assertThat(activation.maskedFstrimTimer()).isTrue();
         assertThat(activation.doubleTrimming()).isFalse();
         assertThat(calls()).contains("disable --now fstrim.timer", "mask fstrim.timer");
 
         Files.delete(calls);
-        ExecResult already = activate(dir.resolve("run-systemd-system").toString(), "yes", "masked");
-        assertThat(TrimEngine.parseActivation("db-01", TrimEngine.activationCommands(true), already))
-                .isEqualTo(new Activation.Activated(TrimEngine.activationCommands(true), "masked", false,
+        Run already = activate(dir.resolve("run-systemd-system").toString(), "yes", "masked");
+        assertThat(parse(TrimScript.activationCommands(true), already))
+                .isEqualTo(new Activation.Activated(TrimScript.activationCommands(true), "masked", false,
                         "Sat 2026-11-28 03:00:00 EST"));
         assertThat(calls()).doesNotContain("mask fstrim.timer");
     }
 
     @Test
     void withoutSystemdNothingRuns() throws Exception {
-        ExecResult result = activate(dir.resolve("absent").toString(), "yes", "enabled");
-        assertThat(TrimEngine.parseActivation("db-01", TrimEngine.activationCommands(true), result))
+        Run result = activate(dir.resolve("absent").toString(), "yes", "enabled");
+        assertThat(parse(TrimScript.activationCommands(true), result))
                 .isInstanceOf(Activation.NoSystemd.class);
         assertThat(calls()).isEmpty();
     }
 
     @Test
     void badArgumentsAreRefused() throws Exception {
-        ExecResult result = activate("relative/dir", "no", "enabled");
+        Run result = activate("relative/dir", "no", "enabled");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stderr()).contains("SYSTEMD_DIR must be absolute");
         assertThat(activate("/run/systemd/system", "maybe", "enabled").stderr()).contains("MASK must be yes or no");
+    }
+
+    /** The controller's reading of a run: exit 0, then {@link TrimScript#parseActivation}. */
+    private static Activation parse(List<String> commands, Run run) {
+        assertThat(run.exitCode()).as("trim-activate.sh exit, stderr: %s", run.stderr()).isZero();
+        return TrimScript.parseActivation("db-01", commands, run.stdout());
     }
 }

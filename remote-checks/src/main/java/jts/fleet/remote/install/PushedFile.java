@@ -1,17 +1,18 @@
-package jts.fleet.controller.trim;
+package jts.fleet.remote.install;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import jts.fleet.remote.trim.TrimPaths;
-
-/** One file {@code trim install} pushes: a fixed host path, its mode and its (text) content. */
-public record InstallFile(String path, String mode, String content) {
-    public InstallFile {
-        if (!TrimPaths.INSTALLABLE.contains(path)) {
-            throw new IllegalArgumentException("not a jts-fleet TRIM path: " + path);
+/**
+ * One file jts-fleet pushes to a host: one of the fixed paths {@code install-file.sh} accepts, its mode and its
+ * (text) content. {@code sha256} lets the host skip identical content (ok vs changed) and check what arrived.
+ */
+public record PushedFile(String path, String mode, String content) {
+    public PushedFile {
+        if (!InstallFileScript.installable().contains(path)) {
+            throw new IllegalArgumentException("not a path jts-fleet pushes (install-file.sh refuses it): " + path);
         }
         if (!mode.equals("0644") && !mode.equals("0755")) {
             throw new IllegalArgumentException(path + ": mode must be 0644 or 0755, not " + mode);

@@ -1,8 +1,8 @@
-package jts.fleet.controller.trim;
+package jts.fleet.remote.trim;
 
 import java.util.List;
 
-/** What {@code trim install} did with systemd after pushing the files. */
+/** What {@code trim install} did with systemd after pushing the files ({@link TrimScript#parseActivation}). */
 public sealed interface Activation permits Activation.Activated, Activation.NoSystemd, Activation.DryRun {
 
     /** The commands run (or that would run) on the host, for the report. */
