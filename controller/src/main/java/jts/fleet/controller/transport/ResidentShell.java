@@ -3,7 +3,6 @@ package jts.fleet.controller.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -34,8 +33,8 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
  * reports the host's real condition. A request past its deadline kills the reader.
  */
 final class ResidentShell implements AutoCloseable {
-    /** The reader script, a classpath resource next to this class. */
-    static final String SCRIPT = load();
+    /** The reader script (remote-checks' {@code resident.sh}). */
+    static final String SCRIPT = jts.fleet.remote.script.ResidentScript.text();
 
     /** The reader's own lifetime on the host; a reader past it exits and the next request starts a new one. */
     static final Duration LIFETIME = Duration.ofHours(1);
@@ -325,17 +324,6 @@ final class ResidentShell implements AutoCloseable {
             session.close();
         } catch (IOException | RuntimeException e) {
             // best effort: the connection may be gone
-        }
-    }
-
-    private static String load() {
-        try (InputStream in = ResidentShell.class.getResourceAsStream("resident.sh")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource resident.sh next to " + ResidentShell.class);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read resource resident.sh", e);
         }
     }
 }
