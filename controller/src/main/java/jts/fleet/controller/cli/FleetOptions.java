@@ -1,7 +1,6 @@
 package jts.fleet.controller.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,8 +8,8 @@ import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ConnectionPool;
 import jts.fleet.controller.transport.Operator;
-import jts.fleet.controller.transport.auth.TtyPassphrasePrompt;
 import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.controller.transport.auth.TtyPassphrasePrompt;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
 import jts.fleet.inventory.InventoryException;
@@ -87,14 +86,9 @@ public final class FleetOptions {
         return listHosts;
     }
 
-    /** {@code --forks}: hosts served in parallel. */
-    public int forks() {
-        return forks;
-    }
-
-    /** Which inventory and hosts. */
-    public HostSelection selection() {
-        return selection;
+    /** Selects exactly {@code pattern}, as {@code --hosts} would (a command naming its one host). */
+    public void selectOnly(String pattern) {
+        selection.selectOnly(pattern);
     }
 
     /**
@@ -147,10 +141,5 @@ public final class FleetOptions {
         ConnectionPool pool = shared.orElseGet(() -> new ConnectionPool(options, operator(context)));
         FleetRunner runner = new FleetRunner(host -> pool.get(host, options), forks, settings.runTimeout());
         return new FleetSession(inv, selected, pool, shared.isEmpty(), runner, settings, options);
-    }
-
-    /** A runner over this session's connections with another run deadline (bench, experiment). */
-    public static FleetRunner runner(FleetSession session, int forks, Duration runDeadline) {
-        return new FleetRunner(host -> session.pool().get(host, session.sshOptions()), forks, runDeadline);
     }
 }

@@ -22,6 +22,11 @@ public record FleetSession(Inventory inventory, List<HostSpec> hosts, Connection
         return settings.commandTimeout();
     }
 
+    /** A runner over this session's connections and forks with another run deadline (bench, experiment). */
+    public FleetRunner runner(Duration runDeadline) {
+        return new FleetRunner(host -> pool.get(host, sshOptions), runner.forks(), runDeadline);
+    }
+
     @Override
     public void close() {
         if (ownsPool) {

@@ -1,7 +1,9 @@
 /**
- * What every command shares, the CLI's and the shell's alike: {@link jts.fleet.controller.cli.AppContext} (where to
- * print, the clock, the shell's pool), {@link jts.fleet.controller.cli.FleetOptions} /
- * {@link jts.fleet.controller.cli.HostSelection} / {@link jts.fleet.controller.cli.DeadlineOptions} and
+ * What every command shares, the CLI's and the shell's alike: {@link jts.fleet.controller.cli.AppCommand} and
+ * {@link jts.fleet.controller.cli.FleetCommand} (a command, and one that reaches hosts: options, session, progress),
+ * {@link jts.fleet.controller.cli.InstallCommand} (the commands that push files),
+ * {@link jts.fleet.controller.cli.AppContext} (where to print, the clock, the shell's pool),
+ * {@link jts.fleet.controller.cli.FleetOptions} / {@link jts.fleet.controller.cli.HostSelection} / {@link jts.fleet.controller.cli.DeadlineOptions} and
  * {@link jts.fleet.controller.cli.FleetSession} (selection, connections, {@link jts.fleet.controller.fleet.RunSettings}),
  * {@link jts.fleet.controller.cli.ChangeOptions} (change freeze and record of the commands that change hosts),
  * {@link jts.fleet.controller.cli.FleetReport} and {@link jts.fleet.controller.cli.TextTable} (the human and JSON

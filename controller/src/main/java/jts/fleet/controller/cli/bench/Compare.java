@@ -1,21 +1,16 @@
 package jts.fleet.controller.cli.bench;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.bench.BenchQueries;
+import jts.fleet.controller.bench.BenchStore;
 import jts.fleet.controller.bench.BenchText;
-import jts.fleet.controller.cli.AppContext;
-import jts.fleet.controller.cli.Json;
-import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.remote.bench.CompareThresholds;
 import jts.fleet.remote.bench.FleetComparison;
 import jts.fleet.remote.bench.RunComparison;
-import jts.fleet.remote.model.HostText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,13 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare two runs per host, profile and metric (exit 5 on a regression), or each host",
             "against the fleet median of its tier (--fleet RUN)."})
-public final class Compare implements Callable<Integer> {
-    private final AppContext context;
-    @Mixin
-    OutputOptions output;
-    @Mixin
-    StoreOption store;
-
+public final class Compare extends StoredRunsCommand {
     @Parameters(paramLabel = "RUN", arity = "0..2", description = "BASE NEW, or one RUN with --fleet.")
     List<String> runs = List.of();
 
@@ -51,20 +40,15 @@ public final class Compare implements Callable<Integer> {
             description = "--fleet: p99 this many times the median (or IOPS 1/X of it) is an outlier (default: ${DEFAULT-VALUE}).")
     double outlierFactor;
 
-    public Compare(AppContext context) {
-        this.context = context;
-    }
-
     @Override
-    public Integer call() throws Exception {
-        BenchQueries queries = store.queries();
+    int show(BenchStore results) throws Exception {
+        BenchQueries queries = new BenchQueries(results);
         if (fleetView) {
             if (runs.size() != 1) {
                 throw new UsageException("bench compare --fleet takes exactly one RUN");
             }
             FleetComparison f = queries.fleet(runs.get(0), outlierFactor, 1.0 / outlierFactor);
-            context.out().print(output.json() ? Json.pretty(f) + "\n" : HostText.escapeKeepingLines(BenchText.fleet(f)));
-            return ExitCodes.OK;
+            return print(f, () -> BenchText.fleet(f));
         }
         if (runs.size() != 2) {
             throw new UsageException("bench compare takes BASE and NEW run ids (or --fleet RUN)");
@@ -75,8 +59,7 @@ public final class Compare implements Callable<Integer> {
         } catch (RunComparison.Refused e) {
             throw new UsageException(e.getMessage());
         }
-        context.out().print(output.json() ? Json.pretty(c) + "\n"
-                : HostText.escapeKeepingLines(BenchText.comparison(c)));
+        print(c, () -> BenchText.comparison(c));
         return c.regression() ? ExitCodes.BENCH_REGRESSION : ExitCodes.OK;
     }
 }

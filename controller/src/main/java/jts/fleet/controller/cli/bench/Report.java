@@ -2,10 +2,9 @@ package jts.fleet.controller.cli.bench;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import jts.fleet.controller.ExitCodes;
-import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.cli.AppCommand;
 import jts.fleet.remote.bench.CompareThresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,8 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code jts-fleet bench report RUN...}: one self-contained HTML file. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write one self-contained HTML report (charts, before/after, host vs fleet) of runs.")
-public final class Report implements Callable<Integer> {
-    private final AppContext context;
+public final class Report extends AppCommand {
     @Mixin
     StoreOption store;
     @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run ids (the first is 'before').")
@@ -24,10 +22,6 @@ public final class Report implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: a new "
             + "bench-report-RUN.html in the current directory; an existing file is never overwritten unasked).")
     Path out;
-
-    public Report(AppContext context) {
-        this.context = context;
-    }
 
     @Override
     public Integer call() throws Exception {

@@ -2,19 +2,14 @@ package jts.fleet.controller.cli.bench;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
-import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.bench.BenchEngine;
 import jts.fleet.controller.bench.BenchRequest;
 import jts.fleet.controller.bench.BenchStore;
 import jts.fleet.controller.bench.BenchText;
-import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.ChangeOptions;
-import jts.fleet.controller.cli.FleetOptions;
 import jts.fleet.controller.cli.FleetReport;
-import jts.fleet.controller.cli.FreezeOverride;
-import jts.fleet.controller.cli.OutputOptions;
+import jts.fleet.controller.cli.FleetSession;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.HostResult;
@@ -22,23 +17,13 @@ import jts.fleet.remote.bench.BenchDocument;
 import jts.fleet.remote.bench.BenchProfiles;
 import jts.fleet.remote.change.ChangeItem;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jts-fleet bench run}: fio on each host's tier mounts, a directory or a device; one stored document per host. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run fio profiles on each host's tier mounts or a directory; store one document per host.",
             "Refused inside a blackout window unless --force. Ctrl-C kills the remote fio and cleans up."})
-public final class Run implements Callable<Integer> {
-    private final AppContext context;
-    @Mixin
-    FleetOptions fleet;
-    @Mixin
-    OutputOptions output;
-    @Mixin
-    StoreOption store;
-    @Mixin
-    Sizing sizing;
+public final class Run extends MeasuringCommand<BenchRequest> {
 
     @Option(names = "--profile", paramLabel = "NAME", split = ",", defaultValue = "baseline",
             description = "Profiles or suites (baseline: the spec's sequential read/write and 4k QD32; quick, db, all), comma separated (default: ${DEFAULT-VALUE}).")
@@ -59,64 +44,54 @@ public final class Run implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "TEXT", defaultValue = "", description = "Label stored with the run.")
     String label;
 
-    @Mixin
-    FreezeOverride override;
-
-    @Mixin
-    ChangeOptions change;
-
     @Option(names = "--allow-network", description = "With --tier: also the tier's NFS/CIFS mounts (the cold "
             + "tier), at most 256 MiB per job (a NAS is shared with other hosts).")
     boolean allowNetwork;
 
-    public Run(AppContext context) {
-        this.context = context;
+    public Run() {
+        super("bench run");
     }
 
     @Override
-    public Integer call() throws Exception {
-        BenchRequest request;
-        try {
-            request = new BenchRequest(profiles, Optional.ofNullable(target), Optional.ofNullable(tier),
-                    sizing.parameters(), label, override.force(), Optional.ofNullable(device), destructive,
-                    allowNetwork);
-            BenchProfiles.embedded().resolve(profiles);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+    BenchRequest request() throws UsageException {
+        BenchRequest request = new BenchRequest(profiles, Optional.ofNullable(target), Optional.ofNullable(tier),
+                sizing.parameters(), label, override.force(), Optional.ofNullable(device), destructive, allowNetwork);
+        BenchProfiles.embedded().resolve(profiles);
+        return request;
+    }
+
+    @Override
+    ChangeOptions.Gate begin(FleetSession session) throws Exception {
+        return change.beginOutsideFreeze(context, session, "bench run", override, Run::benchItems);
+    }
+
+    @Override
+    int measure(FleetSession session, ChangeOptions.Gate gate) throws Exception {
+        BenchStore results = store.open();
+        BenchEngine engine = engine(session, results, BenchProfiles.embedded(), gate.control());
+        FleetRunner runner = gate.control().runner(session.runner(session.settings().runTimeoutOr(
+                () -> engine.runDeadline(request, gate.allowed(), session.runner().forks(), 4))));
+        BenchEngine.BenchRun run = withShutdownHook(engine::cleanupActive, "jts-fleet-bench-cleanup",
+                () -> {
+                    try (Progress ticker = new Progress(context, session.hosts().size(), !output.json())) {
+                        var listener = progress();
+                        return engine.run(gate.control().runId().orElseGet(engine::newRunId), request,
+                                gate.allowed(), runner, r -> {
+                                    ticker.hostDone();
+                                    listener.accept(r);
+                                });
+                    }
+                });
+        gate.control().end(context);
+        FleetReport.print(context, output, run.results(), docs -> java.util.Map.of("documents", docs),
+                BenchText::documents, doc -> doc.put("run_id", run.runId()));
+        if (!output.json()) {
+            boolean stored = run.results().stream().anyMatch(r -> r instanceof HostResult.Ok<List<BenchDocument>> ok
+                    && !ok.value().isEmpty());
+            context.out().println("run " + run.runId() + (stored ? " stored in " + results.root()
+                    : ": nothing stored (no host produced a result)"));
         }
-        return fleet.withSession(context, session -> {
-            ChangeOptions.Gate gate = change.beginOutsideFreeze(context, session, "bench run", override,
-                    Run::benchItems);
-            if (gate.allowed().isEmpty()) {
-                gate.control().end(context);
-                return ExitCodes.REFUSED;
-            }
-            BenchStore results = store.open();
-            BenchEngine engine = FleetBench.engine(session, results, BenchProfiles.embedded(), gate.control());
-            FleetRunner runner = gate.control().runner(FleetOptions.runner(session, fleet.forks(), session.settings()
-                    .runTimeoutOr(() -> engine.runDeadline(request, gate.allowed(), fleet.forks(), 4))));
-            BenchEngine.BenchRun run = FleetBench.withShutdownHook(engine::cleanupActive, "jts-fleet-bench-cleanup",
-                    () -> {
-                        try (Progress progress = new Progress(context, session.hosts().size(), !output.json())) {
-                            var listener = FleetReport.progress(context, output);
-                            return engine.run(gate.control().runId().orElseGet(engine::newRunId), request,
-                                    gate.allowed(), runner, r -> {
-                                        progress.hostDone();
-                                        listener.accept(r);
-                                    });
-                        }
-                    });
-            gate.control().end(context);
-            FleetReport.print(context, output, run.results(), docs -> java.util.Map.of("documents", docs),
-                    BenchText::documents, doc -> doc.put("run_id", run.runId()));
-            if (!output.json()) {
-                boolean stored = run.results().stream().anyMatch(r -> r instanceof HostResult.Ok<List<BenchDocument>> ok
-                        && !ok.value().isEmpty());
-                context.out().println("run " + run.runId() + (stored ? " stored in " + results.root()
-                        : ": nothing stored (no host produced a result)"));
-            }
-            return gate.refusedOr(FleetReport.exitCode(run.results()));
-        });
+        return gate.refusedOr(FleetReport.exitCode(run.results()));
     }
 
     /** For the change record of a bench run: each target measured, with its profiles (fio's files are removed after). */

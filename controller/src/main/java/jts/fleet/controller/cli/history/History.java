@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,10 +16,10 @@ import jts.fleet.controller.change.ChangeJournals;
 import jts.fleet.controller.change.HostChangeReader;
 import jts.fleet.controller.change.TimeBound;
 import jts.fleet.controller.cli.AppContext;
-import jts.fleet.controller.cli.FleetOptions;
+import jts.fleet.controller.cli.FleetCommand;
 import jts.fleet.controller.cli.FleetReport;
+import jts.fleet.controller.cli.FleetSession;
 import jts.fleet.controller.cli.Json;
-import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.inventory.HostPattern;
@@ -30,7 +29,6 @@ import jts.fleet.remote.change.ChangeHistory;
 import jts.fleet.remote.change.ChangeLogText;
 import jts.fleet.remote.model.Glob;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,13 +41,7 @@ import picocli.CommandLine.Option;
             "From the controller's change file ($XDG_STATE_HOME/jts-fleet/changes.jsonl), or with --from-hosts from",
             "each host's own /var/lib/jts-fleet/changes.jsonl (the truth when several controllers exist). A change",
             "that started and never ended (a crash, a lost host) is shown as unfinished."})
-public final class History implements Callable<Integer> {
-    private final AppContext context;
-    @Mixin
-    FleetOptions fleet;
-    @Mixin
-    OutputOptions output;
-
+public final class History extends FleetCommand {
     @Option(names = "--since", paramLabel = "WHEN",
             description = "Only changes started at or after WHEN: an age (7d, 36h) or a date or time (2026-12-01,"
                     + " 2026-12-01T14:30 in the controller's time zone, 2026-12-01T19:30:00Z).")
@@ -67,17 +59,17 @@ public final class History implements Callable<Integer> {
     @Option(names = "--from-hosts", description = "Read the hosts' own change records instead of the controller's.")
     boolean fromHosts;
 
-    public History(AppContext context) {
-        this.context = context;
-    }
+    /** {@code --since} and the whole query, decided before any host is read ({@link #call}). */
+    private Optional<Instant> from = Optional.empty();
+    private ChangeHistory.Query query;
 
     @Override
     public Integer call() throws Exception {
-        Optional<Instant> from = bound("--since", since);
+        from = bound("--since", since);
         Optional<Instant> to = bound("--until", until);
         Inventory inventory = fleet.loadInventory(context);
         Predicate<String> hosts = hostMatcher(inventory);
-        ChangeHistory.Query query = new ChangeHistory.Query(from, to, Optional.ofNullable(reason), hosts);
+        query = new ChangeHistory.Query(from, to, Optional.ofNullable(reason), hosts);
         if (!fromHosts) {
             ChangeJournal journal = ChangeJournals.forInventory(inventory, AppContext.userDirs());
             ChangeLogText.Parsed parsed = journal.read();
@@ -95,31 +87,34 @@ public final class History implements Callable<Integer> {
             }
             return jts.fleet.controller.ExitCodes.OK;
         }
-        return fleet.withSession(context, session -> {
-            HostChangeReader reader = new HostChangeReader(session.commandTimeout());
-            List<HostResult<ChangeLogText.Parsed>> results = session.runner().run(session.hosts(),
-                    (transport, host) -> reader.read(transport, host, from), FleetReport.progress(context, output));
-            ChangeLogText.Parsed all = ChangeLogText.Parsed.EMPTY;
-            for (HostResult<ChangeLogText.Parsed> r : results) {
-                if (r instanceof HostResult.Ok<ChangeLogText.Parsed> ok) {
-                    all = all.plus(ok.value());
-                }
+        return super.call();
+    }
+
+    @Override
+    protected int run(FleetSession session) throws Exception {
+        HostChangeReader reader = new HostChangeReader(session.commandTimeout());
+        List<HostResult<ChangeLogText.Parsed>> results = session.runner().run(session.hosts(),
+                (transport, host) -> reader.read(transport, host, from), progress());
+        ChangeLogText.Parsed all = ChangeLogText.Parsed.EMPTY;
+        for (HostResult<ChangeLogText.Parsed> r : results) {
+            if (r instanceof HostResult.Ok<ChangeLogText.Parsed> ok) {
+                all = all.plus(ok.value());
             }
-            List<ChangeHistory.Entry> entries = select(all, query);
-            HistoryView.printProblems(context, all.problems());
-            if (output.json()) {
-                ObjectNode doc = HistoryView.json(entries, all.problems());
-                doc.put("source", "hosts");
-                ArrayNode hostsNode = doc.putArray("hosts");
-                results.forEach(r -> hostsNode.add(FleetReport.hostEntry(r)));
-                doc.set("recap", FleetReport.recapJson(results));
-                context.out().println(Json.pretty(doc));
-            } else {
-                context.out().print(HistoryView.text(context, entries));
-            }
-            FleetReport.printErrors(context.err(), results);
-            return FleetReport.exitCode(results);
-        });
+        }
+        List<ChangeHistory.Entry> entries = select(all, query);
+        HistoryView.printProblems(context, all.problems());
+        if (output.json()) {
+            ObjectNode doc = HistoryView.json(entries, all.problems());
+            doc.put("source", "hosts");
+            ArrayNode hostsNode = doc.putArray("hosts");
+            results.forEach(r -> hostsNode.add(FleetReport.hostEntry(r)));
+            doc.set("recap", FleetReport.recapJson(results));
+            context.out().println(Json.pretty(doc));
+        } else {
+            context.out().print(HistoryView.text(context, entries));
+        }
+        FleetReport.printErrors(context.err(), results);
+        return FleetReport.exitCode(results);
     }
 
     private List<ChangeHistory.Entry> select(ChangeLogText.Parsed parsed, ChangeHistory.Query query) {

@@ -1,13 +1,12 @@
 package jts.fleet.controller.cli.inventory;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jts.fleet.controller.ExitCodes;
-import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.cli.AppCommand;
 import jts.fleet.controller.cli.HostSelection;
 import jts.fleet.controller.cli.Json;
 import jts.fleet.controller.cli.OutputOptions;
@@ -22,9 +21,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validate the inventory and policy; exit 2 with file, line and key on the first error.",
             "Also refuses a maintenance.trim_schedule that would start inside a blackout window within a year."})
-public final class InventoryCheck implements Callable<Integer> {
-    private final AppContext context;
-
+public final class InventoryCheck extends AppCommand {
     @Mixin
     HostSelection fleet;
 
@@ -37,10 +34,6 @@ public final class InventoryCheck implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
-
-    public InventoryCheck(AppContext context) {
-        this.context = context;
-    }
 
     @Override
     public Integer call() throws Exception {

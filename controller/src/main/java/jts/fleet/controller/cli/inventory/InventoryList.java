@@ -1,13 +1,12 @@
 package jts.fleet.controller.cli.inventory;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jts.fleet.controller.ExitCodes;
-import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.cli.AppCommand;
 import jts.fleet.controller.cli.HostSelection;
 import jts.fleet.controller.cli.Json;
 import jts.fleet.controller.cli.OutputOptions;
@@ -23,9 +22,7 @@ import picocli.CommandLine.Mixin;
 /** {@code jts-fleet inventory list}: the selected hosts with their settings, or where each value of one came from. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the selected hosts with their connection settings, groups and tiers.")
-public final class InventoryList implements Callable<Integer> {
-    private final AppContext context;
-
+public final class InventoryList extends AppCommand {
     @Mixin
     HostSelection fleet;
 
@@ -43,10 +40,6 @@ public final class InventoryList implements Callable<Integer> {
             description = "Each effective connection value of HOST and where it came from (inventory file:line "
                     + "and key, ssh_config file:line, Ansible file and variable, default).")
     String explain;
-
-    public InventoryList(AppContext context) {
-        this.context = context;
-    }
 
     @Override
     public Integer call() throws Exception {

@@ -4,14 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.DurationConverter;
-import jts.fleet.controller.cli.FleetOptions;
+import jts.fleet.controller.cli.FleetCommand;
 import jts.fleet.controller.cli.FleetReport;
+import jts.fleet.controller.cli.FleetSession;
 import jts.fleet.controller.cli.Json;
-import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.monitor.CheckEngine;
@@ -23,7 +22,6 @@ import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.model.StorageModel;
 import jts.fleet.remote.tuning.TuningPlanner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,20 +33,10 @@ import picocli.CommandLine.Option;
             "Latency, flush latency, drift, TRIM overdue and NVMe health; one line per finding. The status",
             "line carries performance data per host and tier ('hot_read_await_ms'=0.4ms;1;5). A bad",
             "command line or inventory is UNKNOWN (exit 3), as the plugin guidelines ask."})
-public final class Check implements Callable<Integer> {
-    private final AppContext context;
-    @Mixin
-    FleetOptions fleet;
-    @Mixin
-    OutputOptions output;
-
+public final class Check extends FleetCommand {
     @Option(names = "--gap", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
             description = "Time between the two I/O samples (default: ${DEFAULT-VALUE}).")
     Duration gap;
-
-    public Check(AppContext context) {
-        this.context = context;
-    }
 
     /** The status line of a bad command line, on stdout where the monitoring system reads it; exit UNKNOWN. */
     public static int unknown(AppContext context, String message) {
@@ -59,7 +47,7 @@ public final class Check implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            return check();
+            return super.call();
         } catch (jts.fleet.inventory.InventoryException | UsageException e) {
             int code = unknown(context, e.getMessage());
             context.err().println("jts-fleet: " + e.getMessage());
@@ -67,32 +55,31 @@ public final class Check implements Callable<Integer> {
         }
     }
 
-    private int check() throws Exception {
-        return fleet.withSession(context, session -> {
-            List<HostResult<StorageModel>> gathered = Hosts.gather(session, r -> { });
-            List<CheckTarget> targets = new ArrayList<>();
-            List<Finding> unknown = new ArrayList<>();
-            for (int i = 0; i < gathered.size(); i++) {
-                HostSpec host = session.hosts().get(i);
-                if (gathered.get(i) instanceof HostResult.Ok<StorageModel> ok) {
-                    targets.add(CheckTarget.of(host, ok.value(), Optional.of(drift(host, ok.value()))));
-                } else {
-                    unknown.add(new Finding(host.name(), Severity.UNKNOWN,
-                            FleetReport.hostEntry(gathered.get(i)).path("error").asText()));
-                }
-            }
-            CheckReport checked = new CheckEngine(Hosts.transports(session), gap, session.settings().clock())
-                    .run(targets);
-            List<Finding> findings = new ArrayList<>(checked.findings());
-            findings.addAll(unknown);
-            CheckReport report = new CheckReport(findings, session.hosts().size(), checked.perfdata());
-            if (output.json()) {
-                context.out().println(Json.pretty(report.json()));
+    @Override
+    protected int run(FleetSession session) throws Exception {
+        List<HostResult<StorageModel>> gathered = Hosts.gather(session, r -> { });
+        List<CheckTarget> targets = new ArrayList<>();
+        List<Finding> unknown = new ArrayList<>();
+        for (int i = 0; i < gathered.size(); i++) {
+            HostSpec host = session.hosts().get(i);
+            if (gathered.get(i) instanceof HostResult.Ok<StorageModel> ok) {
+                targets.add(CheckTarget.of(host, ok.value(), Optional.of(drift(host, ok.value()))));
             } else {
-                context.out().print(report.render());
+                unknown.add(new Finding(host.name(), Severity.UNKNOWN,
+                        FleetReport.hostEntry(gathered.get(i)).path("error").asText()));
             }
-            return report.exitCode();
-        });
+        }
+        CheckReport checked = new CheckEngine(Hosts.transports(session), gap, session.settings().clock())
+                .run(targets);
+        List<Finding> findings = new ArrayList<>(checked.findings());
+        findings.addAll(unknown);
+        CheckReport report = new CheckReport(findings, session.hosts().size(), checked.perfdata());
+        if (output.json()) {
+            context.out().println(Json.pretty(report.json()));
+        } else {
+            context.out().print(report.render());
+        }
+        return report.exitCode();
     }
 
     /**

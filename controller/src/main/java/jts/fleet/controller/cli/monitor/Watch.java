@@ -5,15 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import jts.fleet.controller.ExitCodes;
-import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.Colors;
 import jts.fleet.controller.cli.DurationConverter;
-import jts.fleet.controller.cli.FleetOptions;
+import jts.fleet.controller.cli.FleetCommand;
 import jts.fleet.controller.cli.FleetReport;
-import jts.fleet.controller.cli.OutputOptions;
+import jts.fleet.controller.cli.FleetSession;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.monitor.WatchEngine;
 import jts.fleet.controller.monitor.WatchOptions;
@@ -22,7 +20,6 @@ import jts.fleet.controller.monitor.WatchView;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.model.StorageModel;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jts-fleet watch}: the live fleet I/O view. */
@@ -31,13 +28,7 @@ import picocli.CommandLine.Option;
             "One sampler per host streams its counters, stamped with the host's clock, over a persistent",
             "connection: a slow login shell is paid once, rates follow the host's clock, a late host shows",
             "a gap. Breaches of the tier thresholds are highlighted. -o json: one JSON object per interval."})
-public final class Watch implements Callable<Integer> {
-    private final AppContext context;
-    @Mixin
-    FleetOptions fleet;
-    @Mixin
-    OutputOptions output;
-
+public final class Watch extends FleetCommand {
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
             description = "Sampling interval (default: ${DEFAULT-VALUE}).")
     Duration interval;
@@ -55,48 +46,48 @@ public final class Watch implements Callable<Integer> {
     @Option(names = "--all-devices", description = "Also show idle devices outside every tier.")
     boolean showIdle;
 
-    public Watch(AppContext context) {
-        this.context = context;
-    }
+    /** The options above, checked ({@link #checkOptions}). */
+    private WatchOptions options;
 
     @Override
-    public Integer call() throws Exception {
+    protected void checkOptions() throws UsageException {
         if (interval.isZero() || interval.isNegative()) {
             throw new UsageException("--interval must be above zero");
         }
-        WatchOptions options;
         try {
             options = new WatchOptions(interval, count, Set.copyOf(tiers), List.copyOf(devices), showIdle,
                     WatchOptions.defaultTimeout(interval));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return fleet.withSession(context, session -> {
-            Map<HostSpec, StorageModel> models = Hosts.gatherAll(context, session, FleetReport.progress(context, output));
-            if (models.isEmpty()) {
-                return FleetReport.exitCode(List.of()) == 0 ? ExitCodes.HOST_UNREACHABLE : ExitCodes.HOST_FAILED;
-            }
-            List<WatchTarget> targets = new ArrayList<>();
-            models.forEach((host, model) -> targets.add(WatchTarget.of(host, model)));
-            boolean ansi = Colors.enabled(context);
-            try (WatchEngine engine = new WatchEngine(targets, Hosts.transports(session), options,
-                    session.settings().clock())) {
-                engine.run(tick -> {
-                    if (output.json()) {
-                        context.out().println(WatchView.json(tick));
-                    } else {
-                        if (ansi) {
-                            context.out().print("\u001b[H\u001b[2J");
-                        }
-                        context.out().print(WatchView.text(tick, ansi));
-                        context.out().println();
+    }
+
+    @Override
+    protected int run(FleetSession session) throws Exception {
+        Map<HostSpec, StorageModel> models = Hosts.gatherAll(context, session, progress());
+        if (models.isEmpty()) {
+            return FleetReport.exitCode(List.of()) == 0 ? ExitCodes.HOST_UNREACHABLE : ExitCodes.HOST_FAILED;
+        }
+        List<WatchTarget> targets = new ArrayList<>();
+        models.forEach((host, model) -> targets.add(WatchTarget.of(host, model)));
+        boolean ansi = Colors.enabled(context);
+        try (WatchEngine engine = new WatchEngine(targets, Hosts.transports(session), options,
+                session.settings().clock())) {
+            engine.run(tick -> {
+                if (output.json()) {
+                    context.out().println(WatchView.json(tick));
+                } else {
+                    if (ansi) {
+                        context.out().print("\u001b[H\u001b[2J");
                     }
-                    context.out().flush();
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return models.size() == session.hosts().size() ? ExitCodes.OK : ExitCodes.HOST_FAILED;
-        });
+                    context.out().print(WatchView.text(tick, ansi));
+                    context.out().println();
+                }
+                context.out().flush();
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return models.size() == session.hosts().size() ? ExitCodes.OK : ExitCodes.HOST_FAILED;
     }
 }

@@ -2,11 +2,10 @@ package jts.fleet.controller.cli.render;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.OwnFiles;
-import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.cli.AppCommand;
 import jts.fleet.controller.cli.HostSelection;
 import jts.fleet.controller.maintenance.ScheduleCheck;
 import jts.fleet.inventory.HostSpec;
@@ -20,26 +19,20 @@ import picocli.CommandLine.Option;
 /** {@code jts-fleet render systemd --host H}: the TRIM units of one host, printed or written; connects nowhere. */
 @Command(name = "systemd", mixinStandardHelpOptions = true,
         description = "Write jts-fstrim.service and jts-fstrim.timer for one host into DIR (or print them).")
-public final class Systemd implements Callable<Integer> {
-    private final AppContext context;
-
+public final class Systemd extends AppCommand {
     @Mixin
     HostSelection fleet;
 
-    @Option(names = "--host", required = true, paramLabel = "HOST", description = "Inventory host name.")
-    String host;
+    @Mixin
+    HostOption host;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Directory to write the units to.")
     Path out;
 
-    public Systemd(AppContext context) {
-        this.context = context;
-    }
-
     @Override
     public Integer call() throws Exception {
         Inventory inv = fleet.loadInventory();
-        HostSpec spec = Policies.oneHost(inv, host);
+        HostSpec spec = host.in(inv);
         // a schedule that starts inside a blackout window is an inventory error (exit 2), as for trim install
         ScheduleCheck.requireSafe(inv.source(), List.of(spec), context.clock().instant());
         for (Unit unit : TrimUnits.render(spec.name(), spec.policy().maintenance())) {

@@ -3,35 +3,24 @@ package jts.fleet.controller.cli.status;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import jts.fleet.controller.cli.AppContext;
-import jts.fleet.controller.cli.FleetOptions;
+import jts.fleet.controller.cli.FleetCommand;
 import jts.fleet.controller.cli.FleetReport;
+import jts.fleet.controller.cli.FleetSession;
 import jts.fleet.controller.cli.Json;
-import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.gather.HostGather;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jts-fleet status}: each host's storage, classes and tiers, read in one round trip per host. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show each selected host's block devices, mounts, classes and tiers (one exec per host).")
-public final class Status implements Callable<Integer> {
-    private final AppContext context;
-
-    @Mixin
-    FleetOptions fleet;
-
-    @Mixin
-    OutputOptions output;
-
+public final class Status extends FleetCommand {
     @Option(names = "--all", description = "Also show idle loop devices (no backing file), hidden by default.")
     boolean all;
 
@@ -39,39 +28,33 @@ public final class Status implements Callable<Integer> {
             description = "Also write one JSON report per host and fleet-summary.json into DIR.")
     Path reportDir;
 
-    public Status(AppContext context) {
-        this.context = context;
-    }
-
     @Override
-    public Integer call() throws Exception {
-        return fleet.withSession(context, session -> {
-            List<HostResult<HostStatus>> results = session.runner().run(session.hosts(),
-                    (transport, host) -> HostOutcome.ok(HostStatus.of(
-                            HostGather.model(transport, host, session.commandTimeout()), host.policy())),
-                    FleetReport.progress(context, output));
-            // the JSON document only when something prints or writes it: a text run never starts Jackson
-            if (output.json() || reportDir != null) {
-                List<ObjectNode> hostNodes = new ArrayList<>();
-                for (HostResult<HostStatus> r : results) {
-                    hostNodes.add(StatusJsonView.host(r));
-                }
-                ObjectNode doc = Json.object();
-                ArrayNode hostsArray = doc.putArray("hosts");
-                hostNodes.forEach(hostsArray::add);
-                doc.set("recap", FleetReport.recapJson(results));
-                if (reportDir != null) {
-                    StatusReports.write(reportDir, hostNodes, doc);
-                }
-                if (output.json()) {
-                    context.out().println(Json.pretty(doc));
-                }
+    protected int run(FleetSession session) throws Exception {
+        List<HostResult<HostStatus>> results = session.runner().run(session.hosts(),
+                (transport, host) -> HostOutcome.ok(HostStatus.of(
+                        HostGather.model(transport, host, session.commandTimeout()), host.policy())),
+                progress());
+        // the JSON document only when something prints or writes it: a text run never starts Jackson
+        if (output.json() || reportDir != null) {
+            List<ObjectNode> hostNodes = new ArrayList<>();
+            for (HostResult<HostStatus> r : results) {
+                hostNodes.add(StatusJsonView.host(r));
             }
-            if (!output.json()) {
-                new StatusTextView(context, all).print(session.hosts(), results);
+            ObjectNode doc = Json.object();
+            ArrayNode hostsArray = doc.putArray("hosts");
+            hostNodes.forEach(hostsArray::add);
+            doc.set("recap", FleetReport.recapJson(results));
+            if (reportDir != null) {
+                StatusReports.write(reportDir, hostNodes, doc);
             }
-            FleetReport.printErrors(context.err(), results);
-            return FleetReport.exitCode(results);
-        });
+            if (output.json()) {
+                context.out().println(Json.pretty(doc));
+            }
+        }
+        if (!output.json()) {
+            new StatusTextView(context, all).print(session.hosts(), results);
+        }
+        FleetReport.printErrors(context.err(), results);
+        return FleetReport.exitCode(results);
     }
 }

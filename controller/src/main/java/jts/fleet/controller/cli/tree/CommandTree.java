@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 
 import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.cli.AppCommand;
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.ExitException;
 import jts.fleet.controller.cli.HelpText;
@@ -33,8 +34,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /**
- * Builds the one command tree used by the CLI and the shell. Commands get the {@link AppContext} through
- * their constructor (a picocli factory), exceptions map to exit codes here and nowhere else. Front ends above
+ * Builds the one command tree used by the CLI and the shell. Commands get the {@link AppContext} from its factory
+ * ({@link AppCommand#bind}), exceptions map to exit codes here and nowhere else. Front ends above
  * the commands (the interactive shell) are handed in by the caller ({@code Main}), so no command imports them.
  */
 public final class CommandTree {
@@ -288,10 +289,18 @@ public final class CommandTree {
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
-    /** Creates commands with an {@code (AppContext)} constructor when they have one. */
+    /**
+     * Creates commands: an {@link AppCommand} bound to the context; a front end (the shell) through its
+     * {@code (AppContext)} constructor; anything else (mixins, converters) as picocli would.
+     */
     private record ContextFactory(AppContext context) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
+            if (AppCommand.class.isAssignableFrom(type)) {
+                K command = CommandLine.defaultFactory().create(type);
+                ((AppCommand) command).bind(context);
+                return command;
+            }
             try {
                 Constructor<K> withContext = type.getDeclaredConstructor(AppContext.class);
                 return withContext.newInstance(context);

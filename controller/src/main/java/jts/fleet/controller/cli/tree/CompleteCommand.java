@@ -3,10 +3,9 @@ package jts.fleet.controller.cli.tree;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 
 import jts.fleet.controller.ExitCodes;
-import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.cli.AppCommand;
 import jts.fleet.inventory.Inventory;
 import jts.fleet.inventory.InventoryException;
 import jts.fleet.inventory.InventoryLoader;
@@ -21,9 +20,7 @@ import picocli.CommandLine.Parameters;
  * Prints nothing (exit 1) when the inventory cannot be read, so a broken file never spills into the prompt.
  */
 @Command(name = "__complete", hidden = true, description = "Completion candidates for the shell completion scripts.")
-public final class CompleteCommand implements Callable<Integer> {
-    private final AppContext context;
-
+public final class CompleteCommand extends AppCommand {
     @Parameters(index = "0", paramLabel = "WHAT", description = "hosts")
     String what;
 
@@ -32,10 +29,6 @@ public final class CompleteCommand implements Callable<Integer> {
 
     @Option(names = "--inventory", paramLabel = "FILE", description = "Inventory file.")
     Path inventory;
-
-    public CompleteCommand(AppContext context) {
-        this.context = context;
-    }
 
     @Override
     public Integer call() {

@@ -1,15 +1,13 @@
 package jts.fleet.controller.cli.tuning;
 
-import java.util.concurrent.Callable;
+import java.util.List;
 
-import jts.fleet.controller.cli.AppContext;
-import jts.fleet.controller.cli.ChangeOptions;
-import jts.fleet.controller.cli.FleetOptions;
-import jts.fleet.controller.cli.FleetReport;
-import jts.fleet.controller.cli.OutputOptions;
+import jts.fleet.controller.fleet.FleetRunner;
+import jts.fleet.controller.fleet.SerialRun;
 import jts.fleet.controller.tuning.ApplyReport;
+import jts.fleet.controller.tuning.TuningEngine;
+import jts.fleet.inventory.HostSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code jts-fleet apply}: each tier's queue settings, live and as udev rules, in batches. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -17,26 +15,14 @@ import picocli.CommandLine.Mixin;
             "Records the previous values on the host first, writes sysfs live, pushes the rules, triggers only",
             "the affected devices and verifies. A host where any step fails is restored to how it was.",
             "Refused (exit 4, host not touched) inside the host's maintenance.blackout window unless --force."})
-public final class Apply implements Callable<Integer> {
-    private final AppContext context;
-    @Mixin
-    FleetOptions fleet;
-    @Mixin
-    OutputOptions output;
-    @Mixin
-    Rollout rollout;
-    @Mixin
-    ChangeOptions change;
-
-    public Apply(AppContext context) {
-        this.context = context;
+public final class Apply extends RolloutCommand<ApplyReport> {
+    public Apply() {
+        super("apply", "jts-fleet verify", ApplyReport::json, ApplyReport::text);
     }
 
     @Override
-    public Integer call() throws Exception {
-        return rollout.run(context, fleet, output, change, "apply", "jts-fleet verify",
-                (engine, runner, hosts, serial, maxFail, dryRun) -> engine.applyFleet(runner, hosts, serial, maxFail,
-                        dryRun, FleetReport.progress(context, output)),
-                ApplyReport::json, ApplyReport::text);
+    SerialRun<ApplyReport> batches(TuningEngine engine, FleetRunner runner, List<HostSpec> hosts, String serial,
+                                   int maxFailPercent, boolean dryRun) {
+        return engine.applyFleet(runner, hosts, serial, maxFailPercent, dryRun, progress());
     }
 }

@@ -1,15 +1,13 @@
 package jts.fleet.controller.cli.tuning;
 
-import java.util.concurrent.Callable;
+import java.util.List;
 
-import jts.fleet.controller.cli.AppContext;
-import jts.fleet.controller.cli.ChangeOptions;
-import jts.fleet.controller.cli.FleetOptions;
-import jts.fleet.controller.cli.FleetReport;
-import jts.fleet.controller.cli.OutputOptions;
+import jts.fleet.controller.fleet.FleetRunner;
+import jts.fleet.controller.fleet.SerialRun;
 import jts.fleet.controller.tuning.RollbackReport;
+import jts.fleet.controller.tuning.TuningEngine;
+import jts.fleet.inventory.HostSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jts-fleet rollback}: the values recorded before the first apply, restored all or nothing per host. */
@@ -19,30 +17,19 @@ import picocli.CommandLine.Option;
             "read back whole (cut, changed) restores nothing and removes nothing: the values it could read and",
             "the way back are shown.",
             "Refused (exit 4, host not touched) inside the host's maintenance.blackout window unless --force."})
-public final class Rollback implements Callable<Integer> {
-    private final AppContext context;
-    @Mixin
-    FleetOptions fleet;
-    @Mixin
-    OutputOptions output;
-    @Mixin
-    Rollout rollout;
-    @Mixin
-    ChangeOptions change;
-
+public final class Rollback extends RolloutCommand<RollbackReport> {
     @Option(names = "--forget-missing",
             description = "Drop the recorded values of devices no longer on a host (else they stop its rollback).")
     boolean forgetMissing;
 
-    public Rollback(AppContext context) {
-        this.context = context;
+    public Rollback() {
+        super("rollback", "jts-fleet rollback --dry-run", RollbackReport::json,
+                RollbackReport::text);
     }
 
     @Override
-    public Integer call() throws Exception {
-        return rollout.run(context, fleet, output, change, "rollback", "jts-fleet rollback --dry-run",
-                (engine, runner, hosts, serial, maxFail, dryRun) -> engine.rollbackFleet(runner, hosts, serial,
-                        maxFail, dryRun, forgetMissing, FleetReport.progress(context, output)),
-                RollbackReport::json, RollbackReport::text);
+    SerialRun<RollbackReport> batches(TuningEngine engine, FleetRunner runner, List<HostSpec> hosts, String serial,
+                                      int maxFailPercent, boolean dryRun) {
+        return engine.rollbackFleet(runner, hosts, serial, maxFailPercent, dryRun, forgetMissing, progress());
     }
 }

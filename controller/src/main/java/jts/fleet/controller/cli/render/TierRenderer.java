@@ -4,26 +4,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jts.fleet.controller.cli.AppContext;
+import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.cli.AppCommand;
 import jts.fleet.controller.cli.HostSelection;
-import jts.fleet.controller.cli.UsageException;
 import jts.fleet.inventory.HostSpec;
-import jts.fleet.inventory.Inventory;
 import jts.fleet.inventory.Tier;
+import picocli.CommandLine.Mixin;
 
-/** The policies the renderers render from: one named host's, or the tiers of the selected hosts. */
-final class Policies {
-    private Policies() {
-    }
+/**
+ * A renderer of the policy's tiers ({@code render alerts}, {@code render dashboard}): the tiers of every selected
+ * host's effective policy, rendered to stdout; reads the inventory only, connects nowhere.
+ */
+abstract class TierRenderer extends AppCommand {
+    @Mixin
+    HostSelection fleet;
 
-    /** The one host named by {@code --host}, with its effective policy. */
-    static HostSpec oneHost(Inventory inv, String name) throws UsageException {
-        return inv.host(name).orElseThrow(() -> new UsageException("--host " + name + ": no such host in "
-                + inv.source() + " (known: " + String.join(", ", inv.hostNames()) + ")"));
+    /** The artifact for {@code tiers}. */
+    abstract String render(List<Tier> tiers);
+
+    @Override
+    public Integer call() throws Exception {
+        context.out().print(render(tiers()));
+        return ExitCodes.OK;
     }
 
     /** Tiers of every selected host's effective policy, first definition of each name wins. */
-    static List<Tier> tiers(HostSelection fleet, AppContext context) throws Exception {
+    private List<Tier> tiers() throws Exception {
         var inv = fleet.loadInventory();
         Map<String, Tier> byName = new LinkedHashMap<>();
         for (HostSpec host : fleet.select(inv, context)) {
