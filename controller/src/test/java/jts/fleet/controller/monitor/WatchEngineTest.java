@@ -36,6 +36,11 @@ class WatchEngineTest {
             true, new Thresholds(2, 5, 2, 5, 1, 3, 2, 5, 7, 85, 95), false);
     static final Policy POLICY = new Policy(List.of(DB), new Maintenance(List.of(), "Sat *-*-* 03:00:00", 10),
             Map.of());
+    /**
+     * Ticks of these tests: a frame may come up to half a tick late, and on a loaded 2-core CI machine a thread
+     * can wait far longer than the 50 ms half of a 100 ms tick.
+     */
+    static final Duration TICK = Duration.ofMillis(500);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T05:00:00Z"), ZoneOffset.UTC);
 
     private final List<WatchEngine> engines = new ArrayList<>();
@@ -77,7 +82,7 @@ class WatchEngineTest {
             int k = n.getAndIncrement();
             return ok(sample(100 + k, 1000L * k, 6000L * k, 100L * k, 100L * k));
         });
-        WatchEngine e = engine(Map.of("h1", h1), WatchOptions.of(Duration.ofMillis(100), 2));
+        WatchEngine e = engine(Map.of("h1", h1), WatchOptions.of(TICK, 2));
         List<WatchTick> ticks = new ArrayList<>();
         e.run(ticks::add);
         assertThat(ticks).hasSize(2);
@@ -122,7 +127,7 @@ class WatchEngineTest {
             }
             return ok(sample(100 + k, 10L * k, 10L * k, 0, 0));
         });
-        WatchEngine e = engine(Map.of("a-good", good, "b-flaky", flaky), WatchOptions.of(Duration.ofMillis(100), 4));
+        WatchEngine e = engine(Map.of("a-good", good, "b-flaky", flaky), WatchOptions.of(TICK, 4));
         List<WatchTick> ticks = new ArrayList<>();
         e.run(ticks::add);
         assertThat(ticks).hasSize(4);
@@ -147,7 +152,7 @@ class WatchEngineTest {
             String extra = k == 1 ? "   7 1 loop1 5 0 40 1 0 0 0 0 0 1 1 0 0 0 0 0 0\n" : "";
             return ok(sample(100 + k, 10L * k, 10L * k, 0, 0) + extra);
         });
-        WatchEngine e = engine(Map.of("h1", h), WatchOptions.of(Duration.ofMillis(100), 2));
+        WatchEngine e = engine(Map.of("h1", h), WatchOptions.of(TICK, 2));
         List<WatchTick> ticks = new ArrayList<>();
         e.run(ticks::add);
         assertThat(ticks.get(0).hosts().get(0).notes()).containsExactly("appeared: loop1");
@@ -162,14 +167,14 @@ class WatchEngineTest {
             int k = n.getAndIncrement();
             return ok(sample(100 + k, 10L * k, 10L * k, 0, 0));
         });
-        WatchOptions idle = new WatchOptions(Duration.ofMillis(100), 1, Set.of(), List.of("s*", "loop*"), true,
+        WatchOptions idle = new WatchOptions(TICK, 1, Set.of(), List.of("s*", "loop*"), true,
                 Duration.ofSeconds(5));
         List<WatchTick> ticks = new ArrayList<>();
         engine(Map.of("h1", h), idle).run(ticks::add);
         assertThat(ticks.get(0).hosts().get(0).rows()).extracting(WatchTick.Row::device)
                 .containsExactlyInAnyOrder("sda", "loop0");
         n.set(0);
-        WatchOptions tier = new WatchOptions(Duration.ofMillis(100), 1, Set.of("bulk"), List.of(), true,
+        WatchOptions tier = new WatchOptions(TICK, 1, Set.of("bulk"), List.of(), true,
                 Duration.ofSeconds(5));
         ticks.clear();
         engine(Map.of("h1", h), tier).run(ticks::add);
@@ -206,7 +211,7 @@ class WatchEngineTest {
             return ok(sample(100 + k, 10L * k, 10L * k, 0, 0));
         });
         List<WatchTick> ticks = new ArrayList<>();
-        engine(Map.of("h1", h), WatchOptions.of(Duration.ofMillis(100), 5)).run(ticks::add);
+        engine(Map.of("h1", h), WatchOptions.of(TICK, 5)).run(ticks::add);
         assertThat(ticks).hasSize(5).allSatisfy(t -> assertThat(t.hosts().get(0).rows()).isNotEmpty());
         assertThat(h.streamCount()).as("samplers started").isEqualTo(1);
     }
@@ -317,7 +322,7 @@ class WatchEngineTest {
             throw new TransportException(FailureClass.UNREACHABLE, "db-02: connect to 10.0.0.2:22: refused");
         });
         List<WatchTick> ticks = new ArrayList<>();
-        engine(Map.of("db-01", h1, "db-02", h2), WatchOptions.of(Duration.ofMillis(100), 1)).run(ticks::add);
+        engine(Map.of("db-01", h1, "db-02", h2), WatchOptions.of(TICK, 1)).run(ticks::add);
         String text = WatchView.text(ticks.get(0), false);
         jts.fleet.remote.testing.Golden.check(java.nio.file.Path.of("src/test/resources/monitor/watch-text.golden"), text);
     }

@@ -79,6 +79,10 @@ public final class FakeTransport implements Transport {
         Thread sampler = new Thread(() -> {
             // stderr is written before stdout ends, as a host's last words come before its channel closes
             try {
+                // a fixed schedule from the first frame, as watch-stream.sh keeps: a slow frame on a busy machine
+                // does not push every later one back (a drifting fake starved the engine's ticks under load)
+                long intervalNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(intervalMs);
+                long due = System.nanoTime();
                 for (long seq = 0; !Thread.currentThread().isInterrupted(); seq++) {
                     ExecResult r = firstFrame;
                     if (seq > 0) {
@@ -88,7 +92,8 @@ public final class FakeTransport implements Transport {
                     String frame = "@@jts-sample " + seq + "\n" + r.stdoutText() + "@@jts-end " + seq + "\n";
                     frames.write(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     frames.flush();
-                    Thread.sleep(intervalMs);
+                    due += intervalNanos;
+                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
                 }
             } catch (TransportException e) {
                 // what the host would print: the message without the host name the controller adds
