@@ -1,6 +1,9 @@
 package jts.fleet.remote.bench;
 
+import jts.fleet.remote.script.HostPrelude;
 import jts.fleet.remote.script.ScriptResources;
+import jts.fleet.remote.tuning.TuningScripts;
+import jts.fleet.remote.tuning.WriteOrder;
 
 /** The fixed host scripts of benchmarks and experiments, loaded from the classpath. */
 public enum BenchScripts {
@@ -23,9 +26,24 @@ public enum BenchScripts {
         return fileName;
     }
 
-    /** The script as run on a host; those that change a host carry the change-record prelude. */
+    /** Where queue-set.sh takes its allowlist: {@link WriteOrder#BLOCK_QUEUE}, the one list. */
+    static final String QUEUE_ATTRS_SLOT = "@@QUEUE_ATTRS@@";
+
+    /**
+     * The script as run on a host: those that check device names carry the host prelude ({@link HostPrelude}),
+     * queue-set.sh its allowlist, those that change a host the change-record prelude.
+     */
     public String text() {
         String script = raw();
+        if (this == QUEUE_SET) {
+            if (!script.contains("=\"" + QUEUE_ATTRS_SLOT + "\"")) {
+                throw new IllegalStateException(fileName + " has no " + QUEUE_ATTRS_SLOT + " to fill");
+            }
+            script = script.replace(QUEUE_ATTRS_SLOT, TuningScripts.words(WriteOrder.BLOCK_QUEUE));
+        }
+        if (this != CLEANUP) {
+            script = HostPrelude.spliced(script);
+        }
         return this == BENCH || this == QUEUE_SET ? jts.fleet.remote.change.HostChangeLog.withPrelude(script) : script;
     }
 

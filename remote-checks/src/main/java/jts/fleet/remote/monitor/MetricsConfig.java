@@ -19,6 +19,7 @@ import jts.fleet.remote.model.BlockDevice;
 import jts.fleet.remote.model.HostSnapshot;
 import jts.fleet.remote.model.Mount;
 import jts.fleet.remote.model.StorageModel;
+import jts.fleet.remote.script.HostPrelude;
 
 /**
  * The configuration file of the host script {@code jts-metrics.sh}: tab-separated lines, one fact per line,
@@ -255,8 +256,8 @@ public record MetricsConfig(
         }
     }
 
-    /** The host script, as shipped (a classpath resource). */
+    /** The host script as pushed: {@code jts-metrics.sh} with the host prelude ({@link HostPrelude}). */
     public static String script() {
-        return Resources.text("jts-metrics.sh");
+        return HostPrelude.spliced(Resources.text("jts-metrics.sh"));
     }
 }

@@ -2,6 +2,7 @@ package jts.fleet.remote.tuning;
 
 import jts.fleet.inventory.QueueAttribute;
 import jts.fleet.remote.change.HostChangeLog;
+import jts.fleet.remote.script.HostPrelude;
 import jts.fleet.remote.script.ScriptResources;
 
 /** The fixed host scripts of tuning, as shipped in the jar. They take validated, quoted arguments only. */
@@ -26,14 +27,13 @@ public enum TuningScripts {
     }
 
     /**
-     * The script as run on a host: its first line, the shared prelude {@code tune-common.sh} with the allowlist
+     * The script as run on a host: its first line, the host prelude ({@link HostPrelude}), the tuning prelude
+     * {@code tune-common.sh} with the allowlist
      * of queue attributes in write order put in from {@link WriteOrder#ORDER} (the one list), the rest; apply and
      * rollback, which change the host, also carry the change-record prelude ({@link HostChangeLog}).
      */
     public String text() {
-        String script = read(resource);
-        int firstLine = script.indexOf('\n') + 1;
-        String whole = script.substring(0, firstLine) + prelude() + script.substring(firstLine);
+        String whole = HostPrelude.spliced(read(resource), prelude());
         return this == READ ? whole : HostChangeLog.withPrelude(whole);
     }
 
@@ -44,7 +44,7 @@ public enum TuningScripts {
     static final String BDI_ATTRS_SLOT = "@@BDI_ATTRS@@";
 
     /** The shell spelling of a list of attributes, in write order: keys separated by spaces. */
-    static String words(java.util.Collection<QueueAttribute> attributes) {
+    public static String words(java.util.Collection<QueueAttribute> attributes) {
         return String.join(" ", WriteOrder.ORDER.stream().filter(attributes::contains).map(QueueAttribute::key).toList());
     }
 

@@ -20,6 +20,13 @@ public final class WriteOrder {
             QueueAttribute.READ_AHEAD_KB, QueueAttribute.RQ_AFFINITY, QueueAttribute.NOMERGES,
             QueueAttribute.ADD_RANDOM, QueueAttribute.WRITE_CACHE, QueueAttribute.MAX_RATIO);
 
+    /**
+     * The attributes with a file under {@code /sys/block/DEV/queue/}, in write order: all but {@code max_ratio}, which
+     * only a backing device has. What {@code queue-set.sh} (experiments) may write.
+     */
+    public static final List<QueueAttribute> BLOCK_QUEUE = ORDER.stream()
+            .filter(a -> a != QueueAttribute.MAX_RATIO).toList();
+
     public static final Comparator<QueueAttribute> COMPARATOR = Comparator.comparingInt(ORDER::indexOf);
 
     private WriteOrder() {

@@ -49,7 +49,7 @@ fi
 
 print_device() { # $1 = sysfs directory of a whole disk or dm/md device, $2 = role
     name=${1##*/}
-    case $name in ''|*[!A-Za-z0-9._:+-]*) return ;; esac
+    valid_device "$name" || return
     attrs="role=$2"
     for attr in scheduler read_ahead_kb nr_requests rotational max_sectors_kb nomerges rq_affinity add_random \
         wbt_lat_usec write_cache logical_block_size; do

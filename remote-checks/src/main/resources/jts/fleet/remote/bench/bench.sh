@@ -53,7 +53,7 @@ if [ "$mode" = device ]; then
     [ -b "$target" ] || fail 3 "$target is not a block device"
     name=$(readlink -f -- "$target")
     name=${name##*/}
-    case $name in ''|*[!A-Za-z0-9._:+-]*) fail 3 "$target resolves to an unexpected device name" ;; esac
+    valid_device "$name" || fail 3 "$target resolves to an unexpected device name"
     sys=/sys/class/block/$name
     [ -f "$sys/dev" ] || fail 3 "$target: no $sys"
     # fio#1637: writing to a device in use destroys a filesystem or an array member

@@ -9,6 +9,9 @@
 #         sys/block is written instead of this machine's. CONTEXT (the controller's change context): the write
 #         is recorded in SYSROOT/var/lib/jts-fleet/changes.jsonl.
 set -u
+# The block-queue attributes jts-fleet may write, the allowlist checked here again: WriteOrder.BLOCK_QUEUE
+# (Java), put in by BenchScripts.text(); unfilled, it allows nothing.
+QUEUE_ATTRS="@@QUEUE_ATTRS@@"
 if [ "$#" -lt 3 ] || [ "$#" -gt 5 ]; then
     echo "usage: queue-set.sh DEVICE ATTRIBUTE VALUE [SYSROOT [CONTEXT]]" >&2
     exit 2
@@ -20,11 +23,8 @@ case $root in
     /*) ;;
     *) echo "sysroot must be a plain absolute path" >&2; exit 2 ;;
 esac
-case $dev in ''|.|..|*[!A-Za-z0-9._:+-]*) echo "device name must match [A-Za-z0-9._:+-]+" >&2; exit 2 ;; esac
-case $attr in
-    scheduler|read_ahead_kb|nr_requests|rq_affinity|nomerges|add_random|wbt_lat_usec|max_sectors_kb|write_cache) ;;
-    *) echo "attribute $attr is not allowlisted" >&2; exit 2 ;;
-esac
+valid_device "$dev" || { echo "device name must match [A-Za-z0-9._:+-]+" >&2; exit 2; }
+in_list "$attr" "$QUEUE_ATTRS" || { echo "attribute $attr is not allowlisted" >&2; exit 2; }
 case $attr in
     scheduler) case $value in ''|*[!a-z0-9_-]*) echo "scheduler name must match [a-z0-9_-]+" >&2; exit 2 ;; esac ;;
     write_cache) case $value in "write back"|"write through") ;; *) echo "write_cache must be 'write back' or 'write through'" >&2; exit 2 ;; esac ;;

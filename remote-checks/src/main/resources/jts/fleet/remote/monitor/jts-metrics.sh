@@ -47,13 +47,6 @@ out="$textfile_dir/.jts_storage.prom.$$"
 trap 'rm -f "$out" "$state_dir/.health.prom.$$" "$state_dir/.canary.state.$$"' EXIT
 trap 'exit 1' HUP INT TERM
 
-valid_device() {
-    case $1 in
-        '' | *[!A-Za-z0-9._:+-]*) return 1 ;;
-    esac
-    return 0
-}
-
 # --- blackout: never poll SMART while the market is open (polling costs I/O latency, smartmontools#158)
 # line: blackout <TAB> zone <TAB> days (1=Mon..7=Sun, comma list) <TAB> HHMM from <TAB> HHMM to
 in_blackout=0

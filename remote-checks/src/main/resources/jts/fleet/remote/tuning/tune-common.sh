@@ -15,15 +15,6 @@ ATTR_ORDER="@@ATTR_ORDER@@"
 # shellcheck disable=SC2034
 BDI_ATTRS="@@BDI_ATTRS@@"
 
-# in_list WORD LIST: is WORD one of the words of LIST?
-# shellcheck disable=SC2317
-in_list() {
-    for word in $2; do
-        [ "$1" = "$word" ] && return 0
-    done
-    return 1
-}
-
 # valid_attribute NAME: is NAME on the allowlist?
 # shellcheck disable=SC2317
 valid_attribute() {
@@ -116,14 +107,6 @@ valid_path() {
     esac
     case $1 in
         *[!A-Za-z0-9._/+-]* | */../* | */.. | *//*) return 1 ;;
-    esac
-    return 0
-}
-
-# shellcheck disable=SC2317
-valid_device() {
-    case $1 in
-        '' | . | .. | -* | *[!A-Za-z0-9._:+-]*) return 1 ;;
     esac
     return 0
 }

@@ -43,4 +43,29 @@ class TuningScriptsTest {
         Matcher copy = HAND_WRITTEN_LIST.matcher(text);
         assertThat(copy.find() ? copy.group() : "").as("%s: a hand-written copy of the allowlist", script).isEmpty();
     }
+
+    @Test
+    void queueSetGetsTheBlockQueueAllowlistFromWriteOrder() {
+        String text = jts.fleet.remote.bench.BenchScripts.QUEUE_SET.text();
+        assertThat(text.lines().filter(l -> l.startsWith("QUEUE_ATTRS=")).toList()).containsExactly(
+                "QUEUE_ATTRS=\"scheduler max_sectors_kb nr_requests wbt_lat_usec read_ahead_kb rq_affinity nomerges"
+                        + " add_random write_cache\"");
+        assertThat(WriteOrder.BLOCK_QUEUE).containsExactlyElementsOf(WriteOrder.ORDER.stream()
+                .filter(a -> a != QueueAttribute.MAX_RATIO).toList());
+        assertThat(text).doesNotContain("@@QUEUE_ATTRS@@");
+    }
+
+    @Test
+    void noHostScriptWritesTheAllowlistByHand() throws java.io.IOException {
+        java.nio.file.Path resources = java.nio.file.Path.of("src/main/resources");
+        List<java.nio.file.Path> scripts;
+        try (var files = java.nio.file.Files.walk(resources)) {
+            scripts = files.filter(f -> f.toString().endsWith(".sh")).sorted().toList();
+        }
+        assertThat(scripts).hasSizeGreaterThan(20);
+        for (java.nio.file.Path script : scripts) {
+            Matcher copy = HAND_WRITTEN_LIST.matcher(java.nio.file.Files.readString(script));
+            assertThat(copy.find() ? copy.group() : "").as("%s: a hand-written copy of the allowlist", script).isEmpty();
+        }
+    }
 }
