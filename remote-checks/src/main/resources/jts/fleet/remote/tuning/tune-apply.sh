@@ -58,14 +58,6 @@ reject() {
     exit 2
 }
 
-refuse() {
-    # another run holds the lock: nothing was touched, and the controller reports "refused" (exit 4)
-    out error "$*"
-    out result locked
-    cleanup
-    exit 4
-}
-
 # fail: something went wrong after the first change; undo everything this run changed.
 fail() {
     if [ "$failing" = 1 ]; then
@@ -76,12 +68,7 @@ fail() {
     if [ "$phase" = writing ]; then
         restore_run
     fi
-    if [ "$intent_written" = 1 ]; then
-        change_write outcome failed "$*" || out note "the outcome could not be recorded in $state_dir/changes.jsonl"
-    fi
-    out result failed
-    cleanup
-    exit 1
+    end_failed "$*"
 }
 
 valid_value() {

@@ -232,8 +232,30 @@ in_write_order() {
     END { for (d = 1; d <= nd; d++) for (r = 1; r <= n; r++) if ((name[d] " " r) in line) print line[name[d] " " r] }'
 }
 
+# refuse MESSAGE: another run holds the lock: nothing was touched, and the controller reports "refused" (exit 4)
+# shellcheck disable=SC2317
+refuse() {
+    out error "$*"
+    out result locked
+    cleanup
+    exit 4
+}
+
+# end_failed MESSAGE: the end of an apply or rollback that failed (its error already said, what it wrote put
+# back): the outcome recorded when an intent was, "result failed", cleanup, exit 1. Uses the caller's
+# $intent_written and $state_dir.
+# shellcheck disable=SC2317,SC2154
+end_failed() {
+    if [ "$intent_written" = 1 ]; then
+        change_write outcome failed "$*" || out note "the outcome could not be recorded in $state_dir/changes.jsonl"
+    fi
+    out result failed
+    cleanup
+    exit 1
+}
+
 # take_lock: the state directory's lock, which apply and rollback share; a lock whose process is gone is taken
-# over. Uses the caller's $state_dir, refuse and reject; cleanup releases it.
+# over. Uses the caller's $state_dir and reject (and refuse, above); cleanup releases it.
 # shellcheck disable=SC2317,SC2154
 take_lock() {
     if ! mkdir -- "$state_dir/.lock" 2>/dev/null; then

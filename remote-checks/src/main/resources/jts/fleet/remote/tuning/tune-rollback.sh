@@ -33,20 +33,7 @@ intent_written=0
 
 reject() {
     out error "$*"
-    if [ "$intent_written" = 1 ]; then
-        change_write outcome failed "$*" || out note "the outcome could not be recorded in $state_dir/changes.jsonl"
-    fi
-    out result failed
-    cleanup
-    exit 1
-}
-
-refuse() {
-    # another run holds the lock: nothing was touched, and the controller reports "refused" (exit 4)
-    out error "$*"
-    out result locked
-    cleanup
-    exit 4
+    end_failed "$*"
 }
 
 current_value() {
