@@ -24,11 +24,6 @@
 # The script is fixed text: the controller only ever passes quoted arguments and a plan on stdin, and every
 # name and value is validated again here because the script runs as root.
 
-set -u
-umask 022
-LC_ALL=C
-export LC_ALL
-
 root=${1-}
 state_dir=${2:-/var/lib/jts-fleet}
 rules=${3:-/etc/udev/rules.d/60-jts-fleet.rules}

@@ -1,7 +1,14 @@
 # jts-fleet tuning prelude: TuningScripts.text() puts this after the first line of tune-apply.sh,
 # tune-rollback.sh and tune-read.sh, so the three fixed scripts share one copy of these definitions.
-# Definitions only: nothing here runs or reads anything. Not every script uses every definition: the
-# directives below silence the linter's "unused" and "unreachable" findings for that reason.
+# Besides the shell options every tuning script runs with, definitions only: nothing here reads or writes
+# anything. Not every script uses every definition: the directives below silence the linter's "unused" and
+# "unreachable" findings for that reason.
+
+# Every tuning script: an unset variable is an error, what it creates is not group/world-writable, C locale.
+set -u
+umask 022
+LC_ALL=C
+export LC_ALL
 
 TAB=$(printf '\t')
 # Write order. The kernel has side effects: switching the scheduler resets nr_requests (and wbt_lat_usec

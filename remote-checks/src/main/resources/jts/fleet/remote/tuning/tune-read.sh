@@ -11,9 +11,6 @@
 #   @@file state present|absent
 #   <content>
 #   @@end
-set -u
-LC_ALL=C
-export LC_ALL
 
 state_dir=${1:-/var/lib/jts-fleet}
 rules=${2:-/etc/udev/rules.d/60-jts-fleet.rules}

@@ -15,11 +15,6 @@
 # Exit: 0 done (or nothing to do); 1 nothing restored, or what was restored put back (the state is kept for a
 # retry); 3 the state is damaged: nothing restored, nothing removed.
 
-set -u
-umask 022
-LC_ALL=C
-export LC_ALL
-
 root=${1-}
 state_dir=${2:-/var/lib/jts-fleet}
 rules=${3:-/etc/udev/rules.d/60-jts-fleet.rules}
