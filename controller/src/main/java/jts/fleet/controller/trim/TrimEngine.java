@@ -11,7 +11,6 @@ import jts.fleet.controller.fleet.HostRecording;
 import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ExecResult;
-import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
 import jts.fleet.inventory.HostSpec;
@@ -195,11 +194,12 @@ public final class TrimEngine {
     }
 
     private static RunReport report(String host, RunReport.Mode mode, ExecResult result) throws TransportException {
-        TrimLog log = TrimLog.parse(result.stdoutText());
-        if (!log.problems().isEmpty()) {
-            throw new TransportException(FailureClass.COMMAND, host + ": jts-fstrim --json output "
-                    + log.problems().get(0) + " (exit " + result.exitCode() + ", stderr: " + HostScriptRunner.firstLine(result.stderr()) + ")");
+        try {
+            return new RunReport(host, mode, result.exitCode(),
+                    TrimLog.parseRun(host, result.stdoutText(), result.exitCode(), result.stderr()), result.stderr(),
+                    result.elapsed());
+        } catch (IllegalArgumentException e) {
+            throw HostScriptRunner.unusableAnswer(e);
         }
-        return new RunReport(host, mode, result.exitCode(), log.records(), result.stderr(), result.elapsed());
     }
 }

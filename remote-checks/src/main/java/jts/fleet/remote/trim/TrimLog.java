@@ -48,6 +48,20 @@ public record TrimLog(List<TrimRecord> records, List<Problem> problems) {
         return parse(text.lines().toList());
     }
 
+    /**
+     * What {@code jts-fstrim --json} printed in a run (trim-run.sh): its records, every line one.
+     *
+     * @throws IllegalArgumentException naming the host, the first bad line, the exit and the first line of stderr
+     */
+    public static List<TrimRecord> parseRun(String host, String stdout, int exitCode, String stderr) {
+        TrimLog log = parse(stdout);
+        if (!log.problems().isEmpty()) {
+            throw new IllegalArgumentException(host + ": jts-fstrim --json output " + log.problems().get(0) + " (exit "
+                    + exitCode + ", stderr: " + jts.fleet.remote.model.HostText.firstLine(stderr) + ")");
+        }
+        return log.records();
+    }
+
     /** The latest record per mount (dry runs ignored), mounts in order of first appearance. */
     public Map<String, TrimRecord> lastPerMount() {
         return latest(r -> true);

@@ -1,6 +1,7 @@
 package jts.fleet.remote.trim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,5 +45,15 @@ class TrimLogTest {
         assertThat(log.lastPerMount().keySet()).containsExactly("/data", "/data-bind");
         assertThat(log.lastSuccess("/data")).hasValueSatisfying(r -> assertThat(r.time().getEpochSecond()).isEqualTo(1795244403L));
         assertThat(log.lastSuccess("/data-bind")).isEmpty();
+    }
+
+    @Test
+    void aRunsOutputIsRecordsOnlyOrTheRunIsUnusable() {
+        assertThat(TrimLog.parseRun("db-01", LINES.get(0) + "\n" + LINES.get(1) + "\n", 0, "")).hasSize(2);
+        assertThatThrownBy(() -> TrimLog.parseRun("db-01", LINES.get(0) + "\n" + LINES.get(3) + "\n", 1,
+                "\njts-fstrim: cannot lock\nmore\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("db-01: jts-fstrim --json output line 2: not JSON: ")
+                .hasMessageEndingWith(" (exit 1, stderr: jts-fstrim: cannot lock)");
     }
 }
