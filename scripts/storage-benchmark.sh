@@ -182,6 +182,23 @@ valid_device() {
     esac
     return 0
 }
+# jts-fleet bench prelude: BenchScripts.text() puts this after the first line of bench.sh and bench-cleanup.sh,
+# so both refuse the same targets and run ids (the controller checks them first: BenchTarget.checkPath,
+# BenchTarget.checkRunId). Definitions only: nothing here runs or reads anything.
+
+# bench_args_problem TARGET RUNID: prints why TARGET (a directory or a /dev path) or RUNID is refused, nothing
+# when both are fine.
+# shellcheck disable=SC2317
+bench_args_problem() {
+    case $1 in
+        /*) ;;
+        *) echo "target must be an absolute path"; return ;;
+    esac
+    case $1 in
+        */../*|*/..|*/./*|*[![:print:]]*) echo "target must not contain '..', '.' or control characters"; return ;;
+    esac
+    case $2 in ''|*[!A-Za-z0-9-]*) echo "run id must match [A-Za-z0-9-]+" ;; esac
+}
 # jts-fleet:bench-main -- fixed host script of `jts-fleet bench run` (the marker above lets
 # bench-cleanup.sh find this process by its run id).
 #
@@ -215,14 +232,8 @@ fi
 [ "$#" -ge 5 ] || fail 2 "usage: bench.sh TARGET RUNID RUNTIME REQUIRED_BYTES PROFILE..."
 target=$1 runid=$2 runtime=$3 required=$4
 shift 4
-case $target in
-    /*) ;;
-    *) fail 2 "target must be an absolute path" ;;
-esac
-case $target in
-    */../*|*/..|*/./*|*[![:print:]]*) fail 2 "target must not contain '..', '.' or control characters" ;;
-esac
-case $runid in ''|*[!A-Za-z0-9-]*) fail 2 "run id must match [A-Za-z0-9-]+" ;; esac
+problem=$(bench_args_problem "$target" "$runid")
+[ -z "$problem" ] || fail 2 "$problem"
 case $runtime in ''|*[!0-9]*) fail 2 "runtime must be a number of seconds" ;; esac
 case $required in ''|*[!0-9]*) fail 2 "required bytes must be a number" ;; esac
 for p in "$@"; do

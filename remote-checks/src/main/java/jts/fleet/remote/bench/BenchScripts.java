@@ -26,12 +26,15 @@ public enum BenchScripts {
         return fileName;
     }
 
+    /** What bench.sh and bench-cleanup.sh both check (the target directory, the run id). */
+    private static final String PRELUDE = "bench-common.sh";
     /** Where queue-set.sh takes its allowlist: {@link WriteOrder#BLOCK_QUEUE}, the one list. */
     static final String QUEUE_ATTRS_SLOT = "@@QUEUE_ATTRS@@";
 
     /**
-     * The script as run on a host: those that check device names carry the host prelude ({@link HostPrelude}),
-     * queue-set.sh its allowlist, those that change a host the change-record prelude.
+     * The script as run on a host: bench.sh and bench-cleanup.sh carry the bench prelude ({@code bench-common.sh}),
+     * those that check device names the host prelude ({@link HostPrelude}), queue-set.sh its allowlist, those
+     * that change a host the change-record prelude.
      */
     public String text() {
         String script = raw();
@@ -41,6 +44,9 @@ public enum BenchScripts {
             }
             script = script.replace(QUEUE_ATTRS_SLOT, TuningScripts.words(WriteOrder.BLOCK_QUEUE));
         }
+        if (this == BENCH || this == CLEANUP) {
+            script = HostPrelude.splice(script, raw(PRELUDE));
+        }
         if (this != CLEANUP) {
             script = HostPrelude.spliced(script);
         }
@@ -48,6 +54,10 @@ public enum BenchScripts {
     }
 
     private String raw() {
-        return ScriptResources.text("/jts/fleet/remote/bench/" + fileName);
+        return raw(fileName);
+    }
+
+    private static String raw(String name) {
+        return ScriptResources.text("/jts/fleet/remote/bench/" + name);
     }
 }

@@ -8,14 +8,8 @@
 set -u
 [ "$#" -eq 2 ] || { echo "usage: bench-cleanup.sh TARGET RUNID" >&2; exit 2; }
 target=$1 runid=$2
-case $target in
-    /*) ;;
-    *) echo "target must be an absolute path" >&2; exit 2 ;;
-esac
-case $target in
-    */../*|*/..|*/./*|*[![:print:]]*) echo "target must not contain '..', '.' or control characters" >&2; exit 2 ;;
-esac
-case $runid in ''|*[!A-Za-z0-9-]*) echo "run id must match [A-Za-z0-9-]+" >&2; exit 2 ;; esac
+problem=$(bench_args_problem "$target" "$runid")
+[ -z "$problem" ] || { echo "$problem" >&2; exit 2; }
 rundir=$target/.jts-fleet-bench-$runid
 # built in two pieces so this script's own command line never matches
 marker="jts-fleet:bench"

@@ -32,14 +32,8 @@ fi
 [ "$#" -ge 5 ] || fail 2 "usage: bench.sh TARGET RUNID RUNTIME REQUIRED_BYTES PROFILE..."
 target=$1 runid=$2 runtime=$3 required=$4
 shift 4
-case $target in
-    /*) ;;
-    *) fail 2 "target must be an absolute path" ;;
-esac
-case $target in
-    */../*|*/..|*/./*|*[![:print:]]*) fail 2 "target must not contain '..', '.' or control characters" ;;
-esac
-case $runid in ''|*[!A-Za-z0-9-]*) fail 2 "run id must match [A-Za-z0-9-]+" ;; esac
+problem=$(bench_args_problem "$target" "$runid")
+[ -z "$problem" ] || fail 2 "$problem"
 case $runtime in ''|*[!0-9]*) fail 2 "runtime must be a number of seconds" ;; esac
 case $required in ''|*[!0-9]*) fail 2 "required bytes must be a number" ;; esac
 for p in "$@"; do
