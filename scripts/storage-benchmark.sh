@@ -182,9 +182,15 @@ valid_device() {
     esac
     return 0
 }
-# jts-fleet bench prelude: BenchScripts.text() puts this after the first line of bench.sh and bench-cleanup.sh,
-# so both refuse the same targets and run ids (the controller checks them first: BenchTarget.checkPath,
-# BenchTarget.checkRunId). Definitions only: nothing here runs or reads anything.
+# jts-fleet bench prelude: BenchScripts.text() puts this after the first line of bench.sh, bench-devices.sh and
+# bench-cleanup.sh: their framed output and the targets and run ids they refuse (the controller checks them
+# first: BenchTarget.checkPath, BenchTarget.checkRunId). Definitions only: nothing here runs or reads anything.
+
+# emit NAME TEXT: one framed section of the output; fail CODE MESSAGE: an error section, then exit CODE.
+# shellcheck disable=SC2317
+emit() { printf '@@section %s\n%s\n@@end\n' "$1" "$2"; }
+# shellcheck disable=SC2317
+fail() { code=$1; shift; emit error "$*"; exit "$code"; }
 
 # bench_args_problem TARGET RUNID: prints why TARGET (a directory or a /dev path) or RUNID is refused, nothing
 # when both are fine.
@@ -214,9 +220,6 @@ bench_args_problem() {
 # stdout: framed sections (@@section NAME [KEY] ... @@end); exit 0, or
 #         2 usage, 3 target unusable, 4 not enough free space, 5 fio failed, 127 fio missing.
 set -u
-
-emit() { printf '@@section %s\n%s\n@@end\n' "$1" "$2"; }
-fail() { code=$1; shift; emit error "$*"; exit "$code"; }
 
 printf '@@jts-bench 1\n'
 context=

@@ -26,13 +26,13 @@ public enum BenchScripts {
         return fileName;
     }
 
-    /** What bench.sh and bench-cleanup.sh both check (the target directory, the run id). */
+    /** What bench.sh, bench-devices.sh and bench-cleanup.sh share: framed output, the target and run-id checks. */
     private static final String PRELUDE = "bench-common.sh";
     /** Where queue-set.sh takes its allowlist: {@link WriteOrder#BLOCK_QUEUE}, the one list. */
     static final String QUEUE_ATTRS_SLOT = "@@QUEUE_ATTRS@@";
 
     /**
-     * The script as run on a host: bench.sh and bench-cleanup.sh carry the bench prelude ({@code bench-common.sh}),
+     * The script as run on a host: all but queue-set.sh carry the bench prelude ({@code bench-common.sh}),
      * those that check device names the host prelude ({@link HostPrelude}), queue-set.sh its allowlist, those
      * that change a host the change-record prelude.
      */
@@ -44,7 +44,7 @@ public enum BenchScripts {
             }
             script = script.replace(QUEUE_ATTRS_SLOT, TuningScripts.words(WriteOrder.BLOCK_QUEUE));
         }
-        if (this == BENCH || this == CLEANUP) {
+        if (this != QUEUE_SET) {
             script = HostPrelude.splice(script, raw(PRELUDE));
         }
         if (this != CLEANUP) {

@@ -7,9 +7,6 @@
 # stdout: @@jts-bench-devices 1, a "target" section, one "device NAME" section per device (role=top|leaf).
 set -u
 
-emit() { printf '@@section %s\n%s\n@@end\n' "$1" "$2"; }
-fail() { code=$1; shift; emit error "$*"; exit "$code"; }
-
 printf '@@jts-bench-devices 1\n'
 [ "$#" -eq 1 ] || fail 2 "usage: bench-devices.sh TARGET"
 target=$1

@@ -15,9 +15,6 @@
 #         2 usage, 3 target unusable, 4 not enough free space, 5 fio failed, 127 fio missing.
 set -u
 
-emit() { printf '@@section %s\n%s\n@@end\n' "$1" "$2"; }
-fail() { code=$1; shift; emit error "$*"; exit "$code"; }
-
 printf '@@jts-bench 1\n'
 context=
 if [ "${1:-}" = --change ]; then
