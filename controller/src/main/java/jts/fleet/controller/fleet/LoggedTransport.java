@@ -13,12 +13,17 @@ import jts.fleet.controller.transport.TransportException;
  * arguments, its exit status, time and output sizes. Script text and arguments are not logged (arguments are
  * validated names and paths, but stdin may carry files). Costs nothing when debug logging is off.
  */
-final class LoggedTransport implements Transport {
-    private final Transport delegate;
+final class LoggedTransport extends ForwardingTransport {
     private final org.slf4j.Logger log = EngineLog.log();
 
-    private LoggedTransport(Transport delegate) {
-        this.delegate = delegate;
+    LoggedTransport(Transport delegate) {
+        super(delegate);
+    }
+
+    /** One exec of the delegate, as {@link #logged} runs it. */
+    @FunctionalInterface
+    private interface Exec {
+        ExecResult run() throws TransportException;
     }
 
     static Transport wrap(Transport transport) {
@@ -41,44 +46,37 @@ final class LoggedTransport implements Transport {
     @Override
     public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
             throws TransportException {
+        return logged(script, args, stdin, timeout, become,
+                () -> delegate().exec(script, args, stdin, timeout, become));
+    }
+
+    @Override
+    public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become,
+            long outputLimit) throws TransportException {
+        return logged(script, args, stdin, timeout, become,
+                () -> delegate().exec(script, args, stdin, timeout, become, outputLimit));
+    }
+
+    private ExecResult logged(String script, List<String> args, byte[] stdin, Duration timeout, boolean become,
+            Exec exec) throws TransportException {
         String name = scriptName(script);
-        log.debug("{}: exec {} ({} args, {} bytes stdin, timeout {} ms{})", delegate.hostName(), name, args.size(),
+        log.debug("{}: exec {} ({} args, {} bytes stdin, timeout {} ms{})", hostName(), name, args.size(),
                 stdin.length, timeout.toMillis(), become ? ", become" : "");
         try {
-            ExecResult r = delegate.exec(script, args, stdin, timeout, become);
-            log.debug("{}: {} exit {} in {} ms ({} bytes out, {} chars err)", delegate.hostName(), name, r.exitCode(),
+            ExecResult r = exec.run();
+            log.debug("{}: {} exit {} in {} ms ({} bytes out, {} chars err)", hostName(), name, r.exitCode(),
                     r.elapsed().toMillis(), r.stdout().length, r.stderr().length());
             return r;
         } catch (TransportException e) {
-            log.debug("{}: {} failed: {}: {}", delegate.hostName(), name, e.failureClass().key(), e.getMessage());
+            log.debug("{}: {} failed: {}: {}", hostName(), name, e.failureClass().key(), e.getMessage());
             throw e;
         }
     }
 
     @Override
     public StreamingCommand stream(String script, List<String> args, Duration lifetime) throws TransportException {
-        log.debug("{}: stream {} ({} args, lifetime {} s)", delegate.hostName(), scriptName(script), args.size(),
+        log.debug("{}: stream {} ({} args, lifetime {} s)", hostName(), scriptName(script), args.size(),
                 lifetime.toSeconds());
-        return delegate.stream(script, args, lifetime);
-    }
-
-    @Override
-    public String hostName() {
-        return delegate.hostName();
-    }
-
-    @Override
-    public Duration lastLatency() {
-        return delegate.lastLatency();
-    }
-
-    @Override
-    public boolean isConnected() {
-        return delegate.isConnected();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+        return delegate().stream(script, args, lifetime);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import jts.fleet.controller.fleet.ForwardingTransport;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.StreamingCommand;
 import jts.fleet.controller.transport.SshTransport;
@@ -18,33 +19,32 @@ import jts.fleet.inventory.HostSpec;
  * (kept as the session's snapshot cache, used for device completion and {@code top}), and reconnects (a
  * connection that died between two uses is replaced by the transport; the shell says so).
  */
-final class SessionTransport implements Transport {
+final class SessionTransport extends ForwardingTransport {
     private final HostSpec host;
-    private final Transport delegate;
     private final ShellSession session;
     private final Object useLock = new Object();
     private boolean used; // guarded by useLock
     private int knownReconnects; // guarded by useLock
 
     SessionTransport(HostSpec host, Transport delegate, ShellSession session) {
+        super(delegate);
         this.host = Objects.requireNonNull(host, "host");
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.session = Objects.requireNonNull(session, "session");
     }
 
     @Override
     public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
             throws TransportException {
-        boolean wasConnected = delegate.isConnected();
-        ExecResult result = delegate.exec(script, args, stdin, timeout, become);
+        boolean wasConnected = delegate().isConnected();
+        ExecResult result = delegate().exec(script, args, stdin, timeout, become);
         return seen(script, wasConnected, result);
     }
 
     @Override
     public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become,
             long outputLimit) throws TransportException {
-        boolean wasConnected = delegate.isConnected();
-        ExecResult result = delegate.exec(script, args, stdin, timeout, become, outputLimit);
+        boolean wasConnected = delegate().isConnected();
+        ExecResult result = delegate().exec(script, args, stdin, timeout, become, outputLimit);
         return seen(script, wasConnected, result);
     }
 
@@ -59,8 +59,8 @@ final class SessionTransport implements Transport {
 
     @Override
     public StreamingCommand stream(String script, List<String> args, Duration lifetime) throws TransportException {
-        boolean wasConnected = delegate.isConnected();
-        StreamingCommand started = delegate.stream(script, args, lifetime);
+        boolean wasConnected = delegate().isConnected();
+        StreamingCommand started = delegate().stream(script, args, lifetime);
         noteReconnect(wasConnected);
         return started;
     }
@@ -84,7 +84,7 @@ final class SessionTransport implements Transport {
 
     /** Times the SSH connection was replaced; 0 for transports without connections (local). */
     int reconnectCount() {
-        return delegate instanceof SshTransport ssh ? ssh.reconnectCount() : 0;
+        return delegate() instanceof SshTransport ssh ? ssh.reconnectCount() : 0;
     }
 
     /** True once an exec went through this transport (its connection was opened at least once). */
@@ -96,25 +96,5 @@ final class SessionTransport implements Transport {
 
     HostSpec host() {
         return host;
-    }
-
-    @Override
-    public String hostName() {
-        return delegate.hostName();
-    }
-
-    @Override
-    public Duration lastLatency() {
-        return delegate.lastLatency();
-    }
-
-    @Override
-    public boolean isConnected() {
-        return delegate.isConnected();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -62,4 +62,31 @@ class HostScriptRunnerTest {
                 List.of(), new byte[0], Duration.ofSeconds(1), false);
         assertThat(r.stdoutText()).isEqualTo("@@done\n");
     }
+
+    @Test
+    void execHandsBackANonZeroExitForScriptsWhoseExitIsAnAnswer() throws Exception {
+        FakeTransport t = exiting(3, "@@jts-metrics not-installed\n", "");
+        ExecResult r = HostScriptRunner.exec(t, host(HostSpec.Become.SUDO), "x", List.of(), new byte[0],
+                Duration.ofSeconds(1), true);
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(t.lastBecome()).isTrue();
+    }
+
+    @Test
+    void aFailedStepNamesHostStepFirstErrorLineAndExit() throws Exception {
+        ExecResult r = new ExecResult(1, new byte[0], "\ninstall-file: /etc/jts-fleet/trim.conf: cannot write\nmore\n",
+                Duration.ofMillis(1));
+        assertThat(HostScriptRunner.exitFailure(host(HostSpec.Become.NONE), "install /etc/jts-fleet/trim.conf", r))
+                .hasMessage("db-01: install /etc/jts-fleet/trim.conf: install-file: /etc/jts-fleet/trim.conf: cannot"
+                        + " write (exit 1)")
+                .satisfies(e -> assertThat(e.failureClass()).isEqualTo(FailureClass.COMMAND));
+    }
+
+    @Test
+    void anAnswerTheParserRefusedIsACommandFailureWithTheParsersSentence() {
+        IllegalArgumentException parser = new IllegalArgumentException("db-01: activate: unexpected line \"x\"");
+        TransportException e = HostScriptRunner.unusableAnswer(parser);
+        assertThat(e).hasMessage("db-01: activate: unexpected line \"x\"").hasCause(parser);
+        assertThat(e.failureClass()).isEqualTo(FailureClass.COMMAND);
+    }
 }
