@@ -3,7 +3,7 @@ package jts.fleet.remote.trim;
 import java.util.List;
 
 /**
- * The fixed host paths of the TRIM feature. Fixed so the installer can allowlist them and the units never
+ * The fixed host paths of the TRIM feature. Fixed so install-file.sh can allowlist them and the units never
  * need templating.
  */
 public final class TrimPaths {
@@ -17,7 +17,7 @@ public final class TrimPaths {
     public static final String STATE_DIR = "/var/lib/jts-fleet";
     public static final String RUN_LOG = STATE_DIR + "/trim.jsonl";
 
-    /** Every path {@code trim install} may write; the install script refuses anything else. */
+    /** Every path {@code trim install} pushes (install-file.sh's allowlist holds them and those of metrics only). */
     public static final List<String> INSTALLABLE = List.of(SCRIPT, CONFIG, SERVICE, TIMER);
 
     private TrimPaths() {
