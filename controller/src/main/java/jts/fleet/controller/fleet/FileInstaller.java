@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jts.fleet.controller.transport.ExecResult;
-import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
 import jts.fleet.inventory.HostSpec;
@@ -55,7 +54,7 @@ public final class FileInstaller {
             try {
                 change = InstallFileScript.parseAnswer(file, result.stdoutText());
             } catch (IllegalArgumentException e) {
-                throw new TransportException(FailureClass.COMMAND, host.name() + ": " + step + ": " + e.getMessage(), e);
+                throw HostScriptRunner.unusableAnswer(host, step, e);
             }
             outcomes.add(new FileOutcome(file.path(), change, file.sha256()));
         }

@@ -78,6 +78,12 @@ public final class HostScriptRunner {
         return new TransportException(FailureClass.COMMAND, parserFailure.getMessage(), parserFailure);
     }
 
+    /** {@link #unusableAnswer(Exception)} for a parser whose sentence does not name the host: {@code host: WHAT: sentence}. */
+    public static TransportException unusableAnswer(HostSpec host, String what, Exception parserFailure) {
+        return new TransportException(FailureClass.COMMAND, host.name() + ": " + what + ": "
+                + parserFailure.getMessage(), parserFailure);
+    }
+
     /** The first non-blank line of {@code text}, stripped; "" when there is none ({@link HostText#firstLine}). */
     public static String firstLine(String text) {
         return HostText.firstLine(text);
