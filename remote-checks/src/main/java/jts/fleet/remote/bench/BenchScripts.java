@@ -28,18 +28,21 @@ public enum BenchScripts {
 
     /** What bench.sh, bench-devices.sh and bench-cleanup.sh share: framed output, the target and run-id checks. */
     private static final String PRELUDE = "bench-common.sh";
-    /** Where queue-set.sh takes its allowlist: {@link WriteOrder#BLOCK_QUEUE}, the one list. */
+    /**
+     * Where queue-set.sh takes its allowlist and bench-devices.sh the attributes it records:
+     * {@link WriteOrder#BLOCK_QUEUE}, the one list.
+     */
     static final String QUEUE_ATTRS_SLOT = "@@QUEUE_ATTRS@@";
 
     /**
      * The script as run on a host: all but queue-set.sh carry the bench prelude ({@code bench-common.sh}),
-     * those that check device names the host prelude ({@link HostPrelude}), queue-set.sh its allowlist, those
-     * that change a host the change-record prelude.
+     * those that check device names the host prelude ({@link HostPrelude}), queue-set.sh and bench-devices.sh the
+     * block-queue attributes, those that change a host the change-record prelude.
      */
     public String text() {
         String script = raw();
-        if (this == QUEUE_SET) {
-            if (!script.contains("=\"" + QUEUE_ATTRS_SLOT + "\"")) {
+        if (this == QUEUE_SET || this == DEVICES) {
+            if (!script.contains("=\"" + QUEUE_ATTRS_SLOT)) {
                 throw new IllegalStateException(fileName + " has no " + QUEUE_ATTRS_SLOT + " to fill");
             }
             script = script.replace(QUEUE_ATTRS_SLOT, TuningScripts.words(WriteOrder.BLOCK_QUEUE));

@@ -6,6 +6,9 @@
 # usage: bench-devices.sh TARGET
 # stdout: @@jts-bench-devices 1, a "target" section, one "device NAME" section per device (role=top|leaf).
 set -u
+# What is recorded of each device's queue: every attribute jts-fleet may write (WriteOrder.BLOCK_QUEUE, put in by
+# BenchScripts.text()) and what says what the device is.
+READ_ATTRS="@@QUEUE_ATTRS@@ rotational logical_block_size"
 
 printf '@@jts-bench-devices 1\n'
 [ "$#" -eq 1 ] || fail 2 "usage: bench-devices.sh TARGET"
@@ -48,8 +51,7 @@ print_device() { # $1 = sysfs directory of a whole disk or dm/md device, $2 = ro
     name=${1##*/}
     valid_device "$name" || return
     attrs="role=$2"
-    for attr in scheduler read_ahead_kb nr_requests rotational max_sectors_kb nomerges rq_affinity add_random \
-        wbt_lat_usec write_cache logical_block_size; do
+    for attr in $READ_ATTRS; do
         if [ -r "$1/queue/$attr" ]; then
             attrs="$attrs
 $attr=$(cat -- "$1/queue/$attr" 2>/dev/null)"

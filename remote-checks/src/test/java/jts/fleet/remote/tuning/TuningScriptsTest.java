@@ -45,7 +45,7 @@ class TuningScriptsTest {
     }
 
     @Test
-    void queueSetGetsTheBlockQueueAllowlistFromWriteOrder() {
+    void queueSetAndBenchDevicesGetTheBlockQueueAttributesFromWriteOrder() {
         String text = jts.fleet.remote.bench.BenchScripts.QUEUE_SET.text();
         assertThat(text.lines().filter(l -> l.startsWith("QUEUE_ATTRS=")).toList()).containsExactly(
                 "QUEUE_ATTRS=\"scheduler max_sectors_kb nr_requests wbt_lat_usec read_ahead_kb rq_affinity nomerges"
@@ -53,6 +53,10 @@ class TuningScriptsTest {
         assertThat(WriteOrder.BLOCK_QUEUE).containsExactlyElementsOf(WriteOrder.ORDER.stream()
                 .filter(a -> a != QueueAttribute.MAX_RATIO).toList());
         assertThat(text).doesNotContain("@@QUEUE_ATTRS@@");
+        String devices = jts.fleet.remote.bench.BenchScripts.DEVICES.text();
+        assertThat(devices.lines().filter(l -> l.startsWith("READ_ATTRS=")).toList()).containsExactly(
+                "READ_ATTRS=\"scheduler max_sectors_kb nr_requests wbt_lat_usec read_ahead_kb rq_affinity nomerges"
+                        + " add_random write_cache rotational logical_block_size\"");
     }
 
     @Test
