@@ -13,9 +13,6 @@ import jts.fleet.inventory.HostSpec;
  * embedded default inventory and hosts marked {@code connection: local}.
  */
 public final class LocalTransport implements Transport {
-    /** Extra time past the command timeout before we kill the tree ourselves ({@code timeout} goes first). */
-    private static final Duration GRACE = Duration.ofSeconds(1);
-
     private final String hostName;
     private final boolean runningAsRoot;
     private final OutputLimits limits;
@@ -57,14 +54,13 @@ public final class LocalTransport implements Transport {
         OutputDrain out = OutputDrain.start(process.getInputStream(), hostName + "-stdout", outputLimit, stop);
         OutputDrain err = OutputDrain.start(process.getErrorStream(), hostName + "-stderr", outputLimit, stop);
         OutputDrain.feed(process.getOutputStream(), stdin == null ? new byte[0] : stdin, hostName + "-stdin");
-        long deadline = started + timeout.plus(GRACE).toNanos();
+        long deadline = started + timeout.plus(RemoteCommand.GRACE).toNanos();
         try {
             boolean exited = process.waitFor(remainingMillis(deadline), TimeUnit.MILLISECONDS);
             if (!exited || !out.await(remainingMillis(deadline)) || !err.await(remainingMillis(deadline))) {
                 killTree(process);
                 if (out.exceeded() || err.exceeded()) {
-                    throw OutputLimits.exceeded(hostName, out.exceeded() ? "stdout" : "stderr", outputLimit,
-                            limits.isDocumentCap(outputLimit) ? "--max-document" : "--max-output");
+                    throw limits.exceeded(hostName, out.exceeded() ? "stdout" : "stderr", outputLimit);
                 }
                 throw new TransportException(FailureClass.TIMEOUT,
                         hostName + ": command timed out after " + timeout.toSeconds() + " s (killed)");
@@ -75,22 +71,13 @@ public final class LocalTransport implements Transport {
             throw new TransportException(FailureClass.TIMEOUT, hostName + ": interrupted, command killed", e);
         }
         if (out.exceeded() || err.exceeded()) {
-            throw OutputLimits.exceeded(hostName, out.exceeded() ? "stdout" : "stderr", outputLimit,
-                    limits.isDocumentCap(outputLimit) ? "--max-document" : "--max-output");
+            throw limits.exceeded(hostName, out.exceeded() ? "stdout" : "stderr", outputLimit);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         lastLatency = elapsed;
-        int exitCode = process.exitValue();
         String stderr = new String(err.bytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (command.sudo() && RemoteCommand.isSudoRefusal(exitCode, stderr)) {
-            throw new TransportException(FailureClass.SUDO, hostName + ": sudo -n needs a password for "
-                    + System.getProperty("user.name") + " (" + RemoteCommand.firstLine(stderr) + ")");
-        }
-        if (RemoteCommand.isTimeoutStatus(exitCode) && elapsed.compareTo(timeout) >= 0) {
-            throw new TransportException(FailureClass.TIMEOUT,
-                    hostName + ": command timed out after " + timeout.toSeconds() + " s (stopped by timeout)");
-        }
-        return new ExecResult(exitCode, out.bytes(), stderr, elapsed);
+        return command.checked(hostName, System.getProperty("user.name"),
+                new ExecResult(process.exitValue(), out.bytes(), stderr, elapsed));
     }
 
     @Override

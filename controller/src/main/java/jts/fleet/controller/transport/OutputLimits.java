@@ -28,16 +28,13 @@ public record OutputLimits(long readBytes, long documentBytes) {
         }
     }
 
-    /** True when {@code limit} is this transport's document cap rather than its read cap (for the option name). */
-    public boolean isDocumentCap(long limit) {
-        return limit == documentBytes && limit != readBytes;
-    }
-
     /**
-     * The failure of a command that printed more than {@code limit} on {@code stream} ("stdout", "stderr") and
-     * was stopped on the host; {@code option} is what raises the cap ({@code --max-output}).
+     * The failure of a command that printed more than {@code limit} (this object's read or document cap) on
+     * {@code stream} ("stdout", "stderr") and was stopped on the host; it names the option that raises that cap.
      */
-    public static TransportException exceeded(String host, String stream, long limit, String option) {
+    public TransportException exceeded(String host, String stream, long limit) {
+        // the document cap only where it is not also the read cap: --max-output is the option most runs mean
+        String option = limit == documentBytes && limit != readBytes ? "--max-document" : "--max-output";
         return new TransportException(FailureClass.OUTPUT_LIMIT, host + ": the command printed more than "
                 + describe(limit) + " on " + stream + " and was stopped on the host (a runaway login shell or"
                 + " command? " + option + " raises the cap)");

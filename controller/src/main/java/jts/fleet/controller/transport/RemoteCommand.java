@@ -87,6 +87,28 @@ public record RemoteCommand(String script, List<String> args, Duration timeout, 
         return line.toString();
     }
 
+    /**
+     * Time past the command timeout before the controller gives up waiting for the command itself. The
+     * host-side {@code timeout} fires first and its exit status 124 is the normal way a timeout is reported.
+     */
+    static final Duration GRACE = Duration.ofSeconds(1);
+
+    /**
+     * {@code result}, or the failure it stands for, the same on every transport: {@code sudo -n} refused to run
+     * without a password for {@code user}, or the host-side {@code timeout} stopped the command at its deadline.
+     */
+    ExecResult checked(String hostName, String user, ExecResult result) throws TransportException {
+        if (sudo && isSudoRefusal(result.exitCode(), result.stderr())) {
+            throw new TransportException(FailureClass.SUDO, hostName + ": sudo -n needs a password for " + user
+                    + " (" + firstLine(result.stderr()) + "); allow NOPASSWD for it or set become: none");
+        }
+        if (isTimeoutStatus(result.exitCode()) && result.elapsed().compareTo(timeout) >= 0) {
+            throw new TransportException(FailureClass.TIMEOUT, hostName + ": command timed out after "
+                    + timeout.toSeconds() + " s (stopped on the host by timeout)");
+        }
+        return result;
+    }
+
     /** Exit status of {@code timeout} when it had to stop the command. */
     static boolean isTimeoutStatus(int exitCode) {
         return exitCode == 124 || exitCode == 137;

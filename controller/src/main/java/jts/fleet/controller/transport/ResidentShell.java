@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.connection.channel.direct.Signal;
 
 /**
  * The controller's end of one resident reader ({@code resident.sh}): a long-lived {@code sh} on the host,
@@ -230,18 +229,11 @@ final class ResidentShell implements AutoCloseable {
         broken = true;
         // End both streams here, now: sshj ends them only when sshd closes the channel, and sshd waits for the
         // command to exit, which on a root login (KILL refused) can be much later. The caller wakes at once.
-        closeQuietly(command.getInputStream());
-        closeQuietly(command.getErrorStream());
+        Quietly.close(command.getInputStream());
+        Quietly.close(command.getErrorStream());
         kill();
     }
 
-    private static void closeQuietly(InputStream stream) {
-        try {
-            stream.close();
-        } catch (IOException e) {
-            // it ends either way
-        }
-    }
 
     /** One output stream of the reader, cut into frames as it is read. */
     private static final class Stream {
@@ -291,39 +283,16 @@ final class ResidentShell implements AutoCloseable {
      * whose command still runs can block in sshj.
      */
     private void kill() {
-        Thread closer = new Thread(() -> {
-            try {
-                command.signal(Signal.KILL);
-            } catch (IOException | RuntimeException e) {
-                // refused or already gone: the close below and the host-side timeouts still apply
-            }
-            closeQuietly();
-        }, hostName + "-resident-kill");
-        closer.setDaemon(true);
-        closer.start();
+        ChannelExec.abandon(hostName + "-resident-kill", session, command);
     }
 
     /** Ends the reader: end of its stdin ends its loop; the channel is then closed. */
     @Override
     public void close() {
         broken = true;
-        Thread closer = new Thread(() -> {
-            try {
-                requests.close();
-            } catch (IOException e) {
-                // the channel is already gone
-            }
-            closeQuietly();
-        }, hostName + "-resident-close");
-        closer.setDaemon(true);
-        closer.start();
-    }
-
-    private void closeQuietly() {
-        try {
-            session.close();
-        } catch (IOException | RuntimeException e) {
-            // best effort: the connection may be gone
-        }
+        Quietly.inBackground(hostName + "-resident-close", () -> {
+            Quietly.close(requests);
+            Quietly.close(session);
+        });
     }
 }
