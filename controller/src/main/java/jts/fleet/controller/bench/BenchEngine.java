@@ -3,7 +3,6 @@ package jts.fleet.controller.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -22,6 +21,7 @@ import jts.fleet.controller.maintenance.ChangeFreeze;
 import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.OutputLimits;
 import jts.fleet.controller.transport.FailureClass;
@@ -52,13 +52,11 @@ import jts.fleet.remote.bench.TargetDevices;
 public final class BenchEngine {
     /** Time for the scripts around fio (probes, layout of large files is budgeted per profile). */
     private static final Duration SCRIPT_OVERHEAD = Duration.ofSeconds(60);
-    static final Duration SHORT_SCRIPT = Duration.ofSeconds(30);
 
     private final BenchProfiles profiles;
     private final BenchStore store;
-    private final Clock clock;
+    private final RunSettings settings;
     private final TargetResolver resolver;
-    private final long documentLimit;
     private final SecureRandom random = new SecureRandom();
     private final ObjectMapper mapper = jts.fleet.remote.json.JsonMappers.mapper();
     /** Runs in flight, so an interrupt or shutdown hook can clean them up: key host + run dir. */
@@ -75,18 +73,22 @@ public final class BenchEngine {
         }
     }
 
-    public BenchEngine(BenchProfiles profiles, BenchStore store, Clock clock, TargetResolver resolver) {
-        this(profiles, store, clock, resolver, OutputLimits.DEFAULT_DOCUMENT_BYTES);
-    }
-
-    /** @param documentLimit what one bench.sh run may print (its fio documents): {@link OutputLimits#documentBytes()} */
-    public BenchEngine(BenchProfiles profiles, BenchStore store, Clock clock, TargetResolver resolver,
-            long documentLimit) {
+    /**
+     * @param settings the command's: its clock (run ids, documents, blackout windows), the deadline of the short
+     *                 scripts around fio (device probe, cleanup) and what one bench.sh run may print (its fio
+     *                 documents, {@link OutputLimits#documentBytes()}); bench.sh's own deadline follows from the
+     *                 request ({@link #execTimeout})
+     */
+    public BenchEngine(BenchProfiles profiles, BenchStore store, RunSettings settings, TargetResolver resolver) {
         this.profiles = profiles;
         this.store = store;
-        this.clock = clock;
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
         this.resolver = resolver;
-        this.documentLimit = documentLimit;
+    }
+
+    /** The command's settings this engine runs with (the experiment engine's too). */
+    RunSettings settings() {
+        return settings;
     }
 
     /**
@@ -100,7 +102,7 @@ public final class BenchEngine {
 
     /** Time-based and sortable, plus 16 random bits: {@code 20261126T041500Z-9f3a}. */
     public String newRunId() {
-        return jts.fleet.controller.change.RunIds.next(clock, random);
+        return jts.fleet.controller.change.RunIds.next(settings.clock(), random);
     }
 
     /**
@@ -121,7 +123,7 @@ public final class BenchEngine {
         }
         List<HostResult<List<BenchDocument>>> results = runner.run(hosts, (transport, host) -> runHost(runId, request, host,
                 transport), listener);
-        awaitCleanups(Duration.ofSeconds(30));
+        awaitCleanups(settings.commandTimeout());
         return new BenchRun(runId, results);
     }
 
@@ -129,7 +131,7 @@ public final class BenchEngine {
     public HostOutcome<List<BenchDocument>> runHost(String runId, BenchRequest request, HostSpec host, Transport transport)
             throws TransportException {
         jts.fleet.controller.gather.Sysroots.refuseSysroot(host, "bench run");
-        ZonedDateTime now = ZonedDateTime.now(clock);
+        ZonedDateTime now = ZonedDateTime.now(settings.clock());
         Optional<String> frozen = request.force() ? Optional.empty() : ChangeFreeze.refusal(host, "bench run", now);
         if (frozen.isPresent()) {
             return new HostOutcome.Fail<>(FailureClass.COMMAND, frozen.get());
@@ -208,7 +210,7 @@ public final class BenchEngine {
         ExecResult result;
         try {
             result = HostScriptRunner.exec(transport, host, BenchScripts.BENCH.text(), args,
-                    stdin.toString().getBytes(StandardCharsets.UTF_8), timeout, true, documentLimit);
+                    stdin.toString().getBytes(StandardCharsets.UTF_8), timeout, true, settings.output().documentBytes());
         } catch (TransportException e) {
             cleanup(transport, host, workParent, runId);
             throw e;
@@ -245,7 +247,7 @@ public final class BenchEngine {
 
     TargetDevices devices(Transport transport, HostSpec host, String target) throws TransportException, BenchFailure {
         ExecResult r = HostScriptRunner.exec(transport, host, BenchScripts.DEVICES.text(), List.of(target),
-                new byte[0], SHORT_SCRIPT, true);
+                new byte[0], settings.commandTimeout(), true);
         try {
             return TargetDevices.parse(r.stdoutText(), host.name());
         } catch (FioParseException e) {
@@ -267,7 +269,7 @@ public final class BenchEngine {
                     run.layoutDoneMs() - run.startMs(), fio));
         }
         return new BenchDocument(BenchDocument.SCHEMA, runId, host.name(), request.tier().orElse(null), request.label(),
-                ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).toString(), m.output().kernel(),
+                ZonedDateTime.now(settings.clock()).withZoneSameInstant(ZoneOffset.UTC).toString(), m.output().kernel(),
                 m.output().fioVersion(), m.output().engine(), m.output().direct(), m.output().directNote(), m.devices(),
                 request.parameters().runtimeSeconds(), request.parameters().sizeBytes(), results);
     }
@@ -298,7 +300,7 @@ public final class BenchEngine {
         Duration perHost = Duration.ZERO;
         for (HostSpec host : hosts) {
             Duration d = execTimeout(profiles.withPolicy(host.policy()).resolve(request.profiles()), request.parameters(),
-                    request.device().isPresent()).plus(SHORT_SCRIPT).multipliedBy(Math.max(1, targetsPerHost));
+                    request.device().isPresent()).plus(settings.commandTimeout()).multipliedBy(Math.max(1, targetsPerHost));
             perHost = d.compareTo(perHost) > 0 ? d : perHost;
         }
         int batches = Math.max(1, (hosts.size() + forks - 1) / Math.max(1, forks));
@@ -324,7 +326,7 @@ public final class BenchEngine {
         boolean interrupted = Thread.interrupted();
         try {
             HostScriptRunner.exec(transport, host, BenchScripts.CLEANUP.text(), List.of(target, runId), new byte[0],
-                    SHORT_SCRIPT, true);
+                    settings.commandTimeout(), true);
         } catch (TransportException | RuntimeException e) {
             // the host is gone or the transport closed: bench.sh's own traps and timeout -k remain
             System.getLogger(BenchEngine.class.getName()).log(System.Logger.Level.WARNING,

@@ -36,8 +36,6 @@ import jts.fleet.remote.bench.TargetDevices;
  * back to its original value at the end, on error and on interrupt ({@link #restoreActive} for shutdown hooks).
  */
 public final class ExperimentEngine {
-    private static final Duration SET_TIMEOUT = Duration.ofSeconds(20);
-
     private final BenchEngine bench;
     private final BenchProfiles profiles;
     /** Devices currently switched away from their original value, per host: for a shutdown hook. */
@@ -73,8 +71,9 @@ public final class ExperimentEngine {
         Duration perHost = Duration.ZERO;
         for (HostSpec host : hosts) {
             FioProfile profile = profiles.withPolicy(host.policy()).get(request.profile());
+            Duration command = bench.settings().commandTimeout();
             Duration arm = BenchEngine.execTimeout(List.of(profile), request.parameters(), false)
-                    .plus(BenchEngine.SHORT_SCRIPT).plus(SET_TIMEOUT.multipliedBy(8));
+                    .plus(command).plus(command.multipliedBy(8));
             Duration d = arm.multipliedBy(2L * request.rounds());
             perHost = d.compareTo(perHost) > 0 ? d : perHost;
         }
@@ -179,7 +178,7 @@ public final class ExperimentEngine {
             args.add(context);
         }
         ExecResult r = HostScriptRunner.exec(transport, host, BenchScripts.QUEUE_SET.text(), args, new byte[0],
-                SET_TIMEOUT, true);
+                bench.settings().commandTimeout(), true);
         if (!r.ok()) {
             throw new BenchFailure(host.name() + ": write /sys/block/" + device + "/queue/" + attribute.key() + " = \"" + value
                     + "\": " + r.stderr().strip() + " (exit " + r.exitCode() + ")");

@@ -89,7 +89,8 @@ public final class ShellCommand implements Callable<Integer> {
         AppContext shellContext = new AppContext(terminal.writer(), terminal.writer(), realTerminal, clock);
         // Every command of the session starts from these; its own options still win, the inventory's come after.
         shellContext.setSessionOverrides(deadlines.overrides());
-        SshOptions base = SshOptions.defaults().withKeepAliveInterval(keepAlive).withAcceptNewHostKeys(acceptNewHostKeys);
+        SshOptions base = SshOptions.defaults().withKeepAliveInterval(keepAlive).withAcceptNewHostKeys(acceptNewHostKeys)
+                .withClock(clock);
         SshOptions ssh = deadlines.connectTimeout().map(base::withConnectTimeout).orElse(base);
         InventoryLoader loader = InventoryLoader.standard();
         if (policy != null) {

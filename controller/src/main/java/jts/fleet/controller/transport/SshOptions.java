@@ -1,6 +1,7 @@
 package jts.fleet.controller.transport;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import java.util.Optional;
  *                               its own for more)
  * @param connectTimeoutExplicit true when {@code connectTimeout} was given on the command line: it then wins over
  *                               a host's {@code ConnectTimeout}
+ * @param clock                  wall time, for the validity windows of host and user certificates (the
+ *                               command's, from its settings)
  */
 public record SshOptions(
         Duration connectTimeout,
@@ -29,7 +32,8 @@ public record SshOptions(
         boolean acceptNewHostKeys,
         Optional<Path> knownHostsOverride,
         OutputLimits outputLimits,
-        boolean connectTimeoutExplicit) {
+        boolean connectTimeoutExplicit,
+        Clock clock) {
 
     /** Unanswered keepalives before the peer is declared dead. */
     public static final int KEEPALIVE_MAX_MISSES = 3;
@@ -37,52 +41,58 @@ public record SshOptions(
     public SshOptions {
         Objects.requireNonNull(knownHostsOverride, "knownHostsOverride");
         Objects.requireNonNull(outputLimits, "outputLimits");
+        Objects.requireNonNull(clock, "clock");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(commandTimeout, "commandTimeout");
         requirePositive(keepAliveInterval, "keepAliveInterval");
     }
 
-    /** 10 s connect, 120 s per command, keepalive every 15 s, strict host keys, the default output caps. */
+    /** 10 s connect, 120 s per command, keepalive every 15 s, strict host keys, the default output caps, UTC. */
     public static SshOptions defaults() {
         return new SshOptions(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(15), false,
-                Optional.empty(), OutputLimits.DEFAULT, false);
+                Optional.empty(), OutputLimits.DEFAULT, false, Clock.systemUTC());
     }
 
     /** A default connect timeout, which a host's {@code ConnectTimeout} replaces. */
     public SshOptions withConnectTimeout(Duration value) {
         return new SshOptions(value, commandTimeout, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
-                outputLimits, false);
+                outputLimits, false, clock);
     }
 
     /** The command line's connect timeout: it wins over every host's {@code ConnectTimeout}. */
     public SshOptions withExplicitConnectTimeout(Duration value) {
         return new SshOptions(value, commandTimeout, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
-                outputLimits, true);
+                outputLimits, true, clock);
     }
 
     public SshOptions withCommandTimeout(Duration value) {
         return new SshOptions(connectTimeout, value, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
-                outputLimits, connectTimeoutExplicit);
+                outputLimits, connectTimeoutExplicit, clock);
     }
 
     public SshOptions withKeepAliveInterval(Duration value) {
         return new SshOptions(connectTimeout, commandTimeout, value, acceptNewHostKeys, knownHostsOverride,
-                outputLimits, connectTimeoutExplicit);
+                outputLimits, connectTimeoutExplicit, clock);
     }
 
     public SshOptions withAcceptNewHostKeys(boolean value) {
         return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, value, knownHostsOverride,
-                outputLimits, connectTimeoutExplicit);
+                outputLimits, connectTimeoutExplicit, clock);
     }
 
     public SshOptions withKnownHostsOverride(Path value) {
         return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, acceptNewHostKeys,
-                Optional.of(value), outputLimits, connectTimeoutExplicit);
+                Optional.of(value), outputLimits, connectTimeoutExplicit, clock);
     }
 
     public SshOptions withOutputLimits(OutputLimits value) {
         return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, acceptNewHostKeys,
-                knownHostsOverride, value, connectTimeoutExplicit);
+                knownHostsOverride, value, connectTimeoutExplicit, clock);
+    }
+
+    public SshOptions withClock(Clock value) {
+        return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, acceptNewHostKeys,
+                knownHostsOverride, outputLimits, connectTimeoutExplicit, value);
     }
 
     private static void requirePositive(Duration value, String name) {

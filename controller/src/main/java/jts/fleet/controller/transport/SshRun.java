@@ -1,7 +1,6 @@
 package jts.fleet.controller.transport;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,17 +31,17 @@ public final class SshRun implements AutoCloseable {
      * ({@link UserDirs#sshHome()}: default keys and known_hosts, {@code ~/} in {@code identity_agent}).
      */
     public SshRun(SshOptions options, Operator operator) {
-        this(options, operator, System.getenv(), UserDirs.current().sshHome(), Clock.systemUTC());
+        this(options, operator, System.getenv(), UserDirs.current().sshHome());
     }
 
-    SshRun(SshOptions options, Operator operator, Map<String, String> environment, Path home, Clock clock) {
+    SshRun(SshOptions options, Operator operator, Map<String, String> environment, Path home) {
         this.options = Objects.requireNonNull(options, "options");
         Objects.requireNonNull(operator, "operator");
         this.environment = Map.copyOf(environment);
         this.home = Objects.requireNonNull(home, "home");
         KeyRing keys = new KeyRing(operator.passphrases(), operator.notices(),
                 ModernAlgorithms.shared().getFileKeyProviderFactories());
-        this.connector = new SshConnector(new Authenticator(keys), new KnownHostsCache(), operator, clock);
+        this.connector = new SshConnector(new Authenticator(keys), new KnownHostsCache(), operator, options.clock());
         this.jumpHosts = new JumpHosts(connector);
     }
 

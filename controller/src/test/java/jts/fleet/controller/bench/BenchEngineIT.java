@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.testing.SshdFixture;
@@ -74,7 +75,7 @@ class BenchEngineIT {
     }
 
     private BenchEngine engine() {
-        return new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp.resolve("store")), Clock.systemUTC(),
+        return new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp.resolve("store")), RunSettings.defaults(Clock.systemUTC()),
                 TargetResolver.FIXED);
     }
 
@@ -182,7 +183,7 @@ class BenchEngineIT {
             };
             // one run over three hosts: each host's problem is its own, the healthy host still runs
             TargetResolver perHost = (h, t, r) -> List.of(h.name().equals("tiny-fs") ? tiny.mount().toString() : fs.mount().toString());
-            BenchEngine engine = new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp.resolve("store")), Clock.systemUTC(),
+            BenchEngine engine = new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp.resolve("store")), RunSettings.defaults(Clock.systemUTC()),
                     perHost);
             BenchEngine.BenchRun run = engine.run(request(List.of("pg-wal"), fs.mount().toString(), 64L << 20),
                     List.of(noFio, full, good), new FleetRunner(transports, 4, Duration.ofMinutes(2)), r -> { });
@@ -206,7 +207,7 @@ class BenchEngineIT {
         HostSpec host = new HostSpec("local-tier", HostSpec.Connection.LOCAL, "127.0.0.1", 22, "root", Optional.empty(),
                 Optional.empty(), HostSpec.Become.NONE, List.of("it"), Optional.empty(), policy);
         BenchEngine engine = new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp.resolve("store")),
-                Clock.systemUTC(), new TierTargets(Duration.ofSeconds(30)));
+                RunSettings.defaults(Clock.systemUTC()), new TierTargets(Duration.ofSeconds(30)));
         BenchRequest request = new BenchRequest(List.of("pg-wal"), Optional.empty(), Optional.of("bench-it"),
                 new BenchParameters(1, 16L << 20), "tier", false);
         BenchEngine.BenchRun run = engine.run(request, List.of(host),

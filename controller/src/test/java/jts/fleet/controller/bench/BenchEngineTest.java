@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.testing.FakeTransport;
 import jts.fleet.controller.transport.ExecResult;
@@ -58,7 +59,7 @@ class BenchEngineTest {
     }
 
     private BenchEngine engine(Clock clock) {
-        return new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp), clock, TargetResolver.FIXED);
+        return new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp), RunSettings.defaults(clock), TargetResolver.FIXED);
     }
 
     private static BenchRequest request(List<String> profiles, boolean force) {
@@ -168,7 +169,12 @@ class BenchEngineTest {
         assertThat(BenchEngine.execTimeout(quick, p, false)).isEqualTo(Duration.ofSeconds(60 + 3 * (60 + 51 + 15)));
         BenchRequest r = new BenchRequest(List.of("quick"), Optional.of("/data"), Optional.empty(), p, "", false);
         List<HostSpec> hosts = List.of(host("a", policy(List.of())), host("b", policy(List.of())), host("c", policy(List.of())));
-        assertThat(engine.runDeadline(r, hosts, 2, 1)).isEqualTo(Duration.ofSeconds(2 * (438 + 30) + 120));
+        // two batches of (bench.sh + the device probe, which gets the command deadline: 60 s by default) + 2 min
+        assertThat(engine.runDeadline(r, hosts, 2, 1)).isEqualTo(Duration.ofSeconds(2 * (438 + 60) + 120));
+        BenchEngine quickCommands = new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp),
+                RunSettings.defaults(MONDAY_NOON).withCommandTimeout(Duration.ofSeconds(10)), TargetResolver.FIXED);
+        assertThat(quickCommands.runDeadline(r, hosts, 2, 1)).as("the probe's deadline comes from the settings")
+                .isEqualTo(Duration.ofSeconds(2 * (438 + 10) + 120));
     }
 
     @Test

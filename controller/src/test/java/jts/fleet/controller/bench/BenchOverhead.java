@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.transport.LocalTransport;
@@ -34,7 +35,7 @@ public final class BenchOverhead {
         HostSpec host = new HostSpec("local", HostSpec.Connection.LOCAL, "127.0.0.1", 22, "root", Optional.empty(),
                 Optional.empty(), HostSpec.Become.NONE, List.of(), Optional.empty(),
                 jts.fleet.controller.testing.SshdFixture.emptyPolicy());
-        BenchEngine engine = new BenchEngine(BenchProfiles.embedded(), new BenchStore(store), Clock.systemUTC(),
+        BenchEngine engine = new BenchEngine(BenchProfiles.embedded(), new BenchStore(store), RunSettings.defaults(Clock.systemUTC()),
                 TargetResolver.FIXED);
         BenchRequest request = new BenchRequest(profiles, Optional.of(target), Optional.empty(), parameters, "overhead", false);
         long start = System.nanoTime();

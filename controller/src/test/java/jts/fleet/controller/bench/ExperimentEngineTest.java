@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.testing.FakeTransport;
 import jts.fleet.controller.transport.ExecResult;
@@ -52,7 +53,7 @@ class ExperimentEngineTest {
     }
 
     private ExperimentEngine engine() {
-        return new ExperimentEngine(new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp), MONDAY_NOON,
+        return new ExperimentEngine(new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp), RunSettings.defaults(MONDAY_NOON),
                 TargetResolver.FIXED), BenchProfiles.embedded());
     }
 

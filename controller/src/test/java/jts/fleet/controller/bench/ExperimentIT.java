@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.LocalTransport;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.bench.BenchParameters;
@@ -69,7 +70,7 @@ class ExperimentIT {
     }
 
     private ExperimentEngine engine() {
-        BenchEngine bench = new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp.resolve("store")), Clock.systemUTC(),
+        BenchEngine bench = new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp.resolve("store")), RunSettings.defaults(Clock.systemUTC()),
                 TargetResolver.FIXED);
         return new ExperimentEngine(bench, BenchProfiles.embedded());
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,7 +90,7 @@ class SshAuthenticationIT {
         Path home = Files.createDirectories(temp.resolve("home"));
         Map<String, String> env = agentSocket.map(s -> Map.of("SSH_AUTH_SOCK", s.toString())).orElse(Map.of());
         return new SshRun(SshOptions.defaults().withConnectTimeout(Duration.ofSeconds(5)),
-                new Operator(notices::add, prompt), env, home, Clock.systemUTC());
+                new Operator(notices::add, prompt), env, home);
     }
 
     private SshRun run(Optional<Path> agentSocket) throws Exception {

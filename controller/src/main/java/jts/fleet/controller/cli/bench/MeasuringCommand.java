@@ -76,8 +76,8 @@ abstract class MeasuringCommand<R> extends FleetCommand {
 
     /** The engine of one command: the session's clock, command deadline and document cap; recorded in {@code control}. */
     static BenchEngine engine(FleetSession session, BenchStore store, BenchProfiles profiles, ChangeControl control) {
-        return new BenchEngine(profiles, store, session.settings().clock(), new TierTargets(session.commandTimeout()),
-                session.settings().output().documentBytes()).recordedBy(control);
+        return new BenchEngine(profiles, store, session.settings(), new TierTargets(session.commandTimeout()))
+                .recordedBy(control);
     }
 
     /**
