@@ -26,12 +26,34 @@ class PackageDependenciesTest {
     static final Path REMOTE_CHECKS = Path.of("../remote-checks/src/main/java");
     static final Path INVENTORY = Path.of("../inventory/src/main/java");
 
+    /**
+     * The controller's packages from the top down (docs/ARCHITECTURE.md, "Dependency rules"): a package may use its
+     * own layer's and those below, never one above. A sub-package stands where its parent stands
+     * ({@code cli.bench} with {@code cli}); the root package (ExitCodes, OwnFiles) is the bottom.
+     */
+    static final List<Set<String>> LAYERS = List.of(
+            Set.of("shell", "docs"),
+            Set.of("cli"),
+            Set.of("change"),
+            Set.of("tuning", "trim", "bench", "monitor"),
+            Set.of("gather", "maintenance", "fleet"),
+            Set.of("transport"),
+            Set.of(""));
+
     @Test
     void noImportRunsBackUpBetweenControllerPackages() {
         PackageGraph graph = PackageGraph.read(CONTROLLER, "jts.fleet.controller", ENTRY_POINTS);
         assertThat(graph.nodes()).as("controller packages read").contains("jts.fleet.controller.cli",
                 "jts.fleet.controller.shell", "jts.fleet.controller (entry)");
         assertThat(graph.cycles()).as("package cycles (each with the uses that close it)").isEmpty();
+    }
+
+    @Test
+    void noImportRunsBackUpTheControllerLayers() {
+        PackageGraph graph = PackageGraph.read(CONTROLLER, "jts.fleet.controller", ENTRY_POINTS);
+        assertThat(usesUpTheLayers(graph, "jts.fleet.controller", LAYERS))
+                .as("uses of a package in a higher layer (or in none: add it to LAYERS and docs/ARCHITECTURE.md)")
+                .isEmpty();
     }
 
     @Test
@@ -67,11 +89,7 @@ class PackageDependenciesTest {
     void everyMainPackageHasAPackageInfo() throws IOException {
         for (Path root : List.of(CONTROLLER, REMOTE_CHECKS, INVENTORY)) {
             assertThat(root).isDirectory();
-            try (Stream<Path> dirs = Files.walk(root)) {
-                List<Path> missing = dirs.filter(Files::isDirectory).filter(PackageDependenciesTest::holdsClasses)
-                        .filter(dir -> !Files.exists(dir.resolve("package-info.java"))).map(root::relativize).toList();
-                assertThat(missing).as("packages without package-info.java under %s", root).isEmpty();
-            }
+            assertThat(packagesWithoutInfo(root)).as("packages without package-info.java under %s", root).isEmpty();
         }
     }
 
@@ -102,6 +120,76 @@ class PackageDependenciesTest {
         assertThat(graph.uses("x (entry)").keySet()).containsExactly("x.a", "x.b");
         // without the entry point split, Main and Base are one node, and x → x.a → x.b → x is a cycle
         assertThat(PackageGraph.read(dir, "x", Set.of()).cycles()).hasSize(1);
+    }
+
+    @Test
+    void aPackageWithoutPackageInfoIsFound(@TempDir Path dir) throws IOException {
+        write(dir, "x/package-info.java", "package x;\n");
+        write(dir, "x/A.java", "package x;\n\nclass A {}\n");
+        write(dir, "x/b/B.java", "package x.b;\n\nclass B {}\n");
+        write(dir, "x/c/d/D.java", "package x.c.d;\n\nclass D {}\n");
+        write(dir, "x/c/d/package-info.java", "package x.c.d;\n");
+        Files.createDirectories(dir.resolve("x/empty"));
+        assertThat(packagesWithoutInfo(dir)).containsExactly(Path.of("x/b"));
+    }
+
+    @Test
+    void aUseUpTheLayersIsFoundWithItsPlace(@TempDir Path dir) throws IOException {
+        write(dir, "x/top/T.java", "package x.top;\n\nimport x.low.L;\n\nclass T { L l; }\n");
+        write(dir, "x/low/L.java", "package x.low;\n\nclass L {\n    x.top.sub.S s;\n}\n");
+        write(dir, "x/top/sub/S.java", "package x.top.sub;\n\nclass S { x.Base b; x.stray.Z z; }\n");
+        write(dir, "x/stray/Z.java", "package x.stray;\n\nclass Z {}\n");
+        write(dir, "x/Base.java", "package x;\n\nclass Base {}\n");
+        PackageGraph graph = PackageGraph.read(dir, "x", Set.of());
+        List<Set<String>> layers = List.of(Set.of("top"), Set.of("low"), Set.of(""));
+        assertThat(usesUpTheLayers(graph, "x", layers)).containsExactly(
+                Path.of("x/low/L.java") + ":4: x.top.sub.S", Path.of("x/top/sub/S.java") + ":3: x.stray.Z");
+    }
+
+    /**
+     * Every use of a package above the user's layer in {@code layers} (top first; a name is the part after
+     * {@code prefix.}, its sub-packages stand with it), and every use of or by a package in no layer; entry points
+     * may use anything.
+     */
+    static List<String> usesUpTheLayers(PackageGraph graph, String prefix, List<Set<String>> layers) {
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String from : graph.nodes()) {
+            if (from.endsWith(" (entry)")) {
+                continue;
+            }
+            int fromLayer = layerOf(from, prefix, layers);
+            for (PackageGraph.Use use : graph.uses(from).values()) {
+                int toLayer = layerOf(use.to(), prefix, layers);
+                if (fromLayer < 0 || toLayer < 0 || toLayer < fromLayer) {
+                    wrong.add(use.toString());
+                }
+            }
+        }
+        return wrong;
+    }
+
+    /** Index of {@code pkg}'s layer (0 is the top), -1 when it is in none. */
+    private static int layerOf(String pkg, String prefix, List<Set<String>> layers) {
+        String name = pkg.equals(prefix) ? "" : pkg.startsWith(prefix + ".") ? pkg.substring(prefix.length() + 1) : null;
+        if (name == null) {
+            return -1;
+        }
+        String top = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).contains(top)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Directories below {@code root} that hold .java files but no package-info.java, relative to it. */
+    static List<Path> packagesWithoutInfo(Path root) throws IOException {
+        try (Stream<Path> dirs = Files.walk(root)) {
+            return dirs.filter(Files::isDirectory).filter(PackageDependenciesTest::holdsClasses)
+                    .filter(dir -> !Files.exists(dir.resolve("package-info.java"))).map(root::relativize).sorted()
+                    .toList();
+        }
     }
 
     private static List<String> usesOf(Path root, String prefix, String forbidden) {

@@ -102,7 +102,7 @@ public final class BenchEngine {
 
     /** Time-based and sortable, plus 16 random bits: {@code 20261126T041500Z-9f3a}. */
     public String newRunId() {
-        return jts.fleet.controller.change.RunIds.next(settings.clock(), random);
+        return jts.fleet.remote.change.RunIds.next(settings.clock(), random);
     }
 
     /**

@@ -10,8 +10,8 @@ import jts.fleet.controller.change.ChangeJournals;
 import jts.fleet.controller.change.ChangeRun;
 import jts.fleet.controller.change.Confirmation;
 import jts.fleet.controller.change.OperatorIdentity;
-import jts.fleet.controller.change.RunIds;
 import jts.fleet.controller.maintenance.ChangeFreeze;
+import jts.fleet.remote.change.RunIds;
 import picocli.CommandLine.Option;
 
 /**

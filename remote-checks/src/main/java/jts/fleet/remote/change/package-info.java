@@ -6,6 +6,7 @@
  * starts and an {@code outcome} line after it ended, so a crash leaves an unfinished record rather than nothing.
  * {@link jts.fleet.remote.change.ChangeRecords} writes and reads one line, {@link jts.fleet.remote.change.ChangeLogText}
  * reads a whole file (a bad line is a problem with file:line, never fatal), {@link jts.fleet.remote.change.ChangeHistory}
- * pairs intents with outcomes. Pure: nothing here opens a file or a connection.
+ * pairs intents with outcomes, {@link jts.fleet.remote.change.RunIds} names a run (a change run's and a benchmark
+ * run's id alike). Pure: nothing here opens a file or a connection.
  */
 package jts.fleet.remote.change;

@@ -1,4 +1,4 @@
-package jts.fleet.controller.change;
+package jts.fleet.remote.change;
 
 import java.security.SecureRandom;
 import java.time.Clock;
