@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import jts.fleet.inventory.testing.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,15 +17,8 @@ class InventoryReferenceTest {
 
     @Test
     void committedReferenceMatchesTheSchema() throws IOException {
-        String generated = InventoryReference.markdown();
-        if (Boolean.getBoolean("jts.golden.update")) {
-            Files.writeString(DOC, generated);
-        }
-        assertThat(DOC).as("docs/INVENTORY.md is stale: regenerate with "
-                + "mvn -o -pl inventory test -Dtest=InventoryReferenceTest -Djts.golden.update=true").exists();
-        assertThat(Files.readString(DOC)).as("docs/INVENTORY.md is stale: regenerate with "
-                + "mvn -o -pl inventory test -Dtest=InventoryReferenceTest -Djts.golden.update=true")
-                .isEqualTo(generated);
+        Golden.check(DOC, InventoryReference.markdown(),
+                "regenerate with mvn -o -pl inventory test -Dtest=InventoryReferenceTest -Djts.golden.update=true");
     }
 
     @Test

@@ -256,8 +256,7 @@ class BenchEngineIT {
 
     @Test
     void overRealSshd() throws Exception {
-        Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
-        Environment.requireTool("ssh-keygen");
+        SshdFixture.require();
         try (SshdFixture sshd = SshdFixture.start(1)) {
             Path knownHosts = sshd.writeKnownHosts();
             HostSpec host = sshd.host(0, "root", sshd.ed25519Identity(), knownHosts, false);

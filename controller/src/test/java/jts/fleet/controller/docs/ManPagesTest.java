@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jts.fleet.inventory.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
@@ -59,7 +60,7 @@ class ManPagesTest {
     void committedManPagesMatchTheCommandTree() throws IOException {
         List<String> failures = new ArrayList<>();
         Map<String, String> pages = generated(failures);
-        if (Boolean.getBoolean("jts.golden.update")) {
+        if (Golden.updating()) {
             Files.createDirectories(MAN_DIR);
             for (String stale : committed()) {
                 if (!pages.containsKey(stale)) {

@@ -3,7 +3,6 @@ package jts.fleet.controller.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +10,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import jts.fleet.inventory.testing.Golden;
 import jts.fleet.inventory.InventoryException;
 import jts.fleet.inventory.InventoryLoader;
 import jts.fleet.inventory.Policy;
@@ -19,7 +19,7 @@ import jts.fleet.remote.monitor.AlertRules;
 /** docs/METRICS.md is generated from the shipped host scripts and the alert rules; a stale copy fails here. */
 class MetricsReferenceTest {
     private static final Path DOC = Path.of("..", "docs", "METRICS.md");
-    private static final String REGENERATE = "docs/METRICS.md is stale: regenerate with mvn -o -pl controller -am "
+    private static final String REGENERATE = "regenerate with mvn -o -pl controller -am "
             + "test -Dtest=MetricsReferenceTest -Djts.golden.update=true -Dsurefire.failIfNoSpecifiedTests=false";
 
     private static Policy policy() throws InventoryException {
@@ -28,12 +28,7 @@ class MetricsReferenceTest {
 
     @Test
     void committedReferenceMatchesTheCode() throws Exception {
-        String generated = MetricsReference.markdown(policy());
-        if (Boolean.getBoolean("jts.golden.update")) {
-            Files.writeString(DOC, generated);
-        }
-        assertThat(DOC).as(REGENERATE).exists();
-        assertThat(Files.readString(DOC)).as(REGENERATE).isEqualTo(generated);
+        Golden.check(DOC, MetricsReference.markdown(policy()), REGENERATE);
     }
 
     @Test

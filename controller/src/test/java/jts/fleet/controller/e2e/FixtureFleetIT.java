@@ -17,7 +17,7 @@ import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.bench.BenchStore;
 import jts.fleet.remote.bench.RecordedRuns;
 import jts.fleet.remote.model.SysrootTree;
-import jts.fleet.remote.testing.Golden;
+import jts.fleet.inventory.testing.Golden;
 
 /**
  * Every row of the README's command table, run through the built launcher as a subprocess against a fleet of

@@ -40,9 +40,7 @@ class FleetRunnerIT {
 
     @BeforeAll
     static void startSshd() throws Exception {
-        Environment.requireRoot();
-        Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
-        Environment.requireTool("ssh-keygen");
+        SshdFixture.require();
         sshd = SshdFixture.start(3);
         sshd.addUser(SshdFixture.SUDO_USER, true);
         knownHosts = sshd.writeKnownHosts();

@@ -41,9 +41,7 @@ class FloodingHostsIT {
 
     @BeforeAll
     static void startSshd() throws Exception {
-        Environment.requireRoot();
-        Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
-        Environment.requireTool("ssh-keygen");
+        SshdFixture.require();
         Environment.requireTool("pgrep");
         sshd = SshdFixture.start(2, 20, "ForceCommand yes\n");
         sshd.addUser(SshdFixture.NO_SUDO_USER, false);

@@ -324,6 +324,6 @@ class WatchEngineTest {
         List<WatchTick> ticks = new ArrayList<>();
         engine(Map.of("db-01", h1, "db-02", h2), WatchOptions.of(TICK, 1)).run(ticks::add);
         String text = WatchView.text(ticks.get(0), false);
-        jts.fleet.remote.testing.Golden.check(java.nio.file.Path.of("src/test/resources/monitor/watch-text.golden"), text);
+        jts.fleet.inventory.testing.Golden.check(java.nio.file.Path.of("src/test/resources/monitor/watch-text.golden"), text);
     }
 }

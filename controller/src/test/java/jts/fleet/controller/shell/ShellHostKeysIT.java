@@ -29,9 +29,7 @@ class ShellHostKeysIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Environment.requireRoot();
-        Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
-        Environment.requireTool("ssh-keygen");
+        SshdFixture.require();
         sshd = SshdFixture.start(1);
         sshd.addUser(SshdFixture.NO_SUDO_USER, false);
     }

@@ -37,9 +37,7 @@ class ShellIT {
     @BeforeAll
     static void startHosts() throws Exception {
         Launcher.requireBuilt();
-        Environment.requireRoot();
-        Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
-        Environment.requireTool("ssh-keygen");
+        SshdFixture.require();
         Environment.requireTool("tmux");
         sshd = SshdFixture.start(3);
         Path knownHosts = sshd.writeKnownHosts();

@@ -34,9 +34,7 @@ class ResidentShellIT {
 
     @BeforeAll
     static void startSshd() throws Exception {
-        Environment.requireRoot();
-        Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
-        Environment.requireTool("ssh-keygen");
+        SshdFixture.require();
         Environment.requireTool("pgrep");
         sshd = SshdFixture.start(1);
         sshd.addUser(SshdFixture.NO_SUDO_USER, false);

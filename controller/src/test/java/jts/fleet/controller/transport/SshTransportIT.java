@@ -39,9 +39,7 @@ class SshTransportIT {
 
     @BeforeAll
     static void startSshd() throws Exception {
-        Environment.requireRoot();
-        Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
-        Environment.requireTool("ssh-keygen");
+        SshdFixture.require();
         Environment.requireTool("sudo");
         sshd = SshdFixture.start(2);
         sshd.addUser(SshdFixture.SUDO_USER, true);

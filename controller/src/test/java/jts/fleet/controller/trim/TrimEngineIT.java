@@ -62,8 +62,7 @@ class TrimEngineIT {
 
     @BeforeAll
     void setUp() throws Exception {
-        Environment.requireRoot();
-        Environment.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (openssh-server)");
+        SshdFixture.require();
         Environment.requireTool("sudo");
         for (String path : TrimPaths.INSTALLABLE) {
             Path file = Path.of(path);

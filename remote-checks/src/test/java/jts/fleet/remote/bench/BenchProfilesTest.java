@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import jts.fleet.inventory.Maintenance;
 import jts.fleet.inventory.Policy;
-import jts.fleet.remote.testing.Golden;
+import jts.fleet.inventory.testing.Golden;
 
 class BenchProfilesTest {
     private static final Golden GOLDEN = Golden.under("bench/golden");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import jts.fleet.remote.testing.Golden;
+import jts.fleet.inventory.testing.Golden;
 
 /** Runs the real gather script: shellcheck, fixture trees, refusals, escaping, and this machine. */
 class GatherScriptIT {

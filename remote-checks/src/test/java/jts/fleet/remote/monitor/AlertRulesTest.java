@@ -18,7 +18,7 @@ import jts.fleet.inventory.Tier;
 import jts.fleet.remote.testing.Environment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import jts.fleet.remote.testing.Golden;
+import jts.fleet.inventory.testing.Golden;
 
 class AlertRulesTest {
     private static final Golden GOLDEN = Golden.under("monitor/golden");

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jts.fleet.remote.testing.Environment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import jts.fleet.remote.testing.Golden;
+import jts.fleet.inventory.testing.Golden;
 
 class DashboardTest {
     private static final Golden GOLDEN = Golden.under("monitor/golden");

@@ -16,7 +16,7 @@ import jts.fleet.remote.model.HostSnapshot;
 import jts.fleet.remote.model.StorageModel;
 import jts.fleet.remote.model.TierAssigner;
 import org.junit.jupiter.api.Test;
-import jts.fleet.remote.testing.Golden;
+import jts.fleet.inventory.testing.Golden;
 
 class MetricsConfigTest {
     private static final Golden GOLDEN = Golden.under("monitor/golden");

@@ -9,7 +9,7 @@ import jts.fleet.remote.systemd.Unit;
 import jts.fleet.remote.testing.Environment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import jts.fleet.remote.testing.Golden;
+import jts.fleet.inventory.testing.Golden;
 
 class MonitorUnitsTest {
     private static final Golden GOLDEN = Golden.under("monitor/golden");

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import jts.fleet.inventory.BlackoutWindow;
-import jts.fleet.remote.testing.Golden;
+import jts.fleet.inventory.testing.Golden;
 
 class TrimConfigTest {
     private static final Golden GOLDEN = Golden.under("jts/fleet/remote/trim/golden");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import jts.fleet.inventory.BlackoutWindow;
 import jts.fleet.inventory.Maintenance;
 import jts.fleet.remote.systemd.Unit;
-import jts.fleet.remote.testing.Golden;
+import jts.fleet.inventory.testing.Golden;
 
 class TrimUnitsTest {
     private static final Golden GOLDEN = Golden.under("jts/fleet/remote/trim/golden");

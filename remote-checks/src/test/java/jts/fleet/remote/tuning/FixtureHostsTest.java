@@ -15,7 +15,7 @@ import jts.fleet.inventory.InventoryLoader;
 import jts.fleet.inventory.Policy;
 import jts.fleet.remote.model.HostSnapshot;
 import jts.fleet.remote.model.TierAssigner;
-import jts.fleet.remote.testing.Golden;
+import jts.fleet.inventory.testing.Golden;
 
 /**
  * Plans and rules for every recorded host of the foundation fixtures (remote-checks/src/test/resources/

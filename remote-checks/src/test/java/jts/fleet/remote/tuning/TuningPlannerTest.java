@@ -15,7 +15,7 @@ import jts.fleet.inventory.Policy;
 import jts.fleet.inventory.QueueAttribute;
 import jts.fleet.remote.model.HostSnapshot;
 import jts.fleet.remote.model.TierAssigner;
-import jts.fleet.remote.testing.Golden;
+import jts.fleet.inventory.testing.Golden;
 
 class TuningPlannerTest {
     private static final Golden GOLDEN = Golden.under("tuning/golden");

@@ -1,4 +1,4 @@
-package jts.fleet.remote.testing;
+package jts.fleet.inventory.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,14 +57,22 @@ public final class Golden {
         return Boolean.getBoolean("jts.golden.update");
     }
 
-    /** Compares {@code actual} with {@code file} (any path: a generated doc, say), or rewrites it when updating. */
+    /** Compares {@code actual} with {@code file} (any path), or rewrites it when updating. */
     public static void check(Path file, String actual) throws IOException {
+        check(file, actual, REGENERATE);
+    }
+
+    /**
+     * Compares {@code actual} with {@code file} (a generated doc, say), or rewrites it when updating;
+     * {@code regenerate} tells how (the exact command), in the failure's message.
+     */
+    public static void check(Path file, String actual, String regenerate) throws IOException {
         if (updating()) {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }
-        assertThat(file).as("golden file %s missing: %s", file, REGENERATE).exists();
-        assertThat(actual).as("output differs from golden file %s: %s", file, REGENERATE)
+        assertThat(file).as("golden file %s missing: %s", file, regenerate).exists();
+        assertThat(actual).as("%s is stale (differs from what the code makes now): %s", file, regenerate)
                 .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 }
