@@ -1,8 +1,9 @@
 package jts.fleet.remote.change;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+
+import jts.fleet.inventory.Keyed;
 
 /**
  * One thing a change touched on a host: a queue attribute of a device ({@code nvme0n1}, {@code scheduler}), a file
@@ -19,7 +20,7 @@ public record ChangeItem(String target, String attribute, Optional<String> befor
                          Result result, Optional<String> note) {
 
     /** What happened to one item; {@link #key()} is the JSON value. */
-    public enum Result {
+    public enum Result implements Keyed {
         /** In an intent record: what the change is going to do. */
         PLANNED,
         /** Already as wanted: nothing written. */
@@ -31,17 +32,14 @@ public record ChangeItem(String target, String attribute, Optional<String> befor
         /** Put back to {@code after} (= its earlier value): by a failed apply's own restore, or by rollback. */
         ROLLED_BACK;
 
+        /** The lower-case name with {@code -} for {@code _}: {@code rolled-back}. */
+        @Override
         public String key() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return Keyed.super.key().replace('_', '-');
         }
 
         public static Optional<Result> of(String key) {
-            for (Result r : values()) {
-                if (r.key().equals(key)) {
-                    return Optional.of(r);
-                }
-            }
-            return Optional.empty();
+            return Keyed.parse(Result.class, key);
         }
     }
 

@@ -2,9 +2,10 @@ package jts.fleet.remote.change;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+
+import jts.fleet.inventory.Keyed;
 
 /**
  * One line of a change file.
@@ -26,37 +27,20 @@ public record ChangeRecord(Event event, Source source, Instant time, ChangeConte
     /** The {@code format} every line carries: a reader refuses lines of a format it does not know. */
     public static final String FORMAT = "jts-fleet-change 1";
 
-    public enum Event {
-        INTENT, OUTCOME;
-
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum Event implements Keyed {
+        INTENT, OUTCOME
     }
 
-    public enum Source {
-        CONTROLLER, HOST;
-
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum Source implements Keyed {
+        CONTROLLER, HOST
     }
 
     /** A host's result in an outcome line; the per-host results of the fleet runs, plus {@code refused}. */
-    public enum Result {
+    public enum Result implements Keyed {
         OK, CHANGED, FAILED, REFUSED, SKIPPED, UNREACHABLE;
 
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static Optional<Result> of(String key) {
-            for (Result r : values()) {
-                if (r.key().equals(key)) {
-                    return Optional.of(r);
-                }
-            }
-            return Optional.empty();
+            return Keyed.parse(Result.class, key);
         }
     }
 

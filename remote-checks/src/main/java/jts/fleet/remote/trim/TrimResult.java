@@ -1,10 +1,11 @@
 package jts.fleet.remote.trim;
 
-import java.util.Locale;
 import java.util.Optional;
 
+import jts.fleet.inventory.Keyed;
+
 /** What happened to one filesystem in one run. The lower-case name is the JSON and metric label spelling. */
-public enum TrimResult {
+public enum TrimResult implements Keyed {
     /** FITRIM ran over the whole filesystem. */
     OK,
     /** Not trimmed, on purpose, with a reason (not mounted, network fs, read-only, duplicate, dry run ...). */
@@ -14,16 +15,7 @@ public enum TrimResult {
     /** Not trimmed (or stopped) because of a blackout window or another run holding the lock. */
     REFUSED;
 
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<TrimResult> parse(String key) {
-        for (TrimResult r : values()) {
-            if (r.key().equals(key)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return Keyed.parse(TrimResult.class, key);
     }
 }
