@@ -130,41 +130,21 @@ public record HostPattern(String text, List<Term> terms) {
             throw new InventoryException("pattern '" + text + "': '" + name + "' is neither a host nor a group of "
                     + inventory.source());
         }
-        Pattern glob = glob(name);
+        Optional<String> problem = Glob.problem(name);
+        if (problem.isPresent()) {
+            throw new InventoryException("pattern '" + text + "': " + problem.get() + " in '" + name + "'");
+        }
         Set<String> out = new HashSet<>();
         for (String host : inventory.hosts().keySet()) {
-            if (glob.matcher(host).matches()) {
+            if (Glob.matches(name, host)) {
                 out.add(host);
             }
         }
         inventory.groups().forEach((group, members) -> {
-            if (glob.matcher(group).matches()) {
+            if (Glob.matches(name, group)) {
                 out.addAll(members);
             }
         });
         return out;
-    }
-
-    private Pattern glob(String name) throws InventoryException {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                case '[' -> {
-                    int end = name.indexOf(']', i + 1);
-                    if (end < 0 || end == i + 1) {
-                        throw new InventoryException("pattern '" + text + "': unclosed or empty '[' in '" + name + "'");
-                    }
-                    String body = name.substring(i + 1, end);
-                    regex.append('[').append(body.replace("[", "\\[")).append(']');
-                    i = end;
-                }
-                case ']' -> throw new InventoryException("pattern '" + text + "': unmatched ']' in '" + name + "'");
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
     }
 }

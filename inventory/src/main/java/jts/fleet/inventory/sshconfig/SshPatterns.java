@@ -5,14 +5,15 @@ import java.util.Locale;
 /**
  * OpenSSH's pattern matching (match.c): {@code *} matches any run of characters, {@code ?} one character, nothing
  * else is special. A pattern list is comma-separated; an entry starting with {@code !} that matches makes the whole
- * list fail, and a list of only negations never matches.
+ * list fail, and a list of only negations never matches. ssh_config's {@code Host} and {@code Match} lines and
+ * known_hosts host fields (the controller's {@code HostPatterns}) match through this one copy, as OpenSSH's do.
  */
-final class SshPatterns {
+public final class SshPatterns {
     private SshPatterns() {
     }
 
     /** One pattern against one string, case-sensitive ({@code Host} lines use this). */
-    static boolean matches(String text, String pattern) {
+    public static boolean matches(String text, String pattern) {
         return matches(text, 0, pattern, 0);
     }
 
@@ -49,7 +50,7 @@ final class SshPatterns {
     }
 
     /** 1 on a positive match, -1 when a negated entry matches, 0 otherwise ({@code match_pattern_list}). */
-    static int matchList(String text, String list, boolean lowerCasePatterns) {
+    public static int matchList(String text, String list, boolean lowerCasePatterns) {
         boolean positive = false;
         for (String entry : list.split(",", -1)) {
             boolean negated = entry.startsWith("!");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jts.fleet.inventory.DeviceClass;
+import jts.fleet.inventory.Glob;
 import jts.fleet.inventory.Policy;
 import jts.fleet.inventory.Tier;
 

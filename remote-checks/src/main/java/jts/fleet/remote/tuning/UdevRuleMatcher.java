@@ -196,6 +196,6 @@ public final class UdevRuleMatcher {
     }
 
     private static boolean globOne(String glob, String value) {
-        return jts.fleet.remote.model.Glob.matches(glob, value);
+        return jts.fleet.inventory.Glob.matches(glob, value);
     }
 }

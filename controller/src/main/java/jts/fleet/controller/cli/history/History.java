@@ -22,12 +22,12 @@ import jts.fleet.controller.cli.FleetSession;
 import jts.fleet.controller.cli.Json;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.fleet.HostResult;
+import jts.fleet.inventory.Glob;
 import jts.fleet.inventory.HostPattern;
 import jts.fleet.inventory.Inventory;
 import jts.fleet.inventory.InventoryException;
 import jts.fleet.remote.change.ChangeHistory;
 import jts.fleet.remote.change.ChangeLogText;
-import jts.fleet.remote.model.Glob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

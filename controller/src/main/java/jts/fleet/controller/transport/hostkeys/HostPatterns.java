@@ -9,6 +9,8 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jts.fleet.inventory.sshconfig.SshPatterns;
+
 /**
  * The host field of a known_hosts line, matched as OpenSSH matches it ({@code match_hostname}): a comma-separated
  * list of patterns where {@code *} matches any run of characters and {@code ?} exactly one, compared without regard
@@ -32,21 +34,8 @@ public record HostPatterns(String text) {
         if (text.startsWith(HASH_MAGIC)) {
             return hashedMatches(host);
         }
-        boolean positive = false;
-        for (String pattern : text.split(",")) {
-            boolean negated = pattern.startsWith("!");
-            String body = (negated ? pattern.substring(1) : pattern).toLowerCase(Locale.ROOT);
-            if (body.isEmpty()) {
-                continue;
-            }
-            if (wildcardMatch(host, 0, body, 0)) {
-                if (negated) {
-                    return false;
-                }
-                positive = true;
-            }
-        }
-        return positive;
+        // OpenSSH's match_hostname: the lower-cased name against the lower-cased pattern list
+        return SshPatterns.matchList(host, text, true) == 1;
     }
 
     /** True when the field is hashed: it cannot be read back, only tested. */
@@ -69,33 +58,5 @@ public record HostPatterns(String text) {
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             return false; // a malformed hash names no host
         }
-    }
-
-    /** OpenSSH's match_pattern: {@code *} any run (also empty), {@code ?} one character, everything else literal. */
-    static boolean wildcardMatch(String name, int n, String pattern, int p) {
-        while (p < pattern.length()) {
-            char c = pattern.charAt(p);
-            if (c == '*') {
-                // Collapse runs of '*'; a trailing '*' matches the rest.
-                while (p < pattern.length() && pattern.charAt(p) == '*') {
-                    p++;
-                }
-                if (p == pattern.length()) {
-                    return true;
-                }
-                for (int start = n; start <= name.length(); start++) {
-                    if (wildcardMatch(name, start, pattern, p)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            if (n >= name.length() || (c != '?' && c != name.charAt(n))) {
-                return false;
-            }
-            n++;
-            p++;
-        }
-        return n == name.length();
     }
 }

@@ -1,14 +1,16 @@
-package jts.fleet.remote.model;
+package jts.fleet.inventory;
 
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Shell-style globs ({@code *}, {@code ?}, {@code [...]} with {@code !} negation), as the policy's device globs and
- * udev's match values use them. Compiled once per glob: the udev rule check evaluates hundreds of rules against
- * thousands of devices.
+ * Shell-style globs ({@code *}, {@code ?}, {@code [...]} with {@code !} negation), the one glob matcher of every
+ * module: host patterns ({@link HostPattern}), the policy's device globs, udev's match values, the history's host
+ * filter. Compiled once per glob: the udev rule check evaluates hundreds of rules against thousands of devices.
+ * (OpenSSH's patterns, {@code *} and {@code ?} only, in comma lists with negation, are {@code SshPatterns}.)
  */
 public final class Glob {
     private static final ConcurrentMap<String, Pattern> COMPILED = new ConcurrentHashMap<>();
@@ -24,6 +26,26 @@ public final class Glob {
         }
         Pattern p = COMPILED.computeIfAbsent(glob, Glob::compile);
         return p == LITERAL ? glob.equals(text) : p.matcher(text).matches();
+    }
+
+    /**
+     * Why {@code glob} is not well formed, for callers that refuse such globs instead of matching them literally:
+     * {@code unclosed or empty '['} or {@code unmatched ']'}; empty when it is fine.
+     */
+    public static Optional<String> problem(String glob) {
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '[') {
+                int end = glob.indexOf(']', i + 1);
+                if (end < 0 || end == i + 1) {
+                    return Optional.of("unclosed or empty '['");
+                }
+                i = end;
+            } else if (c == ']') {
+                return Optional.of("unmatched ']'");
+            }
+        }
+        return Optional.empty();
     }
 
     private static Pattern compile(String glob) {
