@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongUnaryOperator;
 
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -65,12 +66,32 @@ final class ChannelGate {
      * before anything ran on it.
      */
     Session open() throws TransportException {
+        OpenFailException refused;
+        try {
+            return openRetrying(attempt -> attempt == 0 ? 0 : 50L << attempt);
+        } catch (OpenFailException e) {
+            refused = e;
+        }
+        // The resident reader holds a channel for good: on a host whose MaxSessions leaves no room beside it,
+        // give it up (for the life of this transport) rather than every plain command.
+        if (dropIdleResident.getAsBoolean()) {
+            try {
+                return openRetrying(attempt -> 100); // sshd frees the reader's session once its sh has exited
+            } catch (OpenFailException e) {
+                refused = e;
+            }
+        }
+        throw new TransportException(FailureClass.COMMAND, hostName + ": host refused a session channel ("
+                + refused.getMessage() + "); is its sshd MaxSessions below " + SshTransport.MAX_CHANNELS + "?",
+                refused);
+    }
+
+    /** Up to {@link #OPEN_ATTEMPTS} opens, {@code pause(attempt)} ms before each; the last refusal if all failed. */
+    private Session openRetrying(LongUnaryOperator pause) throws TransportException, OpenFailException {
         OpenFailException refused = null;
         for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
             try {
-                if (attempt > 0) {
-                    Thread.sleep(50L << attempt);
-                }
+                Thread.sleep(pause.applyAsLong(attempt));
                 return openOnce();
             } catch (OpenFailException e) {
                 refused = e;
@@ -79,24 +100,7 @@ final class ChannelGate {
                 throw interrupted(e);
             }
         }
-        // The resident reader holds a channel for good: on a host whose MaxSessions leaves no room beside it,
-        // give it up (for the life of this transport) rather than every plain command.
-        if (dropIdleResident.getAsBoolean()) {
-            for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
-                try {
-                    Thread.sleep(100); // sshd frees the reader's session once its sh has exited
-                    return openOnce();
-                } catch (OpenFailException e) {
-                    refused = e;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw interrupted(e);
-                }
-            }
-        }
-        throw new TransportException(FailureClass.COMMAND, hostName + ": host refused a session channel ("
-                + refused.getMessage() + "); is its sshd MaxSessions below " + SshTransport.MAX_CHANNELS + "?",
-                refused);
+        throw refused;
     }
 
     private Session openOnce() throws TransportException, OpenFailException {

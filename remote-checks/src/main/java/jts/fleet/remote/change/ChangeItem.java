@@ -37,10 +37,6 @@ public record ChangeItem(String target, String attribute, Optional<String> befor
         public String key() {
             return Keyed.super.key().replace('_', '-');
         }
-
-        public static Optional<Result> of(String key) {
-            return Keyed.parse(Result.class, key);
-        }
     }
 
     public ChangeItem {

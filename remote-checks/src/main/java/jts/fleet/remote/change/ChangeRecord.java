@@ -37,11 +37,7 @@ public record ChangeRecord(Event event, Source source, Instant time, ChangeConte
 
     /** A host's result in an outcome line; the per-host results of the fleet runs, plus {@code refused}. */
     public enum Result implements Keyed {
-        OK, CHANGED, FAILED, REFUSED, SKIPPED, UNREACHABLE;
-
-        public static Optional<Result> of(String key) {
-            return Keyed.parse(Result.class, key);
-        }
+        OK, CHANGED, FAILED, REFUSED, SKIPPED, UNREACHABLE
     }
 
     public ChangeRecord {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jts.fleet.inventory.Keyed;
 import jts.fleet.remote.json.JsonMappers;
 
 /**
@@ -164,7 +165,7 @@ public final class ChangeRecords {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("time \"" + node.get("time").asText() + "\" is not an ISO-8601 UTC time");
         }
-        Optional<ChangeRecord.Result> result = optionalText(node, "result").map(r -> ChangeRecord.Result.of(r)
+        Optional<ChangeRecord.Result> result = optionalText(node, "result").map(r -> Keyed.parse(ChangeRecord.Result.class, r)
                 .orElseThrow(() -> new IllegalArgumentException("result \"" + r + "\" is not one of ok, changed, "
                         + "failed, refused, skipped, unreachable")));
         if (event == ChangeRecord.Event.OUTCOME && result.isEmpty()) {
@@ -218,7 +219,7 @@ public final class ChangeRecords {
             throw new IllegalArgumentException(where + " is not an object");
         }
         String key = text(n, where + ".", "result");
-        ChangeItem.Result result = ChangeItem.Result.of(key).orElseThrow(() -> new IllegalArgumentException(
+        ChangeItem.Result result = Keyed.parse(ChangeItem.Result.class, key).orElseThrow(() -> new IllegalArgumentException(
                 where + ".result \"" + key + "\" is not one of planned, ok, changed, failed, rolled-back"));
         return new ChangeItem(text(n, where + ".", "target"), text(n, where + ".", "attribute"),
                 optionalText(n, where + ".", "before"), optionalText(n, where + ".", "after"), result,
