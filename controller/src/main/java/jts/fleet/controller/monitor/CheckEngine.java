@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
@@ -44,17 +45,21 @@ public final class CheckEngine {
     private final Duration gap;
     private final String textfile;
     private final Clock clock;
+    private final Duration commandTimeout;
 
-    public CheckEngine(Function<String, Transport> transports, Duration gap, Clock clock) {
-        this(transports, gap, MetricsConfig.DEFAULT_TEXTFILE_DIR.resolve("jts_storage.prom").toString(), clock);
+    /** @param settings the command's: its clock (ages of records) and command deadline (past the gap's sleep) */
+    public CheckEngine(Function<String, Transport> transports, Duration gap, RunSettings settings) {
+        this(transports, gap, MetricsConfig.DEFAULT_TEXTFILE_DIR.resolve("jts_storage.prom").toString(), settings);
     }
 
-    public CheckEngine(Function<String, Transport> transports, Duration gap, String textfilePath, Clock clock) {
+    public CheckEngine(Function<String, Transport> transports, Duration gap, String textfilePath,
+                       RunSettings settings) {
         HostReads.checkArgs(gap, textfilePath); // validate early
         this.transports = transports;
         this.gap = gap;
         this.textfile = textfilePath;
-        this.clock = clock;
+        this.clock = settings.clock();
+        this.commandTimeout = settings.commandTimeout();
     }
 
     public CheckReport run(List<CheckTarget> targets) throws InterruptedException {
@@ -93,7 +98,7 @@ public final class CheckEngine {
         HostReads.CheckRead read;
         try {
             ExecResult r = transports.apply(host).exec(HostReads.checkScript(), HostReads.checkArgs(gap, textfile, target.sysroot()),
-                    new byte[0], gap.plusSeconds(20), false);
+                    new byte[0], gap.plus(commandTimeout), false);
             if (!r.ok()) {
                 return HostCheck.of(new Finding(host, Severity.UNKNOWN, "check read failed (exit " + r.exitCode()
                         + "): " + r.stderr().strip()));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.LocalTransport;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.inventory.HostSpec;
@@ -36,7 +37,7 @@ class CheckEngineIT {
         CheckTarget target = new CheckTarget("local", WatchEngineTest.POLICY, Map.of("vda", "db"), Map.of(),
                 Map.of(), List.of(), Optional.empty());
         long started = System.nanoTime();
-        CheckReport r = new CheckEngine(h -> local, Duration.ofMillis(300), textfile.toString(), Clock.systemUTC())
+        CheckReport r = new CheckEngine(h -> local, Duration.ofMillis(300), textfile.toString(), RunSettings.defaults(Clock.systemUTC()))
                 .run(List.of(target));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("gap honoured")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(300));
@@ -47,7 +48,7 @@ class CheckEngineIT {
 
         Files.delete(textfile);
         CheckReport missing = new CheckEngine(h -> local, Duration.ofMillis(100), textfile.toString(),
-                Clock.systemUTC()).run(List.of(target));
+                RunSettings.defaults(Clock.systemUTC())).run(List.of(target));
         assertThat(missing.render()).contains("UNKNOWN local: " + textfile + " missing");
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.testing.FakeTransport;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
@@ -44,7 +45,7 @@ class CheckEngineTest {
 
     private CheckReport run(Map<String, Transport> transports, List<CheckTarget> targets) throws Exception {
         return new CheckEngine(transports::get, Duration.ofMillis(10), "/var/lib/prometheus/node-exporter/"
-                + "jts_storage.prom", WatchEngineTest.CLOCK).run(targets);
+                + "jts_storage.prom", RunSettings.defaults(WatchEngineTest.CLOCK)).run(targets);
     }
 
     @Test

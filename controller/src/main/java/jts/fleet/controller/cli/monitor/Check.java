@@ -69,7 +69,7 @@ public final class Check extends FleetCommand {
                         FleetReport.hostEntry(gathered.get(i)).path("error").asText()));
             }
         }
-        CheckReport checked = new CheckEngine(Hosts.transports(session), gap, session.settings().clock())
+        CheckReport checked = new CheckEngine(Hosts.transports(session), gap, session.settings())
                 .run(targets);
         List<Finding> findings = new ArrayList<>(checked.findings());
         findings.addAll(unknown);
