@@ -67,10 +67,9 @@ public record RunSettings(Duration connectTimeout, Duration commandTimeout, Dura
         return new RunSettings(connectTimeout, commandTimeout, runTimeout, runTimeoutExplicit, clock, value);
     }
 
-    /** {@code base} (keepalive, host keys) with this command's connect and command deadlines, output caps and clock. */
+    /** {@code base} (keepalive, host keys) with this command's connect deadline, output caps and clock. */
     public SshOptions applyTo(SshOptions base) {
-        return base.withConnectTimeout(connectTimeout).withCommandTimeout(commandTimeout).withOutputLimits(output)
-                .withClock(clock);
+        return base.withConnectTimeout(connectTimeout).withOutputLimits(output).withClock(clock);
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -13,7 +13,6 @@ import java.util.Optional;
  * {@code StrictHostKeyChecking accept-new} turns on accept-new for that host.
  *
  * @param connectTimeout         TCP connect plus key exchange plus authentication must finish within this
- * @param commandTimeout         default deadline of one remote command when the caller has none of its own
  * @param keepAliveInterval      keepalive@openssh.com every interval; the connection is declared dead after
  *                               {@link #KEEPALIVE_MAX_MISSES} unanswered requests
  * @param acceptNewHostKeys      record unknown host keys (OpenSSH {@code accept-new}); changed keys stay refused
@@ -27,7 +26,6 @@ import java.util.Optional;
  */
 public record SshOptions(
         Duration connectTimeout,
-        Duration commandTimeout,
         Duration keepAliveInterval,
         boolean acceptNewHostKeys,
         Optional<Path> knownHostsOverride,
@@ -43,55 +41,49 @@ public record SshOptions(
         Objects.requireNonNull(outputLimits, "outputLimits");
         Objects.requireNonNull(clock, "clock");
         requirePositive(connectTimeout, "connectTimeout");
-        requirePositive(commandTimeout, "commandTimeout");
         requirePositive(keepAliveInterval, "keepAliveInterval");
     }
 
-    /** 10 s connect, 120 s per command, keepalive every 15 s, strict host keys, the default output caps, UTC. */
+    /** 10 s connect, keepalive every 15 s, strict host keys, the default output caps, UTC. */
     public static SshOptions defaults() {
-        return new SshOptions(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(15), false,
+        return new SshOptions(Duration.ofSeconds(10), Duration.ofSeconds(15), false,
                 Optional.empty(), OutputLimits.DEFAULT, false, Clock.systemUTC());
     }
 
     /** A default connect timeout, which a host's {@code ConnectTimeout} replaces. */
     public SshOptions withConnectTimeout(Duration value) {
-        return new SshOptions(value, commandTimeout, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
+        return new SshOptions(value, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
                 outputLimits, false, clock);
     }
 
     /** The command line's connect timeout: it wins over every host's {@code ConnectTimeout}. */
     public SshOptions withExplicitConnectTimeout(Duration value) {
-        return new SshOptions(value, commandTimeout, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
+        return new SshOptions(value, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
                 outputLimits, true, clock);
     }
 
-    public SshOptions withCommandTimeout(Duration value) {
-        return new SshOptions(connectTimeout, value, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
-                outputLimits, connectTimeoutExplicit, clock);
-    }
-
     public SshOptions withKeepAliveInterval(Duration value) {
-        return new SshOptions(connectTimeout, commandTimeout, value, acceptNewHostKeys, knownHostsOverride,
+        return new SshOptions(connectTimeout, value, acceptNewHostKeys, knownHostsOverride,
                 outputLimits, connectTimeoutExplicit, clock);
     }
 
     public SshOptions withAcceptNewHostKeys(boolean value) {
-        return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, value, knownHostsOverride,
+        return new SshOptions(connectTimeout, keepAliveInterval, value, knownHostsOverride,
                 outputLimits, connectTimeoutExplicit, clock);
     }
 
     public SshOptions withKnownHostsOverride(Path value) {
-        return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, acceptNewHostKeys,
+        return new SshOptions(connectTimeout, keepAliveInterval, acceptNewHostKeys,
                 Optional.of(value), outputLimits, connectTimeoutExplicit, clock);
     }
 
     public SshOptions withOutputLimits(OutputLimits value) {
-        return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, acceptNewHostKeys,
+        return new SshOptions(connectTimeout, keepAliveInterval, acceptNewHostKeys,
                 knownHostsOverride, value, connectTimeoutExplicit, clock);
     }
 
     public SshOptions withClock(Clock value) {
-        return new SshOptions(connectTimeout, commandTimeout, keepAliveInterval, acceptNewHostKeys,
+        return new SshOptions(connectTimeout, keepAliveInterval, acceptNewHostKeys,
                 knownHostsOverride, outputLimits, connectTimeoutExplicit, value);
     }
 
