@@ -59,22 +59,6 @@ public final class LoopImage implements AutoCloseable {
         loops.close();
     }
 
-    /** Runs a command, returns stdout; a non-zero exit is an IOException with stderr. */
-    public static String run(List<String> argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(argv).redirectErrorStream(false).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", argv) + ": timed out");
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", argv) + ": exit " + p.exitValue() + ": "
-                    + new String(err, StandardCharsets.UTF_8).strip());
-        }
-        return new String(out, StandardCharsets.UTF_8);
-    }
-
     /** Runs a command with stderr merged into stdout (udevadm test logs to stderr); returns exit and text. */
     public static String runMerged(List<String> argv) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
