@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.monitor.MonitorEngine;
-import jts.fleet.controller.transport.ExecResult;
-import jts.fleet.controller.transport.Transport;
+import jts.fleet.controller.testing.FakeTransport;
 import jts.fleet.controller.tuning.TuningEngine;
 import jts.fleet.inventory.HostSpec;
 
@@ -63,49 +61,22 @@ class CommandTimeoutTest {
         assertThat(took).as("%s with --timeout 2s", command).isLessThan(Duration.ofSeconds(20));
     }
 
-    /** What a fake host was asked: the deadline of every exec. */
-    private static Transport recording(List<Duration> timeouts, String stdout) {
-        return new Transport() {
-            @Override
-            public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become) {
-                timeouts.add(timeout);
-                return new ExecResult(0, stdout.getBytes(java.nio.charset.StandardCharsets.UTF_8), "", Duration.ZERO);
-            }
-
-            @Override
-            public String hostName() {
-                return "h";
-            }
-
-            @Override
-            public Duration lastLatency() {
-                return Duration.ZERO;
-            }
-
-            @Override
-            public boolean isConnected() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
-
     @Test
     void rollbackAndMonitorStepsTakeTheSettingsDeadline() throws Exception {
         RunSettings settings = RunSettings.defaults(Clock.systemUTC()).withCommandTimeout(Duration.ofSeconds(7));
         HostSpec host = new HostSpec("h", HostSpec.Connection.LOCAL, "localhost", 22, "root", java.util.Optional.empty(),
                 java.util.Optional.empty(), HostSpec.Become.NONE, List.of(), java.util.Optional.empty(),
                 jts.fleet.controller.testing.SshdFixture.emptyPolicy());
-        List<Duration> timeouts = new CopyOnWriteArrayList<>();
-        TuningEngine.standard(settings).rollback(recording(timeouts, "result\tnothing\n"), host, false);
+        FakeTransport tuning = FakeTransport.answering("h", "result\tnothing\n");
+        TuningEngine.standard(settings).rollback(tuning, host, false);
+        FakeTransport monitor = FakeTransport.answering("h", "@@jts-metrics exit 0\n");
         try {
-            MonitorEngine.of(settings).runOnce(recording(timeouts, "@@jts-metrics exit 0\n"), host);
+            MonitorEngine.of(settings).runOnce(monitor, host);
         } catch (jts.fleet.controller.transport.TransportException e) {
             // only the deadline it was given matters here
         }
+        List<Duration> timeouts = new java.util.ArrayList<>(tuning.timeouts());
+        timeouts.addAll(monitor.timeouts());
         assertThat(timeouts).isNotEmpty().allSatisfy(t -> assertThat(t).isEqualTo(Duration.ofSeconds(7)));
     }
 }

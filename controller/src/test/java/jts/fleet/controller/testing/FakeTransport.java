@@ -3,7 +3,9 @@ package jts.fleet.controller.testing;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.StreamingCommand;
@@ -25,6 +27,11 @@ public final class FakeTransport implements Transport {
     private final AtomicInteger streams = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean lastBecome = new AtomicBoolean();
+    private final AtomicLong lastOutputLimit = new AtomicLong(READ_CAP);
+    private final List<Duration> timeouts = new CopyOnWriteArrayList<>();
+
+    /** {@link #lastOutputLimit()} of an exec that took the transport's own read cap. */
+    public static final long READ_CAP = -1;
 
     public FakeTransport(String hostName, Behaviour behaviour) {
         this.hostName = hostName;
@@ -40,12 +47,35 @@ public final class FakeTransport implements Transport {
     @Override
     public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
             throws TransportException {
+        return run(script, args, stdin, timeout, become, READ_CAP);
+    }
+
+    @Override
+    public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become,
+            long outputLimit) throws TransportException {
+        return run(script, args, stdin, timeout, become, outputLimit);
+    }
+
+    private ExecResult run(String script, List<String> args, byte[] stdin, Duration timeout, boolean become,
+            long outputLimit) throws TransportException {
         if (closed.get()) {
             throw new IllegalStateException(hostName + ": fake transport is closed");
         }
         execs.incrementAndGet();
         lastBecome.set(become);
+        lastOutputLimit.set(outputLimit);
+        timeouts.add(timeout);
         return behaviour.exec(script, args, stdin);
+    }
+
+    /** The output cap the last exec asked for, {@link #READ_CAP} when it took the transport's own. */
+    public long lastOutputLimit() {
+        return lastOutputLimit.get();
+    }
+
+    /** The deadline of every exec so far, in order. */
+    public List<Duration> timeouts() {
+        return List.copyOf(timeouts);
     }
 
     /** Whether the last exec asked for sudo. */
