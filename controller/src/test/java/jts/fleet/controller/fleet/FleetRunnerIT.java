@@ -27,7 +27,6 @@ import jts.fleet.controller.transport.SshTransport;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
 import jts.fleet.inventory.InventoryLoader;
-import jts.fleet.remote.testing.Environment;
 
 /** The fan-out engine over real sshd hosts loaded from an inventory file written by {@link SshdFixture}. */
 class FleetRunnerIT {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.testing.SshdFixture;
-import jts.fleet.remote.testing.Environment;
 
 /**
  * In the shell, a command's --accept-new-host-keys did nothing: the session's pool kept the transport (and the
