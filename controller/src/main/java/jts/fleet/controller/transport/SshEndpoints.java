@@ -59,7 +59,7 @@ final class SshEndpoints {
     }
 
     private Path knownHosts(HostSpec host) {
-        return options.knownHostsOverride().or(host::knownHosts).orElse(home.resolve(".ssh").resolve("known_hosts"));
+        return host.knownHosts().orElse(home.resolve(".ssh").resolve("known_hosts"));
     }
 
     /** The further {@code UserKnownHostsFile}s and the global files, read after the host's own, never written. */

@@ -1,10 +1,8 @@
 package jts.fleet.controller.transport;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Connection settings shared by all hosts of one run (the CLI fills them from its options). A host's own
@@ -16,7 +14,6 @@ import java.util.Optional;
  * @param keepAliveInterval      keepalive@openssh.com every interval; the connection is declared dead after
  *                               {@link #KEEPALIVE_MAX_MISSES} unanswered requests
  * @param acceptNewHostKeys      record unknown host keys (OpenSSH {@code accept-new}); changed keys stay refused
- * @param knownHostsOverride     known_hosts file used instead of the host's own (e.g. {@code --known-hosts})
  * @param outputLimits           how much a command may send back (a read; {@code Transport.exec} with a limit of
  *                               its own for more)
  * @param connectTimeoutExplicit true when {@code connectTimeout} was given on the command line: it then wins over
@@ -28,7 +25,6 @@ public record SshOptions(
         Duration connectTimeout,
         Duration keepAliveInterval,
         boolean acceptNewHostKeys,
-        Optional<Path> knownHostsOverride,
         OutputLimits outputLimits,
         boolean connectTimeoutExplicit,
         Clock clock) {
@@ -37,7 +33,6 @@ public record SshOptions(
     public static final int KEEPALIVE_MAX_MISSES = 3;
 
     public SshOptions {
-        Objects.requireNonNull(knownHostsOverride, "knownHostsOverride");
         Objects.requireNonNull(outputLimits, "outputLimits");
         Objects.requireNonNull(clock, "clock");
         requirePositive(connectTimeout, "connectTimeout");
@@ -46,45 +41,35 @@ public record SshOptions(
 
     /** 10 s connect, keepalive every 15 s, strict host keys, the default output caps, UTC. */
     public static SshOptions defaults() {
-        return new SshOptions(Duration.ofSeconds(10), Duration.ofSeconds(15), false,
-                Optional.empty(), OutputLimits.DEFAULT, false, Clock.systemUTC());
+        return new SshOptions(Duration.ofSeconds(10), Duration.ofSeconds(15), false, OutputLimits.DEFAULT, false,
+                Clock.systemUTC());
     }
 
     /** A default connect timeout, which a host's {@code ConnectTimeout} replaces. */
     public SshOptions withConnectTimeout(Duration value) {
-        return new SshOptions(value, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
-                outputLimits, false, clock);
+        return new SshOptions(value, keepAliveInterval, acceptNewHostKeys, outputLimits, false, clock);
     }
 
     /** The command line's connect timeout: it wins over every host's {@code ConnectTimeout}. */
     public SshOptions withExplicitConnectTimeout(Duration value) {
-        return new SshOptions(value, keepAliveInterval, acceptNewHostKeys, knownHostsOverride,
-                outputLimits, true, clock);
+        return new SshOptions(value, keepAliveInterval, acceptNewHostKeys, outputLimits, true, clock);
     }
 
     public SshOptions withKeepAliveInterval(Duration value) {
-        return new SshOptions(connectTimeout, value, acceptNewHostKeys, knownHostsOverride,
-                outputLimits, connectTimeoutExplicit, clock);
+        return new SshOptions(connectTimeout, value, acceptNewHostKeys, outputLimits, connectTimeoutExplicit, clock);
     }
 
     public SshOptions withAcceptNewHostKeys(boolean value) {
-        return new SshOptions(connectTimeout, keepAliveInterval, value, knownHostsOverride,
-                outputLimits, connectTimeoutExplicit, clock);
-    }
-
-    public SshOptions withKnownHostsOverride(Path value) {
-        return new SshOptions(connectTimeout, keepAliveInterval, acceptNewHostKeys,
-                Optional.of(value), outputLimits, connectTimeoutExplicit, clock);
+        return new SshOptions(connectTimeout, keepAliveInterval, value, outputLimits, connectTimeoutExplicit, clock);
     }
 
     public SshOptions withOutputLimits(OutputLimits value) {
-        return new SshOptions(connectTimeout, keepAliveInterval, acceptNewHostKeys,
-                knownHostsOverride, value, connectTimeoutExplicit, clock);
+        return new SshOptions(connectTimeout, keepAliveInterval, acceptNewHostKeys, value, connectTimeoutExplicit, clock);
     }
 
     public SshOptions withClock(Clock value) {
-        return new SshOptions(connectTimeout, keepAliveInterval, acceptNewHostKeys,
-                knownHostsOverride, outputLimits, connectTimeoutExplicit, value);
+        return new SshOptions(connectTimeout, keepAliveInterval, acceptNewHostKeys, outputLimits, connectTimeoutExplicit,
+                value);
     }
 
     private static void requirePositive(Duration value, String name) {

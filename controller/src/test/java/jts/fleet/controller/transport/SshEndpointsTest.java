@@ -47,16 +47,13 @@ class SshEndpointsTest {
     }
 
     @Test
-    void theInventoryIdentityFileAndKnownHostsAreUsedAndTheRunOverrideWins() {
+    void theInventoryIdentityFileAndKnownHostsAreUsed() {
         HostSpec host = host(Optional.of(Path.of("/keys/fleet")), Optional.of(Path.of("/etc/fleet/known_hosts")),
                 SshAccess.DEFAULT);
         SshEndpoint own = new SshEndpoints(SshOptions.defaults(), ENV, HOME).target(host);
         assertThat(own.identities().identityFiles()).containsExactly(Path.of("/keys/fleet"));
         assertThat(own.identities().defaultFiles()).isFalse();
         assertThat(own.knownHosts()).isEqualTo(Path.of("/etc/fleet/known_hosts"));
-        SshEndpoint overridden = new SshEndpoints(SshOptions.defaults().withKnownHostsOverride(Path.of("/tmp/kh")),
-                ENV, HOME).target(host);
-        assertThat(overridden.knownHosts()).isEqualTo(Path.of("/tmp/kh"));
     }
 
     @Test
