@@ -64,7 +64,8 @@ public record SshOptions(
     }
 
     public SshOptions withOutputLimits(OutputLimits value) {
-        return new SshOptions(connectTimeout, keepAliveInterval, acceptNewHostKeys, value, connectTimeoutExplicit, clock);
+        return new SshOptions(connectTimeout, keepAliveInterval, acceptNewHostKeys, value, connectTimeoutExplicit,
+                clock);
     }
 
     public SshOptions withClock(Clock value) {
