@@ -28,11 +28,14 @@ class PackageDependenciesTest {
 
     /**
      * The controller's packages from the top down (docs/ARCHITECTURE.md, "Dependency rules"): a package may use its
-     * own layer's and those below, never one above. A sub-package stands where its parent stands
-     * ({@code cli.bench} with {@code cli}); the root package (ExitCodes, OwnFiles) is the bottom.
+     * own layer's and those below, never one above. A package not named stands where its nearest named parent
+     * stands ({@code transport.auth} with {@code transport}); {@code cli.*} names every command family that is
+     * not named itself; the root package (ExitCodes, OwnFiles) is the bottom.
      */
     static final List<Set<String>> LAYERS = List.of(
             Set.of("shell", "docs"),
+            Set.of("cli.tree"),
+            Set.of("cli.*"),
             Set.of("cli"),
             Set.of("change"),
             Set.of("tuning", "trim", "bench", "monitor"),
@@ -140,10 +143,14 @@ class PackageDependenciesTest {
         write(dir, "x/top/sub/S.java", "package x.top.sub;\n\nclass S { x.Base b; x.stray.Z z; }\n");
         write(dir, "x/stray/Z.java", "package x.stray;\n\nclass Z {}\n");
         write(dir, "x/Base.java", "package x;\n\nclass Base {}\n");
+        write(dir, "x/low/a/A.java", "package x.low.a;\n\nclass A { x.low.L l; x.low.b.B b; }\n");
+        write(dir, "x/low/b/B.java", "package x.low.b;\n\nclass B { x.low.a.A a; }\n");
         PackageGraph graph = PackageGraph.read(dir, "x", Set.of());
-        List<Set<String>> layers = List.of(Set.of("top"), Set.of("low"), Set.of(""));
+        List<Set<String>> layers = List.of(Set.of("top"), Set.of("low.a"), Set.of("low.*"), Set.of("low"), Set.of(""));
+        // low.a may use low.b (a layer below it) and low; low.b may not use low.a
         assertThat(usesUpTheLayers(graph, "x", layers)).containsExactly(
-                Path.of("x/low/L.java") + ":4: x.top.sub.S", Path.of("x/top/sub/S.java") + ":3: x.stray.Z");
+                Path.of("x/low/L.java") + ":4: x.top.sub.S", Path.of("x/low/b/B.java") + ":3: x.low.a.A",
+                Path.of("x/top/sub/S.java") + ":3: x.stray.Z");
     }
 
     /**
@@ -168,17 +175,21 @@ class PackageDependenciesTest {
         return wrong;
     }
 
-    /** Index of {@code pkg}'s layer (0 is the top), -1 when it is in none. */
+    /**
+     * Index of {@code pkg}'s layer (0 is the top), -1 when it is in none: the layer naming it, else the one naming
+     * {@code parent.*}, else its parent's.
+     */
     private static int layerOf(String pkg, String prefix, List<Set<String>> layers) {
         String name = pkg.equals(prefix) ? "" : pkg.startsWith(prefix + ".") ? pkg.substring(prefix.length() + 1) : null;
-        if (name == null) {
-            return -1;
-        }
-        String top = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-        for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i).contains(top)) {
-                return i;
+        while (name != null) {
+            int dot = name.lastIndexOf('.');
+            String parent = dot < 0 ? null : name.substring(0, dot);
+            for (int i = 0; i < layers.size(); i++) {
+                if (layers.get(i).contains(name) || (parent != null && layers.get(i).contains(parent + ".*"))) {
+                    return i;
+                }
             }
+            name = parent;
         }
         return -1;
     }
