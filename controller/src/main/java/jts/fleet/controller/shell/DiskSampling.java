@@ -34,8 +34,11 @@ final class DiskSampling {
     private DiskSampling() {
     }
 
-    /** Runs the sampling script on the host and computes the interval's rates. */
-    static IoStat.Interval sample(Transport transport, HostSpec host, int intervalSeconds,
+    /**
+     * Runs the sampling script on the host and computes the interval's rates; its deadline is the interval's sleep
+     * plus the command deadline ({@code commandTimeout}, the session's settings).
+     */
+    static IoStat.Interval sample(Transport transport, HostSpec host, int intervalSeconds, Duration commandTimeout,
             Map<String, DeviceInfo> info) throws TransportException {
         if (intervalSeconds < 1 || intervalSeconds > MAX_INTERVAL_SECONDS) {
             throw new IllegalArgumentException("interval must be 1.." + MAX_INTERVAL_SECONDS + " s, got "
@@ -43,8 +46,7 @@ final class DiskSampling {
         }
         List<String> args = new ArrayList<>(List.of(Integer.toString(intervalSeconds)));
         host.sysroot().ifPresent(args::add);
-        // the deadline covers the sleep plus a generous margin for a slow host
-        Duration timeout = Duration.ofSeconds(intervalSeconds + 30L);
+        Duration timeout = commandTimeout.plusSeconds(intervalSeconds);
         ExecResult result = HostScriptRunner.run(transport, host, "diskstats-sample.sh", HostReads.diskSampleScript(),
                 args, new byte[0], timeout, false);
         try {
@@ -66,7 +68,7 @@ final class DiskSampling {
     static List<HostResult<IoStat.Interval>> sampleAll(FleetSession fleetSession, ShellSession session,
             List<HostSpec> hosts, int intervalSeconds) {
         return fleetSession.runner().run(hosts, (transport, host) -> HostOutcome.ok(sample(transport, host,
-                intervalSeconds, session.cachedModel(host.name()).map(DiskSampling::deviceInfo).orElse(Map.of()))),
+                intervalSeconds, fleetSession.commandTimeout(), session.cachedModel(host.name()).map(DiskSampling::deviceInfo).orElse(Map.of()))),
                 r -> { });
     }
 

@@ -81,7 +81,7 @@ class TriageScriptsTest {
         HostSpec host = local("fixture", Optional.of(temp.resolve("root").toString()));
         try (LocalTransport transport = new LocalTransport(host)) {
             long started = System.nanoTime();
-            IoStat.Interval interval = DiskSampling.sample(transport, host, 1, Map.of());
+            IoStat.Interval interval = DiskSampling.sample(transport, host, 1, java.time.Duration.ofSeconds(60), Map.of());
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
             // the fixture's clock did not move: no rates, every device counted as reset
             assertThat(interval.devices()).isEmpty();
