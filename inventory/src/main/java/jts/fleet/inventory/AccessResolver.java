@@ -22,6 +22,7 @@ import jts.fleet.inventory.sshconfig.SshConfigValue;
 import jts.fleet.inventory.sshconfig.SshEnvironment;
 import jts.fleet.inventory.sshconfig.SshTime;
 import jts.fleet.inventory.sshconfig.SshTokens;
+import jts.fleet.inventory.source.InventoryException;
 
 /**
  * Decides every connection setting of every host, with its origin: the inventory's value (host, then group vars,

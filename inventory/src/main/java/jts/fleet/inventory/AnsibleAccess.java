@@ -12,6 +12,7 @@ import jts.fleet.inventory.ansible.AnsibleInventory;
 import jts.fleet.inventory.ansible.AnsibleValue;
 import jts.fleet.inventory.ansible.SshArgs;
 import jts.fleet.inventory.sshconfig.SshTime;
+import jts.fleet.inventory.source.YamlNode;
 
 /**
  * What an Ansible inventory says about reaching one host, as jts-fleet connection keys: {@code ansible_host} is the

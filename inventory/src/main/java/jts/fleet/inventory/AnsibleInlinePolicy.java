@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jts.fleet.inventory.ansible.AnsibleInventory;
 import jts.fleet.inventory.ansible.AnsibleValue;
+import jts.fleet.inventory.source.InventoryException;
+import jts.fleet.inventory.source.YamlNode;
 
 /**
  * jts-fleet's policy written inline in an Ansible inventory: the variable {@code jts_fleet} of group {@code all}

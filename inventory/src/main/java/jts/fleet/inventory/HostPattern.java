@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jts.fleet.inventory.source.InventoryException;
+
 /**
  * An Ansible-style host pattern: terms separated by {@code ,} or {@code :}; a term is {@code all} (or
  * {@code *}), a host, a group or a glob over host and group names ({@code db-*}, {@code db-0?},

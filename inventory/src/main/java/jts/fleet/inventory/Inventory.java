@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jts.fleet.inventory.source.InventoryException;
+
 /**
  * A loaded, validated inventory. {@code hosts} keeps the file's order and holds fully resolved hosts
  * (connection settings and effective policy); {@code groups} maps every group (named by a host or under

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import jts.fleet.inventory.ansible.AnsibleInventory;
+import jts.fleet.inventory.source.InventoryException;
+import jts.fleet.inventory.source.YamlNode;
 
 /**
  * Turns a schema-valid YAML tree into an {@link Inventory}: applies defaults, group vars and host keys,

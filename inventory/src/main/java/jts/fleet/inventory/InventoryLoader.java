@@ -10,6 +10,10 @@ import java.util.Optional;
 import jts.fleet.inventory.ansible.AnsibleInventory;
 import jts.fleet.inventory.ansible.AnsibleInventoryReader;
 import jts.fleet.inventory.sshconfig.SshEnvironment;
+import jts.fleet.inventory.source.InventoryException;
+import jts.fleet.inventory.source.InventoryText;
+import jts.fleet.inventory.source.YamlNode;
+import jts.fleet.inventory.source.YamlReader;
 
 /**
  * Finds and loads the inventory: {@code --inventory FILE}, else {@code ./inventory.yaml}, else

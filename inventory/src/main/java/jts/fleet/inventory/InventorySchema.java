@@ -14,6 +14,8 @@ import jts.fleet.inventory.Shape.ListOf;
 import jts.fleet.inventory.Shape.Named;
 import jts.fleet.inventory.Shape.OneOrList;
 import jts.fleet.inventory.Shape.Section;
+import jts.fleet.inventory.source.Spelling;
+import jts.fleet.inventory.source.YamlNode;
 
 /**
  * Every key of an inventory file: its shape, default and validation rule, in one table. The loader validates

@@ -7,6 +7,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jts.fleet.inventory.source.Spelling;
+
 /**
  * One entry of a tier's {@code mount_options}: what a mount of the tier should have been mounted with. Written
  * {@code name} (present), {@code !name} (absent), {@code name=value}, {@code name>=N} or {@code name<=N}, e.g.

@@ -3,6 +3,7 @@ package jts.fleet.inventory;
 import java.util.Locale;
 
 import jts.fleet.inventory.sshconfig.SshConfigValue;
+import jts.fleet.inventory.source.YamlNode;
 
 /**
  * Where an effective connection value came from, for {@code inventory list --explain}: an inventory key

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jts.fleet.inventory.source.YamlNode;
+
 /**
  * Applies a group's or host's {@code policy:} override to a policy, on the YAML tree so that every value keeps
  * the file and line it came from. Rules: a tier in the override replaces the tier of the same name key by key

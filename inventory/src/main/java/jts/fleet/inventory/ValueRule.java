@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import jts.fleet.inventory.source.YamlNode;
+
 /**
  * How one scalar value of the inventory is checked. The same rule object validates the file and writes the
  * "type" and "rule" columns of docs/INVENTORY.md, so the reference cannot drift from the loader.

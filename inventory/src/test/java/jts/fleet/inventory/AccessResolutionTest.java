@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.inventory.sshconfig.SshEnvironment;
+import jts.fleet.inventory.source.InventoryException;
 
 /** The OpenSSH client settings of each host: inventory keys first, then ssh_config, then defaults; with origins. */
 class AccessResolutionTest {

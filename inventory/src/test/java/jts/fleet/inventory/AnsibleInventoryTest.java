@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import jts.fleet.inventory.ansible.HostRange;
 import jts.fleet.inventory.ansible.SshArgs;
 import jts.fleet.inventory.sshconfig.SshEnvironment;
+import jts.fleet.inventory.source.InventoryException;
 
 /** Ansible inventories: what the oracle cannot show (jts-fleet's refusals, its policy file, the ssh options). */
 class AnsibleInventoryTest {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import jts.fleet.inventory.source.InventoryException;
+
 /** Patterns over fleet.yaml: prod = db-01..03 + app-01, hot = db-01..03 + stage-db-01, stage = stage-db-01 + lab. */
 class HostPatternTest {
     private static Inventory fleet;

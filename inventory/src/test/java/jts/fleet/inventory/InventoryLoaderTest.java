@@ -17,6 +17,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jts.fleet.inventory.source.InventoryException;
+import jts.fleet.inventory.source.InventoryText;
+
 class InventoryLoaderTest {
 
     @Test

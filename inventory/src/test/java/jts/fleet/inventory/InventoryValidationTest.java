@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import jts.fleet.inventory.source.InventoryException;
+
 /**
  * Every kind of bad inventory yields a message naming file, line and dotted key. Each case is a small file
  * whose bad value sits on a known line, so the line numbers are really checked.

@@ -2,6 +2,8 @@ package jts.fleet.inventory;
 
 import java.nio.file.Path;
 
+import jts.fleet.inventory.source.InventoryException;
+
 /** Loader and fixture helpers shared by the inventory tests. */
 final class TestInventories {
     static final Path HOME = Path.of("/home/tester");

@@ -12,7 +12,7 @@ import jts.fleet.controller.transport.SshOptions;
 import jts.fleet.controller.transport.auth.TtyPassphrasePrompt;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.InventoryLoader;
 import picocli.CommandLine.Option;
 

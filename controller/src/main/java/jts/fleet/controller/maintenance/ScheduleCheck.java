@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jts.fleet.inventory.HostSpec;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.Maintenance;
 import jts.fleet.inventory.Tier;
 import jts.fleet.remote.trim.TrimSchedule;

@@ -15,7 +15,7 @@ import org.jline.reader.ParsedLine;
 
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.remote.bench.BenchProfiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;

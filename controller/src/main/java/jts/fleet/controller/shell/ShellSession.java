@@ -25,7 +25,7 @@ import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.Transports;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.InventoryLoader;
 import jts.fleet.inventory.Tier;
 import jts.fleet.remote.model.GatherException;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.InventoryLoader;
 
 /** When a changing command asks first: the whole inventory, or more hosts than the inventory's confirm_above. */

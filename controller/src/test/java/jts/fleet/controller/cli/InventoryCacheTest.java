@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.inventory.Inventory;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.InventoryLoader;
 
 class InventoryCacheTest {

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 import jts.fleet.inventory.testing.Golden;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.InventoryLoader;
 import jts.fleet.inventory.Policy;
 import jts.fleet.remote.monitor.AlertRules;

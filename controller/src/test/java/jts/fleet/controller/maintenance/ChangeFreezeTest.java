@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.InventoryLoader;
 
 class ChangeFreezeTest {

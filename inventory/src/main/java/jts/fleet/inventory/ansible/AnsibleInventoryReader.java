@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import jts.fleet.inventory.InventoryException;
-import jts.fleet.inventory.YamlNode;
-import jts.fleet.inventory.YamlReader;
+import jts.fleet.inventory.source.InventoryException;
+import jts.fleet.inventory.source.YamlNode;
+import jts.fleet.inventory.source.YamlReader;
 
 /**
  * Reads an Ansible inventory source as ansible-core does: a file (YAML when it ends in .yml, .yaml or .json, INI
@@ -96,7 +96,7 @@ public final class AnsibleInventoryReader {
             throw new InventoryException(shown + ": an executable inventory script: jts-fleet runs no local "
                     + "commands; export it with ansible-inventory -i " + shown + " --list --yaml > static.yml");
         }
-        String text = jts.fleet.inventory.InventoryText.read(file, shown, "Ansible inventory");
+        String text = jts.fleet.inventory.source.InventoryText.read(file, shown, "Ansible inventory");
         if (text.stripLeading().startsWith("$ANSIBLE_VAULT")) {
             throw new InventoryException(shown + ": encrypted with Ansible Vault; jts-fleet never decrypts");
         }
@@ -148,7 +148,7 @@ public final class AnsibleInventoryReader {
             for (Path f : files) {
                 inventory.input(f);
                 String shown = shownBase.resolve(sub).resolve(dir.relativize(f)).toString();
-                String text = jts.fleet.inventory.InventoryText.read(f, shown, "vars file");
+                String text = jts.fleet.inventory.source.InventoryText.read(f, shown, "vars file");
                 if (text.stripLeading().startsWith("$ANSIBLE_VAULT")) {
                     inventory.note(shown + ": encrypted with Ansible Vault: not read (jts-fleet never decrypts; keep "
                             + "connection vars out of vaulted files)");

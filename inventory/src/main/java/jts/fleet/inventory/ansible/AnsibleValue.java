@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import jts.fleet.inventory.YamlNode;
+import jts.fleet.inventory.source.YamlNode;
 
 /**
  * One variable value as Ansible holds it, with where it was set. INI values are typed the way the INI plugin types

@@ -2,9 +2,9 @@ package jts.fleet.inventory.ansible;
 
 import java.util.Map;
 
-import jts.fleet.inventory.InventoryException;
-import jts.fleet.inventory.YamlNode;
-import jts.fleet.inventory.YamlReader;
+import jts.fleet.inventory.source.InventoryException;
+import jts.fleet.inventory.source.YamlNode;
+import jts.fleet.inventory.source.YamlReader;
 
 /**
  * Ansible's YAML inventory format: top-level keys are groups (usually {@code all}); a group has {@code hosts}

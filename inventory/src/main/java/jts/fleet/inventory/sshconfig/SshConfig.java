@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 
 /**
  * The OpenSSH client configuration for one run: which files are read ({@code ~/.ssh/config} then

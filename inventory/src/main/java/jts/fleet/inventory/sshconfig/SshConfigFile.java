@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 
 /**
  * One ssh_config file, tokenized and checked line by line as OpenSSH checks it: a line that cannot be tokenized, a

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jts.fleet.inventory.Spelling;
+import jts.fleet.inventory.source.Spelling;
 
 /**
  * The ssh_config keywords: those jts-fleet reads (checked like OpenSSH checks them, on every line, inside a matching

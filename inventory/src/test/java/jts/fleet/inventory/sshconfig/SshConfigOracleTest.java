@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.testing.Oracles;
 
 /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 
 /**
  * What the ssh -G oracle cannot show: files under a home other than the real one, what jts-fleet refuses or notes

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.InventoryLoader;
 import jts.fleet.inventory.MountOptionExpectation;
 import jts.fleet.inventory.Policy;

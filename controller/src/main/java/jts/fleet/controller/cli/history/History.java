@@ -25,7 +25,7 @@ import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.inventory.Glob;
 import jts.fleet.inventory.HostPattern;
 import jts.fleet.inventory.Inventory;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.remote.change.ChangeHistory;
 import jts.fleet.remote.change.ChangeLogText;
 import picocli.CommandLine.Command;

@@ -13,7 +13,7 @@ import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.maintenance.ScheduleCheck;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -43,7 +43,7 @@ public final class InventoryCheck extends AppCommand {
             inv = fleet.loadInventory();
             hosts = fleet.select(inv, context);
             ScheduleCheck.requireSafe(inv.source(), List.copyOf(inv.hosts().values()), context.clock().instant());
-        } catch (jts.fleet.inventory.InventoryException e) {
+        } catch (jts.fleet.inventory.source.InventoryException e) {
             if (output.json()) {
                 ObjectNode doc = Json.object();
                 doc.put("valid", false);

@@ -14,7 +14,7 @@ import jts.fleet.controller.cli.TextTable;
 import jts.fleet.inventory.AccessExplanation;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.Tier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -48,7 +48,7 @@ public final class Check extends FleetCommand {
     public Integer call() throws Exception {
         try {
             return super.call();
-        } catch (jts.fleet.inventory.InventoryException | UsageException e) {
+        } catch (jts.fleet.inventory.source.InventoryException | UsageException e) {
             int code = unknown(context, e.getMessage());
             context.err().println("jts-fleet: " + e.getMessage());
             return code;

@@ -28,7 +28,7 @@ import jts.fleet.controller.cli.tuning.Apply;
 import jts.fleet.controller.cli.tuning.Plan;
 import jts.fleet.controller.cli.tuning.Rollback;
 import jts.fleet.controller.cli.tuning.Verify;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.remote.model.HostText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;

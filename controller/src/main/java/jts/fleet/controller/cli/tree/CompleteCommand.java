@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.cli.AppCommand;
 import jts.fleet.inventory.Inventory;
-import jts.fleet.inventory.InventoryException;
+import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.InventoryLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package jts.fleet.inventory;
+package jts.fleet.inventory.source;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
