@@ -234,7 +234,6 @@ final class ResidentShell implements AutoCloseable {
         kill();
     }
 
-
     /** One output stream of the reader, cut into frames as it is read. */
     private static final class Stream {
         private final String name;
