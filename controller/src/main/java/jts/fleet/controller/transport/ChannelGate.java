@@ -91,7 +91,11 @@ final class ChannelGate {
         OpenFailException refused = null;
         for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
             try {
-                Thread.sleep(pause.applyAsLong(attempt));
+                // no sleep before the first try, as before the split: an interrupted caller still tries its channel
+                long millis = pause.applyAsLong(attempt);
+                if (millis > 0) {
+                    Thread.sleep(millis);
+                }
                 return openOnce();
             } catch (OpenFailException e) {
                 refused = e;
