@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import jts.fleet.controller.fleet.ForwardingTransport;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.StreamingCommand;
 import jts.fleet.controller.transport.Transport;
@@ -17,12 +18,11 @@ import jts.fleet.controller.transport.TransportException;
  * except the hidden names, set as PATH in front of every script. Test-only: real transports never prefix
  * scripts.
  */
-final class PathOverrideTransport implements Transport {
-    private final Transport delegate;
+final class PathOverrideTransport extends ForwardingTransport {
     private final Path bin;
 
     PathOverrideTransport(Transport delegate, Path bin) {
-        this.delegate = delegate;
+        super(delegate);
         this.bin = bin;
     }
 
@@ -41,35 +41,25 @@ final class PathOverrideTransport implements Transport {
         return bin;
     }
 
+    /** {@code script} with this PATH in front (the temp path holds no quote: from Files.createTempDirectory). */
+    private String withPath(String script) {
+        return "PATH='" + bin + "'; export PATH\n" + script;
+    }
+
     @Override
     public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
             throws TransportException {
-        // the temp path holds no quote: it comes from Files.createTempDirectory
-        return delegate.exec("PATH='" + bin + "'; export PATH\n" + script, args, stdin, timeout, become);
+        return super.exec(withPath(script), args, stdin, timeout, become);
+    }
+
+    @Override
+    public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become,
+            long outputLimit) throws TransportException {
+        return super.exec(withPath(script), args, stdin, timeout, become, outputLimit);
     }
 
     @Override
     public StreamingCommand stream(String script, List<String> args, Duration lifetime) throws TransportException {
-        return delegate.stream("PATH='" + bin + "'; export PATH\n" + script, args, lifetime);
-    }
-
-    @Override
-    public String hostName() {
-        return delegate.hostName();
-    }
-
-    @Override
-    public Duration lastLatency() {
-        return delegate.lastLatency();
-    }
-
-    @Override
-    public boolean isConnected() {
-        return delegate.isConnected();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+        return super.stream(withPath(script), args, lifetime);
     }
 }
