@@ -23,8 +23,14 @@ public final class SshRun implements AutoCloseable {
     private final SshOptions options;
     private final Map<String, String> environment;
     private final Path home;
-    private final SshConnector connector;
-    private final JumpHosts jumpHosts;
+    private final Operator operator;
+    /** Made on the first connect: a run of local hosts only never loads sshj and BouncyCastle (~0.3 s of CPU). */
+    private Links links;
+    private boolean closed;
+
+    /** The connecting part: the connector with its keys and known_hosts, and the jump host connections. */
+    private record Links(SshConnector connector, JumpHosts jumpHosts) {
+    }
 
     /**
      * For this process: its environment ({@code SSH_AUTH_SOCK}) and the home whose {@code .ssh} OpenSSH uses
@@ -39,19 +45,35 @@ public final class SshRun implements AutoCloseable {
         Objects.requireNonNull(operator, "operator");
         this.environment = Map.copyOf(environment);
         this.home = Objects.requireNonNull(home, "home");
-        KeyRing keys = new KeyRing(operator.passphrases(), operator.notices(),
-                ModernAlgorithms.shared().getFileKeyProviderFactories());
-        this.connector = new SshConnector(new Authenticator(keys), new KnownHostsCache(), operator, options.clock());
-        this.jumpHosts = new JumpHosts(connector);
+        this.operator = operator;
+    }
+
+    private synchronized Links links() {
+        if (links == null) {
+            KeyRing keys = new KeyRing(operator.passphrases(), operator.notices(),
+                    ModernAlgorithms.shared().getFileKeyProviderFactories());
+            SshConnector connector = new SshConnector(new Authenticator(keys), new KnownHostsCache(), operator,
+                    options.clock());
+            links = new Links(connector, new JumpHosts(connector));
+            if (closed) {
+                links.jumpHosts().close(); // refuses tunnels, as it did when the run was closed before
+            }
+        }
+        return links;
     }
 
     public SshOptions options() {
         return options;
     }
 
+    /** Makes the connecting part now, without connecting (the class-data archive's training run). */
+    void prepare() {
+        links();
+    }
+
     /** Hop connections open now (tests and diagnostics). */
-    public int openJumpConnections() {
-        return jumpHosts.openConnections();
+    public synchronized int openJumpConnections() {
+        return links == null ? 0 : links.jumpHosts().openConnections();
     }
 
     /**
@@ -65,16 +87,24 @@ public final class SshRun implements AutoCloseable {
         SshEndpoints endpoints = new SshEndpoints(hostOptions, environment, home);
         SshEndpoint target = endpoints.target(host);
         List<SshEndpoint> hops = endpoints.hops(host);
+        Links run = links();
         if (hops.isEmpty()) {
-            return connector.open(target, Optional.empty(), onArm);
+            return run.connector().open(target, Optional.empty(), onArm);
         }
-        Tunnel tunnel = jumpHosts.tunnel(host.name(), hops, target.address(), target.port());
-        return connector.open(target, Optional.of(tunnel), onArm);
+        Tunnel tunnel = run.jumpHosts().tunnel(host.name(), hops, target.address(), target.port());
+        return run.connector().open(target, Optional.of(tunnel), onArm);
     }
 
 
     @Override
     public void close() {
-        jumpHosts.close();
+        Links made;
+        synchronized (this) {
+            closed = true;
+            made = links;
+        }
+        if (made != null) {
+            made.jumpHosts().close();
+        }
     }
 }

@@ -20,6 +20,7 @@ public final class Transports {
         java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         // the access path: a run's shared state, known_hosts matching, identity planning (nothing read or connected)
         try (SshRun run = new SshRun(SshOptions.defaults(), Operator.none())) {
+            run.prepare();
             run.openJumpConnections();
         }
         jts.fleet.controller.transport.hostkeys.KnownHosts.parse(java.nio.file.Path.of("known_hosts"), "# warm-up\n");
@@ -27,9 +28,10 @@ public final class Transports {
     }
 
     /**
-     * Starts loading the SSH machinery on a daemon thread, for a process that is about to connect: registering
-     * BouncyCastle costs ~0.3 s of a cold JVM (1.84 validates its named curves), which then overlaps with parsing the
-     * command line and loading the inventory on the other core instead of delaying the first connect.
+     * Starts loading the SSH machinery on a daemon thread, for a run that may connect: registering BouncyCastle costs
+     * ~0.3 s of a cold JVM (1.84 validates its named curves), which then overlaps with loading the inventory on the
+     * other core instead of delaying the first connect. Once loaded, a call costs only a thread that returns at
+     * once. A run of local hosts (the embedded inventory) never calls it.
      */
     public static void prepareInBackground() {
         Thread prepare = new Thread(() -> {
