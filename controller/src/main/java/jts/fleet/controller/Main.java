@@ -19,9 +19,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // most commands connect: BouncyCastle's registration then runs beside the start-up instead of after it,
-        // once logging is configured (sshj's classes create their SLF4J loggers as they load)
-        CommandTree.afterLoggingConfigured(jts.fleet.controller.transport.Transports::prepareInBackground);
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = versionLine(out, args) ? ExitCodes.OK : run(cliContext(out, err, true), args);

@@ -9,6 +9,7 @@ import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ConnectionPool;
 import jts.fleet.controller.transport.Operator;
 import jts.fleet.controller.transport.SshOptions;
+import jts.fleet.controller.transport.Transports;
 import jts.fleet.controller.transport.auth.TtyPassphrasePrompt;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
@@ -130,6 +131,10 @@ public final class FleetOptions {
      * closes.
      */
     public FleetSession open(AppContext context) throws InventoryException, UsageException {
+        if (selection.readsInventoryFile()) {
+            // only an inventory file can hold SSH hosts: the SSH machinery loads beside its parsing
+            Transports.prepareInBackground();
+        }
         Inventory inv = loadInventory(context);
         List<HostSpec> selected = select(inv, context);
         if (forks < 1) {

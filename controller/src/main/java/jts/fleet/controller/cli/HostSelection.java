@@ -55,6 +55,18 @@ public final class HostSelection {
         return context.inventories().load(loader(), Optional.ofNullable(inventory));
     }
 
+    /**
+     * Whether the inventory comes from a file (given, ./inventory.yaml, /etc/jts-fleet/inventory.yaml) rather than
+     * the embedded default, which holds only this machine. A given file that is missing counts: loading reports it.
+     */
+    boolean readsInventoryFile() {
+        try {
+            return inventory != null || loader().locate(Optional.empty()).isPresent();
+        } catch (InventoryException e) {
+            return true;
+        }
+    }
+
     /** The standard places, with {@code --policy} and {@code --ssh-config} when given (relative files from here). */
     InventoryLoader loader() {
         InventoryLoader loader = InventoryLoader.standard();

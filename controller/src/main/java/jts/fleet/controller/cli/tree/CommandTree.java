@@ -107,9 +107,6 @@ public final class CommandTree {
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(context, ex));
         cmd.setExecutionStrategy(parseResult -> {
             configureLogging(parseResult);
-            Runnable once = afterLogging;
-            afterLogging = () -> { };
-            once.run();
             context.setCommandLine(jts.fleet.controller.change.CommandLineText.of(parseResult));
             return new CommandLine.RunLast().execute(parseResult);
         });
@@ -197,18 +194,6 @@ public final class CommandTree {
     }
 
     /** -v (any number, on any command of the line) and --log-file, wherever they were written. */
-    private static volatile Runnable afterLogging = () -> { };
-
-    /**
-     * Runs {@code action} once, right after {@code -v}/{@code --log-file} configured logging, before the command
-     * itself: for work the launcher's process starts early that loads classes with SLF4J loggers (sshj). Started
-     * before, it would initialise the simple logger with its defaults, and {@code -v} and {@code --log-file}
-     * would then be ignored for the whole run.
-     */
-    public static void afterLoggingConfigured(Runnable action) {
-        afterLogging = action;
-    }
-
     static void configureLogging(CommandLine.ParseResult parseResult) {
         int verbosity = 0;
         java.util.Optional<java.nio.file.Path> logFile = java.util.Optional.empty();
