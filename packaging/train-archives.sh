@@ -13,7 +13,9 @@ jar=$1
 base=$2
 rm -f "$base.jsa" "$base.jsa.java" "$base.aot" "$base.aot.java" "$base.classlist"
 cd / || exit 0   # no ./inventory.yaml of the caller's directory in the training run
-opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+# The launcher's flags for one-shot commands. G1 (the default) at dump time: only then does a Java 17 archive
+# hold heap objects (the module graph), and only G1 maps them at run time.
+opts="-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10"
 
 java17=$(command -v java 2>/dev/null) && java17=$(readlink -f "$java17")
 if [ -n "$java17" ]; then
