@@ -21,14 +21,22 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = versionLine(out, args) ? ExitCodes.OK : run(cliContext(out, err, true), args);
+        int code = run(out, err, true, args);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return versionLine(out, args) ? ExitCodes.OK : run(cliContext(out, err, false), args);
+        return run(out, err, false, args);
+    }
+
+    /**
+     * {@code handleInterrupts}: Ctrl-C handled as the CLI process handles it ({@link Interrupts}); the
+     * class-data training run ({@link CdsTraining}) takes this path too, so the archive holds what it loads.
+     */
+    static int run(PrintWriter out, PrintWriter err, boolean handleInterrupts, String... args) {
+        return versionLine(out, args) ? ExitCodes.OK : run(cliContext(out, err, handleInterrupts), args);
     }
 
     private static AppContext cliContext(PrintWriter out, PrintWriter err, boolean handleInterrupts) {

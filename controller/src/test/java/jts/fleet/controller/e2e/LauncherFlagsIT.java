@@ -1,0 +1,43 @@
+package jts.fleet.controller.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher picks JVM flags by command (bin/jts-fleet.in): one-shot commands start on G1 (the collector that maps
+ * the class-data archive's heap objects) with C1 alone at raised thresholds; the shell and watch, which run for
+ * hours, keep the serial collector and C1 at its usual thresholds. The command is the first word after the
+ * top-level options, as CommandTree reads it. -XX:+PrintCommandLineFlags shows what the JVM was given.
+ */
+class LauncherFlagsIT {
+    @Test
+    void oneShotCommandsStartOnG1WithC1AtRaisedThresholds(@TempDir Path dir) throws Exception {
+        Launcher.requireBuilt();
+        Launcher launcher = new Launcher(dir).env("JTS_FLEET_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        for (String[] line : new String[][] {{"--version"}, {"-v", "status", "--help"}, {"check", "--help"}}) {
+            Launcher.Result run = launcher.run(line);
+            assertThat(run.exit()).as(run.toString()).isZero();
+            String flags = run.out().lines().findFirst().orElse("");
+            assertThat(flags).as(run.toString()).contains("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=10",
+                    "-XX:+UseG1GC").doesNotContain("UseSerialGC");
+        }
+    }
+
+    @Test
+    void theShellAndWatchKeepTheSerialCollectorAndUsualThresholds(@TempDir Path dir) throws Exception {
+        Launcher.requireBuilt();
+        Launcher launcher = new Launcher(dir).env("JTS_FLEET_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        for (String[] line : new String[][] {{"watch", "--help"}, {"-vv", "--log-file", dir.resolve("log").toString(),
+            "shell", "--help"}, {"--log-file=" + dir.resolve("log2"), "watch", "--help"}}) {
+            Launcher.Result run = launcher.run(line);
+            assertThat(run.exit()).as(run.toString()).isZero();
+            String flags = run.out().lines().findFirst().orElse("");
+            assertThat(flags).as(run.toString()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+                    .doesNotContain("CompileThresholdScaling");
+        }
+    }
+}
