@@ -3,8 +3,11 @@
 # (embedded inventory: this machine, no SSH), medians of 7 runs with hyperfine (3 warm-up runs each).
 # Runs the launcher as installed by `make build` (the default java with its class-data archive) and, where a
 # Java 25+ is installed, again with JAVA_HOME set to it (its AOT cache).
-# Usage (after `make build`): scripts/bench/startup.sh [RUNS=7]   (JTS_FLEET=path/to/bin/jts-fleet: another build)
-# Prints one line per command: median ms, ratio to the hello-world JVM of the default java, user+sys CPU ms.
+# Usage (after `make build`): scripts/bench/startup.sh [RUNS=7]   (JTS_FLEET=path/to/bin/jts-fleet: another build;
+#   JTS_FLEET_BEFORE=path/to/bin/jts-fleet: that build's rows too, in the same series, for before/after ratios)
+# Prints one line per command: median wall ms and its ratio to the hello-world JVM of the default java, mean
+# user+sys CPU ms (hyperfine's; the JVM's compiler and GC threads and the children a local status starts included)
+# and its ratio to the hello-world JVM's. On a shared machine the CPU figure is the steadier one.
 set -eu
 top=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)
 runs=${1:-7}
@@ -36,12 +39,16 @@ for jvm in /usr/lib/jvm/*/release; do
         break
     fi
 done
+before=${JTS_FLEET_BEFORE:-}
+[ -z "$before" ] || [ -x "$before" ] || { echo "startup.sh: JTS_FLEET_BEFORE=$before is not executable" >&2; exit 1; }
 for cmd in "--version" "--help" "status" "check"; do
+    [ -z "$before" ] || set -- "$@" "before: jts-fleet $cmd|$before $cmd"
     set -- "$@" "jts-fleet $cmd|$launcher $cmd"
     [ -z "$java25" ] || set -- "$@" "jts-fleet $cmd (JAVA_HOME=$(basename "$java25"))|env JAVA_HOME=$java25 $launcher $cmd"
 done
-printf '%-44s %10s %8s %10s\n' "what" "median ms" "x hello" "cpu ms"
+printf '%-52s %10s %8s %10s %8s\n' "what" "median ms" "x hello" "cpu ms" "x hello"
 hello=""
+hello_cpu=""
 for entry in "$@"; do
     name=${entry%%|*}
     command=${entry#*|}
@@ -53,6 +60,8 @@ r=json.load(open(sys.argv[1]))["results"][0]
 print(round(statistics.median(r["times"])*1000,1), round((r["user"]+r["system"])*1000,1))' "$work/h.json")
 STATS
     [ -n "$hello" ] || hello=$median
-    printf '%-44s %10s %8s %10s\n' "$name" "$median" "$(python3 -c "print(f'{$median/$hello:.2f}')")" "$cpu"
+    [ -n "$hello_cpu" ] || hello_cpu=$cpu
+    printf '%-52s %10s %8s %10s %8s\n' "$name" "$median" "$(python3 -c "print(f'{$median/$hello:.2f}')")" "$cpu" \
+        "$(python3 -c "print(f'{$cpu/$hello_cpu:.2f}')")"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
