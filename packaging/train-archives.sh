@@ -15,7 +15,7 @@ rm -f "$base.jsa" "$base.jsa.java" "$base.aot" "$base.aot.java" "$base.classlist
 cd / || exit 0   # no ./inventory.yaml of the caller's directory in the training run
 # The launcher's flags for one-shot commands. G1 (the default) at dump time: only then does a Java 17 archive
 # hold heap objects (the module graph), and only G1 maps them at run time.
-opts="-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10"
+opts="-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=3"
 
 java17=$(command -v java 2>/dev/null) && java17=$(readlink -f "$java17")
 if [ -n "$java17" ]; then

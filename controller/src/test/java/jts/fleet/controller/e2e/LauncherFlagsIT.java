@@ -22,7 +22,7 @@ class LauncherFlagsIT {
             Launcher.Result run = launcher.run(line);
             assertThat(run.exit()).as(run.toString()).isZero();
             String flags = run.out().lines().findFirst().orElse("");
-            assertThat(flags).as(run.toString()).contains("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=10",
+            assertThat(flags).as(run.toString()).contains("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=3",
                     "-XX:+UseG1GC").doesNotContain("UseSerialGC");
         }
     }
