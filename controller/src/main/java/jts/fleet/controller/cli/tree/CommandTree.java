@@ -81,8 +81,10 @@ public final class CommandTree {
                 i++;
             } else if (!arg.matches("-v+|--verbose|--log-file=.*")) {
                 String name = arg;
-                return java.util.stream.Stream.of(List.of(subcommands()), List.of(frontEnds),
-                                List.<Class<?>>of(CompleteCommand.class))
+                if (SUBCOMMANDS.containsKey(name)) {
+                    return java.util.Optional.of(SUBCOMMANDS.get(name));
+                }
+                return java.util.stream.Stream.of(List.of(frontEnds), List.<Class<?>>of(CompleteCommand.class))
                         .flatMap(List::stream)
                         .filter(sub -> {
                             Command command = sub.getAnnotation(Command.class);
@@ -104,28 +106,12 @@ public final class CommandTree {
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
-        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(context, ex));
-        cmd.setExecutionStrategy(parseResult -> {
-            configureLogging(parseResult);
-            context.setCommandLine(jts.fleet.controller.change.CommandLineText.of(parseResult));
-            return new CommandLine.RunLast().execute(parseResult);
-        });
-        cmd.setParameterExceptionHandler((ex, args) -> {
-            if (missingSubcommand(ex)) {
-                // a group named alone (jts-fleet, bench, inventory, monitor, render): its usage, command list
-                // included, rather than picocli's one line
-                ex.getCommandLine().usage(ex.getCommandLine().getOut());
-                return ExitCodes.USAGE;
-            }
-            context.err().println("jts-fleet: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, context.err());
-            context.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            // check is a Nagios plugin: its usage errors are UNKNOWN (3), never CRITICAL (2)
-            if (ex.getCommandLine().getCommand() instanceof Check) {
-                return Check.unknown(context, ex.getMessage());
-            }
-            return ExitCodes.USAGE;
-        });
+        // Named classes, not lambdas, for picocli's interfaces: picocli's classes are Java 5 bytecode, which the JVM
+        // cannot put in the class-data archive once a lambda implementing one of them linked it at dump time; ~26
+        // picocli classes were then read and verified from the jar on every run.
+        cmd.setExecutionExceptionHandler(new ExceptionsToExitCodes(context));
+        cmd.setExecutionStrategy(new LoggedExecution(context));
+        cmd.setParameterExceptionHandler(new UsageErrors(context));
         return cmd;
     }
 
@@ -146,7 +132,7 @@ public final class CommandTree {
     private static void summariesInCommandLists(CommandLine cmd) {
         if (!cmd.getSubcommands().isEmpty()) {
             cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
-                    help -> commandList(help.commandSpec().commandLine()));
+                    new SummaryCommandList());
         }
         cmd.getSubcommands().values().stream().distinct().forEach(CommandTree::summariesInCommandLists);
     }
@@ -209,25 +195,41 @@ public final class CommandTree {
         Logging.configure(verbosity, logFile);
     }
 
+    /**
+     * Every top-level subcommand but the front ends, in the order of --help, by the name its {@code @Command} gives
+     * (CommandTreeTest checks that they agree): a one-shot run finds the command it names here without parsing every
+     * command's annotation (picocli's annotations become proxy objects; all ~16 cost a cold JVM ~7 ms).
+     */
+    private static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommandsByName();
+
+    private static java.util.Map<String, Class<?>> subcommandsByName() {
+        java.util.Map<String, Class<?>> byName = new java.util.LinkedHashMap<>();
+        byName.put("status", Status.class);
+        byName.put("inventory", InventoryGroup.class);
+        byName.put("snapshot", Snapshot.class);
+        byName.put("plan", Plan.class);
+        byName.put("apply", Apply.class);
+        byName.put("verify", Verify.class);
+        byName.put("rollback", Rollback.class);
+        byName.put("trim", Trim.class);
+        byName.put("history", History.class);
+        byName.put("bench", BenchGroup.class);
+        byName.put("experiment", Experiment.class);
+        byName.put("watch", Watch.class);
+        byName.put("check", Check.class);
+        byName.put("monitor", MonitorGroup.class);
+        byName.put("render", RenderGroup.class);
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+
     /** Every top-level subcommand but the front ends, in the order of --help. */
     public static Class<?>[] subcommands() {
-        return new Class<?>[] {
-            Status.class,
-            InventoryGroup.class,
-            Snapshot.class,
-            Plan.class,
-            Apply.class,
-            Verify.class,
-            Rollback.class,
-            Trim.class,
-            History.class,
-            BenchGroup.class,
-            Experiment.class,
-            Watch.class,
-            Check.class,
-            MonitorGroup.class,
-            RenderGroup.class,
-        };
+        return SUBCOMMANDS.values().toArray(new Class<?>[0]);
+    }
+
+    /** The same by name (tests). */
+    static java.util.Map<String, Class<?>> subcommandNames() {
+        return SUBCOMMANDS;
     }
 
     static int handle(AppContext context, Exception ex) {
@@ -272,6 +274,53 @@ public final class CommandTree {
             return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + reason;
         }
         return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    /** Exceptions of a command's execution to exit codes ({@link #handle}). */
+    private record ExceptionsToExitCodes(AppContext context) implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+            return handle(context, ex);
+        }
+    }
+
+    /** Configures logging (-v, --log-file) and records the command line, then runs the command picocli parsed. */
+    private record LoggedExecution(AppContext context) implements CommandLine.IExecutionStrategy {
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
+            configureLogging(parseResult);
+            context.setCommandLine(jts.fleet.controller.change.CommandLineText.of(parseResult));
+            return new CommandLine.RunLast().execute(parseResult);
+        }
+    }
+
+    /** Usage errors: the message, suggestions and where to read more, exit 2 (check: UNKNOWN, 3). */
+    private record UsageErrors(AppContext context) implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            if (missingSubcommand(ex)) {
+                // a group named alone (jts-fleet, bench, inventory, monitor, render): its usage, command list
+                // included, rather than picocli's one line
+                ex.getCommandLine().usage(ex.getCommandLine().getOut());
+                return ExitCodes.USAGE;
+            }
+            context.err().println("jts-fleet: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, context.err());
+            context.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            // check is a Nagios plugin: its usage errors are UNKNOWN (3), never CRITICAL (2)
+            if (ex.getCommandLine().getCommand() instanceof Check) {
+                return Check.unknown(context, ex.getMessage());
+            }
+            return ExitCodes.USAGE;
+        }
+    }
+
+    /** The command list section of --help ({@link #commandList}). */
+    private static final class SummaryCommandList implements CommandLine.IHelpSectionRenderer {
+        @Override
+        public String render(CommandLine.Help help) {
+            return commandList(help.commandSpec().commandLine());
+        }
     }
 
     /**

@@ -39,6 +39,19 @@ class CommandTreeTest {
     }
 
     @Test
+    void commandsAreFoundByTheNamesTheirAnnotationsGive() {
+        java.util.Map<String, Class<?>> annotated = new java.util.LinkedHashMap<>();
+        for (Class<?> sub : CommandTree.subcommands()) {
+            CommandLine.Command command = sub.getAnnotation(CommandLine.Command.class);
+            annotated.put(command.name(), sub);
+            for (String alias : command.aliases()) {
+                annotated.put(alias, sub);
+            }
+        }
+        assertThat(CommandTree.subcommandNames()).containsExactlyEntriesOf(annotated);
+    }
+
+    @Test
     void anythingElseGetsTheWholeTree() {
         assertThat(CommandTree.namedSubcommand(FRONT_ENDS)).isEmpty();
         assertThat(CommandTree.namedSubcommand(FRONT_ENDS, "--help")).isEmpty();
