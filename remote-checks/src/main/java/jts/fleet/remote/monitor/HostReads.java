@@ -7,6 +7,7 @@ import jts.fleet.remote.stats.DeviceInfo;
 import jts.fleet.remote.stats.DiskStatsException;
 import jts.fleet.remote.stats.IoStat;
 import jts.fleet.remote.stats.Sample;
+import jts.fleet.remote.script.HostPrelude;
 
 /**
  * The fixed read scripts of {@code watch} and {@code check} and the parsers of what they print. The controller
@@ -24,7 +25,7 @@ public final class HostReads {
      * interval; {@link #streamArgs} as arguments.
      */
     public static String streamScript() {
-        return Resources.text("watch-stream.sh");
+        return HostPrelude.spliced(Resources.text("watch-stream.sh"));
     }
 
     /** The sampler's arguments: interval in ms, its own lifetime on the host in whole seconds, the sysroot. */
@@ -91,7 +92,7 @@ public final class HostReads {
      * exec; args are the interval in seconds and the sysroot (optional).
      */
     public static String diskSampleScript() {
-        return Resources.text("diskstats-sample.sh");
+        return HostPrelude.spliced(Resources.text("diskstats-sample.sh"));
     }
 
     /** Parses the framed output of {@link #diskSampleScript()} into the interval's rates. */

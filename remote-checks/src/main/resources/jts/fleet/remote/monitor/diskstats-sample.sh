@@ -35,16 +35,9 @@ if [ "$interval" -lt 1 ] || [ "$interval" -gt 3600 ]; then
     exit 2
 fi
 sysroot=${2:-}
-case $sysroot in
-    '' | /) sysroot= ;;
-    *[!-A-Za-z0-9._/+:@,=]* | */../* | */.. | */./*)
-        echo "jts-diskstats: refusing sysroot '$sysroot'" >&2
-        exit 2 ;;
-    /*) ;;
-    *)
-        echo "jts-diskstats: sysroot must be an absolute path: $sysroot" >&2
-        exit 2 ;;
-esac
+problem=$(sysroot_problem "$sysroot")
+[ -z "$problem" ] || { echo "jts-diskstats: $problem" >&2; exit 2; }
+[ "$sysroot" != / ] || sysroot=
 
 echo '@@sample 1'
 cat "$sysroot/proc/uptime" "$sysroot/proc/diskstats" || exit 1

@@ -28,12 +28,9 @@ if [ "$interval_ms" -lt 100 ] || [ "$interval_ms" -gt 3600000 ] || [ "$lifetime"
     exit 2
 fi
 sysroot=${3:-}
-case $sysroot in
-    '' | /) sysroot= ;;
-    *[!-A-Za-z0-9._/+:@,=]* | */../* | */.. | */./*) echo "watch-stream: refusing sysroot '$sysroot'" >&2; exit 2 ;;
-    /*) ;;
-    *) echo "watch-stream: sysroot must be an absolute path: $sysroot" >&2; exit 2 ;;
-esac
+problem=$(sysroot_problem "$sysroot")
+[ -z "$problem" ] || { echo "watch-stream: $problem" >&2; exit 2; }
+[ "$sysroot" != / ] || sysroot=
 
 # now = /proc/uptime in centiseconds ("12345.67 ..." -> 1234567): builtins only, no process per reading
 read_clock() {

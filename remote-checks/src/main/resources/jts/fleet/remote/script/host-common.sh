@@ -1,8 +1,8 @@
 # jts-fleet host prelude: HostPrelude.spliced() puts this after the first line of every host script that checks
-# names given by the controller or read from a host (tune-apply.sh, tune-rollback.sh, tune-read.sh, queue-set.sh,
-# bench.sh, bench-devices.sh, jts-metrics.sh), so each rule has one copy. Definitions only: nothing here runs or
-# reads anything. Not every script uses every definition: the directives below silence the linter's
-# "unreachable" findings for that reason.
+# names or paths given by the controller or read from a host (the tuning, bench and metrics scripts, the shell's
+# and watch's samplers), so each rule has one copy. Definitions only: nothing here runs or reads anything. Not
+# every script uses every definition: the directives below silence the linter's "unreachable" findings for that
+# reason. (No script names here: tests find a script's processes by the names in its own text.)
 
 # in_list WORD LIST: is WORD one of the words of LIST?
 # shellcheck disable=SC2317
@@ -11,6 +11,18 @@ in_list() {
         [ "$1" = "$word" ] && return 0
     done
     return 1
+}
+
+# sysroot_problem SYSROOT: why SYSROOT (a fixture tree read instead of /; "" or "/" for none) is refused:
+# characters outside [-A-Za-z0-9._/+:@,=], a "." or ".." component, or a relative path; nothing when it is fine.
+# shellcheck disable=SC2317
+sysroot_problem() {
+    case $1 in
+        '' | /) ;;
+        *[!-A-Za-z0-9._/+:@,=]* | */../* | */.. | */./*) echo "refusing sysroot '$1'" ;;
+        /*) ;;
+        *) echo "sysroot must be an absolute path: $1" ;;
+    esac
 }
 
 # valid_device NAME: a kernel block device name jts-fleet may build a /sys path from or pass on:
