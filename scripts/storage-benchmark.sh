@@ -173,15 +173,16 @@ in_list() {
     return 1
 }
 
-# sysroot_problem SYSROOT: why SYSROOT (a fixture tree read instead of /; "" or "/" for none) is refused:
-# characters outside [-A-Za-z0-9._/+:@,=], a "." or ".." component, or a relative path; nothing when it is fine.
-# shellcheck disable=SC2317
-sysroot_problem() {
-    case $1 in
-        '' | /) ;;
-        *[!-A-Za-z0-9._/+:@,=]* | */../* | */.. | */./*) echo "refusing sysroot '$1'" ;;
+# use_sysroot SCRIPT: checks the caller's $sysroot (a fixture tree read instead of /; "" or "/" for none, "/"
+# becomes ""). A refused one (characters outside [-A-Za-z0-9._/+:@,=], a "." or ".." component, a relative path)
+# is said as "SCRIPT: ..." on stderr and the script exits 2. No subshell: samplers are counted by their processes.
+# shellcheck disable=SC2317,SC2154
+use_sysroot() {
+    case $sysroot in
+        '' | /) sysroot= ;;
+        *[!-A-Za-z0-9._/+:@,=]* | */../* | */.. | */./*) echo "$1: refusing sysroot '$sysroot'" >&2; exit 2 ;;
         /*) ;;
-        *) echo "sysroot must be an absolute path: $1" ;;
+        *) echo "$1: sysroot must be an absolute path: $sysroot" >&2; exit 2 ;;
     esac
 }
 

@@ -35,9 +35,7 @@ if [ "$interval" -lt 1 ] || [ "$interval" -gt 3600 ]; then
     exit 2
 fi
 sysroot=${2:-}
-problem=$(sysroot_problem "$sysroot")
-[ -z "$problem" ] || { echo "jts-diskstats: $problem" >&2; exit 2; }
-[ "$sysroot" != / ] || sysroot=
+use_sysroot jts-diskstats
 
 echo '@@sample 1'
 cat "$sysroot/proc/uptime" "$sysroot/proc/diskstats" || exit 1

@@ -28,9 +28,7 @@ if [ "$interval_ms" -lt 100 ] || [ "$interval_ms" -gt 3600000 ] || [ "$lifetime"
     exit 2
 fi
 sysroot=${3:-}
-problem=$(sysroot_problem "$sysroot")
-[ -z "$problem" ] || { echo "watch-stream: $problem" >&2; exit 2; }
-[ "$sysroot" != / ] || sysroot=
+use_sysroot watch-stream
 
 # now = /proc/uptime in centiseconds ("12345.67 ..." -> 1234567): builtins only, no process per reading
 read_clock() {
