@@ -46,10 +46,6 @@ public record RunSettings(Duration connectTimeout, Duration commandTimeout, Dura
         return runTimeoutExplicit ? runTimeout : computed.get();
     }
 
-    public RunSettings withConnectTimeout(Duration value) {
-        return new RunSettings(value, commandTimeout, runTimeout, runTimeoutExplicit, clock, output);
-    }
-
     public RunSettings withCommandTimeout(Duration value) {
         return new RunSettings(connectTimeout, value, runTimeout, runTimeoutExplicit, clock, output);
     }
@@ -57,14 +53,6 @@ public record RunSettings(Duration connectTimeout, Duration commandTimeout, Dura
     /** An explicit run deadline (one the user gave). */
     public RunSettings withRunTimeout(Duration value) {
         return new RunSettings(connectTimeout, commandTimeout, value, true, clock, output);
-    }
-
-    public RunSettings withClock(Clock value) {
-        return new RunSettings(connectTimeout, commandTimeout, runTimeout, runTimeoutExplicit, value, output);
-    }
-
-    public RunSettings withOutput(OutputLimits value) {
-        return new RunSettings(connectTimeout, commandTimeout, runTimeout, runTimeoutExplicit, clock, value);
     }
 
     /** {@code base} (keepalive, host keys) with this command's connect deadline, output caps and clock. */
