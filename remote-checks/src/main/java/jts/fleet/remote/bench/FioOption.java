@@ -1,5 +1,7 @@
 package jts.fleet.remote.bench;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -15,29 +17,26 @@ final class FioOption {
     private static final Pattern BOOL = Pattern.compile("^[01]$");
     private static final Pattern PERCENT = Pattern.compile("^(100|[0-9]{1,2})$");
 
-    private static final Map<String, Pattern> ALLOWED = Map.ofEntries(
-            Map.entry("rw", Pattern.compile("^(read|write|randread|randwrite|rw|readwrite|randrw)$")),
-            Map.entry("bs", SIZE),
+    /** Each value rule with the options it applies to. */
+    private static final Map<String, Pattern> ALLOWED = byOption(Map.of(
+            Pattern.compile("^(read|write|randread|randwrite|rw|readwrite|randrw)$"), List.of("rw"),
+            Pattern.compile("^(sync|psync|pvsync2|libaio|io_uring|posixaio)$"), List.of("ioengine"),
             // only "off": a profile may ask for buffered I/O (etcd's 2300 B writes cannot be O_DIRECT-aligned)
-            Map.entry("direct", Pattern.compile("^0$")),
-            Map.entry("iodepth", COUNT),
-            Map.entry("numjobs", Pattern.compile("^([1-9]|[1-5][0-9]|6[0-4])$")),
-            Map.entry("ioengine", Pattern.compile("^(sync|psync|pvsync2|libaio|io_uring|posixaio)$")),
-            Map.entry("fdatasync", COUNT),
-            Map.entry("fsync", COUNT),
-            Map.entry("rwmixread", PERCENT),
-            Map.entry("file_append", BOOL),
-            Map.entry("end_fsync", BOOL),
-            Map.entry("fsync_on_close", BOOL),
-            Map.entry("nrfiles", Pattern.compile("^([1-9]|[1-9][0-9])$")),
-            Map.entry("rate_iops", COUNT),
-            Map.entry("rate", SIZE),
-            Map.entry("iodepth_batch_submit", COUNT),
-            Map.entry("iodepth_batch_complete_min", COUNT),
-            Map.entry("randrepeat", BOOL),
-            Map.entry("norandommap", BOOL),
-            Map.entry("refill_buffers", BOOL),
-            Map.entry("buffer_compress_percentage", PERCENT));
+            Pattern.compile("^0$"), List.of("direct"),
+            Pattern.compile("^([1-9]|[1-5][0-9]|6[0-4])$"), List.of("numjobs"),
+            Pattern.compile("^([1-9]|[1-9][0-9])$"), List.of("nrfiles"),
+            SIZE, List.of("bs", "rate"),
+            COUNT, List.of("iodepth", "fdatasync", "fsync", "rate_iops", "iodepth_batch_submit",
+                    "iodepth_batch_complete_min"),
+            PERCENT, List.of("rwmixread", "buffer_compress_percentage"),
+            BOOL, List.of("file_append", "end_fsync", "fsync_on_close", "randrepeat", "norandommap",
+                    "refill_buffers")));
+
+    private static Map<String, Pattern> byOption(Map<Pattern, List<String>> byRule) {
+        Map<String, Pattern> options = new HashMap<>();
+        byRule.forEach((rule, names) -> names.forEach(name -> options.put(name, rule)));
+        return Map.copyOf(options);
+    }
 
     private FioOption() {
     }

@@ -21,10 +21,8 @@ public final class MonitorUnits {
     }
 
     public static Unit service(String host) {
-        return Unit.builder(SERVICE_NAME)
-                .header("Rendered by jts-fleet for " + host + "; `jts-fleet monitor install` overwrites it.")
-                .section("Unit")
-                .set("Description", "jts-fleet storage metrics for the node_exporter textfile collector")
+        return Unit.rendered(SERVICE_NAME, host, "jts-fleet monitor install",
+                "jts-fleet storage metrics for the node_exporter textfile collector")
                 .section("Service")
                 .set("Type", "oneshot")
                 .set("ExecStart", SCRIPT + " " + CONFIG)
@@ -40,10 +38,8 @@ public final class MonitorUnits {
     }
 
     public static Unit timer(String host) {
-        return Unit.builder(TIMER_NAME)
-                .header("Rendered by jts-fleet for " + host + "; `jts-fleet monitor install` overwrites it.")
-                .section("Unit")
-                .set("Description", "Run jts-metrics every minute")
+        return Unit.rendered(TIMER_NAME, host, "jts-fleet monitor install",
+                "Run jts-metrics every minute")
                 .section("Timer")
                 .set("OnBootSec", "1min")
                 .set("OnUnitActiveSec", "1min")

@@ -33,6 +33,17 @@ public record Unit(String fileName, List<String> header, List<UnitSection> secti
         return new Builder(fileName);
     }
 
+    /**
+     * A unit jts-fleet renders for {@code host} and pushes with {@code installCommand} (say {@code jts-fleet trim
+     * install}): the header that says so and a [Unit] section with its description; the caller goes on from there.
+     */
+    public static Builder rendered(String fileName, String host, String installCommand, String description) {
+        return builder(fileName)
+                .header("Rendered by jts-fleet for " + host + "; `" + installCommand + "` overwrites it.")
+                .section("Unit")
+                .set("Description", description);
+    }
+
     public Optional<UnitSection> section(String name) {
         return sections.stream().filter(s -> s.name().equals(name)).findFirst();
     }

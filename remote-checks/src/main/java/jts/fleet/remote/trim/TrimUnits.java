@@ -31,10 +31,8 @@ public final class TrimUnits {
     }
 
     public static Unit service(String host) {
-        return Unit.builder(SERVICE_NAME)
-                .header("Rendered by jts-fleet for " + host + "; `jts-fleet trim install` overwrites it.")
-                .section("Unit")
-                .set("Description", "TRIM jts-fleet trim tiers outside blackout windows")
+        return Unit.rendered(SERVICE_NAME, host, "jts-fleet trim install",
+                "TRIM jts-fleet trim tiers outside blackout windows")
                 .set("Documentation", "man:fstrim(8)")
                 .comment("as util-linux's fstrim.service: containers cannot issue FITRIM")
                 .set("ConditionVirtualization", "!container")
@@ -64,10 +62,8 @@ public final class TrimUnits {
     public static Unit timer(String host, Maintenance maintenance) {
         String schedule = maintenance.trimSchedule();
         Delay delay = randomizedDelay(schedule, maintenance.blackout());
-        Unit.Builder b = Unit.builder(TIMER_NAME)
-                .header("Rendered by jts-fleet for " + host + "; `jts-fleet trim install` overwrites it.")
-                .section("Unit")
-                .set("Description", "Weekly jts-fleet TRIM (maintenance.trim_schedule)")
+        Unit.Builder b = Unit.rendered(TIMER_NAME, host, "jts-fleet trim install",
+                "Weekly jts-fleet TRIM (maintenance.trim_schedule)")
                 .set("Documentation", "man:fstrim(8)")
                 .section("Timer")
                 .set("OnCalendar", schedule);
