@@ -18,8 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Options every fleet command shares: which inventory and hosts ({@link HostSelection}), how to reach them, how
- * long to wait and how much to take ({@link DeadlineOptions}).
+ * Options every fleet command shares: which inventory and hosts ({@link HostSelection}), how many at a time, how to
+ * reach them, how long to wait and how much to take ({@link ConnectionOptions}).
  */
 public final class FleetOptions {
     @Mixin
@@ -39,12 +39,8 @@ public final class FleetOptions {
     @Option(names = "--list-hosts", description = "Print the selected hosts and exit.")
     boolean listHosts;
 
-    @Option(names = "--accept-new-host-keys",
-            description = "Record unknown host keys (like OpenSSH accept-new); changed keys stay refused.")
-    boolean acceptNewHostKeys;
-
     @Mixin
-    DeadlineOptions deadlines = new DeadlineOptions();
+    ConnectionOptions connection = new ConnectionOptions();
 
     public Inventory loadInventory() throws InventoryException {
         return selection.loadInventory();
@@ -66,7 +62,7 @@ public final class FleetOptions {
 
     /** This command's settings: its options over the shell's over the inventory's {@code defaults:}. */
     public RunSettings settings(Inventory inv, AppContext context) throws UsageException {
-        return deadlines.overrides().over(context.sessionOverrides()).resolve(inv.defaults(), context.clock());
+        return connection.deadlines().overrides().over(context.sessionOverrides()).resolve(inv.defaults(), context.clock());
     }
 
     /**
@@ -76,11 +72,11 @@ public final class FleetOptions {
     SshOptions sshOptions(RunSettings settings, Optional<ConnectionPool> shared, AppContext context) {
         SshOptions base = shared.map(ConnectionPool::options).orElseGet(SshOptions::defaults);
         SshOptions options = settings.applyTo(base);
-        if (deadlines.overrides().over(context.sessionOverrides()).connectTimeout().isPresent()) {
+        if (connection.deadlines().overrides().over(context.sessionOverrides()).connectTimeout().isPresent()) {
             // given on the command line (this one or the shell's): it wins over a host's ssh_config ConnectTimeout
             options = options.withExplicitConnectTimeout(options.connectTimeout());
         }
-        return acceptNewHostKeys ? options.withAcceptNewHostKeys(true) : options;
+        return connection.acceptNewHostKeys() ? options.withAcceptNewHostKeys(true) : options;
     }
 
     public boolean listHosts() {

@@ -83,6 +83,17 @@ public final class FleetReport {
         return node;
     }
 
+    /** A failed host's {@code class: message}, an unreachable host's message, else empty: the error cell of a table. */
+    public static String error(HostResult<?> result) {
+        if (result instanceof HostResult.Failed<?> f) {
+            return f.failure().key() + ": " + f.message();
+        }
+        if (result instanceof HostResult.Unreachable<?> u) {
+            return u.message();
+        }
+        return "";
+    }
+
     /** Errors of failed and unreachable hosts, always on stderr so they are never hidden by -o json. */
     public static void printErrors(PrintWriter err, List<? extends HostResult<?>> results) {
         for (HostResult<?> r : results) {

@@ -69,15 +69,23 @@ public final class HostSelection {
 
     /** The standard places, with {@code --policy} and {@code --ssh-config} when given (relative files from here). */
     InventoryLoader loader() {
+        return loader(Optional.ofNullable(policy), Optional.ofNullable(sshConfig));
+    }
+
+    /**
+     * The standard places with a {@code --policy} file and an {@code --ssh-config} file or {@code none}, relative
+     * files from the current directory: for a command, and for the shell's whole session.
+     */
+    public static InventoryLoader loader(Optional<Path> policy, Optional<String> sshConfig) {
         InventoryLoader loader = InventoryLoader.standard();
-        if (policy != null) {
-            loader = loader.withPolicy(policy.toAbsolutePath());
+        if (policy.isPresent()) {
+            loader = loader.withPolicy(policy.get().toAbsolutePath());
         }
-        if (sshConfig == null) {
+        if (sshConfig.isEmpty()) {
             return loader;
         }
-        return loader.withSshConfigOverride(sshConfig.equals("none") ? sshConfig
-                : java.nio.file.Path.of(sshConfig).toAbsolutePath().toString());
+        return loader.withSshConfigOverride(sshConfig.get().equals("none") ? sshConfig.get()
+                : Path.of(sshConfig.get()).toAbsolutePath().toString());
     }
 
     /** The host pattern: --hosts, else the shell's current selection, else all. */

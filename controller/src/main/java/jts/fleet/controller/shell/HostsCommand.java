@@ -61,7 +61,7 @@ final class HostsCommand extends SessionFleetCommand {
                 String state = state(transport, probe);
                 Optional<Duration> latency = transport.filter(SessionTransport::used).map(SessionTransport::lastLatency);
                 int reconnects = transport.map(SessionTransport::reconnectCount).orElse(0);
-                String error = probe != null && probe.isFailure() ? message(probe) : "";
+                String error = probe != null && probe.isFailure() ? FleetReport.error(probe) : "";
                 String address = host.connection() == HostSpec.Connection.LOCAL ? "local"
                         : host.address() + ":" + host.port();
                 ObjectNode row = rows.addObject();
@@ -110,16 +110,6 @@ final class HostsCommand extends SessionFleetCommand {
             case "unreachable", "failed", "disconnected" -> Colors.red(context, state);
             default -> state;
         });
-    }
-
-    private static String message(HostResult<?> r) {
-        if (r instanceof HostResult.Failed<?> f) {
-            return f.failure().key() + ": " + f.message();
-        }
-        if (r instanceof HostResult.Unreachable<?> u) {
-            return u.message();
-        }
-        return "";
     }
 
     static String millis(Duration d) {

@@ -10,8 +10,9 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 import jts.fleet.controller.cli.AppContext;
-import jts.fleet.controller.cli.DeadlineOptions;
+import jts.fleet.controller.cli.ConnectionOptions;
 import jts.fleet.controller.cli.DurationConverter;
+import jts.fleet.controller.cli.HostSelection;
 import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.transport.SshOptions;
 import jts.fleet.controller.transport.auth.PassphrasePrompt;
@@ -49,12 +50,8 @@ public final class ShellCommand implements Callable<Integer> {
             description = "Initial selection, as with `use` (default: all).")
     String hosts;
 
-    @Option(names = "--accept-new-host-keys",
-            description = "Record unknown host keys (like OpenSSH accept-new); changed keys stay refused.")
-    boolean acceptNewHostKeys;
-
     @Mixin
-    DeadlineOptions deadlines = new DeadlineOptions();
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--keepalive", paramLabel = "DURATION", defaultValue = "15s",
             converter = DurationConverter.class,
@@ -88,18 +85,11 @@ public final class ShellCommand implements Callable<Integer> {
                 && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         AppContext shellContext = new AppContext(terminal.writer(), terminal.writer(), realTerminal, clock);
         // Every command of the session starts from these; its own options still win, the inventory's come after.
-        shellContext.setSessionOverrides(deadlines.overrides());
-        SshOptions base = SshOptions.defaults().withKeepAliveInterval(keepAlive).withAcceptNewHostKeys(acceptNewHostKeys)
-                .withClock(clock);
-        SshOptions ssh = deadlines.connectTimeout().map(base::withConnectTimeout).orElse(base);
-        InventoryLoader loader = InventoryLoader.standard();
-        if (policy != null) {
-            loader = loader.withPolicy(policy.toAbsolutePath());
-        }
-        if (sshConfig != null) {
-            loader = loader.withSshConfigOverride(sshConfig.equals("none") ? sshConfig
-                    : Path.of(sshConfig).toAbsolutePath().toString());
-        }
+        shellContext.setSessionOverrides(connection.deadlines().overrides());
+        SshOptions base = SshOptions.defaults().withKeepAliveInterval(keepAlive)
+                .withAcceptNewHostKeys(connection.acceptNewHostKeys()).withClock(clock);
+        SshOptions ssh = connection.deadlines().connectTimeout().map(base::withConnectTimeout).orElse(base);
+        InventoryLoader loader = HostSelection.loader(Optional.ofNullable(policy), Optional.ofNullable(sshConfig));
         PassphrasePrompt passphrases = realTerminal ? new LineReaderPassphrasePrompt(terminal) : PassphrasePrompt.NONE;
         try (ShellSession session = new ShellSession(shellContext, loader, Optional.ofNullable(inventory),
                 Optional.ofNullable(sshConfig), Optional.ofNullable(policy).map(p -> p.toAbsolutePath().toString()),

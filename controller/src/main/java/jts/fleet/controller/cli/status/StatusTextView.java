@@ -71,7 +71,7 @@ final class StatusTextView {
                 tierNames.forEach(t -> row.add("-"));
                 row.add("-");
                 row.add("-");
-                row.add(errorOf(r));
+                row.add(FleetReport.error(r));
             }
             summary.row(row.toArray());
         }
@@ -99,16 +99,6 @@ final class StatusTextView {
                 scheduler, readAhead, d.discardSupported() ? "yes" : "no",
                 mounts.isEmpty() ? "-" : String.join(",", mounts),
                 d.hidden() ? "hidden multipath path: never managed, I/O counted on its head" : d.classReason());
-    }
-
-    private static String errorOf(HostResult<?> r) {
-        if (r instanceof HostResult.Failed<?> f) {
-            return f.failure().key() + ": " + f.message();
-        }
-        if (r instanceof HostResult.Unreachable<?> u) {
-            return u.message();
-        }
-        return "";
     }
 
     /** Detached loop slots (no backing file, size 0), hidden like lsblk does unless {@code --all}. */
