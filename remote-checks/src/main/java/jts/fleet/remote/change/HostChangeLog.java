@@ -1,11 +1,10 @@
 package jts.fleet.remote.change;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import jts.fleet.remote.script.HostPrelude;
+import jts.fleet.remote.script.ScriptResources;
 
 /**
  * The host side of change records. Every host script that changes a host carries the prelude
@@ -30,8 +29,7 @@ public final class HostChangeLog {
 
     /** {@code script} with the change-record definitions after its first line ({@code #!/bin/sh}). */
     public static String withPrelude(String script) {
-        int firstLine = script.indexOf('\n') + 1;
-        return script.substring(0, firstLine) + PRELUDE + script.substring(firstLine);
+        return HostPrelude.splice(script, PRELUDE);
     }
 
     /** The prelude alone (tests run its functions directly). */
@@ -92,13 +90,6 @@ public final class HostChangeLog {
     }
 
     private static String read(String name) {
-        try (InputStream in = HostChangeLog.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource jts/fleet/remote/change/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading resource " + name, e);
-        }
+        return ScriptResources.text("/jts/fleet/remote/change/" + name);
     }
 }
