@@ -2,6 +2,7 @@ package jts.fleet.controller.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,18 @@ class LauncherFlagsIT {
             assertThat(flags).as(run.toString()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
                     .doesNotContain("CompileThresholdScaling");
         }
+    }
+
+    @Test
+    void aRelativeJarPathIsFoundWhateverCdpathSays(@TempDir Path dir) throws Exception {
+        Launcher.requireBuilt();
+        Launcher launcher = new Launcher(dir);
+        Path lib = Files.createDirectories(launcher.workDir().resolve("lib"));
+        Files.copy(Launcher.jar(), lib.resolve("jts-fleet-all.jar"));
+        // with CDPATH exported a POSIX cd prints the directory it found: none of that may end up in the jar's path
+        Launcher.Result run = launcher.env("CDPATH", launcher.workDir() + ":.")
+                .env("JTS_FLEET_JAR", "lib/jts-fleet-all.jar").run("--version");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).as(run.toString()).startsWith("jts-fleet ");
     }
 }
