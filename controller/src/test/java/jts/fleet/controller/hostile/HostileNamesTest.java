@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.cli.CliRun;
-import jts.fleet.remote.model.SysrootTree;
 
 /**
  * A host whose sysfs model string and mount points carry control characters (a raw ESC that sets the terminal
@@ -39,21 +38,7 @@ class HostileNamesTest {
     @BeforeEach
     void hostileHost() throws Exception {
         Path root = dir.resolve("evil");
-        Path tree = Path.of(HostileNamesTest.class.getResource("/hostile/hostile-names.tree").toURI());
-        SysrootTree.build(tree, root);
-        inventory = Files.writeString(dir.resolve("inventory.yaml"), """
-                defaults: {become: none}
-                hosts:
-                  evil: {connection: local, sysroot: "%s"}
-                policy:
-                  tiers:
-                    - name: hot
-                      match: {classes: [nvme]}
-                      queue: {scheduler: none, read_ahead_kb: 128}
-                      trim: true
-                  maintenance:
-                    blackout: []
-                """.formatted(root));
+        inventory = Files.writeString(dir.resolve("inventory.yaml"), HostileHost.inventory(root));
     }
 
     private CliRun run(String... args) {

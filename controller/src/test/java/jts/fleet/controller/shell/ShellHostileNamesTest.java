@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import jts.fleet.remote.model.SysrootTree;
+import jts.fleet.controller.hostile.HostileHost;
 
 /**
  * The shell's views of a host whose model string and mount points carry terminal escapes and a line break (issue
@@ -21,20 +21,7 @@ class ShellHostileNamesTest {
     @Test
     void theShellShowsHostileNamesWrittenOut() throws Exception {
         Path root = dir.resolve("evil");
-        SysrootTree.build(Path.of(ShellHostileNamesTest.class.getResource("/hostile/hostile-names.tree").toURI()), root);
-        Path inventory = ShellHarness.writeInventory(dir, """
-                defaults: {become: none}
-                hosts:
-                  evil: {connection: local, sysroot: "%s"}
-                policy:
-                  tiers:
-                    - name: hot
-                      match: {classes: [nvme]}
-                      queue: {scheduler: none, read_ahead_kb: 128}
-                      trim: true
-                  maintenance:
-                    blackout: []
-                """.formatted(root));
+        Path inventory = ShellHarness.writeInventory(dir, HostileHost.inventory(root));
         try (ShellHarness h = new ShellHarness(inventory, "status\nrun-check\nhosts\ncheck\n", Optional.empty())) {
             h.shell.run();
             String out = h.output();
