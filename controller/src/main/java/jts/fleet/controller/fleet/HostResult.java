@@ -13,17 +13,9 @@ public sealed interface HostResult<T> {
     /** Inventory name of the host. */
     String host();
 
-    /** Stable lower-case status for JSON and the recap: ok, changed, failed, unreachable, skipped. */
-    String status();
-
     record Ok<T>(String host, T value, boolean changed) implements HostResult<T> {
         public Ok {
             Objects.requireNonNull(host, "host");
-        }
-
-        @Override
-        public String status() {
-            return changed ? "changed" : "ok";
         }
     }
 
@@ -33,22 +25,12 @@ public sealed interface HostResult<T> {
             Objects.requireNonNull(failure, "failure");
             Objects.requireNonNull(message, "message");
         }
-
-        @Override
-        public String status() {
-            return "failed";
-        }
     }
 
     record Unreachable<T>(String host, String message) implements HostResult<T> {
         public Unreachable {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(message, "message");
-        }
-
-        @Override
-        public String status() {
-            return "unreachable";
         }
     }
 
@@ -57,11 +39,20 @@ public sealed interface HostResult<T> {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(reason, "reason");
         }
+    }
 
-        @Override
-        public String status() {
-            return "skipped";
+    /**
+     * Stable lower-case status for JSON and the recap: ok, changed, failed, unreachable, skipped. The words are
+     * decided here, for every kind at once, next to {@link #isFailure()}.
+     */
+    default String status() {
+        if (this instanceof Ok<T> ok) {
+            return ok.changed() ? "changed" : "ok";
         }
+        if (this instanceof Failed<T>) {
+            return "failed";
+        }
+        return this instanceof Unreachable<T> ? "unreachable" : "skipped";
     }
 
     /** True for failed and unreachable: what max-fail and the exit code count. */
