@@ -26,8 +26,7 @@ public final class FleetOptions {
     HostSelection selection = new HostSelection();
 
     @Option(names = "--ssh-config", paramLabel = "FILE",
-            description = "OpenSSH client config read instead of ~/.ssh/config and /etc/ssh/ssh_config, or 'none'; "
-                    + "wins over the inventory's ssh_config.")
+            description = HostSelection.SSH_CONFIG + "; wins over the inventory's ssh_config.")
     void sshConfig(String file) {
         selection.sshConfig = file;
     }

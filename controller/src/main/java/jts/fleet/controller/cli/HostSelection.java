@@ -16,6 +16,13 @@ import picocli.CommandLine.Option;
  * dashboard) show only these.
  */
 public final class HostSelection {
+    /**
+     * What {@code --ssh-config FILE|none} is, the same words on every command that offers it; each adds what it
+     * does with the file ({@link FleetOptions}, inventory check and list).
+     */
+    public static final String SSH_CONFIG = "OpenSSH client config read instead of ~/.ssh/config and "
+            + "/etc/ssh/ssh_config, or 'none'";
+
     @Option(names = "--inventory", paramLabel = "FILE",
             description = "Inventory file, or ansible:PATH for an Ansible inventory (default: ./inventory.yaml, "
                     + "/etc/jts-fleet/inventory.yaml, embedded).")

@@ -6,34 +6,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jts.fleet.controller.ExitCodes;
-import jts.fleet.controller.cli.AppCommand;
 import jts.fleet.controller.cli.HostSelection;
 import jts.fleet.controller.cli.Json;
-import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.maintenance.ScheduleCheck;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
 import jts.fleet.inventory.source.InventoryException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code jts-fleet inventory check}: validates the inventory and policy (exit 2 naming file, line and key). */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validate the inventory and policy; exit 2 with file, line and key on the first error.",
             "Also refuses a maintenance.trim_schedule that would start inside a blackout window within a year."})
-public final class InventoryCheck extends AppCommand {
-    @Mixin
-    HostSelection fleet;
-
-    @picocli.CommandLine.Option(names = "--ssh-config", paramLabel = "FILE",
-            description = "OpenSSH client config read instead of ~/.ssh/config and /etc/ssh/ssh_config, or "
-                    + "'none' (checked with the inventory).")
+public final class InventoryCheck extends InventoryCommand {
+    @Option(names = "--ssh-config", paramLabel = "FILE",
+            description = HostSelection.SSH_CONFIG + " (checked with the inventory).")
     void sshConfig(String file) {
         fleet.useSshConfig(file);
     }
-
-    @Mixin
-    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -43,7 +34,7 @@ public final class InventoryCheck extends AppCommand {
             inv = fleet.loadInventory();
             hosts = fleet.select(inv, context);
             ScheduleCheck.requireSafe(inv.source(), List.copyOf(inv.hosts().values()), context.clock().instant());
-        } catch (jts.fleet.inventory.source.InventoryException e) {
+        } catch (InventoryException e) {
             if (output.json()) {
                 ObjectNode doc = Json.object();
                 doc.put("valid", false);

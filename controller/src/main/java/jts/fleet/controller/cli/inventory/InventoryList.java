@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jts.fleet.controller.ExitCodes;
-import jts.fleet.controller.cli.AppCommand;
 import jts.fleet.controller.cli.HostSelection;
 import jts.fleet.controller.cli.Json;
-import jts.fleet.controller.cli.OutputOptions;
 import jts.fleet.controller.cli.TextTable;
 import jts.fleet.inventory.AccessExplanation;
 import jts.fleet.inventory.HostSpec;
@@ -17,26 +15,19 @@ import jts.fleet.inventory.Inventory;
 import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.Tier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code jts-fleet inventory list}: the selected hosts with their settings, or where each value of one came from. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the selected hosts with their connection settings, groups and tiers.")
-public final class InventoryList extends AppCommand {
-    @Mixin
-    HostSelection fleet;
-
-    @picocli.CommandLine.Option(names = "--ssh-config", paramLabel = "FILE",
-            description = "OpenSSH client config read instead of ~/.ssh/config and /etc/ssh/ssh_config, or "
-                    + "'none' (what --explain shows).")
+public final class InventoryList extends InventoryCommand {
+    @Option(names = "--ssh-config", paramLabel = "FILE",
+            description = HostSelection.SSH_CONFIG + " (what --explain shows).")
     void sshConfig(String file) {
         fleet.useSshConfig(file);
     }
 
-    @Mixin
-    OutputOptions output;
-
-    @picocli.CommandLine.Option(names = "--explain", paramLabel = "HOST",
+    @Option(names = "--explain", paramLabel = "HOST",
             description = "Each effective connection value of HOST and where it came from (inventory file:line "
                     + "and key, ssh_config file:line, Ansible file and variable, default).")
     String explain;
