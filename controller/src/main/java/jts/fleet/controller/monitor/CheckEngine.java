@@ -20,6 +20,8 @@ import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
 import jts.fleet.inventory.Thresholds;
 import jts.fleet.inventory.Tier;
+import jts.fleet.remote.check.Finding;
+import jts.fleet.remote.check.Severity;
 import jts.fleet.remote.monitor.HostReads;
 import jts.fleet.remote.monitor.LatencyBreach;
 import jts.fleet.remote.monitor.MetricsConfig;

@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jts.fleet.remote.check.Finding;
+import jts.fleet.remote.check.Severity;
 import jts.fleet.remote.json.JsonMappers;
 
 /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jts.fleet.inventory.Policy;
+import jts.fleet.remote.check.Finding;
 import jts.fleet.remote.stats.DeviceInfo;
 
 /**

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.QueueAttribute;
 import jts.fleet.inventory.Tier;
+import jts.fleet.remote.check.Finding;
 import jts.fleet.remote.model.BlockDevice;
 import jts.fleet.remote.model.HostSnapshot;
 import jts.fleet.remote.model.Mount;
@@ -76,26 +77,28 @@ sealed interface HostCheck permits HostCheck.QueueCheck, HostCheck.DiscardCheck,
             String where = "tier " + d.tier().get() + (ownTier ? "" : " (" + d.via().get(0) + ")");
             Optional<PlannedSetting> planned = d.setting(attribute);
             if (planned.isEmpty()) {
-                findings.add(Finding.ok(d.device(), where + " sets no " + attribute.key() + " (current "
+                findings.add(Finding.ok(host.name(), d.device(), where + " sets no " + attribute.key() + " (current "
                         + current(model, d.device(), attribute).orElse("unknown") + ")"));
                 continue;
             }
             PlannedSetting s = planned.get();
             String current = s.current().orElse("");
+            String wants = where + " wants " + s.desired();
             findings.add(switch (s.action()) {
-                case OK -> Finding.ok(d.device(), attribute.key() + " " + current + " as " + where + " wants");
-                case SET -> Finding.fail(d.device(), attribute.key() + " is " + current + ", " + where + " wants "
-                        + s.desired());
-                case SKIP -> Finding.ok(d.device(), attribute.key() + " " + current + ": " + s.reason() + " ("
-                        + where + " wants " + s.desired() + ")");
-                case NOT_APPLICABLE -> Finding.warn(d.device(), attribute.key() + " not readable; " + where
-                        + " wants " + s.desired());
-                case INVALID -> Finding.fail(d.device(), attribute.key() + " is " + current + ", " + where + " wants "
-                        + s.desired() + " (" + cannotTake(model, d.device(), attribute, s) + ")");
+                case OK -> Finding.ok(host.name(), d.device(), attribute.key() + " " + current + " as " + where
+                        + " wants");
+                case SET -> Finding.critical(host.name(), d.device(), attribute.key() + " is " + current + ", "
+                        + wants);
+                case SKIP -> Finding.ok(host.name(), d.device(), attribute.key() + " " + current + ": " + s.reason()
+                        + " (" + wants + ")");
+                case NOT_APPLICABLE -> Finding.warning(host.name(), d.device(), attribute.key() + " not readable; "
+                        + wants);
+                case INVALID -> Finding.critical(host.name(), d.device(), attribute.key() + " is " + current + ", "
+                        + wants + " (" + cannotTake(model, d.device(), attribute, s) + ")");
             });
         }
         if (findings.isEmpty()) {
-            findings.add(Finding.ok("-", "no device belongs to a tier"));
+            findings.add(Finding.ok(host.name(), "-", "no device belongs to a tier"));
         }
         return findings;
     }
@@ -144,17 +147,18 @@ sealed interface HostCheck permits HostCheck.QueueCheck, HostCheck.DiscardCheck,
                     }
                 }
                 if (!swallowing.isEmpty()) {
-                    findings.add(Finding.fail(m.path(), "TRIM would have no effect: discard_max_bytes is 0 on "
-                            + String.join(", ", swallowing)));
+                    findings.add(Finding.critical(host.name(), m.path(), "TRIM would have no effect: "
+                            + "discard_max_bytes is 0 on " + String.join(", ", swallowing)));
                 } else if (m.onlineDiscard()) {
-                    findings.add(Finding.warn(m.path(), "mounted with online discard and in TRIM tier "
+                    findings.add(Finding.warning(host.name(), m.path(), "mounted with online discard and in TRIM tier "
                             + tier.get().name() + ": the timer trims a second time"));
                 } else {
-                    findings.add(Finding.ok(m.path(), "discards reach the device (tier " + tier.get().name() + ")"));
+                    findings.add(Finding.ok(host.name(), m.path(), "discards reach the device (tier "
+                            + tier.get().name() + ")"));
                 }
             }
             if (findings.isEmpty()) {
-                findings.add(Finding.ok("-", "no mount in a TRIM tier"));
+                findings.add(Finding.ok(host.name(), "-", "no mount in a TRIM tier"));
             }
             return findings;
         }
@@ -166,10 +170,11 @@ sealed interface HostCheck permits HostCheck.QueueCheck, HostCheck.DiscardCheck,
         public List<Finding> run(HostSpec host, StorageModel model, Instant now) {
             Optional<String> profile = model.snapshot().tunedProfile().map(String::strip).filter(p -> !p.isEmpty());
             if (profile.isPresent()) {
-                return List.of(Finding.warn("/etc/tuned/active_profile", "tuned profile '" + profile.get()
-                        + "' is active: its disk plugin can overwrite scheduler and read-ahead after boot"));
+                return List.of(Finding.warning(host.name(), "/etc/tuned/active_profile", "tuned profile '"
+                        + profile.get() + "' is active: its disk plugin can overwrite scheduler and read-ahead "
+                        + "after boot"));
             }
-            return List.of(Finding.ok("/etc/tuned/active_profile", "no active tuned profile"));
+            return List.of(Finding.ok(host.name(), "/etc/tuned/active_profile", "no active tuned profile"));
         }
     }
 
@@ -183,16 +188,16 @@ sealed interface HostCheck permits HostCheck.QueueCheck, HostCheck.DiscardCheck,
             Map<String, List<String>> rules = model.snapshot().udevRules();
             for (Map.Entry<String, List<String>> file : rules.entrySet()) {
                 if (file.getKey().equals(OWN_FILE)) {
-                    findings.add(Finding.ok(file.getKey(), "jts-fleet's rules (" + file.getValue().size()
+                    findings.add(Finding.ok(host.name(), file.getKey(), "jts-fleet's rules (" + file.getValue().size()
                             + " queue settings)"));
                 } else if (!file.getValue().isEmpty()) {
-                    findings.add(Finding.warn(file.getKey(), file.getValue().size()
+                    findings.add(Finding.warning(host.name(), file.getKey(), file.getValue().size()
                             + " line(s) set queue attributes, competing with jts-fleet: "
                             + abbreviate(file.getValue().get(0))));
                 }
             }
             if (!rules.containsKey(OWN_FILE)) {
-                findings.add(Finding.ok(OWN_FILE, "not installed (no `apply` yet)"));
+                findings.add(Finding.ok(host.name(), OWN_FILE, "not installed (no `apply` yet)"));
             }
             return findings;
         }
@@ -210,7 +215,7 @@ sealed interface HostCheck permits HostCheck.QueueCheck, HostCheck.DiscardCheck,
             List<Finding> findings = new ArrayList<>();
             TrimLog log = TrimLog.parse(model.snapshot().trimLog());
             for (TrimLog.Problem p : log.problems()) {
-                findings.add(Finding.warn("trim.jsonl:" + p.line(), p.message()));
+                findings.add(Finding.warning(host.name(), "trim.jsonl:" + p.line(), p.message()));
             }
             Map<String, TrimRecord> last = log.lastPerMount();
             List<String> trimMounts = new ArrayList<>();
@@ -219,41 +224,43 @@ sealed interface HostCheck permits HostCheck.QueueCheck, HostCheck.DiscardCheck,
                 if (tier.isPresent() && tier.get().trim() && m.bindOf().isEmpty()) {
                     trimMounts.add(m.path());
                     int overdueDays = tier.get().thresholds().trimOverdueDays();
-                    findings.add(judge(m.path(), last.get(m.path()), log.lastSuccess(m.path()), overdueDays, now));
+                    findings.add(judge(host.name(), m.path(), last.get(m.path()), log.lastSuccess(m.path()),
+                            overdueDays, now));
                 }
             }
             for (Map.Entry<String, TrimRecord> e : last.entrySet()) {
                 if (!trimMounts.contains(e.getKey())) {
-                    findings.add(Finding.ok(e.getKey(), "last run " + e.getValue().result().name().toLowerCase(
-                            java.util.Locale.ROOT) + " at " + e.getValue().time() + " (mount not in a TRIM tier now)"));
+                    findings.add(Finding.ok(host.name(), e.getKey(), "last run " + e.getValue().result().name()
+                            .toLowerCase(java.util.Locale.ROOT) + " at " + e.getValue().time()
+                            + " (mount not in a TRIM tier now)"));
                 }
             }
             if (findings.isEmpty()) {
-                findings.add(Finding.ok("-", "no mount in a TRIM tier and no TRIM recorded"));
+                findings.add(Finding.ok(host.name(), "-", "no mount in a TRIM tier and no TRIM recorded"));
             }
             return findings;
         }
 
-        static Finding judge(String mount, TrimRecord last, Optional<TrimRecord> lastSuccess, int overdueDays,
-                Instant now) {
+        static Finding judge(String host, String mount, TrimRecord last, Optional<TrimRecord> lastSuccess,
+                int overdueDays, Instant now) {
             if (last == null) {
-                return Finding.warn(mount, "no TRIM recorded yet (is the timer installed? `trim install`)");
+                return Finding.warning(host, mount, "no TRIM recorded yet (is the timer installed? `trim install`)");
             }
             if (last.result() == TrimResult.FAILED) {
-                return Finding.fail(mount, "last TRIM failed at " + last.time()
+                return Finding.critical(host, mount, "last TRIM failed at " + last.time()
                         + last.reasonIfAny().map(r -> ": " + r).orElse(""));
             }
             if (lastSuccess.isEmpty()) {
-                return Finding.warn(mount, "no successful TRIM recorded; last run " + last.result().name()
+                return Finding.warning(host, mount, "no successful TRIM recorded; last run " + last.result().name()
                         .toLowerCase(java.util.Locale.ROOT) + last.reasonIfAny().map(r -> ": " + r).orElse(""));
             }
             Duration age = Duration.between(lastSuccess.get().time(), now);
             long days = age.toDays();
             if (overdueDays > 0 && age.compareTo(Duration.ofDays(overdueDays)) > 0) {
-                return Finding.fail(mount, "last successful TRIM " + days + " days ago (overdue after "
+                return Finding.critical(host, mount, "last successful TRIM " + days + " days ago (overdue after "
                         + overdueDays + " days)");
             }
-            return Finding.ok(mount, "last successful TRIM " + (days == 0 ? age.toHours() + " h" : days + " days")
+            return Finding.ok(host, mount, "last successful TRIM " + (days == 0 ? age.toHours() + " h" : days + " days")
                     + " ago, " + lastSuccess.get().bytes() + " bytes");
         }
     }

@@ -20,6 +20,8 @@ import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.gather.HostGather;
+import jts.fleet.remote.check.Finding;
+import jts.fleet.remote.check.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,12 +78,12 @@ final class RunCheckCommand implements Callable<Integer> {
                 ArrayNode findings = node.putArray("findings");
                 if (r instanceof HostResult.Ok<List<Finding>> ok) {
                     for (Finding f : ok.value()) {
-                        anythingOff |= f.level() != Finding.Level.OK;
+                        anythingOff |= f.severity() != Severity.OK;
                         ObjectNode fn = findings.addObject();
-                        fn.put("level", f.level().key());
+                        fn.put("level", level(f.severity()));
                         fn.put("subject", f.subject());
                         fn.put("message", f.message());
-                        table.row(r.host(), level(f.level()), f.subject(), f.message());
+                        table.row(r.host(), levelCell(f.severity()), f.subject(), f.message());
                     }
                 } else {
                     table.row(r.host(), Colors.statusCell(context, r.status()), "-", "see error below");
@@ -99,11 +101,25 @@ final class RunCheckCommand implements Callable<Integer> {
         }
     }
 
-    private Colors.Styled level(Finding.Level level) {
-        return Colors.cell(level.key(), switch (level) {
-            case OK -> Colors.green(context, level.key());
-            case WARN -> Colors.yellow(context, level.key());
-            case FAIL -> Colors.red(context, level.key());
+    /**
+     * The word {@code run-check} shows for a severity, in its table and its JSON {@code level}: ok, warn, fail (a
+     * host check never finds UNKNOWN: a host it could not read is a failed host, shown as such).
+     */
+    static String level(Severity severity) {
+        return switch (severity) {
+            case OK -> "ok";
+            case WARNING -> "warn";
+            case CRITICAL -> "fail";
+            case UNKNOWN -> "unknown";
+        };
+    }
+
+    private Colors.Styled levelCell(Severity severity) {
+        String word = level(severity);
+        return Colors.cell(word, switch (severity) {
+            case OK -> Colors.green(context, word);
+            case WARNING -> Colors.yellow(context, word);
+            case CRITICAL, UNKNOWN -> Colors.red(context, word);
         });
     }
 }

@@ -14,7 +14,7 @@ import jts.fleet.remote.tuning.PlanText;
  * file on the host ("" when equal), and each tier mount option expectation against the host's mounts (apply
  * never changes those: a drifting one says how to fix it in fstab).
  */
-public record PlanReport(HostPlan plan, String rules, String rulesDiff, List<MountOptionCheck.Finding> mountOptions) {
+public record PlanReport(HostPlan plan, String rules, String rulesDiff, List<MountOptionCheck.Result> mountOptions) {
     public PlanReport {
         mountOptions = List.copyOf(mountOptions);
     }
@@ -25,10 +25,10 @@ public record PlanReport(HostPlan plan, String rules, String rulesDiff, List<Mou
 
     public String text() {
         StringBuilder out = new StringBuilder(PlanText.render(plan));
-        for (MountOptionCheck.Finding f : mountOptions) {
-            out.append("  mount ").append(f.mount()).append(" (tier ").append(f.tier()).append("): ")
-                    .append(f.expected()).append(f.ok() ? " ok (" + f.actual() + ")"
-                            : " DRIFT: " + f.actual() + "; " + f.fix()).append('\n');
+        for (MountOptionCheck.Result r : mountOptions) {
+            out.append("  mount ").append(r.mount()).append(" (tier ").append(r.tier()).append("): ")
+                    .append(r.expected()).append(r.ok() ? " ok (" + r.actual() + ")"
+                            : " DRIFT: " + r.actual() + "; " + r.fix()).append('\n');
         }
         return out + (rulesDiff.isEmpty() ? "  rules file: unchanged\n" : rulesDiff);
     }
@@ -36,15 +36,15 @@ public record PlanReport(HostPlan plan, String rules, String rulesDiff, List<Mou
     public Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>(PlanText.json(plan));
         List<Object> options = new ArrayList<>();
-        for (MountOptionCheck.Finding f : mountOptions) {
+        for (MountOptionCheck.Result r : mountOptions) {
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("mount", f.mount());
-            o.put("tier", f.tier());
-            o.put("fstype", f.fstype());
-            o.put("expected", f.expected());
-            o.put("actual", f.actual());
-            o.put("ok", f.ok());
-            o.put("fix", f.ok() ? null : f.fix());
+            o.put("mount", r.mount());
+            o.put("tier", r.tier());
+            o.put("fstype", r.fstype());
+            o.put("expected", r.expected());
+            o.put("actual", r.actual());
+            o.put("ok", r.ok());
+            o.put("fix", r.ok() ? null : r.fix());
             options.add(o);
         }
         json.put("mount_options", options);

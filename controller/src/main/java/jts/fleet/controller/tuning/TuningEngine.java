@@ -277,14 +277,14 @@ public final class TuningEngine {
     }
 
 
-    /** Drift findings of one host, kept apart from the transport work so it is tested on snapshots alone. */
+    /** What verify finds drifted on one host, kept apart from the transport work so it is tested on snapshots alone. */
     static final class DriftCheck {
         private DriftCheck() {
         }
 
         static VerifyReport check(HostSnapshot snapshot, HostPlan plan, String expectedRules, HostTuningFiles files,
                                   Optional<TuningState> state, TuningPaths where) {
-            List<DriftFinding> findings = new ArrayList<>();
+            List<Drift> differences = new ArrayList<>();
             int checked = 0;
             String host = snapshot.host();
             for (DevicePlan device : plan.devices()) {
@@ -293,10 +293,10 @@ public final class TuningEngine {
                         case OK -> checked++;
                         case SET -> {
                             checked++;
-                            findings.add(new DriftFinding(host, device.device(), s.attribute().key(), s.desired(),
+                            differences.add(new Drift(host, device.device(), s.attribute().key(), s.desired(),
                                     s.current().orElse("-"), culprit(snapshot, device, s, state, where)));
                         }
-                        case INVALID -> findings.add(new DriftFinding(host, device.device(), s.attribute().key(),
+                        case INVALID -> differences.add(new Drift(host, device.device(), s.attribute().key(),
                                 s.desired(), s.current().orElse("-"), "the policy value cannot be set here: " + s.reason()));
                         default -> {
                             // skip and not-applicable are never drift
@@ -306,7 +306,7 @@ public final class TuningEngine {
             }
             checked++;
             if (files.rules().isEmpty()) {
-                findings.add(new DriftFinding(host, "-", "rules-file " + where.rulesPath(), "present", "absent",
+                differences.add(new Drift(host, "-", "rules-file " + where.rulesPath(), "present", "absent",
                         state.isPresent() ? "removed by hand or by another tool" : "never applied on this host"));
             } else if (!files.rules().get().equals(expectedRules)) {
                 String installed = files.rules().get();
@@ -319,22 +319,22 @@ public final class TuningEngine {
                 } else {
                     culprit = "applied with another policy version";
                 }
-                findings.add(new DriftFinding(host, "-", "rules-file " + where.rulesPath(),
+                differences.add(new Drift(host, "-", "rules-file " + where.rulesPath(),
                         "policy " + plan.policyHash(), "different content", culprit));
             }
-            return new VerifyReport(host, checked, findings);
+            return new VerifyReport(host, checked, differences);
         }
 
         /** Mount option expectations of the tiers: each one checked, each difference a finding with its fix. */
-        static VerifyReport withMountOptions(VerifyReport report, List<MountOptionCheck.Finding> options) {
-            List<DriftFinding> findings = new ArrayList<>(report.findings());
-            for (MountOptionCheck.Finding f : options) {
-                if (!f.ok()) {
-                    findings.add(new DriftFinding(report.host(), f.mount(), "mount option " + f.expected(),
-                            f.expected(), f.actual(), f.fix()));
+        static VerifyReport withMountOptions(VerifyReport report, List<MountOptionCheck.Result> options) {
+            List<Drift> differences = new ArrayList<>(report.differences());
+            for (MountOptionCheck.Result r : options) {
+                if (!r.ok()) {
+                    differences.add(new Drift(report.host(), r.mount(), "mount option " + r.expected(),
+                            r.expected(), r.actual(), r.fix()));
                 }
             }
-            return new VerifyReport(report.host(), report.checked() + options.size(), findings);
+            return new VerifyReport(report.host(), report.checked() + options.size(), differences);
         }
 
         static String culprit(HostSnapshot snapshot, DevicePlan device, PlannedSetting s, Optional<TuningState> state,

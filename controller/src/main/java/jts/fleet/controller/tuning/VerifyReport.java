@@ -5,21 +5,21 @@ import java.util.List;
 import java.util.Map;
 
 /** Result of {@code verify} on one host: how many settings were checked and what drifted. */
-public record VerifyReport(String host, int checked, List<DriftFinding> findings) {
+public record VerifyReport(String host, int checked, List<Drift> differences) {
     public VerifyReport {
-        findings = List.copyOf(findings);
+        differences = List.copyOf(differences);
     }
 
     public boolean drift() {
-        return !findings.isEmpty();
+        return !differences.isEmpty();
     }
 
     public String text() {
-        if (findings.isEmpty()) {
+        if (differences.isEmpty()) {
             return host + ": " + checked + " settings match\n";
         }
         StringBuilder sb = new StringBuilder();
-        findings.forEach(f -> sb.append("  drift ").append(f.text()).append('\n'));
+        differences.forEach(d -> sb.append("  drift ").append(d.text()).append('\n'));
         return sb.toString();
     }
 
@@ -28,7 +28,7 @@ public record VerifyReport(String host, int checked, List<DriftFinding> findings
         json.put("host", host);
         json.put("checked", checked);
         json.put("drift", drift());
-        json.put("findings", findings.stream().map(DriftFinding::json).toList());
+        json.put("findings", differences.stream().map(Drift::json).toList()); // the key of docs/schema/verify.json
         return json;
     }
 }

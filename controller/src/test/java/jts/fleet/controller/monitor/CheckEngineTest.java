@@ -13,6 +13,8 @@ import jts.fleet.controller.testing.FakeTransport;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
+import jts.fleet.remote.check.Finding;
+import jts.fleet.remote.check.Severity;
 import jts.fleet.remote.stats.DeviceInfo;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import jts.fleet.remote.check.Finding;
+import jts.fleet.remote.check.Severity;
+
 class PerfValueTest {
     @Test
     void rendersNagiosPerformanceData() {

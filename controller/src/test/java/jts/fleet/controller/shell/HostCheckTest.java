@@ -61,7 +61,7 @@ class HostCheckTest {
                 Optional.empty(), HostSpec.Become.NONE, List.of(), Optional.empty(), policy);
         StorageModel model = TierAssigner.assign(GatherParser.parse(fixture, gather), policy);
         return HostCheck.named(check).orElseThrow().run(host, model, now).stream()
-                .map(f -> f.level().key() + " " + f.subject() + ": " + f.message()).toList();
+                .map(f -> RunCheckCommand.level(f.severity()) + " " + f.subject() + ": " + f.message()).toList();
     }
 
     private static List<String> run(String check, String fixture, Instant now) throws Exception {

@@ -12,9 +12,9 @@ import jts.fleet.remote.tuning.MountOptionCheck;
 
 /** Mount option expectations in verify (drift, exit 3) and plan (each one listed, with the fstab fix). */
 class MountOptionDriftTest {
-    private static final MountOptionCheck.Finding NCONNECT = new MountOptionCheck.Finding("/mnt/nas", "cold", "nfs4",
+    private static final MountOptionCheck.Result NCONNECT = new MountOptionCheck.Result("/mnt/nas", "cold", "nfs4",
             "nconnect>=4", "nconnect=1 (the default)", false, "set nconnect=4 (or more) in the /etc/fstab entry");
-    private static final MountOptionCheck.Finding HARD = new MountOptionCheck.Finding("/mnt/nas", "cold", "nfs4",
+    private static final MountOptionCheck.Result HARD = new MountOptionCheck.Result("/mnt/nas", "cold", "nfs4",
             "hard", "present", true, "");
 
     @Test
@@ -23,7 +23,7 @@ class MountOptionDriftTest {
         VerifyReport report = TuningEngine.DriftCheck.withMountOptions(clean, List.of(NCONNECT, HARD));
         assertThat(report.drift()).isTrue();
         assertThat(report.checked()).isEqualTo(5);
-        assertThat(report.findings()).singleElement().satisfies(f -> {
+        assertThat(report.differences()).singleElement().satisfies(f -> {
             assertThat(f.device()).isEqualTo("/mnt/nas");
             assertThat(f.attribute()).isEqualTo("mount option nconnect>=4");
             assertThat(f.actual()).isEqualTo("nconnect=1 (the default)");

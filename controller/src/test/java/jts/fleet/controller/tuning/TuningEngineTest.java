@@ -86,7 +86,7 @@ class TuningEngineTest {
             assertThat(value(second).plan().rulesDiff()).isEmpty();
 
             VerifyReport verify = value(engine.verify(t, h));
-            assertThat(verify.findings()).isEmpty();
+            assertThat(verify.differences()).isEmpty();
             assertThat(verify.checked()).isEqualTo(7); // 6 settings + the rules file
         }
     }
@@ -119,7 +119,7 @@ class TuningEngineTest {
             VerifyReport verify = value(engine.verify(t, h));
 
             assertThat(verify.drift()).isTrue();
-            assertThat(verify.findings()).extracting(DriftFinding::text).containsExactly(
+            assertThat(verify.differences()).extracting(Drift::text).containsExactly(
                     "db-01: nvme0n1 read_ahead_kb: expected 128, actual 4096 (likely: udev rules file"
                             + " /etc/udev/rules.d/99-cloud.rules also sets queue/read_ahead_kb; back at its"
                             + " pre-jts-fleet value: reset by a reboot or driver reload without the rules, or by another tool)",
@@ -140,7 +140,7 @@ class TuningEngineTest {
 
             VerifyReport verify = value(engine.verify(t, h));
 
-            assertThat(verify.findings()).singleElement().satisfies(f -> {
+            assertThat(verify.differences()).singleElement().satisfies(f -> {
                 assertThat(f.text()).startsWith("db-01: nvme1n1 scheduler: expected none, actual mq-deadline");
                 assertThat(f.culprit()).contains("tuned profile \"throughput-performance\" is active",
                         "back at its pre-jts-fleet value");
@@ -158,13 +158,13 @@ class TuningEngineTest {
 
             VerifyReport verify = value(engine.verify(t, h));
 
-            assertThat(verify.findings()).hasSize(2);
-            assertThat(verify.findings().get(0)).satisfies(f -> {
+            assertThat(verify.differences()).hasSize(2);
+            assertThat(verify.differences().get(0)).satisfies(f -> {
                 assertThat(f.device()).isEqualTo("nvme2n1");
                 assertThat(f.culprit()).contains("hotplugged");
             });
             // the rules are generated from the host's devices: a new one changes them
-            assertThat(verify.findings().get(1).culprit()).contains("devices changed since the last apply");
+            assertThat(verify.differences().get(1).culprit()).contains("devices changed since the last apply");
         }
     }
 

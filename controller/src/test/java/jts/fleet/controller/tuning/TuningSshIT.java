@@ -162,7 +162,7 @@ class TuningSshIT {
         List<HostResult<VerifyReport>> drifted = engine.verifyFleet(runner(), hosts, r -> { });
         assertThat(TuningEngine.anyDrift(drifted)).isTrue();
         VerifyReport h02 = ((HostResult.Ok<VerifyReport>) drifted.get(1)).value();
-        assertThat(h02.findings()).singleElement().satisfies(f -> {
+        assertThat(h02.differences()).singleElement().satisfies(f -> {
             assertThat(f.host()).isEqualTo("h02");
             assertThat(f.device()).isEqualTo(sudoLoop.device());
             assertThat(f.attribute()).isEqualTo("read_ahead_kb");

@@ -55,13 +55,16 @@ public final class MountOptionCheck {
         return (nfs && !CIFS_ONLY.contains(option)) || (cifs && !NFS_ONLY.contains(option));
     }
 
-    /** One expectation on one mount: {@code ok}, else {@code fix} says what to change. */
-    public record Finding(String mount, String tier, String fstype, String expected, String actual, boolean ok,
+    /**
+     * One expectation compared with one mount: {@code ok}, else {@code fix} says what to change. A fact, not a
+     * judged finding: {@code plan} lists every one, {@code verify} turns the differing ones into drift.
+     */
+    public record Result(String mount, String tier, String fstype, String expected, String actual, boolean ok,
                           String fix) {
     }
 
-    public static List<Finding> check(StorageModel model, Policy policy) {
-        List<Finding> findings = new ArrayList<>();
+    public static List<Result> check(StorageModel model, Policy policy) {
+        List<Result> results = new ArrayList<>();
         for (Mount m : model.snapshot().mounts()) {
             if (!m.isStorage() || m.bindOf().isPresent()) {
                 continue; // a bind mount has the options of the filesystem it shows: checked there
@@ -72,14 +75,14 @@ public final class MountOptionCheck {
             }
             for (MountOptionExpectation e : tier.get().mountOptions()) {
                 if (applies(e.name(), m.fstype())) {
-                    findings.add(check(m, tier.get().name(), e));
+                    results.add(check(m, tier.get().name(), e));
                 }
             }
         }
-        return findings;
+        return results;
     }
 
-    static Finding check(Mount m, String tier, MountOptionExpectation e) {
+    static Result check(Mount m, String tier, MountOptionExpectation e) {
         Map<String, String> options = options(m);
         boolean nfs = m.fstype().startsWith("nfs");
         Optional<String> own = Optional.ofNullable(options.get(e.name()));
@@ -115,7 +118,7 @@ public final class MountOptionCheck {
                         .orElse(value.map(v -> e.name() + "=" + v).orElse("absent"));
             }
         }
-        return new Finding(m.path(), tier, m.fstype(), e.text(), actual, ok, ok ? "" : fix(m, e));
+        return new Result(m.path(), tier, m.fstype(), e.text(), actual, ok, ok ? "" : fix(m, e));
     }
 
     private static String fix(Mount m, MountOptionExpectation e) {

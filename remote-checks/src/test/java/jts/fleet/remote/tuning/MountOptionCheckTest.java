@@ -17,7 +17,7 @@ import jts.fleet.remote.model.TierAssigner;
 class MountOptionCheckTest {
     private static final HostSnapshot NAS = TuningFixtures.snapshot("fixtures/nfs-cifs/gather.out");
 
-    private static List<MountOptionCheck.Finding> check(String... expectations) throws InventoryException {
+    private static List<MountOptionCheck.Result> check(String... expectations) throws InventoryException {
         StringBuilder yaml = new StringBuilder("hosts: {b: {address: b}}\npolicy:\n  tiers:\n    - name: cold\n"
                 + "      match: {classes: [network]}\n      mount_options: [");
         for (int i = 0; i < expectations.length; i++) {
@@ -30,11 +30,11 @@ class MountOptionCheckTest {
 
     @Test
     void nfsDefaultsTheClientDoesNotPrintCountAsWhatTheyAre() throws Exception {
-        List<MountOptionCheck.Finding> f = check("nconnect>=4", "hard", "vers=4.1", "rsize>=1048576", "proto=tcp",
+        List<MountOptionCheck.Result> f = check("nconnect>=4", "hard", "vers=4.1", "rsize>=1048576", "proto=tcp",
                 "!soft");
-        List<MountOptionCheck.Finding> synology = f.stream().filter(x -> x.mount().equals("/mnt/synology")).toList();
-        assertThat(synology).extracting(MountOptionCheck.Finding::expected, MountOptionCheck.Finding::actual,
-                MountOptionCheck.Finding::ok).containsExactly(
+        List<MountOptionCheck.Result> synology = f.stream().filter(x -> x.mount().equals("/mnt/synology")).toList();
+        assertThat(synology).extracting(MountOptionCheck.Result::expected, MountOptionCheck.Result::actual,
+                MountOptionCheck.Result::ok).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("nconnect>=4", "nconnect=1 (the default)", false),
                 org.assertj.core.groups.Tuple.tuple("hard", "present", true),
                 org.assertj.core.groups.Tuple.tuple("vers=4.1", "vers=4.1", true),
@@ -44,14 +44,14 @@ class MountOptionCheckTest {
         assertThat(synology.get(0).fix()).isEqualTo("set nconnect=4 (or more) in the /etc/fstab entry (or automount "
                 + "map) of /mnt/synology and remount it when its users allow; jts-fleet never remounts");
         // the bind mount of the same export is checked once, on the filesystem it shows
-        assertThat(f).extracting(MountOptionCheck.Finding::mount).doesNotContain("/backup/daily");
+        assertThat(f).extracting(MountOptionCheck.Result::mount).doesNotContain("/backup/daily");
     }
 
     @Test
     void nfsOnlyOptionsAreNotExpectedOfCifs() throws Exception {
-        List<MountOptionCheck.Finding> cifs = check("nconnect>=4", "hard", "vers=3.1.1").stream()
+        List<MountOptionCheck.Result> cifs = check("nconnect>=4", "hard", "vers=3.1.1").stream()
                 .filter(x -> x.fstype().equals("cifs")).toList();
-        assertThat(cifs).extracting(MountOptionCheck.Finding::expected).containsExactly("hard", "vers=3.1.1");
+        assertThat(cifs).extracting(MountOptionCheck.Result::expected).containsExactly("hard", "vers=3.1.1");
         assertThat(cifs.get(0).ok()).as("CIFS defaults to soft: hard must be explicit").isFalse();
         assertThat(cifs.get(1).ok()).isTrue();
     }
@@ -60,7 +60,7 @@ class MountOptionCheckTest {
     void fuseMountsGetOnlyGenericOptions() throws Exception {
         // sshfs is in the cold tier (class network) but is neither NFS nor CIFS: hard and nconnect mean nothing there
         assertThat(check("hard", "nconnect>=4", "noatime")).filteredOn(x -> x.fstype().equals("fuse.sshfs"))
-                .extracting(MountOptionCheck.Finding::expected).containsExactly("noatime");
+                .extracting(MountOptionCheck.Result::expected).containsExactly("noatime");
     }
 
     @Test

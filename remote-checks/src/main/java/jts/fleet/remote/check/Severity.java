@@ -1,6 +1,10 @@
-package jts.fleet.controller.monitor;
+package jts.fleet.remote.check;
 
-/** Nagios plugin states; {@link #exitCode()} is the plugin exit status. */
+/**
+ * How bad a {@link Finding} is, on the Nagios plugin scale; {@link #exitCode()} is the plugin exit status of
+ * {@code check}. The shell's {@code run-check} shows OK, WARNING and CRITICAL as {@code ok}, {@code warn} and
+ * {@code fail}.
+ */
 public enum Severity {
     OK(0), WARNING(1), CRITICAL(2), UNKNOWN(3);
 
@@ -15,7 +19,7 @@ public enum Severity {
     }
 
     /** Aggregation order: CRITICAL over WARNING over UNKNOWN over OK (a known problem beats an unknown). */
-    int rank() {
+    public int rank() {
         return switch (this) {
             case OK -> 0;
             case UNKNOWN -> 1;

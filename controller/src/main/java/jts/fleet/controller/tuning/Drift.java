@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One difference between what the policy wants and what a host has. {@code culprit} is the likely cause
- * where one is visible ("" when nothing points anywhere).
+ * One difference {@code verify} found between what the policy wants and what a host has: a queue setting, the rules
+ * file, a mount option. {@code culprit} is the likely cause where one is visible ("" when nothing points anywhere).
+ * A fact with its own JSON shape, not a judged {@code Finding}; the planner's per-setting part is
+ * {@code HostPlan.Drift}.
  */
-public record DriftFinding(String host, String device, String attribute, String expected, String actual,
-                           String culprit) {
+public record Drift(String host, String device, String attribute, String expected, String actual, String culprit) {
 
     public String text() {
         return host + ": " + device + " " + attribute + ": expected " + expected + ", actual " + actual
