@@ -1,10 +1,14 @@
 package jts.fleet.controller.cli.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +16,7 @@ import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.monitor.Check;
 import jts.fleet.controller.cli.monitor.Watch;
 import jts.fleet.controller.cli.status.Status;
+import jts.fleet.controller.shell.ShellCommand;
 import picocli.CommandLine;
 
 /** The one-command tree a CLI run builds parses its line exactly as the whole tree does. */
@@ -74,6 +79,56 @@ class CommandTreeTest {
                 .isEqualTo(leafOf(fromWhole).commandSpec().qualifiedName());
         assertThat(leafOf(fromSmall).matchedOptions()).extracting(o -> o.longestName())
                 .containsExactlyElementsOf(leafOf(fromWhole).matchedOptions().stream().map(o -> o.longestName()).toList());
+    }
+
+    /**
+     * Every {@code Duration} option, the shell's included, reads {@code 1500ms} and refuses {@code 10} with the hint
+     * ({@code DurationConverter}, the inventory's rule): one left to picocli's own converter would take only
+     * ISO-8601 {@code PT1.5S}.
+     */
+    @Test
+    void everyDurationOptionOfTheTreeReadsDurationsByTheInventorysRule() {
+        CommandLine tree = CommandTree.create(context, ShellCommand.class);
+        List<String> checked = new ArrayList<>();
+        durationOptions(tree, (command, option) -> {
+            String where = command.getCommandSpec().qualifiedName() + " " + option.longestName();
+            parseIgnoringMissing(tree, line(command, option.longestName(), "1500ms"));
+            assertThat((Duration) option.getValue()).as(where).isEqualTo(Duration.ofMillis(1500));
+            assertThatThrownBy(() -> tree.parseArgs(line(command, option.longestName(), "10"))).as(where)
+                    .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("did you mean 10s?");
+            checked.add(where);
+        });
+        assertThat(checked).contains("jts-fleet check --gap", "jts-fleet watch --interval",
+                "jts-fleet status --connect-timeout", "jts-fleet bench run --run-timeout", "jts-fleet shell --keepalive",
+                "jts-fleet shell --timeout");
+    }
+
+    private static void durationOptions(CommandLine command,
+            java.util.function.BiConsumer<CommandLine, CommandLine.Model.OptionSpec> action) {
+        for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+            if (option.type() == Duration.class) {
+                action.accept(command, option);
+            }
+        }
+        command.getSubcommands().values().stream().distinct().forEach(sub -> durationOptions(sub, action));
+    }
+
+    /** The command line naming {@code command} from the top, then {@code args}. */
+    private static String[] line(CommandLine command, String... args) {
+        List<String> line = new ArrayList<>(List.of(args));
+        for (CommandLine c = command; c.getParent() != null; c = c.getParent()) {
+            line.add(0, c.getCommandName());
+        }
+        return line.toArray(new String[0]);
+    }
+
+    /** Parses a line; the named command's required options, not given here, may be missing. */
+    private static void parseIgnoringMissing(CommandLine tree, String... args) {
+        try {
+            tree.parseArgs(args);
+        } catch (CommandLine.MissingParameterException e) {
+            // the option given was read before the required ones were found missing
+        }
     }
 
     private static CommandLine.ParseResult leafOf(CommandLine.ParseResult result) {
