@@ -19,6 +19,7 @@ import jts.fleet.remote.model.BlockDevice;
 import jts.fleet.remote.stats.DeviceRates;
 import jts.fleet.remote.stats.IoStat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,9 +31,8 @@ final class DiskstatsCommand extends SessionFleetCommand {
     @Parameters(arity = "0..1", paramLabel = "DEVICE", description = "Only this device (kernel name, e.g. nvme0n1).")
     String device;
 
-    @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", defaultValue = "1",
-            description = "Seconds between the two samples, 1..3600 (default: ${DEFAULT-VALUE}).")
-    int interval = 1;
+    @Mixin
+    SampleInterval interval;
 
     @Option(names = {"-a", "--all"}, description = "Also show devices without I/O in the interval.")
     boolean all;
@@ -43,7 +43,7 @@ final class DiskstatsCommand extends SessionFleetCommand {
 
     @Override
     public Integer call() throws Exception {
-        DiskSampling.checkedInterval(interval);
+        int seconds = interval.checked();
         if (device != null && !BlockDevice.isValidName(device)) {
             throw new UsageException("invalid device name '" + device + "' (kernel names like nvme0n1, sda, dm-0)");
         }
@@ -54,7 +54,7 @@ final class DiskstatsCommand extends SessionFleetCommand {
                         + UseCommand.describe(hosts) + ": add -H HOST");
             }
             HostSpec host = hosts.get(0);
-            List<HostResult<IoStat.Interval>> results = DiskSampling.sampleAll(fleetSession, session, hosts, interval);
+            List<HostResult<IoStat.Interval>> results = DiskSampling.sampleAll(fleetSession, session, hosts, seconds);
             HostResult<IoStat.Interval> result = results.get(0);
             if (result instanceof HostResult.Ok<IoStat.Interval> ok) {
                 List<DeviceRates> rows = select(ok.value());

@@ -17,6 +17,7 @@ import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.remote.stats.DeviceRates;
 import jts.fleet.remote.stats.IoStat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,9 +32,8 @@ final class TopCommand extends SessionFleetCommand {
             description = "How many devices to show (default: ${DEFAULT-VALUE}).")
     int count = 10;
 
-    @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", defaultValue = "1",
-            description = "Seconds between the two samples, 1..3600 (default: ${DEFAULT-VALUE}).")
-    int interval = 1;
+    @Mixin
+    SampleInterval interval;
 
     /** One device of one host over the interval. */
     record Row(String host, String tier, DeviceRates rates) {
@@ -45,13 +45,13 @@ final class TopCommand extends SessionFleetCommand {
 
     @Override
     public Integer call() throws Exception {
-        DiskSampling.checkedInterval(interval);
+        int seconds = interval.checked();
         if (count < 1) {
             throw new UsageException("--count must be at least 1, got " + count);
         }
         try (FleetSession fleetSession = fleet.open(context)) {
             List<HostResult<IoStat.Interval>> results = DiskSampling.sampleAll(fleetSession, session,
-                    fleetSession.hosts(), interval);
+                    fleetSession.hosts(), seconds);
             List<Row> rows = new ArrayList<>();
             for (HostResult<IoStat.Interval> r : results) {
                 if (r instanceof HostResult.Ok<IoStat.Interval> ok) {
@@ -64,7 +64,7 @@ final class TopCommand extends SessionFleetCommand {
                 }
             }
             List<Row> worst = rank(rows, count);
-            print(worst, rows.size());
+            print(worst, rows.size(), seconds);
             FleetReport.printErrors(context.err(), results);
             return FleetReport.exitCode(results);
         }
@@ -78,10 +78,10 @@ final class TopCommand extends SessionFleetCommand {
                 .limit(count).toList();
     }
 
-    private void print(List<Row> worst, int busy) {
+    private void print(List<Row> worst, int busy, int seconds) {
         if (output.json()) {
             ObjectNode doc = Json.object();
-            doc.put("interval_s", interval);
+            doc.put("interval_s", seconds);
             ArrayNode devices = doc.putArray("devices");
             for (Row r : worst) {
                 ObjectNode node = devices.addObject();
@@ -94,7 +94,7 @@ final class TopCommand extends SessionFleetCommand {
             return;
         }
         if (worst.isEmpty()) {
-            context.out().println("no device did any I/O in the " + interval + " s interval");
+            context.out().println("no device did any I/O in the " + seconds + " s interval");
             return;
         }
         TextTable table = new TextTable("HOST", "DEVICE", "TIER", "MAX_AWAIT", "R_AWAIT", "W_AWAIT", "F_AWAIT",
