@@ -35,10 +35,10 @@ class FindingTest {
     }
 
     @Test
-    void aKnownProblemOutranksAnUnknownOne() {
+    void aKnownProblemOutranksAnUnknownOneAndTheExitCodesAreNagios() {
         assertThat(Severity.CRITICAL.rank()).isGreaterThan(Severity.WARNING.rank());
         assertThat(Severity.WARNING.rank()).isGreaterThan(Severity.UNKNOWN.rank());
         assertThat(Severity.UNKNOWN.rank()).isGreaterThan(Severity.OK.rank());
-        assertThat(Severity.UNKNOWN.exitCode()).isEqualTo(3);
+        assertThat(Severity.values()).extracting(Severity::exitCode).containsExactly(0, 1, 2, 3);
     }
 }
