@@ -348,18 +348,15 @@ if [ "$state_existed" = 0 ] || [ "$state_format" != 2 ] || ! cmp -s "$work/state
 fi
 
 # ---- live writes --------------------------------------------------------------------------------------------
-exec 3<"$work/current"
-while read -r dev attr desired; do
-    read -r _cdev _cattr current <&3
-    if [ "$current" = "$desired" ]; then
-        continue
-    fi
+# write_planned DEV ATTR CURRENT DESIRED: one live write; a refused one fails the run (everything put back)
+# shellcheck disable=SC2317  # called by each_change
+write_planned() {
     writes_started=1
-    if ! write_attr "$dev" "$attr" "$desired"; then
-        fail "write $(attr_path "$dev" "$attr") = \"$desired\" (was \"$current\"): $write_err"
+    if ! write_attr "$1" "$2" "$4"; then
+        fail "write $(attr_path "$1" "$2") = \"$4\" (was \"$3\"): $write_err"
     fi
-done <"$work/plan"
-exec 3<&-
+}
+each_change "$work/current" "$work/plan" write_planned
 
 # ---- rules file --------------------------------------------------------------------------------------------
 rules_state=ok

@@ -94,15 +94,28 @@ report_changes() {
 }
 
 # shellcheck disable=SC2317
+each_change() {
+    # each_change BEFORE AFTER COMMAND: for every "dev attr value" line of AFTER whose value differs from the
+    # line at the same place of BEFORE (both in write order, one line per entry), COMMAND DEV ATTR WAS VALUE.
+    # COMMAND runs with stdin from AFTER; it may end the script (apply's fail, rollback's reject).
+    exec 3<"$1"
+    while read -r each_dev each_attr each_value; do
+        read -r _bdev _battr each_was <&3
+        [ "$each_was" = "$each_value" ] || "$3" "$each_dev" "$each_attr" "$each_was" "$each_value"
+    done <"$2"
+    exec 3<&-
+}
+
+# shellcheck disable=SC2317
+planned_item() {
+    change_item "$1" "$2" "$3" "$4" planned
+}
+
+# shellcheck disable=SC2317
 planned_changes() {
     # planned_changes BEFORE AFTER: the "dev attr value" lines of AFTER whose value differs from BEFORE's, as
     # items of the intent record
-    exec 3<"$1"
-    while read -r dev attr value; do
-        read -r _bdev _battr was <&3
-        [ "$was" = "$value" ] || change_item "$dev" "$attr" "$was" "$value" planned
-    done <"$2"
-    exec 3<&-
+    each_change "$1" "$2" planned_item
 }
 
 # shellcheck disable=SC2317

@@ -157,22 +157,19 @@ change_write intent || reject "cannot record the change in $state_dir/changes.js
 intent_written=1
 
 # ---- write, then read everything back ---------------------------------------------------------------------
-exec 3<"$work/current"
-while read -r dev attr value; do
-    read -r _cdev _cattr now <&3
-    if [ "$now" = "$value" ]; then
-        continue
-    fi
+# restore_value DEV ATTR NOW VALUE: one write; a refused one puts back what this run wrote and ends it
+# shellcheck disable=SC2317  # called by each_change
+restore_value() {
     writes_started=1
-    p=$(attr_path "$dev" "$attr")
-    if ! write_value "$p" "$value"; then
-        out error "restore $p = \"$value\" (now \"$now\"): $write_err"
+    p=$(attr_path "$1" "$2")
+    if ! write_value "$p" "$4"; then
+        out error "restore $p = \"$4\" (now \"$3\"): $write_err"
         undo_writes
         reject "nothing restored: the values this run had written were put back; the state is kept for a retry"
     fi
-    printf '%s\n' "$dev" >>"$work/devices"
-done <"$work/restore"
-exec 3<&-
+    printf '%s\n' "$1" >>"$work/devices"
+}
+each_change "$work/current" "$work/restore" restore_value
 
 : >"$work/mismatch"
 while read -r dev attr value; do
