@@ -6,7 +6,7 @@
 # do not edit. Regenerate: mvn -o -pl controller -am test -Dtest=StandaloneScriptsTest \
 #     -Djts.golden.update=true -Dsurefire.failIfNoSpecifiedTests=false
 # POSIX sh + coreutils/util-linux/awk. Read docs/TROUBLESHOOTING.md for what the output means.
-# shellcheck disable=SC2317,SC2329
+# shellcheck disable=SC2317,SC2329,SC2030,SC2031
 set -u
 LC_ALL=C
 export LC_ALL
@@ -15,6 +15,54 @@ export PATH
 
 # ---- the controller's gather script (status, snapshot), verbatim; runs in a subshell
 jts_gather() (
+# jts-fleet host prelude: HostPrelude.spliced() puts this after the first line of every host script that checks
+# names or paths given by the controller or read from a host (the tuning, bench and metrics scripts, the shell's
+# and watch's samplers), so each rule has one copy. Definitions only: nothing here runs or reads anything. Not
+# every script uses every definition: the directives below silence the linter's "unreachable" findings for that
+# reason. (No script names here: tests find a script's processes by the names in its own text.)
+
+# in_list WORD LIST: is WORD one of the words of LIST?
+# shellcheck disable=SC2317
+in_list() {
+    for word in $2; do
+        [ "$1" = "$word" ] && return 0
+    done
+    return 1
+}
+
+# use_sysroot SCRIPT: checks the caller's $sysroot (a fixture tree read instead of /; "" or "/" for none, "/"
+# becomes ""), the one rule of every script that takes one. A refused one (characters outside
+# [-A-Za-z0-9._/+:@,=], a "." or ".." component, "//", a relative path) is said as "SCRIPT: ..." on stderr and
+# the script exits 2. No subshell: samplers are counted by their processes.
+# shellcheck disable=SC2317,SC2154
+use_sysroot() {
+    case $sysroot in
+        '' | /) sysroot= ;;
+        *[!-A-Za-z0-9._/+:@,=]* | */../* | */.. | */./* | */. | *//*)
+            echo "$1: refusing sysroot '$sysroot'" >&2; exit 2 ;;
+        /*) ;;
+        *) echo "$1: sysroot must be an absolute path: $sysroot" >&2; exit 2 ;;
+    esac
+}
+
+# valid_device NAME: a kernel block device name jts-fleet may build a /sys path from or pass on:
+# [A-Za-z0-9._:+-]+, never "." or "..", never something that reads as an option.
+# shellcheck disable=SC2317
+valid_device() {
+    case $1 in
+        '' | . | .. | -* | *[!A-Za-z0-9._:+-]*) return 1 ;;
+    esac
+    return 0
+}
+
+# die CODE MESSAGE...: "PROG: MESSAGE" on stderr, then exit CODE; PROG is the caller's $prog, the script's name.
+# shellcheck disable=SC2317,SC2154
+die() {
+    die_code=$1
+    shift
+    printf '%s: %s\n' "$prog" "$*" >&2
+    exit "$die_code"
+}
 # jts-fleet gather: everything the storage model needs, in ONE round trip, read-only.
 #
 # Usage: gather.sh [SYSROOT]   SYSROOT prefixes every path read (fixture trees in tests); default "/".
@@ -37,21 +85,7 @@ LC_ALL=C
 export LC_ALL
 
 sysroot=${1:-}
-case $sysroot in
-    '' | /) sysroot= ;;
-    *[!-A-Za-z0-9._/+:@,=]*)
-        echo "jts-gather: refusing sysroot with unexpected characters" >&2
-        exit 2 ;;
-    /*)
-        case $sysroot/ in
-            */../* | */./*)
-                echo "jts-gather: refusing sysroot with . or .. components: $sysroot" >&2
-                exit 2 ;;
-        esac ;;
-    *)
-        echo "jts-gather: sysroot must be an absolute path: $sysroot" >&2
-        exit 2 ;;
-esac
+use_sysroot jts-gather
 if [ -n "$sysroot" ]; then
     # resolve symlinks once, so that resolved sysfs paths can be made relative to it below
     if ! cd -P "$sysroot" 2>/dev/null; then
@@ -299,15 +333,61 @@ fi
 
 # ---- the controller's watch read (uptime + diskstats), verbatim; runs in a subshell
 jts_diskstats() (
+# jts-fleet host prelude: HostPrelude.spliced() puts this after the first line of every host script that checks
+# names or paths given by the controller or read from a host (the tuning, bench and metrics scripts, the shell's
+# and watch's samplers), so each rule has one copy. Definitions only: nothing here runs or reads anything. Not
+# every script uses every definition: the directives below silence the linter's "unreachable" findings for that
+# reason. (No script names here: tests find a script's processes by the names in its own text.)
+
+# in_list WORD LIST: is WORD one of the words of LIST?
+# shellcheck disable=SC2317
+in_list() {
+    for word in $2; do
+        [ "$1" = "$word" ] && return 0
+    done
+    return 1
+}
+
+# use_sysroot SCRIPT: checks the caller's $sysroot (a fixture tree read instead of /; "" or "/" for none, "/"
+# becomes ""), the one rule of every script that takes one. A refused one (characters outside
+# [-A-Za-z0-9._/+:@,=], a "." or ".." component, "//", a relative path) is said as "SCRIPT: ..." on stderr and
+# the script exits 2. No subshell: samplers are counted by their processes.
+# shellcheck disable=SC2317,SC2154
+use_sysroot() {
+    case $sysroot in
+        '' | /) sysroot= ;;
+        *[!-A-Za-z0-9._/+:@,=]* | */../* | */.. | */./* | */. | *//*)
+            echo "$1: refusing sysroot '$sysroot'" >&2; exit 2 ;;
+        /*) ;;
+        *) echo "$1: sysroot must be an absolute path: $sysroot" >&2; exit 2 ;;
+    esac
+}
+
+# valid_device NAME: a kernel block device name jts-fleet may build a /sys path from or pass on:
+# [A-Za-z0-9._:+-]+, never "." or "..", never something that reads as an option.
+# shellcheck disable=SC2317
+valid_device() {
+    case $1 in
+        '' | . | .. | -* | *[!A-Za-z0-9._:+-]*) return 1 ;;
+    esac
+    return 0
+}
+
+# die CODE MESSAGE...: "PROG: MESSAGE" on stderr, then exit CODE; PROG is the caller's $prog, the script's name.
+# shellcheck disable=SC2317,SC2154
+die() {
+    die_code=$1
+    shift
+    printf '%s: %s\n' "$prog" "$*" >&2
+    exit "$die_code"
+}
 # jts-fleet watch: the cheap read of one tick. Uptime first (the interval clock), then the counters, in one
 # process so both come from the same instant as closely as the kernel allows. $1 (optional): the host's sysroot
-# (fixture tree); its proc/diskstats is read, the clock stays this machine's.
-case ${1:-} in
-    '') exec cat /proc/uptime /proc/diskstats ;;
-    /*) ;;
-    *) echo "watch-read: sysroot must be an absolute path" >&2; exit 2 ;;
-esac
-exec cat /proc/uptime "$1/proc/diskstats"
+# (fixture tree, checked by use_sysroot of the host prelude); its proc/diskstats is read, the clock stays this
+# machine's.
+sysroot=${1:-}
+use_sysroot watch-read
+exec cat /proc/uptime "$sysroot/proc/diskstats"
 )
 
 # ---- storage-status: main part (fixed text; the functions above are the controller's own host scripts)

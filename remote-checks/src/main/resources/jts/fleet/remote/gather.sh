@@ -21,21 +21,7 @@ LC_ALL=C
 export LC_ALL
 
 sysroot=${1:-}
-case $sysroot in
-    '' | /) sysroot= ;;
-    *[!-A-Za-z0-9._/+:@,=]*)
-        echo "jts-gather: refusing sysroot with unexpected characters" >&2
-        exit 2 ;;
-    /*)
-        case $sysroot/ in
-            */../* | */./*)
-                echo "jts-gather: refusing sysroot with . or .. components: $sysroot" >&2
-                exit 2 ;;
-        esac ;;
-    *)
-        echo "jts-gather: sysroot must be an absolute path: $sysroot" >&2
-        exit 2 ;;
-esac
+use_sysroot jts-gather
 if [ -n "$sysroot" ]; then
     # resolve symlinks once, so that resolved sysfs paths can be made relative to it below
     if ! cd -P "$sysroot" 2>/dev/null; then

@@ -44,6 +44,8 @@ public final class MetricsReference {
             "family\\(\"(jts_[a-z0-9_]+)\", \"([a-z]+)\", \"((?:[^\"\\\\]|\\\\.)*)\"\\)");
     private static final Pattern PRINTF_HELP = Pattern.compile("# HELP (jts_[a-z0-9_]+) ([^\\\\']*)\\\\n");
     private static final Pattern PRINTF_TYPE = Pattern.compile("# TYPE (jts_[a-z0-9_]+) ([a-z]+)\\\\n");
+    /** jts-fstrim's families: {@code gauge NAME 'HELP' SAMPLES} (a shell function; the line may be continued). */
+    private static final Pattern SHELL_GAUGE = Pattern.compile("\\bgauge (jts_[a-z0-9_]+)(?:\\s|\\\\)+'([^']*)'");
     private static final Pattern SPLIT_LIST = Pattern.compile("split\\(\"([^\"]*)\", (\\w+), \" \"\\)");
     private static final Pattern FHELP = Pattern.compile("fhelp\\[(\\d+)] = \"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\\\\?\"");
@@ -91,6 +93,10 @@ public final class MetricsReference {
         Matcher type = PRINTF_TYPE.matcher(script);
         while (type.find()) {
             declared.putIfAbsent(type.group(1), new Declared(type.group(2), printfHelp.getOrDefault(type.group(1), "")));
+        }
+        Matcher gauge = SHELL_GAUGE.matcher(script);
+        while (gauge.find()) {
+            declared.putIfAbsent(gauge.group(1), new Declared("gauge", gauge.group(2)));
         }
         List<Family> families = new ArrayList<>();
         for (Map.Entry<String, Declared> f : declared.entrySet()) {

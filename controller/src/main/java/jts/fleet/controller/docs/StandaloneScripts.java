@@ -13,7 +13,7 @@ import jts.fleet.remote.bench.BenchScripts;
 import jts.fleet.remote.bench.FioJobFile;
 import jts.fleet.remote.bench.FioProfile;
 import jts.fleet.remote.model.GatherScript;
-import jts.fleet.remote.monitor.Resources;
+import jts.fleet.remote.monitor.HostReads;
 import jts.fleet.remote.script.ScriptResources;
 import jts.fleet.remote.trim.TrimScript;
 
@@ -44,7 +44,7 @@ public final class StandaloneScripts {
                         + "# online discard, TRIM timers and the last TRIM per mount, and an iostat-like I/O snapshot.");
         function(out, "jts_gather", "the controller's gather script (status, snapshot)", GatherScript.text());
         function(out, "jts_trim_status", "the controller's TRIM status read", TrimScript.statusScript());
-        function(out, "jts_diskstats", "the controller's watch read (uptime + diskstats)", Resources.text("watch-read.sh"));
+        function(out, "jts_diskstats", "the controller's watch read (uptime + diskstats)", HostReads.watchReadScript());
         out.append(resource("storage-status-main.sh"));
         return out.toString();
     }
@@ -113,7 +113,8 @@ public final class StandaloneScripts {
         out.append("#     -Djts.golden.update=true -Dsurefire.failIfNoSpecifiedTests=false\n");
         out.append("# POSIX sh + coreutils/util-linux/awk. Read docs/TROUBLESHOOTING.md for what the output means.\n");
         // the embedded scripts are shellchecked on their own; these checks fire only because they became functions
-        out.append("# shellcheck disable=SC2317,SC2329\n");
+        // (each subshell function sets its own $sysroot through the host prelude: SC2030/SC2031)
+        out.append("# shellcheck disable=SC2317,SC2329,SC2030,SC2031\n");
         out.append("set -u\nLC_ALL=C\nexport LC_ALL\nPATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH\nexport PATH\n\n");
         return out;
     }

@@ -50,7 +50,15 @@ public final class HostReads {
 
     /** {@code check}: args are the gap in seconds (e.g. "1.000"), the textfile path and the sysroot (optional). */
     public static String checkScript() {
-        return Resources.text("check-read.sh");
+        return HostPrelude.spliced(Resources.text("check-read.sh"));
+    }
+
+    /**
+     * One read of uptime and diskstats in one process ({@code watch-read.sh}, the standalone status script's I/O
+     * snapshot); its argument is the sysroot (optional).
+     */
+    public static String watchReadScript() {
+        return HostPrelude.spliced(Resources.text("watch-read.sh"));
     }
 
     public static List<String> checkArgs(java.time.Duration gap, String textfilePath,

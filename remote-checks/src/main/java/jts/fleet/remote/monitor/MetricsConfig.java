@@ -256,8 +256,11 @@ public record MetricsConfig(
         }
     }
 
-    /** The host script as pushed: {@code jts-metrics.sh} with the host prelude ({@link HostPrelude}). */
+    /**
+     * The host script as pushed: {@code jts-metrics.sh} with the host and timer preludes
+     * ({@link HostPrelude#timerSpliced}).
+     */
     public static String script() {
-        return HostPrelude.spliced(Resources.text("jts-metrics.sh"));
+        return HostPrelude.timerSpliced(Resources.text("jts-metrics.sh"));
     }
 }

@@ -29,7 +29,7 @@ public final class MonitorInstall {
 
     /** No args. */
     public static String activateScript() {
-        return Resources.text("monitor-activate.sh");
+        return jts.fleet.remote.script.HostPrelude.spliced(Resources.text("monitor-activate.sh"));
     }
 
     /** What activation found: whether systemd runs (then the timer is enabled) and the timer's next elapse. */

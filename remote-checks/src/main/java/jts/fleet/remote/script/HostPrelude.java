@@ -1,12 +1,18 @@
 package jts.fleet.remote.script;
 
 /**
- * The definitions host scripts share ({@code host-common.sh}: {@code in_list}, {@code valid_device}), put into
- * each script as it is run. A prelude goes after the script's first line (the {@code #!} line or its title
- * comment), so line 1 stays what the script says it is.
+ * The definitions host scripts share, put into each script as it is run, so each rule has one copy on the host
+ * side. {@code host-common.sh}: {@code in_list}, {@code valid_device} (the device-name rule), {@code use_sysroot}
+ * (the sysroot rule: a fixture tree read instead of /) and {@code die} (message on stderr named by the script's
+ * {@code $prog}, exit code); every script that checks a name, a path or a sysroot carries it. A family's own
+ * prelude follows it: {@code timer-common.sh} ({@link #timerSpliced}: the blackout-window rule of the scripts systemd
+ * timers run), {@code tune-common.sh}, {@code bench-common.sh}. A prelude goes after the script's first line (the
+ * {@code #!} line or its title comment), so line 1 stays what the script says it is.
  */
 public final class HostPrelude {
     public static final String RESOURCE = "/jts/fleet/remote/script/host-common.sh";
+    /** The prelude of the scripts jts-fleet installs for its systemd timers (jts-fstrim, jts-metrics). */
+    public static final String TIMER_RESOURCE = "/jts/fleet/remote/script/timer-common.sh";
 
     private HostPrelude() {
     }
@@ -19,6 +25,11 @@ public final class HostPrelude {
     /** {@code script} with {@code host-common.sh} and then {@code familyPrelude} after its first line. */
     public static String spliced(String script, String familyPrelude) {
         return splice(script, ScriptResources.text(RESOURCE) + familyPrelude);
+    }
+
+    /** {@code script} with {@code host-common.sh} and {@code timer-common.sh} after its first line. */
+    public static String timerSpliced(String script) {
+        return spliced(script, ScriptResources.text(TIMER_RESOURCE));
     }
 
     /** {@code prelude} after the first line of {@code script}: how every prelude is added. */

@@ -3,6 +3,7 @@ package jts.fleet.remote.trim;
 import java.util.ArrayList;
 import java.util.List;
 
+import jts.fleet.remote.script.HostPrelude;
 import jts.fleet.remote.script.ScriptResources;
 
 /**
@@ -33,17 +34,19 @@ public final class TrimScript {
     private TrimScript() {
     }
 
+    /** {@code jts-fstrim} as installed: with the host and timer preludes ({@link HostPrelude#timerSpliced}). */
     public static String text() {
-        return ScriptResources.text(RESOURCE);
+        return HostPrelude.timerSpliced(ScriptResources.text(RESOURCE));
     }
 
     public static String activateScript() {
-        return ScriptResources.text(ACTIVATE_RESOURCE);
+        return HostPrelude.spliced(ScriptResources.text(ACTIVATE_RESOURCE));
     }
 
-    /** With the change-record prelude: a run given the change context records itself on the host. */
+    /** With the host prelude and the change-record prelude: a run given the change context records itself. */
     public static String runScript() {
-        return jts.fleet.remote.change.HostChangeLog.withPrelude(ScriptResources.text(RUN_RESOURCE));
+        return jts.fleet.remote.change.HostChangeLog.withPrelude(
+                HostPrelude.spliced(ScriptResources.text(RUN_RESOURCE)));
     }
 
     public static String statusScript() {

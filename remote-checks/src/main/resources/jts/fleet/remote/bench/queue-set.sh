@@ -16,13 +16,8 @@ if [ "$#" -lt 3 ] || [ "$#" -gt 5 ]; then
     echo "usage: queue-set.sh DEVICE ATTRIBUTE VALUE [SYSROOT [CONTEXT]]" >&2
     exit 2
 fi
-dev=$1 attr=$2 value=$3 root=${4:-} context=${5:-}
-case $root in
-    '') ;;
-    /*/..|/*/../*|*/./*|*//*) echo "sysroot must be a plain absolute path" >&2; exit 2 ;;
-    /*) ;;
-    *) echo "sysroot must be a plain absolute path" >&2; exit 2 ;;
-esac
+dev=$1 attr=$2 value=$3 sysroot=${4:-} context=${5:-}
+use_sysroot queue-set.sh
 valid_device "$dev" || { echo "device name must match [A-Za-z0-9._:+-]+" >&2; exit 2; }
 in_list "$attr" "$QUEUE_ATTRS" || { echo "attribute $attr is not allowlisted" >&2; exit 2; }
 case $attr in
@@ -30,7 +25,7 @@ case $attr in
     write_cache) case $value in "write back"|"write through") ;; *) echo "write_cache must be 'write back' or 'write through'" >&2; exit 2 ;; esac ;;
     *) case $value in ''|*[!0-9]*) echo "$attr must be a non-negative integer" >&2; exit 2 ;; esac ;;
 esac
-file=$root/sys/block/$dev/queue/$attr
+file=$sysroot/sys/block/$dev/queue/$attr
 [ -e "$file" ] || { echo "$file does not exist" >&2; exit 3; }
 
 current() {
@@ -53,10 +48,10 @@ old=$(current) || { echo "cannot read $file" >&2; exit 3; }
 echo "old=$old"
 work=$(mktemp -d "${TMPDIR:-/tmp}/jts-queue-set.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
-change_open "$context" "$root/var/lib/jts-fleet" queue-set "$root" "$work" \
+change_open "$context" "$sysroot/var/lib/jts-fleet" queue-set "$sysroot" "$work" \
     || { echo "the change context is not one line of jts-fleet JSON: nothing written" >&2; exit 2; }
 change_item "$dev" "$attr" "$old" "$value" planned
-change_write intent || { echo "cannot record the change in $root/var/lib/jts-fleet/changes.jsonl: nothing written" >&2; exit 4; }
+change_write intent || { echo "cannot record the change in $sysroot/var/lib/jts-fleet/changes.jsonl: nothing written" >&2; exit 4; }
 if ! err=$(printf '%s\n' "$value" 2>&1 > "$file"); then
     echo "write $file = \"$value\": ${err:-refused}" >&2
     change_item "$dev" "$attr" "$old" "$old" failed "${err:-refused}"

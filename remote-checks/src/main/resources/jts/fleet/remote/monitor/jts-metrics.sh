@@ -10,11 +10,10 @@ set -u
 umask 022
 LC_ALL=C
 export LC_ALL
+# shellcheck disable=SC2034  # read by die (host prelude)
+prog=jts-metrics
 conf=${1:-/etc/jts-fleet/metrics.conf}
-if [ ! -r "$conf" ]; then
-    echo "jts-metrics: cannot read config $conf" >&2
-    exit 2
-fi
+[ -r "$conf" ] || die 2 "cannot read config $conf"
 
 tab=$(printf '\t')
 textfile_dir=/var/lib/prometheus/node-exporter
@@ -32,12 +31,12 @@ while IFS=$tab read -r key value _rest; do
     esac
 done < "$conf"
 case $health_poll_seconds in
-    '' | *[!0-9]*) echo "jts-metrics: $conf: health_poll_seconds \"$health_poll_seconds\" is not a number" >&2; exit 2 ;;
+    '' | *[!0-9]*) die 2 "$conf: health_poll_seconds \"$health_poll_seconds\" is not a number" ;;
 esac
 for dir in "$textfile_dir" "$state_dir"; do
     case $dir in
         /*) ;;
-        *) echo "jts-metrics: $conf: \"$dir\" is not an absolute path" >&2; exit 2 ;;
+        *) die 2 "$conf: \"$dir\" is not an absolute path" ;;
     esac
 done
 mkdir -p "$state_dir" "$textfile_dir" || exit 1
@@ -62,21 +61,8 @@ while IFS=$tab read -r key zone days from to; do
         echo "jts-metrics: $conf: blackout times must be HHMM" >&2
         continue
     fi
-    local_now=$(TZ=$zone date +'%u %H%M')
-    dow=${local_now%% *}
-    # HHMM with a leading zero would be octal in $(( )): prefix a 1 and subtract
-    hm=$(( 1${local_now#* } - 10000 ))
-    from=$(( 1$from - 10000 ))
-    to=$(( 1$to - 10000 ))
-    yesterday=$(( (dow + 5) % 7 + 1 ))
-    case ",$days," in *",$dow,"*) today_listed=1 ;; *) today_listed=0 ;; esac
-    case ",$days," in *",$yesterday,"*) yesterday_listed=1 ;; *) yesterday_listed=0 ;; esac
-    if [ "$from" -le "$to" ]; then
-        if [ "$today_listed" = 1 ] && [ "$hm" -ge "$from" ] && [ "$hm" -lt "$to" ]; then in_blackout=1; fi
-    else
-        # over midnight: the evening belongs to today's window, the morning to yesterday's
-        if [ "$today_listed" = 1 ] && [ "$hm" -ge "$from" ]; then in_blackout=1; fi
-        if [ "$yesterday_listed" = 1 ] && [ "$hm" -lt "$to" ]; then in_blackout=1; fi
+    if in_window "$days" "$from" "$to" "$(TZ=$zone date +'%u %H%M')"; then
+        in_blackout=1
     fi
 done < "$conf"
 

@@ -4,11 +4,13 @@
 set -u
 LC_ALL=C
 export LC_ALL
+# shellcheck disable=SC2034  # read by die (host prelude)
+prog=monitor-activate
 if [ ! -d /run/systemd/system ]; then
     echo "systemd absent"
     exit 0
 fi
 echo "systemd present"
-systemctl daemon-reload || { echo "monitor-activate: systemctl daemon-reload failed" >&2; exit 1; }
-systemctl enable --now jts-metrics.timer || { echo "monitor-activate: enable --now jts-metrics.timer failed" >&2; exit 1; }
+systemctl daemon-reload || die 1 "systemctl daemon-reload failed"
+systemctl enable --now jts-metrics.timer || die 1 "enable --now jts-metrics.timer failed"
 echo "next $(systemctl show -p NextElapseUSecRealtime --value jts-metrics.timer)"

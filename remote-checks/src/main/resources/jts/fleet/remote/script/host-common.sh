@@ -14,13 +14,15 @@ in_list() {
 }
 
 # use_sysroot SCRIPT: checks the caller's $sysroot (a fixture tree read instead of /; "" or "/" for none, "/"
-# becomes ""). A refused one (characters outside [-A-Za-z0-9._/+:@,=], a "." or ".." component, a relative path)
-# is said as "SCRIPT: ..." on stderr and the script exits 2. No subshell: samplers are counted by their processes.
+# becomes ""), the one rule of every script that takes one. A refused one (characters outside
+# [-A-Za-z0-9._/+:@,=], a "." or ".." component, "//", a relative path) is said as "SCRIPT: ..." on stderr and
+# the script exits 2. No subshell: samplers are counted by their processes.
 # shellcheck disable=SC2317,SC2154
 use_sysroot() {
     case $sysroot in
         '' | /) sysroot= ;;
-        *[!-A-Za-z0-9._/+:@,=]* | */../* | */.. | */./*) echo "$1: refusing sysroot '$sysroot'" >&2; exit 2 ;;
+        *[!-A-Za-z0-9._/+:@,=]* | */../* | */.. | */./* | */. | *//*)
+            echo "$1: refusing sysroot '$sysroot'" >&2; exit 2 ;;
         /*) ;;
         *) echo "$1: sysroot must be an absolute path: $sysroot" >&2; exit 2 ;;
     esac
@@ -34,4 +36,13 @@ valid_device() {
         '' | . | .. | -* | *[!A-Za-z0-9._:+-]*) return 1 ;;
     esac
     return 0
+}
+
+# die CODE MESSAGE...: "PROG: MESSAGE" on stderr, then exit CODE; PROG is the caller's $prog, the script's name.
+# shellcheck disable=SC2317,SC2154
+die() {
+    die_code=$1
+    shift
+    printf '%s: %s\n' "$prog" "$*" >&2
+    exit "$die_code"
 }

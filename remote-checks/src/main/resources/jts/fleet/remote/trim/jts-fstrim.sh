@@ -29,18 +29,13 @@ force=0
 dry_run=0
 json=0
 
-die() {
-    printf '%s: %s\n' "$prog" "$*" >&2
-    exit 2
-}
-
 while [ $# -gt 0 ]; do
     case $1 in
         --force) force=1 ;;
         --dry-run) dry_run=1 ;;
         --json) json=1 ;;
         --config|--state-dir|--sysfs-root|--now|--clock)
-            [ $# -ge 2 ] || die "$1 needs a value"
+            [ $# -ge 2 ] || die 2 "$1 needs a value"
             case $1 in
                 --config) config=$2 ;;
                 --state-dir) state_dir_flag=$2 ;;
@@ -49,14 +44,15 @@ while [ $# -gt 0 ]; do
                 --clock) clock_file=$2 ;;
             esac
             shift ;;
-        -h|--help) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 0 ;;
-        *) die "unknown argument: $1 (see --help)" ;;
+        # the header: from its title to the first line that is not a comment (the preludes come before it)
+        -h|--help) sed -n '/^# jts-fstrim: /,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;
+        *) die 2 "unknown argument: $1 (see --help)" ;;
     esac
     shift
 done
-case $fixed_now in *[!0-9]*) die "--now takes epoch seconds, not \"$fixed_now\"" ;; esac
+case $fixed_now in *[!0-9]*) die 2 "--now takes epoch seconds, not \"$fixed_now\"" ;; esac
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/jts-fstrim.XXXXXX") || die "cannot create a temporary directory"
+work=$(mktemp -d "${TMPDIR:-/tmp}/jts-fstrim.XXXXXX") || die 2 "cannot create a temporary directory"
 terminated=0
 trap 'rm -rf "$work"' EXIT
 # SIGTERM (systemd stop, timeout) only raises a flag: the range being trimmed finishes, no further range starts.
@@ -72,23 +68,23 @@ version_seen=0
 : > "$work/blackout"
 : > "$work/results"
 : > "$work/seen"
-[ -r "$config" ] || die "cannot read config $config"
+[ -r "$config" ] || die 2 "cannot read config $config"
 lineno=0
 while IFS= read -r line || [ -n "$line" ]; do
     lineno=$((lineno + 1))
     case $line in ''|'#'*) continue ;; esac
     key=${line%% *}
     value=${line#* }
-    if [ "$key" = "$line" ] || [ -z "$value" ]; then die "$config:$lineno: \"$key\" needs a value"; fi
+    if [ "$key" = "$line" ] || [ -z "$value" ]; then die 2 "$config:$lineno: \"$key\" needs a value"; fi
     case $key in
         jts-trim-config)
-            [ "$value" = 1 ] || die "$config:$lineno: unsupported config version \"$value\" (this script reads 1)"
+            [ "$value" = 1 ] || die 2 "$config:$lineno: unsupported config version \"$value\" (this script reads 1)"
             version_seen=1 ;;
         host) host=$value ;;
         state_dir|textfile_dir|mount)
             case $value in
                 /*) ;;
-                *) die "$config:$lineno: $key must be an absolute path: \"$value\"" ;;
+                *) die 2 "$config:$lineno: $key must be an absolute path: \"$value\"" ;;
             esac
             case $key in
                 state_dir) conf_state_dir=$value ;;
@@ -97,9 +93,9 @@ while IFS= read -r line || [ -n "$line" ]; do
             esac ;;
         chunk_bytes)
             case $value in
-                *[!0-9]*) die "$config:$lineno: chunk_bytes must be a number of bytes: \"$value\"" ;;
+                *[!0-9]*) die 2 "$config:$lineno: chunk_bytes must be a number of bytes: \"$value\"" ;;
             esac
-            [ "$value" -ge 1048576 ] || die "$config:$lineno: chunk_bytes below 1 MiB: $value"
+            [ "$value" -ge 1048576 ] || die 2 "$config:$lineno: chunk_bytes below 1 MiB: $value"
             chunk_bytes=$value ;;
         blackout)
             # blackout DAYS FROM TO ZONE  e.g. "1,2,3,4,5 0800 1800 America/New_York" (days: 1=Mon..7=Sun,
@@ -107,20 +103,20 @@ while IFS= read -r line || [ -n "$line" ]; do
             read -r b_days b_from b_to b_zone b_rest <<EOW
 $value
 EOW
-            case $b_days in ''|*[!1-7,]*) die "$config:$lineno: blackout days must be like 1,2,3 (1=Mon): \"$b_days\"" ;; esac
+            case $b_days in ''|*[!1-7,]*) die 2 "$config:$lineno: blackout days must be like 1,2,3 (1=Mon): \"$b_days\"" ;; esac
             for hm in "$b_from" "$b_to"; do
                 case $hm in
                     [01][0-9][0-5][0-9]|2[0-3][0-5][0-9]|2400) ;;
-                    *) die "$config:$lineno: blackout times must be HHMM: \"$hm\"" ;;
+                    *) die 2 "$config:$lineno: blackout times must be HHMM: \"$hm\"" ;;
                 esac
             done
-            case $b_zone in ''|*[!A-Za-z0-9_+/-]*|*..*) die "$config:$lineno: bad time zone \"$b_zone\"" ;; esac
-            [ -z "$b_rest" ] || die "$config:$lineno: unexpected \"$b_rest\" after the time zone"
+            case $b_zone in ''|*[!A-Za-z0-9_+/-]*|*..*) die 2 "$config:$lineno: bad time zone \"$b_zone\"" ;; esac
+            [ -z "$b_rest" ] || die 2 "$config:$lineno: unexpected \"$b_rest\" after the time zone"
             printf '%s %s %s %s\n' "$b_days" "$b_from" "$b_to" "$b_zone" >> "$work/blackout" ;;
-        *) die "$config:$lineno: unknown key \"$key\"" ;;
+        *) die 2 "$config:$lineno: unknown key \"$key\"" ;;
     esac
 done < "$config"
-[ "$version_seen" = 1 ] || die "$config: not a jts-fleet trim config (no \"jts-trim-config 1\" line)"
+[ "$version_seen" = 1 ] || die 2 "$config: not a jts-fleet trim config (no \"jts-trim-config 1\" line)"
 state_dir=${state_dir_flag:-$conf_state_dir}
 
 # ---- helpers ------------------------------------------------------------------------------------------
@@ -144,13 +140,9 @@ escape() {
     printf '%s' "$1" | tr '\000-\037' ' ' | sed 's/\\/\\\\/g; s/"/\\"/g'
 }
 
-day_listed() { # DAY DAYLIST
-    case ",$2," in *",$1,"*) return 0 ;; esac
-    return 1
-}
-
-# True when now is inside a blackout window; blackout_desc then names it. An unknown time zone counts as
-# inside: without tzdata, date(1) silently falls back to UTC and the window would be hours off.
+# True when now is inside a blackout window (in_window, the timer prelude's rule); blackout_desc then names it.
+# An unknown time zone counts as inside: without tzdata, date(1) silently falls back to UTC and the window would be
+# hours off.
 in_blackout() {
     at=$(now_s)
     while read -r b_days b_from b_to b_zone <&3; do
@@ -158,21 +150,7 @@ in_blackout() {
             blackout_desc="time zone $b_zone is unknown on this host (no /usr/share/zoneinfo/$b_zone)"
             return 0
         fi
-        local_now=$(TZ=$b_zone date -d "@$at" '+%u %H%M')
-        dow=${local_now% *}
-        # "1HHMM - 10000" keeps a leading zero from being read as octal
-        minute=$((1${local_now#* } - 10000))
-        from=$((1$b_from - 10000))
-        to=$((1$b_to - 10000))
-        yesterday=$((dow == 1 ? 7 : dow - 1))
-        inside=0
-        if [ "$from" -le "$to" ]; then
-            if day_listed "$dow" "$b_days" && [ "$minute" -ge "$from" ] && [ "$minute" -lt "$to" ]; then inside=1; fi
-        else
-            if day_listed "$dow" "$b_days" && [ "$minute" -ge "$from" ]; then inside=1; fi
-            if day_listed "$yesterday" "$b_days" && [ "$minute" -lt "$to" ]; then inside=1; fi
-        fi
-        if [ "$inside" = 1 ]; then
+        if in_window "$b_days" "$b_from" "$b_to" "$(TZ=$b_zone date -d "@$at" '+%u %H%M')"; then
             blackout_desc="blackout window days $b_days $b_from-$b_to $b_zone"
             return 0
         fi
@@ -216,50 +194,48 @@ refuse_all() { # REASON
     done 3< "$work/mounts"
 }
 
+# gauge NAME HELP: the HELP and TYPE lines of gauge NAME, then its samples for every mount this run looked at
+gauge() {
+    printf '# HELP %s %s\n' "$1" "$2"
+    printf '# TYPE %s gauge\n' "$1"
+    while IFS="$(printf '\t')" read -r m result bytes duration ts <&3; do
+        label=$(escape "$m")
+        case $1 in
+            jts_trim_last_run_timestamp_seconds)
+                printf 'jts_trim_last_run_timestamp_seconds{mount="%s"} %s\n' "$label" "$ts" ;;
+            jts_trim_last_success_timestamp_seconds)
+                # whole records only: a cut line may hold "result":"ok" without being one
+                last_ok=$(grep -F "\"mount\":\"$label\"," "$state_dir/trim.jsonl" 2>/dev/null \
+                    | grep '^{.*}$' | grep -F '"result":"ok"' | tail -n 1 | sed -n 's/.*"ts":\([0-9]*\),.*/\1/p')
+                [ -z "$last_ok" ] || printf 'jts_trim_last_success_timestamp_seconds{mount="%s"} %s\n' "$label" "$last_ok" ;;
+            jts_trim_refused_runs_in_a_row)
+                in_a_row=$(grep -F "\"mount\":\"$label\"," "$state_dir/trim.jsonl" 2>/dev/null | tail -n 100 \
+                    | sed -n 's/.*"result":"\([a-z]*\)".*/\1/p' \
+                    | awk '{ if ($1 == "refused") n++; else n = 0 } END { print n + 0 }')
+                printf 'jts_trim_refused_runs_in_a_row{mount="%s"} %s\n' "$label" "${in_a_row:-0}" ;;
+            jts_trim_bytes) printf 'jts_trim_bytes{mount="%s"} %s\n' "$label" "$bytes" ;;
+            jts_trim_duration_seconds) printf 'jts_trim_duration_seconds{mount="%s"} %s\n' "$label" "$duration" ;;
+            jts_trim_result)
+                for r in ok skipped failed refused; do
+                    printf 'jts_trim_result{mount="%s",result="%s"} %s\n' "$label" "$r" "$([ "$r" = "$result" ] && echo 1 || echo 0)"
+                done ;;
+        esac
+    done 3< "$work/results"
+}
+
 # Prometheus textfile for node_exporter, written to a temporary name (ignored by node_exporter, which only
 # reads *.prom) and renamed, so a scrape never sees half a file.
 write_textfile() {
     [ -n "$textfile_dir" ] && [ "$dry_run" = 0 ] && [ -s "$work/results" ] || return 0
     tmp="$textfile_dir/.jts_trim.prom.$$"
     {
-        printf '# HELP jts_trim_last_run_timestamp_seconds When jts-fstrim last looked at this mount.\n'
-        printf '# TYPE jts_trim_last_run_timestamp_seconds gauge\n'
-        while IFS="$(printf '\t')" read -r m result bytes duration ts <&3; do
-            printf 'jts_trim_last_run_timestamp_seconds{mount="%s"} %s\n' "$(escape "$m")" "$ts"
-        done 3< "$work/results"
-        printf '# HELP jts_trim_last_success_timestamp_seconds When this mount was last trimmed successfully.\n'
-        printf '# TYPE jts_trim_last_success_timestamp_seconds gauge\n'
-        while IFS="$(printf '\t')" read -r m result bytes duration ts <&3; do
-            # whole records only: a cut line may hold "result":"ok" without being one
-            last_ok=$(grep -F "\"mount\":\"$(escape "$m")\"," "$state_dir/trim.jsonl" 2>/dev/null \
-                | grep '^{.*}$' | grep -F '"result":"ok"' | tail -n 1 | sed -n 's/.*"ts":\([0-9]*\),.*/\1/p')
-            [ -z "$last_ok" ] || printf 'jts_trim_last_success_timestamp_seconds{mount="%s"} %s\n' "$(escape "$m")" "$last_ok"
-        done 3< "$work/results"
-        printf '# HELP jts_trim_refused_runs_in_a_row Runs refused one after the other on this mount, up to now (0 after any other result).\n'
-        printf '# TYPE jts_trim_refused_runs_in_a_row gauge\n'
-        while IFS="$(printf '\t')" read -r m result bytes duration ts <&3; do
-            in_a_row=$(grep -F "\"mount\":\"$(escape "$m")\"," "$state_dir/trim.jsonl" 2>/dev/null | tail -n 100 \
-                | sed -n 's/.*"result":"\([a-z]*\)".*/\1/p' \
-                | awk '{ if ($1 == "refused") n++; else n = 0 } END { print n + 0 }')
-            printf 'jts_trim_refused_runs_in_a_row{mount="%s"} %s\n' "$(escape "$m")" "${in_a_row:-0}"
-        done 3< "$work/results"
-        printf '# HELP jts_trim_bytes Bytes the last run trimmed on this mount.\n'
-        printf '# TYPE jts_trim_bytes gauge\n'
-        while IFS="$(printf '\t')" read -r m result bytes duration ts <&3; do
-            printf 'jts_trim_bytes{mount="%s"} %s\n' "$(escape "$m")" "$bytes"
-        done 3< "$work/results"
-        printf '# HELP jts_trim_duration_seconds How long the last run took on this mount.\n'
-        printf '# TYPE jts_trim_duration_seconds gauge\n'
-        while IFS="$(printf '\t')" read -r m result bytes duration ts <&3; do
-            printf 'jts_trim_duration_seconds{mount="%s"} %s\n' "$(escape "$m")" "$duration"
-        done 3< "$work/results"
-        printf '# HELP jts_trim_result Result of the last run on this mount (1 for the result that happened).\n'
-        printf '# TYPE jts_trim_result gauge\n'
-        while IFS="$(printf '\t')" read -r m result bytes duration ts <&3; do
-            for r in ok skipped failed refused; do
-                printf 'jts_trim_result{mount="%s",result="%s"} %s\n' "$(escape "$m")" "$r" "$([ "$r" = "$result" ] && echo 1 || echo 0)"
-            done
-        done 3< "$work/results"
+        gauge jts_trim_last_run_timestamp_seconds 'When jts-fstrim last looked at this mount.'
+        gauge jts_trim_last_success_timestamp_seconds 'When this mount was last trimmed successfully.'
+        gauge jts_trim_refused_runs_in_a_row \
+            'Runs refused one after the other on this mount, up to now (0 after any other result).'
+        gauge jts_trim_bytes 'Bytes the last run trimmed on this mount.'
+        gauge jts_trim_duration_seconds 'How long the last run took on this mount.'
+        gauge jts_trim_result 'Result of the last run on this mount (1 for the result that happened).'
     } > "$tmp" 2>/dev/null
     if ! mv -f "$tmp" "$textfile_dir/jts_trim.prom" 2>/dev/null; then
         rm -f "$tmp"
@@ -384,7 +360,7 @@ trim() {
 
 # ---- run ----------------------------------------------------------------------------------------------
 if [ "$dry_run" = 0 ]; then
-    mkdir -p "$state_dir" || die "cannot create state directory $state_dir"
+    mkdir -p "$state_dir" || die 2 "cannot create state directory $state_dir"
     lock=$state_dir/trim.lock
     # "<>" opens without truncating, so a refused run does not wipe the holder's PID
     exec 9<>"$lock"

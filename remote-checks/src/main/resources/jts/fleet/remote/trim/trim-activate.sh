@@ -6,25 +6,27 @@
 set -u
 LC_ALL=C
 export LC_ALL
+# shellcheck disable=SC2034  # read by die (host prelude)
+prog=trim-activate
 
 systemd_dir=${1:-}
 mask=${2:-}
-case $systemd_dir in /*) ;; *) echo "trim-activate: SYSTEMD_DIR must be absolute: \"$systemd_dir\"" >&2; exit 2 ;; esac
-case $mask in yes|no) ;; *) echo "trim-activate: MASK must be yes or no: \"$mask\"" >&2; exit 2 ;; esac
+case $systemd_dir in /*) ;; *) die 2 "SYSTEMD_DIR must be absolute: \"$systemd_dir\"" ;; esac
+case $mask in yes|no) ;; *) die 2 "MASK must be yes or no: \"$mask\"" ;; esac
 
 if [ ! -d "$systemd_dir" ]; then
     echo "systemd absent"
     exit 0
 fi
 echo "systemd present"
-systemctl daemon-reload || { echo "trim-activate: systemctl daemon-reload failed" >&2; exit 1; }
-systemctl enable --now jts-fstrim.timer || { echo "trim-activate: systemctl enable --now jts-fstrim.timer failed" >&2; exit 1; }
+systemctl daemon-reload || die 1 "systemctl daemon-reload failed"
+systemctl enable --now jts-fstrim.timer || die 1 "systemctl enable --now jts-fstrim.timer failed"
 # is-enabled exits non-zero for disabled/masked/missing units; the printed state is what matters
 state=$(systemctl is-enabled fstrim.timer 2>/dev/null)
 echo "fstrim.timer ${state:-not-found}"
 if [ "$mask" = yes ] && [ "$state" != masked ] && [ -n "$state" ]; then
     systemctl disable --now fstrim.timer >/dev/null 2>&1
-    systemctl mask fstrim.timer || { echo "trim-activate: systemctl mask fstrim.timer failed" >&2; exit 1; }
+    systemctl mask fstrim.timer || die 1 "systemctl mask fstrim.timer failed"
     echo "masked fstrim.timer"
 fi
 echo "next $(systemctl show -p NextElapseUSecRealtime --value jts-fstrim.timer)"

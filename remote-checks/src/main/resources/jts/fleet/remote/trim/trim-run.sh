@@ -10,6 +10,8 @@ set -u
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 LC_ALL=C
 export PATH LC_ALL
+# shellcheck disable=SC2034  # read by die (host prelude)
+prog=trim-run
 script=/usr/local/libexec/jts-fleet/jts-fstrim
 config=/etc/jts-fleet/trim.conf
 
@@ -18,25 +20,24 @@ dry_run=${2:-}
 config_bytes=${3:-}
 context=${4-}
 set --
-case $force in yes) set -- "$@" --force ;; no) ;; *) echo "trim-run: FORCE must be yes or no" >&2; exit 2 ;; esac
-case $dry_run in yes) set -- "$@" --dry-run ;; no) ;; *) echo "trim-run: DRY_RUN must be yes or no" >&2; exit 2 ;; esac
+case $force in yes) set -- "$@" --force ;; no) ;; *) die 2 "FORCE must be yes or no" ;; esac
+case $dry_run in yes) set -- "$@" --dry-run ;; no) ;; *) die 2 "DRY_RUN must be yes or no" ;; esac
 
 if [ "$config_bytes" = - ]; then
     if [ ! -x "$script" ] || [ ! -r "$config" ]; then
-        echo "trim-run: not installed ($script, $config)" >&2
-        exit 3
+        die 3 "not installed ($script, $config)"
     fi
     [ -n "$context" ] || exec "$script" --json --config "$config" "$@"
 fi
 if [ "$config_bytes" != - ]; then
-    case $config_bytes in ''|*[!0-9]*) echo "trim-run: CONFIG_BYTES must be - or a number" >&2; exit 2 ;; esac
+    case $config_bytes in ''|*[!0-9]*) die 2 "CONFIG_BYTES must be - or a number" ;; esac
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/jts-trim-run.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 if [ "$config_bytes" != - ]; then
     head -c "$config_bytes" > "$work/trim.conf"
     cat > "$work/jts-fstrim"
-    [ "$(wc -c < "$work/trim.conf")" -eq "$config_bytes" ] || { echo "trim-run: config truncated" >&2; exit 2; }
+    [ "$(wc -c < "$work/trim.conf")" -eq "$config_bytes" ] || die 2 "config truncated"
     if [ -z "$context" ]; then
         sh "$work/jts-fstrim" --json --config "$work/trim.conf" "$@"
         exit
@@ -46,12 +47,10 @@ fi
 # recorded: the intent before jts-fstrim starts, the outcome once it ended (a TERM from the command deadline
 # reaches jts-fstrim too, which stops after the range in progress: this script waits for it, then records)
 if ! change_open "$context" /var/lib/jts-fleet trim "" "$work"; then
-    echo "trim-run: the change context is not one line of jts-fleet JSON: nothing trimmed" >&2
-    exit 2
+    die 2 "the change context is not one line of jts-fleet JSON: nothing trimmed"
 fi
 if ! change_write intent; then
-    echo "trim-run: cannot record the change in /var/lib/jts-fleet/changes.jsonl: nothing trimmed" >&2
-    exit 2
+    die 2 "cannot record the change in /var/lib/jts-fleet/changes.jsonl: nothing trimmed"
 fi
 # a handler, not '' (an ignored signal would stay ignored in jts-fstrim)
 trap ':' INT TERM HUP

@@ -49,7 +49,7 @@ class AssembledScriptsShellcheckTest {
         all.add(Named.of("monitor-activate.sh", MonitorInstall::activateScript));
         all.add(Named.of("monitor-run-once.sh", MonitorInstall::runOnceScript));
         all.add(Named.of("watch-stream.sh", HostReads::streamScript));
-        all.add(Named.of("watch-read.sh", () -> Resources.text("watch-read.sh")));
+        all.add(Named.of("watch-read.sh", HostReads::watchReadScript));
         all.add(Named.of("check-read.sh", HostReads::checkScript));
         all.add(Named.of("diskstats-sample.sh", HostReads::diskSampleScript));
         all.add(Named.of("journal.sh", HostReads::journalScript));
