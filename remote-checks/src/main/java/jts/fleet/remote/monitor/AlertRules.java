@@ -1,12 +1,21 @@
 package jts.fleet.remote.monitor;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 
 import jts.fleet.inventory.DeviceClass;
 import jts.fleet.inventory.Thresholds;
 import jts.fleet.inventory.Tier;
+import jts.fleet.remote.json.JsonMappers;
+import jts.fleet.remote.script.ScriptResources;
 
 /**
  * Prometheus alerting rule groups from the tier policy. Latency comes from node_exporter's {@code node_disk_*}
@@ -28,6 +37,42 @@ public final class AlertRules {
     static final String CANARY_FOR = "15m";
 
     private AlertRules() {
+    }
+
+    /**
+     * The rules that do not depend on the policy (drift, TRIM results, NVMe health, NFS, silence), by group: a
+     * table, {@code fixed-alert-rules.json}, read once; each group says there why its rules are what they are.
+     */
+    private static final class FixedRules {
+        static final Map<String, List<Rule>> TABLE = read();
+
+        private record Row(String alert, List<String> expr, @JsonProperty("for") String forDuration, String severity,
+                           String summary, String description) {
+        }
+
+        private record GroupRows(String group, String about, List<Row> rules) {
+        }
+
+        private static Map<String, List<Rule>> read() {
+            String resource = "/jts/fleet/remote/monitor/fixed-alert-rules.json";
+            try {
+                List<GroupRows> groups = JsonMappers.mapper().readValue(ScriptResources.text(resource),
+                        new TypeReference<List<GroupRows>>() { });
+                Map<String, List<Rule>> table = new LinkedHashMap<>();
+                for (GroupRows g : groups) {
+                    table.put(g.group(), g.rules().stream().map(r -> new Rule(r.alert(), String.join("\n", r.expr()),
+                            r.forDuration(), r.severity(), null, r.summary(), r.description())).toList());
+                }
+                if (!table.keySet().equals(Set.of("jts-storage-tuning", "jts-storage-trim",
+                        "jts-storage-nvme", "jts-storage-network", "jts-storage-silence"))) {
+                    throw new IllegalStateException(resource + " has the groups " + table.keySet() + " (broken build)");
+                }
+                return Map.copyOf(table);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(resource + " is not a table of rules (broken build): "
+                        + e.getOriginalMessage(), e);
+            }
+        }
     }
 
     /** One alerting rule. {@code expr} must yield the value the description quotes as {@code $value}. */
@@ -104,34 +149,18 @@ public final class AlertRules {
         if (!canary.isEmpty()) {
             groups.add(new Group("jts-storage-canary", canary));
         }
-        groups.add(new Group("jts-storage-tuning", List.of(new Rule("JtsTuningDrift",
-                "jts_tuning_drift == 1", "30m", "warning", null,
-                "Block queue setting drifted on {{ $labels.instance }} {{ $labels.device }}",
-                "{{ $labels.device }} {{ $labels.attribute }} is \"{{ $labels.actual }}\", the policy wants "
-                        + "\"{{ $labels.expected }}\". Another tool (tuned, a udev rule) may have overwritten it; "
-                        + "run jts-fleet tune verify."))));
+        groups.add(new Group("jts-storage-tuning", FixedRules.TABLE.get("jts-storage-tuning")));
         List<Rule> trimAll = new ArrayList<>(trim);
-        trimAll.add(new Rule("JtsTrimFailed", "jts_trim_result{result=\"failed\"} == 1", "5m", "warning", null,
-                "TRIM failed on {{ $labels.instance }} {{ $labels.mount }}",
-                "The last TRIM run of {{ $labels.mount }} failed; see the trim log on the host."));
-        trimAll.add(new Rule("JtsTrimRefusedRepeatedly", "jts_trim_refused_runs_in_a_row >= " + REFUSED_IN_A_ROW,
-                "5m", "warning", null,
-                "TRIM refused {{ $value }} runs in a row on {{ $labels.instance }} {{ $labels.mount }}",
-                "The last {{ $value }} TRIM runs of {{ $labels.mount }} were refused (a blackout window, or another "
-                        + "run holding the lock): the timer keeps starting inside a window. Check "
-                        + "maintenance.trim_schedule names its time zone (jts-fleet inventory check)."));
+        trimAll.addAll(FixedRules.TABLE.get("jts-storage-trim"));
         groups.add(new Group("jts-storage-trim", trimAll));
-        groups.add(new Group("jts-storage-nvme", nvmeRules()));
+        groups.add(new Group("jts-storage-nvme", FixedRules.TABLE.get("jts-storage-nvme")));
         groups.add(new Group("jts-storage-filesystem", filesystem));
         if (anyNetwork) {
-            groups.add(new Group("jts-storage-network", networkRules()));
+            groups.add(new Group("jts-storage-network", FixedRules.TABLE.get("jts-storage-network")));
         }
-        groups.add(new Group("jts-storage-silence", silenceRules()));
+        groups.add(new Group("jts-storage-silence", FixedRules.TABLE.get("jts-storage-silence")));
         return List.copyOf(groups);
     }
-
-    /** Refused runs one after the other that raise an alert: one refusal can be a boot in trading hours. */
-    static final int REFUSED_IN_A_ROW = 2;
 
     /** A tier that selects block devices: any class other than network, a device glob, or mounts only. */
     static boolean selectsBlock(Tier tier) {
@@ -175,42 +204,6 @@ public final class AlertRules {
         return rules;
     }
 
-    private static List<Rule> networkRules() {
-        return List.of(
-                new Rule("JtsNfsRetransmits",
-                        "sum by (instance, export) (\n"
-                                + "  increase(node_mountstats_nfs_operations_transmissions_total[10m])\n"
-                                + "  - increase(node_mountstats_nfs_operations_requests_total[10m])) > 0",
-                        "10m", "warning", null,
-                        "NFS retransmissions to {{ $labels.export }} on {{ $labels.instance }}",
-                        "{{ $value }} RPCs to {{ $labels.export }} were sent again within 10m (lost replies, a "
-                                + "congested link or a slow server): latency for every client of the export."),
-                new Rule("JtsNfsMajorTimeouts",
-                        "sum by (instance, export) (increase(node_mountstats_nfs_operations_major_timeouts_total[10m]))"
-                                + " > 0",
-                        "1m", "critical", null,
-                        "NFS server {{ $labels.export }} not responding to {{ $labels.instance }}",
-                        "{{ $value }} major timeouts within 10m: the client logged \"server not responding\"; I/O on "
-                                + "hard mounts hangs until the server answers."));
-    }
-
-    /** Alerts for silence: a metric that stops changing says as much as one that crosses a limit. */
-    private static List<Rule> silenceRules() {
-        return List.of(
-                new Rule("JtsMetricsStale", "time() - jts_metrics_last_run_timestamp_seconds > 300", "5m", "warning",
-                        null, "jts-metrics stopped writing on {{ $labels.instance }}",
-                        "jts-metrics last wrote its textfile {{ $value | humanizeDuration }} ago; it runs every minute. "
-                                + "Every jts_* series of this host is stale: check systemctl status jts-metrics.timer."),
-                new Rule("JtsCanaryFailing", "jts_canary_up == 0", "15m", "warning", null,
-                        "Latency canary failing on {{ $labels.instance }} {{ $labels.mountpoint }}",
-                        "The O_DIRECT canary read on {{ $labels.mountpoint }} (tier {{ $labels.tier }}) has failed for "
-                                + "15m: no latency signal from it (O_DIRECT refused, file gone, or an I/O error)."),
-                new Rule("JtsHealthPollFailing", "jts_nvme_health_up == 0", "30m", "warning", null,
-                        "NVMe health poll failing on {{ $labels.instance }} {{ $labels.device }}",
-                        "{{ $labels.tool }} could not read the SMART/health log of {{ $labels.device }} for 30m: wear, "
-                                + "spare and media-error alerts are blind for it."));
-    }
-
     private static List<Rule> awaitRules(String tier, String alert, String what, String timeSeries,
                                          String countSeries, String info, double warnMs, double critMs) {
         List<Rule> rules = new ArrayList<>();
@@ -242,31 +235,6 @@ public final class AlertRules {
                             + " ms (" + severity + ")."));
         }
         return rules;
-    }
-
-    private static List<Rule> nvmeRules() {
-        return List.of(
-                new Rule("JtsNvmeWear", "jts_nvme_percentage_used >= 80 < 90", "1h", "warning", null,
-                        "NVMe endurance 80% used on {{ $labels.instance }} {{ $labels.device }}",
-                        "{{ $labels.device }} reports {{ $value }}% of its rated endurance used. This is wear, not"
-                                + " failure: plan a replacement."),
-                new Rule("JtsNvmeWear", "jts_nvme_percentage_used >= 90", "1h", "critical", null,
-                        "NVMe endurance 90% used on {{ $labels.instance }} {{ $labels.device }}",
-                        "{{ $labels.device }} reports {{ $value }}% of its rated endurance used: replace it soon."),
-                new Rule("JtsNvmeMediaErrors", "increase(jts_nvme_media_errors_total[1h]) > 0", "5m", "critical",
-                        null, "NVMe media errors increasing on {{ $labels.instance }} {{ $labels.device }}",
-                        "{{ $labels.device }} logged new media/data-integrity errors within the last hour: back up and "
-                                + "plan a replacement."),
-                new Rule("JtsNvmeCriticalWarning", "jts_nvme_critical_warning == 1", "5m", "critical", null,
-                        "NVMe critical warning {{ $labels.bit }} on {{ $labels.instance }} {{ $labels.device }}",
-                        "{{ $labels.device }} has critical warning bit {{ $labels.bit }} set in its SMART log."),
-                new Rule("JtsNvmeSpareLow",
-                        "jts_nvme_available_spare_ratio\n  <= on(instance, device) "
-                                + "jts_nvme_available_spare_threshold_ratio",
-                        "15m", "critical", null,
-                        "NVMe spare below threshold on {{ $labels.instance }} {{ $labels.device }}",
-                        "{{ $labels.device }} has {{ $value | humanizePercentage }} spare left, at or below its "
-                                + "vendor threshold."));
     }
 
     private static Rule filesystemRule(String tier, String severity, double pct) {
