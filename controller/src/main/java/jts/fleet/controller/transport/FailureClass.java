@@ -1,7 +1,9 @@
 package jts.fleet.controller.transport;
 
-/** Why a host could not be served. Stable lower-case names appear in JSON output. */
-public enum FailureClass {
+import jts.fleet.inventory.Keyed;
+
+/** Why a host could not be served. Stable lower-case names ({@link #key()}) appear in JSON output. */
+public enum FailureClass implements Keyed {
     /** TCP connect failed or refused, DNS failed, connection dropped. */
     UNREACHABLE,
     /** Unknown or changed host key. */
@@ -17,9 +19,5 @@ public enum FailureClass {
     /** The host refused to act: another jts-fleet run holds its lock. The command exits 4 when only this failed. */
     REFUSED,
     /** The command printed more than the output cap allows; it was stopped on the host. */
-    OUTPUT_LIMIT;
-
-    public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    OUTPUT_LIMIT
 }

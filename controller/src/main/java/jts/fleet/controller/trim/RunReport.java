@@ -2,8 +2,8 @@ package jts.fleet.controller.trim;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
+import jts.fleet.inventory.Keyed;
 import jts.fleet.remote.change.ChangeItem;
 import jts.fleet.remote.change.ChangeRecord;
 import jts.fleet.remote.trim.TrimRecord;
@@ -41,26 +41,18 @@ public record RunReport(String host, Mode mode, int exitCode, List<TrimRecord> r
     }
 
     /** Where the script came from. */
-    public enum Mode {
+    public enum Mode implements Keyed.Hyphenated {
         /** The installed script with the installed config. */
         INSTALLED,
         /** Not installed: script and config pushed into a temporary directory for this run. */
         PUSHED,
         /** Not installed and no config to push: nothing ran. */
-        NOT_INSTALLED;
-
-        public String key() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
+        NOT_INSTALLED
     }
 
     /** The host-level verdict, from the script's documented exit codes. */
-    public enum Outcome {
-        OK, FAILED, REFUSED, CONFIG_ERROR, NOT_INSTALLED;
-
-        public String key() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
+    public enum Outcome implements Keyed.Hyphenated {
+        OK, FAILED, REFUSED, CONFIG_ERROR, NOT_INSTALLED
     }
 
     public RunReport {

@@ -1,9 +1,12 @@
 package jts.fleet.remote.bench;
 
-import java.util.Locale;
+import jts.fleet.inventory.Keyed;
 
-/** The metrics comparisons and experiments judge, with their direction (more IOPS is better, less latency). */
-public enum Metric {
+/**
+ * The metrics comparisons and experiments judge, with their direction (more IOPS is better, less latency). The
+ * {@link #key()} ({@code clat_p99_us}) is the word of JSON and the command line.
+ */
+public enum Metric implements Keyed {
     IOPS(true, "IOPS"),
     BW_BYTES_PER_S(true, "bytes/s"),
     CLAT_P50_US(false, "µs"),
@@ -27,11 +30,6 @@ public enum Metric {
 
     public String unit() {
         return unit;
-    }
-
-    /** Stable lower-case name used in JSON and on the command line, e.g. {@code clat_p99_us}. */
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** True for throughput metrics (judged by the throughput threshold), false for latency and CPU. */

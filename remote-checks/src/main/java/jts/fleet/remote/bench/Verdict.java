@@ -1,12 +1,8 @@
 package jts.fleet.remote.bench;
 
-import java.util.Locale;
+import jts.fleet.inventory.Keyed;
 
 /** Outcome of comparing one metric: before/after runs use the first three, experiments the last three. */
-public enum Verdict {
-    IMPROVED, REGRESSED, WITHIN_NOISE, BETTER, WORSE, NO_SIGNIFICANT_DIFFERENCE;
-
-    public String key() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
+public enum Verdict implements Keyed.Hyphenated {
+    IMPROVED, REGRESSED, WITHIN_NOISE, BETTER, WORSE, NO_SIGNIFICANT_DIFFERENCE
 }

@@ -20,7 +20,7 @@ public record ChangeItem(String target, String attribute, Optional<String> befor
                          Result result, Optional<String> note) {
 
     /** What happened to one item; {@link #key()} is the JSON value. */
-    public enum Result implements Keyed {
+    public enum Result implements Keyed.Hyphenated {
         /** In an intent record: what the change is going to do. */
         PLANNED,
         /** Already as wanted: nothing written. */
@@ -30,13 +30,7 @@ public record ChangeItem(String target, String attribute, Optional<String> befor
         /** Could not be written (or read back as written): {@code note} says why. */
         FAILED,
         /** Put back to {@code after} (= its earlier value): by a failed apply's own restore, or by rollback. */
-        ROLLED_BACK;
-
-        /** The lower-case name with {@code -} for {@code _}: {@code rolled-back}. */
-        @Override
-        public String key() {
-            return Keyed.super.key().replace('_', '-');
-        }
+        ROLLED_BACK
     }
 
     public ChangeItem {

@@ -1,11 +1,11 @@
 package jts.fleet.remote.install;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import jts.fleet.inventory.Keyed;
+
 /** What happened to one pushed file, as {@code install-file.sh} answers it. */
-public enum FileChange {
+public enum FileChange implements Keyed.Hyphenated {
     /** Written (new or different content/mode). */
     INSTALLED,
     /** The host already had exactly these bytes with this mode; not written. */
@@ -15,8 +15,9 @@ public enum FileChange {
 
     /** The script's word ({@code installed}, {@code unchanged}, {@code would-install}): the text and JSON views' too. */
     @JsonValue
+    @Override
     public String key() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Keyed.Hyphenated.super.key();
     }
 
     /** {@link #key()}: the word every view shows. */

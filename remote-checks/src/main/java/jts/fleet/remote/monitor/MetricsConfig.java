@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jts.fleet.inventory.BlackoutWindow;
 import jts.fleet.inventory.DeviceClass;
+import jts.fleet.inventory.Keyed;
 import jts.fleet.inventory.Policy;
 import jts.fleet.inventory.Tier;
 import jts.fleet.remote.model.BlockDevice;
@@ -34,10 +35,8 @@ public record MetricsConfig(
     public static final Path DEFAULT_TEXTFILE_DIR = Path.of("/var/lib/prometheus/node-exporter");
     public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/jts-fleet/metrics");
 
-    public enum HealthTool { AUTO, NVME, SMARTCTL;
-        String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum HealthTool implements Keyed {
+        AUTO, NVME, SMARTCTL
     }
 
     public record DeviceEntry(String device, String tier, String deviceClass, String model, String serial,

@@ -1,27 +1,19 @@
 package jts.fleet.remote.tuning;
 
-/** What the plan does with one device attribute. The lower-case key is the human and JSON spelling. */
-public enum TuningAction {
+import jts.fleet.inventory.Keyed;
+
+/** What the plan does with one device attribute. The {@link #key()} ({@code not-applicable}) is the human and JSON word. */
+public enum TuningAction implements Keyed.Hyphenated {
     /** Current differs from desired: apply writes it. */
-    SET("set"),
+    SET,
     /** Already at the desired value: nothing to write (re-applies report {@code ok}). */
-    OK("ok"),
+    OK,
     /** Deliberately left alone (hidden multipath path, zoned device scheduler, conflict loser). */
-    SKIP("skip"),
+    SKIP,
     /** The device has no such attribute (e.g. no wbt on this queue): not drift, nothing to write. */
-    NOT_APPLICABLE("not-applicable"),
+    NOT_APPLICABLE,
     /** The desired value cannot be written to this device: the whole host plan is refused. */
-    INVALID("invalid");
-
-    private final String key;
-
-    TuningAction(String key) {
-        this.key = key;
-    }
-
-    public String key() {
-        return key;
-    }
+    INVALID;
 
     /** True for actions whose value is sent to the host (recorded in state.json and verified). */
     public boolean managed() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jts.fleet.controller.transport.keys.KeyFingerprint;
 import jts.fleet.controller.transport.keys.PublicKeyText;
+import jts.fleet.inventory.Keyed;
 
 /**
  * One key line of a known_hosts file: {@code [@cert-authority|@revoked] HOSTS TYPE BASE64 [COMMENT]}.
@@ -18,32 +19,20 @@ import jts.fleet.controller.transport.keys.PublicKeyText;
  */
 public record KnownHostsEntry(Path file, int line, Marker marker, HostPatterns hosts, PublicKeyText key) {
 
-    /** The optional first field of a line. */
-    public enum Marker {
+    /** The optional first field of a line: {@code @} and the marker's {@link #key()}; a host key line has none. */
+    public enum Marker implements Keyed.Hyphenated {
         /** No marker: a host key of the hosts named. */
-        HOST_KEY(""),
+        HOST_KEY,
         /** {@code @cert-authority}: the key signs host certificates for the hosts named. */
-        CERT_AUTHORITY("@cert-authority"),
+        CERT_AUTHORITY,
         /** {@code @revoked}: the key must never be accepted, whatever other line says. */
-        REVOKED("@revoked");
+        REVOKED;
 
-        private final String text;
-
-        Marker(String text) {
-            this.text = text;
-        }
-
-        public String text() {
-            return text;
-        }
-
+        /** The marker a first field such as {@code @revoked} names, empty for any other field. */
         static Optional<Marker> of(String field) {
-            for (Marker marker : values()) {
-                if (marker != HOST_KEY && marker.text.equals(field)) {
-                    return Optional.of(marker);
-                }
-            }
-            return Optional.empty();
+            return field.startsWith("@")
+                    ? Keyed.parse(Marker.class, field.substring(1)).filter(marker -> marker != HOST_KEY)
+                    : Optional.empty();
         }
     }
 
