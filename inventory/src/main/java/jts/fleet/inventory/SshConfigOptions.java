@@ -1,7 +1,6 @@
 package jts.fleet.inventory;
 
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 import jts.fleet.inventory.sshconfig.SshConfig;
@@ -22,10 +21,7 @@ public record SshConfigOptions(SshEnvironment environment, Optional<Path> userCo
     public static final String NONE = "none";
 
     public SshConfigOptions {
-        Objects.requireNonNull(environment, "environment");
-        Objects.requireNonNull(userConfig, "userConfig");
-        Objects.requireNonNull(systemConfig, "systemConfig");
-        Objects.requireNonNull(override, "override");
+        Components.requireNonNull(SshConfigOptions.class, environment, userConfig, systemConfig, override);
     }
 
     /** This process and the files {@code ssh} reads. */

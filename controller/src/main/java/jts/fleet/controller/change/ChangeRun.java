@@ -19,6 +19,7 @@ import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.fleet.ReportsChanges;
 import jts.fleet.controller.maintenance.ChangeFreeze;
 import jts.fleet.controller.transport.FailureClass;
+import jts.fleet.inventory.Components;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.change.ChangeContext;
 import jts.fleet.remote.change.ChangeItem;
@@ -39,13 +40,8 @@ public final class ChangeRun implements HostObserver, HostRecording {
     public record Header(String runId, String command, ChangeOperator operator, String controllerHost,
                          String version, String commandLine, Optional<String> reason, boolean forced) {
         public Header {
-            Objects.requireNonNull(runId, "runId");
-            Objects.requireNonNull(command, "command");
-            Objects.requireNonNull(operator, "operator");
-            Objects.requireNonNull(controllerHost, "controllerHost");
-            Objects.requireNonNull(version, "version");
-            Objects.requireNonNull(commandLine, "commandLine");
-            Objects.requireNonNull(reason, "reason");
+            Components.requireNonNull(Header.class, runId, command, operator, controllerHost, version, commandLine,
+                    reason, forced);
         }
     }
 

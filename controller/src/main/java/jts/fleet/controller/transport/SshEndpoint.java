@@ -3,9 +3,9 @@ package jts.fleet.controller.transport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 import jts.fleet.controller.transport.auth.IdentityPlan;
+import jts.fleet.inventory.Components;
 
 /**
  * One SSH server to connect to and log in on, a host or a jump host, with everything the connection needs.
@@ -26,14 +26,9 @@ public record SshEndpoint(String who, String address, int port, String user, Ide
                           Path knownHosts, List<Path> otherKnownHosts, boolean acceptNew, Duration connectTimeout,
                           Duration keepAlive) {
     public SshEndpoint {
-        Objects.requireNonNull(who, "who");
-        Objects.requireNonNull(address, "address");
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(identities, "identities");
-        Objects.requireNonNull(knownHosts, "knownHosts");
+        Components.requireNonNull(SshEndpoint.class, who, address, port, user, identities, knownHosts,
+                otherKnownHosts, acceptNew, connectTimeout, keepAlive);
         otherKnownHosts = List.copyOf(otherKnownHosts);
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(keepAlive, "keepAlive");
     }
 
     /** {@code address:port}, for messages. */

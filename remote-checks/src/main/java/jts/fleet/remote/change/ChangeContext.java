@@ -1,8 +1,9 @@
 package jts.fleet.remote.change;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import jts.fleet.inventory.Components;
 
 /**
  * What the controller knows of one host's change before it starts, repeated in every line of it (intent and
@@ -29,19 +30,11 @@ public record ChangeContext(String runId, String command, String host, ChangeOpe
     public static final Pattern RUN_ID = Pattern.compile("[0-9]{8}T[0-9]{6}Z-[0-9a-f]{4,32}");
 
     public ChangeContext {
-        Objects.requireNonNull(runId, "runId");
+        Components.requireNonNull(ChangeContext.class, runId, command, host, operator, controllerHost, version,
+                commandLine, reason, policyHash, forced, blackout);
         if (!RUN_ID.matcher(runId).matches()) {
             throw new IllegalArgumentException("run id \"" + runId + "\" is not like 20261206T013000Z-3f9a1c");
         }
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(operator, "operator");
-        Objects.requireNonNull(controllerHost, "controllerHost");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(commandLine, "commandLine");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(policyHash, "policyHash");
-        Objects.requireNonNull(blackout, "blackout");
     }
 
     /** The same run on another host. */

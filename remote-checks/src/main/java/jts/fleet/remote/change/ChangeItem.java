@@ -1,8 +1,8 @@
 package jts.fleet.remote.change;
 
-import java.util.Objects;
 import java.util.Optional;
 
+import jts.fleet.inventory.Components;
 import jts.fleet.inventory.Keyed;
 
 /**
@@ -34,12 +34,7 @@ public record ChangeItem(String target, String attribute, Optional<String> befor
     }
 
     public ChangeItem {
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(attribute, "attribute");
-        Objects.requireNonNull(before, "before");
-        Objects.requireNonNull(after, "after");
-        Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(note, "note");
+        Components.requireNonNull(ChangeItem.class, target, attribute, before, after, result, note);
     }
 
     public static ChangeItem of(String target, String attribute, String before, String after, Result result) {

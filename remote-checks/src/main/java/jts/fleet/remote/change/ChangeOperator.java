@@ -1,8 +1,9 @@
 package jts.fleet.remote.change;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+
+import jts.fleet.inventory.Components;
 
 /**
  * Who made a change. The local user is the operating system's answer (the process's uid and its name), not
@@ -20,12 +21,8 @@ import java.util.OptionalLong;
 public record ChangeOperator(String localUser, long uid, OptionalLong loginUid, Optional<String> loginUser,
                              Optional<String> sudoUser, Optional<String> sshUser, String become) {
     public ChangeOperator {
-        Objects.requireNonNull(localUser, "localUser");
-        Objects.requireNonNull(loginUid, "loginUid");
-        Objects.requireNonNull(loginUser, "loginUser");
-        Objects.requireNonNull(sudoUser, "sudoUser");
-        Objects.requireNonNull(sshUser, "sshUser");
-        Objects.requireNonNull(become, "become");
+        Components.requireNonNull(ChangeOperator.class, localUser, uid, loginUid, loginUser, sudoUser, sshUser,
+                become);
     }
 
     /** The same person logging in as {@code user} (empty: a local connection) with {@code become}. */

@@ -2,9 +2,9 @@ package jts.fleet.remote.change;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
+import jts.fleet.inventory.Components;
 import jts.fleet.inventory.Keyed;
 
 /**
@@ -41,14 +41,8 @@ public record ChangeRecord(Event event, Source source, Instant time, ChangeConte
     }
 
     public ChangeRecord {
-        Objects.requireNonNull(event, "event");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(context, "context");
-        Objects.requireNonNull(node, "node");
-        Objects.requireNonNull(step, "step");
-        Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(message, "message");
+        Components.requireNonNull(ChangeRecord.class, event, source, time, context, node, step, result, message,
+                changes);
         changes = List.copyOf(changes);
         if (event == Event.OUTCOME && result.isEmpty()) {
             throw new IllegalArgumentException("an outcome line needs a result");

@@ -2,8 +2,9 @@ package jts.fleet.controller.transport.auth;
 
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.Objects;
 import java.util.Optional;
+
+import jts.fleet.inventory.Components;
 
 /**
  * What an identity file offers before its private key is needed: its public key (from {@code KEY.pub} or the clear
@@ -19,10 +20,7 @@ import java.util.Optional;
 public record IdentityFile(Path path, Optional<PublicKey> publicKey, boolean encrypted,
                            Optional<PublicKey> certificate, Optional<String> problem) {
     public IdentityFile {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(publicKey, "publicKey");
-        Objects.requireNonNull(certificate, "certificate");
-        Objects.requireNonNull(problem, "problem");
+        Components.requireNonNull(IdentityFile.class, path, publicKey, encrypted, certificate, problem);
     }
 
     static IdentityFile unusable(Path path, String problem) {

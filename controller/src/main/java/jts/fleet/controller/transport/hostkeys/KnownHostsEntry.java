@@ -1,11 +1,11 @@
 package jts.fleet.controller.transport.hostkeys;
 
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 import jts.fleet.controller.transport.keys.KeyFingerprint;
 import jts.fleet.controller.transport.keys.PublicKeyText;
+import jts.fleet.inventory.Components;
 import jts.fleet.inventory.Keyed;
 
 /**
@@ -37,10 +37,7 @@ public record KnownHostsEntry(Path file, int line, Marker marker, HostPatterns h
     }
 
     public KnownHostsEntry {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(marker, "marker");
-        Objects.requireNonNull(hosts, "hosts");
-        Objects.requireNonNull(key, "key");
+        Components.requireNonNull(KnownHostsEntry.class, file, line, marker, hosts, key);
     }
 
     /** {@code /home/x/.ssh/known_hosts:12}. */
