@@ -370,11 +370,11 @@ final class InventoryBuilder {
         YamlNode.MapNode match = map(t, "match");
         Set<DeviceClass> classes = EnumSet.noneOf(DeviceClass.class);
         for (YamlNode c : items(match.get("classes").orElse(null))) {
-            classes.add(DeviceClass.parse(((YamlNode.Scalar) c).text()).orElseThrow());
+            classes.add(Keyed.parse(DeviceClass.class, ((YamlNode.Scalar) c).text()).orElseThrow());
         }
         Map<QueueAttribute, String> queue = new LinkedHashMap<>();
         for (YamlNode.Entry e : map(t, "queue").entries()) {
-            queue.put(QueueAttribute.parse(e.key()).orElseThrow(), ((YamlNode.Scalar) e.value()).text());
+            queue.put(Keyed.parse(QueueAttribute.class, e.key()).orElseThrow(), ((YamlNode.Scalar) e.value()).text());
         }
         List<MountOptionExpectation> mountOptions = strings(t, "mount_options").stream()
                 .map(MountOptionExpectation::parse).toList();

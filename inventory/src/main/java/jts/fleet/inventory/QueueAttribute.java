@@ -1,7 +1,5 @@
 package jts.fleet.inventory;
 
-import java.util.Optional;
-
 /**
  * The allowlist of block-queue attributes jts-fleet may ever write. The policy key and the file name under
  * {@code /sys/block/<dev>/queue/} are the same, the constant's {@link #key()} ({@code read_ahead_kb}). For network
@@ -23,9 +21,5 @@ public enum QueueAttribute implements Keyed {
      * Share of the dirty page cache the backing device may hold, percent: an attribute of the BDI
      * ({@code /sys/class/bdi/MAJ:MIN/max_ratio}), set for network filesystems, which have no block queue.
      */
-    MAX_RATIO;
-
-    public static Optional<QueueAttribute> parse(String key) {
-        return Keyed.parse(QueueAttribute.class, key);
-    }
+    MAX_RATIO
 }

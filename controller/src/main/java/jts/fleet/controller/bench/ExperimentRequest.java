@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jts.fleet.inventory.Keyed;
 import jts.fleet.inventory.QueueAttribute;
 import jts.fleet.remote.bench.BenchParameters;
 import jts.fleet.remote.bench.BenchTarget;
@@ -45,7 +46,7 @@ public record ExperimentRequest(QueueAttribute attribute, String valueA, String 
             throw new IllegalArgumentException("--set must look like ATTRIBUTE=A,B (e.g. scheduler=none,mq-deadline), got \"" + set + "\"");
         }
         String key = set.substring(0, eq);
-        QueueAttribute attribute = QueueAttribute.parse(key).orElseThrow(() -> new IllegalArgumentException(
+        QueueAttribute attribute = Keyed.parse(QueueAttribute.class, key).orElseThrow(() -> new IllegalArgumentException(
                 "--set: unknown queue attribute \"" + key + "\" (allowed: "
                         + String.join(", ", Arrays.stream(QueueAttribute.values()).map(QueueAttribute::key).toList()) + ")"));
         String[] values = set.substring(eq + 1).split(",", -1);

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jts.fleet.inventory.Keyed;
+
 /**
  * One line of {@code trim.jsonl} / of {@code jts-fstrim --json}: the outcome for one filesystem in one run.
  * {@code device} is the mount source ({@code /dev/loop3}) and {@code majmin} the device number the script
@@ -35,7 +37,7 @@ public record TrimRecord(Instant time, String host, String mount, String device,
         }
         long ts = number(node, "ts").longValue();
         String resultKey = text(node, "result");
-        TrimResult result = TrimResult.parse(resultKey)
+        TrimResult result = Keyed.parse(TrimResult.class, resultKey)
                 .orElseThrow(() -> new IllegalArgumentException("field \"result\": unknown value \"" + resultKey + "\""));
         double seconds = number(node, "duration_s").doubleValue();
         long bytes = number(node, "bytes").longValue();

@@ -1,7 +1,5 @@
 package jts.fleet.remote.trim;
 
-import java.util.Optional;
-
 import jts.fleet.inventory.Keyed;
 
 /** What happened to one filesystem in one run. The lower-case name is the JSON and metric label spelling. */
@@ -13,9 +11,5 @@ public enum TrimResult implements Keyed {
     /** fstrim failed or the run was stopped by a signal. */
     FAILED,
     /** Not trimmed (or stopped) because of a blackout window or another run holding the lock. */
-    REFUSED;
-
-    public static Optional<TrimResult> parse(String key) {
-        return Keyed.parse(TrimResult.class, key);
-    }
+    REFUSED
 }

@@ -2,7 +2,7 @@ package jts.fleet.remote.tuning;
 
 import jts.fleet.inventory.Keyed;
 
-/** What the plan does with one device attribute. The {@link #key()} ({@code not-applicable}) is the human and JSON word. */
+/** What the plan does with one device attribute; its {@link #key()} is the text and JSON word. */
 public enum TuningAction implements Keyed.Hyphenated {
     /** Current differs from desired: apply writes it. */
     SET,

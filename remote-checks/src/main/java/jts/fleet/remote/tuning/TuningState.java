@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jts.fleet.inventory.Keyed;
 import jts.fleet.inventory.QueueAttribute;
 
 /**
@@ -76,7 +77,7 @@ public record TuningState(String rulesPath, List<Entry> entries) {
             String device = e.path("device").asText();
             String attribute = e.path("attribute").asText();
             String value = e.path("value").asText();
-            Optional<QueueAttribute> parsed = QueueAttribute.parse(attribute);
+            Optional<QueueAttribute> parsed = Keyed.parse(QueueAttribute.class, attribute);
             if (!TuningNames.validDevice(device) || parsed.isEmpty() || !TuningNames.validValue(value)) {
                 throw damaged(host, "entries[" + index + "] is not a valid entry: " + e);
             }
