@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -26,20 +24,13 @@ import jts.fleet.remote.json.JsonMappers;
 public final class ChangeRecords {
     /** Longer lines are refused when read: a file with one is damaged or not ours. */
     public static final int MAX_LINE = 4 << 20;
-    private static final ObjectMapper ASCII = asciiMapper();
 
     private ChangeRecords() {
     }
 
-    private static ObjectMapper asciiMapper() {
-        ObjectMapper mapper = JsonMappers.newMapper();
-        mapper.getFactory().configure(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
-        return mapper;
-    }
-
     /** One line (no line break) for a change file. */
     public static String toLine(ChangeRecord record) {
-        ObjectNode line = ASCII.createObjectNode();
+        ObjectNode line = JsonMappers.object();
         line.put("format", ChangeRecord.FORMAT);
         line.put("event", record.event().key());
         line.put("source", record.source().key());
@@ -52,7 +43,7 @@ public final class ChangeRecords {
         }
         line.set("changes", items(record.changes()));
         line.setAll(contextJson(record.context()));
-        return write(line);
+        return JsonMappers.asciiLine(line);
     }
 
     /**
@@ -60,20 +51,12 @@ public final class ChangeRecords {
      * (it writes its fields, then this object's members).
      */
     public static String contextLine(ChangeContext context) {
-        return write(contextJson(context));
-    }
-
-    private static String write(ObjectNode node) {
-        try {
-            return ASCII.writeValueAsString(node);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise a change record: " + e.getMessage(), e);
-        }
+        return JsonMappers.asciiLine(contextJson(context));
     }
 
     /** The context's keys of a line (run_id, command, host, operator, ...), also those of a {@code history} entry. */
     public static ObjectNode contextJson(ChangeContext c) {
-        ObjectNode node = ASCII.createObjectNode();
+        ObjectNode node = JsonMappers.object();
         node.put("run_id", c.runId());
         node.put("command", c.command());
         node.put("host", c.host());
@@ -90,7 +73,7 @@ public final class ChangeRecords {
 
     /** The {@code operator} object of a line (and of {@code history -o json}). */
     public static ObjectNode operator(ChangeOperator o) {
-        ObjectNode who = ASCII.createObjectNode();
+        ObjectNode who = JsonMappers.object();
         who.put("local_user", o.localUser());
         who.put("uid", o.uid());
         if (o.loginUid().isPresent()) {
@@ -107,7 +90,7 @@ public final class ChangeRecords {
 
     /** The {@code changes} array of a line (and of {@code history -o json}). */
     public static ArrayNode items(List<ChangeItem> changes) {
-        ArrayNode array = ASCII.createArrayNode();
+        ArrayNode array = JsonMappers.array();
         for (ChangeItem item : changes) {
             ObjectNode n = array.addObject();
             n.put("target", item.target());

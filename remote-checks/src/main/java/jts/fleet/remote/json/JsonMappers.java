@@ -1,6 +1,7 @@
 package jts.fleet.remote.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,6 +21,7 @@ public final class JsonMappers {
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
     private static final ObjectWriter PRETTY = MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectWriter LINE = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectWriter ASCII_LINE = LINE.with(JsonWriteFeature.ESCAPE_NON_ASCII);
 
     private JsonMappers() {
     }
@@ -27,11 +29,6 @@ public final class JsonMappers {
     /** The shared mapper (reading and tree building); do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
-    }
-
-    /** A new mapper configured the same way, for a caller that needs its own settings on top. */
-    public static ObjectMapper newMapper() {
-        return configure(new ObjectMapper());
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
@@ -53,17 +50,25 @@ public final class JsonMappers {
 
     /** Indented, for documents a person may read ({@code -o json}, stored files). */
     public static String pretty(Object value) {
-        try {
-            return PRETTY.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise JSON: " + e.getOriginalMessage(), e);
-        }
+        return write(PRETTY, value);
     }
 
     /** One line, for streams of JSON objects ({@code watch -o json}, logs). */
     public static String line(Object value) {
+        return write(LINE, value);
+    }
+
+    /**
+     * One line of ASCII, anything else {@code \}u-escaped: for lines a host script checks and copies byte for byte
+     * under {@code LC_ALL=C} (change records).
+     */
+    public static String asciiLine(Object value) {
+        return write(ASCII_LINE, value);
+    }
+
+    private static String write(ObjectWriter writer, Object value) {
         try {
-            return LINE.writeValueAsString(value);
+            return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise JSON: " + e.getOriginalMessage(), e);
         }
