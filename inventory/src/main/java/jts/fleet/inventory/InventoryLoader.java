@@ -1,8 +1,5 @@
 package jts.fleet.inventory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,6 +9,7 @@ import jts.fleet.inventory.ansible.AnsibleInventoryReader;
 import jts.fleet.inventory.sshconfig.SshEnvironment;
 import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.source.InventoryText;
+import jts.fleet.inventory.source.ShippedResources;
 import jts.fleet.inventory.source.YamlNode;
 import jts.fleet.inventory.source.YamlReader;
 
@@ -200,13 +198,6 @@ public final class InventoryLoader {
 
     /** Text of an embedded resource; a missing one is a packaging bug, not a user error. */
     static String resource(String name) {
-        try (InputStream in = InventoryLoader.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("embedded resource " + name + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read embedded resource " + name, e);
-        }
+        return ShippedResources.text(name);
     }
 }

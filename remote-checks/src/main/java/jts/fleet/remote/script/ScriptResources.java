@@ -1,13 +1,10 @@
 package jts.fleet.remote.script;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import jts.fleet.inventory.source.ShippedResources;
 
 /**
- * Reads the text resources this jar ships (host scripts, their preludes, fio profiles): one place that knows a
- * missing resource is a broken build, not a user error.
+ * Reads the host scripts, their preludes and the fio profiles this jar ships, through
+ * {@link ShippedResources} (a missing resource is a broken build, not a user error).
  */
 public final class ScriptResources {
     private ScriptResources() {
@@ -19,16 +16,6 @@ public final class ScriptResources {
      * @throws IllegalStateException when the resource is missing (a broken build)
      */
     public static String text(String path) {
-        if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("resource path must be absolute: " + path);
-        }
-        try (InputStream in = ScriptResources.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + path + " (broken build)");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading classpath resource " + path, e);
-        }
+        return ShippedResources.text(path);
     }
 }
