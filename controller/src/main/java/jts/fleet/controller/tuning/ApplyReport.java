@@ -24,10 +24,8 @@ public record ApplyReport(PlanReport plan, boolean dryRun, Optional<ScriptOutcom
         outcome.ifPresent(o -> {
             for (ScriptRecord r : o.records()) {
                 switch (r.kind()) {
-                    case "changed" -> items.add(ChangeItem.of(r.field(0), r.field(1), r.field(2), r.field(3),
-                            ChangeItem.Result.CHANGED));
-                    case "ok" -> items.add(ChangeItem.of(r.field(0), r.field(1), r.field(2), r.field(2),
-                            ChangeItem.Result.OK));
+                    case "changed" -> items.add(r.valueChange(ChangeItem.Result.CHANGED));
+                    case "ok" -> items.add(r.valueOk());
                     case "rules" -> items.add(ChangeItem.of(r.field(1), "content", null,
                             "jts-fleet " + plan.plan().policyHash(), r.field(0).equals("changed")
                                     ? ChangeItem.Result.CHANGED : ChangeItem.Result.OK));
@@ -41,8 +39,7 @@ public record ApplyReport(PlanReport plan, boolean dryRun, Optional<ScriptOutcom
     }
 
     public List<String> changed() {
-        return outcome.map(o -> o.records("changed").stream()
-                .map(r -> r.field(0) + " " + r.field(1) + " " + r.field(2) + " -> " + r.field(3)).toList())
+        return outcome.map(o -> o.records("changed").stream().map(ScriptRecord::valueChangeText).toList())
                 .orElse(List.of());
     }
 

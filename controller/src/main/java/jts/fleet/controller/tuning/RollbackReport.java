@@ -26,10 +26,8 @@ public record RollbackReport(String host, boolean dryRun, Optional<ScriptOutcome
         outcome.ifPresent(o -> {
             for (ScriptRecord r : o.records()) {
                 switch (r.kind()) {
-                    case "restored" -> items.add(ChangeItem.of(r.field(0), r.field(1), r.field(2), r.field(3),
-                            ChangeItem.Result.ROLLED_BACK));
-                    case "ok" -> items.add(ChangeItem.of(r.field(0), r.field(1), r.field(2), r.field(2),
-                            ChangeItem.Result.OK));
+                    case "restored" -> items.add(r.valueChange(ChangeItem.Result.ROLLED_BACK));
+                    case "ok" -> items.add(r.valueOk());
                     case "gone" -> items.add(ChangeItem.of(r.field(0), r.field(1), null, r.field(2),
                             ChangeItem.Result.OK).withNote("device gone: nothing to restore"));
                     case "rules" -> items.add(switch (r.field(0)) {
@@ -70,9 +68,8 @@ public record RollbackReport(String host, boolean dryRun, Optional<ScriptOutcome
         json.put("host", host);
         json.put("dry_run", dryRun);
         json.put("result", outcome.map(ScriptOutcome::result).orElse(dryRun ? "dry-run" : "nothing"));
-        json.put("restored", outcome.map(o -> o.records("restored").stream()
-                .map(r -> r.field(0) + " " + r.field(1) + " " + r.field(2) + " -> " + r.field(3)).toList())
-                .orElse(java.util.List.of()));
+        json.put("restored", outcome.map(o -> o.records("restored").stream().map(ScriptRecord::valueChangeText)
+                .toList()).orElse(java.util.List.of()));
         return json;
     }
 }
