@@ -1,29 +1,29 @@
 package jts.fleet.remote.tuning;
 
+import java.util.Locale;
+
 import jts.fleet.inventory.QueueAttribute;
 import jts.fleet.remote.change.HostChangeLog;
 import jts.fleet.remote.script.HostPrelude;
 import jts.fleet.remote.script.ScriptResources;
 
-/** The fixed host scripts of tuning, as shipped in the jar. They take validated, quoted arguments only. */
+/**
+ * The fixed host scripts of tuning, as shipped in the jar: {@code tune-apply.sh}, {@code tune-rollback.sh},
+ * {@code tune-read.sh} ({@code tune-} and the constant's name). They take validated, quoted arguments only.
+ */
 public enum TuningScripts {
     /** {@code tune-apply.sh SYSFS_ROOT STATE_DIR RULES_PATH [CONTEXT]}, plan on stdin. */
-    APPLY("tune-apply.sh"),
+    APPLY,
     /** {@code tune-rollback.sh SYSFS_ROOT STATE_DIR RULES_PATH keep|forget-missing [CONTEXT]}. */
-    ROLLBACK("tune-rollback.sh"),
+    ROLLBACK,
     /** {@code tune-read.sh STATE_DIR RULES_PATH}: read-only. */
-    READ("tune-read.sh");
+    READ;
 
     public static final String DEFAULT_STATE_DIR = "/var/lib/jts-fleet";
 
-    private final String resource;
-
-    TuningScripts(String resource) {
-        this.resource = resource;
-    }
-
+    /** The script's file name, {@code tune-apply.sh}. */
     public String resourceName() {
-        return resource;
+        return "tune-" + name().toLowerCase(Locale.ROOT) + ".sh";
     }
 
     /**
@@ -33,7 +33,7 @@ public enum TuningScripts {
      * rollback, which change the host, also carry the change-record prelude ({@link HostChangeLog}).
      */
     public String text() {
-        String whole = HostPrelude.spliced(read(resource), prelude());
+        String whole = HostPrelude.spliced(read(resourceName()), prelude());
         return this == READ ? whole : HostChangeLog.withPrelude(whole);
     }
 
