@@ -69,12 +69,7 @@ final class Svg {
         double max = groups.stream().flatMapToDouble(g -> java.util.Arrays.stream(g.values()))
                 .filter(v -> !Double.isNaN(v)).max().orElse(1);
         max = max <= 0 ? 1 : max;
-        StringBuilder s = new StringBuilder();
-        s.append("<svg class=\"chart\" data-chart=\"").append(esc(chart)).append("\" data-profile=\"").append(esc(profile))
-                .append("\" width=\"").append(labelW + plotW + 90)
-                .append("\" height=\"").append(height).append("\" role=\"img\">\n");
-        s.append("<title>").append(esc(title)).append("</title>\n");
-        s.append("<text x=\"4\" y=\"16\" class=\"t\">").append(esc(title)).append(" (").append(esc(unit)).append(")</text>\n");
+        StringBuilder s = open(chart, profile, labelW + plotW + 90, height, title, unit);
         int y = 30;
         for (Group g : groups) {
             s.append("<text x=\"4\" y=\"").append(y + rowH / 2).append("\" class=\"host").append(g.flagged() ? " flag" : "")
@@ -119,12 +114,7 @@ final class Svg {
         }
         double lo = Math.floor(Math.log10(min));
         double hi = Math.max(lo + 1, Math.ceil(Math.log10(max)));
-        StringBuilder s = new StringBuilder();
-        s.append("<svg class=\"chart\" data-chart=\"").append(esc(chart)).append("\" data-profile=\"").append(esc(profile))
-                .append("\" width=\"").append(left + plotW + 40)
-                .append("\" height=\"").append(height).append("\" role=\"img\">\n");
-        s.append("<title>").append(esc(title)).append("</title>\n");
-        s.append("<text x=\"4\" y=\"16\" class=\"t\">").append(esc(title)).append(" (").append(esc(unit)).append(", log scale)</text>\n");
+        StringBuilder s = open(chart, profile, left + plotW + 40, height, title, unit + ", log scale");
         s.append("<rect x=\"").append(left).append("\" y=\"").append(top).append("\" width=\"").append(plotW).append("\" height=\"")
                 .append(plotH).append("\" fill=\"none\" stroke=\"#999\"/>\n");
         for (int d = (int) lo; d <= (int) hi; d++) {
@@ -160,6 +150,17 @@ final class Svg {
         legend(s, lines.stream().map(Line::label).toList(), top + plotH + 60);
         s.append("</svg>\n");
         return s.toString();
+    }
+
+    /** A chart's opening: the svg element (chart and profile as data attributes), its title, the caption. */
+    private static StringBuilder open(String chart, String profile, int width, int height, String title, String units) {
+        StringBuilder s = new StringBuilder();
+        s.append("<svg class=\"chart\" data-chart=\"").append(esc(chart)).append("\" data-profile=\"").append(esc(profile))
+                .append("\" width=\"").append(width)
+                .append("\" height=\"").append(height).append("\" role=\"img\">\n");
+        s.append("<title>").append(esc(title)).append("</title>\n");
+        s.append("<text x=\"4\" y=\"16\" class=\"t\">").append(esc(title)).append(" (").append(esc(units)).append(")</text>\n");
+        return s;
     }
 
     private static void legend(StringBuilder s, List<String> labels, int y) {
