@@ -107,28 +107,25 @@ final class ChannelGate {
         throw refused;
     }
 
+    /** A session on the live connection; one found dead is discarded and replaced once, before anything ran on it. */
     private Session openOnce() throws TransportException, OpenFailException {
-        SshConnection current = connection.live();
-        try {
-            return current.client().startSession();
-        } catch (OpenFailException refused) {
-            throw refused;
-        } catch (IOException firstFailure) {
-            if (interruption(firstFailure)) {
-                // the caller was interrupted while sshj waited for the channel: the connection itself is fine
-                Thread.currentThread().interrupt();
-                throw interrupted(firstFailure);
-            }
-            connection.discard(current);
-            SshConnection fresh = connection.live();
+        for (boolean replaced = false; ; replaced = true) {
+            SshConnection current = connection.live();
             try {
-                return fresh.client().startSession();
+                return current.client().startSession();
             } catch (OpenFailException refused) {
                 throw refused;
             } catch (IOException e) {
-                connection.discard(fresh);
-                throw new TransportException(FailureClass.UNREACHABLE,
-                        hostName + ": cannot open a session channel: " + e.getMessage(), e);
+                if (interruption(e)) {
+                    // the caller was interrupted while sshj waited for the channel: the connection itself is fine
+                    Thread.currentThread().interrupt();
+                    throw interrupted(e);
+                }
+                connection.discard(current);
+                if (replaced) {
+                    throw new TransportException(FailureClass.UNREACHABLE,
+                            hostName + ": cannot open a session channel: " + e.getMessage(), e);
+                }
             }
         }
     }
