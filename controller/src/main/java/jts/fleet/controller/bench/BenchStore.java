@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -40,9 +39,7 @@ public final class BenchStore {
     }
 
     /** One line of {@code bench list}. */
-    public record RunInfo(@JsonProperty("run_id") String runId, @JsonProperty("time") String time,
-                          @JsonProperty("label") String label, @JsonProperty("hosts") List<String> hosts,
-                          @JsonProperty("profiles") List<String> profiles) {
+    public record RunInfo(String runId, String time, String label, List<String> hosts, List<String> profiles) {
     }
 
     public Path save(BenchDocument doc, String fileStem) throws IOException {

@@ -3,8 +3,6 @@ package jts.fleet.controller.bench;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import jts.fleet.remote.bench.ExperimentAnalysis;
 import jts.fleet.remote.bench.ProfileSummary;
 
@@ -12,13 +10,9 @@ import jts.fleet.remote.bench.ProfileSummary;
  * The outcome of an A/B experiment on one host: which devices were switched, their original values and
  * whether they were restored, every round's summary in the order run, and the analysis.
  */
-public record ExperimentReport(@JsonProperty("host") String host, @JsonProperty("target") String target,
-                               @JsonProperty("attribute") String attribute, @JsonProperty("profile") String profile,
-                               @JsonProperty("devices") List<String> devices,
-                               @JsonProperty("original") Map<String, String> original,
-                               @JsonProperty("rounds") List<Round> rounds,
-                               @JsonProperty("analysis") ExperimentAnalysis analysis,
-                               @JsonProperty("restored") boolean restored)
+public record ExperimentReport(String host, String target, String attribute, String profile, List<String> devices,
+                               Map<String, String> original, List<Round> rounds, ExperimentAnalysis analysis,
+                               boolean restored)
         implements jts.fleet.controller.fleet.ReportsChanges {
 
     /**
@@ -35,8 +29,7 @@ public record ExperimentReport(@JsonProperty("host") String host, @JsonProperty(
                         : "switched between " + tried + "; the restore failed: check with jts-fleet verify"))
                 .toList();
     }
-    public record Round(@JsonProperty("round") int round, @JsonProperty("arm") String arm,
-                        @JsonProperty("value") String value, @JsonProperty("summary") ProfileSummary summary) {
+    public record Round(int round, String arm, String value, ProfileSummary summary) {
     }
 
     public ExperimentReport {

@@ -3,25 +3,18 @@ package jts.fleet.remote.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * The verdict of an A/B experiment: per metric each arm's median over its rounds, the difference (B minus A)
  * with a bootstrap 95 % confidence interval (seeded, so the same rounds give the same report) and a
  * Mann-Whitney p-value as a second opinion. "better"/"worse" only when the interval excludes zero.
  */
-public record ExperimentAnalysis(@JsonProperty("arm_a") String armA, @JsonProperty("arm_b") String armB,
-                                 @JsonProperty("rounds") int rounds, @JsonProperty("metrics") List<MetricResult> metrics) {
+public record ExperimentAnalysis(String armA, String armB, int rounds, List<MetricResult> metrics) {
     public static final List<Metric> METRICS = List.of(Metric.IOPS, Metric.CLAT_P99_US, Metric.CPU_US_PER_IO);
     public static final int RESAMPLES = 10_000;
     public static final long SEED = 20_240_605L;
 
-    public record MetricResult(@JsonProperty("metric") String metric, @JsonProperty("median_a") double medianA,
-                               @JsonProperty("median_b") double medianB, @JsonProperty("difference") double difference,
-                               @JsonProperty("difference_pct") double differencePct,
-                               @JsonProperty("ci95_low") double ci95Low, @JsonProperty("ci95_high") double ci95High,
-                               @JsonProperty("mann_whitney_p") double mannWhitneyP,
-                               @JsonProperty("verdict") String verdict) {
+    public record MetricResult(String metric, double medianA, double medianB, double difference, double differencePct,
+                               double ci95Low, double ci95High, double mannWhitneyP, String verdict) {
     }
 
     public ExperimentAnalysis {

@@ -5,23 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * {@code bench compare --fleet RUN}: each host against the median of the hosts of its tier running the same
  * profile. A host is an outlier when its p99 completion latency is at least {@code p99Factor} times the median,
  * or its IOPS at most {@code iopsFactor} times the median: the one slow NVMe among its peers.
  */
-public record FleetComparison(@JsonProperty("run") String run, @JsonProperty("entries") List<Entry> entries) {
+public record FleetComparison(String run, List<Entry> entries) {
     public static final double DEFAULT_P99_FACTOR = 2.0;
     public static final double DEFAULT_IOPS_FACTOR = 0.5;
 
-    public record Entry(@JsonProperty("host") String host, @JsonProperty("tier") String tier,
-                        @JsonProperty("profile") String profile, @JsonProperty("peers") int peers,
-                        @JsonProperty("iops") double iops, @JsonProperty("fleet_median_iops") double fleetMedianIops,
-                        @JsonProperty("clat_p99_us") double clatP99Us,
-                        @JsonProperty("fleet_median_clat_p99_us") double fleetMedianClatP99Us,
-                        @JsonProperty("outlier") boolean outlier, @JsonProperty("reasons") List<String> reasons) {
+    public record Entry(String host, String tier, String profile, int peers, double iops, double fleetMedianIops,
+                        double clatP99Us, double fleetMedianClatP99Us, boolean outlier, List<String> reasons) {
         public Entry {
             reasons = List.copyOf(reasons);
         }

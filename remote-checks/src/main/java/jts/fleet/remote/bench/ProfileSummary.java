@@ -10,29 +10,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code page_cache} marks results that could not bypass the page cache (O_DIRECT refused): never disk numbers.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ProfileSummary(
-        @JsonProperty("profile") String profile,
-        @JsonProperty("iops") double iops,
-        @JsonProperty("read_iops") double readIops,
-        @JsonProperty("write_iops") double writeIops,
-        @JsonProperty("bw_bytes_per_s") long bwBytesPerSec,
-        @JsonProperty("total_ios") long totalIos,
-        @JsonProperty("clat_mean_us") Double clatMeanUs,
-        @JsonProperty("clat_p50_us") Double clatP50Us,
-        @JsonProperty("clat_p99_us") Double clatP99Us,
-        @JsonProperty("clat_p999_us") Double clatP999Us,
-        @JsonProperty("clat_max_us") Double clatMaxUs,
-        @JsonProperty("sync_lat_mean_us") Double syncLatMeanUs,
-        @JsonProperty("sync_lat_p99_us") Double syncLatP99Us,
-        @JsonProperty("sync_lat_p999_us") Double syncLatP999Us,
-        @JsonProperty("sync_lat_max_us") Double syncLatMaxUs,
-        @JsonProperty("cpu_usr_pct") double cpuUsrPct,
-        @JsonProperty("cpu_sys_pct") double cpuSysPct,
-        @JsonProperty("cpu_us_per_io") double cpuUsPerIo,
-        @JsonProperty("runtime_ms") long runtimeMs,
-        @JsonProperty("direct") boolean direct,
-        @JsonProperty("page_cache") boolean pageCache,
-        @JsonProperty("error") String error) {
+public record ProfileSummary(String profile, double iops, double readIops, double writeIops,
+                             @JsonProperty("bw_bytes_per_s") long bwBytesPerSec, long totalIos, Double clatMeanUs,
+                             Double clatP50Us, Double clatP99Us, Double clatP999Us, Double clatMaxUs,
+                             Double syncLatMeanUs, Double syncLatP99Us, Double syncLatP999Us, Double syncLatMaxUs,
+                             double cpuUsrPct, double cpuSysPct, double cpuUsPerIo, long runtimeMs, boolean direct,
+                             boolean pageCache, String error) {
 
     /** Metric values by stable name, for comparisons and reports; absent metrics (no sync, no percentiles) are NaN. */
     public double metric(Metric metric) {

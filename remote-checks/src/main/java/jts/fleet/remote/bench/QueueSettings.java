@@ -4,15 +4,12 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * A block device behind the benchmark target and its queue settings at the time of the run.
  * {@code role} is {@code top} (the device the filesystem sits on, e.g. dm-0 or a partition's disk) or
  * {@code leaf} (a disk whose queue is what tuning changes). For a plain disk it is both: {@code top,leaf}.
  */
-public record QueueSettings(@JsonProperty("name") String name, @JsonProperty("role") String role,
-                            @JsonProperty("queue") Map<String, String> queue) {
+public record QueueSettings(String name, String role, Map<String, String> queue) {
     public QueueSettings {
         queue = Collections.unmodifiableMap(new TreeMap<>(queue));
     }

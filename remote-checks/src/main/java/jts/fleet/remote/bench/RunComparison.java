@@ -15,17 +15,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * otherwise the comparison is refused with the reasons, unless forced (then the reasons become warnings and
  * only the common profiles are compared).
  */
-public record RunComparison(@JsonProperty("base_run") String baseRun, @JsonProperty("new_run") String newRun,
-                            @JsonProperty("deltas") List<Delta> deltas, @JsonProperty("warnings") List<String> warnings,
-                            @JsonProperty("regression") boolean regression) {
+public record RunComparison(String baseRun, String newRun, List<Delta> deltas, List<String> warnings,
+                            boolean regression) {
     /** Metrics judged by default; sync latency only where both runs have it. */
     public static final List<Metric> METRICS = List.of(Metric.IOPS, Metric.BW_BYTES_PER_S, Metric.CLAT_P50_US,
             Metric.CLAT_P99_US, Metric.CLAT_P999_US, Metric.SYNC_LAT_P99_US);
 
-    public record Delta(@JsonProperty("host") String host, @JsonProperty("profile") String profile,
-                        @JsonProperty("metric") String metric, @JsonProperty("base") double base,
-                        @JsonProperty("new") double current, @JsonProperty("delta_pct") double deltaPct,
-                        @JsonProperty("verdict") String verdict) {
+    public record Delta(String host, String profile, String metric, double base, @JsonProperty("new") double current,
+                        double deltaPct, String verdict) {
     }
 
     /** The runs may not be compared; {@link #reasons()} says why. */

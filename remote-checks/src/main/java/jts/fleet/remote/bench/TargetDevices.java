@@ -4,16 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * What {@code bench-devices.sh} found behind a target directory: filesystem type, mount source, the device
  * number and the block devices (top and leaves) with their queue settings. {@code devices} is empty for
  * filesystems without a block device (tmpfs, NFS).
  */
-public record TargetDevices(@JsonProperty("path") String path, @JsonProperty("fstype") String fstype,
-                            @JsonProperty("source") String source, @JsonProperty("majmin") String majmin,
-                            @JsonProperty("devices") List<QueueSettings> devices) {
+public record TargetDevices(String path, String fstype, String source, String majmin, List<QueueSettings> devices) {
     /** Kernel device names jts-fleet accepts from a host before using them anywhere. */
     public static final Pattern DEVICE_NAME = Pattern.compile("^[A-Za-z0-9._:+-]+$");
 
