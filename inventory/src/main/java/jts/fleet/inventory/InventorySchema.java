@@ -128,9 +128,9 @@ public final class InventorySchema {
                 "Override of the policy for this host, applied after its groups' overrides."));
 
         List<Field> defaultsFields = new ArrayList<>(connectionFields());
-        defaultsFields.add(Field.of("command_timeout", leaf(new ValueRule.DurationText()),
+        defaultsFields.add(Field.of("command_timeout", leaf(ValueRule.duration()),
                 "`" + DEFAULT_COMMAND_TIMEOUT + "`", "Deadline of one remote command unless the command sets its own."));
-        defaultsFields.add(Field.of("run_timeout", leaf(new ValueRule.DurationText()),
+        defaultsFields.add(Field.of("run_timeout", leaf(ValueRule.duration()),
                 "`30m`; `bench` and `experiment`: what their request needs",
                 "Deadline of a whole run: every host not done by then is reported as `timeout`."));
         defaultsFields.add(Field.of("max_output", leaf(new ValueRule.SizeText(MIN_OUTPUT)), "`4m`",
@@ -192,7 +192,7 @@ public final class InventorySchema {
                         "ssh_config `CertificateFile`s, else none",
                         "OpenSSH user certificate(s) offered with the matching keys, besides `KEY-cert.pub` next to "
                                 + "each identity file."),
-                Field.of("proxy_jump", leaf(new ValueRule.JumpList()), "ssh_config `ProxyJump`, else none (direct)",
+                Field.of("proxy_jump", leaf(ValueRule.jumpList()), "ssh_config `ProxyJump`, else none (direct)",
                         "Jump hosts, first contacted first (OpenSSH `ProxyJump`). A hop names another inventory "
                                 + "host, an ssh_config `Host` alias or an address; `user@` and `:port` in a hop win "
                                 + "over the hop's own settings. `none` turns off a `ProxyJump` of ssh_config."),
@@ -211,10 +211,10 @@ public final class InventorySchema {
                                 + "`--accept-new-host-keys`",
                         "`yes` refuses unknown host keys, `accept-new` records them; a changed key is always "
                                 + "refused."),
-                Field.of("connect_timeout", leaf(new ValueRule.DurationText()),
+                Field.of("connect_timeout", leaf(ValueRule.duration()),
                         "ssh_config `ConnectTimeout`, else `" + DEFAULT_CONNECT_TIMEOUT + "`",
                         "Deadline of TCP connect plus SSH handshake and authentication (`--connect-timeout` wins)."),
-                Field.of("keepalive_interval", leaf(new ValueRule.DurationText()),
+                Field.of("keepalive_interval", leaf(ValueRule.duration()),
                         "ssh_config `ServerAliveInterval`, else `15s`",
                         "Interval of keepalive requests; a host that misses three is declared dead."),
                 Field.of("become", leaf(ValueRule.OneOf.of("sudo", "none")), "`none`",
@@ -263,7 +263,7 @@ public final class InventorySchema {
                 Field.of("queue", new Section(queue), "none",
                         "Desired queue attributes; only these are ever written."),
                 Field.of("trim", leaf(new ValueRule.Flag()), "`false`", "Weekly TRIM of the tier's filesystems."),
-                Field.of("mount_options", new ListOf(leaf(new ValueRule.MountOption())), "none",
+                Field.of("mount_options", new ListOf(leaf(ValueRule.mountOption())), "none",
                         "What the tier's mounts should be mounted with, e.g. `[hard, vers=4.1, nconnect>=4, "
                                 + "rsize>=1048576, proto=tcp]` for NFS. A mount that differs is drift in `plan` and "
                                 + "`verify`, with the fstab fix; jts-fleet never remounts."),
@@ -275,10 +275,10 @@ public final class InventorySchema {
                 Field.required("days", new ListOf(leaf(ValueRule.OneOf.of(
                         "mon", "tue", "wed", "thu", "fri", "sat", "sun"))),
                         "Days the window starts on (a window over midnight belongs to the day it starts)."),
-                Field.required("from", leaf(new ValueRule.Clock()), "Start, inclusive."),
-                Field.required("to", leaf(new ValueRule.Clock()),
+                Field.required("from", leaf(ValueRule.clock()), "Start, inclusive."),
+                Field.required("to", leaf(ValueRule.clock()),
                         "End, exclusive; earlier than `from` means the window runs over midnight."),
-                Field.required("timezone", leaf(new ValueRule.Zone()), "Zone of `from` and `to`.")));
+                Field.required("timezone", leaf(ValueRule.zone()), "Zone of `from` and `to`.")));
 
         Section maintenance = new Section(List.of(
                 Field.of("blackout", new ListOf(blackout), "none",

@@ -7,9 +7,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jts.fleet.inventory.source.YamlNode;
+import jts.fleet.inventory.sshconfig.JumpSpec;
 
 /**
  * How one scalar value of the inventory is checked. The same rule object validates the file and writes the
@@ -167,106 +170,62 @@ public sealed interface ValueRule {
         }
     }
 
-    /** Wall-clock time {@code HH:MM} (quote it in YAML). */
-    record Clock() implements ValueRule {
-        private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
-
+    /**
+     * A quoted string that a parser of its own reads (a time, a zone, jump hosts, a mount option, a duration):
+     * anything but a string is the wrong type; {@code problem} says what that parser refuses in a string.
+     *
+     * @param expected what the message names instead of a value of the wrong type, e.g. {@code a time zone name}
+     */
+    record Parsed(String type, String rule, String expected, Function<YamlNode.Scalar, Optional<String>> problem)
+            implements ValueRule {
         @Override
         public Optional<String> check(YamlNode.Scalar value) {
-            if (value.kind() != YamlNode.Kind.STRING) {
-                return wrongType(value, "a time \"HH:MM\" in quotes");
-            }
-            return HH_MM.matcher(value.text()).matches() ? Optional.empty()
-                    : Optional.of(value.shown() + " is not a time HH:MM between 00:00 and 23:59");
+            return value.kind() == YamlNode.Kind.STRING ? problem.apply(value) : wrongType(value, expected);
         }
+    }
 
-        @Override
-        public String type() {
-            return "time";
-        }
-
-        @Override
-        public String rule() {
-            return "\"HH:MM\", 00:00..23:59";
-        }
+    /** Wall-clock time {@code HH:MM} (quote it in YAML). */
+    static ValueRule clock() {
+        Pattern hhMm = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+        return new Parsed("time", "\"HH:MM\", 00:00..23:59", "a time \"HH:MM\" in quotes",
+                value -> hhMm.matcher(value.text()).matches() ? Optional.empty()
+                        : Optional.of(value.shown() + " is not a time HH:MM between 00:00 and 23:59"));
     }
 
     /** An IANA time zone such as {@code America/New_York}. */
-    record Zone() implements ValueRule {
-        @Override
-        public Optional<String> check(YamlNode.Scalar value) {
-            if (value.kind() != YamlNode.Kind.STRING) {
-                return wrongType(value, "a time zone name");
-            }
-            try {
-                ZoneId.of(value.text());
-                return Optional.empty();
-            } catch (DateTimeException e) {
-                return Optional.of(value.shown() + " is not a known time zone (use an IANA name such as "
-                        + "America/New_York or UTC)");
-            }
-        }
-
-        @Override
-        public String type() {
-            return "time zone";
-        }
-
-        @Override
-        public String rule() {
-            return "IANA name, e.g. `America/New_York`";
-        }
+    static ValueRule zone() {
+        return new Parsed("time zone", "IANA name, e.g. `America/New_York`", "a time zone name",
+                value -> refusal(value, ZoneId::of).map(why -> value.shown()
+                        + " is not a known time zone (use an IANA name such as America/New_York or UTC)"));
     }
 
     /** An OpenSSH {@code ProxyJump} value: {@code none} or {@code [user@]host[:port]} hops separated by commas. */
-    record JumpList() implements ValueRule {
-        @Override
-        public Optional<String> check(YamlNode.Scalar value) {
-            if (value.kind() != YamlNode.Kind.STRING) {
-                return wrongType(value, "jump hosts such as \"ops@bastion:22\"");
-            }
-            try {
-                jts.fleet.inventory.sshconfig.JumpSpec.parseList(value.text());
-                return Optional.empty();
-            } catch (IllegalArgumentException e) {
-                return Optional.of(value.shown() + " is not a valid jump host list: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public String type() {
-            return "jump hosts";
-        }
-
-        @Override
-        public String rule() {
-            return "`none`, or `[user@]host[:port]` hops separated by `,` (IPv6 in `[]`)";
-        }
+    static ValueRule jumpList() {
+        return new Parsed("jump hosts", "`none`, or `[user@]host[:port]` hops separated by `,` (IPv6 in `[]`)",
+                "jump hosts such as \"ops@bastion:22\"", value -> refusal(value, JumpSpec::parseList)
+                        .map(why -> value.shown() + " is not a valid jump host list: " + why));
     }
 
     /** A {@code mount_options} entry: a known option name with an expectation ({@link MountOptionExpectation}). */
-    record MountOption() implements ValueRule {
-        @Override
-        public Optional<String> check(YamlNode.Scalar value) {
-            if (value.kind() != YamlNode.Kind.STRING) {
-                return wrongType(value, "a mount option such as \"nconnect>=4\"");
-            }
-            try {
-                MountOptionExpectation.parse(value.text());
-                return Optional.empty();
-            } catch (IllegalArgumentException e) {
-                return Optional.of(e.getMessage());
-            }
-        }
+    static ValueRule mountOption() {
+        return new Parsed("mount option",
+                "`name`, `!name`, `name=value`, `name>=N`, `name<=N`; a known NFS, CIFS or generic option",
+                "a mount option such as \"nconnect>=4\"", value -> refusal(value, MountOptionExpectation::parse));
+    }
 
-        @Override
-        public String type() {
-            return "mount option";
-        }
+    /** A duration for the CLI and timeouts, parsed by {@link DurationParser}. */
+    static ValueRule duration() {
+        return new Parsed("duration", "number + unit `ms`, `s`, `m`, `h` (e.g. `500ms`, `10s`, `1m30s`), above zero",
+                "a duration such as \"10s\"", value -> refusal(value, DurationParser::parsePositive));
+    }
 
-        @Override
-        public String rule() {
-            return "`name`, `!name`, `name=value`, `name>=N`, `name<=N`; a known NFS, CIFS or generic option";
+    /** Empty when {@code parser} reads the value's text, else the message of the exception it refuses it with. */
+    private static Optional<String> refusal(YamlNode.Scalar value, Consumer<String> parser) {
+        try {
+            parser.accept(value.text());
+            return Optional.empty();
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 
@@ -295,32 +254,6 @@ public sealed interface ValueRule {
         public String rule() {
             return "bytes with an optional unit `k`, `m`, `g` (binary: `4m` is 4 MiB), at least `"
                     + SizeParser.format(min) + "`";
-        }
-    }
-
-    /** A duration for the CLI and timeouts, parsed by {@link DurationParser}. */
-    record DurationText() implements ValueRule {
-        @Override
-        public Optional<String> check(YamlNode.Scalar value) {
-            if (value.kind() != YamlNode.Kind.STRING) {
-                return wrongType(value, "a duration such as \"10s\"");
-            }
-            try {
-                DurationParser.parsePositive(value.text());
-                return Optional.empty();
-            } catch (IllegalArgumentException e) {
-                return Optional.of(e.getMessage());
-            }
-        }
-
-        @Override
-        public String type() {
-            return "duration";
-        }
-
-        @Override
-        public String rule() {
-            return "number + unit `ms`, `s`, `m`, `h` (e.g. `500ms`, `10s`, `1m30s`), above zero";
         }
     }
 }
