@@ -14,16 +14,15 @@ import java.util.Optional;
  * are recorded in, then read-only ones (further {@code UserKnownHostsFile}s, the global file). Files that do not
  * exist contribute nothing, as in OpenSSH. Lines we cannot read (an unknown key type, a typo) are skipped and
  * counted in {@link #skipped()}, as OpenSSH skips them: one bad line must not make every host unknown.
+ *
+ * @param recordFile the file accept-new appends to
+ * @param entries    the key lines of all files, in reading order
+ * @param skipped    {@code file:line: why} of each line that was not understood
  */
-public final class KnownHosts {
-    private final Path recordFile;
-    private final List<KnownHostsEntry> entries;
-    private final List<String> skipped;
-
-    private KnownHosts(Path recordFile, List<KnownHostsEntry> entries, List<String> skipped) {
-        this.recordFile = recordFile;
-        this.entries = List.copyOf(entries);
-        this.skipped = List.copyOf(skipped);
+public record KnownHosts(Path recordFile, List<KnownHostsEntry> entries, List<String> skipped) {
+    public KnownHosts {
+        entries = List.copyOf(entries);
+        skipped = List.copyOf(skipped);
     }
 
     /**
@@ -69,20 +68,6 @@ public final class KnownHosts {
                 skipped.add(file + ":" + (i + 1) + ": " + e.getMessage());
             }
         }
-    }
-
-    /** The file accept-new appends to. */
-    public Path recordFile() {
-        return recordFile;
-    }
-
-    public List<KnownHostsEntry> entries() {
-        return entries;
-    }
-
-    /** {@code file:line: why} of each line that was not understood. */
-    public List<String> skipped() {
-        return skipped;
     }
 
     /** Lines with {@code marker} whose host patterns name {@code lookupName}. */
