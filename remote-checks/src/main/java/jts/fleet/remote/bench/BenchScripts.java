@@ -42,10 +42,8 @@ public enum BenchScripts {
     public String text() {
         String script = raw();
         if (this == QUEUE_SET || this == DEVICES) {
-            if (!script.contains("=\"" + QUEUE_ATTRS_SLOT)) {
-                throw new IllegalStateException(fileName + " has no " + QUEUE_ATTRS_SLOT + " to fill");
-            }
-            script = script.replace(QUEUE_ATTRS_SLOT, TuningScripts.words(WriteOrder.BLOCK_QUEUE));
+            script = ScriptResources.fill(fileName, script, QUEUE_ATTRS_SLOT,
+                    TuningScripts.words(WriteOrder.BLOCK_QUEUE));
         }
         if (this != QUEUE_SET) {
             script = HostPrelude.splice(script, raw(PRELUDE));

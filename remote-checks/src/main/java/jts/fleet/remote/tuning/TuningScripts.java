@@ -49,14 +49,8 @@ public enum TuningScripts {
     }
 
     private static String prelude() {
-        String prelude = read(PRELUDE);
-        for (String slot : java.util.List.of(ATTR_ORDER_SLOT, BDI_ATTRS_SLOT)) {
-            if (!prelude.contains("=\"" + slot + "\"")) {
-                throw new IllegalStateException(PRELUDE + " has no " + slot + " to fill");
-            }
-        }
-        return prelude.replace(ATTR_ORDER_SLOT, words(WriteOrder.ORDER))
-                .replace(BDI_ATTRS_SLOT, words(TuningPlanner.BDI_ATTRIBUTES));
+        String prelude = ScriptResources.fill(PRELUDE, read(PRELUDE), ATTR_ORDER_SLOT, words(WriteOrder.ORDER));
+        return ScriptResources.fill(PRELUDE, prelude, BDI_ATTRS_SLOT, words(TuningPlanner.BDI_ATTRIBUTES));
     }
 
     private static String read(String name) {
