@@ -71,6 +71,7 @@ public final class Shell {
         addIfAbsent(cmd, "journal", new JournalCommand(context));
         addIfAbsent(cmd, "exit", new ExitCommand(session));
         addIfAbsent(cmd, "help", new CommandLine.HelpCommand());
+        CommandTree.configure(cmd, context); // the shell's own commands print where the others do
         // The shell's --inventory, --ssh-config and --policy are every command's defaults, so `status` in the shell
         // reads the same files.
         // A provider rather than a field in AppContext: it reaches every command that has the option, now and later.

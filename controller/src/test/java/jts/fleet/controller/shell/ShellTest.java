@@ -238,4 +238,14 @@ class ShellTest {
             assertThat(h.output()).contains("unit 'sshd.service' is not a jts-fleet unit");
         }
     }
+
+    @Test
+    void theShellsOwnCommandsPrintToTheShellAndReadEnumsInAnyCaseLikeEveryCommand() throws Exception {
+        try (ShellHarness h = new ShellHarness(inventory(), "diskstats --help\nrun-check --list -o JSON\n",
+                Optional.empty())) {
+            assertThat(h.shell.run()).isEqualTo(ExitCodes.OK);
+            assertThat(h.output()).contains("Usage: jts-fleet diskstats").contains("-i, --interval=SECONDS")
+                    .doesNotContain("Invalid value for option '--output'");
+        }
+    }
 }

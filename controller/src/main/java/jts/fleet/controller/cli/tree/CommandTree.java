@@ -101,6 +101,15 @@ public final class CommandTree {
         for (Class<?> sub : subcommands) {
             cmd.addSubcommand(sub);
         }
+        return configure(cmd, context);
+    }
+
+    /**
+     * What every command of the tree shares: --version, the command lists, the front end's writers, enum values in
+     * any case, the one exit-code mapping. picocli applies these to the commands present, so a front end that adds
+     * its own commands to the tree (the shell) calls this again after adding them.
+     */
+    public static CommandLine configure(CommandLine cmd, AppContext context) {
         shareVersion(cmd, new VersionProvider());
         summariesInCommandLists(cmd);
         cmd.setOut(context.out());
