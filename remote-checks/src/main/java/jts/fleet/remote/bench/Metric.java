@@ -4,27 +4,18 @@ import jts.fleet.inventory.Keyed;
 
 /**
  * The metrics comparisons and experiments judge, with their direction: more throughput is better, less latency and
- * CPU. The {@link #key()} ({@code clat_p99_us}) is the word of JSON and the command line.
+ * CPU. The unit is in the name ({@code _us}: microseconds); the {@link #key()} ({@code clat_p99_us}) is the word of
+ * JSON and the command line.
  */
 public enum Metric implements Keyed {
-    IOPS("IOPS"),
-    BW_BYTES_PER_S("bytes/s"),
-    CLAT_P50_US("µs"),
-    CLAT_P99_US("µs"),
-    CLAT_P999_US("µs"),
-    CLAT_MAX_US("µs"),
-    SYNC_LAT_P99_US("µs"),
-    CPU_US_PER_IO("µs CPU/IO");
-
-    private final String unit;
-
-    Metric(String unit) {
-        this.unit = unit;
-    }
-
-    public String unit() {
-        return unit;
-    }
+    IOPS,
+    BW_BYTES_PER_S,
+    CLAT_P50_US,
+    CLAT_P99_US,
+    CLAT_P999_US,
+    CLAT_MAX_US,
+    SYNC_LAT_P99_US,
+    CPU_US_PER_IO;
 
     /** True for throughput metrics (judged by the throughput threshold), false for latency and CPU. */
     public boolean throughput() {
