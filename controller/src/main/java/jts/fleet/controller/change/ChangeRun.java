@@ -76,14 +76,6 @@ public final class ChangeRun implements HostObserver, HostRecording {
         return header.runId();
     }
 
-    public Header header() {
-        return header;
-    }
-
-    public ChangeJournal journal() {
-        return journal;
-    }
-
     /** The context of {@code host}'s lines: fixed when first asked, so intent and outcome say the same. */
     public ChangeContext context(HostSpec host) {
         return contexts.computeIfAbsent(host.name(), name -> {

@@ -109,10 +109,6 @@ final class OutputDrain {
         return exceeded;
     }
 
-    long limit() {
-        return limit;
-    }
-
     IOException failure() {
         return failure;
     }
