@@ -8,21 +8,8 @@ package jts.fleet.remote.model;
 public class GatherException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final String host;
-    private final int line;
-
+    /** {@code line} is 1-based, 0 when the problem is not tied to one line of the output. */
     public GatherException(String host, int line, String problem) {
         super(host + ": gather output" + (line > 0 ? " line " + line : "") + ": " + problem);
-        this.host = host;
-        this.line = line;
-    }
-
-    public String host() {
-        return host;
-    }
-
-    /** 1-based line of the gather output, 0 when the problem is not tied to one line. */
-    public int line() {
-        return line;
     }
 }
