@@ -12,6 +12,7 @@ import jts.fleet.inventory.source.InventoryText;
 import jts.fleet.inventory.source.ShippedResources;
 import jts.fleet.inventory.source.YamlNode;
 import jts.fleet.inventory.source.YamlReader;
+import jts.fleet.inventory.source.YamlTree;
 
 /**
  * Finds and loads the inventory: {@code --inventory FILE}, else {@code ./inventory.yaml}, else
@@ -21,6 +22,11 @@ import jts.fleet.inventory.source.YamlReader;
 public final class InventoryLoader {
     public static final String DEFAULT_INVENTORY_RESOURCE = "/jts/fleet/inventory/default-inventory.yaml";
     public static final String DEFAULT_POLICY_RESOURCE = "/jts/fleet/inventory/default-policy.yaml";
+    /**
+     * Beside each embedded YAML resource, its tree as {@link YamlReader} reads it, in {@link YamlTree}'s form
+     * ({@code default-policy.yaml.tree}): loads read that, and start no YAML parser for the embedded files.
+     */
+    public static final String TREE_SUFFIX = ".tree";
     public static final Path SYSTEM_INVENTORY = Path.of("/etc/jts-fleet/inventory.yaml");
     public static final String LOCAL_INVENTORY = "inventory.yaml";
     /** Source name of the embedded inventory in messages and in {@link Inventory#source()}. */
@@ -174,13 +180,16 @@ public final class InventoryLoader {
 
     /** Loads inventory text; {@code sourceName} is how messages name it. */
     public Inventory loadFromString(String yaml, String sourceName) throws InventoryException {
-        YamlNode root = YamlReader.read(yaml, sourceName);
+        return build(YamlReader.read(yaml, sourceName), sourceName);
+    }
+
+    private Inventory build(YamlNode root, String sourceName) throws InventoryException {
         return new InventoryBuilder(home, localUser, sshConfig).build(root, sourceName, defaultPolicyTree());
     }
 
     /** The embedded default inventory: host {@code local}, local transport, embedded policy. */
     public Inventory loadDefault() throws InventoryException {
-        return loadFromString(resource(DEFAULT_INVENTORY_RESOURCE), EMBEDDED);
+        return build(embedded(DEFAULT_INVENTORY_RESOURCE, EMBEDDED), EMBEDDED);
     }
 
     /** The embedded JTS policy on its own. */
@@ -190,10 +199,14 @@ public final class InventoryLoader {
 
     private synchronized YamlNode.MapNode defaultPolicyTree() throws InventoryException {
         if (defaultPolicyTree == null) {
-            defaultPolicyTree = InventoryBuilder.asMap(YamlReader.read(resource(DEFAULT_POLICY_RESOURCE),
-                    EMBEDDED_POLICY));
+            defaultPolicyTree = InventoryBuilder.asMap(embedded(DEFAULT_POLICY_RESOURCE, EMBEDDED_POLICY));
         }
         return defaultPolicyTree;
+    }
+
+    /** An embedded YAML resource as {@link YamlReader} reads it, from its tree ({@link #TREE_SUFFIX}). */
+    static YamlNode embedded(String yamlResource, String source) {
+        return YamlTree.read(resource(yamlResource + TREE_SUFFIX), source);
     }
 
     /** Text of an embedded resource; a missing one is a packaging bug, not a user error. */
