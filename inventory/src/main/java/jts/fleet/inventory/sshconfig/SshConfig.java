@@ -41,8 +41,14 @@ import jts.fleet.inventory.source.InventoryException;
  */
 public final class SshConfig {
     private static final int MAX_INCLUDE_DEPTH = 16;
-    /** Notes (ignored keywords, Match exec not run, ...) also go to the debug log, as OpenSSH's debug() does. */
-    private static final System.Logger LOG = System.getLogger(SshConfig.class.getName());
+    /**
+     * Notes (ignored keywords, Match exec not run, ...) also go to the debug log, as OpenSSH's debug() does. Made on
+     * the first note: {@code System.getLogger} starts java.util.logging (~5 ms of a one-shot run), and loading the
+     * embedded inventory touches this class ({@link #SYSTEM_CONFIG}) without reading any ssh_config.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(SshConfig.class.getName());
+    }
     public static final Path SYSTEM_CONFIG = Path.of("/etc/ssh/ssh_config");
     private static final Path SYSTEM_DIR = Path.of("/etc/ssh");
 
@@ -141,7 +147,7 @@ public final class SshConfig {
             e.pass(true);
         }
         for (String note : e.notes) {
-            LOG.log(System.Logger.Level.DEBUG, () -> hostArg + ": " + note);
+            Log.LOG.log(System.Logger.Level.DEBUG, () -> hostArg + ": " + note);
         }
         return new SshConfigResult(hostArg, e.values, e.identityFiles, e.certificateFiles, List.copyOf(e.notes));
     }
@@ -361,7 +367,7 @@ public final class SshConfig {
                 }
                 List<Path> matches = glob(pattern);
                 if (matches.isEmpty()) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> line.where() + ": Include " + arg + " matched no files");
+                    Log.LOG.log(System.Logger.Level.DEBUG, () -> line.where() + ": Include " + arg + " matched no files");
                 }
                 boolean before = active[0];
                 for (Path p : matches) {
