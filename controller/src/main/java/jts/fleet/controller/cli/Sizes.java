@@ -1,6 +1,7 @@
 package jts.fleet.controller.cli;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** Human sizes in binary units, as lsblk prints them. */
 public final class Sizes {
@@ -15,6 +16,15 @@ public final class Sizes {
             value /= 1024;
             unit++;
         }
-        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return unit == 0 ? bytes + " B" : oneDecimal(value) + " " + units[unit];
+    }
+
+    /**
+     * {@code value} with one decimal, rounded half up from its shortest decimal form: what
+     * {@code String.format(Locale.ROOT, "%.1f", value)} prints (SizesTest), without java.util.Formatter, whose first
+     * use loads the JDK's locale providers: ~10 ms of a one-shot {@code status} (scripts/bench/startup.sh).
+     */
+    static String oneDecimal(double value) {
+        return new BigDecimal(Double.toString(value)).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 }

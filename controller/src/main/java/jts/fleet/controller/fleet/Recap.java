@@ -76,14 +76,17 @@ public record Recap(List<HostTally> hosts) {
         return ExitCodes.forHostCounts(total.failed(), total.unreachable());
     }
 
-    /** Ansible-style lines, e.g. {@code db-01  ok=1  changed=0  unreachable=0  failed=0  skipped=0}. */
+    /**
+     * Ansible-style lines, e.g. {@code db-01  ok=1  changed=0  unreachable=0  failed=0  skipped=0}, host names padded
+     * to one column. Built without {@code String.format}: its first use loads the JDK's locale providers, ~10 ms of
+     * every one-shot command (scripts/bench/startup.sh).
+     */
     public List<String> lines() {
-        int width = hosts.stream().mapToInt(t -> t.host().length()).max().orElse(0);
+        int width = Math.max(1, hosts.stream().mapToInt(t -> t.host().length()).max().orElse(0));
         List<String> lines = new ArrayList<>();
         for (HostTally t : hosts) {
-            lines.add(String.format(java.util.Locale.ROOT, "%-" + Math.max(1, width) + "s  ok=%d  changed=%d"
-                    + "  unreachable=%d  failed=%d  skipped=%d", t.host(), t.ok(), t.changed(), t.unreachable(),
-                    t.failed(), t.skipped()));
+            lines.add(t.host() + " ".repeat(width - t.host().length()) + "  ok=" + t.ok() + "  changed=" + t.changed()
+                    + "  unreachable=" + t.unreachable() + "  failed=" + t.failed() + "  skipped=" + t.skipped());
         }
         return lines;
     }

@@ -35,6 +35,15 @@ class RecapTest {
     }
 
     @Test
+    void hostNamesArePaddedToOneColumn() {
+        Recap recap = Recap.of(List.of(new HostResult.Ok<>("db-1", "x", false),
+                new HostResult.Failed<>("storage-west-12", FailureClass.COMMAND, "exit 2")));
+        assertThat(recap.lines()).containsExactly(
+                "db-1             ok=1  changed=0  unreachable=0  failed=0  skipped=0",
+                "storage-west-12  ok=0  changed=0  unreachable=0  failed=1  skipped=0");
+    }
+
+    @Test
     void exitCodeFailedWinsOverUnreachableWhichWinsOverOk() {
         HostResult<String> ok = new HostResult.Ok<>("a", "x", false);
         HostResult<String> skipped = new HostResult.Skipped<>("b", "n/a");
