@@ -138,7 +138,7 @@ public final class InventorySchema {
                         + "and the host fails with `output_limit`."));
         defaultsFields.add(Field.of("max_document_output", leaf(new ValueRule.SizeText(MIN_OUTPUT)), "`64m`",
                 "The same for benchmark runs, whose fio documents are larger."));
-        defaultsFields.add(Field.of("confirm_above", leaf(new ValueRule.IntRange(0, 1_000_000)),
+        defaultsFields.add(Field.of("confirm_above", leaf(ValueRule.Range.integer(0, 1_000_000)),
                 "`" + Defaults.ChangeControl.DEFAULT_CONFIRM_ABOVE + "`",
                 "A command that changes hosts asks before changing more hosts than this (or the whole inventory); "
                         + "`--yes` answers for it where there is no terminal. See docs/CHANGE_CONTROL.md."));
@@ -147,7 +147,7 @@ public final class InventorySchema {
                         + "and why. `jts-fleet history` reads it."));
         defaultsFields.add(Field.of("change_file_max_size", leaf(new ValueRule.SizeText(MIN_OUTPUT)), "`10m`",
                 "The change file is rotated (`changes.jsonl.1`, ...) before it grows past this size."));
-        defaultsFields.add(Field.of("change_file_keep", leaf(new ValueRule.IntRange(1, 99)),
+        defaultsFields.add(Field.of("change_file_keep", leaf(ValueRule.Range.integer(1, 99)),
                 "`" + Defaults.ChangeControl.DEFAULT_KEEP + "`", "Rotated change files kept; the oldest is deleted."));
 
         Section group = new Section(List.of(
@@ -173,8 +173,8 @@ public final class InventorySchema {
                 Field.of("user", leaf(ValueRule.Text.of("user name", "[A-Za-z_][A-Za-z0-9_.-]{0,31}",
                                 "letters, digits, `_`, `.`, `-`; at most 32 characters")),
                         "ssh_config `User`, else the controller's local user name", "SSH login user."),
-                Field.of("port", leaf(new ValueRule.IntRange(1, 65535)), "ssh_config `Port`, else `" + DEFAULT_PORT + "`",
-                        "SSH port."),
+                Field.of("port", leaf(ValueRule.Range.integer(1, 65535)),
+                        "ssh_config `Port`, else `" + DEFAULT_PORT + "`", "SSH port."),
                 Field.of("identity_file", new OneOrList(new Leaf(path)),
                         "ssh_config `IdentityFile`s, else OpenSSH's default keys",
                         "Private key(s) offered after the agent's keys, in order (a list replaces ssh_config's "
@@ -251,7 +251,7 @@ public final class InventorySchema {
                         "Mean flush (fsync) latency (f_await)."),
                 warnCrit("canary_p99_ms", d.canaryP99WarnMs(), d.canaryP99CritMs(), "600000",
                         "p99 of the host-side O_DIRECT canary read."),
-                Field.of("trim_overdue_days", leaf(new ValueRule.IntRange(1, 366)), "`" + d.trimOverdueDays() + "`",
+                Field.of("trim_overdue_days", leaf(ValueRule.Range.integer(1, 366)), "`" + d.trimOverdueDays() + "`",
                         "Age of the last successful TRIM that raises an alert."),
                 warnCrit("filesystem_full_pct", d.filesystemFullWarnPct(), d.filesystemFullCritPct(), "100",
                         "Filesystem usage in percent.")));
@@ -292,7 +292,7 @@ public final class InventorySchema {
                                 + "`inventory check` refuse (exit 2) a schedule that elapses inside a blackout window "
                                 + "within the next year (systemd's calendar rules, both DST changes; a schedule "
                                 + "without a zone is checked in every zone a host could have), naming the first date."),
-                Field.of("health_poll_minutes", leaf(new ValueRule.IntRange(1, 1440)),
+                Field.of("health_poll_minutes", leaf(ValueRule.Range.integer(1, 1440)),
                         "`" + DEFAULT_HEALTH_POLL_MINUTES + "`",
                         "How often NVMe/SMART health is polled (polling costs I/O latency).")));
 
@@ -317,21 +317,21 @@ public final class InventorySchema {
                 Field.of("rw", leaf(ValueRule.OneOf.of("read", "write", "randread", "randwrite", "rw", "readwrite",
                         "randrw")), "profile's value", "I/O pattern."),
                 Field.of("bs", leaf(size), "profile's value", "Block size."),
-                Field.of("iodepth", leaf(new ValueRule.IntRange(1, 4096)), "profile's value", "Queue depth per job."),
-                Field.of("numjobs", leaf(new ValueRule.IntRange(1, 256)), "profile's value", "Parallel jobs."),
-                Field.of("fdatasync", leaf(new ValueRule.IntRange(0, 1_000_000)), "profile's value",
+                Field.of("iodepth", leaf(ValueRule.Range.integer(1, 4096)), "profile's value", "Queue depth per job."),
+                Field.of("numjobs", leaf(ValueRule.Range.integer(1, 256)), "profile's value", "Parallel jobs."),
+                Field.of("fdatasync", leaf(ValueRule.Range.integer(0, 1_000_000)), "profile's value",
                         "fdatasync after this many writes (0 = never)."),
-                Field.of("fsync", leaf(new ValueRule.IntRange(0, 1_000_000)), "profile's value",
+                Field.of("fsync", leaf(ValueRule.Range.integer(0, 1_000_000)), "profile's value",
                         "fsync after this many writes (0 = never)."),
-                Field.of("rwmixread", leaf(new ValueRule.IntRange(0, 100)), "profile's value",
+                Field.of("rwmixread", leaf(ValueRule.Range.integer(0, 100)), "profile's value",
                         "Percent reads in mixed workloads."),
                 Field.of("size", leaf(size), "profile's value", "Data per job."),
                 Field.of("runtime", leaf(time), "profile's value", "Run time limit."),
                 Field.of("ioengine", leaf(ValueRule.OneOf.of("io_uring", "libaio", "sync", "psync", "pvsync",
                         "pvsync2", "posixaio")), "chosen per host", "fio I/O engine."),
-                Field.of("direct", leaf(new ValueRule.IntRange(0, 1)), "profile's value",
+                Field.of("direct", leaf(ValueRule.Range.integer(0, 1)), "profile's value",
                         "O_DIRECT; 0 measures the page cache and marks the result so."),
-                Field.of("time_based", leaf(new ValueRule.IntRange(0, 1)), "profile's value",
+                Field.of("time_based", leaf(ValueRule.Range.integer(0, 1)), "profile's value",
                         "Run for `runtime` even when `size` is done."),
                 Field.of("ramp_time", leaf(time), "profile's value", "Warm-up not counted in results."),
                 Field.of("sync", leaf(ValueRule.OneOf.of("0", "1", "none", "sync", "dsync")), "profile's value",
@@ -339,7 +339,7 @@ public final class InventorySchema {
     }
 
     private static Field warnCrit(String key, double warn, double crit, String max, String doc) {
-        ValueRule rule = ValueRule.Decimal.of("0", max);
+        ValueRule rule = ValueRule.Range.decimal("0", max);
         return Field.of(key, new Section(List.of(
                 Field.of("warn", leaf(rule), "`" + number(warn) + "`", "Warning level; at most `crit`."),
                 Field.of("crit", leaf(rule), "`" + number(crit) + "`", "Critical level."))),
@@ -360,17 +360,17 @@ public final class InventorySchema {
                 "noop", "blk-mq has no 'noop' (writing it fails with EINVAL); use none",
                 "deadline", "blk-mq renamed it; use mq-deadline",
                 "cfq", "cfq was removed with the legacy block layer; use bfq or mq-deadline")));
-        rules.put(QueueAttribute.READ_AHEAD_KB, new ValueRule.IntRange(0, MAX_READ_AHEAD_KB));
+        rules.put(QueueAttribute.READ_AHEAD_KB, ValueRule.Range.integer(0, MAX_READ_AHEAD_KB));
         // the kernel silently raises smaller values to 4, which verify would then report as drift
-        rules.put(QueueAttribute.NR_REQUESTS, new ValueRule.IntRange(4, 65536));
-        rules.put(QueueAttribute.RQ_AFFINITY, new ValueRule.IntRange(0, 2));
-        rules.put(QueueAttribute.NOMERGES, new ValueRule.IntRange(0, 2));
-        rules.put(QueueAttribute.ADD_RANDOM, new ValueRule.IntRange(0, 1));
-        rules.put(QueueAttribute.WBT_LAT_USEC, new ValueRule.IntRange(-1, 10_000_000));
+        rules.put(QueueAttribute.NR_REQUESTS, ValueRule.Range.integer(4, 65536));
+        rules.put(QueueAttribute.RQ_AFFINITY, ValueRule.Range.integer(0, 2));
+        rules.put(QueueAttribute.NOMERGES, ValueRule.Range.integer(0, 2));
+        rules.put(QueueAttribute.ADD_RANDOM, ValueRule.Range.integer(0, 1));
+        rules.put(QueueAttribute.WBT_LAT_USEC, ValueRule.Range.integer(-1, 10_000_000));
         // below one 4 KiB page the kernel answers EINVAL
-        rules.put(QueueAttribute.MAX_SECTORS_KB, new ValueRule.IntRange(4, 65536));
+        rules.put(QueueAttribute.MAX_SECTORS_KB, ValueRule.Range.integer(4, 65536));
         rules.put(QueueAttribute.WRITE_CACHE, ValueRule.OneOf.of("write back", "write through"));
-        rules.put(QueueAttribute.MAX_RATIO, new ValueRule.IntRange(0, 100));
+        rules.put(QueueAttribute.MAX_RATIO, ValueRule.Range.integer(0, 100));
         return Map.copyOf(rules);
     }
 

@@ -1,7 +1,6 @@
 package jts.fleet.inventory;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -58,39 +57,23 @@ public sealed interface ValueRule {
         }
     }
 
-    record IntRange(long min, long max) implements ValueRule {
-        @Override
-        public Optional<String> check(YamlNode.Scalar value) {
-            if (value.kind() != YamlNode.Kind.INT) {
-                return wrongType(value, "an integer");
-            }
-            BigInteger v = value.integer();
-            if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
-                return Optional.of(v + " is out of range " + rule());
-            }
-            return Optional.empty();
+    /**
+     * A number from {@code min} to {@code max}; a {@code whole} one is an integer (YAML's int, no point or
+     * exponent), any other may be a decimal.
+     */
+    record Range(BigDecimal min, BigDecimal max, boolean whole) implements ValueRule {
+        public static Range integer(long min, long max) {
+            return new Range(BigDecimal.valueOf(min), BigDecimal.valueOf(max), true);
         }
 
-        @Override
-        public String type() {
-            return "integer";
-        }
-
-        @Override
-        public String rule() {
-            return min + ".." + max;
-        }
-    }
-
-    record Decimal(BigDecimal min, BigDecimal max) implements ValueRule {
-        public static Decimal of(String min, String max) {
-            return new Decimal(new BigDecimal(min), new BigDecimal(max));
+        public static Range decimal(String min, String max) {
+            return new Range(new BigDecimal(min), new BigDecimal(max), false);
         }
 
         @Override
         public Optional<String> check(YamlNode.Scalar value) {
-            if (value.kind() != YamlNode.Kind.INT && value.kind() != YamlNode.Kind.FLOAT) {
-                return wrongType(value, "a number");
+            if (value.kind() != YamlNode.Kind.INT && (whole || value.kind() != YamlNode.Kind.FLOAT)) {
+                return wrongType(value, withArticle(type()));
             }
             BigDecimal v;
             try {
@@ -106,7 +89,7 @@ public sealed interface ValueRule {
 
         @Override
         public String type() {
-            return "number";
+            return whole ? "integer" : "number";
         }
 
         @Override
