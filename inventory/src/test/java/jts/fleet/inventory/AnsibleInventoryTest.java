@@ -23,6 +23,21 @@ import jts.fleet.inventory.source.InventoryException;
 
 /** Ansible inventories: what the oracle cannot show (jts-fleet's refusals, its policy file, the ssh options). */
 class AnsibleInventoryTest {
+    /** The policy both ways of giving one are tested with: tier hot (NVMe, 128 KiB read-ahead), 16 KiB for group db. */
+    private static final String HOT_TIER_DB_16 = """
+            policy:
+              tiers:
+                - name: hot
+                  match: {classes: [nvme]}
+                  queue: {scheduler: none, read_ahead_kb: 128}
+            groups:
+              db:
+                policy:
+                  tiers:
+                    - name: hot
+                      queue: {read_ahead_kb: 16}
+            """;
+
     @TempDir
     Path dir;
 
@@ -173,17 +188,7 @@ class AnsibleInventoryTest {
                   user: ops
                   known_hosts: ~/.ssh/known_hosts.fleet
                   command_timeout: 90s
-                policy:
-                  tiers:
-                    - name: hot
-                      match: {classes: [nvme]}
-                      queue: {scheduler: none, read_ahead_kb: 128}
-                groups:
-                  db:
-                    policy:
-                      tiers:
-                        - name: hot
-                          queue: {read_ahead_kb: 16}
+                """ + HOT_TIER_DB_16 + """
                 hosts:
                   db-02:
                     policy:
@@ -233,17 +238,7 @@ class AnsibleInventoryTest {
                   vars:
                     jts_fleet:
                       defaults: {user: ops}
-                      policy:
-                        tiers:
-                          - name: hot
-                            match: {classes: [nvme]}
-                            queue: {scheduler: none, read_ahead_kb: 128}
-                      groups:
-                        db:
-                          policy:
-                            tiers:
-                              - name: hot
-                                queue: {read_ahead_kb: 16}
+                """ + HOT_TIER_DB_16.indent(6) + """
                   children:
                     db:
                       hosts:

@@ -41,6 +41,7 @@ import jts.fleet.remote.bench.BenchProfiles;
 import jts.fleet.remote.bench.FioJsonParser;
 import jts.fleet.remote.bench.FioSummarizer;
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.LoopDevices;
 
 /**
  * Real fio on an ext4 loop filesystem, through LocalTransport and through real sshd: every profile runs and
@@ -48,7 +49,11 @@ import jts.fleet.remote.testing.Environment;
  * and a full filesystem are clear per-host errors.
  */
 class BenchEngineIT {
-    private static LoopFs fs;
+    /** mkfs.ext4 options that initialise inode tables and journal now, not in the background during a benchmark. */
+    static final String[] EXT4_NOW = {"-E", "lazy_itable_init=0,lazy_journal_init=0"};
+
+    private static LoopDevices loops;
+    private static LoopDevices.Filesystem fs;
 
     @TempDir
     Path temp;
@@ -59,13 +64,14 @@ class BenchEngineIT {
         Environment.requireTool("fio");
         Environment.requireTool("losetup");
         Environment.requireTool("mkfs.ext4");
-        fs = LoopFs.create(256L << 20);
+        loops = LoopDevices.inTempDir("jts-bench-loop-");
+        fs = loops.filesystem("fs", 256L << 20, "ext4", EXT4_NOW);
     }
 
     @AfterAll
     static void unmount() throws Exception {
-        if (fs != null) {
-            fs.close();
+        if (loops != null) {
+            loops.close();
         }
     }
 
@@ -121,7 +127,7 @@ class BenchEngineIT {
         assertThat(doc.fioVersion()).startsWith("fio-");
         assertThat(doc.direct()).as("ext4 on a loop device accepts O_DIRECT").isTrue();
         assertThat(doc.engine()).isIn("io_uring", "libaio");
-        assertThat(doc.target().leaves()).extracting(q -> q.name()).containsExactly(fs.deviceName());
+        assertThat(doc.target().leaves()).extracting(q -> q.name()).containsExactly(fs.device());
         assertThat(doc.target().devices().get(0).queue()).containsKey("scheduler");
         assertThat(doc.profiles()).extracting(p -> p.summary().profile()).containsExactlyElementsOf(all);
         for (BenchDocument.ProfileResult p : doc.profiles()) {
@@ -140,7 +146,7 @@ class BenchEngineIT {
         assertThat(doc.summary("rand-read-4k-qd1").orElseThrow().syncLatP99Us()).isNull();
         assertThat(doc.summary("clickhouse-merge").orElseThrow().readIops()).isPositive();
         assertThat(doc.summary("clickhouse-merge").orElseThrow().writeIops()).isPositive();
-        assertThat(fs.leftovers()).as("test files left on the target").isEmpty();
+        assertThat(LoopDevices.leftovers(fs.mount())).as("test files left on the target").isEmpty();
         assertThat(processesMentioning(".jts-fleet-bench-" + run.runId())).isEmpty();
         assertThat(store.list()).singleElement().satisfies(i -> assertThat(i.hosts()).containsExactly("local-01"));
     }
@@ -161,12 +167,12 @@ class BenchEngineIT {
                 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(fs.leftovers()).as("run directory while running").anyMatch(n -> n.startsWith(".jts-fleet-bench-"));
+        assertThat(LoopDevices.leftovers(fs.mount())).as("run directory while running").anyMatch(n -> n.startsWith(".jts-fleet-bench-"));
         controller.interrupt();
         controller.join(Duration.ofSeconds(40).toMillis());
         assertThat(controller.isAlive()).as("controller thread finished").isFalse();
         assertThat(done.get().results().get(0)).isInstanceOf(HostResult.Failed.class);
-        assertThat(fs.leftovers()).as("test files left after interrupt").isEmpty();
+        assertThat(LoopDevices.leftovers(fs.mount())).as("test files left after interrupt").isEmpty();
         assertThat(processesMentioning(".jts-fleet-bench-" + done.get().runId())).isEmpty();
     }
 
@@ -176,7 +182,8 @@ class BenchEngineIT {
         HostSpec noFio = local("no-fio");
         HostSpec full = local("tiny-fs");
         HostSpec good = local("good");
-        try (LoopFs tiny = LoopFs.create(16L << 20)) {
+        try (LoopDevices tinyLoops = LoopDevices.inTempDir("jts-bench-loop-")) {
+            LoopDevices.Filesystem tiny = tinyLoops.filesystem("fs", 16L << 20, "ext4", EXT4_NOW);
             Function<HostSpec, Transport> transports = h -> switch (h.name()) {
                 case "no-fio" -> new PathOverrideTransport(new LocalTransport(h), bin);
                 default -> new LocalTransport(h);
@@ -193,8 +200,8 @@ class BenchEngineIT {
                     .startsWith("tiny-fs: " + tiny.mount() + ": not enough free space on " + tiny.mount() + ": ")
                     .contains("bytes needed"));
             assertThat(run.results().get(2)).as("%s", run.results().get(2)).isInstanceOf(HostResult.Ok.class);
-            assertThat(tiny.leftovers()).isEmpty();
-            assertThat(fs.leftovers()).isEmpty();
+            assertThat(LoopDevices.leftovers(tiny.mount())).isEmpty();
+            assertThat(LoopDevices.leftovers(fs.mount())).isEmpty();
         }
     }
 
@@ -216,7 +223,7 @@ class BenchEngineIT {
         BenchDocument doc = new BenchStore(temp.resolve("store")).load(run.runId()).get(0);
         assertThat(doc.tier()).isEqualTo("bench-it");
         assertThat(doc.target().path()).isEqualTo(fs.mount().toString());
-        assertThat(fs.leftovers()).isEmpty();
+        assertThat(LoopDevices.leftovers(fs.mount())).isEmpty();
 
         BenchRequest missing = new BenchRequest(List.of("pg-wal"), Optional.empty(), Optional.of("nope"),
                 new BenchParameters(1, 16L << 20), "tier", false);
@@ -237,16 +244,17 @@ class BenchEngineIT {
                 "raw", false, Optional.of(fs.devicePath()), true);
         assertThat(engine.run(onMounted, List.of(host), runner, r -> { }).results().get(0))
                 .isInstanceOfSatisfying(HostResult.Failed.class, f -> assertThat(f.message()).isEqualTo("local-raw: "
-                        + fs.devicePath() + ": " + fs.devicePath() + ": " + fs.deviceName()
+                        + fs.devicePath() + ": " + fs.devicePath() + ": " + fs.device()
                         + " is mounted; refusing to write to it (bench.sh exit 3)"));
-        try (LoopFs bare = LoopFs.bare(64L << 20)) {
+        try (LoopDevices bareLoops = LoopDevices.inTempDir("jts-bench-loop-")) {
+            String bare = bareLoops.attach("fs", 64L << 20, null);
             BenchRequest raw = new BenchRequest(List.of("rand-read-4k-qd1", "clickhouse-merge"), Optional.empty(), Optional.empty(),
-                    parameters, "raw", false, Optional.of(bare.devicePath()), true);
+                    parameters, "raw", false, Optional.of("/dev/" + bare), true);
             BenchEngine.BenchRun run = engine.run(raw, List.of(host), runner, r -> { });
             assertThat(run.results().get(0)).as("%s", run.results().get(0)).isInstanceOf(HostResult.Ok.class);
             BenchDocument doc = new BenchStore(temp.resolve("store")).load(run.runId()).get(0);
             assertThat(doc.target().fstype()).isEqualTo("raw");
-            assertThat(doc.target().leaves()).extracting(q -> q.name()).containsExactly(bare.deviceName());
+            assertThat(doc.target().leaves()).extracting(q -> q.name()).containsExactly(bare);
             assertThat(doc.summary("rand-read-4k-qd1").orElseThrow().iops()).isPositive();
             assertThat(doc.summary("clickhouse-merge").orElseThrow().readIops()).isPositive();
             assertThat(doc.summary("clickhouse-merge").orElseThrow().writeIops()).isPositive();
@@ -272,7 +280,7 @@ class BenchEngineIT {
                 assertThat(p.summary()).isEqualTo(FioSummarizer.summarize(p.summary().profile(),
                         FioJsonParser.parse(p.fio(), "", p.summary().profile()), p.summary().direct(), p.summary().pageCache()));
             }
-            assertThat(fs.leftovers()).isEmpty();
+            assertThat(LoopDevices.leftovers(fs.mount())).isEmpty();
 
             // interrupted mid-run over SSH: the channel closes, the remote sh keeps running without a PTY, so
             // only bench-cleanup.sh (sent on a new channel of the same connection) can stop fio in time
@@ -300,7 +308,7 @@ class BenchEngineIT {
         assertThat(Duration.ofNanos(System.nanoTime() - interruptedAt)).as("stopped well before fio's 30 s")
                 .isLessThan(Duration.ofSeconds(15));
         assertThat(done.get().results().get(0)).isInstanceOf(HostResult.Failed.class);
-        assertThat(fs.leftovers()).as("test files left after interrupt").isEmpty();
+        assertThat(LoopDevices.leftovers(fs.mount())).as("test files left after interrupt").isEmpty();
         assertThat(processesMentioning(".jts-fleet-bench-" + done.get().runId())).isEmpty();
     }
 }

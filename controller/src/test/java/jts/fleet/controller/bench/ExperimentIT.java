@@ -22,6 +22,7 @@ import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.bench.BenchParameters;
 import jts.fleet.remote.bench.BenchProfiles;
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.LoopDevices;
 import jts.fleet.remote.testing.Schedulers;
 
 /**
@@ -30,7 +31,8 @@ import jts.fleet.remote.testing.Schedulers;
  * differ): the original is a third scheduler where there is one, so it differs from both arms.
  */
 class ExperimentIT {
-    private LoopFs fs;
+    private LoopDevices loops;
+    private LoopDevices.Filesystem fs;
     private Schedulers schedulers;
     private String armA;
     private String armB;
@@ -45,7 +47,8 @@ class ExperimentIT {
         Environment.requireTool("fio");
         Environment.requireTool("losetup");
         Environment.requireTool("mkfs.ext4");
-        fs = LoopFs.create(128L << 20);
+        loops = LoopDevices.inTempDir("jts-bench-loop-");
+        fs = loops.filesystem("fs", 128L << 20, "ext4", BenchEngineIT.EXT4_NOW);
         schedulers = Schedulers.of(scheduler()).requireTwo();
         armA = schedulers.offered().get(0);
         armB = schedulers.offered().get(1);
@@ -55,13 +58,13 @@ class ExperimentIT {
 
     @AfterEach
     void unmount() throws Exception {
-        if (fs != null) {
-            fs.close();
+        if (loops != null) {
+            loops.close();
         }
     }
 
     private Path scheduler() {
-        return Path.of("/sys/block", fs.deviceName(), "queue/scheduler");
+        return Path.of("/sys/block", fs.device(), "queue/scheduler");
     }
 
     private String activeScheduler() throws Exception {
@@ -81,8 +84,8 @@ class ExperimentIT {
         List<String> seen = new CopyOnWriteArrayList<>();
         ExperimentReport report = engine().run(ExperimentRequest.parse("scheduler=" + armA + "," + armB, "rand-read-4k-qd1",
                 fs.mount().toString(), 2, new BenchParameters(1, 16L << 20)), host, new LocalTransport(host), seen::add);
-        assertThat(report.devices()).containsExactly(fs.deviceName());
-        assertThat(report.original()).containsEntry(fs.deviceName(), original);
+        assertThat(report.devices()).containsExactly(fs.device());
+        assertThat(report.original()).containsEntry(fs.device(), original);
         assertThat(report.rounds()).extracting(ExperimentReport.Round::arm).containsExactly("A", "B", "A", "B");
         assertThat(report.rounds()).extracting(ExperimentReport.Round::value).containsExactly(armA, armB, armA, armB);
         assertThat(report.rounds()).allSatisfy(r -> assertThat(r.summary().iops()).isPositive());
@@ -92,7 +95,7 @@ class ExperimentIT {
         assertThat(report.restored()).isTrue();
         assertThat(activeScheduler()).isEqualTo(original);
         assertThat(seen).hasSize(4).first().asString().contains("round 1/2 arm A (scheduler=" + armA + ")");
-        assertThat(fs.leftovers()).isEmpty();
+        assertThat(LoopDevices.leftovers(fs.mount())).isEmpty();
     }
 
     @Test
@@ -101,7 +104,7 @@ class ExperimentIT {
         assertThatThrownBy(() -> engine().run(ExperimentRequest.parse("scheduler=" + armA + ",noop", "rand-read-4k-qd1",
                 fs.mount().toString(), 1, new BenchParameters(1, 16L << 20)), host, new LocalTransport(host), s -> { }))
                 .isInstanceOf(BenchFailure.class)
-                .hasMessage("local-y: " + fs.deviceName() + " does not offer scheduler noop (available: "
+                .hasMessage("local-y: " + fs.device() + " does not offer scheduler noop (available: "
                         + schedulers.listed() + ")");
         assertThat(activeScheduler()).isEqualTo(original);
     }
@@ -120,7 +123,7 @@ class ExperimentIT {
         }, "experiment-controller");
         controller.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while ((activeScheduler().equals(original) || fs.leftovers().isEmpty()) && System.nanoTime() < deadline) {
+        while ((activeScheduler().equals(original) || LoopDevices.leftovers(fs.mount()).isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertThat(activeScheduler()).as("arm A applied").isEqualTo(armA);
@@ -130,7 +133,7 @@ class ExperimentIT {
         assertThat(controller.isAlive()).isFalse();
         assertThat(failure.get()).as("the interrupt surfaces as a failure").isNotNull();
         assertThat(activeScheduler()).as("scheduler after interrupt").isEqualTo(original);
-        assertThat(fs.leftovers()).as("test files after interrupt").isEmpty();
+        assertThat(LoopDevices.leftovers(fs.mount())).as("test files after interrupt").isEmpty();
         assertThat(BenchEngineIT.processesMentioning(fs.mount() + "/.jts-fleet-bench-")).isEmpty();
     }
 }

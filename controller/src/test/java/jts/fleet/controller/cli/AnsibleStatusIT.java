@@ -11,15 +11,13 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.testing.FreePort;
+import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
-import jts.fleet.remote.testing.Environment;
 
 /**
  * {@code status --inventory ansible:PATH --policy FILE} against real sshd: the hosts, ports, users and keys come
@@ -30,21 +28,8 @@ class AnsibleStatusIT {
     @TempDir
     static Path dir;
 
+    @Sshd(hosts = 2)
     static SshdFixture sshd;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Environment.requireRoot();
-        Environment.requireTool("sshd");
-        sshd = SshdFixture.start(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
 
     @Test
     void statusOfAnAnsibleGroupOverRealSsh() throws Exception {

@@ -11,15 +11,14 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.testing.FreePort;
+import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
-import jts.fleet.remote.testing.Environment;
 
 /**
  * A host that exists only in ssh_config: the inventory names it ({@code bar-target: {}}) and address, port, user,
@@ -30,22 +29,13 @@ class SshConfigStatusIT {
     @TempDir
     static Path dir;
 
+    @Sshd
     static SshdFixture sshd;
     static Path knownHosts;
 
     @BeforeAll
     static void start() throws Exception {
-        Environment.requireRoot();
-        Environment.requireTool("sshd");
-        sshd = SshdFixture.start(1);
         knownHosts = sshd.writeKnownHosts();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sshd != null) {
-            sshd.close();
-        }
     }
 
     private static Path sshConfig(int port) throws Exception {

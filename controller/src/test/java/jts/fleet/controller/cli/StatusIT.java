@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.testing.FreePort;
 import jts.fleet.remote.testing.LoopDevices;
+import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.remote.model.SysrootTree;
 import jts.fleet.remote.testing.Environment;
@@ -34,6 +35,7 @@ class StatusIT {
     @TempDir
     static Path dir;
 
+    @Sshd(hosts = 2)
     static SshdFixture sshd;
     static LoopDevices loops;
     static String plainLoop;
@@ -44,10 +46,7 @@ class StatusIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Environment.requireRoot();
-        Environment.requireTool("sshd");
         Environment.requireTool("losetup");
-        sshd = SshdFixture.start(2);
         knownHosts = sshd.writeKnownHosts();
         loops = new LoopDevices(dir);
         plainLoop = loops.attach("plain", 64, false);
@@ -67,9 +66,6 @@ class StatusIT {
     static void stop() {
         if (loops != null) {
             loops.close();
-        }
-        if (sshd != null) {
-            sshd.close();
         }
     }
 

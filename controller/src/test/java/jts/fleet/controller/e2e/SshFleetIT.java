@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.remote.testing.LoopDevices;
+import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.remote.testing.Environment;
 import jts.fleet.remote.testing.Schedulers;
@@ -31,6 +32,7 @@ class SshFleetIT {
     static final Path STATE_DIR = Path.of("/var/lib/jts-fleet");
     @TempDir
     static Path dir;
+    @Sshd(sudoUser = true)
     static SshdFixture sshd;
     static LoopDevices loops;
     static String loop;
@@ -48,14 +50,10 @@ class SshFleetIT {
     @BeforeAll
     static void start() throws Exception {
         Launcher.requireBuilt();
-        Environment.requireRoot();
-        Environment.requireTool("sshd");
         Environment.requireTool("sudo");
         Environment.requireTool("losetup");
         stateDirExisted = Files.isDirectory(STATE_DIR);
         changesBefore = Files.exists(CHANGES) ? Files.readAllBytes(CHANGES) : null;
-        sshd = SshdFixture.start(1);
-        sshd.addUser(SshdFixture.SUDO_USER, true);
         Path known = sshd.writeKnownHosts();
         loops = new LoopDevices(dir);
         loop = loops.attach("e2e", 64, false);
@@ -88,9 +86,6 @@ class SshFleetIT {
             try {
                 if (loops != null) {
                     loops.close();
-                }
-                if (sshd != null) {
-                    sshd.close();
                 }
             } finally {
                 if (Boolean.TRUE.equals(stateDirExisted)) {

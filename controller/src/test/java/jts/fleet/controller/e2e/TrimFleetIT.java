@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.cli.CliProcess;
+import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.remote.testing.Environment;
 import jts.fleet.remote.testing.LoopDevices;
@@ -42,6 +43,7 @@ class TrimFleetIT {
 
     @TempDir
     static Path dir;
+    @Sshd(sudoUser = true)
     static SshdFixture sshd;
     static LoopDevices loops;
     static Path ext4;
@@ -59,8 +61,6 @@ class TrimFleetIT {
     @BeforeAll
     static void start() throws Exception {
         Launcher.requireBuilt();
-        Environment.requireRoot();
-        Environment.requireTool("sshd");
         Environment.requireTool("mkfs.xfs");
         Environment.requireTool("fstrim");
         Environment.requireTool("unshare");
@@ -68,8 +68,6 @@ class TrimFleetIT {
         trimLogBefore = Files.exists(TRIM_LOG) ? Files.readAllBytes(TRIM_LOG) : null;
         trimLockExisted = Files.exists(TRIM_LOCK);
         Environment.requireTool("sudo");
-        sshd = SshdFixture.start(1);
-        sshd.addUser(SshdFixture.SUDO_USER, true);
         sshd.writeKnownHosts();
         loops = new LoopDevices(dir);
         String ext4Loop = loops.attach("ext4", 512, false);
@@ -105,14 +103,8 @@ class TrimFleetIT {
                 }
             }
         } finally {
-            try {
-                if (loops != null) {
-                    loops.close();
-                }
-            } finally {
-                if (sshd != null) {
-                    sshd.close();
-                }
+            if (loops != null) {
+                loops.close();
             }
         }
     }

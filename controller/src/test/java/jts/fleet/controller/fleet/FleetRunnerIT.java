@@ -12,13 +12,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.testing.FreePort;
+import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.controller.transport.ConnectionPool;
 import jts.fleet.controller.transport.FailureClass;
@@ -31,7 +31,8 @@ import jts.fleet.inventory.InventoryLoader;
 /** The fan-out engine over real sshd hosts loaded from an inventory file written by {@link SshdFixture}. */
 class FleetRunnerIT {
     private static final Duration COMMAND = Duration.ofSeconds(20);
-    private static SshdFixture sshd;
+    @Sshd(hosts = 3, sudoUser = true)
+    static SshdFixture sshd;
     private static Path knownHosts;
 
     @TempDir
@@ -39,17 +40,7 @@ class FleetRunnerIT {
 
     @BeforeAll
     static void startSshd() throws Exception {
-        SshdFixture.require();
-        sshd = SshdFixture.start(3);
-        sshd.addUser(SshdFixture.SUDO_USER, true);
         knownHosts = sshd.writeKnownHosts();
-    }
-
-    @AfterAll
-    static void stopSshd() {
-        if (sshd != null) {
-            sshd.close();
-        }
     }
 
     private List<HostSpec> inventoryWithOneHostDown() throws Exception {

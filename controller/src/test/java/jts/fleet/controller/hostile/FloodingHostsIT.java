@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.cli.CliProcess;
+import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.OutputLimits;
@@ -33,7 +33,8 @@ import jts.fleet.remote.testing.Environment;
  * with class {@code output_limit}, on the plain and the resident (shell) paths.
  */
 class FloodingHostsIT {
-    private static SshdFixture sshd;
+    @Sshd(hosts = 2, config = "ForceCommand yes", noSudoUser = true)
+    static SshdFixture sshd;
     private static Path knownHosts;
 
     @TempDir
@@ -41,18 +42,8 @@ class FloodingHostsIT {
 
     @BeforeAll
     static void startSshd() throws Exception {
-        SshdFixture.require();
         Environment.requireTool("pgrep");
-        sshd = SshdFixture.start(2, 20, "ForceCommand yes\n");
-        sshd.addUser(SshdFixture.NO_SUDO_USER, false);
         knownHosts = sshd.writeKnownHosts();
-    }
-
-    @AfterAll
-    static void stopSshd() {
-        if (sshd != null) {
-            sshd.close();
-        }
     }
 
     private static HostSpec host(int index) {

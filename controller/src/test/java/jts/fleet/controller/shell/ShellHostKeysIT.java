@@ -7,12 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 
 /**
@@ -21,24 +20,11 @@ import jts.fleet.controller.testing.SshdFixture;
  * settings, against a real sshd whose key is in no known_hosts.
  */
 class ShellHostKeysIT {
-    private static SshdFixture sshd;
+    @Sshd(noSudoUser = true)
+    static SshdFixture sshd;
 
     @TempDir
     static Path temp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        SshdFixture.require();
-        sshd = SshdFixture.start(1);
-        sshd.addUser(SshdFixture.NO_SUDO_USER, false);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
 
     @Test
     void aCommandsAcceptNewHostKeysAppliesToAHostNotConnectedYet() throws Exception {

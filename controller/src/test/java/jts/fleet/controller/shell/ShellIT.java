@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.e2e.Launcher;
+import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.controller.transport.ShellQuote;
 import jts.fleet.remote.testing.Environment;
@@ -28,7 +28,8 @@ import jts.fleet.remote.testing.Environment;
 class ShellIT {
     private static final Duration START = Duration.ofSeconds(40);
     private static final Duration STEP = Duration.ofSeconds(20);
-    private static SshdFixture sshd;
+    @Sshd(hosts = 3)
+    static SshdFixture sshd;
     private static Path inventory;
 
     @TempDir
@@ -37,9 +38,7 @@ class ShellIT {
     @BeforeAll
     static void startHosts() throws Exception {
         Launcher.requireBuilt();
-        SshdFixture.require();
         Environment.requireTool("tmux");
-        sshd = SshdFixture.start(3);
         Path knownHosts = sshd.writeKnownHosts();
         List<Integer> ports = sshd.ports();
         List<SshdFixture.InventoryHost> hosts = List.of(
@@ -50,13 +49,6 @@ class ShellIT {
                 new SshdFixture.InventoryHost("web-01", ports.get(2), "root", sshd.ed25519Identity(), false,
                         Optional.empty(), List.of("prod", "edge")));
         inventory = sshd.writeInventory(temp.resolve("inventory.yaml"), hosts, knownHosts);
-    }
-
-    @AfterAll
-    static void stopHosts() {
-        if (sshd != null) {
-            sshd.close();
-        }
     }
 
     /**

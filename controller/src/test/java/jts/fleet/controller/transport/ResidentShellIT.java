@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.testing.Environment;
@@ -29,23 +29,14 @@ class ResidentShellIT {
     private static final String ECHO = "for a in \"$@\"; do printf '[%s]' \"$a\"; done; printf ' pid=%s' \"$$\"; "
             + "echo ' warning' >&2; exit 7";
     private static final String SLEEP = "sleep \"$1\"";
-    private static SshdFixture sshd;
+    @Sshd(noSudoUser = true)
+    static SshdFixture sshd;
     private static Path knownHosts;
 
     @BeforeAll
     static void startSshd() throws Exception {
-        SshdFixture.require();
         Environment.requireTool("pgrep");
-        sshd = SshdFixture.start(1);
-        sshd.addUser(SshdFixture.NO_SUDO_USER, false);
         knownHosts = sshd.writeKnownHosts();
-    }
-
-    @AfterAll
-    static void stopSshd() {
-        if (sshd != null) {
-            sshd.close();
-        }
     }
 
     /** An unprivileged /bin/sh login: sshd delivers signals to its sessions (it refuses them on root logins). */

@@ -29,13 +29,14 @@ import jts.fleet.remote.trim.Activation;
 import jts.fleet.remote.install.InstallFileScript;
 import jts.fleet.remote.install.FileOutcome;
 import jts.fleet.remote.install.FileChange;
+import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.controller.transport.SshOptions;
 import jts.fleet.controller.transport.SshTransport;
 import jts.fleet.inventory.BlackoutWindow;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.testing.Environment;
-import jts.fleet.remote.trim.LoopFilesystems;
+import jts.fleet.remote.testing.LoopDevices;
 import jts.fleet.remote.trim.TrimConfig;
 import jts.fleet.remote.trim.TrimLog;
 import jts.fleet.remote.trim.TrimPaths;
@@ -45,15 +46,17 @@ import jts.fleet.remote.trim.TrimScript;
 
 /**
  * {@code trim install} and {@code trim} through a real sshd to this machine, logging in as an unprivileged user
- * with passwordless sudo, against real ext4/xfs on loop devices ({@link LoopFilesystems}). Installs into the
+ * with passwordless sudo, against real ext4/xfs on loop devices ({@link LoopDevices#trimTargets()}). Installs into the
  * fixed host paths; whatever was there before is restored afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrimEngineIT {
     private static final long CHUNK_BYTES = 128L << 20;
 
-    SshdFixture sshd;
-    LoopFilesystems fs;
+    @Sshd(sudoUser = true)
+    static SshdFixture sshd;
+    LoopDevices loops;
+    LoopDevices.TrimTargets fs;
     HostSpec host;
     Path state;
     Path textfiles;
@@ -62,17 +65,15 @@ class TrimEngineIT {
 
     @BeforeAll
     void setUp() throws Exception {
-        SshdFixture.require();
         Environment.requireTool("sudo");
         for (String path : TrimPaths.INSTALLABLE) {
             Path file = Path.of(path);
             saved.put(file, Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty());
         }
-        fs = LoopFilesystems.create();
-        state = fs.directory().resolve("state");
-        textfiles = Files.createDirectories(fs.directory().resolve("textfile"));
-        sshd = SshdFixture.start(1);
-        sshd.addUser(SshdFixture.SUDO_USER, true);
+        loops = LoopDevices.inTempDir("jts-trim-loop");
+        fs = loops.trimTargets();
+        state = loops.dir().resolve("state");
+        textfiles = Files.createDirectories(loops.dir().resolve("textfile"));
         HostSpec login = sshd.host(0, SshdFixture.SUDO_USER, sshd.ed25519Identity(), sshd.writeKnownHosts(), true);
         host = new HostSpec(login.name(), login.connection(), login.address(), login.port(), login.user(),
                 login.identityFile(), login.knownHosts(), login.become(), login.groups(), login.sysroot(),
@@ -97,16 +98,13 @@ class TrimEngineIT {
                 // absent or not empty: leave it
             }
         }
-        if (sshd != null) {
-            sshd.close();
-        }
-        if (fs != null) {
-            fs.close();
+        if (loops != null) {
+            loops.close();
         }
     }
 
     private TrimConfig config(List<BlackoutWindow> blackout) {
-        return new TrimConfig(host.name(), fs.targets(), blackout, CHUNK_BYTES, Optional.of(textfiles.toString()),
+        return new TrimConfig(host.name(), fs.paths(), blackout, CHUNK_BYTES, Optional.of(textfiles.toString()),
                 state.toString());
     }
 
@@ -154,10 +152,10 @@ class TrimEngineIT {
             assertThat(again.files()).extracting(FileOutcome::change).containsOnly(FileChange.UNCHANGED);
             assertThat(again.changed()).isFalse();
 
-            LoopFilesystems.churn(fs.ext4, 200);
-            LoopFilesystems.churn(fs.xfs, 200);
-            long ext4Before = LoopFilesystems.allocatedBytes(fs.ext4Image);
-            long xfsBefore = LoopFilesystems.allocatedBytes(fs.xfsImage);
+            LoopDevices.churn(fs.ext4().mount(), 200);
+            LoopDevices.churn(fs.xfs().mount(), 200);
+            long ext4Before = LoopDevices.allocatedBytes(fs.ext4().image());
+            long xfsBefore = LoopDevices.allocatedBytes(fs.xfs().image());
 
             // inside the blackout window, not forced: exit 4 and nothing trimmed
             RunReport refused = commands.run(ssh, host, false, false);
@@ -165,8 +163,8 @@ class TrimEngineIT {
             assertThat(refused.outcome()).as(refused.stderr()).isEqualTo(RunReport.Outcome.REFUSED);
             assertThat(refused.exitCode()).isEqualTo(4);
             assertThat(refused.records()).hasSize(5).extracting(TrimRecord::result).containsOnly(TrimResult.REFUSED);
-            assertThat(LoopFilesystems.allocatedBytes(fs.ext4Image)).isEqualTo(ext4Before);
-            assertThat(LoopFilesystems.allocatedBytes(fs.xfsImage)).isEqualTo(xfsBefore);
+            assertThat(LoopDevices.allocatedBytes(fs.ext4().image())).isEqualTo(ext4Before);
+            assertThat(LoopDevices.allocatedBytes(fs.xfs().image())).isEqualTo(xfsBefore);
 
             // a concurrent run holds the lock: refused naming it, even when forced
             Path lock = state.resolve("trim.lock");
@@ -182,18 +180,18 @@ class TrimEngineIT {
                 holder.destroy();
                 holder.waitFor(10, TimeUnit.SECONDS);
             }
-            assertThat(LoopFilesystems.allocatedBytes(fs.ext4Image)).isEqualTo(ext4Before);
+            assertThat(LoopDevices.allocatedBytes(fs.ext4().image())).isEqualTo(ext4Before);
 
             // forced: each filesystem trimmed once, the others skipped with reasons
             RunReport forced = commands.run(ssh, host, true, false);
             assertThat(forced.outcome()).as(forced.stderr()).isEqualTo(RunReport.Outcome.OK);
             assertThat(forced.records()).extracting(TrimRecord::mount, TrimRecord::result).containsExactly(
-                    tuple(fs.ext4.toString(), TrimResult.OK), tuple(fs.xfs.toString(), TrimResult.OK),
-                    tuple(fs.bind.toString(), TrimResult.SKIPPED), tuple(fs.tmpfs.toString(), TrimResult.SKIPPED),
-                    tuple(fs.missing.toString(), TrimResult.SKIPPED));
-            assertThat(forced.records().get(2).reason()).startsWith("same filesystem as " + fs.ext4);
-            long ext4After = LoopFilesystems.allocatedBytes(fs.ext4Image);
-            long xfsAfter = LoopFilesystems.allocatedBytes(fs.xfsImage);
+                    tuple(fs.ext4().mount().toString(), TrimResult.OK), tuple(fs.xfs().mount().toString(), TrimResult.OK),
+                    tuple(fs.bind().toString(), TrimResult.SKIPPED), tuple(fs.tmpfs().toString(), TrimResult.SKIPPED),
+                    tuple(fs.missing().toString(), TrimResult.SKIPPED));
+            assertThat(forced.records().get(2).reason()).startsWith("same filesystem as " + fs.ext4().mount());
+            long ext4After = LoopDevices.allocatedBytes(fs.ext4().image());
+            long xfsAfter = LoopDevices.allocatedBytes(fs.xfs().image());
             System.out.printf("through sshd+sudo: ext4 %d -> %d MiB, xfs %d -> %d MiB allocated; %d MiB trimmed in %s%n",
                     ext4Before >> 20, ext4After >> 20, xfsBefore >> 20, xfsAfter >> 20, forced.bytesTrimmed() >> 20,
                     forced.elapsed());
@@ -204,7 +202,7 @@ class TrimEngineIT {
             TrimLog log = TrimLog.parse(Files.readAllLines(state.resolve("trim.jsonl")));
             assertThat(log.problems()).isEmpty();
             assertThat(log.records()).hasSize(15);
-            assertThat(log.lastSuccessPerMount().keySet()).containsExactly(fs.ext4.toString(), fs.xfs.toString());
+            assertThat(log.lastSuccessPerMount().keySet()).containsExactly(fs.ext4().mount().toString(), fs.xfs().mount().toString());
         }
     }
 }

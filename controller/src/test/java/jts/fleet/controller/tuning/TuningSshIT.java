@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import jts.fleet.controller.fleet.FleetRunner;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.fleet.SerialRun;
+import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.controller.transport.ConnectionPool;
 import jts.fleet.controller.transport.SshOptions;
@@ -32,8 +32,8 @@ import jts.fleet.inventory.QueueAttribute;
 import jts.fleet.inventory.Tier;
 import jts.fleet.inventory.TierMatch;
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.LoopDevices;
 import jts.fleet.remote.testing.Schedulers;
-import jts.fleet.remote.tuning.LoopImage;
 
 /**
  * plan/apply/verify/rollback through a real OpenSSH sshd on 127.0.0.1, against real loop devices of this
@@ -41,38 +41,30 @@ import jts.fleet.remote.tuning.LoopImage;
  * selects only its own loop device (by exact kernel name); state and rules live in a temp directory.
  */
 class TuningSshIT {
-    private static SshdFixture sshd;
+    @Sshd(hosts = 2, sudoUser = true)
+    static SshdFixture sshd;
     private static Path knownHosts;
 
     @TempDir
     Path tmp;
-    LoopImage rootLoop;
-    LoopImage sudoLoop;
+    LoopDevices loops;
+    String rootLoop;
+    String sudoLoop;
     ConnectionPool pool;
 
     @BeforeAll
     static void startSshd() throws Exception {
-        Environment.requireRoot();
-        Environment.requireTool("sshd");
         Environment.requireTool("losetup");
-        sshd = SshdFixture.start(2);
-        sshd.addUser(SshdFixture.SUDO_USER, true);
         knownHosts = sshd.writeKnownHosts();
-    }
-
-    @AfterAll
-    static void stopSshd() {
-        if (sshd != null) {
-            sshd.close();
-        }
     }
 
     @BeforeEach
     void attach() throws Exception {
         // the unprivileged login reads state and rules without sudo: the directory must be world-readable
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        rootLoop = LoopImage.attach(tmp.resolve("root.img"), 32, false);
-        sudoLoop = LoopImage.attach(tmp.resolve("sudo.img"), 32, false);
+        loops = new LoopDevices(tmp);
+        rootLoop = loops.attach("root", 32L << 20, null);
+        sudoLoop = loops.attach("sudo", 32L << 20, null);
         pool = new ConnectionPool(SshOptions.defaults().withConnectTimeout(Duration.ofSeconds(5)));
     }
 
@@ -81,11 +73,8 @@ class TuningSshIT {
         if (pool != null) {
             pool.close();
         }
-        if (rootLoop != null) {
-            rootLoop.close();
-        }
-        if (sudoLoop != null) {
-            sudoLoop.close();
+        if (loops != null) {
+            loops.close();
         }
     }
 
@@ -108,12 +97,12 @@ class TuningSshIT {
 
     private HostSpec rootHost(Map<QueueAttribute, String> queue) {
         return withPolicy(sshd.host(0, "root", sshd.ed25519Identity(), knownHosts, false),
-                policy(rootLoop.device(), queue));
+                policy(rootLoop, queue));
     }
 
     private HostSpec sudoHost(Map<QueueAttribute, String> queue) {
         return withPolicy(sshd.host(1, SshdFixture.SUDO_USER, sshd.ed25519Identity(), knownHosts, true),
-                policy(sudoLoop.device(), queue));
+                policy(sudoLoop, queue));
     }
 
     private TuningEngine engine() {
@@ -126,14 +115,14 @@ class TuningSshIT {
     }
 
     /** The scheduler a device does not use now, so apply has to change it. */
-    private static String otherScheduler(LoopImage loop) throws IOException {
-        return Schedulers.parse(loop.read("scheduler")).requireTwo().otherThanActive();
+    private static String otherScheduler(String loop) throws IOException {
+        return Schedulers.parse(LoopDevices.queue(loop, "scheduler")).requireTwo().otherThanActive();
     }
 
     @Test
     void applyVerifyDriftAndRollbackAsRootAndThroughSudo() throws Exception {
-        String rootOriginal = rootLoop.read("scheduler") + rootLoop.read("read_ahead_kb");
-        String sudoOriginal = sudoLoop.read("scheduler") + sudoLoop.read("read_ahead_kb");
+        String rootOriginal = LoopDevices.queue(rootLoop, "scheduler") + LoopDevices.queue(rootLoop, "read_ahead_kb");
+        String sudoOriginal = LoopDevices.queue(sudoLoop, "scheduler") + LoopDevices.queue(sudoLoop, "read_ahead_kb");
         String rootScheduler = otherScheduler(rootLoop);
         String sudoScheduler = otherScheduler(sudoLoop);
         List<HostSpec> hosts = List.of(rootHost(queue(rootScheduler, "512")), sudoHost(queue(sudoScheduler, "768")));
@@ -146,10 +135,10 @@ class TuningSshIT {
         SerialRun<ApplyReport> applied = engine.applyFleet(runner(), hosts, "1", 0, false, r -> { });
 
         assertThat(applied.results()).extracting(HostResult::status).containsExactly("changed", "changed");
-        assertThat(rootLoop.read("scheduler")).contains("[" + rootScheduler + "]");
-        assertThat(rootLoop.read("read_ahead_kb").strip()).isEqualTo("512");
-        assertThat(sudoLoop.read("scheduler")).contains("[" + sudoScheduler + "]");
-        assertThat(sudoLoop.read("read_ahead_kb").strip()).isEqualTo("768");
+        assertThat(LoopDevices.queue(rootLoop, "scheduler")).contains("[" + rootScheduler + "]");
+        assertThat(LoopDevices.queue(rootLoop, "read_ahead_kb").strip()).isEqualTo("512");
+        assertThat(LoopDevices.queue(sudoLoop, "scheduler")).contains("[" + sudoScheduler + "]");
+        assertThat(LoopDevices.queue(sudoLoop, "read_ahead_kb").strip()).isEqualTo("768");
 
         SerialRun<ApplyReport> again = engine.applyFleet(runner(), hosts, "1", 0, false, r -> { });
         assertThat(again.results()).extracting(HostResult::status).containsExactly("ok", "ok");
@@ -158,13 +147,13 @@ class TuningSshIT {
         assertThat(clean).extracting(HostResult::status).containsExactly("ok", "ok");
         assertThat(TuningEngine.anyDrift(clean)).isFalse();
 
-        Files.writeString(sudoLoop.queue("read_ahead_kb"), "4096"); // behind jts-fleet's back
+        Files.writeString(Path.of("/sys/block", sudoLoop, "queue", "read_ahead_kb"), "4096"); // behind jts-fleet's back
         List<HostResult<VerifyReport>> drifted = engine.verifyFleet(runner(), hosts, r -> { });
         assertThat(TuningEngine.anyDrift(drifted)).isTrue();
         VerifyReport h02 = ((HostResult.Ok<VerifyReport>) drifted.get(1)).value();
         assertThat(h02.differences()).singleElement().satisfies(f -> {
             assertThat(f.host()).isEqualTo("h02");
-            assertThat(f.device()).isEqualTo(sudoLoop.device());
+            assertThat(f.device()).isEqualTo(sudoLoop);
             assertThat(f.attribute()).isEqualTo("read_ahead_kb");
             assertThat(f.expected()).isEqualTo("768");
             assertThat(f.actual()).isEqualTo("4096");
@@ -174,15 +163,15 @@ class TuningSshIT {
         SerialRun<RollbackReport> rolledBack = engine.rollbackFleet(runner(), hosts, "100%", 0, false, r -> { });
 
         assertThat(rolledBack.results()).extracting(HostResult::status).containsExactly("changed", "changed");
-        assertThat(rootLoop.read("scheduler") + rootLoop.read("read_ahead_kb")).isEqualTo(rootOriginal);
-        assertThat(sudoLoop.read("scheduler") + sudoLoop.read("read_ahead_kb")).isEqualTo(sudoOriginal);
+        assertThat(LoopDevices.queue(rootLoop, "scheduler") + LoopDevices.queue(rootLoop, "read_ahead_kb")).isEqualTo(rootOriginal);
+        assertThat(LoopDevices.queue(sudoLoop, "scheduler") + LoopDevices.queue(sudoLoop, "read_ahead_kb")).isEqualTo(sudoOriginal);
         assertThat(tmp.resolve("rules-h01/60-jts-fleet.rules")).doesNotExist();
         assertThat(tmp.resolve("state-h02/state.json")).doesNotExist();
     }
 
     @Test
     void twoHostsOneRefusedByTheKernelMidApplyTheOtherEndsApplied() throws Exception {
-        String sudoOriginal = sudoLoop.read("scheduler") + sudoLoop.read("nr_requests") + sudoLoop.read("read_ahead_kb");
+        String sudoOriginal = LoopDevices.queue(sudoLoop, "scheduler") + LoopDevices.queue(sudoLoop, "nr_requests") + LoopDevices.queue(sudoLoop, "read_ahead_kb");
         String sudoScheduler = otherScheduler(sudoLoop);
         // valid for the planner (it cannot know the hardware queue depth); the kernel answers EINVAL after the
         // scheduler switch already happened
@@ -195,12 +184,12 @@ class TuningSshIT {
 
         assertThat(run.results()).extracting(HostResult::status).containsExactly("changed", "failed");
         assertThat(((HostResult.Failed<ApplyReport>) run.results().get(1)).message())
-                .contains("h02", sudoLoop.device() + "/queue/nr_requests", "100000", "Invalid argument",
-                        "restored " + sudoLoop.device() + " scheduler");
-        assertThat(sudoLoop.read("scheduler") + sudoLoop.read("nr_requests") + sudoLoop.read("read_ahead_kb"))
+                .contains("h02", sudoLoop + "/queue/nr_requests", "100000", "Invalid argument",
+                        "restored " + sudoLoop + " scheduler");
+        assertThat(LoopDevices.queue(sudoLoop, "scheduler") + LoopDevices.queue(sudoLoop, "nr_requests") + LoopDevices.queue(sudoLoop, "read_ahead_kb"))
                 .isEqualTo(sudoOriginal);
         assertThat(tmp.resolve("state-h02/state.json")).doesNotExist();
-        assertThat(rootLoop.read("read_ahead_kb").strip()).isEqualTo("640");
+        assertThat(LoopDevices.queue(rootLoop, "read_ahead_kb").strip()).isEqualTo("640");
         // leave h01's loop device as found
         assertThat(engine().rollbackFleet(runner(), List.of(good), "1", 0, false, r -> { }).results())
                 .extracting(HostResult::status).containsExactly("changed");

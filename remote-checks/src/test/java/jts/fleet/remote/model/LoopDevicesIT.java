@@ -2,25 +2,22 @@ package jts.fleet.remote.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jts.fleet.inventory.DeviceClass;
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.LoopDevices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gather script and parser on real kernel objects: a partitioned loop device ({@code losetup -P}) with a
- * mounted ext4, checked against {@code lsblk -J -O -b}. Everything created here is removed in finally blocks.
+ * mounted ext4, checked against {@code lsblk -J -O -b}. Made and removed by {@link LoopDevices}.
  */
 class LoopDevicesIT {
     @TempDir
@@ -29,31 +26,20 @@ class LoopDevicesIT {
     @Test
     void partitionedLoopDeviceWithMountedExt4() throws Exception {
         Environment.requireRoot();
-        Path losetup = Environment.requireTool("losetup");
-        Path sfdisk = Environment.requireTool("sfdisk");
-        Path mkfs = Environment.requireTool("mkfs.ext4");
+        Environment.requireTool("losetup");
+        Environment.requireTool("sfdisk");
+        Environment.requireTool("partx");
+        Environment.requireTool("mkfs.ext4");
         Path lsblk = Environment.requireTool("lsblk");
-        Path image = tmp.resolve("disk.img");
-        try (RandomAccessFile f = new RandomAccessFile(image.toFile(), "rw")) {
-            f.setLength(64L << 20);
-        }
-        run(List.of(sfdisk.toString(), "--quiet", image.toString()), "label: dos\n,32M,L\n,,L\n");
-        String loop = run(List.of(losetup.toString(), "--find", "--show", "--partscan", image.toString()), "").trim();
-        Environment.require(loop.matches("/dev/loop\\d+"), "losetup gave a loop device: " + loop);
-        String name = loop.substring("/dev/".length());
-        Path mnt = Files.createDirectories(tmp.resolve("mnt point"));
-        boolean mounted = false;
-        try {
+        // attach waits for the partitions (partx -a where the kernel has no msdos partition parser)
+        try (LoopDevices loops = new LoopDevices(tmp)) {
+            String name = loops.attach("disk", 64L << 20, "label: dos\n,32M,L\n,,L\n");
+            String loop = "/dev/" + name;
             Path partition = Path.of("/sys/block", name, name + "p1", "partition");
-            if (!appears(partition, 20)) {
-                // kernels built without the msdos partition parser ignore --partscan: add them via BLKPG
-                run(List.of(Environment.requireTool("partx").toString(), "-a", loop), "");
-            }
-            assertThat(appears(partition, 50)).as("%s after partscan / partx -a", partition).isTrue();
+            assertThat(partition).as("%s after partscan / partx -a", partition).exists();
             assertThat(appears(Path.of(loop + "p1"), 50)).as("%sp1 device node", loop).isTrue();
-            run(List.of(mkfs.toString(), "-q", "-F", loop + "p1"), "");
-            run(List.of("mount", "-t", "ext4", loop + "p1", mnt.toString()), "");
-            mounted = true;
+            loops.mkfs(name + "p1", "ext4");
+            Path mnt = loops.mount(name + "p1", "mnt point", "-t", "ext4");
 
             Fixtures.ScriptRun gather = Fixtures.runGather(tmp);
             assertThat(gather.exit()).as("stderr: %s", gather.stderr()).isZero();
@@ -70,7 +56,7 @@ class LoopDevicesIT {
             assertThat(mount.fstype()).isEqualTo("ext4");
 
             JsonNode lsblkJson = new ObjectMapper().readTree(
-                    run(List.of(lsblk.toString(), "-J", "-O", "-b", loop), ""));
+                    LoopDevices.run(lsblk.toString(), "-J", "-O", "-b", loop));
             List<JsonNode> lsblkDevices = new ArrayList<>();
             flatten(lsblkJson.get("blockdevices"), lsblkDevices);
             assertThat(lsblkDevices).hasSize(3);
@@ -96,11 +82,6 @@ class LoopDevicesIT {
                     assertThat(d.rotational()).as("rota of %s", d.name()).contains(l.get("rota").asBoolean());
                 }
             }
-        } finally {
-            if (mounted) {
-                run(List.of("umount", mnt.toString()), "");
-            }
-            run(List.of(losetup.toString(), "-d", loop), "");
         }
     }
 
@@ -118,19 +99,5 @@ class LoopDevicesIT {
             Thread.sleep(100);
         }
         return Files.exists(path);
-    }
-
-    private String run(List<String> command, String stdin) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(tmp, "cmd", ".out");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command + " did not finish in 60 s");
-        }
-        String text = Files.readString(out);
-        assertThat(p.exitValue()).as("%s: %s", command, text).isZero();
-        return text;
     }
 }

@@ -15,10 +15,11 @@ import java.util.stream.Stream;
 
 /**
  * Real loop devices for integration tests, the one helper of every module: sparse backing files, an optional
- * partition table, filesystems and mounts (also bind and tmpfs). Only what this object created is ever touched;
- * {@link #close()} undoes it in reverse order (a busy mount is retried, then detached lazily), also after a
- * failed setup, and removes the directory when it made it. Needs root: callers check
- * {@link Environment#requireRoot()} first.
+ * partition table, filesystems and mounts (also bind and tmpfs), the sets of mounts TRIM tests meet
+ * ({@link #trimTargets()}), and what tests read from them (queue attributes, allocated blocks, files left on a
+ * mount). Only what this object created is ever touched; {@link #close()} undoes it in reverse order (a busy mount
+ * is retried, then detached lazily), also after a failed setup, and removes the directory when it made it. Needs
+ * root: callers check {@link Environment#requireRoot()} first.
  */
 public final class LoopDevices implements AutoCloseable {
     /** One Linux partition over the whole image (sfdisk script). */
@@ -99,6 +100,51 @@ public final class LoopDevices implements AutoCloseable {
         return dir.resolve(name + ".img");
     }
 
+    /** A loop device with a filesystem, mounted: its kernel name, backing file and mount point. */
+    public record Filesystem(String device, Path image, Path mount) {
+        /** {@code /dev/loopN}. */
+        public String devicePath() {
+            return "/dev/" + device;
+        }
+    }
+
+    /**
+     * A sparse file of {@code bytes} on a loop device, {@code mkfs.<fstype>} with {@code mkfsOptions}, mounted on
+     * {@code dir/name}.
+     */
+    public Filesystem filesystem(String name, long bytes, String fstype, String... mkfsOptions)
+            throws IOException, InterruptedException {
+        String device = attach(name, bytes, null);
+        mkfs(device, fstype, mkfsOptions);
+        return new Filesystem(device, backingFile(name), mount(device, name));
+    }
+
+    /**
+     * What TRIM meets on a host, in the order tests list them: ext4 and xfs (512 MiB each, queue attributes as the
+     * kernel sets them: some kernels call loop devices rotational, and TRIM goes by discard_max_bytes), a bind
+     * mount of the ext4, a tmpfs and a path that does not exist. Discards on a loop device punch holes in its
+     * backing file, so {@link #allocatedBytes} shows whether a range was trimmed.
+     */
+    public record TrimTargets(Filesystem ext4, Filesystem xfs, Path bind, Path tmpfs, Path missing) {
+        /** Every target, as a trim config lists them. */
+        public List<String> paths() {
+            return List.of(ext4.mount().toString(), xfs.mount().toString(), bind.toString(), tmpfs.toString(),
+                    missing.toString());
+        }
+    }
+
+    /** Makes the {@link TrimTargets} (tools checked first: skip, or fail under CI). */
+    public TrimTargets trimTargets() throws IOException, InterruptedException {
+        for (String tool : List.of("losetup", "mkfs.ext4", "mkfs.xfs", "fstrim", "findmnt", "flock", "mount", "umount")) {
+            Environment.requireTool(tool);
+        }
+        // -E nodiscard / -K: keep mkfs from trimming; the tests want to see their own trims
+        Filesystem ext4 = filesystem("ext4", 512L << 20, "ext4", "-E", "nodiscard");
+        Filesystem xfs = filesystem("xfs", 512L << 20, "xfs", "-K");
+        return new TrimTargets(ext4, xfs, bindMount(ext4.mount(), "ext4-bind"), tmpfs("tmpfs", "16m"),
+                dir.resolve("missing"));
+    }
+
     /** {@code mkfs.<fstype>} on {@code /dev/<device>}, forced, quiet, with the given extra options. */
     public void mkfs(String device, String fstype, String... options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("mkfs." + fstype, "-q", fstype.equals("xfs") ? "-f" : "-F"));
@@ -170,6 +216,46 @@ public final class LoopDevices implements AutoCloseable {
             }
         }
         run("umount", "-l", target);
+    }
+
+    /** {@code /sys/block/DEVICE/queue/ATTRIBUTE} as the kernel shows it (with its newline). */
+    public static String queue(String device, String attribute) throws IOException {
+        return Files.readString(Path.of("/sys/block", device, "queue", attribute), StandardCharsets.UTF_8);
+    }
+
+    /** Bytes a (sparse) file really occupies: what discards on its loop device gave back shows here. */
+    public static long allocatedBytes(Path file) throws IOException, InterruptedException {
+        return Long.parseLong(run("stat", "-c", "%b", file.toString()).strip()) * 512;
+    }
+
+    /** Writes and deletes {@code mib} MiB of incompressible data, so the backing file holds freed blocks. */
+    public static void churn(Path mount, int mib) throws IOException, InterruptedException {
+        Path file = mount.resolve("churn.bin");
+        run("dd", "if=/dev/urandom", "of=" + file, "bs=1M", "count=" + mib, "conv=fsync", "status=none");
+        run("rm", "-f", file.toString());
+        run("sync", "-f", mount.toString());
+    }
+
+    /** Entries under {@code mount} other than ext4's lost+found: what a test left behind. */
+    public static List<String> leftovers(Path mount) throws IOException {
+        try (Stream<Path> entries = Files.list(mount)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals("lost+found")).toList();
+        }
+    }
+
+    /**
+     * Runs a command with stderr merged into stdout (udevadm test logs to stderr): "exit N" on the first line,
+     * then its output, whatever the exit.
+     */
+    public static String runMerged(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + ": timed out");
+        }
+        return "exit " + p.exitValue() + "\n" + new String(out, StandardCharsets.UTF_8);
     }
 
     /** Runs a command; its output (stderr merged) when it exits 0, else an IOException naming it. */

@@ -2,6 +2,8 @@ package jts.fleet.remote.trim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static jts.fleet.remote.testing.LoopDevices.allocatedBytes;
+import static jts.fleet.remote.testing.LoopDevices.churn;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,17 +20,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.LoopDevices;
+
 
 /**
  * Real FITRIM on this machine: ext4 and xfs on loop devices over sparse files, a bind mount of the ext4, a tmpfs
  * and a missing path, all configured. Discards on a loop device punch holes in its backing file, so the file's
- * allocated blocks show whether a range was really trimmed. Needs root ({@link LoopFilesystems}).
+ * allocated blocks show whether a range was really trimmed. Needs root ({@link LoopDevices#trimTargets()}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrimLoopDevicesIT {
     private static final long CHUNK_BYTES = 128L << 20;
 
-    LoopFilesystems fs;
+    LoopDevices loops;
+    LoopDevices.TrimTargets fs;
     HostScript script;
     Path ext4Image;
     Path xfsImage;
@@ -41,42 +47,32 @@ class TrimLoopDevicesIT {
     Path state;
 
     @BeforeAll
-    void setUp() throws IOException {
-        fs = LoopFilesystems.create();
-        dir = fs.directory();
+    void setUp() throws Exception {
+        Environment.requireRoot();
+        loops = LoopDevices.inTempDir("jts-trim-loop");
+        fs = loops.trimTargets();
+        dir = loops.dir();
         script = new HostScript(dir);
         state = dir.resolve("state");
-        ext4Image = fs.ext4Image;
-        xfsImage = fs.xfsImage;
-        ext4 = fs.ext4;
-        xfs = fs.xfs;
-        bind = fs.bind;
-        tmpfs = fs.tmpfs;
-        missing = fs.missing;
+        ext4Image = fs.ext4().image();
+        xfsImage = fs.xfs().image();
+        ext4 = fs.ext4().mount();
+        xfs = fs.xfs().mount();
+        bind = fs.bind();
+        tmpfs = fs.tmpfs();
+        missing = fs.missing();
     }
 
     @AfterAll
     void tearDown() {
-        if (fs != null) {
-            fs.close();
+        if (loops != null) {
+            loops.close();
         }
-    }
-
-    private static String must(String... command) {
-        return LoopFilesystems.must(command);
-    }
-
-    private static long allocatedBytes(Path file) {
-        return LoopFilesystems.allocatedBytes(file);
-    }
-
-    private static void churn(Path mount, int mib) {
-        LoopFilesystems.churn(mount, mib);
     }
 
     private Path config(List<jts.fleet.inventory.BlackoutWindow> blackout) throws IOException {
         TrimConfig config = new TrimConfig("it-host",
-                fs.targets(),
+                fs.paths(),
                 blackout, CHUNK_BYTES, Optional.of(dir.toString()), state.toString());
         Path file = dir.resolve("trim.conf");
         Files.writeString(file, config.render());
@@ -128,7 +124,7 @@ class TrimLoopDevicesIT {
                 tuple(bind.toString(), TrimResult.SKIPPED), tuple(tmpfs.toString(), TrimResult.SKIPPED),
                 tuple(missing.toString(), TrimResult.SKIPPED));
         TrimRecord ext4Record = byMount.get(ext4.toString());
-        assertThat(ext4Record.device()).isEqualTo(fs.loopDevices().get(0));
+        assertThat(ext4Record.device()).isEqualTo(fs.ext4().devicePath());
         assertThat(ext4Record.bytes()).as("bytes ext4 reported trimmed").isGreaterThan(150L << 20);
         assertThat(byMount.get(xfs.toString()).bytes()).as("bytes xfs reported trimmed").isGreaterThan(150L << 20);
         assertThat(byMount.get(bind.toString()).reason())
@@ -160,8 +156,8 @@ class TrimLoopDevicesIT {
     }
 
     @Test
-    void discardCapabilityThroughTheStackDecidesNotRotational() throws IOException {
-        String majmin = must("findmnt", "-n", "-o", "MAJ:MIN", "--mountpoint", ext4.toString()).strip();
+    void discardCapabilityThroughTheStackDecidesNotRotational() throws Exception {
+        String majmin = LoopDevices.run("findmnt", "-n", "-o", "MAJ:MIN", "--mountpoint", ext4.toString()).strip();
         Path conf = config(List.of());
         Map<String, String> reasonBySysfs = Map.of(
                 "dm-over-partition", "TRIM would have no effect: dm-1 discard_max_bytes 0",

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every byte), rollback restores everything or nothing, and keeps what it could not fully read.
  */
 class StateIntegrityScriptTest {
-    private static final String RULES = UdevRules.HEADER + "\n# host: test-host\nACTION!=\"remove\", SUBSYSTEM==\"block\"\n";
+    private static final String RULES = TuningScriptHost.RULES;
     /** 3 devices x (scheduler + nr_requests + wbt_lat_usec + read_ahead_kb + nomerges): 14 entries recorded. */
     private static final String PLAN = "set sda scheduler none\nset sda read_ahead_kb 256\nset sda nomerges 1\n"
             + "set sdb scheduler none\nset sdb read_ahead_kb 256\nset sdb nomerges 1\n"

@@ -16,25 +16,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** tune-apply.sh and tune-rollback.sh run by a real sh against a fake sysfs tree of regular files. */
 class TuneApplyScriptTest {
-    private static final String RULES = UdevRules.HEADER + "\n# host: test-host\nACTION!=\"remove\", SUBSYSTEM==\"block\"\n";
+    private static final String RULES = TuningScriptHost.RULES;
 
     @TempDir
     Path tmp;
+    TuningScriptHost host;
     FakeSysfs sysfs;
     Path stateDir;
     Path rules;
 
     @BeforeEach
     void tree() {
-        sysfs = new FakeSysfs(tmp.resolve("root"))
-                .device("sda", Map.of("scheduler", "[mq-deadline] kyber bfq none", "read_ahead_kb", "128",
-                        "nr_requests", "64"))
-                .device("nvme0n1", Map.of("scheduler", "[none] mq-deadline kyber bfq", "read_ahead_kb", "4096",
-                        "write_cache", "write back"))
+        host = new TuningScriptHost(tmp);
+        // this test's cases also need nvme0n1's write cache and a hidden NVMe multipath path device
+        sysfs = host.sysfs.device("nvme0n1", Map.of("write_cache", "write back"))
                 .device("nvme0c0n1", Map.of("scheduler", "[none] mq-deadline", "read_ahead_kb", "128"))
                 .hidden("nvme0c0n1");
-        stateDir = tmp.resolve("state");
-        rules = tmp.resolve("rules.d/60-jts-fleet.rules");
+        stateDir = host.stateDir;
+        rules = host.rules;
     }
 
     private ScriptOutcome apply(String planLines) {
@@ -42,14 +41,11 @@ class TuneApplyScriptTest {
     }
 
     private ScriptOutcome apply(String planLines, String rulesText) {
-        String stdin = "@@jts-tune 1\n" + planLines + "@@rules\n" + rulesText + "@@end\n";
-        return ScriptRunner.run(TuningScripts.APPLY, stdin, sysfs.root.toString(), stateDir.toString(),
-                rules.toString());
+        return host.apply(planLines, rulesText);
     }
 
     private ScriptOutcome rollback() {
-        return ScriptRunner.run(TuningScripts.ROLLBACK, "", sysfs.root.toString(), stateDir.toString(),
-                rules.toString());
+        return host.rollback();
     }
 
     @Test

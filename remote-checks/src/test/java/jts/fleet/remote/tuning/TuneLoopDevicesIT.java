@@ -23,6 +23,7 @@ import jts.fleet.remote.model.GatherScript;
 import jts.fleet.remote.model.HostSnapshot;
 import jts.fleet.remote.model.TierAssigner;
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.LoopDevices;
 import jts.fleet.remote.testing.Schedulers;
 
 /**
@@ -33,8 +34,9 @@ import jts.fleet.remote.testing.Schedulers;
 class TuneLoopDevicesIT {
     @TempDir
     Path tmp;
-    LoopImage loop;
-    LoopImage partitioned;
+    LoopDevices loops;
+    String loop;
+    String partitioned;
     Path stateDir;
     Path rules;
 
@@ -42,24 +44,22 @@ class TuneLoopDevicesIT {
     void attach() throws Exception {
         Environment.requireRoot();
         Environment.requireTool("losetup");
-        loop = LoopImage.attach(tmp.resolve("plain.img"), 32, false);
-        partitioned = LoopImage.attach(tmp.resolve("parted.img"), 32, true);
+        loops = new LoopDevices(tmp);
+        loop = loops.attach("plain", 32L << 20, null);
+        partitioned = loops.attach("parted", 32L << 20, LoopDevices.ONE_PARTITION);
         stateDir = tmp.resolve("state");
         rules = tmp.resolve("rules.d/60-jts-fleet.rules");
     }
 
     @AfterEach
     void detach() throws IOException {
-        if (loop != null) {
-            loop.close();
-        }
-        if (partitioned != null) {
-            partitioned.close();
+        if (loops != null) {
+            loops.close();
         }
     }
 
     private Policy policy(Map<QueueAttribute, String> queue) {
-        return new Policy(List.of(TuningFixtures.tier("it", Set.of(), List.of(loop.device(), partitioned.device()),
+        return new Policy(List.of(TuningFixtures.tier("it", Set.of(), List.of(loop, partitioned),
                 List.of(), queue)), TuningFixtures.MAINTENANCE, Map.of());
     }
 
@@ -79,22 +79,22 @@ class TuneLoopDevicesIT {
 
     @Test
     void applyVerifyRollbackOnRealLoopDevices() throws Exception {
-        String originalScheduler = loop.read("scheduler");
-        String originalReadAhead = loop.read("read_ahead_kb");
-        String originalNrRequests = loop.read("nr_requests");
+        String originalScheduler = LoopDevices.queue(loop, "scheduler");
+        String originalReadAhead = LoopDevices.queue(loop, "read_ahead_kb");
+        String originalNrRequests = LoopDevices.queue(loop, "nr_requests");
         Policy policy = policy(TuningFixtures.queue(QueueAttribute.SCHEDULER, "mq-deadline",
                 QueueAttribute.READ_AHEAD_KB, "512", QueueAttribute.NR_REQUESTS, "32"));
         HostPlan plan = planOnThisMachine(policy);
         assertThat(plan.valid()).as("%s", plan.invalidReasons()).isTrue();
         assertThat(plan.devices()).filteredOn(d -> d.tier().isPresent() && d.skipReason().isEmpty())
-                .extracting(DevicePlan::device).containsExactlyInAnyOrder(loop.device(), partitioned.device());
+                .extracting(DevicePlan::device).containsExactlyInAnyOrder(loop, partitioned);
 
         ScriptOutcome first = apply(plan.applyInput(UdevRules.render(plan, policy, lastSnapshot)));
 
         assertThat(first.succeeded()).as("%s", first).isTrue();
-        assertThat(loop.read("scheduler")).contains("[mq-deadline]");
-        assertThat(loop.read("read_ahead_kb").strip()).isEqualTo("512");
-        assertThat(loop.read("nr_requests").strip()).isEqualTo("32");
+        assertThat(LoopDevices.queue(loop, "scheduler")).contains("[mq-deadline]");
+        assertThat(LoopDevices.queue(loop, "read_ahead_kb").strip()).isEqualTo("512");
+        assertThat(LoopDevices.queue(loop, "nr_requests").strip()).isEqualTo("32");
         assertThat(first.records("changed")).isNotEmpty();
 
         // the same policy again: the host reports ok, nothing changed
@@ -107,9 +107,9 @@ class TuneLoopDevicesIT {
         ScriptOutcome undo = ScriptRunner.run(TuningScripts.ROLLBACK, "", "", stateDir.toString(), rules.toString());
 
         assertThat(undo.succeeded()).as("%s", undo).isTrue();
-        assertThat(loop.read("scheduler")).isEqualTo(originalScheduler);
-        assertThat(loop.read("read_ahead_kb")).isEqualTo(originalReadAhead);
-        assertThat(loop.read("nr_requests")).isEqualTo(originalNrRequests);
+        assertThat(LoopDevices.queue(loop, "scheduler")).isEqualTo(originalScheduler);
+        assertThat(LoopDevices.queue(loop, "read_ahead_kb")).isEqualTo(originalReadAhead);
+        assertThat(LoopDevices.queue(loop, "nr_requests")).isEqualTo(originalNrRequests);
         assertThat(rules).doesNotExist();
         assertThat(stateDir.resolve("state.json")).doesNotExist();
     }
@@ -121,7 +121,7 @@ class TuneLoopDevicesIT {
      */
     @Test
     void backingDeviceSettingsAreAppliedRecordedAndRolledBack() throws Exception {
-        String majmin = Files.readString(Path.of("/sys/block", loop.device(), "dev")).strip();
+        String majmin = Files.readString(Path.of("/sys/block", loop, "dev")).strip();
         Path bdi = Path.of("/sys/class/bdi", majmin);
         String readAhead = Files.readString(bdi.resolve("read_ahead_kb")).strip();
         String maxRatio = Files.readString(bdi.resolve("max_ratio")).strip();
@@ -155,19 +155,19 @@ class TuneLoopDevicesIT {
 
     @Test
     void aKernelRefusalMidApplyRestoresEarlierWrites() throws Exception {
-        String before = loop.read("read_ahead_kb") + loop.read("write_cache") + partitioned.read("read_ahead_kb");
+        String before = LoopDevices.queue(loop, "read_ahead_kb") + LoopDevices.queue(loop, "write_cache") + LoopDevices.queue(partitioned, "read_ahead_kb");
         // write_cache is written last (write order); the kernel answers EINVAL after two writes happened
-        String input = "@@jts-tune 1\nset " + partitioned.device() + " read_ahead_kb 2048\nset " + loop.device()
-                + " read_ahead_kb 1024\nset " + loop.device() + " write_cache bogus\n@@rules\n# x\n@@end\n";
+        String input = "@@jts-tune 1\nset " + partitioned + " read_ahead_kb 2048\nset " + loop
+                + " read_ahead_kb 1024\nset " + loop + " write_cache bogus\n@@rules\n# x\n@@end\n";
 
         ScriptOutcome outcome = ScriptRunner.run(TuningScripts.APPLY, input, "", stateDir.toString(), rules.toString());
 
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.errors()).singleElement().asString()
-                .contains(loop.device() + "/queue/write_cache", "\"bogus\"", "Invalid argument");
+                .contains(loop + "/queue/write_cache", "\"bogus\"", "Invalid argument");
         assertThat(outcome.records("restored")).extracting(r -> r.field(0) + " " + r.field(1))
-                .containsExactly(partitioned.device() + " read_ahead_kb", loop.device() + " read_ahead_kb");
-        assertThat(loop.read("read_ahead_kb") + loop.read("write_cache") + partitioned.read("read_ahead_kb"))
+                .containsExactly(partitioned + " read_ahead_kb", loop + " read_ahead_kb");
+        assertThat(LoopDevices.queue(loop, "read_ahead_kb") + LoopDevices.queue(loop, "write_cache") + LoopDevices.queue(partitioned, "read_ahead_kb"))
                 .isEqualTo(before);
         assertThat(rules).doesNotExist();
         assertThat(stateDir.resolve("state.json")).doesNotExist();
@@ -175,47 +175,47 @@ class TuneLoopDevicesIT {
 
     @Test
     void aValueTheKernelSilentlyIgnoresFailsTheReadBackAndIsRestored() throws Exception {
-        String hw = loop.read("max_hw_sectors_kb").strip();
-        String before = loop.read("max_sectors_kb") + loop.read("read_ahead_kb");
+        String hw = LoopDevices.queue(loop, "max_hw_sectors_kb").strip();
+        String before = LoopDevices.queue(loop, "max_sectors_kb") + LoopDevices.queue(loop, "read_ahead_kb");
         long tooBig = Long.parseLong(hw) * 64;
-        String input = "@@jts-tune 1\nset " + loop.device() + " read_ahead_kb 1024\nset " + loop.device()
+        String input = "@@jts-tune 1\nset " + loop + " read_ahead_kb 1024\nset " + loop
                 + " max_sectors_kb " + tooBig + "\n@@rules\n# x\n@@end\n";
 
         ScriptOutcome outcome = ScriptRunner.run(TuningScripts.APPLY, input, "", stateDir.toString(), rules.toString());
 
         // depending on the kernel the write fails (EINVAL) or is accepted and ignored: both must restore
         assertThat(outcome.exitCode()).as("%s", outcome).isEqualTo(1);
-        assertThat(outcome.errors()).singleElement().asString().contains(loop.device(), "max_sectors_kb");
-        assertThat(loop.read("max_sectors_kb") + loop.read("read_ahead_kb")).isEqualTo(before);
+        assertThat(outcome.errors()).singleElement().asString().contains(loop, "max_sectors_kb");
+        assertThat(LoopDevices.queue(loop, "max_sectors_kb") + LoopDevices.queue(loop, "read_ahead_kb")).isEqualTo(before);
     }
 
     @Test
     void thePushedRulesReallySetTheSchedulerUnderUdevadmTestAndSkipPartitions() throws Exception {
         Environment.requireTool("udevadm");
         // a scheduler this kernel offers for the device and it does not use now, so the rule makes a real change
-        String scheduler = Schedulers.parse(loop.read("scheduler")).requireTwo().otherThanActive();
+        String scheduler = Schedulers.parse(LoopDevices.queue(loop, "scheduler")).requireTwo().otherThanActive();
         Policy policy = policy(TuningFixtures.queue(QueueAttribute.SCHEDULER, scheduler,
                 QueueAttribute.READ_AHEAD_KB, "768"));
         HostPlan plan = planOnThisMachine(policy);
         String text = UdevRules.render(plan, policy, lastSnapshot);
-        assertThat(text).contains("KERNEL==\"" + loop.device() + "\"");
-        String original = loop.read("scheduler") + loop.read("read_ahead_kb");
-        String partitionOriginal = partitioned.read("scheduler") + partitioned.read("read_ahead_kb");
+        assertThat(text).contains("KERNEL==\"" + loop + "\"");
+        String original = LoopDevices.queue(loop, "scheduler") + LoopDevices.queue(loop, "read_ahead_kb");
+        String partitionOriginal = LoopDevices.queue(partitioned, "scheduler") + LoopDevices.queue(partitioned, "read_ahead_kb");
         // udevadm test reads only the standard directories: a uniquely named file there, always removed
         Path installed = Path.of("/etc/udev/rules.d/61-jts-fleet-it-" + UUID.randomUUID() + ".rules");
         try {
             Files.writeString(installed, text, StandardCharsets.UTF_8);
 
-            String disk = LoopImage.runMerged(List.of("udevadm", "test", "--action=change", "/sys/block/" + loop.device()));
-            String part = LoopImage.runMerged(List.of("udevadm", "test", "--action=change",
-                    "/sys/block/" + partitioned.device() + "/" + partitioned.partition().orElseThrow()));
+            String disk = LoopDevices.runMerged(List.of("udevadm", "test", "--action=change", "/sys/block/" + loop));
+            String part = LoopDevices.runMerged(List.of("udevadm", "test", "--action=change",
+                    "/sys/block/" + partitioned + "/" + partitioned + "p1"));
 
             // udevadm's wording of what it wrote differs between versions: the effect on sysfs is the proof
             assertThat(disk).as(disk).startsWith("exit 0");
-            assertThat(loop.read("scheduler")).as(disk).contains("[" + scheduler + "]");
-            assertThat(loop.read("read_ahead_kb").strip()).isEqualTo("768");
+            assertThat(LoopDevices.queue(loop, "scheduler")).as(disk).contains("[" + scheduler + "]");
+            assertThat(LoopDevices.queue(loop, "read_ahead_kb").strip()).isEqualTo("768");
             assertThat(part).as(part).startsWith("exit 0").doesNotContainIgnoringCase("failed to write");
-            assertThat(partitioned.read("scheduler") + partitioned.read("read_ahead_kb")).isEqualTo(partitionOriginal);
+            assertThat(LoopDevices.queue(partitioned, "scheduler") + LoopDevices.queue(partitioned, "read_ahead_kb")).isEqualTo(partitionOriginal);
         } finally {
             Files.deleteIfExists(installed);
             restore(loop, original);
@@ -223,10 +223,10 @@ class TuneLoopDevicesIT {
     }
 
     /** Puts a device back the way the test found it (its scheduler file shows "[name]"). */
-    private static void restore(LoopImage device, String schedulerAndReadAhead) throws IOException {
+    private static void restore(String device, String schedulerAndReadAhead) throws IOException {
         String scheduler = schedulerAndReadAhead.replaceAll("(?s).*\\[([a-z-]+)\\].*", "$1");
         String readAhead = schedulerAndReadAhead.substring(schedulerAndReadAhead.indexOf('\n') + 1).strip();
-        Files.writeString(device.queue("scheduler"), scheduler);
-        Files.writeString(device.queue("read_ahead_kb"), readAhead);
+        Files.writeString(Path.of("/sys/block", device, "queue", "scheduler"), scheduler);
+        Files.writeString(Path.of("/sys/block", device, "queue", "read_ahead_kb"), readAhead);
     }
 }

@@ -27,7 +27,7 @@ import jts.fleet.remote.change.ChangeRecords;
  * sysfs shows them; nothing without a context; a bad context is refused before anything is touched.
  */
 class TuningChangeRecordScriptTest {
-    private static final String RULES = UdevRules.HEADER + "\n# host: test-host\nACTION!=\"remove\", SUBSYSTEM==\"block\"\n";
+    private static final String RULES = TuningScriptHost.RULES;
     private static final ChangeContext CONTEXT = new ChangeContext("20261206T013000Z-3f9a1c", "apply", "test-host",
             new ChangeOperator("alice", 1000, OptionalLong.of(1000), Optional.of("alice"), Optional.empty(),
                     Optional.of("jts"), "sudo"),
@@ -36,29 +36,25 @@ class TuningChangeRecordScriptTest {
 
     @TempDir
     Path tmp;
+    TuningScriptHost host;
     FakeSysfs sysfs;
     Path stateDir;
     Path rules;
 
     @BeforeEach
     void tree() {
-        sysfs = new FakeSysfs(tmp.resolve("root"))
-                .device("sda", Map.of("scheduler", "[mq-deadline] kyber bfq none", "read_ahead_kb", "128",
-                        "nr_requests", "64"))
-                .device("nvme0n1", Map.of("scheduler", "[none] mq-deadline kyber bfq", "read_ahead_kb", "4096"));
-        stateDir = tmp.resolve("state");
-        rules = tmp.resolve("rules.d/60-jts-fleet.rules");
+        host = new TuningScriptHost(tmp);
+        sysfs = host.sysfs;
+        stateDir = host.stateDir;
+        rules = host.rules;
     }
 
     private ScriptOutcome apply(String planLines, String context) {
-        String stdin = "@@jts-tune 1\n" + planLines + "@@rules\n" + RULES + "@@end\n";
-        return ScriptRunner.run(TuningScripts.APPLY, stdin, sysfs.root.toString(), stateDir.toString(),
-                rules.toString(), context);
+        return host.apply(planLines, RULES, context);
     }
 
     private ScriptOutcome rollback(String context) {
-        return ScriptRunner.run(TuningScripts.ROLLBACK, "", sysfs.root.toString(), stateDir.toString(),
-                rules.toString(), "keep", context);
+        return host.rollback("keep", context);
     }
 
     private List<ChangeRecord> records() throws IOException {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.LoopDevices;
 
 /**
  * {@link UdevRuleMatcher}'s semantics against real {@code udevadm test} on loop devices: every match key of the
@@ -29,25 +30,24 @@ import jts.fleet.remote.testing.Environment;
 class UdevRuleMatcherIT {
     @TempDir
     Path tmp;
-    LoopImage loop;
-    LoopImage partitioned;
+    LoopDevices loops;
+    String loop;
+    String partitioned;
 
     @BeforeEach
     void attach() throws Exception {
         Environment.requireRoot();
         Environment.requireTool("losetup");
         Environment.requireTool("udevadm");
-        loop = LoopImage.attach(tmp.resolve("plain.img"), 16, false);
-        partitioned = LoopImage.attach(tmp.resolve("parted.img"), 16, true);
+        loops = new LoopDevices(tmp);
+        loop = loops.attach("plain", 16L << 20, null);
+        partitioned = loops.attach("parted", 16L << 20, LoopDevices.ONE_PARTITION);
     }
 
     @AfterEach
     void detach() throws IOException {
-        if (loop != null) {
-            loop.close();
-        }
-        if (partitioned != null) {
-            partitioned.close();
+        if (loops != null) {
+            loops.close();
         }
     }
 
@@ -73,7 +73,7 @@ class UdevRuleMatcherIT {
      */
     @Test
     void backingDeviceRulesParseAndAssignOnTheBdiSubsystem() throws Exception {
-        String majmin = Files.readString(Path.of("/sys/block", loop.device(), "dev")).strip();
+        String majmin = Files.readString(Path.of("/sys/block", loop, "dev")).strip();
         Path bdi = Path.of("/sys/class/bdi", majmin);
         String before = Files.readString(bdi.resolve("read_ahead_kb")).strip();
         String want = before.equals("4096") ? "2048" : "4096";
@@ -86,12 +86,12 @@ class UdevRuleMatcherIT {
         Path installed = Path.of("/etc/udev/rules.d/99-jts-fleet-probe-" + UUID.randomUUID() + ".rules");
         try {
             Files.writeString(installed, rendered, StandardCharsets.UTF_8);
-            String out = LoopImage.runMerged(List.of("udevadm", "test", "--action=change", bdi.toString()));
+            String out = LoopDevices.runMerged(List.of("udevadm", "test", "--action=change", bdi.toString()));
             assertThat(out).as(out).startsWith("exit 0").doesNotContain(installed.getFileName() + ":1: Invalid");
             assertThat(Files.readString(bdi.resolve("read_ahead_kb")).strip()).as("not an NFS volume").isEqualTo(before);
 
             Files.writeString(installed, always, StandardCharsets.UTF_8);
-            out = LoopImage.runMerged(List.of("udevadm", "test", "--action=change", bdi.toString()));
+            out = LoopDevices.runMerged(List.of("udevadm", "test", "--action=change", bdi.toString()));
             assertThat(out).as(out).startsWith("exit 0");
             assertThat(Files.readString(bdi.resolve("read_ahead_kb")).strip()).as(out).isEqualTo(want);
         } finally {
@@ -126,14 +126,14 @@ class UdevRuleMatcherIT {
 
     @Test
     void everyMatchKeyMeansWhatUdevMakesOfIt() throws Exception {
-        String rotational = loop.read("rotational").strip();
+        String rotational = LoopDevices.queue(loop, "rotational").strip();
         List<String> lines = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         Map<String, Boolean> predicted = new LinkedHashMap<>();
-        String part = partitioned.partition().orElseThrow();
+        String part = partitioned + "p1";
         List<String[]> devices = List.of(
-                new String[] {"/sys/block/" + loop.device(), loop.device(), "disk"},
-                new String[] {"/sys/block/" + partitioned.device() + "/" + part, part, "partition"});
+                new String[] {"/sys/block/" + loop, loop, "disk"},
+                new String[] {"/sys/block/" + partitioned + "/" + part, part, "partition"});
         int n = 0;
         for (String[] d : devices) {
             UdevRuleMatcher.Device view = device(d[0], d[1], d[2]);
@@ -148,7 +148,7 @@ class UdevRuleMatcherIT {
             }
         }
         // GOTO skips to its label, as the renderer's device rules rely on
-        String me = "KERNEL==\"" + loop.device() + "\"";
+        String me = "KERNEL==\"" + loop + "\"";
         lines.add(me + ", GOTO=\"jts_probe_end\"");
         lines.add(me + ", ENV{JTS_PROBE_SKIPPED}=\"1\"");
         lines.add("LABEL=\"jts_probe_end\"");
@@ -159,7 +159,7 @@ class UdevRuleMatcherIT {
         try {
             Files.writeString(installed, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
             for (String[] d : devices) {
-                output.put(d[1], LoopImage.runMerged(List.of("udevadm", "test", "--action=change", d[0])));
+                output.put(d[1], LoopDevices.runMerged(List.of("udevadm", "test", "--action=change", d[0])));
             }
         } finally {
             Files.deleteIfExists(installed);
@@ -173,7 +173,7 @@ class UdevRuleMatcherIT {
             boolean udevSet = Stream.of(out.split("\n")).anyMatch(l -> l.strip().equals(key + "=1"));
             assertThat(e.getValue()).as("matcher vs udevadm test for %s", e.getKey()).isEqualTo(udevSet);
         }
-        String disk = output.get(loop.device());
+        String disk = output.get(loop);
         assertThat(disk).contains("JTS_PROBE_AFTER=1").doesNotContain("JTS_PROBE_SKIPPED=1");
         // the point of the exercise: a missing attribute fails the rule with != as well
         assertThat(predicted.entrySet().stream().filter(e -> e.getKey().contains("ATTR{doesnotexist}!=")))
