@@ -188,6 +188,20 @@ use_sysroot() {
     esac
 }
 
+# valid_path PATH: a path jts-fleet may write under (a state directory, a rules file, a sysfs root): absolute,
+# [A-Za-z0-9._/+-] only, no ".." component, no "//" (TuningScripts.validPath is the controller's copy of the rule).
+# shellcheck disable=SC2317
+valid_path() {
+    case $1 in
+        /*) ;;
+        *) return 1 ;;
+    esac
+    case $1 in
+        *[!A-Za-z0-9._/+-]* | */../* | */.. | *//*) return 1 ;;
+    esac
+    return 0
+}
+
 # valid_device NAME: a kernel block device name jts-fleet may build a /sys path from or pass on:
 # [A-Za-z0-9._:+-]+, never "." or "..", never something that reads as an option.
 # shellcheck disable=SC2317
@@ -232,10 +246,12 @@ bench_args_problem() {
 # jts-fleet:bench-main -- fixed host script of `jts-fleet bench run` (the marker above lets
 # bench-cleanup.sh find this process by its run id).
 #
-# usage: bench.sh [--change CONTEXT] TARGET RUNID RUNTIME REQUIRED_BYTES PROFILE...
-#        bench.sh [--change CONTEXT] --device /dev/X RUNID RUNTIME REGION_BYTES PROFILE...   (destroys /dev/X's data)
-# CONTEXT (the controller's change context): the run is recorded in /var/lib/jts-fleet/changes.jsonl, an intent
-# before the first write and an outcome when it ends, however it ends.
+# usage: bench.sh [--state-dir DIR] [--change CONTEXT] TARGET RUNID RUNTIME REQUIRED_BYTES PROFILE...
+#        bench.sh [--state-dir DIR] [--change CONTEXT] --device /dev/X RUNID RUNTIME REGION_BYTES PROFILE...
+#        (--device destroys /dev/X's data)
+# CONTEXT (the controller's change context): the run is recorded in DIR/changes.jsonl (DIR: a plain absolute
+# path, /var/lib/jts-fleet by default), an intent before the first write and an outcome when it ends, however it
+# ends.
 # stdin: one fio job file per profile, each introduced by a line "@@profile NAME". The job files are
 #        rendered by the controller from validated profiles and use ${JTS_BENCH_DIR} (or ${JTS_BENCH_DEV}),
 #        ${JTS_IOENGINE} and ${JTS_DIRECT}, which this script exports after probing the host.
@@ -246,6 +262,13 @@ bench_args_problem() {
 set -u
 
 printf '@@jts-bench 1\n'
+state_dir=/var/lib/jts-fleet
+if [ "${1:-}" = --state-dir ]; then
+    [ "$#" -ge 2 ] || fail 2 "--state-dir needs a value"
+    state_dir=$2
+    shift 2
+    valid_path "$state_dir" || fail 2 "state directory must be a plain absolute path"
+fi
 context=
 if [ "${1:-}" = --change ]; then
     context=${2-}
@@ -309,7 +332,7 @@ else
 fi
 fiopid=
 recording=$(mktemp -d "${TMPDIR:-/tmp}/jts-bench-change.XXXXXX") || fail 3 "cannot create a temporary directory"
-change_open "$context" /var/lib/jts-fleet bench "" "$recording" \
+change_open "$context" "$state_dir" bench "" "$recording" \
     || { rm -rf -- "$recording"; fail 2 "the change context is not one line of jts-fleet JSON"; }
 what="fio $(printf '%s ' "$@")"
 what=${what% }
@@ -342,7 +365,7 @@ trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
 change_item "$target" benchmark "" "$what" planned "$note"
-change_write intent || fail 3 "cannot record the change in /var/lib/jts-fleet/changes.jsonl: nothing written"
+change_write intent || fail 3 "cannot record the change in $state_dir/changes.jsonl: nothing written"
 outcome_due=1
 mkdir -- "$rundir" || fail 3 "cannot create $rundir"
 own_rundir=1

@@ -41,6 +41,7 @@ import jts.fleet.remote.bench.FioProfile;
 import jts.fleet.remote.bench.FioSummarizer;
 import jts.fleet.remote.bench.ProfileSummary;
 import jts.fleet.remote.bench.TargetDevices;
+import jts.fleet.remote.tuning.TuningScripts;
 
 /**
  * {@code bench run}: on every host (through a {@link FleetRunner}) resolve the target's devices, run the fixed
@@ -62,6 +63,7 @@ public final class BenchEngine {
     /** Runs in flight, so an interrupt or shutdown hook can clean them up: key host + run dir. */
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private volatile jts.fleet.controller.fleet.HostRecording recording = jts.fleet.controller.fleet.HostRecording.NONE;
+    private volatile String stateDir = TuningScripts.DEFAULT_STATE_DIR;
 
     private record Active(Transport transport, HostSpec host, String target, String runId) {
     }
@@ -97,6 +99,20 @@ public final class BenchEngine {
      */
     public BenchEngine recordedBy(jts.fleet.controller.fleet.HostRecording value) {
         this.recording = java.util.Objects.requireNonNull(value, "value");
+        return this;
+    }
+
+    /**
+     * From now on, a recorded run's {@code changes.jsonl} is in {@code dir} on each host instead of
+     * {@value TuningScripts#DEFAULT_STATE_DIR} (tests: a temporary directory); returns this engine.
+     *
+     * @throws IllegalArgumentException unless {@code dir} is a plain absolute path ({@link TuningScripts#validPath})
+     */
+    public BenchEngine recordingIn(String dir) {
+        if (!TuningScripts.validPath(dir)) {
+            throw new IllegalArgumentException("state directory \"" + dir + "\" is not a plain absolute path");
+        }
+        this.stateDir = dir;
         return this;
     }
 
@@ -189,6 +205,9 @@ public final class BenchEngine {
         TargetDevices devices = devices(transport, host, target);
         List<String> args = new ArrayList<>();
         String context = recording.contextLine(host);
+        if (!context.isEmpty() && !stateDir.equals(TuningScripts.DEFAULT_STATE_DIR)) {
+            args.addAll(List.of("--state-dir", stateDir));
+        }
         if (!context.isEmpty()) {
             args.addAll(List.of("--change", context));
         }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostRecording;
 import jts.fleet.controller.testing.FakeTransport;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
@@ -74,6 +75,37 @@ class BenchEngineTest {
         try (InputStream in = BenchEngineTest.class.getResourceAsStream("/bench/bench-sh-output-fio-3.33.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * A recorded run hands bench.sh the state directory the engine was given (the host's default is not passed);
+     * one that is not a plain absolute path is refused before any host is asked.
+     */
+    @Test
+    void aRecordedRunTellsBenchShWhereToRecord() throws Exception {
+        String recorded = recordedBenchOutput();
+        List<List<String>> argLists = new CopyOnWriteArrayList<>();
+        FakeTransport t = new FakeTransport("db-01", (script, args, stdin) -> {
+            argLists.add(args);
+            return ok(script.equals(BenchScripts.DEVICES.text()) ? DEVICES : recorded);
+        });
+        HostRecording recording = h -> "{\"context\":\"" + h.name() + "\"}";
+        BenchEngine engine = engine(MONDAY_NOON).recordedBy(recording);
+        engine.runHost("20261123T120000Z-abcd", request(List.of("pg-wal"), false), host("db-01", policy(List.of())), t);
+        assertThat(argLists.get(1)).startsWith("--change", "{\"context\":\"db-01\"}", "/data");
+
+        engine.recordingIn("/tmp/jts-state");
+        engine.runHost("20261123T120000Z-abce", request(List.of("pg-wal"), false), host("db-01", policy(List.of())), t);
+        assertThat(argLists.get(3)).startsWith("--state-dir", "/tmp/jts-state", "--change", "{\"context\":\"db-01\"}",
+                "/data");
+
+        engine.recordedBy(HostRecording.NONE);
+        engine.runHost("20261123T120000Z-abcf", request(List.of("pg-wal"), false), host("db-01", policy(List.of())), t);
+        assertThat(argLists.get(5)).as("nothing recorded, no state directory").startsWith("/data");
+
+        assertThatThrownBy(() -> engine.recordingIn("relative/state")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("state directory \"relative/state\" is not a plain absolute path");
+        assertThatThrownBy(() -> engine.recordingIn("/var/lib/../etc")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

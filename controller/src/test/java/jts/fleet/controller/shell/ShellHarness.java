@@ -72,9 +72,27 @@ final class ShellHarness implements AutoCloseable {
     /** Processes of the diskstats sampling script started with {@code interval}: its timeout and its shell. */
     static java.util.List<ProcessHandle> samplingScripts(java.util.stream.Stream<ProcessHandle> processes,
             String interval) {
-        return processes.filter(p -> p.info().arguments().map(a -> a.length >= 3
-                && a[a.length - 1].equals(interval) && a[a.length - 2].equals("jts-fleet")
-                && String.join(" ", a).contains("diskstats-sample.sh")).orElse(false)).toList();
+        return processes.filter(p -> {
+            java.util.List<String> a = commandLine(p.pid());
+            return a.size() >= 3 && a.get(a.size() - 1).equals(interval) && a.get(a.size() - 2).equals("jts-fleet")
+                    && String.join(" ", a).contains("diskstats-sample.sh");
+        }).toList();
+    }
+
+    /**
+     * The whole {@code /proc/PID/cmdline}, empty for a process that is gone. (ProcessHandle.Info reads only its
+     * first page, 4 KiB: a script with its preludes, passed as {@code sh -c SCRIPT jts-fleet ARGS}, is longer.)
+     */
+    private static java.util.List<String> commandLine(long pid) {
+        try {
+            String raw = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
+            if (raw.endsWith("\0")) {
+                raw = raw.substring(0, raw.length() - 1);
+            }
+            return raw.isEmpty() ? java.util.List.of() : java.util.List.of(raw.split("\0", -1));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return java.util.List.of();
+        }
     }
 
     String output() {

@@ -28,6 +28,20 @@ use_sysroot() {
     esac
 }
 
+# valid_path PATH: a path jts-fleet may write under (a state directory, a rules file, a sysfs root): absolute,
+# [A-Za-z0-9._/+-] only, no ".." component, no "//" (TuningScripts.validPath is the controller's copy of the rule).
+# shellcheck disable=SC2317
+valid_path() {
+    case $1 in
+        /*) ;;
+        *) return 1 ;;
+    esac
+    case $1 in
+        *[!A-Za-z0-9._/+-]* | */../* | */.. | *//*) return 1 ;;
+    esac
+    return 0
+}
+
 # valid_device NAME: a kernel block device name jts-fleet may build a /sys path from or pass on:
 # [A-Za-z0-9._:+-]+, never "." or "..", never something that reads as an option.
 # shellcheck disable=SC2317

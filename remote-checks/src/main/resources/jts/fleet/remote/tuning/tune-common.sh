@@ -119,19 +119,6 @@ planned_changes() {
 }
 
 # shellcheck disable=SC2317
-valid_path() {
-    # absolute, no "..", no characters that could confuse a later reader of state.json
-    case $1 in
-        /*) ;;
-        *) return 1 ;;
-    esac
-    case $1 in
-        *[!A-Za-z0-9._/+-]* | */../* | */.. | *//*) return 1 ;;
-    esac
-    return 0
-}
-
-# shellcheck disable=SC2317
 state_check() {
     # state_check FILE: reads a state.json as tune-apply.sh writes it and checks all of it before anything uses
     # it: every line in the one shape written, the entry list closed, nothing after the end, and (format 2) the

@@ -13,7 +13,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jts.fleet.remote.change.ChangeContext;
+import jts.fleet.remote.change.ChangeLogText;
+import jts.fleet.remote.change.ChangeRecord;
+import jts.fleet.remote.change.ChangeRecords;
+import jts.fleet.remote.change.Records;
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.LoopDevices;
 
 /**
  * The host scripts on this machine, run exactly as the transports run them ({@code sh -c script jts-fleet args}):
@@ -112,6 +118,48 @@ class BenchScriptsIT {
         } finally {
             Files.deleteIfExists(target);
         }
+    }
+
+    /**
+     * A recorded run writes its intent and outcome to the state directory it is given (tests: a temporary one), not
+     * to this machine's /var/lib/jts-fleet; a state directory that is not a plain absolute path is refused first.
+     */
+    @Test
+    void aRecordedRunGoesToTheStateDirectoryItIsGiven() throws Exception {
+        Environment.requireTool("fio");
+        Path shm = Path.of("/dev/shm");
+        Environment.require(Files.isDirectory(shm) && Files.isWritable(shm), "/dev/shm is a writable tmpfs");
+        Path machine = Path.of("/var/lib/jts-fleet/changes.jsonl");
+        String machineBefore = Files.exists(machine) ? Files.readString(machine) : null;
+        Path stateDir = temp.resolve("state");
+        ChangeContext context = Records.context("20261206T013000Z-3f9a1c", "bench-it");
+        String contextLine = ChangeRecords.contextLine(context);
+        Path target = Files.createTempDirectory(shm, "jts-bench-it-");
+        try {
+            Run refused = run(BenchScripts.BENCH, jobs("rand-read-4k-qd1"), "--state-dir", "state/../etc", "--change",
+                    contextLine, target.toString(), "it-state-0", "1", "1000", "rand-read-4k-qd1");
+            assertThat(refused.exit()).isEqualTo(2);
+            assertThat(refused.stdout()).contains("state directory must be a plain absolute path");
+
+            Run r = run(BenchScripts.BENCH, jobs("rand-read-4k-qd1"), "--state-dir", stateDir.toString(), "--change",
+                    contextLine, target.toString(), "it-state-1", "1", "1000", "rand-read-4k-qd1");
+            assertThat(r.exit()).as("stdout %s stderr %s", r.stdout(), r.stderr()).isZero();
+            Path file = stateDir.resolve("changes.jsonl");
+            ChangeLogText.Parsed parsed = ChangeLogText.parse(file.toString(), Files.readString(file));
+            assertThat(parsed.problems()).isEmpty();
+            assertThat(parsed.records()).extracting(ChangeRecord::event)
+                    .containsExactly(ChangeRecord.Event.INTENT, ChangeRecord.Event.OUTCOME);
+            assertThat(parsed.records()).allSatisfy(record -> assertThat(record.context()).isEqualTo(context));
+        } finally {
+            try (var left = Files.list(target)) {
+                for (Path p : left.toList()) {
+                    LoopDevices.run("rm", "-rf", "--", p.toString());
+                }
+            }
+            Files.deleteIfExists(target);
+        }
+        assertThat(Files.exists(machine) ? Files.readString(machine) : null)
+                .as("this machine's changes.jsonl").isEqualTo(machineBefore);
     }
 
     @Test
