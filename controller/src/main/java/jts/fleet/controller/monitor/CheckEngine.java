@@ -31,8 +31,7 @@ import jts.fleet.remote.stats.DeviceRates;
 import jts.fleet.remote.stats.DiskStatsException;
 import jts.fleet.remote.stats.IoStat;
 import jts.fleet.remote.trim.TrimLog;
-import jts.fleet.remote.trim.TrimRecord;
-import jts.fleet.remote.trim.TrimResult;
+import jts.fleet.remote.trim.TrimVerdict;
 
 /**
  * One-shot evaluation for cron or an existing monitoring system: per host one exec reads two diskstats samples
@@ -263,30 +262,24 @@ public final class CheckEngine {
         for (TrimLog.Problem p : log.problems()) {
             out.add(new Finding(target.host(), Severity.UNKNOWN, "trim.jsonl " + p));
         }
-        Map<String, TrimRecord> lastOk = log.lastSuccessPerMount();
-        Map<String, TrimRecord> last = log.lastPerMount();
+        Instant now = clock.instant();
         target.tierByMount().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             Optional<Tier> tier = target.policy().tier(e.getValue());
             if (tier.isEmpty() || !tier.get().trim()) {
                 return;
             }
-            int days = tier.get().thresholds().trimOverdueDays();
-            TrimRecord ok = lastOk.get(e.getKey());
-            if (ok == null) {
-                out.add(new Finding(target.host(), Severity.WARNING, e.getKey() + " (" + e.getValue()
-                        + "): never trimmed successfully"));
-            } else {
-                Duration age = Duration.between(ok.time(), clock.instant());
-                if (age.compareTo(Duration.ofDays(days)) > 0) {
-                    out.add(new Finding(target.host(), Severity.WARNING, String.format(Locale.ROOT,
-                            "%s (%s): TRIM overdue, last success %.1f days ago (limit %d)", e.getKey(), e.getValue(),
-                            age.toMinutes() / 1440.0, days)));
-                }
+            TrimVerdict verdict = TrimVerdict.judge(log, e.getKey(), tier.get().thresholds().trimOverdueDays(), now);
+            if (verdict.holds(TrimVerdict.Kind.NEVER_SUCCEEDED)) {
+                out.add(new Finding(target.host(), TrimVerdict.Kind.NEVER_SUCCEEDED.severity(), e.getKey() + " ("
+                        + e.getValue() + "): never trimmed successfully"));
+            } else if (verdict.holds(TrimVerdict.Kind.OVERDUE)) {
+                out.add(new Finding(target.host(), TrimVerdict.Kind.OVERDUE.severity(), String.format(Locale.ROOT,
+                        "%s (%s): TRIM overdue, last success %.1f days ago (limit %d)", e.getKey(), e.getValue(),
+                        verdict.sinceSuccess().orElseThrow().toMinutes() / 1440.0, verdict.limitDays())));
             }
-            TrimRecord latest = last.get(e.getKey());
-            if (latest != null && latest.result() == TrimResult.FAILED) {
-                out.add(new Finding(target.host(), Severity.WARNING, e.getKey() + ": last TRIM failed: "
-                        + latest.reason()));
+            if (verdict.holds(TrimVerdict.Kind.FAILED)) {
+                out.add(new Finding(target.host(), TrimVerdict.Kind.FAILED.severity(), e.getKey()
+                        + ": last TRIM failed: " + verdict.lastRun().orElseThrow().reason()));
             }
         });
         return out;

@@ -17,7 +17,7 @@ import jts.fleet.remote.model.Mount;
 import jts.fleet.remote.model.StorageModel;
 import jts.fleet.remote.trim.TrimLog;
 import jts.fleet.remote.trim.TrimRecord;
-import jts.fleet.remote.trim.TrimResult;
+import jts.fleet.remote.trim.TrimVerdict;
 import jts.fleet.remote.tuning.DevicePlan;
 import jts.fleet.remote.tuning.HostPlan;
 import jts.fleet.remote.tuning.PlannedSetting;
@@ -223,9 +223,8 @@ sealed interface HostCheck permits HostCheck.QueueCheck, HostCheck.DiscardCheck,
                 Optional<Tier> tier = model.tierOfMount(m.path()).flatMap(t -> host.policy().tier(t));
                 if (tier.isPresent() && tier.get().trim() && m.bindOf().isEmpty()) {
                     trimMounts.add(m.path());
-                    int overdueDays = tier.get().thresholds().trimOverdueDays();
-                    findings.add(judge(host.name(), m.path(), last.get(m.path()), log.lastSuccess(m.path()),
-                            overdueDays, now));
+                    findings.add(row(host.name(), m.path(), TrimVerdict.judge(log, m.path(),
+                            tier.get().thresholds().trimOverdueDays(), now)));
                 }
             }
             for (Map.Entry<String, TrimRecord> e : last.entrySet()) {
@@ -241,27 +240,25 @@ sealed interface HostCheck permits HostCheck.QueueCheck, HostCheck.DiscardCheck,
             return findings;
         }
 
-        static Finding judge(String host, String mount, TrimRecord last, Optional<TrimRecord> lastSuccess,
-                int overdueDays, Instant now) {
-            if (last == null) {
-                return Finding.warning(host, mount, "no TRIM recorded yet (is the timer installed? `trim install`)");
-            }
-            if (last.result() == TrimResult.FAILED) {
-                return Finding.critical(host, mount, "last TRIM failed at " + last.time()
-                        + last.reasonIfAny().map(r -> ": " + r).orElse(""));
-            }
-            if (lastSuccess.isEmpty()) {
-                return Finding.warning(host, mount, "no successful TRIM recorded; last run " + last.result().name()
-                        .toLowerCase(java.util.Locale.ROOT) + last.reasonIfAny().map(r -> ": " + r).orElse(""));
-            }
-            Duration age = Duration.between(lastSuccess.get().time(), now);
-            long days = age.toDays();
-            if (overdueDays > 0 && age.compareTo(Duration.ofDays(overdueDays)) > 0) {
-                return Finding.critical(host, mount, "last successful TRIM " + days + " days ago (overdue after "
-                        + overdueDays + " days)");
-            }
-            return Finding.ok(host, mount, "last successful TRIM " + (days == 0 ? age.toHours() + " h" : days + " days")
-                    + " ago, " + lastSuccess.get().bytes() + " bytes");
+        /** Words the one TRIM rule ({@link TrimVerdict}) as a row: the headline only, at its severity. */
+        static Finding row(String host, String mount, TrimVerdict verdict) {
+            String text = switch (verdict.kind()) {
+                case NOTHING_RECORDED -> "no TRIM recorded yet (is the timer installed? `trim install`)";
+                case FAILED -> "last TRIM failed at " + verdict.lastRun().orElseThrow().time()
+                        + verdict.reason().map(r -> ": " + r).orElse("");
+                case NEVER_SUCCEEDED -> "no successful TRIM recorded; last run " + verdict.lastRun().orElseThrow()
+                        .result().name().toLowerCase(java.util.Locale.ROOT)
+                        + verdict.reason().map(r -> ": " + r).orElse("");
+                case OVERDUE -> "last successful TRIM " + verdict.sinceSuccess().orElseThrow().toDays()
+                        + " days ago (overdue after " + verdict.limitDays() + " days)";
+                case OK -> {
+                    Duration age = verdict.sinceSuccess().orElseThrow();
+                    long days = age.toDays();
+                    yield "last successful TRIM " + (days == 0 ? age.toHours() + " h" : days + " days") + " ago, "
+                            + verdict.lastSuccess().orElseThrow().bytes() + " bytes";
+                }
+            };
+            return new Finding(host, verdict.severity(), mount, text);
         }
     }
 }

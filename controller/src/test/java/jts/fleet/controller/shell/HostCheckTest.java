@@ -182,10 +182,10 @@ class HostCheckTest {
                         + "\"majmin\":\"259:2\",\"bytes\":1048576,\"duration_s\":0.2,\"result\":\"ok\"}");
         Instant now = Instant.ofEpochSecond(1795900000L + 3600);
         assertThat(run("trim-log", "nvme-db-host", gather, now)).containsExactly(
-                "fail /: last TRIM failed at 2026-11-28T21:06:40Z: FITRIM: Operation not supported",
+                "warn /: last TRIM failed at 2026-11-28T21:06:40Z: FITRIM: Operation not supported",
                 "ok /boot: last successful TRIM 1 h ago, 1048576 bytes",
                 "warn /boot/efi: no TRIM recorded yet (is the timer installed? `trim install`)",
-                "fail /var/lib/postgresql: last successful TRIM 10 days ago (overdue after 10 days)");
+                "warn /var/lib/postgresql: last successful TRIM 10 days ago (overdue after 10 days)");
     }
 
     @Test

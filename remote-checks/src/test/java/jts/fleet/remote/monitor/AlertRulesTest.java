@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import jts.fleet.inventory.Tier;
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.trim.TrimVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import jts.fleet.inventory.testing.Golden;
@@ -39,6 +40,27 @@ class AlertRulesTest {
                 assertThat(r.description()).as(r.alert()).isNotBlank();
             }
         }
+    }
+
+    @Test
+    void trimAlertsPageAtTheSeverityTheTrimRuleGives() {
+        // check and run-check judge through TrimVerdict; the alerts must not tell a different story
+        List<String> seen = new ArrayList<>();
+        for (AlertRules.Group g : AlertRules.groups(TestPolicy.TIERS)) {
+            for (AlertRules.Rule r : g.rules()) {
+                TrimVerdict.Kind kind = switch (r.alert()) {
+                    case "JtsTrimOverdue" -> TrimVerdict.Kind.OVERDUE;
+                    case "JtsTrimFailed" -> TrimVerdict.Kind.FAILED;
+                    default -> null;
+                };
+                if (kind != null) {
+                    seen.add(r.alert());
+                    assertThat(r.severity()).as(r.alert())
+                            .isEqualTo(kind.severity().name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        assertThat(seen).contains("JtsTrimOverdue", "JtsTrimFailed");
     }
 
     @Test
