@@ -167,7 +167,8 @@ class BenchEngineIT {
                 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(LoopDevices.leftovers(fs.mount())).as("run directory while running").anyMatch(n -> n.startsWith(".jts-fleet-bench-"));
+        assertThat(LoopDevices.leftovers(fs.mount())).as("run directory while running")
+                .anyMatch(n -> n.startsWith(".jts-fleet-bench-"));
         controller.interrupt();
         controller.join(Duration.ofSeconds(40).toMillis());
         assertThat(controller.isAlive()).as("controller thread finished").isFalse();

@@ -123,7 +123,8 @@ class ExperimentIT {
         }, "experiment-controller");
         controller.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while ((activeScheduler().equals(original) || LoopDevices.leftovers(fs.mount()).isEmpty()) && System.nanoTime() < deadline) {
+        while ((activeScheduler().equals(original) || LoopDevices.leftovers(fs.mount()).isEmpty())
+                && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertThat(activeScheduler()).as("arm A applied").isEqualTo(armA);

@@ -34,7 +34,10 @@ public @interface Sshd {
     /** sshd's MaxSessions (OpenSSH's default is 10: channels per connection). */
     int maxSessions() default 20;
 
-    /** Lines appended to every sshd_config (e.g. {@code "ForceCommand yes"}); keywords that take a Match block go last. */
+    /**
+     * Lines appended to every sshd_config (e.g. {@code "ForceCommand yes"}); keywords that take a Match block go
+     * last.
+     */
     String config() default "";
 
     /** Adds {@link SshdFixture#SUDO_USER}, a login with passwordless sudo. */

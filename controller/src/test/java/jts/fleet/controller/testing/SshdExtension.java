@@ -64,7 +64,8 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback,
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Optional<List<?>> started = findStarted(context);
         if (started.isEmpty() || started.get().size() != 1) {
-            throw new ParameterResolutionException("no @Sshd fixture started for " + parameter.getDeclaringExecutable());
+            throw new ParameterResolutionException("no @Sshd fixture started for "
+                    + parameter.getDeclaringExecutable());
         }
         return started.get().get(0);
     }

@@ -186,7 +186,8 @@ class TrimEngineIT {
             RunReport forced = commands.run(ssh, host, true, false);
             assertThat(forced.outcome()).as(forced.stderr()).isEqualTo(RunReport.Outcome.OK);
             assertThat(forced.records()).extracting(TrimRecord::mount, TrimRecord::result).containsExactly(
-                    tuple(fs.ext4().mount().toString(), TrimResult.OK), tuple(fs.xfs().mount().toString(), TrimResult.OK),
+                    tuple(fs.ext4().mount().toString(), TrimResult.OK),
+                    tuple(fs.xfs().mount().toString(), TrimResult.OK),
                     tuple(fs.bind().toString(), TrimResult.SKIPPED), tuple(fs.tmpfs().toString(), TrimResult.SKIPPED),
                     tuple(fs.missing().toString(), TrimResult.SKIPPED));
             assertThat(forced.records().get(2).reason()).startsWith("same filesystem as " + fs.ext4().mount());
@@ -202,7 +203,8 @@ class TrimEngineIT {
             TrimLog log = TrimLog.parse(Files.readAllLines(state.resolve("trim.jsonl")));
             assertThat(log.problems()).isEmpty();
             assertThat(log.records()).hasSize(15);
-            assertThat(log.lastSuccessPerMount().keySet()).containsExactly(fs.ext4().mount().toString(), fs.xfs().mount().toString());
+            assertThat(log.lastSuccessPerMount().keySet())
+                    .containsExactly(fs.ext4().mount().toString(), fs.xfs().mount().toString());
         }
     }
 }

@@ -163,15 +163,18 @@ class TuningSshIT {
         SerialRun<RollbackReport> rolledBack = engine.rollbackFleet(runner(), hosts, "100%", 0, false, r -> { });
 
         assertThat(rolledBack.results()).extracting(HostResult::status).containsExactly("changed", "changed");
-        assertThat(LoopDevices.queue(rootLoop, "scheduler") + LoopDevices.queue(rootLoop, "read_ahead_kb")).isEqualTo(rootOriginal);
-        assertThat(LoopDevices.queue(sudoLoop, "scheduler") + LoopDevices.queue(sudoLoop, "read_ahead_kb")).isEqualTo(sudoOriginal);
+        assertThat(LoopDevices.queue(rootLoop, "scheduler") + LoopDevices.queue(rootLoop, "read_ahead_kb"))
+                .isEqualTo(rootOriginal);
+        assertThat(LoopDevices.queue(sudoLoop, "scheduler") + LoopDevices.queue(sudoLoop, "read_ahead_kb"))
+                .isEqualTo(sudoOriginal);
         assertThat(tmp.resolve("rules-h01/60-jts-fleet.rules")).doesNotExist();
         assertThat(tmp.resolve("state-h02/state.json")).doesNotExist();
     }
 
     @Test
     void twoHostsOneRefusedByTheKernelMidApplyTheOtherEndsApplied() throws Exception {
-        String sudoOriginal = LoopDevices.queue(sudoLoop, "scheduler") + LoopDevices.queue(sudoLoop, "nr_requests") + LoopDevices.queue(sudoLoop, "read_ahead_kb");
+        String sudoOriginal = LoopDevices.queue(sudoLoop, "scheduler") + LoopDevices.queue(sudoLoop, "nr_requests")
+                + LoopDevices.queue(sudoLoop, "read_ahead_kb");
         String sudoScheduler = otherScheduler(sudoLoop);
         // valid for the planner (it cannot know the hardware queue depth); the kernel answers EINVAL after the
         // scheduler switch already happened
@@ -186,7 +189,8 @@ class TuningSshIT {
         assertThat(((HostResult.Failed<ApplyReport>) run.results().get(1)).message())
                 .contains("h02", sudoLoop + "/queue/nr_requests", "100000", "Invalid argument",
                         "restored " + sudoLoop + " scheduler");
-        assertThat(LoopDevices.queue(sudoLoop, "scheduler") + LoopDevices.queue(sudoLoop, "nr_requests") + LoopDevices.queue(sudoLoop, "read_ahead_kb"))
+        assertThat(LoopDevices.queue(sudoLoop, "scheduler") + LoopDevices.queue(sudoLoop, "nr_requests")
+                + LoopDevices.queue(sudoLoop, "read_ahead_kb"))
                 .isEqualTo(sudoOriginal);
         assertThat(tmp.resolve("state-h02/state.json")).doesNotExist();
         assertThat(LoopDevices.queue(rootLoop, "read_ahead_kb").strip()).isEqualTo("640");
