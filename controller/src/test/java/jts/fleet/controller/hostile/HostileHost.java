@@ -11,6 +11,18 @@ import jts.fleet.remote.model.SysrootTree;
  * host {@code evil} on it with a hot tier, which the CLI and the shell tests both read.
  */
 public final class HostileHost {
+    /** The policy of the hostile fixture hosts: one hot tier for NVMe, tuned and trimmed, no blackout. */
+    public static final String HOT_POLICY = """
+            policy:
+              tiers:
+                - name: hot
+                  match: {classes: [nvme]}
+                  queue: {scheduler: none, read_ahead_kb: 128}
+                  trim: true
+              maintenance:
+                blackout: []
+            """;
+
     private HostileHost() {
     }
 
@@ -21,14 +33,6 @@ public final class HostileHost {
                 defaults: {become: none}
                 hosts:
                   evil: {connection: local, sysroot: "%s"}
-                policy:
-                  tiers:
-                    - name: hot
-                      match: {classes: [nvme]}
-                      queue: {scheduler: none, read_ahead_kb: 128}
-                      trim: true
-                  maintenance:
-                    blackout: []
-                """.formatted(root);
+                """.formatted(root) + HOT_POLICY;
     }
 }

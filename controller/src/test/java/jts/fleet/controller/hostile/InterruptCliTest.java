@@ -45,16 +45,7 @@ class InterruptCliTest {
             SysrootTree.build(Path.of(InterruptCliTest.class.getResource("/hostile/plain-nvme.tree").toURI()), root);
             yaml.append("  ").append(name).append(": {connection: local, sysroot: \"").append(root).append("\"}\n");
         }
-        yaml.append("""
-                policy:
-                  tiers:
-                    - name: hot
-                      match: {classes: [nvme]}
-                      queue: {scheduler: none, read_ahead_kb: 128}
-                      trim: true
-                  maintenance:
-                    blackout: []
-                """);
+        yaml.append(HostileHost.HOT_POLICY);
         inventory = Files.writeString(dir.resolve("inventory.yaml"), yaml);
         fakeBin = Files.createDirectories(dir.resolve("bin"));
         release = dir.resolve("release");
