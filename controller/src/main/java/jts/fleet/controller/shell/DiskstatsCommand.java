@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 /** {@code diskstats [DEVICE]}: iostat -x of one host right now, from two samples of /proc/diskstats. */
 @Command(name = "diskstats", mixinStandardHelpOptions = true,
         description = {"Live iostat-like view of ONE host: two samples of /proc/diskstats INTERVAL apart.",
-            "%util is shown only for one-at-a-time devices (meaningless on NVMe/SSD and dm/md)."})
+            "%%util is shown only for one-at-a-time devices (meaningless on NVMe/SSD and dm/md)."})
 final class DiskstatsCommand extends SessionFleetCommand {
     @Parameters(arity = "0..1", paramLabel = "DEVICE", description = "Only this device (kernel name, e.g. nvme0n1).")
     String device;
