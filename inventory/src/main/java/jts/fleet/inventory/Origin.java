@@ -1,7 +1,5 @@
 package jts.fleet.inventory;
 
-import java.util.Locale;
-
 import jts.fleet.inventory.sshconfig.SshConfigValue;
 import jts.fleet.inventory.source.YamlNode;
 
@@ -17,13 +15,9 @@ import jts.fleet.inventory.source.YamlNode;
  */
 public record Origin(Kind kind, String file, int line, String key) {
 
-    public enum Kind {
-        INVENTORY, SSH_CONFIG, ANSIBLE, COMMAND_LINE, DEFAULT;
-
-        /** The word used in JSON and text: {@code inventory}, {@code ssh_config}, ... */
-        public String word() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    /** What kind of source; its {@link Keyed#key() word} in JSON and text: {@code inventory}, {@code ssh_config}, ... */
+    public enum Kind implements Keyed {
+        INVENTORY, SSH_CONFIG, ANSIBLE, COMMAND_LINE, DEFAULT
     }
 
     public static Origin inventory(YamlNode node, String keyPath) {

@@ -69,9 +69,9 @@ public final class ExperimentEngine {
      */
     public Duration runDeadline(ExperimentRequest request, List<HostSpec> hosts, int forks) {
         Duration perHost = Duration.ZERO;
+        Duration command = bench.settings().commandTimeout();
         for (HostSpec host : hosts) {
             FioProfile profile = profiles.withPolicy(host.policy()).get(request.profile());
-            Duration command = bench.settings().commandTimeout();
             Duration arm = BenchEngine.execTimeout(List.of(profile), request.parameters(), false)
                     .plus(command).plus(command.multipliedBy(8));
             Duration d = arm.multipliedBy(2L * request.rounds());

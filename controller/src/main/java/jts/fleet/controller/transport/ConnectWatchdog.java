@@ -1,7 +1,6 @@
 package jts.fleet.controller.transport;
 
 import java.io.Closeable;
-import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +72,7 @@ final class ConnectWatchdog {
         synchronized void watch(Closeable created) {
             socket = created;
             if ((fired || aborted) && !done) {
-                closeQuietly(created);
+                Quietly.close(created);
             }
         }
 
@@ -104,7 +103,7 @@ final class ConnectWatchdog {
                     return;
                 }
             }
-            closeQuietly(resource);
+            Quietly.close(resource);
         }
 
         @Override
@@ -159,7 +158,7 @@ final class ConnectWatchdog {
                 }
                 current.addAll(others);
             }
-            current.forEach(Guard::closeQuietly);
+            current.forEach(Quietly::close);
         }
 
         /** True when the deadline passed before the connect finished (then it is why the connect failed). */
@@ -205,14 +204,6 @@ final class ConnectWatchdog {
                 done = true;
                 others.clear();
                 timer.cancel(false);
-            }
-        }
-
-        private static void closeQuietly(Closeable socket) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing is all we wanted
             }
         }
     }

@@ -124,18 +124,18 @@ final class SshConnector {
                 ssh.connect(endpoint.address(), endpoint.port());
             }
         } catch (UnknownHostException e) {
-            closeQuietly(ssh);
+            Quietly.close(ssh);
             throw new TransportException(FailureClass.UNREACHABLE, who + ": cannot resolve " + endpoint.address(), e);
         } catch (ConnectException | NoRouteToHostException e) {
-            closeQuietly(ssh);
+            Quietly.close(ssh);
             throw new TransportException(FailureClass.UNREACHABLE,
                     who + ": cannot connect to " + where + ": " + e.getMessage(), e);
         } catch (SocketTimeoutException e) {
-            closeQuietly(ssh);
+            Quietly.close(ssh);
             throw new TransportException(FailureClass.UNREACHABLE, who + ": connect to " + where + " timed out after "
                     + endpoint.connectTimeout().toMillis() + " ms", e);
         } catch (net.schmizz.sshj.transport.TransportException e) {
-            closeQuietly(ssh);
+            Quietly.close(ssh);
             if (verifier.refusal().isPresent()) {
                 throw new TransportException(FailureClass.HOST_KEY, verifier.refusal().get(), e);
             }
@@ -146,7 +146,7 @@ final class SshConnector {
             throw new TransportException(FailureClass.UNREACHABLE,
                     who + ": ssh handshake with " + where + " failed: " + e.getMessage(), e);
         } catch (IOException e) {
-            closeQuietly(ssh);
+            Quietly.close(ssh);
             throw new TransportException(FailureClass.UNREACHABLE,
                     who + ": cannot connect to " + where + ": " + e.getMessage(), e);
         }
@@ -155,10 +155,10 @@ final class SshConnector {
             guard.stage("authentication");
             authenticator.authenticate(ssh, who, endpoint.user(), where, endpoint.identities(), guard);
         } catch (AuthenticationFailure e) {
-            closeQuietly(ssh);
+            Quietly.close(ssh);
             throw new TransportException(FailureClass.AUTH, e.getMessage(), e);
         } catch (IOException e) {
-            closeQuietly(ssh);
+            Quietly.close(ssh);
             throw new TransportException(FailureClass.UNREACHABLE, who + ": connection to " + where
                     + " lost during authentication as " + endpoint.user() + ": " + e.getMessage(), e);
         }
@@ -179,13 +179,5 @@ final class SshConnector {
             runner.setMaxAliveCount(SshOptions.KEEPALIVE_MAX_MISSES);
         }
         return ssh;
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // best effort: the peer may already be gone
-        }
     }
 }

@@ -1,7 +1,6 @@
 package jts.fleet.remote.check;
 
-import java.util.Objects;
-
+import jts.fleet.inventory.Components;
 import jts.fleet.remote.model.HostText;
 
 /**
@@ -12,10 +11,7 @@ import jts.fleet.remote.model.HostText;
  */
 public record Finding(String host, Severity severity, String subject, String message) {
     public Finding {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(message, "message");
+        Components.requireNonNull(Finding.class, host, severity, subject, message);
     }
 
     /** A finding whose message says what it is about. */

@@ -17,19 +17,25 @@ public final class HostPrelude {
     private HostPrelude() {
     }
 
+    /** The preludes, read from the jar once (scripts are built per host and per sampling tick). */
+    private static final class Text {
+        static final String HOST = ScriptResources.text(RESOURCE);
+        static final String TIMER = ScriptResources.text(TIMER_RESOURCE);
+    }
+
     /** {@code script} with {@code host-common.sh} after its first line. */
     public static String spliced(String script) {
-        return splice(script, ScriptResources.text(RESOURCE));
+        return splice(script, Text.HOST);
     }
 
     /** {@code script} with {@code host-common.sh} and then {@code familyPrelude} after its first line. */
     public static String spliced(String script, String familyPrelude) {
-        return splice(script, ScriptResources.text(RESOURCE) + familyPrelude);
+        return splice(script, Text.HOST + familyPrelude);
     }
 
     /** {@code script} with {@code host-common.sh} and {@code timer-common.sh} after its first line. */
     public static String timerSpliced(String script) {
-        return spliced(script, ScriptResources.text(TIMER_RESOURCE));
+        return spliced(script, Text.TIMER);
     }
 
     /** {@code prelude} after the first line of {@code script}: how every prelude is added. */

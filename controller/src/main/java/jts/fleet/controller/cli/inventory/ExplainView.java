@@ -44,7 +44,7 @@ final class ExplainView {
             node.put("setting", s.setting());
             node.put("value", s.value());
             Origin o = s.origin();
-            node.put("source", o.kind().word());
+            node.put("source", o.kind().key());
             node.put("file", o.file().isEmpty() ? null : o.file());
             if (o.line() > 0) {
                 node.put("line", o.line());

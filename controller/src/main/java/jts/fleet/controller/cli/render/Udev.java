@@ -29,7 +29,7 @@ public final class Udev extends AppCommand {
         fleet.selectOnly(host.host);
         try (FleetSession session = fleet.open(context)) {
             List<HostResult<PlanReport>> results = TuningEngine.standard(session.settings()).planFleet(
-                    session.runner(), List.of(host.in(fleet.loadInventory())), r -> { });
+                    session.runner(), List.of(host.in(session.inventory())), r -> { });
             if (results.get(0) instanceof HostResult.Ok<PlanReport> ok) {
                 context.out().print(ok.value().rules());
                 return ExitCodes.OK;
