@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import jts.fleet.controller.testing.OverlayNamespace;
 import jts.fleet.remote.testing.Environment;
 
 /**
@@ -77,17 +78,9 @@ public final class Launcher {
      * their real, fixed paths run for real, and this machine's files stay untouched. Needs root and unshare.
      */
     public Result runInOverlay(Path overlayRoot, String... args) throws IOException, InterruptedException {
-        if (!overlayRoot.isAbsolute() || !overlayRoot.startsWith("/tmp/") || overlayRoot.getNameCount() < 2) {
-            throw new IllegalArgumentException("overlay root must be a directory under /tmp: " + overlayRoot);
-        }
-        String outer = "set -eu\nR=$1; shift\n"
-                + "for d in etc usr/local var/lib; do\n"
-                + "  mkdir -p \"$R/up/$d\" \"$R/work/$d\"\n"
-                + "  mount -t overlay overlay -o \"lowerdir=/$d,upperdir=$R/up/$d,workdir=$R/work/$d\" \"/$d\"\n"
-                + "done\nexec sh \"$@\"\n";
-        List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
-                outer, "overlay", overlayRoot.toString(), script().toString()));
-        command.addAll(List.of(args));
+        List<String> launcher = new ArrayList<>(List.of("sh", script().toString()));
+        launcher.addAll(List.of(args));
+        List<String> command = OverlayNamespace.command(overlayRoot, launcher);
         return start(command, new byte[0], args);
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import jts.fleet.controller.testing.OverlayNamespace;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
@@ -19,43 +20,25 @@ import jts.fleet.controller.transport.TransportException;
  * machine's files stay untouched. State persists across execs (same upper dirs). Test-only.
  */
 final class OverlayTransport implements Transport {
-    private static final String OUTER = "set -eu\n"
-            + "R=$1; shift\n"
-            + "case $R in /tmp/?*) ;; *) echo \"overlay root must be under /tmp: $R\" >&2; exit 99 ;; esac\n"
-            + "for d in etc usr/local var/lib; do\n"
-            + "  mkdir -p \"$R/up/$d\" \"$R/work/$d\"\n"
-            + "  mount -t overlay overlay -o \"lowerdir=/$d,upperdir=$R/up/$d,workdir=$R/work/$d\" \"/$d\"\n"
-            + "done\n"
-            + "script=$1; shift\n"
-            + "exec sh -c \"$script\" jts-fleet \"$@\"\n";
-
     private final String host;
     private final Path root;
 
     OverlayTransport(String host, Path root) {
-        if (!root.isAbsolute() || !root.startsWith("/tmp/") || root.getNameCount() < 2) {
-            throw new IllegalArgumentException("overlay root must be a directory under /tmp: " + root);
-        }
         this.host = host;
-        this.root = root;
+        this.root = OverlayNamespace.requireUnderTmp(root);
     }
 
     /** Where a path written inside the namespace lands on this machine. */
     Path upper(String absolutePath) {
-        for (String d : List.of("/etc/", "/usr/local/", "/var/lib/")) {
-            if (absolutePath.startsWith(d)) {
-                return root.resolve("up").resolve(absolutePath.substring(1));
-            }
-        }
-        throw new IllegalArgumentException(absolutePath + " is not overlaid");
+        return OverlayNamespace.upper(root, absolutePath);
     }
 
     @Override
     public ExecResult exec(String script, List<String> args, byte[] stdin, Duration timeout, boolean become)
             throws TransportException {
-        List<String> argv = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
-                OUTER, "overlay", root.toString(), script));
-        argv.addAll(args);
+        List<String> command = new ArrayList<>(List.of("sh", "-c", script, "jts-fleet"));
+        command.addAll(args);
+        List<String> argv = OverlayNamespace.command(root, command);
         long started = System.nanoTime();
         try {
             Process p = new ProcessBuilder(argv).start();

@@ -106,6 +106,8 @@ public final class SshdFixture implements AutoCloseable {
         private List<Integer> fixedPorts = List.of();
         private Optional<String> namespace = Optional.empty();
         private Optional<HostCertificate> certificate = Optional.empty();
+        private Optional<Path> overlayRoot = Optional.empty();
+        private boolean sudoUser;
         private final List<String> extraConfig = new ArrayList<>();
 
         private Builder() {
@@ -134,6 +136,25 @@ public final class SshdFixture implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs sshd in a private mount namespace of its own ({@link OverlayNamespace} over {@code overlayRoot}, a
+         * directory under /tmp): what its logins install at /etc, /usr/local or /var/lib lands under
+         * {@code overlayRoot/up}, mounts made before the start are there as copies, and
+         * {@link #inMountNamespace} changes them for its logins alone. One sshd serves at most 16 hosts, so a test
+         * that needs hosts with files of their own starts a fixture per host. Logins are added before sshd starts
+         * ({@link #sudoUser()}): an account created later would not be seen in the namespace's /etc.
+         */
+        public Builder mountNamespace(Path overlayRoot) {
+            this.overlayRoot = Optional.of(OverlayNamespace.requireUnderTmp(overlayRoot));
+            return this;
+        }
+
+        /** Adds {@link #SUDO_USER}, a login with passwordless sudo, before sshd starts. */
+        public Builder sudoUser() {
+            this.sudoUser = true;
+            return this;
+        }
+
         /** Presents a host certificate for the ed25519 host key ({@code HostCertificate}). */
         public Builder hostCertificate(HostCertificate value) {
             this.certificate = Optional.of(value);
@@ -154,6 +175,9 @@ public final class SshdFixture implements AutoCloseable {
             SshdFixture fixture = new SshdFixture(dir, this);
             try {
                 fixture.prepare();
+                if (sudoUser) {
+                    fixture.addUser(SUDO_USER, true);
+                }
                 if (!fixedPorts.isEmpty()) {
                     for (int first = 0; first < fixedPorts.size(); first += PORTS_PER_SSHD) {
                         fixture.startServer(fixedPorts.subList(first, Math.min(fixedPorts.size(),
@@ -222,7 +246,9 @@ public final class SshdFixture implements AutoCloseable {
         List<String> command = new ArrayList<>();
         settings.namespace.ifPresent(netns -> command.addAll(List.of("ip", "netns", "exec", netns)));
         command.addAll(List.of(SSHD.toString(), "-D", "-e", "-f", config.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> argv = settings.overlayRoot.isEmpty() ? command
+                : OverlayNamespace.command(settings.overlayRoot.get().resolve("sshd-" + index), command);
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
         List<String> log = new ArrayList<>();
         AtomicInteger listening = new AtomicInteger();
         Thread reader = new Thread(() -> drain(process, log, listening), "sshd-log-" + index);
@@ -375,6 +401,27 @@ public final class SshdFixture implements AutoCloseable {
         Files.writeString(file, Files.readString(publicKey), java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    /**
+     * Runs {@code command} in the mount namespace of the fixture's sshd ({@link Builder#mountNamespace}; its first
+     * sshd's) and returns its output: mounts changed there are what this fixture's logins see.
+     *
+     * @throws IOException when it fails, with its output
+     */
+    public synchronized String inMountNamespace(String... command) throws IOException, InterruptedException {
+        if (settings.overlayRoot.isEmpty() || servers.isEmpty()) {
+            throw new IllegalStateException("this fixture's sshd runs in no mount namespace of its own");
+        }
+        List<String> argv = new ArrayList<>(List.of("nsenter", "--mount", "--target",
+                Long.toString(servers.get(0).pid())));
+        argv.addAll(List.of(command));
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", argv) + " failed (exit " + process.exitValue() + "): " + output);
+        }
+        return output;
     }
 
     /** Lines of the sshd logs containing {@code text} (e.g. {@code "Accepted publickey"}), for counting logins. */

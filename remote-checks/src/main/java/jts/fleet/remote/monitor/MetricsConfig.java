@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,13 +134,13 @@ public record MetricsConfig(
                 health.add(name);
             }
         }));
+        // mounts in mount-point order, not /proc/self/mountinfo's: the same filesystems mounted in another order
+        // after a reboot are the same config (monitor install reported every rebooted host as changed)
+        List<Mount> byPath = snapshot.mounts().stream().filter(m -> fitsConfig(m.path()))
+                .sorted(Comparator.comparing(Mount::path)).toList();
         List<MountEntry> mounts = new ArrayList<>();
-        List<CanaryEntry> canaries = new ArrayList<>();
-        java.util.Set<String> canaryDevices = new java.util.HashSet<>();
-        for (Mount m : snapshot.mounts()) {
-            if (!fitsConfig(m.path())) {
-                continue; // a mount point with control characters is the host's data, never a config line
-            }
+        List<TieredMount> blockMounts = new ArrayList<>();
+        for (Mount m : byPath) {
             if (m.network()) {
                 // no block device: the mount source ("nas:/export") is the device, as node_exporter's mountstats
                 // collector names it in its export label; never a canary (it would measure the network)
@@ -158,18 +159,32 @@ public record MetricsConfig(
                 continue;
             }
             mounts.add(new MountEntry(m.path(), m.device().get(), tierName, m.fstype()));
-            boolean canary = policy.tier(tierName).map(Tier::canary).orElse(false);
-            // one canary per device (bind mounts share it); never on boot partitions or FAT, where no database
-            // lives and a stray file is unwelcome
-            if (canary && !m.mountOptions().contains("ro") && m.path().matches("[A-Za-z0-9/._:+-]+")
-                    && !(m.path().equals("/boot") || m.path().startsWith("/boot/")) && !m.fstype().equals("vfat")
-                    && canaryDevices.add(m.device().get())) {
-                canaries.add(new CanaryEntry(m.path(), tierName));
-            }
+            blockMounts.add(new TieredMount(m, tierName));
         }
         int poll = Math.max(60, policy.maintenance().healthPollMinutes() * 60);
         return new MetricsConfig(textfileDir, stateDir, Optional.empty(), poll, HealthTool.AUTO,
-                policy.maintenance().blackout(), devices, queue, mounts, canaries, health);
+                policy.maintenance().blackout(), devices, queue, mounts, canaries(blockMounts, policy), health);
+    }
+
+    /** A mount of a block device in the config, with its tier. */
+    private record TieredMount(Mount mount, String tier) {
+    }
+
+    /**
+     * One canary per device (bind mounts share it), in mount-point order: on a mount of the filesystem's root rather
+     * than of a directory in it, then on the first mount point; never read-only, on boot partitions or FAT, where no
+     * database lives and a stray file is unwelcome. Chosen from the mounts themselves, never from their order.
+     */
+    private static List<CanaryEntry> canaries(List<TieredMount> byPath, Policy policy) {
+        Map<String, TieredMount> byDevice = new LinkedHashMap<>();
+        byPath.stream().filter(t -> policy.tier(t.tier()).map(Tier::canary).orElse(false))
+                .filter(t -> !t.mount().mountOptions().contains("ro") && t.mount().path().matches("[A-Za-z0-9/._:+-]+")
+                        && !(t.mount().path().equals("/boot") || t.mount().path().startsWith("/boot/"))
+                        && !t.mount().fstype().equals("vfat"))
+                .sorted(Comparator.comparing((TieredMount t) -> !t.mount().root().equals("/")))
+                .forEach(t -> byDevice.putIfAbsent(t.mount().device().orElseThrow(), t));
+        return byPath.stream().filter(byDevice::containsValue)
+                .map(t -> new CanaryEntry(t.mount().path(), t.tier())).toList();
     }
 
     private static String tierOfMount(HostSnapshot snapshot, Mount m, Map<String, String> tiers) {

@@ -41,6 +41,34 @@ class MetricsConfigTest {
         assertThat(config.healthDevices()).containsExactly("nvme0n1", "nvme1n1");
     }
 
+    /**
+     * A reboot mounts the same filesystems in another order (/proc/self/mountinfo is in mount order): the config,
+     * and so what monitor install pushes, stays the same, the canary too (it was on a device's first mount).
+     */
+    @Test
+    void theSameMountsInAnotherOrderGiveTheSameConfig() throws Exception {
+        Policy policy = InventoryLoader.standard().defaultPolicy();
+        String gathered;
+        try (InputStream in = MetricsConfigTest.class.getResourceAsStream("/fixtures/nvme-db-host/gather.out")) {
+            gathered = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int start = gathered.indexOf("@@section mountinfo\n") + "@@section mountinfo\n".length();
+        int end = gathered.indexOf("@@end\n", start);
+        List<String> lines = new java.util.ArrayList<>(gathered.substring(start, end).lines().toList());
+        java.util.Collections.reverse(lines);
+        String rebooted = gathered.substring(0, start) + String.join("\n", lines) + "\n" + gathered.substring(end);
+        assertThat(rebooted).as("the mounts, reversed").isNotEqualTo(gathered);
+
+        MetricsConfig before = MetricsConfig.forHost(TierAssigner.assign(GatherParser.parse("db-01", gathered), policy),
+                policy, MetricsConfig.DEFAULT_TEXTFILE_DIR, MetricsConfig.DEFAULT_STATE_DIR);
+        MetricsConfig after = MetricsConfig.forHost(TierAssigner.assign(GatherParser.parse("db-01", rebooted), policy),
+                policy, MetricsConfig.DEFAULT_TEXTFILE_DIR, MetricsConfig.DEFAULT_STATE_DIR);
+        assertThat(after.render()).isEqualTo(before.render());
+        assertThat(after.canaries()).extracting(MetricsConfig.CanaryEntry::mountpoint)
+                .as("the filesystem's own root, not the bind mount of a directory in it")
+                .containsExactly("/", "/var/lib/postgresql");
+    }
+
     /** NFS mounts of the cold tier are in jts_mount_info with their source as device, so the NFS rules can join. */
     @Test
     void networkMountsCarryTheirSourceAndTierButNoCanary() throws Exception {
