@@ -14,16 +14,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
+import jts.fleet.controller.change.ChangeJournal;
+import jts.fleet.controller.testing.OverlayNamespace;
 import jts.fleet.remote.testing.LoopDevices;
 import jts.fleet.remote.testing.Environment;
 import jts.fleet.remote.testing.Schedulers;
+import jts.fleet.remote.tuning.TuningScripts;
 
 /**
  * bench run, list, show, compare, compare --fleet, report and experiment through the built launcher, with real
  * fio on an ext4 loop device of this machine (a local host): JSON valid against docs/schema, documented exits,
- * nothing left on the target, the experiment's device back on its scheduler.
+ * nothing left on the target, the experiment's device back on its scheduler. The commands that measure run in a
+ * private mount namespace whose /var/lib (with /etc and /usr/local) is an overlay, so the change records bench.sh
+ * and queue-set.sh write on the host land in the test's directory, not in this machine's
+ * /var/lib/jts-fleet/changes.jsonl (they did).
  */
 class BenchFleetIT {
+    static final Path REAL_RECORDS = Path.of(TuningScripts.DEFAULT_STATE_DIR, ChangeJournal.FILE_NAME);
     @TempDir
     static Path dir;
     static LoopDevices loops;
@@ -32,6 +39,8 @@ class BenchFleetIT {
     static Path inventory;
     static Path store;
     static Launcher jts;
+    /** Where the measuring commands' host writes land ({@link OverlayNamespace}). */
+    static Path overlay;
 
     @BeforeAll
     static void start() throws Exception {
@@ -40,6 +49,8 @@ class BenchFleetIT {
         Environment.requireTool("fio");
         Environment.requireTool("losetup");
         Environment.requireTool("mkfs.ext4");
+        Environment.requireTool("unshare");
+        overlay = dir.resolve("overlay");
         loops = new LoopDevices(dir);
         loop = loops.attach("bench", 256, false);
         loops.mkfs(loop, "ext4");
@@ -59,7 +70,8 @@ class BenchFleetIT {
     }
 
     private static Launcher.Result bench(String label) throws Exception {
-        return jts.run("bench", "run", "--inventory", inventory.toString(), "--target", mount.toString(),
+        return jts.runInOverlay(overlay, "bench", "run", "--inventory", inventory.toString(), "--target",
+                mount.toString(),
                 "--profile", "rand-read-4k-qd1,pg-wal", "--runtime", "1s", "--size", "16m", "--label", label,
                 "--store", store.toString(), "-o", "json");
     }
@@ -107,12 +119,24 @@ class BenchFleetIT {
         Schedulers schedulers = Schedulers.ofDevice(loop).requireTwo();
         String active = schedulers.active().orElseThrow();
         String other = schedulers.otherThanActive();
-        Launcher.Result experiment = jts.run("experiment", "--inventory", inventory.toString(), "--set",
-                "scheduler=" + active + "," + other, "--profile", "rand-read-4k-qd1", "--target", mount.toString(),
-                "--rounds", "1", "--runtime", "1s", "--size", "16m", "--store", store.toString(), "-o", "json");
+        Launcher.Result experiment = jts.runInOverlay(overlay, "experiment", "--inventory", inventory.toString(),
+                "--set", "scheduler=" + active + "," + other, "--profile", "rand-read-4k-qd1", "--target",
+                mount.toString(), "--rounds", "1", "--runtime", "1s", "--size", "16m", "--store", store.toString(),
+                "-o", "json");
         assertThat(experiment.exit()).as(experiment.toString()).isZero();
         JsonSchemas.validate("fleet-run", experiment.out());
         assertThat(Schedulers.ofDevice(loop).active()).as("the scheduler is restored").contains(active);
+
+        // the host side recorded each run, in the test's directory; nothing of this test in this machine's records
+        // (other jts-fleet processes of this machine may write there meanwhile: look for this test's inventory)
+        Path records = OverlayNamespace.upper(overlay, REAL_RECORDS.toString());
+        assertThat(records).exists();
+        assertThat(Files.readString(records)).contains(baseId).contains(newId)
+                .contains("\"step\":\"queue-set\"").contains("\"command\":\"experiment\"")
+                .contains(inventory.toString());
+        String real = Files.exists(REAL_RECORDS) ? Files.readString(REAL_RECORDS) : "";
+        assertThat(real).as("this test's runs recorded in this machine's %s", REAL_RECORDS)
+                .doesNotContain(inventory.toString()).doesNotContain(baseId).doesNotContain(newId);
     }
 
     @Test
