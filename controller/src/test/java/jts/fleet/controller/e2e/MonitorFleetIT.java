@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import jts.fleet.controller.testing.OverlayNamespace;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.remote.monitor.MonitorUnits;
 import jts.fleet.remote.testing.Environment;
@@ -118,8 +117,8 @@ class MonitorFleetIT {
         return changes;
     }
 
-    private static String config(String name) throws Exception {
-        return Files.readString(OverlayNamespace.upper(dir.resolve(name).resolve("sshd-1"), MonitorUnits.CONFIG));
+    private static String config(SshdFixture host) throws Exception {
+        return Files.readString(host.writtenAt(MonitorUnits.CONFIG));
     }
 
     @Test
@@ -129,7 +128,7 @@ class MonitorFleetIT {
             assertThat(installed.get(host).path("status").asText()).as(host).isEqualTo("changed");
             assertThat(changes(installed.get(host)).values()).as(host).containsOnly("installed");
         }
-        String firstConfig = config("first");
+        String firstConfig = config(first);
         assertThat(firstConfig).contains(mountA.toString()).contains(mountB.toString()).contains(bindA.toString())
                 .doesNotContain(mountC.toString());
         assertThat(firstConfig.lines().filter(l -> l.startsWith("canary\t"))).as("one per filesystem: %s", firstConfig)
@@ -148,13 +147,13 @@ class MonitorFleetIT {
         assertThat(again.get("h1").path("status").asText()).as("h1: the same mounts: %s", again.get("h1"))
                 .isEqualTo("ok");
         assertThat(changes(again.get("h1")).values()).as("h1").containsOnly("unchanged");
-        assertThat(config("first")).as("h1's config as it was").isEqualTo(firstConfig);
+        assertThat(config(first)).as("h1's config as it was").isEqualTo(firstConfig);
         assertThat(again.get("h2").path("status").asText()).as("h2: a new mount: %s", again.get("h2"))
                 .isEqualTo("changed");
         assertThat(changes(again.get("h2"))).as("h2: only its config").containsEntry(MonitorUnits.CONFIG, "installed")
                 .containsEntry(MonitorUnits.SCRIPT, "unchanged").containsEntry(MonitorUnits.SERVICE, "unchanged")
                 .containsEntry(MonitorUnits.TIMER, "unchanged");
-        assertThat(config("second")).contains("mount\t" + mountC + "\t" + loopC + "\thot\text4");
+        assertThat(config(second)).contains("mount\t" + mountC + "\t" + loopC + "\thot\text4");
 
         assertThat(Files.exists(Path.of(MonitorUnits.CONFIG))).as("this machine's /etc untouched")
                 .isEqualTo(hostHadConfig);

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.controller.cli.CliProcess;
-import jts.fleet.controller.testing.Sshd;
+import jts.fleet.controller.change.ChangeJournal;
 import jts.fleet.controller.testing.SshdFixture;
+import jts.fleet.remote.json.JsonMappers;
 import jts.fleet.remote.testing.Environment;
 import jts.fleet.remote.testing.LoopDevices;
 import jts.fleet.remote.trim.TrimPaths;
@@ -41,9 +42,13 @@ class TrimFleetIT {
     static final String HOSTILE_NAME = "line\nCRITICAL - fake \u001b]0;pwned\u0007\u001b[31m";
     static final String HOSTILE_SHOWN = "line\\nCRITICAL - fake \\x1b]0;pwned\\x07\\x1b[31m";
 
+    /** Where a host records what it changes (install-file.sh, jts-fstrim: changes.jsonl). */
+    static final String HOST_RECORDS = TrimPaths.STATE_DIR + "/" + ChangeJournal.FILE_NAME;
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = JsonMappers.mapper();
+
     @TempDir
     static Path dir;
-    @Sshd(sudoUser = true)
+    /** The host trim runs on over ssh: an sshd in a mount namespace of its own, whose /var/lib is an overlay. */
     static SshdFixture sshd;
     static LoopDevices loops;
     static Path ext4;
@@ -68,7 +73,8 @@ class TrimFleetIT {
         trimLogBefore = Files.exists(TRIM_LOG) ? Files.readAllBytes(TRIM_LOG) : null;
         trimLockExisted = Files.exists(TRIM_LOCK);
         Environment.requireTool("sudo");
-        sshd.writeKnownHosts();
+        Environment.requireTool("nsenter");
+        SshdFixture.require();
         loops = new LoopDevices(dir);
         String ext4Loop = loops.attach("ext4", 512, false);
         String xfsLoop = loops.attach("xfs", 512, false);
@@ -81,6 +87,9 @@ class TrimFleetIT {
         bind = loops.bindMount(ext4, "ext4-bind");
         tmpfs = loops.mount("tmpfs", "tmpfs-mnt", "-t", "tmpfs");
         hostile = loops.mount(hostileLoop, HOSTILE_NAME);
+        // after the mounts: its namespace starts with copies of them
+        sshd = SshdFixture.builder().mountNamespace(dir.resolve("host")).sudoUser().start();
+        sshd.writeKnownHosts();
         jts = new Launcher(dir).env("NO_COLOR", "1");
     }
 
@@ -103,10 +112,35 @@ class TrimFleetIT {
                 }
             }
         } finally {
+            if (sshd != null) {
+                sshd.close(); // its namespace ends with it, then the mounts can go
+            }
             if (loops != null) {
                 loops.close();
             }
         }
+    }
+
+    /** The host's change records of runs with {@code inventory}, as JSON, in the order written. */
+    private static List<JsonNode> hostRecords(Path records, Path inventory) throws Exception {
+        if (!Files.exists(records)) {
+            return List.of();
+        }
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(records)) {
+            JsonNode record = JSON.readTree(line);
+            if (record.path("command_line").asText().contains(" --inventory " + inventory)) {
+                lines.add(record);
+            }
+        }
+        return lines;
+    }
+
+    /** Each change of a record ({@code changes[]}) by its target. */
+    private static Map<String, JsonNode> changesByTarget(JsonNode record) {
+        Map<String, JsonNode> byTarget = new HashMap<>();
+        record.path("changes").forEach(c -> byTarget.put(c.path("target").asText(), c));
+        return byTarget;
     }
 
     /** The trim tier (hot: the mounts named; warm: the loop device whose mount point is hostile), {@code host}. */
@@ -211,6 +245,43 @@ class TrimFleetIT {
         assertThat(text.out()).contains(ext4.toString()).contains(dir + "/" + HOSTILE_SHOWN)
                 .containsPattern("box +ok=1").contains("RECAP");
         assertThat(text.err()).doesNotContain("internal error");
+
+        // the host recorded each run, an intent before and an outcome after: its window refused the first, the two
+        // forced ones trimmed (say so, and why)
+        List<JsonNode> records = hostRecords(sshd.writtenAt(HOST_RECORDS), always);
+        assertThat(records).as("host records").extracting(r -> r.path("event").asText())
+                .containsExactly("intent", "outcome", "intent", "outcome", "intent", "outcome");
+        for (JsonNode record : records) {
+            assertThat(record.path("source").asText()).isEqualTo("host");
+            assertThat(record.path("step").asText()).isEqualTo("trim");
+            assertThat(record.at("/operator/ssh_user").asText()).isEqualTo(SshdFixture.SUDO_USER);
+            assertThat(record.at("/operator/become").asText()).isEqualTo("sudo");
+        }
+        for (int pair = 0; pair < 3; pair++) {
+            assertThat(records.get(2 * pair + 1).path("run_id").asText()).as("one run: its intent and outcome")
+                    .isEqualTo(records.get(2 * pair).path("run_id").asText());
+        }
+        assertThat(records.get(1).path("result").asText()).as(records.get(1).toString()).isEqualTo("refused");
+        for (JsonNode forcedRecord : records.subList(2, 6)) {
+            assertThat(forcedRecord.path("forced").asBoolean()).as(forcedRecord.toString()).isTrue();
+            assertThat(forcedRecord.path("reason").asText()).isEqualTo("TrimFleetIT");
+            assertThat(forcedRecord.path("blackout").asText()).as(forcedRecord.toString())
+                    .startsWith("maintenance.blackout[0]");
+        }
+        JsonNode first = records.get(3);
+        assertThat(first.path("result").asText()).as(first.toString()).isEqualTo("changed");
+        Map<String, JsonNode> trimmed = changesByTarget(first);
+        assertThat(trimmed).as(first.toString()).containsKeys(ext4.toString(), xfs.toString(), bind.toString(),
+                tmpfs.toString(), dir.resolve("does-not-exist").toString());
+        for (Path fs : List.of(ext4, xfs)) {
+            assertThat(trimmed.get(fs.toString()).path("attribute").asText()).isEqualTo("fstrim");
+            assertThat(trimmed.get(fs.toString()).path("result").asText()).as(fs.toString()).isEqualTo("changed");
+            assertThat(trimmed.get(fs.toString()).path("after").asText()).as(fs.toString()).matches("[1-9][0-9]* bytes");
+        }
+        assertThat(trimmed.get(bind.toString()).path("note").asText()).startsWith("skipped: same filesystem as " + ext4);
+        assertThat(trimmed.get(tmpfs.toString()).path("note").asText()).startsWith("skipped:");
+        assertThat(Files.exists(Path.of(HOST_RECORDS)) ? Files.readString(Path.of(HOST_RECORDS)) : "")
+                .as("this machine's %s", HOST_RECORDS).doesNotContain(always.toString());
     }
 
     @Test
@@ -243,6 +314,26 @@ class TrimFleetIT {
         assertThat(doc.at("/hosts/0/status").asText()).as("nothing left to change").isEqualTo("ok");
         doc.at("/hosts/0/files").forEach(f -> assertThat(f.path("change").asText()).as(f.toString())
                 .isEqualTo("unchanged"));
+
+        // the host recorded each file the first install wrote (intent, then outcome, with its sha256); nothing for
+        // the second, which wrote nothing
+        List<JsonNode> records = hostRecords(upper.resolve(HOST_RECORDS.substring(1)), local);
+        assertThat(records).as("host records").extracting(r -> r.path("event").asText())
+                .containsExactly("intent", "outcome", "intent", "outcome", "intent", "outcome", "intent", "outcome");
+        Map<String, String> sha256 = new HashMap<>();
+        doc.at("/hosts/0/files").forEach(f -> sha256.put(f.path("path").asText(), f.path("sha256").asText()));
+        List<String> paths = List.of(TrimPaths.SCRIPT, TrimPaths.CONFIG, TrimPaths.SERVICE, TrimPaths.TIMER);
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode record = records.get(i);
+            assertThat(record.path("step").asText()).isEqualTo("install-file");
+            assertThat(record.path("command").asText()).isEqualTo("trim install");
+            JsonNode change = changesByTarget(record).get(paths.get(i / 2));
+            assertThat(change).as("record %d names %s: %s", i, paths.get(i / 2), record).isNotNull();
+            assertThat(change.path("attribute").asText()).isEqualTo("sha256");
+            assertThat(change.path("before").isNull()).as("a new file: %s", change).isTrue();
+            assertThat(change.path("after").asText()).isEqualTo(sha256.get(paths.get(i / 2)));
+            assertThat(change.path("result").asText()).isEqualTo(i % 2 == 0 ? "planned" : "changed");
+        }
     }
 
     /**

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import jts.fleet.controller.e2e.Launcher;
 import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
-import jts.fleet.controller.transport.ShellQuote;
 import jts.fleet.remote.testing.Environment;
 
 /**
@@ -51,21 +50,9 @@ class ShellIT {
         inventory = sshd.writeInventory(temp.resolve("inventory.yaml"), hosts, knownHosts);
     }
 
-    /**
-     * {@code jts-fleet shell} through the built launcher (bin/jts-fleet.in over this build's jar), as an operator
-     * starts it, under tmux with HOME and XDG_STATE_HOME in the test's directory; the pane prints its exit status.
-     */
+    /** {@code jts-fleet shell} over the test's inventory, as an operator starts it ({@link Tmux#launcherShell}). */
     private static Tmux shell(String name) throws Exception {
-        Path home = Files.createDirectories(temp.resolve("home"));
-        String command = "cd " + ShellQuote.quote(temp.toString())
-                + " && env -u NO_COLOR -u CLICOLOR_FORCE -u JTS_FLEET_JAVA_OPTS"
-                + " HOME=" + ShellQuote.quote(home.toString())
-                + " XDG_STATE_HOME=" + ShellQuote.quote(temp.resolve("state").toString())
-                + " JTS_FLEET_JAR=" + ShellQuote.quote(Launcher.jar().toString())
-                + " sh " + ShellQuote.quote(Launcher.script().toString())
-                + " shell --inventory " + ShellQuote.quote(inventory.toString())
-                + "; echo \"SHELL-EXIT=$?\"; sleep 120";
-        return Tmux.start(name, command, 160, 50);
+        return Tmux.launcherShell(name, temp, inventory, 160);
     }
 
     private static boolean endsWithPrompt(String screen, String selection) {

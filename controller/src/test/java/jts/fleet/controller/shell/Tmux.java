@@ -2,11 +2,16 @@ package jts.fleet.controller.shell;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+
+import jts.fleet.controller.e2e.Launcher;
+import jts.fleet.controller.transport.ShellQuote;
 
 /**
  * A program on a real pseudo-terminal: a detached tmux session on a private server socket (so nothing else
@@ -27,6 +32,25 @@ public final class Tmux implements AutoCloseable {
         tmux.run(List.of("-f", "/dev/null", "new-session", "-d", "-s", tmux.session, "-x", Integer.toString(width),
                 "-y", Integer.toString(height), shellCommand));
         return tmux;
+    }
+
+    /**
+     * {@code jts-fleet shell --inventory INVENTORY} through the built launcher (bin/jts-fleet.in over this build's
+     * jar), as an operator starts it, on a width x 50 terminal, with HOME ({@code DIR/home}) and XDG_STATE_HOME
+     * ({@code DIR/state}) in the test's directory; the pane prints {@code SHELL-EXIT=status} when it ends.
+     */
+    public static Tmux launcherShell(String name, Path dir, Path inventory, int width)
+            throws IOException, InterruptedException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        String command = "cd " + ShellQuote.quote(dir.toString())
+                + " && env -u NO_COLOR -u CLICOLOR_FORCE -u JTS_FLEET_JAVA_OPTS"
+                + " HOME=" + ShellQuote.quote(home.toString())
+                + " XDG_STATE_HOME=" + ShellQuote.quote(dir.resolve("state").toString())
+                + " JTS_FLEET_JAR=" + ShellQuote.quote(Launcher.jar().toString())
+                + " sh " + ShellQuote.quote(Launcher.script().toString())
+                + " shell --inventory " + ShellQuote.quote(inventory.toString())
+                + "; echo \"SHELL-EXIT=$?\"; sleep 120";
+        return start(name, command, width, 50);
     }
 
     /** Keys as tmux names them: {@code Tab}, {@code Enter}, {@code C-c}, {@code C-d}, {@code Up}. */

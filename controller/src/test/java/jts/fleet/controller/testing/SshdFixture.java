@@ -424,6 +424,15 @@ public final class SshdFixture implements AutoCloseable {
         return output;
     }
 
+    /**
+     * Where {@code absolutePath} (under /etc, /usr/local or /var/lib), written by a login of the fixture's (first)
+     * sshd in its mount namespace ({@link Builder#mountNamespace}), lands on this machine.
+     */
+    public Path writtenAt(String absolutePath) {
+        return OverlayNamespace.upper(settings.overlayRoot.orElseThrow(() -> new IllegalStateException(
+                "this fixture's sshd runs in no mount namespace of its own")).resolve("sshd-1"), absolutePath);
+    }
+
     /** Lines of the sshd logs containing {@code text} (e.g. {@code "Accepted publickey"}), for counting logins. */
     public List<String> logLines(String text) {
         return log().stream().filter(line -> line.contains(text)).toList();
