@@ -68,23 +68,13 @@ class MonitorFleetIT {
         second = SshdFixture.builder().mountNamespace(dir.resolve("second")).sudoUser().start();
         jts = new Launcher(dir).env("NO_COLOR", "1");
         inventory = Files.writeString(dir.resolve("inventory.yaml"), "hosts:\n"
-                + host("h1", first) + host("h2", second)
+                + first.sudoHostEntry("h1") + second.sudoHostEntry("h2")
                 + "policy:\n"
                 + "  tiers:\n"
                 + "    - name: hot\n"
                 + "      match:\n"
                 + "        mounts: [\"" + mountA + "\", \"" + mountB + "\", \"" + bindA + "\", \"" + mountC + "\"]\n"
                 + "      canary: true\n");
-    }
-
-    private static String host(String name, SshdFixture sshd) throws Exception {
-        return "  " + name + ":\n"
-                + "    address: 127.0.0.1\n"
-                + "    port: " + sshd.ports().get(0) + "\n"
-                + "    user: " + SshdFixture.SUDO_USER + "\n"
-                + "    become: sudo\n"
-                + "    identity_file: \"" + sshd.ed25519Identity() + "\"\n"
-                + "    known_hosts: \"" + sshd.writeKnownHosts() + "\"\n";
     }
 
     @AfterAll

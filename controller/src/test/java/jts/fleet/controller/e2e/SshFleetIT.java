@@ -54,20 +54,13 @@ class SshFleetIT {
         Environment.requireTool("losetup");
         stateDirExisted = Files.isDirectory(STATE_DIR);
         changesBefore = Files.exists(CHANGES) ? Files.readAllBytes(CHANGES) : null;
-        Path known = sshd.writeKnownHosts();
         loops = new LoopDevices(dir);
         loop = loops.attach("e2e", 64, false);
         queue = Path.of("/sys/block", loop, "queue");
         schedulerBefore = Files.readString(queue.resolve("scheduler"));
         target = Schedulers.ofDevice(loop).requireTwo().otherThanActive();
         inventory = Files.writeString(dir.resolve("inv.yaml"), "hosts:\n"
-                + "  box:\n"
-                + "    address: 127.0.0.1\n"
-                + "    port: " + sshd.ports().get(0) + "\n"
-                + "    user: " + SshdFixture.SUDO_USER + "\n"
-                + "    become: sudo\n"
-                + "    identity_file: \"" + sshd.ed25519Identity() + "\"\n"
-                + "    known_hosts: \"" + known + "\"\n"
+                + sshd.sudoHostEntry("box")
                 + "policy:\n"
                 + "  tiers:\n"
                 + "    - name: bench\n"

@@ -164,13 +164,7 @@ class TrimFleetIT {
     }
 
     private static Path overSsh(String name, String blackout) throws Exception {
-        return inventory(name, "  box:\n"
-                + "    address: 127.0.0.1\n"
-                + "    port: " + sshd.ports().get(0) + "\n"
-                + "    user: " + SshdFixture.SUDO_USER + "\n"
-                + "    become: sudo\n"
-                + "    identity_file: \"" + sshd.ed25519Identity() + "\"\n"
-                + "    known_hosts: \"" + sshd.directory().resolve("known_hosts") + "\"\n", blackout);
+        return inventory(name, sshd.sudoHostEntry("box"), blackout);
     }
 
     private static void churn(Path mount) throws Exception {

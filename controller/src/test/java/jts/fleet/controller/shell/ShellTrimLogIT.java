@@ -79,13 +79,7 @@ class ShellTrimLogIT {
                 .containsExactlyElementsOf(lines);
 
         inventory = Files.writeString(temp.resolve("inventory.yaml"), "hosts:\n"
-                + "  db-01:\n"
-                + "    address: 127.0.0.1\n"
-                + "    port: " + sshd.ports().get(0) + "\n"
-                + "    user: " + SshdFixture.SUDO_USER + "\n"
-                + "    become: sudo\n"
-                + "    identity_file: \"" + sshd.ed25519Identity() + "\"\n"
-                + "    known_hosts: \"" + sshd.writeKnownHosts() + "\"\n"
+                + sshd.sudoHostEntry("db-01")
                 + "policy:\n"
                 + "  tiers:\n"
                 + "    - name: hot\n"

@@ -531,6 +531,21 @@ public final class SshdFixture implements AutoCloseable {
         return hosts;
     }
 
+    /**
+     * The inventory entry ({@code hosts:} item, YAML lines indented by two) of a host named {@code name} on the first
+     * port, logging in as {@link #SUDO_USER} with the ed25519 key, become sudo, checked against this fixture's
+     * known_hosts (written now).
+     */
+    public String sudoHostEntry(String name) throws IOException {
+        return "  " + name + ":\n"
+                + "    address: " + settings.address + "\n"
+                + "    port: " + ports.get(0) + "\n"
+                + "    user: " + SUDO_USER + "\n"
+                + "    become: sudo\n"
+                + "    identity_file: " + yamlString(ed25519Identity().toString()) + "\n"
+                + "    known_hosts: " + yamlString(writeKnownHosts().toString()) + "\n";
+    }
+
     /** Writes an inventory file (the format of {@code inventory.yaml}) for {@code hosts}. */
     public Path writeInventory(Path file, List<InventoryHost> hosts, Path knownHosts) throws IOException {
         StringBuilder yaml = new StringBuilder("# written by SshdFixture\nhosts:\n");
