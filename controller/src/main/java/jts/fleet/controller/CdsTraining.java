@@ -27,6 +27,6 @@ public final class CdsTraining {
         // After the commands, not before: a method handle links by what is initialised at that moment, and the
         // archive then holds the shapes a one-shot status links (with the SSH classes initialised first, a local
         // status spun ~4 method handle forms at run time that the archive did not have).
-        jts.fleet.controller.transport.Transports.warmUp();
+        jts.fleet.controller.transport.SshPreload.warmUp();
     }
 }

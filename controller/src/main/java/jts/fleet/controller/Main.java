@@ -2,10 +2,10 @@ package jts.fleet.controller;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 
 import jts.fleet.controller.cli.AppContext;
 import jts.fleet.controller.cli.Interrupts;
+import jts.fleet.controller.cli.LocalClock;
 import jts.fleet.controller.cli.VersionProvider;
 import jts.fleet.controller.cli.tree.CommandTree;
 import jts.fleet.controller.shell.ShellCommand;
@@ -40,7 +40,9 @@ public final class Main {
     }
 
     private static AppContext cliContext(PrintWriter out, PrintWriter err, boolean handleInterrupts) {
-        AppContext context = new AppContext(out, err, System.console() != null, Clock.systemDefaultZone());
+        // the zone database on the other core while the command model is built (see LocalClock)
+        LocalClock.readZonesInBackground();
+        AppContext context = new AppContext(out, err, System.console() != null, new LocalClock());
         if (handleInterrupts) {
             // Ctrl-C during a command that changes hosts stops it gracefully; see Interrupts
             Interrupts.install(context);

@@ -124,17 +124,28 @@ public final class InventoryLoader {
     }
 
     public Inventory load(Optional<Path> explicit) throws InventoryException {
+        refuseStrayPolicy(explicit);
+        return load(explicit, locate(explicit));
+    }
+
+    /**
+     * {@link #load(Optional)} where {@code located} is what {@link #locate} returned for {@code explicit}: a caller
+     * that had to know whether a file is read (the shell, before each command) does not look the places up twice.
+     */
+    public Inventory load(Optional<Path> explicit, Optional<Path> located) throws InventoryException {
+        refuseStrayPolicy(explicit);
         Optional<Path> ansible = explicit.flatMap(InventoryLoader::ansiblePath);
         if (ansible.isPresent()) {
-            locate(explicit);
             return loadAnsible(ansible.get());
         }
-        if (policyFile.isPresent()) {
+        return located.isPresent() ? loadFile(located.get()) : loadDefault();
+    }
+
+    private void refuseStrayPolicy(Optional<Path> explicit) throws InventoryException {
+        if (policyFile.isPresent() && explicit.flatMap(InventoryLoader::ansiblePath).isEmpty()) {
             throw new InventoryException("--policy " + policyFile.get() + ": applies to Ansible inventories "
                     + "(--inventory ansible:PATH); a jts-fleet inventory holds its own policy");
         }
-        Optional<Path> file = locate(explicit);
-        return file.isPresent() ? loadFile(file.get()) : loadDefault();
     }
 
     /**

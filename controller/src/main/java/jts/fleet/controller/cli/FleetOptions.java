@@ -1,6 +1,7 @@
 package jts.fleet.controller.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,10 +10,11 @@ import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.ConnectionPool;
 import jts.fleet.controller.transport.Operator;
 import jts.fleet.controller.transport.SshOptions;
-import jts.fleet.controller.transport.Transports;
+import jts.fleet.controller.transport.SshPreload;
 import jts.fleet.controller.transport.auth.TtyPassphrasePrompt;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Inventory;
+import jts.fleet.inventory.InventoryLoader;
 import jts.fleet.inventory.source.InventoryException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -126,11 +128,13 @@ public final class FleetOptions {
      * closes.
      */
     public FleetSession open(AppContext context) throws InventoryException, UsageException {
-        if (selection.readsInventoryFile()) {
+        InventoryLoader loader = selection.loader();
+        Optional<Path> file = selection.locate(loader);
+        if (file.isPresent()) {
             // only an inventory file can hold SSH hosts: the SSH machinery loads beside its parsing
-            Transports.prepareInBackground();
+            SshPreload.inBackground();
         }
-        Inventory inv = loadInventory(context);
+        Inventory inv = selection.loadInventory(context, loader, file);
         List<HostSpec> selected = select(inv, context);
         if (forks < 1) {
             throw new UsageException("--forks must be at least 1, got " + forks);

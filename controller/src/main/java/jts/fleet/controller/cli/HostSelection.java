@@ -59,19 +59,21 @@ public final class HostSelection {
 
     /** The same, reusing the inventory the context's last command loaded when its files are unchanged. */
     public Inventory loadInventory(AppContext context) throws InventoryException {
-        return context.inventories().load(loader(), Optional.ofNullable(inventory));
+        InventoryLoader loader = loader();
+        return loadInventory(context, loader, locate(loader));
     }
 
     /**
-     * Whether the inventory comes from a file (given, ./inventory.yaml, /etc/jts-fleet/inventory.yaml) rather than
-     * the embedded default, which holds only this machine. A given file that is missing counts: loading reports it.
+     * The file {@code loader} reads for this selection (given, ./inventory.yaml, /etc/jts-fleet/inventory.yaml), or
+     * empty for the embedded default, which holds only this machine; a given file that is missing is an error.
      */
-    boolean readsInventoryFile() {
-        try {
-            return inventory != null || loader().locate(Optional.empty()).isPresent();
-        } catch (InventoryException e) {
-            return true;
-        }
+    Optional<Path> locate(InventoryLoader loader) throws InventoryException {
+        return loader.locate(Optional.ofNullable(inventory));
+    }
+
+    /** {@link #loadInventory(AppContext)} with the loader and the file a caller has located already. */
+    Inventory loadInventory(AppContext context, InventoryLoader loader, Optional<Path> file) throws InventoryException {
+        return context.inventories().load(loader, Optional.ofNullable(inventory), file);
     }
 
     /** The standard places, with {@code --policy} and {@code --ssh-config} when given (relative files from here). */

@@ -25,8 +25,11 @@ final class InventoryCache {
 
     private final AtomicReference<Entry> last = new AtomicReference<>();
 
-    Inventory load(InventoryLoader loader, Optional<Path> explicit) throws InventoryException {
-        Optional<Path> file = loader.locate(explicit);
+    /**
+     * The inventory {@code loader} loads for {@code explicit} ({@code --inventory}), where {@code file} is what
+     * {@link InventoryLoader#locate} found for it: the caller has looked the standard places up once.
+     */
+    Inventory load(InventoryLoader loader, Optional<Path> explicit, Optional<Path> file) throws InventoryException {
         Object key = List.of(explicit, file, loader.choices());
         try {
             Entry cached = last.get();
@@ -36,14 +39,14 @@ final class InventoryCache {
             // the inventory file is stamped before it is read: an edit in between is seen by the next command;
             // the other inputs are known only after the load
             List<Object> stamps = new ArrayList<>(FileStamps.of(file.stream().toList()));
-            Inventory inventory = loader.load(explicit);
+            Inventory inventory = loader.load(explicit, file);
             List<Path> files = new ArrayList<>(file.stream().toList());
             files.addAll(inventory.inputs());
             stamps.addAll(FileStamps.of(inventory.inputs()));
             last.set(new Entry(key, files, stamps, inventory));
             return inventory;
         } catch (IOException e) {
-            return loader.load(explicit); // says what is wrong with the file; no stamp, no reuse
+            return loader.load(explicit, file); // says what is wrong with the file; no stamp, no reuse
         }
     }
 }

@@ -7,11 +7,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import jts.fleet.inventory.Maintenance;
+import jts.fleet.inventory.Policy;
 import jts.fleet.remote.tuning.HostPlan;
 import jts.fleet.remote.tuning.MountOptionCheck;
 
 /** Mount option expectations in verify (drift, exit 3) and plan (each one listed, with the fstab fix). */
 class MountOptionDriftTest {
+    private static final Policy NO_TIERS = new Policy(List.of(), new Maintenance(List.of(), "", 0), Map.of());
+
     private static final MountOptionCheck.Result NCONNECT = new MountOptionCheck.Result("/mnt/nas", "cold", "nfs4",
             "nconnect>=4", "nconnect=1 (the default)", false, "set nconnect=4 (or more) in the /etc/fstab entry");
     private static final MountOptionCheck.Result HARD = new MountOptionCheck.Result("/mnt/nas", "cold", "nfs4",
@@ -34,7 +38,7 @@ class MountOptionDriftTest {
 
     @Test
     void planShowsEachExpectationInTextAndJson() {
-        PlanReport plan = new PlanReport(new HostPlan("nas-01", "sha256:0", List.of(), List.of()), "", "",
+        PlanReport plan = new PlanReport(new HostPlan("nas-01", NO_TIERS, List.of(), List.of()), "", "",
                 List.of(NCONNECT, HARD));
         assertThat(plan.text()).contains("mount /mnt/nas (tier cold): nconnect>=4 DRIFT: nconnect=1 (the default); "
                 + "set nconnect=4 (or more) in the /etc/fstab entry").contains("mount /mnt/nas (tier cold): hard ok");

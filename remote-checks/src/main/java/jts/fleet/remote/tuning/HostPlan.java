@@ -5,19 +5,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import jts.fleet.inventory.Policy;
+
 /**
  * The tuning plan of one host: per device and attribute, current, desired, action and reason. A plan with
  * any {@link TuningAction#INVALID} setting is invalid as a whole: apply touches nothing on that host.
  *
- * @param policyHash short hash of the tier policy the plan was made from (also in the rules header)
- * @param conflicts  devices claimed by more than one tier; the first tier in policy order wins
+ * @param policy    the host's policy the plan was made from
+ * @param conflicts devices claimed by more than one tier; the first tier in policy order wins
  */
-public record HostPlan(String host, String policyHash, List<DevicePlan> devices, List<String> conflicts) {
+public record HostPlan(String host, Policy policy, List<DevicePlan> devices, List<String> conflicts) {
     public HostPlan {
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(policyHash, "policyHash");
+        Objects.requireNonNull(policy, "policy");
         devices = List.copyOf(devices);
         conflicts = List.copyOf(conflicts);
+    }
+
+    /**
+     * The short hash of the tier policy the plan was made from ({@link PolicyFingerprint}; also in the rules header),
+     * computed when asked for: its SHA-256 starts the JDK's security providers, ~5 ms of a cold JVM that
+     * {@code status} and {@code check}, which only count drift, do not need.
+     */
+    public String policyHash() {
+        return PolicyFingerprint.of(policy);
     }
 
     public boolean valid() {

@@ -117,7 +117,7 @@ public final class TuningPlanner {
                     Optional.empty()));
         }
         plans.addAll(backingDevices(model, policy));
-        return new HostPlan(snapshot.host(), PolicyFingerprint.of(policy), plans, conflicts);
+        return new HostPlan(snapshot.host(), policy, plans, conflicts);
     }
 
     /** Attributes a network filesystem's backing device (/sys/class/bdi/MAJ:MIN) has and jts-fleet may set. */

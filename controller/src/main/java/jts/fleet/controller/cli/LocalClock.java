@@ -1,0 +1,65 @@
+package jts.fleet.controller.cli;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The system clock in this machine's time zone, {@link Clock#systemDefaultZone()} as a one-shot run needs it: the
+ * zone is looked up when something first asks for it, not when the clock is made, and the time-zone database is
+ * read on a background thread from the start.
+ *
+ * <p>Why: java.time reads its zone database (tzdb.dat, found through a service lookup over every module) the
+ * first time a zone is resolved, ~12 ms of a cold JVM; {@code systemDefaultZone()} paid that, plus the JDK's
+ * second reading of the system zone for {@link java.util.TimeZone}, on the main thread before the command line was
+ * even parsed. A local {@code status} never asks for its own zone (instants only); the policy's blackout windows
+ * name theirs ({@code America/New_York}) and need the database, which by then {@link #readZonesInBackground} has
+ * read while the command model was built on the other core. Times shown are unchanged: the zone, once asked
+ * for, is the system default as before.
+ */
+public final class LocalClock extends Clock {
+    private volatile ZoneId zone;
+
+    /** Reads the time-zone database on a daemon thread (a no-op for the JVM when something already did). */
+    public static void readZonesInBackground() {
+        Thread reader = new Thread(LocalClock::readZones, "jts-fleet-zones");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Loads java.time's zone rules provider: the first {@link ZoneId#of} of a region id would, on its thread. */
+    static void readZones() {
+        ZoneId.getAvailableZoneIds();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        ZoneId resolved = zone;
+        if (resolved == null) {
+            resolved = ZoneId.systemDefault();
+            zone = resolved;
+        }
+        return resolved;
+    }
+
+    @Override
+    public Clock withZone(ZoneId other) {
+        return Clock.system(Objects.requireNonNull(other, "zone"));
+    }
+
+    @Override
+    public long millis() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalClock[" + getZone() + "]";
+    }
+}

@@ -1,0 +1,50 @@
+package jts.fleet.controller.transport;
+
+/**
+ * Loading the SSH machinery (sshj, BouncyCastle) before the first connect, apart from {@link Transports}: a class
+ * that names sshj's types makes the JVM load them when it verifies the class, and every run links
+ * {@code Transports}, local ones included.
+ */
+public final class SshPreload {
+    private SshPreload() {
+    }
+
+    /**
+     * Loads and initialises the SSH machinery (sshj, BouncyCastle, the shared configuration) without
+     * connecting: for the class-data-sharing training run.
+     */
+    public static void warmUp() throws java.io.IOException, java.security.GeneralSecurityException {
+        var config = ModernAlgorithms.shared();
+        config.getRandomFactory().create().fill(new byte[16]);
+        try (var client = new net.schmizz.sshj.SSHClient(config)) {
+            client.getTransport();
+        }
+        java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        // the access path: a run's shared state, known_hosts matching, identity planning (nothing read or connected)
+        try (SshRun run = new SshRun(SshOptions.defaults(), Operator.none())) {
+            run.prepare();
+            run.openJumpConnections();
+        }
+        jts.fleet.controller.transport.hostkeys.KnownHosts.parse(java.nio.file.Path.of("known_hosts"), "# warm-up\n");
+        new jts.fleet.controller.transport.hostkeys.HostPatterns("*.example.com,!db-01.example.com").matches("x");
+    }
+
+    /**
+     * Starts loading the SSH machinery on a daemon thread, for a run that may connect: registering BouncyCastle costs
+     * ~0.3 s of a cold JVM (1.84 validates its named curves), which then overlaps with loading the inventory on the
+     * other core instead of delaying the first connect. Once loaded, a call costs only a thread that returns at
+     * once. A run of local hosts (the embedded inventory) never calls it.
+     */
+    public static void inBackground() {
+        Thread prepare = new Thread(() -> {
+            try {
+                ModernAlgorithms.shared();
+                net.schmizz.sshj.common.SecurityUtils.getKeyFactory("Ed25519");
+            } catch (java.security.GeneralSecurityException | RuntimeException e) {
+                // the first connect will meet the same problem and report it
+            }
+        }, "jts-ssh-prepare");
+        prepare.setDaemon(true);
+        prepare.start();
+    }
+}
