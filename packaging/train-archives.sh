@@ -12,10 +12,23 @@ set -u
 jar=$1
 base=$2
 rm -f "$base.jsa" "$base.jsa.java" "$base.aot" "$base.aot.java" "$base.classlist"
+# The launcher's flags for one-shot commands, read from the launcher itself (its one_shot_flags line), which sits
+# at ../bin/jts-fleet.in from here in the source tree and at ../../bin/jts-fleet in the installed layouts
+# (/usr/share/jts-fleet -> /usr/bin, share/jts-fleet -> bin of the tarball). G1 (the default) at dump time: only
+# then does a Java 17 archive hold heap objects (the module graph), and only G1 maps them at run time.
+here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
+opts=""
+for launcher in "$here/../bin/jts-fleet.in" "$here/../../bin/jts-fleet"; do
+    if [ -f "$launcher" ]; then
+        opts=$(sed -n 's/^one_shot_flags="\(.*\)"$/\1/p' "$launcher")
+        break
+    fi
+done
+if [ -z "$opts" ]; then
+    echo "train-archives: no launcher with one_shot_flags beside $here: no archive trained (start-up is slower)" >&2
+    exit 0
+fi
 cd / || exit 0   # no ./inventory.yaml of the caller's directory in the training run
-# The launcher's flags for one-shot commands. G1 (the default) at dump time: only then does a Java 17 archive
-# hold heap objects (the module graph), and only G1 maps them at run time.
-opts="-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=3"
 
 java17=$(command -v java 2>/dev/null) && java17=$(readlink -f "$java17")
 if [ -n "$java17" ]; then

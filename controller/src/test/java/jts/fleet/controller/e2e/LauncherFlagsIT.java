@@ -10,9 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher picks JVM flags by command (bin/jts-fleet.in): one-shot commands start on G1 (the collector that maps
- * the class-data archive's heap objects) with C1 alone at raised thresholds; the shell and watch, which run for
- * hours, keep the serial collector and C1 at its usual thresholds. The command is the first word after the
- * top-level options, as CommandTree reads it. -XX:+PrintCommandLineFlags shows what the JVM was given.
+ * the class-data archive's heap objects) with C1 alone at raised thresholds and no hsperfdata file; the shell and
+ * watch, which run for hours, keep the serial collector and C1 at its usual thresholds. The command is the first
+ * word after the top-level options, as CommandTree reads it. -XX:+PrintCommandLineFlags shows what the JVM was given.
  */
 class LauncherFlagsIT {
     @Test
@@ -24,7 +24,7 @@ class LauncherFlagsIT {
             assertThat(run.exit()).as(run.toString()).isZero();
             String flags = run.out().lines().findFirst().orElse("");
             assertThat(flags).as(run.toString()).contains("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=3",
-                    "-XX:+UseG1GC").doesNotContain("UseSerialGC");
+                    "-XX:+UseG1GC", "-XX:-UsePerfData").doesNotContain("UseSerialGC");
         }
     }
 
@@ -38,7 +38,7 @@ class LauncherFlagsIT {
             assertThat(run.exit()).as(run.toString()).isZero();
             String flags = run.out().lines().findFirst().orElse("");
             assertThat(flags).as(run.toString()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
-                    .doesNotContain("CompileThresholdScaling");
+                    .doesNotContain("CompileThresholdScaling").doesNotContain("UsePerfData");
         }
     }
 
