@@ -51,22 +51,30 @@ public final class CommandTree {
      * {@code shell}), listed last in --help in the given order (the shell, the generated docs, top-level help).
      */
     public static CommandLine create(AppContext context, Class<?>... frontEnds) {
+        return create(context, Models.GENERATED, frontEnds);
+    }
+
+    /** The same with the command models from {@code models} (tests compare the two). */
+    static CommandLine create(AppContext context, Models models, Class<?>... frontEnds) {
         List<Class<?>> all = new java.util.ArrayList<>(List.of(subcommands()));
         all.addAll(List.of(frontEnds));
         all.add(CompleteCommand.class); // hidden: for the completion scripts only
-        return build(context, all);
+        return build(context, all, models);
     }
 
     /**
      * The tree one command line needs: when {@code args} name a subcommand (or one of {@code frontEnds}), only
-     * that command's model is built. picocli builds a command's model by reflection over its classes, fields and
-     * annotations; for all ~35 commands that is most of a one-shot run's start-up (~150-250 ms on a 2-core VM).
-     * Anything else (top-level help, an unknown or misspelt command, which picocli answers with suggestions)
-     * gets the whole tree.
+     * that command's model is built, from its generated model ({@link Models#GENERATED}). Anything else (top-level
+     * help, an unknown or misspelt command, which picocli answers with suggestions) gets the whole tree.
      */
     public static CommandLine forArguments(AppContext context, Class<?>[] frontEnds, String... args) {
-        return namedSubcommand(frontEnds, args).map(sub -> build(context, List.of(sub)))
-                .orElseGet(() -> create(context, frontEnds));
+        return forArguments(context, Models.GENERATED, frontEnds, args);
+    }
+
+    /** The same with the command models from {@code models} (tests compare the two). */
+    static CommandLine forArguments(AppContext context, Models models, Class<?>[] frontEnds, String... args) {
+        return namedSubcommand(frontEnds, args).map(sub -> build(context, List.of(sub), models))
+                .orElseGet(() -> create(context, models, frontEnds));
     }
 
     /**
@@ -96,10 +104,32 @@ public final class CommandTree {
         return java.util.Optional.empty();
     }
 
-    private static CommandLine build(AppContext context, List<Class<?>> subcommands) {
-        CommandLine cmd = new CommandLine(new JtsFleetCommand(), new ContextFactory(context));
+    /**
+     * Where the picocli model of a command comes from. picocli reading a command's annotations at run time was ~40 %
+     * of a local {@code status}'s start-up: each annotation type becomes a dynamic proxy class (~6 per run, ~20 ms for
+     * the first {@code @Command}), which no class-data archive can hold, and every member of every class of the
+     * command is scanned.
+     */
+    enum Models {
+        /**
+         * The models generated at build time from the annotations ({@link CommandModels}): every command of the tree;
+         * a class they do not cover (a front end such as the shell) is read from its annotations.
+         */
+        GENERATED,
+        /** picocli reads every command's annotations: the truth the generated models are tested against. */
+        ANNOTATIONS
+    }
+
+    private static CommandLine build(AppContext context, List<Class<?>> subcommands, Models models) {
+        ContextFactory factory = new ContextFactory(context);
+        if (models == Models.ANNOTATIONS) {
+            CommandLine cmd = new CommandLine(new JtsFleetCommand(), factory);
+            subcommands.forEach(cmd::addSubcommand);
+            return configure(cmd, context);
+        }
+        CommandLine cmd = new CommandLine(CommandModels.spec(new JtsFleetCommand(), factory), factory);
         for (Class<?> sub : subcommands) {
-            cmd.addSubcommand(sub);
+            cmd.addSubcommand(ModelParts.subcommand(sub, factory));
         }
         return configure(cmd, context);
     }
