@@ -263,12 +263,13 @@ public final class CheckEngine {
             out.add(new Finding(target.host(), Severity.UNKNOWN, "trim.jsonl " + p));
         }
         Instant now = clock.instant();
+        TrimLog.Latest latest = log.latest();
         target.tierByMount().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             Optional<Tier> tier = target.policy().tier(e.getValue());
             if (tier.isEmpty() || !tier.get().trim()) {
                 return;
             }
-            TrimVerdict verdict = TrimVerdict.judge(log, e.getKey(), tier.get().thresholds().trimOverdueDays(), now);
+            TrimVerdict verdict = TrimVerdict.judge(latest, e.getKey(), tier.get().thresholds().trimOverdueDays(), now);
             if (verdict.holds(TrimVerdict.Kind.NEVER_SUCCEEDED)) {
                 out.add(new Finding(target.host(), TrimVerdict.Kind.NEVER_SUCCEEDED.severity(), e.getKey() + " ("
                         + e.getValue() + "): never trimmed successfully"));

@@ -217,13 +217,14 @@ sealed interface HostCheck permits HostCheck.QueueCheck, HostCheck.DiscardCheck,
             for (TrimLog.Problem p : log.problems()) {
                 findings.add(Finding.warning(host.name(), "trim.jsonl:" + p.line(), p.message()));
             }
-            Map<String, TrimRecord> last = log.lastPerMount();
+            TrimLog.Latest latest = log.latest();
+            Map<String, TrimRecord> last = latest.runs();
             List<String> trimMounts = new ArrayList<>();
             for (Mount m : model.snapshot().mounts()) {
                 Optional<Tier> tier = model.tierOfMount(m.path()).flatMap(t -> host.policy().tier(t));
                 if (tier.isPresent() && tier.get().trim() && m.bindOf().isEmpty()) {
                     trimMounts.add(m.path());
-                    findings.add(row(host.name(), m.path(), TrimVerdict.judge(log, m.path(),
+                    findings.add(row(host.name(), m.path(), TrimVerdict.judge(latest, m.path(),
                             tier.get().thresholds().trimOverdueDays(), now)));
                 }
             }

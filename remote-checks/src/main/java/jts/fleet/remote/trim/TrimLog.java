@@ -62,6 +62,22 @@ public record TrimLog(List<TrimRecord> records, List<Problem> problems) {
         return log.records();
     }
 
+    /**
+     * The latest run and the latest successful run of every mount (dry runs ignored), mounts in order of first
+     * appearance: the log read once, for judging each of its mounts ({@link TrimVerdict#judge}).
+     */
+    public record Latest(Map<String, TrimRecord> runs, Map<String, TrimRecord> successes) {
+        public Latest {
+            runs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(runs));
+            successes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(successes));
+        }
+    }
+
+    /** {@link Latest}: one pass over the records for each of its maps, whatever the number of mounts. */
+    public Latest latest() {
+        return new Latest(lastPerMount(), lastSuccessPerMount());
+    }
+
     /** The latest record per mount (dry runs ignored), mounts in order of first appearance. */
     public Map<String, TrimRecord> lastPerMount() {
         return latest(r -> true);

@@ -48,9 +48,10 @@ public record TrimVerdict(Kind kind, List<Kind> concerns, Optional<TrimRecord> l
         concerns = List.copyOf(concerns);
     }
 
-    /** Judges one mount from its records in {@code log}. */
-    public static TrimVerdict judge(TrimLog log, String mount, int limitDays, Instant now) {
-        return judge(Optional.ofNullable(log.lastPerMount().get(mount)), log.lastSuccess(mount), limitDays, now);
+    /** Judges one mount from the latest records of a log ({@link TrimLog#latest()}, read once for all its mounts). */
+    public static TrimVerdict judge(TrimLog.Latest latest, String mount, int limitDays, Instant now) {
+        return judge(Optional.ofNullable(latest.runs().get(mount)), Optional.ofNullable(latest.successes().get(mount)),
+                limitDays, now);
     }
 
     /**

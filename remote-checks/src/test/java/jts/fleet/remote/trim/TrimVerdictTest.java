@@ -117,10 +117,10 @@ class TrimVerdictTest {
                         + "\"duration_s\":0,\"result\":\"skipped\",\"reason\":\"dry run\",\"dry_run\":true}",
                 "{\"ts\":" + NOW.getEpochSecond()
                         + ",\"host\":\"db-01\",\"mount\":\"/other\",\"bytes\":5,\"duration_s\":1,\"result\":\"ok\"}"));
-        TrimVerdict data = TrimVerdict.judge(log, "/data", LIMIT, NOW);
+        TrimVerdict data = TrimVerdict.judge(log.latest(), "/data", LIMIT, NOW);
         assertThat(data.concerns()).containsExactly(Kind.FAILED, Kind.OVERDUE);
         assertThat(data.sinceSuccess()).contains(Duration.ofDays(9));
-        assertThat(TrimVerdict.judge(log, "/absent", LIMIT, NOW).kind()).isEqualTo(Kind.NOTHING_RECORDED);
+        assertThat(TrimVerdict.judge(log.latest(), "/absent", LIMIT, NOW).kind()).isEqualTo(Kind.NOTHING_RECORDED);
     }
 
     @Test
