@@ -111,10 +111,7 @@ public final class ConnectionPool implements AutoCloseable {
         for (String name : List.copyOf(entries.keySet())) {
             Entry entry = entries.remove(name);
             if (entry != null) {
-                Thread closer = new Thread(entry.transport()::close, "close-" + name);
-                closer.setDaemon(true);
-                closer.start();
-                closers.add(closer);
+                closers.add(Quietly.inBackground("close-" + name, entry.transport()::close));
             }
         }
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();

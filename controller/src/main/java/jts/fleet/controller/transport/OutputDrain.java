@@ -24,8 +24,8 @@ final class OutputDrain {
     private OutputDrain(InputStream in, String name, long limit, Runnable overflow) {
         this.limit = limit;
         this.overflow = overflow;
-        thread = new Thread(() -> copy(in), name);
-        thread.setDaemon(true);
+        // last: the copy starts with every field it reads set
+        thread = Quietly.inBackground(name, () -> copy(in));
     }
 
     /** Drains {@code in} with no practical limit (tests and callers that bound the output themselves). */
@@ -35,24 +35,19 @@ final class OutputDrain {
 
     /** Drains at most {@code limit} bytes of {@code in}; past them {@code overflow} runs (once) and reading stops. */
     static OutputDrain start(InputStream in, String name, long limit, Runnable overflow) {
-        OutputDrain drain = new OutputDrain(in, name, limit, overflow);
-        drain.thread.start();
-        return drain;
+        return new OutputDrain(in, name, limit, overflow);
     }
 
     /** Writes {@code data} then closes {@code out} on a separate thread, so a full pipe cannot block us. */
     static Thread feed(OutputStream out, byte[] data, String name) {
-        Thread feeder = new Thread(() -> {
+        return Quietly.inBackground(name, () -> {
             try (out) {
                 out.write(data);
                 out.flush();
             } catch (IOException e) {
                 // The command exited without reading all of stdin; its exit status tells the story.
             }
-        }, name);
-        feeder.setDaemon(true);
-        feeder.start();
-        return feeder;
+        });
     }
 
     private void copy(InputStream in) {
