@@ -109,10 +109,7 @@ public final class BenchEngine {
      * @throws IllegalArgumentException unless {@code dir} is a plain absolute path ({@link TuningScripts#validPath})
      */
     public BenchEngine recordingIn(String dir) {
-        if (!TuningScripts.validPath(dir)) {
-            throw new IllegalArgumentException("state directory \"" + dir + "\" is not a plain absolute path");
-        }
-        this.stateDir = dir;
+        this.stateDir = TuningScripts.requireValidPath("state directory", dir);
         return this;
     }
 

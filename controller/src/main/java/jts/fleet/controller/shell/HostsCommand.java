@@ -91,12 +91,10 @@ final class HostsCommand extends SessionFleetCommand {
         }
     }
 
+    /** A failed probe in its result's word ({@link HostResult#status()}), else the connection's state. */
     private static String state(Optional<SessionTransport> transport, HostResult<Duration> probe) {
-        if (probe instanceof HostResult.Unreachable<Duration>) {
-            return "unreachable";
-        }
-        if (probe instanceof HostResult.Failed<Duration>) {
-            return "failed";
+        if (probe != null && probe.isFailure()) {
+            return probe.status();
         }
         if (transport.isEmpty() || !transport.get().used()) {
             return "not connected";

@@ -14,15 +14,11 @@ import jts.fleet.remote.tuning.UdevRules;
 public record TuningPaths(String sysfsRoot, String stateDir, String rulesPath) {
     public TuningPaths {
         Objects.requireNonNull(sysfsRoot, "sysfsRoot");
-        if (!sysfsRoot.isEmpty() && !TuningScripts.validPath(sysfsRoot)) {
-            throw new IllegalArgumentException("sysfs root \"" + sysfsRoot + "\" is not a plain absolute path");
+        if (!sysfsRoot.isEmpty()) {
+            TuningScripts.requireValidPath("sysfs root", sysfsRoot);
         }
-        if (!TuningScripts.validPath(stateDir)) {
-            throw new IllegalArgumentException("state directory \"" + stateDir + "\" is not a plain absolute path");
-        }
-        if (!TuningScripts.validPath(rulesPath)) {
-            throw new IllegalArgumentException("rules path \"" + rulesPath + "\" is not a plain absolute path");
-        }
+        TuningScripts.requireValidPath("state directory", stateDir);
+        TuningScripts.requireValidPath("rules path", rulesPath);
     }
 
     public static TuningPaths forHost(HostSpec host) {

@@ -65,4 +65,17 @@ public enum TuningScripts {
         return path != null && path.matches("/[A-Za-z0-9._/+-]*") && !path.contains("//")
                 && !path.contains("/../") && !path.endsWith("/..");
     }
+
+    /**
+     * {@code path} when it is {@link #validPath valid}, named {@code what} in the error otherwise ({@code state
+     * directory "/var/lib/../etc" is not a plain absolute path}).
+     *
+     * @throws IllegalArgumentException for a path the host scripts would refuse
+     */
+    public static String requireValidPath(String what, String path) {
+        if (!validPath(path)) {
+            throw new IllegalArgumentException(what + " \"" + path + "\" is not a plain absolute path");
+        }
+        return path;
+    }
 }
