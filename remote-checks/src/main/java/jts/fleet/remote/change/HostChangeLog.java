@@ -22,7 +22,7 @@ public final class HostChangeLog {
     public static final int KEEP = 3;
 
     private static final String PRELUDE = read("change-log.sh");
-    private static final String READ = read("change-read.sh");
+    private static final String READ = HostPrelude.spliced(read("change-read.sh"));
 
     private HostChangeLog() {
     }
@@ -37,7 +37,7 @@ public final class HostChangeLog {
         return PRELUDE;
     }
 
-    /** {@code change-read.sh STATE_DIR SINCE}: read-only. */
+    /** {@code change-read.sh STATE_DIR SINCE}, with the host prelude (its path rule): read-only. */
     public static String readScript() {
         return READ;
     }

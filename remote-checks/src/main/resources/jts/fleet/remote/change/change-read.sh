@@ -6,23 +6,21 @@
 #   @@unreadable PATH    a file that is there but cannot be read
 #   @@done
 # SINCE (UTC, 2026-12-01T00:00:00Z) leaves out lines whose "time" is older; "-" keeps every line. A line without a
-# time (damaged) is always printed: the controller reports it with its file and line.
+# time (damaged) is always printed: the controller reports it with its file and line. Carries the host prelude
+# (HostPrelude.spliced: valid_path, die).
 set -u
 LC_ALL=C
 export LC_ALL
+# shellcheck disable=SC2034  # read by die (host prelude)
+prog=change-read
 
 dir=${1-}
 since=${2:--}
-case $dir in
-    /*) ;;
-    *) echo "change-read: STATE_DIR must be an absolute path" >&2; exit 2 ;;
-esac
-case $dir in
-    *[!A-Za-z0-9._/+-]* | */../* | */.. | *//*) echo "change-read: STATE_DIR \"$dir\" is not a plain path" >&2; exit 2 ;;
-esac
+# the host prelude's rule for a directory jts-fleet names on a host (valid_path)
+valid_path "$dir" || die 2 "STATE_DIR \"$dir\" is not a plain path (absolute, [A-Za-z0-9._/+-], no ..)"
 case $since in
     - | [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z) ;;
-    *) echo "change-read: SINCE must be - or like 2026-12-01T00:00:00Z" >&2; exit 2 ;;
+    *) die 2 "SINCE must be - or like 2026-12-01T00:00:00Z" ;;
 esac
 
 echo "@@jts-changes 1"

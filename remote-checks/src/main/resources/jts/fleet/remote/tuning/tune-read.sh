@@ -12,11 +12,13 @@
 #   <content>
 #   @@end
 
+# shellcheck disable=SC2034  # read by die (host prelude)
+prog=jts-tune-read
 state_dir=${1:-/var/lib/jts-fleet}
 rules=${2:-/etc/udev/rules.d/60-jts-fleet.rules}
 
-valid_path "$state_dir" || { echo "jts-tune-read: invalid state directory" >&2; exit 2; }
-valid_path "$rules" || { echo "jts-tune-read: invalid rules path" >&2; exit 2; }
+valid_path "$state_dir" || die 2 "invalid state directory"
+valid_path "$rules" || die 2 "invalid rules path"
 
 section() {
     if [ -f "$2" ]; then

@@ -37,6 +37,15 @@ final class ScriptRunner {
         return result[1];
     }
 
+    /** Exit status and stderr of a run, for scripts that refuse their arguments. */
+    record Refusal(int exit, String stderr) {
+    }
+
+    static Refusal refusal(TuningScripts script, String... args) {
+        String[] result = exec(null, script.text(), script.resourceName(), "", args);
+        return new Refusal(Integer.parseInt(result[0]), result[2]);
+    }
+
     /** exit status, stdout, stderr */
     private static String[] exec(java.nio.file.Path pathPrefix, String scriptText, String name, String stdin,
                                  String... args) {

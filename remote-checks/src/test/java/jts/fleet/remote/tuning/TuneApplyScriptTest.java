@@ -255,6 +255,14 @@ class TuneApplyScriptTest {
         assertThat(without.state()).isPresent();
     }
 
+    @Test
+    void readRefusesPathsThatAreNotPlainInItsOwnName() {
+        assertThat(ScriptRunner.refusal(TuningScripts.READ, "/var/lib/../etc", rules.toString()))
+                .isEqualTo(new ScriptRunner.Refusal(2, "jts-tune-read: invalid state directory\n"));
+        assertThat(ScriptRunner.refusal(TuningScripts.READ, stateDir.toString(), "rules/relative"))
+                .isEqualTo(new ScriptRunner.Refusal(2, "jts-tune-read: invalid rules path\n"));
+    }
+
     /** The fake tree after a restore: scheduler files hold the plain name the script wrote back. */
     private static Map<String, String> restoredForm(Map<String, String> before) {
         Map<String, String> expected = new java.util.TreeMap<>(before);
