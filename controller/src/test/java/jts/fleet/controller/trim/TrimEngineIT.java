@@ -66,7 +66,7 @@ class TrimEngineIT {
     @BeforeAll
     void setUp() throws Exception {
         Environment.requireTool("sudo");
-        for (String path : TrimPaths.INSTALLABLE) {
+        for (String path : List.of(TrimPaths.SCRIPT, TrimPaths.CONFIG, TrimPaths.SERVICE, TrimPaths.TIMER)) {
             Path file = Path.of(path);
             saved.put(file, Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty());
         }

@@ -1,7 +1,5 @@
 package jts.fleet.remote.trim;
 
-import java.util.List;
-
 /**
  * The fixed host paths of the TRIM feature. Fixed so install-file.sh can allowlist them and the units never
  * need templating.
@@ -16,9 +14,6 @@ public final class TrimPaths {
     /** Default state directory: {@code trim.jsonl} run records and {@code trim.lock}. */
     public static final String STATE_DIR = "/var/lib/jts-fleet";
     public static final String RUN_LOG = STATE_DIR + "/trim.jsonl";
-
-    /** Every path {@code trim install} pushes (install-file.sh's allowlist holds them and those of metrics only). */
-    public static final List<String> INSTALLABLE = List.of(SCRIPT, CONFIG, SERVICE, TIMER);
 
     private TrimPaths() {
     }

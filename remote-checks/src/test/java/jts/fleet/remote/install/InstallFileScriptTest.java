@@ -3,9 +3,6 @@ package jts.fleet.remote.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 import jts.fleet.remote.monitor.MonitorUnits;
@@ -17,9 +14,9 @@ class InstallFileScriptTest {
 
     @Test
     void theScriptsAllowlistIsExactlyWhatTrimAndMonitorPush() {
-        List<String> pushed = new ArrayList<>(TrimPaths.INSTALLABLE);
-        pushed.addAll(List.of(MonitorUnits.SCRIPT, MonitorUnits.CONFIG, MonitorUnits.SERVICE, MonitorUnits.TIMER));
-        assertThat(InstallFileScript.installable()).containsExactlyElementsOf(pushed);
+        assertThat(InstallFileScript.installable()).containsExactly(
+                TrimPaths.SCRIPT, TrimPaths.CONFIG, TrimPaths.SERVICE, TrimPaths.TIMER,
+                MonitorUnits.SCRIPT, MonitorUnits.CONFIG, MonitorUnits.SERVICE, MonitorUnits.TIMER);
     }
 
     @Test
