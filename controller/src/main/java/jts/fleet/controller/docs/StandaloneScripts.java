@@ -14,6 +14,7 @@ import jts.fleet.remote.bench.FioJobFile;
 import jts.fleet.remote.bench.FioProfile;
 import jts.fleet.remote.model.GatherScript;
 import jts.fleet.remote.monitor.HostReads;
+import jts.fleet.remote.script.HostPrelude;
 import jts.fleet.remote.script.ScriptResources;
 import jts.fleet.remote.trim.TrimScript;
 
@@ -24,7 +25,8 @@ import jts.fleet.remote.trim.TrimScript;
  * bench.sh) and from the controller's own fio job files and embedded policy, so there is no second copy of the
  * logic to drift: each pushed script becomes a function whose body runs in a subshell ({@code name() ( ... )}),
  * which keeps its {@code set}, {@code trap}, {@code cd} and {@code exit} to itself. Only the small main part that
- * formats the results is written for the standalone case (resources next to this class).
+ * formats the results is written for the standalone case (resources next to this class). The host prelude every
+ * pushed script carries after its first line is defined once at the top, not once per function.
  * {@code StandaloneScriptsTest} fails when the committed scripts differ from what this renders.
  */
 public final class StandaloneScripts {
@@ -32,6 +34,8 @@ public final class StandaloneScripts {
     static final String SIZE_REFERENCE = "${JTS_SIZE}";
     static final String RUNTIME_REFERENCE = "${JTS_RUNTIME}";
 
+    /** host-common.sh, which every embedded script carries after its first line: defined once, at the top. */
+    private static final String HOST_PRELUDE = ScriptResources.text(HostPrelude.RESOURCE);
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._/+@-]*");
 
@@ -42,6 +46,7 @@ public final class StandaloneScripts {
         StringBuilder out = header("storage-status.sh", version,
                 "Storage status of this host: block devices (scheduler, read-ahead, TRIM support), mounts with\n"
                         + "# online discard, TRIM timers and the last TRIM per mount, and an iostat-like I/O snapshot.");
+        prelude(out);
         function(out, "jts_gather", "the controller's gather script (status, snapshot)", GatherScript.text());
         function(out, "jts_trim_status", "the controller's TRIM status read", TrimScript.statusScript());
         function(out, "jts_diskstats", "the controller's watch read (uptime + diskstats)", HostReads.watchReadScript());
@@ -52,6 +57,7 @@ public final class StandaloneScripts {
     public static String benchmark(String version, BenchProfiles profiles, Policy policy) {
         StringBuilder out = header("storage-benchmark.sh", version,
                 "fio per tier mount with direct I/O, JSON on stdout, cleanup on exit and on interrupt.");
+        prelude(out);
         function(out, "jts_bench", "the controller's bench.sh (probe O_DIRECT and engine, layout, fio, cleanup)",
                 BenchScripts.BENCH.text());
         out.append("# ---- generated from the embedded fio profiles (profiles.json) through the controller's job-file\n");
@@ -119,10 +125,24 @@ public final class StandaloneScripts {
         return out;
     }
 
+    /** The host prelude, once: the functions that follow use its definitions (a subshell sees its parent's). */
+    private static void prelude(StringBuilder out) {
+        out.append("# ---- the host prelude (host-common.sh) of the scripts below, verbatim, once\n").append(HOST_PRELUDE);
+        out.append(HOST_PRELUDE.endsWith("\n") ? "\n" : "\n\n");
+    }
+
+    /**
+     * {@code script} as a function, without its first line and the host prelude spliced into it (definitions only,
+     * defined once above: {@link #prelude}).
+     */
     private static void function(StringBuilder out, String name, String what, String script) {
         String body = script;
         if (body.startsWith("#!")) {
             body = body.substring(body.indexOf('\n') + 1);
+        }
+        int prelude = body.indexOf(HOST_PRELUDE);
+        if (prelude >= 0) {
+            body = body.substring(0, prelude) + body.substring(prelude + HOST_PRELUDE.length());
         }
         if (!body.endsWith("\n")) {
             body += "\n";

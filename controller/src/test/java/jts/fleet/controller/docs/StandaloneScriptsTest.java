@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import jts.fleet.inventory.testing.Golden;
 import jts.fleet.remote.bench.BenchScripts;
 import jts.fleet.remote.model.GatherScript;
+import jts.fleet.remote.script.HostPrelude;
+import jts.fleet.remote.script.ScriptResources;
 import jts.fleet.remote.testing.Environment;
 
 /**
@@ -39,10 +41,19 @@ class StandaloneScriptsTest {
 
     @Test
     void scriptsCarryThePushedCodeVerbatim() throws Exception {
+        // each pushed script without its first line and the host prelude spliced into it, which stands once above
+        String prelude = ScriptResources.text(HostPrelude.RESOURCE);
         String gatherBody = GatherScript.text().substring(GatherScript.text().indexOf('\n') + 1);
         String benchBody = BenchScripts.BENCH.text().substring(BenchScripts.BENCH.text().indexOf('\n') + 1);
-        assertThat(GeneratedScripts.status()).contains("jts_gather() (\n" + gatherBody);
-        assertThat(GeneratedScripts.benchmark()).contains("jts_bench() (\n" + benchBody)
+        assertThat(gatherBody).contains(prelude);
+        assertThat(benchBody).contains(prelude);
+        for (String script : new String[] {GeneratedScripts.status(), GeneratedScripts.benchmark()}) {
+            assertThat(script.split(java.util.regex.Pattern.quote(prelude), -1)).as("the host prelude once")
+                    .hasSize(2);
+        }
+        assertThat(GeneratedScripts.status()).contains("jts_gather() (\n" + gatherBody.replace(prelude, ""))
+                .containsSubsequence(prelude, "jts_gather() (", "jts_trim_status() (", "jts_diskstats() (");
+        assertThat(GeneratedScripts.benchmark()).contains("jts_bench() (\n" + benchBody.replace(prelude, ""))
                 .contains("size=${JTS_SIZE}").contains("runtime=${JTS_RUNTIME}")
                 .contains("hot /var/lib/postgresql").contains("jts_suite_quick='");
     }
