@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jts.fleet.inventory.source.InventoryException;
+import jts.fleet.inventory.sshconfig.SshKeywords.Keyword;
 
 /**
  * The OpenSSH client configuration for one run: which files are read ({@code ~/.ssh/config} then
@@ -133,11 +134,11 @@ public final class SshConfig {
         }
         Evaluation e = new Evaluation(hostArg, hostName, user);
         e.pass(false);
-        boolean canonicalize = e.values.containsKey(SshKeywords.CANONICALIZE_HOSTNAME)
+        boolean canonicalize = e.values.containsKey(Keyword.CANONICALIZE_HOSTNAME.key())
                 && !List.of("no", "false", "none").contains(
-                e.values.get(SshKeywords.CANONICALIZE_HOSTNAME).first().toLowerCase(Locale.ROOT));
+                e.values.get(Keyword.CANONICALIZE_HOSTNAME.key()).first().toLowerCase(Locale.ROOT));
         if (canonicalize) {
-            SshConfigValue v = e.values.get(SshKeywords.CANONICALIZE_HOSTNAME);
+            SshConfigValue v = e.values.get(Keyword.CANONICALIZE_HOSTNAME.key());
             e.notes.add(v.where() + ": CanonicalizeHostname: jts-fleet looks nothing up in DNS; the configuration is "
                     + "read a second time with the name unchanged, as OpenSSH does when canonicalization fails over");
         }
@@ -200,7 +201,7 @@ public final class SshConfig {
             if (presetHostName.isPresent()) {
                 return presetHostName;
             }
-            return Optional.ofNullable(values.get(SshKeywords.HOSTNAME)).map(v -> expandHost(v.first()));
+            return Optional.ofNullable(values.get(Keyword.HOSTNAME.key())).map(v -> expandHost(v.first()));
         }
 
         String expandHost(String value) {
@@ -213,15 +214,15 @@ public final class SshConfig {
             notes.addAll(file.notes());
             for (int i = 0; i < lines.size(); i++) {
                 SshConfigLine line = lines.get(i);
-                switch (line.keyword()) {
-                    case SshKeywords.HOST -> active[0] = !neverMatch && hostMatches(line.args());
-                    case SshKeywords.MATCH -> active[0] = !neverMatch && matchHolds(lines, i);
-                    case SshKeywords.INCLUDE -> include(line, userConfig, active, neverMatch, depth);
-                    default -> {
-                        if (active[0]) {
-                            apply(line);
-                        }
-                    }
+                Keyword keyword = Keyword.of(line.keyword()).orElse(null);
+                if (keyword == Keyword.HOST) {
+                    active[0] = !neverMatch && hostMatches(line.args());
+                } else if (keyword == Keyword.MATCH) {
+                    active[0] = !neverMatch && matchHolds(lines, i);
+                } else if (keyword == Keyword.INCLUDE) {
+                    include(line, userConfig, active, neverMatch, depth);
+                } else if (active[0]) {
+                    apply(line);
                 }
             }
         }
@@ -249,7 +250,7 @@ public final class SshConfig {
                 throw new InventoryException(line.where() + ": Match: " + e.getMessage()); // checked at parse time
             }
             String matchHost = finalPass ? host : hostNameOption().orElse(hostArg);
-            String remoteUser = presetUser.or(() -> Optional.ofNullable(values.get(SshKeywords.USER))
+            String remoteUser = presetUser.or(() -> Optional.ofNullable(values.get(Keyword.USER.key()))
                     .map(SshConfigValue::first)).orElse(env.localUser());
             boolean result = true;
             for (MatchCriteria.Criterion c : criteria) {
@@ -292,10 +293,11 @@ public final class SshConfig {
             SshConfigLine match = lines.get(index);
             for (int j = index + 1; j < lines.size(); j++) {
                 SshConfigLine l = lines.get(j);
-                if (l.keyword().equals(SshKeywords.HOST) || l.keyword().equals(SshKeywords.MATCH)) {
+                Optional<Keyword> keyword = Keyword.of(l.keyword());
+                if (keyword.isPresent() && (keyword.get() == Keyword.HOST || keyword.get() == Keyword.MATCH)) {
                     break;
                 }
-                if (SshKeywords.USED.contains(l.keyword()) || l.keyword().equals(SshKeywords.INCLUDE)) {
+                if (keyword.isPresent()) { // a value jts-fleet uses, or an Include that may set one
                     throw new InventoryException(match.where() + ": Match " + (c.negate() ? "!" : "") + "exec \""
                             + c.argument() + "\" applies to " + hostArg + " unless the command says otherwise, and its "
                             + "block sets " + SshKeywords.spelled(l.keyword()) + " (line " + l.line() + "): jts-fleet "
@@ -308,31 +310,32 @@ public final class SshConfig {
         }
 
         void apply(SshConfigLine line) {
+            Optional<Keyword> keyword = Keyword.of(line.keyword()).filter(Keyword::valueUsed);
+            if (keyword.isEmpty()) {
+                return;
+            }
             SshConfigValue v = SshConfigValue.of(line);
-            switch (line.keyword()) {
-                case SshKeywords.HOSTNAME -> {
+            switch (keyword.get()) {
+                case HOSTNAME -> {
                     if (!hostNameLocked) {
                         values.putIfAbsent(line.keyword(), v);
                     }
                 }
-                case SshKeywords.USER -> {
+                case USER -> {
                     if (presetUser.isEmpty()) {
                         values.putIfAbsent(line.keyword(), v);
                     }
                 }
-                case SshKeywords.IDENTITY_FILE -> addOnce(identityFiles, v);
-                case SshKeywords.CERTIFICATE_FILE -> addOnce(certificateFiles, v);
-                case SshKeywords.PROXY_JUMP, SshKeywords.PROXY_COMMAND -> {
+                case IDENTITY_FILE -> addOnce(identityFiles, v);
+                case CERTIFICATE_FILE -> addOnce(certificateFiles, v);
+                case PROXY_JUMP, PROXY_COMMAND -> {
                     // the first of the two obtained wins; the other is ignored
-                    if (!values.containsKey(SshKeywords.PROXY_JUMP) && !values.containsKey(SshKeywords.PROXY_COMMAND)) {
+                    if (!values.containsKey(Keyword.PROXY_JUMP.key())
+                            && !values.containsKey(Keyword.PROXY_COMMAND.key())) {
                         values.put(line.keyword(), v);
                     }
                 }
-                default -> {
-                    if (SshKeywords.USED.contains(line.keyword())) {
-                        values.putIfAbsent(line.keyword(), v);
-                    }
-                }
+                default -> values.putIfAbsent(line.keyword(), v);
             }
         }
 

@@ -2,6 +2,7 @@ package jts.fleet.inventory.sshconfig;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,36 +15,63 @@ import jts.fleet.inventory.source.Spelling;
  * note, see {@link SshConfigFile}).
  */
 final class SshKeywords {
-    static final String HOST = "host";
-    static final String MATCH = "match";
-    static final String INCLUDE = "include";
-    static final String HOSTNAME = "hostname";
-    static final String USER = "user";
-    static final String PORT = "port";
-    static final String IDENTITY_FILE = "identityfile";
-    static final String IDENTITIES_ONLY = "identitiesonly";
-    static final String IDENTITY_AGENT = "identityagent";
-    static final String CERTIFICATE_FILE = "certificatefile";
-    static final String PROXY_JUMP = "proxyjump";
-    static final String PROXY_COMMAND = "proxycommand";
-    static final String USER_KNOWN_HOSTS_FILE = "userknownhostsfile";
-    static final String GLOBAL_KNOWN_HOSTS_FILE = "globalknownhostsfile";
-    static final String STRICT_HOST_KEY_CHECKING = "stricthostkeychecking";
-    static final String CONNECT_TIMEOUT = "connecttimeout";
-    static final String SERVER_ALIVE_INTERVAL = "serveraliveinterval";
-    static final String HOST_KEY_ALIAS = "hostkeyalias";
-    static final String CANONICALIZE_HOSTNAME = "canonicalizehostname";
+    /**
+     * The keywords jts-fleet reads, as ssh_config(5) spells them (the one list): {@code Host}, {@code Match} and
+     * {@code Include}, which shape the file, then those whose value jts-fleet uses. A line's keyword is the
+     * lower-case {@link #key()}.
+     */
+    enum Keyword {
+        HOST("Host"),
+        MATCH("Match"),
+        INCLUDE("Include"),
+        HOSTNAME("HostName"),
+        USER("User"),
+        PORT("Port"),
+        IDENTITY_FILE("IdentityFile"),
+        IDENTITIES_ONLY("IdentitiesOnly"),
+        IDENTITY_AGENT("IdentityAgent"),
+        CERTIFICATE_FILE("CertificateFile"),
+        PROXY_JUMP("ProxyJump"),
+        PROXY_COMMAND("ProxyCommand"),
+        USER_KNOWN_HOSTS_FILE("UserKnownHostsFile"),
+        GLOBAL_KNOWN_HOSTS_FILE("GlobalKnownHostsFile"),
+        STRICT_HOST_KEY_CHECKING("StrictHostKeyChecking"),
+        CONNECT_TIMEOUT("ConnectTimeout"),
+        SERVER_ALIVE_INTERVAL("ServerAliveInterval"),
+        HOST_KEY_ALIAS("HostKeyAlias"),
+        CANONICALIZE_HOSTNAME("CanonicalizeHostname");
 
-    /** Keywords whose value jts-fleet uses (besides Host, Match and Include). */
-    static final Set<String> USED = Set.of(HOSTNAME, USER, PORT, IDENTITY_FILE, IDENTITIES_ONLY, IDENTITY_AGENT,
-            CERTIFICATE_FILE, PROXY_JUMP, PROXY_COMMAND, USER_KNOWN_HOSTS_FILE, GLOBAL_KNOWN_HOSTS_FILE,
-            STRICT_HOST_KEY_CHECKING, CONNECT_TIMEOUT, SERVER_ALIVE_INTERVAL, HOST_KEY_ALIAS, CANONICALIZE_HOSTNAME);
+        private static final Map<String, Keyword> BY_KEY = java.util.Arrays.stream(values())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Keyword::key, k -> k));
 
-    /** How keywords are spelled in ssh_config(5), for messages and explanations. */
-    static final List<String> SPELLED = List.of("Host", "Match", "Include", "HostName", "User", "Port",
-            "IdentityFile", "IdentitiesOnly", "IdentityAgent", "CertificateFile", "ProxyJump", "ProxyCommand",
-            "UserKnownHostsFile", "GlobalKnownHostsFile", "StrictHostKeyChecking", "ConnectTimeout",
-            "ServerAliveInterval", "HostKeyAlias", "CanonicalizeHostname");
+        private final String spelled;
+        private final String key;
+
+        Keyword(String spelled) {
+            this.spelled = spelled;
+            this.key = spelled.toLowerCase(Locale.ROOT);
+        }
+
+        /** As ssh_config(5) spells it: {@code HostName}. */
+        String spelled() {
+            return spelled;
+        }
+
+        /** As a line's keyword reads (lower case): {@code hostname}. */
+        String key() {
+            return key;
+        }
+
+        /** Whether jts-fleet uses its value (every keyword but Host, Match and Include). */
+        boolean valueUsed() {
+            return this != HOST && this != MATCH && this != INCLUDE;
+        }
+
+        /** The keyword a line's (lower-case) keyword names, if jts-fleet reads it. */
+        static Optional<Keyword> of(String key) {
+            return Optional.ofNullable(BY_KEY.get(key));
+        }
+    }
 
     /**
      * Every other client keyword of OpenSSH 9.2 (readconf.c) plus those added up to 10.x, and Apple's UseKeychain:
@@ -81,25 +109,33 @@ final class SshKeywords {
     }
 
     static boolean known(String keyword) {
-        return keyword.equals(HOST) || keyword.equals(MATCH) || keyword.equals(INCLUDE) || USED.contains(keyword)
-                || OTHER_OPENSSH.contains(keyword);
+        return Keyword.of(keyword).isPresent() || OTHER_OPENSSH.contains(keyword);
+    }
+
+    /** Whether jts-fleet uses the value of a line with this (lower-case) keyword. */
+    static boolean valueUsed(String keyword) {
+        return Keyword.of(keyword).filter(Keyword::valueUsed).isPresent();
     }
 
     /** The keyword as ssh_config(5) spells it. */
     static String spelled(String keyword) {
-        return SPELLED.stream().filter(s -> s.toLowerCase(Locale.ROOT).equals(keyword)).findFirst().orElse(keyword);
+        return Keyword.of(keyword).map(Keyword::spelled).orElse(keyword);
     }
 
     /** " (did you mean 'IdentityFile'?)" for a keyword one or two edits away from one jts-fleet reads. */
     static String suggestion(String keyword) {
-        return Spelling.closest(keyword, SPELLED.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList())
+        return Spelling.closest(keyword, java.util.Arrays.stream(Keyword.values()).map(Keyword::key).toList())
                 .map(k -> " (did you mean '" + spelled(k) + "'?)").orElse("");
     }
 
     /** What is wrong with a line of a keyword jts-fleet reads, checked as OpenSSH checks it. */
     static Optional<String> check(SshConfigLine line) {
         List<String> args = line.args();
-        String k = line.keyword();
+        Optional<Keyword> keyword = Keyword.of(line.keyword());
+        if (keyword.isEmpty()) {
+            return Optional.empty();
+        }
+        Keyword k = keyword.get();
         switch (k) {
             case HOST, INCLUDE:
                 for (String a : args) {
@@ -125,7 +161,7 @@ final class SshKeywords {
                         : Optional.of("unsupported option \"" + args.get(0)
                         + "\" (yes, accept-new, no, off or ask)"));
             case CONNECT_TIMEOUT, SERVER_ALIVE_INTERVAL:
-                return single(line).or(() -> (k.equals(CONNECT_TIMEOUT) && args.get(0).equals("none"))
+                return single(line).or(() -> (k == Keyword.CONNECT_TIMEOUT && args.get(0).equals("none"))
                         || seconds(args.get(0)).isPresent() ? Optional.empty()
                         : Optional.of("invalid time value '" + args.get(0) + "' (seconds, or a number with s, m, h, "
                         + "d, w such as 1m30s)"));
