@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import jts.fleet.controller.Main;
+import jts.fleet.controller.testing.OverlayNamespace;
 
 /**
  * The CLI as a child process (this test JVM's java and class path), for what an in-process run cannot show:
@@ -53,6 +54,21 @@ public final class CliProcess implements AutoCloseable {
     /** The same with extra environment variables (e.g. a PATH with fake tools first). */
     public static CliProcess start(Path workDir, Optional<String> umask, List<String> jvmOptions,
             java.util.Map<String, String> env, String... args) throws IOException {
+        return launch(command(umask, jvmOptions, args), workDir, env);
+    }
+
+    /**
+     * {@code jts-fleet args...} as {@link #start(Path, Optional, String...)}, inside a private mount namespace whose
+     * /etc, /usr/local and /var/lib are overlays ({@link OverlayNamespace} over {@code overlayRoot}): what it writes
+     * on this machine as a host lands there. Root only.
+     */
+    public static CliProcess startInOverlay(Path overlayRoot, Path workDir, Optional<String> umask, String... args)
+            throws IOException {
+        return launch(OverlayNamespace.command(overlayRoot, command(umask, List.of(), args)), workDir,
+                java.util.Map.of());
+    }
+
+    private static List<String> command(Optional<String> umask, List<String> jvmOptions, String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // a test run started in the background of a non-interactive shell (nohup, `cmd &` without job control)
         // hands SIGINT down as ignored, and a JVM that starts with SIGINT ignored never sees Ctrl-C: reset it
@@ -64,6 +80,11 @@ public final class CliProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private static CliProcess launch(List<String> command, Path workDir, java.util.Map<String, String> env)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("HOME", workDir.toString());
         builder.environment().remove("XDG_DATA_HOME");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.cli.CliProcess;
+import jts.fleet.controller.testing.OverlayNamespace;
 import jts.fleet.remote.model.SysrootTree;
 import jts.fleet.remote.testing.Environment;
 
@@ -40,7 +41,10 @@ class UmaskCliTest {
     }
 
     private CliProcess run(String... args) throws Exception {
-        CliProcess cli = CliProcess.start(dir, Optional.of("000"), args);
+        return awaited(CliProcess.start(dir, Optional.of("000"), args));
+    }
+
+    private static CliProcess awaited(CliProcess cli) throws Exception {
         Optional<CliProcess.Line> exit = cli.awaitExit(WAIT);
         assertThat(exit).as(cli.toString()).isPresent();
         assertThat(exit.get().text()).as(cli.toString()).isEqualTo("0");
@@ -87,10 +91,22 @@ class UmaskCliTest {
                 + "  here: {connection: local}\n");
         Path target = Files.createDirectories(dir.resolve("target"));
         Path store = dir.resolve("store");
-        try (CliProcess bench = run("bench", "run", "--inventory", local.toString(), "--target", target.toString(),
-                "--profile", "rand-read-4k-qd1", "--runtime", "1s", "--size", "4m", "--force", "--reason", "test", "--store",
-                store.toString())) {
+        String[] args = {"bench", "run", "--inventory", local.toString(), "--target", target.toString(),
+            "--profile", "rand-read-4k-qd1", "--runtime", "1s", "--size", "4m", "--force", "--reason", "test", "--store",
+            store.toString()};
+        // bench.sh records the run in the host's /var/lib/jts-fleet/changes.jsonl, and the host is this machine: as
+        // root, run it in a mount namespace whose /var/lib is an overlay, so the record lands in the test's directory
+        boolean overlaid = Environment.isRoot() && Environment.which("unshare") != null;
+        Path overlay = dir.resolve("overlay");
+        try (CliProcess bench = overlaid ? awaited(CliProcess.startInOverlay(overlay, dir, Optional.of("000"), args))
+                : run(args)) {
             assertModes(store, "rw-r--r--", "rwxr-xr-x");
+        }
+        if (overlaid) {
+            Path real = Path.of("/var/lib/jts-fleet/changes.jsonl");
+            assertThat(Files.readString(OverlayNamespace.upper(overlay, real.toString()))).contains(target.toString());
+            assertThat(Files.exists(real) ? Files.readString(real) : "").as("this machine's %s", real)
+                    .doesNotContain(target.toString());
         }
         try (CliProcess report = run("bench", "report", "--store", store.toString(), "--out",
                 dir.resolve("html/report.html").toString(), Files.list(store).findFirst().orElseThrow().getFileName()
