@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.ExitCodes;
 import jts.fleet.remote.testing.LoopDevices;
-import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.remote.testing.Environment;
 import jts.fleet.remote.testing.Schedulers;
@@ -25,14 +21,16 @@ import jts.fleet.remote.testing.Schedulers;
 /**
  * The commands that change hosts, through the built launcher over a real sshd (a sudo login on 127.0.0.1)
  * against a real loop device: plan, apply, verify (0, then 3 on drift), a held lock (4), rollback. The JSON of
- * each is validated against docs/schema. Cleans up what it did: the rollback removes the rules file and the
- * state, and /var/lib/jts-fleet goes again when the test created it.
+ * each is validated against docs/schema. The host is an sshd in a private mount namespace whose /etc and /var/lib
+ * are overlays: the rules file, the state and the host's change records land in the test's directory, never in
+ * this machine's /etc/udev/rules.d or /var/lib/jts-fleet (the loop device's queue is this machine's: sysfs is
+ * shared). Cleans up what it did: the rollback puts the queue back, the namespace ends with its sshd.
  */
 class SshFleetIT {
-    static final Path STATE_DIR = Path.of("/var/lib/jts-fleet");
+    static final String STATE_DIR = "/var/lib/jts-fleet";
+    static final String RULES = "/etc/udev/rules.d/60-jts-fleet.rules";
     @TempDir
     static Path dir;
-    @Sshd(sudoUser = true)
     static SshdFixture sshd;
     static LoopDevices loops;
     static String loop;
@@ -41,19 +39,17 @@ class SshFleetIT {
     static String target;
     static Path inventory;
     static Launcher jts;
-    /** Whether /var/lib/jts-fleet existed before; null until recorded (then cleanup touches nothing). */
-    static Boolean stateDirExisted;
-    /** This machine's change records before the test (null: none), put back afterwards. */
-    static byte[] changesBefore;
-    static final Path CHANGES = STATE_DIR.resolve("changes.jsonl");
+    static final String CHANGES = STATE_DIR + "/changes.jsonl";
 
     @BeforeAll
     static void start() throws Exception {
         Launcher.requireBuilt();
         Environment.requireTool("sudo");
         Environment.requireTool("losetup");
-        stateDirExisted = Files.isDirectory(STATE_DIR);
-        changesBefore = Files.exists(CHANGES) ? Files.readAllBytes(CHANGES) : null;
+        Environment.requireTool("unshare");
+        Environment.requireTool("nsenter");
+        SshdFixture.require();
+        sshd = SshdFixture.builder().mountNamespace(dir.resolve("host")).sudoUser().start();
         loops = new LoopDevices(dir);
         loop = loops.attach("e2e", 64, false);
         queue = Path.of("/sys/block", loop, "queue");
@@ -77,23 +73,12 @@ class SshFleetIT {
             }
         } finally {
             try {
-                if (loops != null) {
-                    loops.close();
+                if (sshd != null) {
+                    sshd.close();
                 }
             } finally {
-                if (Boolean.TRUE.equals(stateDirExisted)) {
-                    if (changesBefore == null) {
-                        Files.deleteIfExists(CHANGES);
-                    } else {
-                        Files.write(CHANGES, changesBefore);
-                    }
-                }
-                if (Boolean.FALSE.equals(stateDirExisted) && Files.isDirectory(STATE_DIR)) {
-                    try (Stream<Path> files = Files.walk(STATE_DIR)) {
-                        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.delete(p);
-                        }
-                    }
+                if (loops != null) {
+                    loops.close();
                 }
             }
         }
@@ -128,10 +113,10 @@ class SshFleetIT {
 
         // another run holds the host's lock: refused (4), nothing touched, the other run's lock stays
         Process holder = new ProcessBuilder("sleep", "120").start();
-        Path lock = STATE_DIR.resolve(".lock");
+        String lock = STATE_DIR + "/.lock";
         try {
-            Files.createDirectories(lock);
-            Files.writeString(lock.resolve("pid"), holder.pid() + "\n");
+            sshd.inMountNamespace("sh", "-c", "mkdir -p \"$1\" && echo \"$2\" > \"$1/pid\"", "sh", lock,
+                    Long.toString(holder.pid()));
             Launcher.Result locked = run("rollback", "-o", "json");
             assertThat(locked.exit()).as(locked.toString()).isEqualTo(ExitCodes.REFUSED);
             JsonNode doc = JsonSchemas.validate("rollout", locked.out());
@@ -140,16 +125,16 @@ class SshFleetIT {
             assertThat(Files.readString(queue.resolve("read_ahead_kb")).strip()).isEqualTo("4096");
         } finally {
             holder.destroy();
-            Files.deleteIfExists(lock.resolve("pid"));
-            Files.deleteIfExists(lock);
+            sshd.inMountNamespace("rm", "-rf", "--", lock);
         }
 
         Launcher.Result rollback = run("rollback", "-o", "json");
         assertThat(rollback.exit()).as(rollback.toString()).isZero();
         JsonSchemas.validate("rollout", rollback.out());
         assertThat(Files.readString(queue.resolve("scheduler"))).isEqualTo(schedulerBefore);
-        assertThat(Path.of("/etc/udev/rules.d/60-jts-fleet.rules")).doesNotExist();
-        assertThat(STATE_DIR.resolve("state.json")).doesNotExist();
+        assertThat(sshd.inMountNamespace("sh", "-c", "ls -A \"$1\" \"$2\" 2>&1 || true", "sh", RULES,
+                STATE_DIR + "/state.json")).as("rules file and state removed on the host")
+                .contains(RULES + "': No such file").contains("state.json': No such file");
 
         // change records on both sides: the controller's file and the host's own (written over sshd by the host
         // scripts, as root through sudo), the same runs with the scheduler's before and after as the host showed
@@ -184,11 +169,11 @@ class SshFleetIT {
                         .containsExactly(expected);
             }
         }
-        List<String> hostLines = Files.readAllLines(CHANGES);
-        int old = changesBefore == null ? 0 : new String(changesBefore, java.nio.charset.StandardCharsets.UTF_8)
-                .split("\n", -1).length - 1;
-        assertThat(hostLines.subList(old, hostLines.size())).as("the lines this test added to the host's file")
+        assertThat(Files.readAllLines(sshd.writtenAt(CHANGES))).as("the host's file, this class's runs only")
                 .hasSizeGreaterThanOrEqualTo(4).allSatisfy(l -> JsonSchemas.validate("change-record", l));
+        Path real = Path.of(CHANGES);
+        assertThat(Files.exists(real) ? Files.readString(real) : "").as("this machine's %s", real)
+                .doesNotContain(changes.get(0).path("run_id").asText()).doesNotContain(inventory.toString());
     }
 
     /** A plan apply would refuse: the recap says failed and the exit is 10, in text and JSON alike. */
