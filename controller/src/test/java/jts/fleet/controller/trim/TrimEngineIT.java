@@ -3,7 +3,6 @@ package jts.fleet.controller.trim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,9 +13,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +26,6 @@ import jts.fleet.remote.trim.Activation;
 import jts.fleet.remote.install.InstallFileScript;
 import jts.fleet.remote.install.FileOutcome;
 import jts.fleet.remote.install.FileChange;
-import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.controller.transport.SshOptions;
 import jts.fleet.controller.transport.SshTransport;
@@ -47,31 +43,31 @@ import jts.fleet.remote.trim.TrimScript;
 /**
  * {@code trim install} and {@code trim} through a real sshd to this machine, logging in as an unprivileged user
  * with passwordless sudo, against real ext4/xfs on loop devices ({@link LoopDevices#trimTargets()}). Installs into the
- * fixed host paths; whatever was there before is restored afterwards.
+ * fixed host paths of a host that is an sshd in its own mount namespace (/etc, /usr/local and /var/lib overlays,
+ * started after the mounts, whose copies it gets), so this machine's files are never written (they were, and put
+ * back afterwards).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrimEngineIT {
     private static final long CHUNK_BYTES = 128L << 20;
 
-    @Sshd(sudoUser = true)
-    static SshdFixture sshd;
+    SshdFixture sshd;
     LoopDevices loops;
     LoopDevices.TrimTargets fs;
     HostSpec host;
     Path state;
     Path textfiles;
-    final Map<Path, Optional<byte[]>> saved = new LinkedHashMap<>();
     final TrimEngine commands = new TrimEngine(Duration.ofSeconds(30), Duration.ofSeconds(120));
 
     @BeforeAll
     void setUp() throws Exception {
         Environment.requireTool("sudo");
-        for (String path : List.of(TrimPaths.SCRIPT, TrimPaths.CONFIG, TrimPaths.SERVICE, TrimPaths.TIMER)) {
-            Path file = Path.of(path);
-            saved.put(file, Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty());
-        }
+        Environment.requireTool("unshare");
+        Environment.requireTool("nsenter");
+        SshdFixture.require();
         loops = LoopDevices.inTempDir("jts-trim-loop");
         fs = loops.trimTargets();
+        sshd = SshdFixture.builder().mountNamespace(loops.dir().resolve("host")).sudoUser().start();
         state = loops.dir().resolve("state");
         textfiles = Files.createDirectories(loops.dir().resolve("textfile"));
         HostSpec login = sshd.host(0, SshdFixture.SUDO_USER, sshd.ed25519Identity(), sshd.writeKnownHosts(), true);
@@ -81,25 +77,15 @@ class TrimEngineIT {
     }
 
     @AfterAll
-    void tearDown() throws IOException {
-        for (var entry : saved.entrySet()) {
-            if (entry.getValue().isPresent()) {
-                Files.write(entry.getKey(), entry.getValue().get());
-            } else {
-                Files.deleteIfExists(entry.getKey());
+    void tearDown() {
+        try {
+            if (sshd != null) {
+                sshd.close(); // its namespace, with what was installed there, ends with it
             }
-        }
-        for (String dir : List.of("/etc/jts-fleet", "/usr/local/libexec/jts-fleet")) {
-            try (var entries = Files.list(Path.of(dir))) {
-                if (entries.findAny().isEmpty()) {
-                    Files.delete(Path.of(dir));
-                }
-            } catch (IOException e) {
-                // absent or not empty: leave it
+        } finally {
+            if (loops != null) {
+                loops.close();
             }
-        }
-        if (loops != null) {
-            loops.close();
         }
     }
 
@@ -119,7 +105,7 @@ class TrimEngineIT {
     void installThenRefuseInBlackoutAndWhileLockedThenTrimEachFilesystemOnce() throws Exception {
         try (SshTransport ssh = new SshTransport(host, SshOptions.defaults().withConnectTimeout(Duration.ofSeconds(5)))) {
             // not installed yet: a dry run pushes script and config for this run only
-            Files.deleteIfExists(Path.of(TrimPaths.SCRIPT));
+            sshd.inMountNamespace("rm", "-f", "--", TrimPaths.SCRIPT);
             RunReport pushed = commands.run(ssh, host, Optional.of(config(List.of())), false, true);
             assertThat(pushed.mode()).as(pushed.stderr()).isEqualTo(RunReport.Mode.PUSHED);
             assertThat(pushed.outcome()).isEqualTo(RunReport.Outcome.OK);
@@ -131,10 +117,10 @@ class TrimEngineIT {
             assertThat(first.files()).extracting(FileOutcome::change).containsOnly(FileChange.INSTALLED);
             assertThat(first.activation()).isInstanceOf(Activation.NoSystemd.class);
             assertThat(first.warnings()).singleElement().asString().contains("systemd is not running");
-            assertThat(Files.readString(Path.of(TrimPaths.SCRIPT))).isEqualTo(TrimScript.text());
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(TrimPaths.SCRIPT))))
+            assertThat(Files.readString(sshd.writtenAt(TrimPaths.SCRIPT))).isEqualTo(TrimScript.text());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sshd.writtenAt(TrimPaths.SCRIPT))))
                     .isEqualTo("rwxr-xr-x");
-            assertThat(Files.readString(Path.of(TrimPaths.CONFIG))).isEqualTo(plan.config().render());
+            assertThat(Files.readString(sshd.writtenAt(TrimPaths.CONFIG))).isEqualTo(plan.config().render());
             // the install script writes only its fixed paths, and only content that arrived intact
             var outsider = ssh.exec(InstallFileScript.text(), List.of("/etc/passwd", "0644", plan.files().get(1).sha256()),
                     plan.files().get(1).bytes(), Duration.ofSeconds(10), true);
@@ -144,9 +130,9 @@ class TrimEngineIT {
                     "mount /\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), Duration.ofSeconds(10), true);
             assertThat(corrupted.exitCode()).isEqualTo(1);
             assertThat(corrupted.stderr()).contains("received content has sha256");
-            assertThat(Files.readString(Path.of(TrimPaths.CONFIG))).isEqualTo(plan.config().render());
-            try (var leftovers = Files.list(Path.of(TrimPaths.CONFIG).getParent())) {
-                assertThat(leftovers).as("no temporary file left").containsExactly(Path.of(TrimPaths.CONFIG));
+            assertThat(Files.readString(sshd.writtenAt(TrimPaths.CONFIG))).isEqualTo(plan.config().render());
+            try (var leftovers = Files.list(sshd.writtenAt(TrimPaths.CONFIG).getParent())) {
+                assertThat(leftovers).as("no temporary file left").containsExactly(sshd.writtenAt(TrimPaths.CONFIG));
             }
             InstallReport again = commands.install(ssh, host, plan, false, false);
             assertThat(again.files()).extracting(FileOutcome::change).containsOnly(FileChange.UNCHANGED);
