@@ -42,6 +42,28 @@ class LauncherFlagsIT {
         }
     }
 
+    /**
+     * The jar goes on the class path with the main class named, not {@code -jar}: java -jar parses the jar's central
+     * directory once more to read the manifest. Fewer entries make each parse cheaper: the jar is not Multi-Release,
+     * so its dependencies' META-INF/versions classes, which no JVM would read, are left out.
+     */
+    @Test
+    void theJarIsTheClassPathAndHoldsNoVersionedClasses(@TempDir Path dir) throws Exception {
+        Launcher.requireBuilt();
+        Launcher.Result run = new Launcher(dir).env("JTS_FLEET_JAVA_OPTS", "-XshowSettings:properties").run("--version");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.err()).as(run.toString()).contains("sun.java.command = jts.fleet.controller.Main --version")
+                .contains("java.class.path = " + Launcher.jar().toRealPath());
+        try (var jar = new java.util.jar.JarFile(Launcher.jar().toFile())) {
+            assertThat(jar.isMultiRelease()).isFalse();
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .as("what `java -jar` runs, the class the launcher names").isEqualTo("jts.fleet.controller.Main");
+            assertThat(jar.stream().map(java.util.jar.JarEntry::getName))
+                    .as("versioned classes of a jar that is not Multi-Release").isNotEmpty()
+                    .noneMatch(name -> name.startsWith("META-INF/versions/"));
+        }
+    }
+
     @Test
     void aRelativeJarPathIsFoundWhateverCdpathSays(@TempDir Path dir) throws Exception {
         Launcher.requireBuilt();
