@@ -24,7 +24,7 @@ class LocalStatusLoadsTest {
     Path dir;
 
     @Test
-    void aLocalTextStatusStartsNoSshNoCryptoNoJsonAndNoSystemTimeZone() throws Exception {
+    void aLocalTextStatusStartsNoSshNoCryptoNoJsonNoJlineAndNoSystemTimeZone() throws Exception {
         Environment.require(!Files.exists(InventoryLoader.SYSTEM_INVENTORY),
                 "no " + InventoryLoader.SYSTEM_INVENTORY + " (it would replace the embedded inventory)");
         Path log = dir.resolve("classes.log");
@@ -42,6 +42,8 @@ class LocalStatusLoadsTest {
                 .noneMatch(name -> name.startsWith("sun.security.jca.") || name.startsWith("sun.security.provider."));
         assertThat(loaded).as("Jackson's mapper: a text status writes no JSON")
                 .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
+        assertThat(loaded).as("JLine: the tables of a run without colour are plain ASCII (TextTable)")
+                .noneMatch(name -> name.startsWith("org.jline."));
         assertThat(loaded).as("the system time zone: a status shows no local time (LocalClock)")
                 .doesNotContain("sun.util.calendar.ZoneInfoFile");
     }

@@ -40,4 +40,16 @@ class TextTableTest {
         assertThat(TextTable.columns(row)).isLessThanOrEqualTo(20);
         assertThat(row).contains("\u001b[33m").endsWith("…");
     }
+
+    /** A plain cell is cut as a coloured one is: the same columns, the last one an ellipsis. */
+    @Test
+    void aPlainCellIsCutLikeAColouredOne() {
+        String plain = new TextTable("HOST", "WHY").row("h", "y".repeat(50)).render(20, "");
+        String coloured = new TextTable("HOST", "WHY").row("h", Colors.cell("y".repeat(50),
+                "\u001b[33m" + "y".repeat(50) + "\u001b[0m")).render(20, "");
+        assertThat(plain).isEqualTo(coloured.replaceAll("\u001b\\[[0-9;]*m", ""));
+        assertThat(plain.lines().toList().get(1)).isEqualTo("h     " + "y".repeat(13) + "…");
+        assertThat(TextTable.columns("y".repeat(13) + "…")).isEqualTo(14);
+        assertThat(TextTable.columns("日本…")).as("wide characters still count two").isEqualTo(5);
+    }
 }
