@@ -61,6 +61,8 @@ public final class InventorySchema {
     private static final Pattern DOT_COMPONENT = Pattern.compile("(^|/)\\.{1,2}(/|$)");
 
     private static final Map<QueueAttribute, ValueRule> QUEUE_RULES = queueRules();
+    /** The shape of the tier policy, the largest part of both file shapes: built once for the two. */
+    private static final Section POLICY = policy();
     private static final Section ROOT = buildRoot();
     private static final Section POLICY_FILE = buildPolicyFile();
 
@@ -82,7 +84,7 @@ public final class InventorySchema {
     }
 
     private static Section buildPolicyFile() {
-        Section policy = policy();
+        Section policy = POLICY;
         Section override = new Section(List.of(Field.like("policy", policy, "policy",
                 "Override of the policy, merged as in an inventory's `groups.<group>.policy`.")));
         return new Section(List.of(
@@ -113,7 +115,7 @@ public final class InventorySchema {
     }
 
     private static Section buildRoot() {
-        Section policy = policy();
+        Section policy = POLICY;
         List<Field> hostFields = new ArrayList<>();
         hostFields.add(Field.of("address", leaf(ValueRule.Text.of("address",
                         "[A-Za-z0-9](?:[A-Za-z0-9._-]{0,252}[A-Za-z0-9])?|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9_.-]+)?",
