@@ -10,8 +10,9 @@ import jts.fleet.inventory.DurationParser;
  * refused with the same hint.
  */
 public final class DurationConverter extends ParsingConverter<Duration> {
-    public DurationConverter() {
-        super(DurationParser::parse);
+    @Override
+    Duration parse(String value) {
+        return DurationParser.parse(value);
     }
 
     @Override
