@@ -58,16 +58,21 @@ final class CommandModelsGenerator {
 
     /** The source of {@code CommandModels} for the tree's top-level command, its subcommands and {@code __complete}. */
     static String source() {
-        CommandModelsGenerator generator = new CommandModelsGenerator();
         List<Class<?>> roots = new ArrayList<>();
         roots.add(JtsFleetCommand.class);
         roots.addAll(List.of(CommandTree.subcommands()));
         roots.add(CompleteCommand.class);
+        return source(roots);
+    }
+
+    /** The source for {@code roots}, their subcommands and mixins. */
+    static String source(List<Class<?>> roots) {
+        CommandModelsGenerator generator = new CommandModelsGenerator();
         roots.forEach(generator::methodFor);
         while (!generator.pending.isEmpty()) {
             generator.write(generator.pending.removeFirst());
         }
-        return generator.file(roots);
+        return generator.file();
     }
 
     private String methodFor(Class<?> type) {
@@ -83,7 +88,7 @@ final class CommandModelsGenerator {
         return name;
     }
 
-    private String file(List<Class<?>> roots) {
+    private String file() {
         StringBuilder out = new StringBuilder();
         out.append("// GENERATED from the picocli annotations of the command tree by CommandModelsGenerator (tests):"
                 + " do not edit.\n// After changing a command's annotations, ").append(REGENERATE).append('\n');
