@@ -124,8 +124,9 @@ final class ModelParts {
     /**
      * {@code -h, --help} and {@code -V, --version} as picocli's {@code mixinStandardHelpOptions = true} adds them: the
      * same (interpolated) names, description keys and texts, in a mixin of the same name, last of the command's
-     * options (picocli adds it after every member). picocli binds them to the fields of its own mixin class, which is
-     * not public; here each has its own value, false until given.
+     * options (picocli adds it after every member), and, as there, not at all when the command has one of their names
+     * already. picocli binds them to the fields of its own mixin class, which is not public; here each has its own
+     * value, false until given.
      */
     static void standardHelpOptions(CommandSpec spec) {
         CommandSpec mixin = CommandSpec.create();
@@ -136,6 +137,11 @@ final class ModelParts {
                 "${picocli.version.name.1:---version}")
                 .versionHelp(true).descriptionKey(STANDARD_HELP + ".version")
                 .description("Print version information and exit.").build());
+        for (String name : mixin.optionsMap().keySet()) {
+            if (spec.optionsMap().containsKey(name)) {
+                return;
+            }
+        }
         spec.addMixin(STANDARD_HELP, mixin);
     }
 
