@@ -24,8 +24,8 @@ import picocli.CommandLine.Range;
  * where reading a picocli annotation first makes a dynamic proxy class for its type (~20 ms for {@code @Command} on a
  * cold JVM, which no class-data archive can hold).
  * <p>
- * The bindings are named classes, not lambdas: picocli's interfaces are Java 5 classes, which the JVM leaves out of
- * the class-data archive once a lambda implementing one was linked at dump time ({@link CommandTree#configure}).
+ * The bindings are named classes, not lambdas, like the tree's other implementations of picocli's interfaces
+ * ({@link CommandTree#configure} says why).
  */
 final class ModelParts {
     /** picocli's key of the standard help mixin ({@code mixinStandardHelpOptions = true}). */

@@ -134,6 +134,21 @@ class CommandModelsTest {
     }
 
     /**
+     * picocli's classes are the build's Java 17 compile of picocli's sources (controller/pom.xml), not its jar's Java 5
+     * class files, which the JVM verifies at every start; tests run on them as the jar does.
+     */
+    @Test
+    void picocliIsCompiledToJava17ClassFiles() throws Exception {
+        for (Class<?> type : List.of(CommandLine.class, CommandLine.Model.CommandSpec.class, picocli.AutoComplete.class)) {
+            try (var in = type.getResourceAsStream("/" + type.getName().replace('.', '/') + ".class")) {
+                byte[] head = in.readNBytes(8);
+                assertThat((head[6] & 0xff) << 8 | head[7] & 0xff).as("class file version of %s", type.getName())
+                        .isEqualTo(61);
+            }
+        }
+    }
+
+    /**
      * What a parse of {@code line} (after the command's name) makes, on a new tree and then once more on the same tree
      * after another line: the leaf command's every field (mixins' included) or the error picocli reports.
      */
