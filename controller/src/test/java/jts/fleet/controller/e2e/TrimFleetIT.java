@@ -28,17 +28,16 @@ import jts.fleet.remote.trim.TrimPaths;
 
 /**
  * {@code trim} and {@code trim install} through the built launcher, for real. trim runs over sshd against this
- * machine (a login with sudo, as on a production host): ext4 and xfs on loop devices (their backing files really shrink), a bind mount, a tmpfs and a missing
+ * machine (a login with sudo, as on a production host; the sshd in a private mount namespace whose /var/lib is
+ * an overlay, so the host's run and change records are not this machine's): ext4 and xfs on loop devices (their backing files really shrink), a bind mount, a tmpfs and a missing
  * path in the trim tier, and a filesystem whose mount point carries a line break and terminal escapes (it made
  * trim fail the whole host as an internal error: now it is left out with the reason, shown written out).
  * trim install runs with this machine as a local host inside a private mount namespace whose /etc, /usr/local
  * and /var/lib are overlays, so it installs at the real paths and this machine's files stay as they were.
  * Ctrl-C during trim starts no further host or trim (a child JVM, for the signal).
- * Cleans up what it did: mounts, loop devices, and the run record under /var/lib/jts-fleet as it was.
+ * Cleans up what it did: sshd and its namespaces, mounts, loop devices.
  */
 class TrimFleetIT {
-    static final Path TRIM_LOG = Path.of(TrimPaths.RUN_LOG);
-    static final Path TRIM_LOCK = Path.of(TrimPaths.STATE_DIR, "trim.lock");
     static final String HOSTILE_NAME = "line\nCRITICAL - fake \u001b]0;pwned\u0007\u001b[31m";
     static final String HOSTILE_SHOWN = "line\\nCRITICAL - fake \\x1b]0;pwned\\x07\\x1b[31m";
 
@@ -58,10 +57,6 @@ class TrimFleetIT {
     static Path hostile;
     static String hostileLoop;
     static Launcher jts;
-    static byte[] trimLogBefore;
-    static boolean trimLockExisted;
-    /** Whether /var/lib/jts-fleet existed before the test; null until recorded (then cleanup touches nothing). */
-    static Boolean stateDirExisted;
 
     @BeforeAll
     static void start() throws Exception {
@@ -69,9 +64,6 @@ class TrimFleetIT {
         Environment.requireTool("mkfs.xfs");
         Environment.requireTool("fstrim");
         Environment.requireTool("unshare");
-        stateDirExisted = Files.isDirectory(TRIM_LOG.getParent());
-        trimLogBefore = Files.exists(TRIM_LOG) ? Files.readAllBytes(TRIM_LOG) : null;
-        trimLockExisted = Files.exists(TRIM_LOCK);
         Environment.requireTool("sudo");
         Environment.requireTool("nsenter");
         SshdFixture.require();
@@ -94,27 +86,12 @@ class TrimFleetIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         try {
-            // leave this machine's run record as it was, whatever happens below; undo only what this test did
-            if (stateDirExisted == null) {
-                return; // skipped before it recorded anything: nothing of ours to undo
-            } else if (!stateDirExisted) {
-                LoopDevices.run("rm", "-rf", "--", TRIM_LOG.getParent().toString()); // log and lock file
-            } else {
-                if (trimLogBefore == null) {
-                    Files.deleteIfExists(TRIM_LOG);
-                } else {
-                    Files.write(TRIM_LOG, trimLogBefore);
-                }
-                if (!trimLockExisted) {
-                    Files.deleteIfExists(TRIM_LOCK);
-                }
-            }
-        } finally {
             if (sshd != null) {
                 sshd.close(); // its namespace ends with it, then the mounts can go
             }
+        } finally {
             if (loops != null) {
                 loops.close();
             }
@@ -339,9 +316,8 @@ class TrimFleetIT {
     @Test
     void ctrlCDuringTrimStartsNoFurtherHostOrTrim() throws Exception {
         Path work = Files.createDirectories(dir.resolve("interrupt"));
-        try (SshdFixture slow = SshdFixture.start(1, 20,
-                "ForceCommand sleep 3; exec /bin/sh -c \"$SSH_ORIGINAL_COMMAND\"\n")) {
-            slow.addUser(SshdFixture.SUDO_USER, true);
+        try (SshdFixture slow = SshdFixture.builder().mountNamespace(work.resolve("host")).sudoUser()
+                .config("ForceCommand sleep 3; exec /bin/sh -c \"$SSH_ORIGINAL_COMMAND\"").start()) {
             Path known = slow.writeKnownHosts();
             StringBuilder hosts = new StringBuilder();
             for (String name : List.of("h1", "h2")) {
@@ -350,7 +326,6 @@ class TrimFleetIT {
                         .append(slow.ed25519Identity()).append("\", known_hosts: \"").append(known).append("\"}\n");
             }
             Path slowHosts = inventory("interrupt.yaml", hosts.toString(), "    blackout: []\n");
-            long recordsBefore = Files.exists(TRIM_LOG) ? Files.readAllLines(TRIM_LOG).size() : 0;
             Duration wait = Duration.ofSeconds(90);
             try (CliProcess cli = CliProcess.start(work, Optional.empty(), List.of(), Map.of("NO_COLOR", "1"),
                     "trim", "--yes", "--inventory", slowHosts.toString(), "--forks", "1")) {
@@ -372,8 +347,8 @@ class TrimFleetIT {
                         .contains("skipped  h2: not started: interrupted (Ctrl-C)")
                         .contains("the results above are each host's final state");
             }
-            long recordsAfter = Files.exists(TRIM_LOG) ? Files.readAllLines(TRIM_LOG).size() : 0;
-            assertThat(recordsAfter).as("no trim ran, so none was recorded").isEqualTo(recordsBefore);
+            assertThat(slow.writtenAt(TrimPaths.RUN_LOG)).as("no trim ran, so none was recorded on the host")
+                .doesNotExist();
         }
     }
 
