@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Run records read back from a host: the tail of {@code trim.jsonl} (the gather snapshot carries its last 200
@@ -86,10 +85,6 @@ public record TrimLog(List<TrimRecord> records, List<Problem> problems) {
     /** The latest successful trim per mount; mounts never trimmed successfully are absent. */
     public Map<String, TrimRecord> lastSuccessPerMount() {
         return latest(r -> r.result() == TrimResult.OK);
-    }
-
-    public Optional<TrimRecord> lastSuccess(String mount) {
-        return Optional.ofNullable(lastSuccessPerMount().get(mount));
     }
 
     private Map<String, TrimRecord> latest(java.util.function.Predicate<TrimRecord> filter) {

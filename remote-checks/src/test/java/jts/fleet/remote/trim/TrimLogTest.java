@@ -43,8 +43,9 @@ class TrimLogTest {
         TrimLog log = TrimLog.parse(LINES);
         assertThat(log.lastPerMount().get("/data").result()).isEqualTo(TrimResult.REFUSED);
         assertThat(log.lastPerMount().keySet()).containsExactly("/data", "/data-bind");
-        assertThat(log.lastSuccess("/data")).hasValueSatisfying(r -> assertThat(r.time().getEpochSecond()).isEqualTo(1795244403L));
-        assertThat(log.lastSuccess("/data-bind")).isEmpty();
+        assertThat(log.latest().successes().get("/data").time().getEpochSecond()).isEqualTo(1795244403L);
+        assertThat(log.latest().successes()).doesNotContainKey("/data-bind");
+        assertThat(log.latest().runs()).isEqualTo(log.lastPerMount());
     }
 
     @Test
