@@ -42,6 +42,8 @@ class LocalStatusLoadsTest {
                 .noneMatch(name -> name.startsWith("sun.security.jca.") || name.startsWith("sun.security.provider."));
         assertThat(loaded).as("Jackson's mapper: a text status writes no JSON")
                 .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
+        assertThat(loaded).as("NIO file channels: the few files a local status reads are read as streams")
+                .doesNotContain("sun.nio.ch.FileChannelImpl");
         assertThat(loaded).as("JLine: the tables of a run without colour are plain ASCII (TextTable)")
                 .noneMatch(name -> name.startsWith("org.jline."));
         assertThat(loaded).as("the system time zone: a status shows no local time (LocalClock)")

@@ -1,6 +1,8 @@
 package jts.fleet.inventory.sshconfig;
 
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,8 +46,10 @@ public record SshEnvironment(Path home, String localUser, long uid, String local
             // no /proc (not Linux): %i stays 0
         }
         String hostName = "localhost";
-        try {
-            hostName = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        // a FileInputStream, not Files.readString: every run builds this environment, and Files' channels (~25
+        // classes) were loaded for this one read in a local status
+        try (FileInputStream in = new FileInputStream("/proc/sys/kernel/hostname")) {
+            hostName = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             // no /proc: %l stays localhost
         }
