@@ -92,8 +92,12 @@ public final class CommandTree {
                 if (SUBCOMMANDS.containsKey(name)) {
                     return java.util.Optional.of(SUBCOMMANDS.get(name));
                 }
-                return java.util.stream.Stream.of(List.of(frontEnds), List.<Class<?>>of(CompleteCommand.class))
-                        .flatMap(List::stream)
+                if (CompleteCommand.NAME.equals(name)) {
+                    // by its name, not its annotation: the completion scripts run it at every TAB
+                    return java.util.Optional.of(CompleteCommand.class);
+                }
+                // a front end (the shell) is read from its annotations anyway
+                return java.util.Arrays.stream(frontEnds)
                         .filter(sub -> {
                             Command command = sub.getAnnotation(Command.class);
                             return command.name().equals(name) || List.of(command.aliases()).contains(name);

@@ -19,8 +19,12 @@ import picocli.CommandLine.Parameters;
  * completing the last part of a host pattern: {@code prod:&h} gives {@code prod:&hot}. Hidden: not for people.
  * Prints nothing (exit 1) when the inventory cannot be read, so a broken file never spills into the prompt.
  */
-@Command(name = "__complete", hidden = true, description = "Completion candidates for the shell completion scripts.")
+@Command(name = CompleteCommand.NAME, hidden = true,
+        description = "Completion candidates for the shell completion scripts.")
 public final class CompleteCommand extends AppCommand {
+    /** Its name, which the tree finds it by without reading the annotation ({@link CommandTree#namedSubcommand}). */
+    static final String NAME = "__complete";
+
     @Parameters(index = "0", paramLabel = "WHAT", description = "hosts")
     String what;
 

@@ -116,21 +116,24 @@ class CommandModelsTest {
      * {@code TypedMember} for each annotated member; a one-shot {@code status} (the embedded inventory, hosts listed
      * without connecting) loads neither.
      */
-    @Test
-    void aOneShotRunMakesNoAnnotationProxyAndScansNoMember(@org.junit.jupiter.api.io.TempDir Path dir)
-            throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "status --list-hosts, jts.fleet.controller.cli.status.Status",
+        "__complete hosts, jts.fleet.controller.cli.tree.CompleteCommand"})
+    void aOneShotRunMakesNoAnnotationProxyAndScansNoMember(String line, String commandClass,
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path log = dir.resolve("classes.log");
         try (CliProcess cli = CliProcess.start(dir, Optional.empty(),
-                List.of("-Xlog:class+load=info:file=" + log + ":none"), "status", "--list-hosts")) {
+                List.of("-Xlog:class+load=info:file=" + log + ":none"), line.split(" "))) {
             assertThat(cli.awaitExit(Duration.ofSeconds(60)).map(CliProcess.Line::text)).as(cli.toString())
                     .contains("0");
         }
         List<String> loaded = Files.readAllLines(log);
         assertThat(loaded).as("the log holds the classes of the run")
-                .anyMatch(line -> line.startsWith("jts.fleet.controller.cli.status.Status "));
+                .anyMatch(loadedClass -> loadedClass.startsWith(commandClass + " "));
         assertThat(loaded).as("annotation proxies, picocli's member scanner")
-                .noneMatch(line -> line.contains("__dynamic_proxy__")
-                        || line.startsWith("picocli.CommandLine$Model$TypedMember "));
+                .noneMatch(loadedClass -> loadedClass.contains("__dynamic_proxy__")
+                        || loadedClass.startsWith("picocli.CommandLine$Model$TypedMember "));
     }
 
     /**
