@@ -22,7 +22,7 @@ public final class AppContext {
     private volatile SettingsOverrides sessionOverrides = SettingsOverrides.NONE;
     private volatile jts.fleet.controller.fleet.StopSignal activeStop;
     private volatile int terminalWidth = 120;
-    private volatile String commandLine = "jts-fleet";
+    private volatile java.util.function.Supplier<String> commandLine = () -> "jts-fleet";
     private volatile Confirmer confirmer = new TtyConfirmer();
     private final InventoryCache inventories = new InventoryCache();
 
@@ -92,11 +92,31 @@ public final class AppContext {
 
     /** The command being run, as its change record shows it (secrets hidden: {@link jts.fleet.controller.change.CommandLineText}). */
     public String commandLine() {
-        return commandLine;
+        return commandLine.get();
     }
 
     public void setCommandLine(String text) {
-        this.commandLine = Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(text, "text");
+        this.commandLine = () -> text;
+    }
+
+    /**
+     * The command line made when something first asks for it: only commands that write a change record do, and
+     * making it (regular expressions over every option and word) is a few milliseconds of every one-shot run.
+     */
+    public void setCommandLine(java.util.function.Supplier<String> text) {
+        Objects.requireNonNull(text, "text");
+        this.commandLine = new java.util.function.Supplier<>() {
+            private String made;
+
+            @Override
+            public synchronized String get() {
+                if (made == null) {
+                    made = Objects.requireNonNull(text.get(), "command line");
+                }
+                return made;
+            }
+        };
     }
 
     /** Who is asked before a large change: the terminal in the CLI, the line reader in the shell. */

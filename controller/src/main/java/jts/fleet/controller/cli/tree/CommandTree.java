@@ -333,7 +333,7 @@ public final class CommandTree {
         @Override
         public int execute(CommandLine.ParseResult parseResult) {
             configureLogging(parseResult);
-            context.setCommandLine(jts.fleet.controller.change.CommandLineText.of(parseResult));
+            context.setCommandLine(() -> jts.fleet.controller.change.CommandLineText.of(parseResult));
             return new CommandLine.RunLast().execute(parseResult);
         }
     }
