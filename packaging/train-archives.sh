@@ -1,8 +1,7 @@
 #!/bin/sh
 # Trains the start-up archives of a jts-fleet jar: usage train-archives.sh JAR OUTBASE
 #   OUTBASE.jsa (+ .jsa.java)  static class-data-sharing archive for the default `java` (Java 17+): the classes a
-#                              training run loaded, picocli's Java 5 classes included (a dynamic archive skips
-#                              them), with their lambda forms
+#                              training run loaded, with their lambda forms
 #   OUTBASE.aot (+ .aot.java)  Java 25+ ahead-of-time cache (JEP 483/514/515: classes loaded and linked, method
 #                              profiles), from the first Java 25+ under /usr/lib/jvm (or $JTS_FLEET_AOT_JAVA)
 # Each .java file names the very JVM binary that wrote the archive: the launcher uses an archive only with it.
