@@ -64,6 +64,19 @@ class LauncherFlagsIT {
         }
     }
 
+    /** java splits a class path at ':' (java -jar too): a jar under such a path is refused with its path named. */
+    @Test
+    void aJarWhosePathHasAColonIsRefusedByName(@TempDir Path dir) throws Exception {
+        Launcher.requireBuilt();
+        Launcher launcher = new Launcher(dir);
+        Path lib = Files.createDirectories(launcher.workDir().resolve("release:1"));
+        Path jar = Files.copy(Launcher.jar(), lib.resolve("jts-fleet-all.jar"));
+        Launcher.Result run = launcher.env("JTS_FLEET_JAR", jar.toString()).run("--version");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).as(run.toString()).contains("contains ':'").contains(jar.toRealPath().toString())
+                .doesNotContain("ClassNotFoundException");
+    }
+
     @Test
     void aRelativeJarPathIsFoundWhateverCdpathSays(@TempDir Path dir) throws Exception {
         Launcher.requireBuilt();
