@@ -202,10 +202,10 @@ public final class BenchEngine {
         TargetDevices devices = devices(transport, host, target);
         List<String> args = new ArrayList<>();
         String context = recording.contextLine(host);
-        if (!context.isEmpty() && !stateDir.equals(TuningScripts.DEFAULT_STATE_DIR)) {
-            args.addAll(List.of("--state-dir", stateDir));
-        }
         if (!context.isEmpty()) {
+            if (!stateDir.equals(TuningScripts.DEFAULT_STATE_DIR)) {
+                args.addAll(List.of("--state-dir", stateDir));
+            }
             args.addAll(List.of("--change", context));
         }
         if (rawDevice) {

@@ -36,15 +36,13 @@ public final class SshPreload {
      * once. A run of local hosts (the embedded inventory) never calls it.
      */
     public static void inBackground() {
-        Thread prepare = new Thread(() -> {
+        Quietly.inBackground("jts-ssh-prepare", () -> {
             try {
                 ModernAlgorithms.shared();
                 net.schmizz.sshj.common.SecurityUtils.getKeyFactory("Ed25519");
             } catch (java.security.GeneralSecurityException | RuntimeException e) {
                 // the first connect will meet the same problem and report it
             }
-        }, "jts-ssh-prepare");
-        prepare.setDaemon(true);
-        prepare.start();
+        });
     }
 }
