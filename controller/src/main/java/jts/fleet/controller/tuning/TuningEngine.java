@@ -310,17 +310,18 @@ public final class TuningEngine {
                         state.isPresent() ? "removed by hand or by another tool" : "never applied on this host"));
             } else if (!files.rules().get().equals(expectedRules)) {
                 String installed = files.rules().get();
+                String policyHash = plan.policyHash(); // a SHA-256 of the policy on each call
                 String culprit;
                 if (!installed.startsWith(UdevRules.HEADER)) {
                     culprit = "edited by hand";
-                } else if (installed.lines().anyMatch(l -> l.equals("# policy: " + plan.policyHash()))) {
+                } else if (installed.lines().anyMatch(l -> l.equals("# policy: " + policyHash))) {
                     // same policy: the rules are generated from the host's devices, and those changed
                     culprit = "the host's devices changed since the last apply (hotplug, rename): apply again";
                 } else {
                     culprit = "applied with another policy version";
                 }
                 differences.add(new Drift(host, "-", "rules-file " + where.rulesPath(),
-                        "policy " + plan.policyHash(), "different content", culprit));
+                        "policy " + policyHash, "different content", culprit));
             }
             return new VerifyReport(host, checked, differences);
         }

@@ -55,12 +55,25 @@ class CheckEngineIT {
         assertThat(missing.render()).contains("UNKNOWN local: " + textfile + " missing");
     }
 
-    /** A disk this machine really has (vda here, sda or nvme0n1 elsewhere): a /sys/block entry backed by a device. */
+    /**
+     * A disk this machine really has (vda here, sda or nvme0n1 elsewhere): a /sys/block entry backed by a device and
+     * not removable (a VM's CD-ROM, sr0, sorts before vda).
+     */
     private static String aDiskOfThisMachine() throws IOException {
         try (Stream<Path> disks = Files.list(Path.of("/sys/block"))) {
-            return disks.filter(d -> Files.exists(d.resolve("device"))).map(d -> d.getFileName().toString())
-                    .sorted().findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no disk with a device in /sys/block"));
+            Optional<String> disk = disks.filter(d -> Files.exists(d.resolve("device")))
+                    .filter(d -> !"1".equals(readQuietly(d.resolve("removable"))))
+                    .map(d -> d.getFileName().toString()).sorted().findFirst();
+            jts.fleet.remote.testing.Environment.require(disk.isPresent(), "a fixed disk with a device in /sys/block");
+            return disk.get();
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            return "";
         }
     }
 }

@@ -112,11 +112,6 @@ final class SshKeywords {
         return Keyword.of(keyword).isPresent() || OTHER_OPENSSH.contains(keyword);
     }
 
-    /** Whether jts-fleet uses the value of a line with this (lower-case) keyword. */
-    static boolean valueUsed(String keyword) {
-        return Keyword.of(keyword).filter(Keyword::valueUsed).isPresent();
-    }
-
     /** The keyword as ssh_config(5) spells it. */
     static String spelled(String keyword) {
         return Keyword.of(keyword).map(Keyword::spelled).orElse(keyword);

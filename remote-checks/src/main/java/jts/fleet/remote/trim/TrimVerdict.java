@@ -14,7 +14,6 @@ import jts.fleet.remote.check.Severity;
  * {@code JtsTrimOverdue}: both warning), the fleet's paging contract. Overdue means the last success is
  * strictly older than the tier's limit, as the alert's {@code > days * 86400}.
  *
- * @param kind        the headline: the first of {@link #concerns()}
  * @param concerns    every kind that holds, most telling first ({@code FAILED} before {@code OVERDUE}); a mount
  *                    with nothing recorded has never succeeded either; {@code [OK]} when nothing is wrong
  * @param lastRun     the latest run (dry runs excluded), absent when nothing is recorded
@@ -22,7 +21,7 @@ import jts.fleet.remote.check.Severity;
  * @param sinceSuccess how long ago the last success was, absent when none
  * @param limitDays   the tier's {@code trim_overdue_days}
  */
-public record TrimVerdict(Kind kind, List<Kind> concerns, Optional<TrimRecord> lastRun,
+public record TrimVerdict(List<Kind> concerns, Optional<TrimRecord> lastRun,
                           Optional<TrimRecord> lastSuccess, Optional<Duration> sinceSuccess, int limitDays) {
 
     /** What is wrong with a mount's TRIM, if anything; each with its severity. */
@@ -46,6 +45,9 @@ public record TrimVerdict(Kind kind, List<Kind> concerns, Optional<TrimRecord> l
 
     public TrimVerdict {
         concerns = List.copyOf(concerns);
+        if (concerns.isEmpty()) {
+            throw new IllegalArgumentException("a verdict holds at least one kind (OK when nothing is wrong)");
+        }
     }
 
     /** Judges one mount from the latest records of a log ({@link TrimLog#latest()}, read once for all its mounts). */
@@ -81,12 +83,17 @@ public record TrimVerdict(Kind kind, List<Kind> concerns, Optional<TrimRecord> l
         if (concerns.isEmpty()) {
             concerns.add(Kind.OK);
         }
-        return new TrimVerdict(concerns.get(0), concerns, lastRun, lastSuccess, since, limitDays);
+        return new TrimVerdict(concerns, lastRun, lastSuccess, since, limitDays);
+    }
+
+    /** The headline: the first of {@link #concerns()}. */
+    public Kind kind() {
+        return concerns.get(0);
     }
 
     /** The headline's severity. */
     public Severity severity() {
-        return kind.severity();
+        return kind().severity();
     }
 
     public boolean holds(Kind concern) {

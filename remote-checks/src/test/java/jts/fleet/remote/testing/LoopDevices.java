@@ -83,7 +83,7 @@ public final class LoopDevices implements AutoCloseable {
             // the partition's sysfs node appears asynchronously after losetup -P; kernels built without the
             // MSDOS/EFI partition parsers never create it, so partx reads the table in user space (BLKPG)
             Path node = Path.of("/sys/block", kernelName, kernelName + "p1");
-            for (int i = 0; i < 10 && !Files.exists(node); i++) {
+            for (int i = 0; i < 100 && !Files.exists(node); i++) {
                 Thread.sleep(20);
             }
             if (!Files.exists(node)) {
