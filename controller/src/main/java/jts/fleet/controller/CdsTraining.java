@@ -7,7 +7,7 @@ import java.io.StringWriter;
  * The training run of the start-up archives ({@code packaging/train-archives.sh}, run by {@code make build} and
  * the .deb's postinst): runs the one-shot commands users start most (status in both views, the Nagios check,
  * help, the inventory listing) against this machine through the embedded inventory, and loads the SSH client
- * and its crypto (sshj, BouncyCastle) so that the archive covers remote commands too. Connects nowhere. Each
+ * and its crypto (sshj, the JDK's providers) so that the archive covers remote commands too. Connects nowhere. Each
  * command line goes the way {@link Main#main} sends it (Ctrl-C handling included), short of the exit.
  */
 public final class CdsTraining {

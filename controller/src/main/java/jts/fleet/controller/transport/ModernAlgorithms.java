@@ -1,26 +1,45 @@
 package jts.fleet.controller.transport;
 
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
 
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.common.SecurityUtils;
+import net.schmizz.sshj.transport.cipher.Cipher;
 
 /**
  * The algorithms we offer, in order of preference. sshj's defaults start with hmac-sha1 and aes-cbc and
  * still include group1-sha1 and ssh-dss; an explicit allowlist keeps old choices out even when a server
  * offers them. Strict KEX (the Terrapin fix) is negotiated by sshj itself.
+ *
+ * <p>The crypto comes from the JDK's own providers (SunEC: X25519, Ed25519, ECDSA; SunJCE: AES-GCM with the CPU's AES
+ * and carry-less multiply instructions, HMAC, DH), not from BouncyCastle: registering BouncyCastle's provider costs
+ * ~250 ms of CPU on every cold start (its constructor maps ~2,000 algorithm names), and a cold {@code status} spent
+ * that before its first connect could begin. sshj would register it on its first crypto call; this class turns that
+ * off before any. BouncyCastle stays for what only it has, chacha20-poly1305 (the JDK's ChaCha20 is the IETF variant
+ * and it has no Poly1305 MAC): its provider is added the first time a connection negotiates that cipher, which it does
+ * only with a server that offers neither AES-GCM mode.
  */
 final class ModernAlgorithms {
+    static {
+        // sshj's own switch (its static state): the JDK's providers, unless BouncyCastle was added by then
+        SecurityUtils.setRegisterBouncyCastle(false);
+    }
+
     static final List<String> KEY_EXCHANGE = List.of(
             "curve25519-sha256", "curve25519-sha256@libssh.org",
             "ecdh-sha2-nistp521", "ecdh-sha2-nistp384", "ecdh-sha2-nistp256",
             "diffie-hellman-group16-sha512", "diffie-hellman-group18-sha512", "diffie-hellman-group14-sha256",
             // Pseudo-algorithm: asks the server for server-sig-algs, needed to sign with rsa-sha2-*.
             "ext-info-c");
+    /** AES-GCM first: the JDK's, with AES-NI; chacha20-poly1305 (BouncyCastle, loaded when chosen) after them. */
     static final List<String> CIPHERS = List.of(
-            "chacha20-poly1305@openssh.com", "aes256-gcm@openssh.com", "aes128-gcm@openssh.com",
+            "aes256-gcm@openssh.com", "aes128-gcm@openssh.com", "chacha20-poly1305@openssh.com",
             "aes256-ctr", "aes192-ctr", "aes128-ctr");
+    /** The cipher that needs BouncyCastle's provider. */
+    static final String CHACHA20_POLY1305 = "chacha20-poly1305@openssh.com";
     static final List<String> MACS = List.of(
             "hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com", "hmac-sha2-256", "hmac-sha2-512");
     /**
@@ -39,9 +58,9 @@ final class ModernAlgorithms {
     }
 
     /**
-     * One configuration for every connection of the process: building one costs ~5-10 ms (and the first
-     * ~250 ms, registering BouncyCastle), which a 20-host fan-out would otherwise pay 20 times. sshj only
-     * reads it; each client creates its own transport state from the factories.
+     * One configuration for every connection of the process: building one costs ~5-10 ms, which a 20-host fan-out
+     * would otherwise pay 20 times. sshj only reads it; each client creates its own transport state from the
+     * factories.
      */
     private static final class Shared {
         static final DefaultConfig CONFIG = withKeepAlive(config());
@@ -58,15 +77,63 @@ final class ModernAlgorithms {
     }
 
     static DefaultConfig config() {
-        DefaultConfig config = new DefaultConfig();
+        DefaultConfig config = new AllowlistConfig();
         config.setKeyExchangeFactories(select(config.getKeyExchangeFactories(), KEY_EXCHANGE));
-        config.setCipherFactories(select(config.getCipherFactories(), CIPHERS));
+        config.setCipherFactories(withLazyBouncyCastle(select(config.getCipherFactories(), CIPHERS)));
         config.setMACFactories(select(config.getMACFactories(), MACS));
         config.setKeyAlgorithms(select(config.getKeyAlgorithms(), KEY_ALGORITHMS));
         // Host certificates are checked by KnownHostsVerifier with OpenSSH's rules (type, exact principal, CA
         // trusted for the host by known_hosts); sshj's own check matches principals as patterns and ignores the type.
         config.setVerifyHostKeyCertificates(false);
         return config;
+    }
+
+    /**
+     * sshj's configuration without its cipher probe: sshj's own constructor creates and initialises every one of its
+     * 33 ciphers (Blowfish, Serpent, Twofish ...) to drop those the providers lack, where we keep six by name; a
+     * cipher a provider lacks fails the connection that negotiates it, with the provider's message.
+     */
+    private static final class AllowlistConfig extends DefaultConfig {
+        @Override
+        protected void initCipherFactories() {
+            setCipherFactories(getDefaultCipherFactories());
+        }
+    }
+
+    /** {@code ciphers} with chacha20-poly1305's factory adding BouncyCastle's provider before its first cipher. */
+    private static List<Factory.Named<Cipher>> withLazyBouncyCastle(List<Factory.Named<Cipher>> ciphers) {
+        List<Factory.Named<Cipher>> wrapped = new ArrayList<>();
+        for (Factory.Named<Cipher> factory : ciphers) {
+            wrapped.add(factory.getName().equals(CHACHA20_POLY1305) ? new NeedsBouncyCastle(factory) : factory);
+        }
+        return wrapped;
+    }
+
+    /** A cipher factory that adds BouncyCastle's provider (once per process) before it makes a cipher. */
+    private record NeedsBouncyCastle(Factory.Named<Cipher> cipher) implements Factory.Named<Cipher> {
+        @Override
+        public String getName() {
+            return cipher.getName();
+        }
+
+        @Override
+        public Cipher create() {
+            BouncyCastle.add();
+            return cipher.create();
+        }
+    }
+
+    /**
+     * Adds BouncyCastle's provider after the JDK's (they still serve every algorithm both have); a process adds it
+     * once, whatever the number of connections that ask at once. In a class of its own: verifying a class that
+     * passes a BouncyCastleProvider as a Provider loads BouncyCastleProvider.
+     */
+    private static final class BouncyCastle {
+        static synchronized void add() {
+            if (Security.getProvider("BC") == null) {
+                Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+            }
+        }
     }
 
     /** The factories named in {@code allowed}, in that order; names sshj lacks are left out. */

@@ -24,7 +24,7 @@ public final class SshRun implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path home;
     private final Operator operator;
-    /** Made on the first connect: a run of local hosts only never loads sshj and BouncyCastle (~0.3 s of CPU). */
+    /** Made on the first connect: a run of local hosts only never loads sshj and its crypto. */
     private Links links;
     private boolean closed;
 
