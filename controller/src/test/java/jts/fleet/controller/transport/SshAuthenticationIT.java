@@ -65,7 +65,10 @@ class SshAuthenticationIT {
         Environment.requireTool("ssh-add");
         Environment.requireTool("setsid");
         userCa = SshKeygen.generate(keys.resolve("user_ca"), "ed25519", "");
-        sshd = SshdFixture.builder().hosts(2).config("TrustedUserCAKeys " + userCa + ".pub").start();
+        // VERBOSE (for sessions: Match) logs "Postponed publickey" for every key the client asked about before
+        // signing, and "Failed publickey" for every refusal
+        sshd = SshdFixture.builder().hosts(2).config("TrustedUserCAKeys " + userCa + ".pub")
+                .config("Match all\n  LogLevel VERBOSE").start();
         sshd.addUser(USER, false);
         knownHosts = sshd.writeKnownHosts();
         authorized = SshKeygen.generate(keys.resolve("id_authorized"), "ed25519", "");
@@ -128,6 +131,56 @@ class SshAuthenticationIT {
 
     private static int accepted() {
         return sshd.logLines("Accepted publickey for " + USER).size();
+    }
+
+    /** How often a client asked whether a key would do (and was told yes) before signing with it. */
+    private static int asked() {
+        return sshd.logLines("Postponed publickey for " + USER).size();
+    }
+
+    @Test
+    void anIdentityFileIsSignedAtOnceWithoutAskingFirst() throws Exception {
+        int before = accepted();
+        int askedBefore = asked();
+        try (SshRun run = run(Optional.empty());
+                SshTransport ssh = new SshTransport(host(0, List.of(authorized), Optional.empty(), false, List.of()),
+                        run)) {
+            assertThat(whoami(ssh)).isEqualTo(USER);
+        }
+        assertThat(acceptedSince(before)).singleElement().asString().contains(fingerprint(authorized));
+        assertThat(asked()).as("one signed request, no question first").isEqualTo(askedBefore);
+    }
+
+    @Test
+    void aRefusedIdentityFileIsSignedAtOnceToOnlyARefusalAndTheNextFileLogsIn() throws Exception {
+        int before = accepted();
+        int askedBefore = asked();
+        int failedBefore = sshd.logLines("Failed publickey for " + USER).size();
+        try (SshRun run = run(Optional.empty());
+                SshTransport ssh = new SshTransport(host(0, List.of(stranger, authorized), Optional.empty(), false,
+                        List.of()), run)) {
+            assertThat(whoami(ssh)).isEqualTo(USER);
+        }
+        List<String> failed = sshd.logLines("Failed publickey for " + USER);
+        assertThat(failed.subList(failedBefore, failed.size())).singleElement().asString()
+                .contains(fingerprint(stranger));
+        assertThat(acceptedSince(before)).singleElement().asString().contains(fingerprint(authorized));
+        assertThat(asked()).isEqualTo(askedBefore);
+    }
+
+    @Test
+    void anAgentKeyIsAskedAboutBeforeTheAgentSigns() throws Exception {
+        try (SshAgent agent = SshAgent.start(); SshRun run = run(Optional.of(agent.socket()))) {
+            agent.add(authorized);
+            int before = accepted();
+            int askedBefore = asked();
+            try (SshTransport ssh = new SshTransport(host(0, List.of(), Optional.empty(), false, List.of()), run)) {
+                assertThat(whoami(ssh)).isEqualTo(USER);
+            }
+            assertThat(acceptedSince(before)).singleElement().asString().contains(fingerprint(authorized));
+            assertThat(asked()).as("an agent may need its user to sign: only for a key the server takes")
+                    .isEqualTo(askedBefore + 1);
+        }
     }
 
     @Test
@@ -409,6 +462,7 @@ class SshAuthenticationIT {
         }
         SshKeygen.certify(userCa, Path.of(key + ".pub"), "it-user", false, List.of(USER), Optional.of("-5m:+1h"));
         int before = accepted();
+        int askedBefore = asked();
         try (SshRun run = run(Optional.empty());
                 SshTransport ssh = new SshTransport(host(0, List.of(key), Optional.empty(), false, List.of()),
                         run)) {
@@ -416,6 +470,7 @@ class SshAuthenticationIT {
         }
         assertThat(acceptedSince(before)).singleElement().asString().contains("ED25519-CERT")
                 .contains(fingerprint(key));
+        assertThat(asked()).as("the plain key and then the certificate, each signed at once").isEqualTo(askedBefore);
     }
 
     @Test

@@ -20,7 +20,6 @@ import net.schmizz.sshj.Service;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.method.AuthMethod;
-import net.schmizz.sshj.userauth.method.AuthPublickey;
 
 /**
  * Public key authentication in OpenSSH's order ({@code pubkey_prepare} in sshconnect2.c): the agent's identities
@@ -29,6 +28,10 @@ import net.schmizz.sshj.userauth.method.AuthPublickey;
  * {@code KEY-cert.pub}; then {@code CertificateFile}s, each signed by the agent or file holding its key.
  * {@code IdentitiesOnly} drops agent keys that are not configured files. Unusable files (missing, unprotected,
  * undecryptable) are skipped with their reason; the failure names everything tried.
+ *
+ * <p>An identity file's key is offered signed at once ({@link SignedPublickey}: one round trip instead of a question
+ * and then the signature), an encrypted one after the server said it would take it ({@link ProbePublickey});
+ * agent keys are offered as a question first, since the agent may need its user for every signature.
  */
 public final class Authenticator {
     private final KeyRing keys;
@@ -202,7 +205,7 @@ public final class Authenticator {
                 offered = keys.keyPair(file).orElseThrow(() -> new UnusableIdentity(keys.failure(file)))
                         .getPublic();
             }
-            return new AuthPublickey(new FileKey(keys, file, offered));
+            return new SignedPublickey(new FileKey(keys, file, offered));
         };
         return new Candidate(file.toString(), method, probe(file, offer.offered()));
     }
@@ -233,7 +236,7 @@ public final class Authenticator {
             });
         }
         Path file = keyFile.orElseThrow();
-        return new Candidate(shownAs.toString(), () -> new AuthPublickey(new FileKey(keys, file, certificate)),
+        return new Candidate(shownAs.toString(), () -> new SignedPublickey(new FileKey(keys, file, certificate)),
                 probe(file, Optional.of(certificate)));
     }
 

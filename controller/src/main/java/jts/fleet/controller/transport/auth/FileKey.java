@@ -9,9 +9,10 @@ import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /**
- * An identity file as sshj's public key method sees it: the public key (or certificate) is offered at once; the
- * private key is taken from the run's {@link KeyRing} only when the server accepts the offer, so a passphrase is
- * asked only for a key the server would take, as in OpenSSH.
+ * An identity file as sshj's public key method sees it: the public key (or certificate) to offer, and the private key
+ * from the run's {@link KeyRing} when the signed request is made: at once for a key at hand, and for an encrypted one
+ * only after the server accepted the offer ({@link ProbePublickey}), so a passphrase is asked only for a key the
+ * server would take, as in OpenSSH.
  */
 final class FileKey implements KeyProvider {
     private final KeyRing keys;

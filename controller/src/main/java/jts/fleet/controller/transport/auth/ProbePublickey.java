@@ -12,7 +12,8 @@ import net.schmizz.sshj.userauth.method.AuthPublickey;
  * (RFC 4252 7). Used before decrypting an encrypted key file, so the passphrase is asked only for a key the
  * server takes (as OpenSSH does), and asked on the caller's thread: sshj signs on its reader thread, under the
  * authentication timeout, where an operator typing a passphrase would block the connection and run out of time.
- * "PK_OK" ends the attempt with {@link Acceptable}; the real attempt follows with the decrypted key.
+ * "PK_OK" ends the attempt with {@link Acceptable}; the real attempt follows with the decrypted key, signed at once
+ * ({@link SignedPublickey}).
  */
 final class ProbePublickey extends AuthPublickey {
     ProbePublickey(KeyProvider key) {
