@@ -19,7 +19,7 @@ public final class SshPreload {
         try (var client = new net.schmizz.sshj.SSHClient(config)) {
             client.getTransport();
         }
-        java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        ConnectionRehearsal.run();
         // the access path: a run's shared state, known_hosts matching, identity planning (nothing read or connected)
         try (SshRun run = new SshRun(SshOptions.defaults(), Operator.none())) {
             run.prepare();
