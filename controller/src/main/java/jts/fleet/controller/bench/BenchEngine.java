@@ -27,6 +27,7 @@ import jts.fleet.controller.transport.OutputLimits;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
+import jts.fleet.controller.tuning.TuningPaths;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.bench.BenchDocument;
 import jts.fleet.remote.bench.BenchOutput;
@@ -63,7 +64,8 @@ public final class BenchEngine {
     /** Runs in flight, so an interrupt or shutdown hook can clean them up: key host + run dir. */
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private volatile jts.fleet.controller.fleet.HostRecording recording = jts.fleet.controller.fleet.HostRecording.NONE;
-    private volatile String stateDir = TuningScripts.DEFAULT_STATE_DIR;
+    /** Where every host records its runs instead of its own state directory ({@link #recordingIn}; tests). */
+    private volatile Optional<String> stateDirOverride = Optional.empty();
 
     private record Active(Transport transport, HostSpec host, String target, String runId) {
     }
@@ -103,14 +105,23 @@ public final class BenchEngine {
     }
 
     /**
-     * From now on, a recorded run's {@code changes.jsonl} is in {@code dir} on each host instead of
-     * {@value TuningScripts#DEFAULT_STATE_DIR} (tests: a temporary directory); returns this engine.
+     * From now on, a recorded run's {@code changes.jsonl} is in {@code dir} on each host instead of the host's
+     * state directory ({@link #stateDir}; tests: a temporary directory); returns this engine.
      *
      * @throws IllegalArgumentException unless {@code dir} is a plain absolute path ({@link TuningScripts#validPath})
      */
     public BenchEngine recordingIn(String dir) {
-        this.stateDir = TuningScripts.requireValidPath("state directory", dir);
+        this.stateDirOverride = Optional.of(TuningScripts.requireValidPath("state directory", dir));
         return this;
+    }
+
+    /**
+     * Where bench.sh records a run on {@code host}: the host's state directory as tuning, queue-set.sh and
+     * {@code history --from-hosts} see it ({@link TuningPaths#forHost}: under its sysroot, if any), unless
+     * {@link #recordingIn} named another.
+     */
+    String stateDir(HostSpec host) {
+        return stateDirOverride.orElseGet(() -> TuningPaths.forHost(host).stateDir());
     }
 
     /** Time-based and sortable, plus 16 random bits: {@code 20261126T041500Z-9f3a}. */
@@ -203,6 +214,7 @@ public final class BenchEngine {
         List<String> args = new ArrayList<>();
         String context = recording.contextLine(host);
         if (!context.isEmpty()) {
+            String stateDir = stateDir(host);
             if (!stateDir.equals(TuningScripts.DEFAULT_STATE_DIR)) {
                 args.addAll(List.of("--state-dir", stateDir));
             }

@@ -20,6 +20,7 @@ import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
+import jts.fleet.controller.tuning.TuningPaths;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.QueueAttribute;
 import jts.fleet.remote.bench.BenchProfiles;
@@ -170,7 +171,7 @@ public final class ExperimentEngine {
         List<String> args = new java.util.ArrayList<>(List.of(device, attribute.key(), value));
         // a fixture tree, not /sys; then the change context, when the write is to be recorded on the host
         String context = recording.contextLine(host);
-        String sysroot = host.sysroot().filter(r -> !r.isEmpty() && !r.equals("/")).orElse("");
+        String sysroot = TuningPaths.forHost(host).sysfsRoot();
         if (!sysroot.isEmpty() || !context.isEmpty()) {
             args.add(sysroot);
         }

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostRecording;
 import jts.fleet.controller.testing.FakeTransport;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.FailureClass;
 import jts.fleet.controller.transport.TransportException;
+import jts.fleet.controller.tuning.TuningPaths;
 import jts.fleet.inventory.BlackoutWindow;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.Maintenance;
@@ -61,24 +63,36 @@ class ExperimentEngineTest {
         return new ExecResult(0, out.getBytes(StandardCharsets.UTF_8), "", Duration.ofMillis(2));
     }
 
-    @Test
-    void everyLeafIsRestoredWhenTheRunBreaks() {
-        List<List<String>> writes = new CopyOnWriteArrayList<>();
-        List<List<String>> cleanups = new CopyOnWriteArrayList<>();
-        FakeTransport t = new FakeTransport("db-01", (script, args, stdin) -> {
+    /**
+     * db-01 with the two NVMe leaves of {@link #DEVICES}: every queue-set.sh write succeeds, bench-cleanup.sh too,
+     * and the connection is lost when bench.sh is started; the arguments of each are added to the lists.
+     */
+    private static FakeTransport lostAtBench(List<List<String>> queueSets, List<List<String>> cleanups,
+                                             List<List<String>> benchRuns) {
+        return new FakeTransport("db-01", (script, args, stdin) -> {
             if (script.equals(BenchScripts.DEVICES.text())) {
                 return ok(DEVICES);
             }
             if (script.equals(BenchScripts.QUEUE_SET.text())) {
-                writes.add(args);
+                queueSets.add(args);
                 return ok("old=x\nnew=" + args.get(2) + "\n");
             }
             if (script.equals(BenchScripts.CLEANUP.text())) {
                 cleanups.add(args);
                 return ok("killed=1\n");
             }
+            if (script.equals(BenchScripts.BENCH.text())) {
+                benchRuns.add(args);
+            }
             throw new TransportException(FailureClass.TIMEOUT, "db-01: connection lost");
         });
+    }
+
+    @Test
+    void everyLeafIsRestoredWhenTheRunBreaks() {
+        List<List<String>> writes = new CopyOnWriteArrayList<>();
+        List<List<String>> cleanups = new CopyOnWriteArrayList<>();
+        FakeTransport t = lostAtBench(writes, cleanups, new CopyOnWriteArrayList<>());
         ExperimentRequest request = ExperimentRequest.parse("scheduler=none,kyber", "rand-read-4k-qd32", "/data", 3,
                 new BenchParameters(1, 16L << 20));
         assertThatThrownBy(() -> engine().run(request, host(List.of()), t, s -> { })).isInstanceOf(TransportException.class);
@@ -105,5 +119,35 @@ class ExperimentEngineTest {
                 "/data", 1, new BenchParameters(1, 16L << 20)), true, MONDAY_NOON, s -> { }).run(t, host(List.of(trading)));
         assertThat(notOffered).isInstanceOfSatisfying(HostOutcome.Fail.class, f -> assertThat(f.message())
                 .isEqualTo("db-01: nvme0n1 does not offer scheduler bfq (available: none mq-deadline kyber)"));
+    }
+
+    /**
+     * A fixture host (sysroot) records each arm's bench.sh run in the sysroot's state directory, where queue-set.sh
+     * records its switches and {@code history --from-hosts} reads; not in this machine's /var/lib/jts-fleet.
+     */
+    @Test
+    void anExperimentOnASysrootHostRecordsItsRunsInTheSysrootStateDirectory() {
+        List<List<String>> queueSets = new CopyOnWriteArrayList<>();
+        List<List<String>> benchRuns = new CopyOnWriteArrayList<>();
+        FakeTransport t = lostAtBench(queueSets, new CopyOnWriteArrayList<>(), benchRuns);
+        HostSpec plain = host(List.of());
+        HostSpec fixture = new HostSpec(plain.name(), plain.connection(), plain.address(), plain.port(), plain.user(),
+                plain.identityFile(), plain.knownHosts(), plain.become(), plain.groups(), Optional.of("/srv/fixtures/db-01/"),
+                plain.policy());
+        HostRecording recording = h -> "{\"context\":\"" + h.name() + "\"}";
+        ExperimentEngine engine = new ExperimentEngine(new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp),
+                RunSettings.defaults(MONDAY_NOON), TargetResolver.FIXED).recordedBy(recording), BenchProfiles.embedded())
+                .recordedBy(recording);
+        ExperimentRequest request = ExperimentRequest.parse("scheduler=none,kyber", "rand-read-4k-qd32", "/data", 1,
+                new BenchParameters(1, 16L << 20));
+
+        assertThatThrownBy(() -> engine.run(request, fixture, t, s -> { })).isInstanceOf(TransportException.class);
+
+        assertThat(queueSets.get(0)).as("queue-set.sh records in SYSROOT/var/lib/jts-fleet")
+                .containsExactly("nvme0n1", "scheduler", "none", "/srv/fixtures/db-01", "{\"context\":\"db-01\"}");
+        assertThat(benchRuns).singleElement().satisfies(args -> assertThat(args)
+                .startsWith("--state-dir", "/srv/fixtures/db-01/var/lib/jts-fleet", "--change", "{\"context\":\"db-01\"}", "/data"));
+        assertThat(TuningPaths.forHost(fixture).stateDir()).as("where history --from-hosts reads")
+                .isEqualTo("/srv/fixtures/db-01/var/lib/jts-fleet");
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,14 +17,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jts.fleet.controller.change.ChangeJournal;
+import jts.fleet.controller.change.HostChangeReader;
+import jts.fleet.controller.fleet.HostOutcome;
+import jts.fleet.controller.fleet.HostRecording;
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.LocalTransport;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.bench.BenchParameters;
 import jts.fleet.remote.bench.BenchProfiles;
+import jts.fleet.remote.change.ChangeLogText;
+import jts.fleet.remote.change.ChangeRecords;
+import jts.fleet.remote.change.Records;
 import jts.fleet.remote.testing.Environment;
 import jts.fleet.remote.testing.LoopDevices;
 import jts.fleet.remote.testing.Schedulers;
+import jts.fleet.remote.tuning.TuningScripts;
 
 /**
  * A/B experiment on a loop device with real fio: arms interleave, and the device's original scheduler is back
@@ -136,5 +145,51 @@ class ExperimentIT {
         assertThat(activeScheduler()).as("scheduler after interrupt").isEqualTo(original);
         assertThat(LoopDevices.leftovers(fs.mount())).as("test files after interrupt").isEmpty();
         assertThat(BenchEngineIT.processesMentioning(fs.mount() + "/.jts-fleet-bench-")).isEmpty();
+    }
+
+    /**
+     * A fixture host (sysroot): queue-set.sh writes the sysroot's queue files (a plain file, so the
+     * experiment switches read_ahead_kb: a scheduler file there would not list the schedulers offered), and every record of the run (each arm's
+     * bench.sh, each switch) lands in the sysroot's state directory, where {@code history --from-hosts} reads them;
+     * this machine's change file gets none of them.
+     */
+    @Test
+    void aFixtureHostsRunIsRecordedWhereHistoryFromHostsReadsIt() throws Exception {
+        Path sysroot = temp.resolve("sysroot");
+        Path realReadAhead = Path.of("/sys/block", fs.device(), "queue/read_ahead_kb");
+        String readAhead = Files.readString(realReadAhead).strip();
+        Path fixtureReadAhead = sysroot.resolve("sys/block").resolve(fs.device()).resolve("queue/read_ahead_kb");
+        Files.createDirectories(fixtureReadAhead.getParent());
+        Files.writeString(fixtureReadAhead, readAhead + "\n");
+        HostSpec plain = BenchEngineIT.local("local-s");
+        HostSpec host = new HostSpec(plain.name(), plain.connection(), plain.address(), plain.port(), plain.user(),
+                plain.identityFile(), plain.knownHosts(), plain.become(), plain.groups(), Optional.of(sysroot.toString()),
+                plain.policy());
+        Path realChanges = Path.of(TuningScripts.DEFAULT_STATE_DIR, ChangeJournal.FILE_NAME);
+        long realBefore = Files.exists(realChanges) ? Files.size(realChanges) : -1;
+        HostRecording recording = h -> ChangeRecords.contextLine(Records.context("20261206T133000Z-c4a1", h.name()));
+        BenchEngine bench = new BenchEngine(BenchProfiles.embedded(), new BenchStore(temp.resolve("store")),
+                RunSettings.defaults(Clock.systemUTC()), TargetResolver.FIXED).recordedBy(recording);
+        ExperimentEngine engine = new ExperimentEngine(bench, BenchProfiles.embedded()).recordedBy(recording);
+
+        ExperimentReport report = engine.run(ExperimentRequest.parse("read_ahead_kb=64,256", "rand-read-4k-qd1",
+                fs.mount().toString(), 1, new BenchParameters(1, 16L << 20)), host, new LocalTransport(host), s -> { });
+
+        assertThat(report.restored()).isTrue();
+        assertThat(report.original()).containsEntry(fs.device(), readAhead);
+        assertThat(Files.readString(fixtureReadAhead).strip()).as("the fixture's queue file, restored").isEqualTo(readAhead);
+        assertThat(Files.readString(realReadAhead).strip()).as("the real device's, untouched").isEqualTo(readAhead);
+        HostOutcome<ChangeLogText.Parsed> read = new HostChangeReader(Duration.ofSeconds(30))
+                .read(new LocalTransport(host), host, Optional.empty());
+        assertThat(read).isInstanceOfSatisfying(HostOutcome.Done.class, done -> {
+            ChangeLogText.Parsed parsed = (ChangeLogText.Parsed) done.value();
+            assertThat(parsed.problems()).isEmpty();
+            assertThat(parsed.records()).as("steps recorded in the sysroot").extracting(r -> r.step().orElse("?"))
+                    .containsOnly("queue-set", "bench")
+                    .filteredOn("bench"::equals).as("each arm's bench.sh: intent and outcome").hasSize(4);
+        });
+        assertThat(Files.exists(realChanges) ? Files.size(realChanges) : -1).as("this machine's " + realChanges)
+                .isEqualTo(realBefore);
+        assertThat(LoopDevices.leftovers(fs.mount())).isEmpty();
     }
 }
