@@ -82,7 +82,7 @@ else
     targets=$(for mount in "$@"; do printf -- '- %s\n' "$mount"; done)
 fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/storage-benchmark.XXXXXX") || exit 1
+work=$(work_dir storage-benchmark) || exit 1
 child=
 # shellcheck disable=SC2317  # run from the traps
 on_exit() {

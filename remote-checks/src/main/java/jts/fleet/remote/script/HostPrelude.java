@@ -3,8 +3,9 @@ package jts.fleet.remote.script;
 /**
  * The definitions host scripts share, put into each script as it is run, so each rule has one copy on the host
  * side. {@code host-common.sh}: {@code in_list}, {@code valid_device} (the device-name rule), {@code use_sysroot}
- * (the sysroot rule: a fixture tree read instead of /) and {@code die} (message on stderr named by the script's
- * {@code $prog}, exit code); every script that checks a name, a path or a sysroot carries it. A family's own
+ * (the sysroot rule: a fixture tree read instead of /), {@code die} (message on stderr named by the script's
+ * {@code $prog}, exit code) and {@code work_dir} (a script's temporary directory, made after sweeping what killed
+ * runs of the same script left); every script that checks a name, a path or a sysroot carries it. A family's own
  * prelude follows it: {@code timer-common.sh} ({@link #timerSpliced}: the blackout-window rule of the scripts systemd
  * timers run), {@code tune-common.sh}, {@code bench-common.sh}. A prelude goes after the script's first line (the
  * {@code #!} line or its title comment), so line 1 stays what the script says it is.

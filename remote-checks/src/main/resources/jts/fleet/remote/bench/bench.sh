@@ -87,7 +87,7 @@ else
     rundir=$target/.jts-fleet-bench-$runid
 fi
 fiopid=
-recording=$(mktemp -d "${TMPDIR:-/tmp}/jts-bench-change.XXXXXX") || fail 3 "cannot create a temporary directory"
+recording=$(work_dir jts-bench-change) || fail 3 "cannot create a temporary directory"
 change_open "$context" "$state_dir" bench "" "$recording" \
     || { rm -rf -- "$recording"; fail 2 "the change context is not one line of jts-fleet JSON"; }
 what="fio $(printf '%s ' "$@")"

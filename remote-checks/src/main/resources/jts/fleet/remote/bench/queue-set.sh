@@ -46,7 +46,7 @@ if [ "$attr" = scheduler ]; then
 fi
 old=$(current) || { echo "cannot read $file" >&2; exit 3; }
 echo "old=$old"
-work=$(mktemp -d "${TMPDIR:-/tmp}/jts-queue-set.XXXXXX") || exit 1
+work=$(work_dir jts-queue-set) || exit 1
 trap 'rm -rf "$work"' EXIT
 change_open "$context" "$sysroot/var/lib/jts-fleet" queue-set "$sysroot" "$work" \
     || { echo "the change context is not one line of jts-fleet JSON: nothing written" >&2; exit 2; }

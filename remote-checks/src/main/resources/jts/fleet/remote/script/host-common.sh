@@ -60,3 +60,45 @@ die() {
     printf '%s: %s\n' "$prog" "$*" >&2
     exit "$die_code"
 }
+
+# proc_start PID: the start time of process PID (field 22 of /proc/PID/stat, clock ticks since boot), which tells
+# a process from a later one that got the same id; fails when there is no such process (or no /proc). Call it as
+# $(proc_start PID): it changes IFS and the positional parameters of its subshell.
+# shellcheck disable=SC2317
+proc_start() {
+    case $1 in '' | *[!0-9]*) return 1 ;; esac
+    { read -r ps_line <"/proc/$1/stat"; } 2>/dev/null || return 1
+    # after the command name in parentheses (which may hold spaces and ")"): numbers and a state letter
+    IFS=' '
+    set -f
+    # shellcheck disable=SC2086
+    set -- ${ps_line##*) }
+    [ "$#" -ge 20 ] || return 1
+    printf '%s\n' "${20}"
+}
+
+# work_dir NAME: makes and prints a new private directory ${TMPDIR:-/tmp}/NAME.XXXXXX for the calling script, with
+# the script's process (id and start time) in its .owner. First it removes what runs of the same NAME left behind
+# when they were killed before their EXIT trap ran (SIGKILL, a lost machine): only directories named exactly
+# NAME.XXXXXX (mktemp's six letters or digits), never a symlink, owned by this user, unchanged for more than 60
+# minutes, whose .owner names a process that is gone (or that have no .owner). Call it as work=$(work_dir NAME):
+# $$ stays the script's in the subshell.
+# shellcheck disable=SC2317
+work_dir() {
+    wd_tmp=${TMPDIR:-/tmp}
+    wd_uid=$(id -u) || return 1
+    for wd in "$wd_tmp/$1".[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]; do
+        if [ ! -d "$wd" ] || [ -L "$wd" ]; then
+            continue
+        fi
+        [ "$(find "$wd" -prune -type d -user "$wd_uid" -mmin +60 2>/dev/null)" = "$wd" ] || continue
+        if [ -f "$wd/.owner" ] && [ ! -L "$wd/.owner" ] && read -r wd_pid wd_start <"$wd/.owner" \
+                && [ -n "$wd_start" ] && [ "$(proc_start "$wd_pid")" = "$wd_start" ]; then
+            continue
+        fi
+        rm -rf -- "$wd"
+    done
+    wd=$(mktemp -d "$wd_tmp/$1.XXXXXX") || return 1
+    printf '%s %s\n' "$$" "$(proc_start "$$")" >"$wd/.owner" || { rm -rf -- "$wd"; return 1; }
+    printf '%s\n' "$wd"
+}

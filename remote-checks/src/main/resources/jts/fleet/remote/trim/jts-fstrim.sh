@@ -52,7 +52,7 @@ while [ $# -gt 0 ]; do
 done
 case $fixed_now in *[!0-9]*) die 2 "--now takes epoch seconds, not \"$fixed_now\"" ;; esac
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/jts-fstrim.XXXXXX") || die 2 "cannot create a temporary directory"
+work=$(work_dir jts-fstrim) || die 2 "cannot create a temporary directory"
 terminated=0
 trap 'rm -rf "$work"' EXIT
 # SIGTERM (systemd stop, timeout) only raises a flag: the range being trimmed finishes, no further range starts.

@@ -32,7 +32,7 @@ fi
 if [ "$config_bytes" != - ]; then
     case $config_bytes in ''|*[!0-9]*) die 2 "CONFIG_BYTES must be - or a number" ;; esac
 fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/jts-trim-run.XXXXXX") || exit 1
+work=$(work_dir jts-trim-run) || exit 1
 trap 'rm -rf "$work"' EXIT
 if [ "$config_bytes" != - ]; then
     head -c "$config_bytes" > "$work/trim.conf"

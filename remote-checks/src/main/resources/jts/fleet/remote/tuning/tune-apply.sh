@@ -213,7 +213,7 @@ if [ -n "$root" ]; then
     valid_path "$root" || reject "sysfs root \"$root\" is not a plain absolute path"
 fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/jts-tune.XXXXXX") || reject "cannot create a temporary directory"
+work=$(work_dir jts-tune) || reject "cannot create a temporary directory"
 : >"$work/plan"
 change_open "$context" "$state_dir" apply "$root" "$work" \
     || reject "the change context is not one line of jts-fleet JSON: nothing applied"

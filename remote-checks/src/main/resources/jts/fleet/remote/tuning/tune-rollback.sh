@@ -107,7 +107,7 @@ refuse_read_only_sysfs "nothing restored"
 
 take_lock
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/jts-rollback.XXXXXX") || reject "cannot create a temporary directory"
+work=$(work_dir jts-rollback) || reject "cannot create a temporary directory"
 change_open "$context" "$state_dir" rollback "$root" "$work" \
     || reject "the change context is not one line of jts-fleet JSON: nothing restored"
 
