@@ -24,6 +24,8 @@ public final class GatherParser {
     private static final Pattern DEV_NUMBER = Pattern.compile("\\d{1,10}:\\d{1,10}");
     private static final Pattern NVME_PATH = Pattern.compile("nvme(\\d+)c\\d+n(\\d+)");
     private static final Pattern RULES_FILE = Pattern.compile("/(etc|run)/udev/rules\\.d/[A-Za-z0-9._+-]{1,128}");
+    private static final java.util.Comparator<MountInfo> PRIMARY_FIRST = Mount.primaryFirst(MountInfo::root,
+            MountInfo::path, MountInfo::mountId);
 
     private GatherParser() {
     }
@@ -415,16 +417,11 @@ public final class GatherParser {
                 }
                 infos.add(info.get());
             }
-            // the first mount of a filesystem with root "/" (else the first at all) is the primary one; every
-            // other mount with the same device number is a bind or duplicate mount of it
+            // a filesystem's primary mount is the least of its mounts in Mount.PRIMARY_FIRST's order, whatever
+            // the lines' order; every other mount with the same device number is a bind or duplicate mount of it
             Map<String, MountInfo> primary = new HashMap<>();
             for (MountInfo m : infos) {
-                if (m.root().equals("/")) {
-                    primary.putIfAbsent(m.majorMinor(), m);
-                }
-            }
-            for (MountInfo m : infos) {
-                primary.putIfAbsent(m.majorMinor(), m);
+                primary.merge(m.majorMinor(), m, java.util.function.BinaryOperator.minBy(PRIMARY_FIRST));
             }
             List<Mount> mounts = new ArrayList<>();
             for (MountInfo m : infos) {

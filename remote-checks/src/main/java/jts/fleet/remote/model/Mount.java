@@ -1,15 +1,18 @@
 package jts.fleet.remote.model;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * One line of {@code /proc/self/mountinfo}, resolved against the gathered block devices. {@code device} is
  * the kernel name behind {@code majorMinor} (or behind a {@code /dev/...} source for filesystems such as
  * btrfs that report an anonymous device number); {@code leafDevices} are the disks that finally hold it.
- * {@code bindOf} names the first mount of the same filesystem (same device number) when this one is a bind
- * or duplicate mount, so a filesystem is trimmed once. {@code bdi} holds, for a network filesystem, the attributes of
+ * {@code bindOf} names the primary mount of the same filesystem (same device number, {@link #PRIMARY_FIRST}) when
+ * this one is a bind or duplicate mount, so a filesystem is trimmed once. {@code bdi} holds, for a network filesystem, the attributes of
  * its backing device as read ({@code /sys/class/bdi/MAJ:MIN}: read_ahead_kb, max_ratio), where jts-fleet tunes it.
  */
 public record Mount(
@@ -35,6 +38,20 @@ public record Mount(
     public static final Set<String> NETWORK_FSTYPES = Set.of(
             "nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "ceph", "glusterfs", "fuse.glusterfs",
             "afs", "lustre");
+
+    /**
+     * Which mount of a filesystem is its primary one (the others are binds of it, {@link #bindOf}; the metrics
+     * config puts a device's canary there): the least in this order. A mount of the filesystem's root before a
+     * mount of a directory in it, then by mount point, then by mount id (one path mounted twice). Decided by the
+     * mounts alone, never by their order in /proc/self/mountinfo, which changes when a reboot mounts the same
+     * filesystems in another order.
+     */
+    public static final Comparator<Mount> PRIMARY_FIRST = primaryFirst(Mount::root, Mount::path, Mount::mountId);
+
+    /** {@link #PRIMARY_FIRST} for anything with a mount's root, mount point and id ({@link MountInfo} lines). */
+    static <T> Comparator<T> primaryFirst(Function<T, String> root, Function<T, String> path, ToIntFunction<T> mountId) {
+        return Comparator.comparing((T m) -> !root.apply(m).equals("/")).thenComparing(path).thenComparingInt(mountId);
+    }
 
     public Mount {
         bdi = java.util.Map.copyOf(bdi);

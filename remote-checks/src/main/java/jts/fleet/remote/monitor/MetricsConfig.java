@@ -171,9 +171,9 @@ public record MetricsConfig(
     }
 
     /**
-     * One canary per device (bind mounts share it), in mount-point order: on a mount of the filesystem's root rather
-     * than of a directory in it, then on the first mount point; never read-only, on boot partitions or FAT, where no
-     * database lives and a stray file is unwelcome. Chosen from the mounts themselves, never from their order.
+     * One canary per device (bind mounts share it), listed in mount-point order: on the device's primary mount, the
+     * one its binds name ({@link Mount#PRIMARY_FIRST}), else on the next mount in that order that may have one: never
+     * read-only, on boot partitions or FAT, where no database lives and a stray file is unwelcome.
      */
     private static List<CanaryEntry> canaries(List<TieredMount> byPath, Policy policy) {
         Map<String, TieredMount> byDevice = new LinkedHashMap<>();
@@ -181,7 +181,7 @@ public record MetricsConfig(
                 .filter(t -> !t.mount().mountOptions().contains("ro") && t.mount().path().matches("[A-Za-z0-9/._:+-]+")
                         && !(t.mount().path().equals("/boot") || t.mount().path().startsWith("/boot/"))
                         && !t.mount().fstype().equals("vfat"))
-                .sorted(Comparator.comparing((TieredMount t) -> !t.mount().root().equals("/")))
+                .sorted(Comparator.comparing(TieredMount::mount, Mount.PRIMARY_FIRST))
                 .forEach(t -> byDevice.putIfAbsent(t.mount().device().orElseThrow(), t));
         return byPath.stream().filter(byDevice::containsValue)
                 .map(t -> new CanaryEntry(t.mount().path(), t.tier())).toList();
