@@ -53,15 +53,13 @@ class MonitorFleetIT {
         Environment.requireTool("sudo");
         hostHadConfig = Files.exists(Path.of(MonitorUnits.CONFIG));
         loops = new LoopDevices(dir);
-        loopA = loops.attach("a", 64, false);
-        String loopB = loops.attach("b", 64, false);
-        loopC = loops.attach("c", 64, false);
-        for (String loop : List.of(loopA, loopB, loopC)) {
-            loops.mkfs(loop, "ext4");
-        }
-        mountA = loops.mount(loopA, "a-mnt");
-        mountB = loops.mount(loopB, "b-mnt");
+        LoopDevices.Filesystem a = loops.filesystem("a-mnt", 64L << 20, "ext4");
+        loopA = a.device();
+        mountA = a.mount();
+        mountB = loops.filesystem("b-mnt", 64L << 20, "ext4").mount();
         bindA = loops.bindMount(mountA, "a-bind");
+        loopC = loops.attach("c", 64, false); // not mounted here: only on the second host, later
+        loops.mkfs(loopC, "ext4");
         mountC = Files.createDirectories(dir.resolve("c-mnt")); // mounted later, on the second host only
         // the namespaces take copies of the mounts above: start them now
         first = SshdFixture.builder().mountNamespace(dir.resolve("first")).sudoUser().start();

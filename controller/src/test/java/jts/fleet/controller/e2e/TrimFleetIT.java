@@ -51,7 +51,9 @@ class TrimFleetIT {
     static SshdFixture sshd;
     static LoopDevices loops;
     static Path ext4;
+    static Path ext4Image;
     static Path xfs;
+    static Path xfsImage;
     static Path bind;
     static Path tmpfs;
     static Path hostile;
@@ -68,14 +70,15 @@ class TrimFleetIT {
         Environment.requireTool("nsenter");
         SshdFixture.require();
         loops = new LoopDevices(dir);
-        String ext4Loop = loops.attach("ext4", 512, false);
-        String xfsLoop = loops.attach("xfs", 512, false);
+        LoopDevices.Filesystem ext4Fs = loops.filesystem("ext4-mnt", 512L << 20, "ext4");
+        LoopDevices.Filesystem xfsFs = loops.filesystem("xfs-mnt", 512L << 20, "xfs");
+        ext4 = ext4Fs.mount();
+        ext4Image = ext4Fs.image();
+        xfs = xfsFs.mount();
+        xfsImage = xfsFs.image();
+        // by hand: its mount point is the hostile name, its backing file is not
         hostileLoop = loops.attach("hostile", 64, false);
-        loops.mkfs(ext4Loop, "ext4");
-        loops.mkfs(xfsLoop, "xfs");
         loops.mkfs(hostileLoop, "ext4");
-        ext4 = loops.mount(ext4Loop, "ext4-mnt");
-        xfs = loops.mount(xfsLoop, "xfs-mnt");
         bind = loops.bindMount(ext4, "ext4-bind");
         tmpfs = loops.mount("tmpfs", "tmpfs-mnt", "-t", "tmpfs");
         hostile = loops.mount(hostileLoop, HOSTILE_NAME);
@@ -144,17 +147,6 @@ class TrimFleetIT {
         return inventory(name, sshd.sudoHostEntry("box"), blackout);
     }
 
-    private static void churn(Path mount) throws Exception {
-        Path file = mount.resolve("churn.bin");
-        LoopDevices.run("dd", "if=/dev/urandom", "of=" + file, "bs=1M", "count=200", "conv=fsync", "status=none");
-        Files.delete(file);
-        LoopDevices.run("sync");
-    }
-
-    private static long allocatedBytes(Path file) throws Exception {
-        return Long.parseLong(LoopDevices.run("stat", "-c", "%b", file.toString()).strip()) * 512;
-    }
-
     /** No byte a terminal would act on: every control character but the line feed is written out. */
     private static void assertNoControlCharacters(Launcher.Result run) {
         for (String stream : List.of(run.out(), run.err())) {
@@ -170,10 +162,10 @@ class TrimFleetIT {
      */
     @Test
     void blackoutRefusesThenForceTrimsEachFilesystemOnceAndLeavesTheHostileMountOut() throws Exception {
-        churn(ext4);
-        churn(xfs);
-        long ext4Before = allocatedBytes(loops.backingFile("ext4"));
-        long xfsBefore = allocatedBytes(loops.backingFile("xfs"));
+        LoopDevices.churn(ext4, 200);
+        LoopDevices.churn(xfs, 200);
+        long ext4Before = LoopDevices.allocatedBytes(ext4Image);
+        long xfsBefore = LoopDevices.allocatedBytes(xfsImage);
 
         Path always = overSsh("blackout.yaml", "    blackout:\n"
                 + "      - {days: [mon, tue, wed, thu, fri, sat, sun], from: \"00:00\", to: \"23:59\", timezone: UTC}\n"
@@ -181,8 +173,8 @@ class TrimFleetIT {
         Launcher.Result refused = jts.run("trim", "--inventory", always.toString(), "-o", "json");
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCodes.REFUSED);
         JsonSchemas.validate("fleet-run", refused.out());
-        assertThat(allocatedBytes(loops.backingFile("ext4"))).isEqualTo(ext4Before);
-        assertThat(allocatedBytes(loops.backingFile("xfs"))).isEqualTo(xfsBefore);
+        assertThat(LoopDevices.allocatedBytes(ext4Image)).isEqualTo(ext4Before);
+        assertThat(LoopDevices.allocatedBytes(xfsImage)).isEqualTo(xfsBefore);
 
         Launcher.Result forced = jts.run("trim", "--force", "--reason", "TrimFleetIT", "--inventory", always.toString(),
                 "-o", "json");
@@ -202,11 +194,11 @@ class TrimFleetIT {
         }
         assertThat(byMount.get(hostile.toString()).path("reason").asText()).contains("control characters");
         System.out.println("TrimFleetIT: backing files " + (ext4Before >> 20) + " -> "
-                + (allocatedBytes(loops.backingFile("ext4")) >> 20) + " MiB (ext4), " + (xfsBefore >> 20) + " -> "
-                + (allocatedBytes(loops.backingFile("xfs")) >> 20) + " MiB (xfs)");
-        assertThat(allocatedBytes(loops.backingFile("ext4"))).as("ext4 backing file shrinks")
+                + (LoopDevices.allocatedBytes(ext4Image) >> 20) + " MiB (ext4), " + (xfsBefore >> 20) + " -> "
+                + (LoopDevices.allocatedBytes(xfsImage) >> 20) + " MiB (xfs)");
+        assertThat(LoopDevices.allocatedBytes(ext4Image)).as("ext4 backing file shrinks")
                 .isLessThan(ext4Before - 100L * 1024 * 1024);
-        assertThat(allocatedBytes(loops.backingFile("xfs"))).as("xfs backing file shrinks")
+        assertThat(LoopDevices.allocatedBytes(xfsImage)).as("xfs backing file shrinks")
                 .isLessThan(xfsBefore - 100L * 1024 * 1024);
 
         // the text view: every step names its host, the hostile mount point written out, nothing raw
@@ -318,14 +310,8 @@ class TrimFleetIT {
         Path work = Files.createDirectories(dir.resolve("interrupt"));
         try (SshdFixture slow = SshdFixture.builder().mountNamespace(work.resolve("host")).sudoUser()
                 .config("ForceCommand sleep 3; exec /bin/sh -c \"$SSH_ORIGINAL_COMMAND\"").start()) {
-            Path known = slow.writeKnownHosts();
-            StringBuilder hosts = new StringBuilder();
-            for (String name : List.of("h1", "h2")) {
-                hosts.append("  ").append(name).append(": {address: 127.0.0.1, port: ").append(slow.ports().get(0))
-                        .append(", user: ").append(SshdFixture.SUDO_USER).append(", become: sudo, identity_file: \"")
-                        .append(slow.ed25519Identity()).append("\", known_hosts: \"").append(known).append("\"}\n");
-            }
-            Path slowHosts = inventory("interrupt.yaml", hosts.toString(), "    blackout: []\n");
+            Path slowHosts = inventory("interrupt.yaml", slow.sudoHostEntry("h1") + slow.sudoHostEntry("h2"),
+                    "    blackout: []\n");
             Duration wait = Duration.ofSeconds(90);
             try (CliProcess cli = CliProcess.start(work, Optional.empty(), List.of(), Map.of("NO_COLOR", "1"),
                     "trim", "--yes", "--inventory", slowHosts.toString(), "--forks", "1")) {

@@ -53,9 +53,7 @@ class ShellTrimLogIT {
         loops = new LoopDevices(temp);
         List<Path> mounts = new ArrayList<>();
         for (String name : List.of("recent", "failed", "overdue", "never")) {
-            String loop = loops.attach(name, 64, false);
-            loops.mkfs(loop, "ext4");
-            mounts.add(loops.mount(loop, name + "-mnt"));
+            mounts.add(loops.filesystem(name + "-mnt", 64L << 20, "ext4").mount());
         }
         recent = mounts.get(0);
         failed = mounts.get(1);

@@ -97,18 +97,13 @@ public final class SshdExtension implements BeforeAllCallback, AfterAllCallback,
         if (!settings.config().isBlank()) {
             builder.config(settings.config().stripTrailing());
         }
-        SshdFixture fixture = builder.start();
-        try {
-            if (settings.sudoUser()) {
-                fixture.addUser(SshdFixture.SUDO_USER, true);
-            }
-            if (settings.noSudoUser()) {
-                fixture.addUser(SshdFixture.NO_SUDO_USER, false);
-            }
-            return fixture;
-        } catch (Exception | Error e) {
-            fixture.close();
-            throw e;
+        if (settings.sudoUser()) {
+            builder.sudoUser();
         }
+        if (settings.noSudoUser()) {
+            builder.noSudoUser();
+        }
+        // the builder adds the logins before sshd starts and closes what it started when a step fails
+        return builder.start();
     }
 }

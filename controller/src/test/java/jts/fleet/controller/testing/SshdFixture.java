@@ -108,6 +108,7 @@ public final class SshdFixture implements AutoCloseable {
         private Optional<HostCertificate> certificate = Optional.empty();
         private Optional<Path> overlayRoot = Optional.empty();
         private boolean sudoUser;
+        private boolean noSudoUser;
         private final List<String> extraConfig = new ArrayList<>();
 
         private Builder() {
@@ -155,6 +156,12 @@ public final class SshdFixture implements AutoCloseable {
             return this;
         }
 
+        /** Adds {@link #NO_SUDO_USER}, a login that may not sudo without a password, before sshd starts. */
+        public Builder noSudoUser() {
+            this.noSudoUser = true;
+            return this;
+        }
+
         /** Presents a host certificate for the ed25519 host key ({@code HostCertificate}). */
         public Builder hostCertificate(HostCertificate value) {
             this.certificate = Optional.of(value);
@@ -177,6 +184,9 @@ public final class SshdFixture implements AutoCloseable {
                 fixture.prepare();
                 if (sudoUser) {
                     fixture.addUser(SUDO_USER, true);
+                }
+                if (noSudoUser) {
+                    fixture.addUser(NO_SUDO_USER, false);
                 }
                 if (!fixedPorts.isEmpty()) {
                     for (int first = 0; first < fixedPorts.size(); first += PORTS_PER_SSHD) {
