@@ -39,6 +39,21 @@ import picocli.CommandLine;
  * the commands (the interactive shell) are handed in by the caller ({@code Main}), so no command imports them.
  */
 public final class CommandTree {
+    /**
+     * The built-in picocli converters this tree leaves out: no option of jts-fleet has a {@code java.sql} type, and
+     * its {@code java.time.Duration} options name their own converter ({@link jts.fleet.controller.cli.DurationConverter};
+     * {@code CommandTreeTest} holds every option to this). picocli registers its built-ins in each new
+     * {@code CommandLine}, loading and initialising these classes by reflection: ~3 ms of a one-shot run.
+     */
+    static final String CONVERTERS_LEFT_OUT = "java\\.(sql|time)\\..*";
+
+    static {
+        // picocli reads the property at each registration; a value given on the JVM's command line wins
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", CONVERTERS_LEFT_OUT);
+        }
+    }
+
     private CommandTree() {
     }
 
@@ -379,12 +394,24 @@ public final class CommandTree {
                 ((AppCommand) command).bind(context);
                 return command;
             }
-            try {
-                Constructor<K> withContext = type.getDeclaredConstructor(AppContext.class);
-                return withContext.newInstance(context);
-            } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(type);
+            Constructor<K> withContext = contextConstructor(type);
+            return withContext != null ? withContext.newInstance(context) : CommandLine.defaultFactory().create(type);
+        }
+
+        /**
+         * {@code type}'s {@code (AppContext)} constructor, or null. Looked for among its constructors rather than
+         * asked for by signature: most types the factory makes have none, and the {@code NoSuchMethodException}
+         * that asking throws builds its message with streams ({@code Class.methodToString}), ~3 ms of a one-shot
+         * run's start-up.
+         */
+        @SuppressWarnings("unchecked")
+        private static <K> Constructor<K> contextConstructor(Class<K> type) {
+            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == AppContext.class) {
+                    return (Constructor<K>) constructor;
+                }
             }
+            return null;
         }
     }
 }

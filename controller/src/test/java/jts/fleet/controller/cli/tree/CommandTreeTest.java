@@ -103,6 +103,48 @@ class CommandTreeTest {
                 "jts-fleet shell --timeout");
     }
 
+    /**
+     * picocli's built-in converters the tree leaves out ({@link CommandTree#CONVERTERS_LEFT_OUT}) are needed by no
+     * option or parameter of any class of jts-fleet, the shell's own commands included: each of those types names its
+     * own converter.
+     */
+    @Test
+    void noOptionNeedsABuiltInConverterTheTreeLeavesOut() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Path.of(CommandTree.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+        List<String> members = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(classes.resolve("jts"))) {
+            for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
+                if (!file.toString().endsWith(".class")) {
+                    continue;
+                }
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, CommandTree.class.getClassLoader());
+                List<java.lang.reflect.AnnotatedElement> annotated = new ArrayList<>(List.of(type.getDeclaredFields()));
+                annotated.addAll(List.of(type.getDeclaredMethods()));
+                for (java.lang.reflect.AnnotatedElement member : annotated) {
+                    CommandLine.Option option = member.getAnnotation(CommandLine.Option.class);
+                    CommandLine.Parameters parameters = member.getAnnotation(CommandLine.Parameters.class);
+                    if (option == null && parameters == null) {
+                        continue;
+                    }
+                    members.add(member.toString());
+                    int converters = option != null ? option.converter().length : parameters.converter().length;
+                    java.lang.reflect.Type valueType = member instanceof java.lang.reflect.Field field
+                            ? field.getGenericType() : ((java.lang.reflect.Method) member).getGenericParameterTypes()[0];
+                    if (valueType.getTypeName().matches(".*" + CommandTree.CONVERTERS_LEFT_OUT) && converters == 0) {
+                        leftOut.add(member.toString());
+                    }
+                }
+            }
+        }
+        assertThat(members).as("options found").hasSizeGreaterThan(50)
+                .anyMatch(m -> m.endsWith("DeadlineOptions.commandTimeout"))
+                .anyMatch(m -> m.endsWith("shell.SampleInterval.seconds"));
+        assertThat(leftOut).as("options of a type whose built-in converter is left out, without their own").isEmpty();
+    }
+
     private static void durationOptions(CommandLine command,
             java.util.function.BiConsumer<CommandLine, CommandLine.Model.OptionSpec> action) {
         for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
