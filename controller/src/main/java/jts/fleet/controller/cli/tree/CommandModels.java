@@ -18,103 +18,77 @@ final class CommandModels {
     private CommandModels() {
     }
 
-    /** The generated model of {@code command}, or null for a class of no command of the tree. */
+    /**
+     * The generated model of {@code command}, or null for a class of no command of the tree. By class name: a
+     * class literal per command would load every command class of the tree to build one command's model.
+     */
     static CommandSpec spec(Object command, IFactory factory) {
-        Class<?> type = command.getClass();
-        if (type == jts.fleet.controller.cli.tree.JtsFleetCommand.class) {
-            return jtsFleetCommand(command, factory);
+        switch (command.getClass().getName()) {
+            case "jts.fleet.controller.cli.tree.JtsFleetCommand":
+                return jtsFleetCommand(command, factory);
+            case "jts.fleet.controller.cli.status.Status":
+                return status(command, factory);
+            case "jts.fleet.controller.cli.inventory.InventoryGroup":
+                return inventoryGroup(command, factory);
+            case "jts.fleet.controller.cli.status.Snapshot":
+                return snapshot(command, factory);
+            case "jts.fleet.controller.cli.tuning.Plan":
+                return plan(command, factory);
+            case "jts.fleet.controller.cli.tuning.Apply":
+                return apply(command, factory);
+            case "jts.fleet.controller.cli.tuning.Verify":
+                return verify(command, factory);
+            case "jts.fleet.controller.cli.tuning.Rollback":
+                return rollback(command, factory);
+            case "jts.fleet.controller.cli.trim.Trim":
+                return trim(command, factory);
+            case "jts.fleet.controller.cli.history.History":
+                return history(command, factory);
+            case "jts.fleet.controller.cli.bench.BenchGroup":
+                return benchGroup(command, factory);
+            case "jts.fleet.controller.cli.bench.Experiment":
+                return experiment(command, factory);
+            case "jts.fleet.controller.cli.monitor.Watch":
+                return watch(command, factory);
+            case "jts.fleet.controller.cli.monitor.Check":
+                return check(command, factory);
+            case "jts.fleet.controller.cli.monitor.MonitorGroup":
+                return monitorGroup(command, factory);
+            case "jts.fleet.controller.cli.render.RenderGroup":
+                return renderGroup(command, factory);
+            case "jts.fleet.controller.cli.tree.CompleteCommand":
+                return completeCommand(command, factory);
+            case "jts.fleet.controller.cli.inventory.InventoryList":
+                return inventoryList(command, factory);
+            case "jts.fleet.controller.cli.inventory.InventoryCheck":
+                return inventoryCheck(command, factory);
+            case "jts.fleet.controller.cli.trim.Install":
+                return install(command, factory);
+            case "jts.fleet.controller.cli.bench.Run":
+                return run(command, factory);
+            case "jts.fleet.controller.cli.bench.ListRuns":
+                return listRuns(command, factory);
+            case "jts.fleet.controller.cli.bench.Show":
+                return show(command, factory);
+            case "jts.fleet.controller.cli.bench.Compare":
+                return compare(command, factory);
+            case "jts.fleet.controller.cli.bench.Report":
+                return report(command, factory);
+            case "jts.fleet.controller.cli.monitor.Install":
+                return monitorInstall(command, factory);
+            case "jts.fleet.controller.cli.monitor.RunOnce":
+                return runOnce(command, factory);
+            case "jts.fleet.controller.cli.render.Systemd":
+                return systemd(command, factory);
+            case "jts.fleet.controller.cli.render.Udev":
+                return udev(command, factory);
+            case "jts.fleet.controller.cli.render.Alerts":
+                return alerts(command, factory);
+            case "jts.fleet.controller.cli.render.Dashboard":
+                return dashboard(command, factory);
+            default:
+                return null;
         }
-        if (type == jts.fleet.controller.cli.status.Status.class) {
-            return status(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.inventory.InventoryGroup.class) {
-            return inventoryGroup(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.status.Snapshot.class) {
-            return snapshot(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.tuning.Plan.class) {
-            return plan(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.tuning.Apply.class) {
-            return apply(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.tuning.Verify.class) {
-            return verify(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.tuning.Rollback.class) {
-            return rollback(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.trim.Trim.class) {
-            return trim(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.history.History.class) {
-            return history(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.bench.BenchGroup.class) {
-            return benchGroup(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.bench.Experiment.class) {
-            return experiment(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.monitor.Watch.class) {
-            return watch(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.monitor.Check.class) {
-            return check(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.monitor.MonitorGroup.class) {
-            return monitorGroup(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.render.RenderGroup.class) {
-            return renderGroup(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.tree.CompleteCommand.class) {
-            return completeCommand(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.inventory.InventoryList.class) {
-            return inventoryList(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.inventory.InventoryCheck.class) {
-            return inventoryCheck(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.trim.Install.class) {
-            return install(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.bench.Run.class) {
-            return run(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.bench.ListRuns.class) {
-            return listRuns(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.bench.Show.class) {
-            return show(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.bench.Compare.class) {
-            return compare(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.bench.Report.class) {
-            return report(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.monitor.Install.class) {
-            return monitorInstall(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.monitor.RunOnce.class) {
-            return runOnce(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.render.Systemd.class) {
-            return systemd(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.render.Udev.class) {
-            return udev(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.render.Alerts.class) {
-            return alerts(command, factory);
-        }
-        if (type == jts.fleet.controller.cli.render.Dashboard.class) {
-            return dashboard(command, factory);
-        }
-        return null;
     }
 
     /** {@link jts.fleet.controller.cli.tree.JtsFleetCommand}. */
@@ -582,7 +556,7 @@ final class CommandModels {
                 .build());
         spec.addMixin("connection", connectionOptions(ModelParts.mixin(object, "jts.fleet.controller.cli.FleetOptions", "connection", factory), factory)
                 .withToString("mixin from member jts.fleet.controller.cli.ConnectionOptions jts.fleet.controller.cli.FleetOptions.connection"));
-        spec.addOption(ModelParts.setterOption(object, "jts.fleet.controller.cli.FleetOptions", "sshConfig", java.lang.String.class, "--ssh-config")
+        spec.addOption(ModelParts.setterOption(spec, object, "jts.fleet.controller.cli.FleetOptions", "sshConfig", java.lang.String.class, "--ssh-config")
                 .type(java.lang.String.class)
                 .paramLabel("FILE")
                 .description("OpenSSH client config read instead of ~/.ssh/config and /etc/ssh/ssh_config, or 'none'; wins over the inventory's ssh_config.")
@@ -619,7 +593,7 @@ final class CommandModels {
                 .description("Each effective connection value of HOST and where it came from (inventory file:line and key, ssh_config file:line, Ansible file and variable, default).")
                 .withToString("field String jts.fleet.controller.cli.inventory.InventoryList.explain")
                 .build());
-        spec.addOption(ModelParts.setterOption(object, "jts.fleet.controller.cli.inventory.InventoryList", "sshConfig", java.lang.String.class, "--ssh-config")
+        spec.addOption(ModelParts.setterOption(spec, object, "jts.fleet.controller.cli.inventory.InventoryList", "sshConfig", java.lang.String.class, "--ssh-config")
                 .type(java.lang.String.class)
                 .paramLabel("FILE")
                 .description("OpenSSH client config read instead of ~/.ssh/config and /etc/ssh/ssh_config, or 'none' (what --explain shows).")
@@ -640,7 +614,7 @@ final class CommandModels {
         spec.usageMessage().description(
                 "Validate the inventory and policy; exit 2 with file, line and key on the first error.",
                 "Also refuses a maintenance.trim_schedule that would start inside a blackout window within a year.");
-        spec.addOption(ModelParts.setterOption(object, "jts.fleet.controller.cli.inventory.InventoryCheck", "sshConfig", java.lang.String.class, "--ssh-config")
+        spec.addOption(ModelParts.setterOption(spec, object, "jts.fleet.controller.cli.inventory.InventoryCheck", "sshConfig", java.lang.String.class, "--ssh-config")
                 .type(java.lang.String.class)
                 .paramLabel("FILE")
                 .description("OpenSSH client config read instead of ~/.ssh/config and /etc/ssh/ssh_config, or 'none' (checked with the inventory).")

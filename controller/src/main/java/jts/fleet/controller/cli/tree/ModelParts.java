@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.IScoped;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.PicocliException;
 import picocli.CommandLine.Range;
 
@@ -57,13 +58,14 @@ final class ModelParts {
     }
 
     /**
-     * An option whose values go to the one-argument method {@code name} of {@code owner}: as picocli binds an annotated
-     * setter method, it has no initial value (nothing is reset before a parse) and remembers the last value set.
+     * An option whose values go to the one-argument method {@code name} of {@code owner}, whose model is {@code spec}:
+     * as picocli binds an annotated setter method, it has no initial value (nothing is reset before a parse), remembers
+     * the last value set, and a value the method refuses is a usage error of that command.
      */
-    static OptionSpec.Builder setterOption(Object owner, String declaringClass, String name, Class<?> parameter,
-            String... names) {
+    static OptionSpec.Builder setterOption(CommandSpec spec, Object owner, String declaringClass, String name,
+            Class<?> parameter, String... names) {
         Method method = method(owner, declaringClass, name, parameter);
-        SetterValue value = new SetterValue(owner, method);
+        SetterValue value = new SetterValue(spec, owner, method);
         return OptionSpec.builder(names).userObject(method).getter(value).setter(value).scope(new Instance(owner))
                 .hasInitialValue(false).prompt("").descriptionKey("");
     }
@@ -273,13 +275,19 @@ final class ModelParts {
         }
     }
 
-    /** The value of an option given to a setter method: kept here, as picocli's method binding keeps it. */
+    /**
+     * The value of an option given to a setter method: kept here, as picocli's method binding keeps it. What the
+     * method throws (but a picocli exception, passed on) becomes picocli's {@code ParameterException} on the command,
+     * with picocli's words, so the value takes the usage-error path (message, suggestions, exit 2) as there.
+     */
     private static final class SetterValue extends Bound {
+        private final CommandSpec spec;
         private final Method method;
         private Object current;
 
-        SetterValue(Object owner, Method method) {
+        SetterValue(CommandSpec spec, Object owner, Method method) {
             super(owner);
+            this.spec = spec;
             this.method = method;
         }
 
@@ -299,13 +307,18 @@ final class ModelParts {
                 if (e.getTargetException() instanceof PicocliException picocli) {
                     throw picocli;
                 }
-                throw new PicocliException("Could not invoke " + method + " with " + value + " ("
-                        + e.getTargetException() + ")", e.getTargetException());
+                throw refused(value, e.getTargetException());
             } catch (IllegalAccessException | IllegalArgumentException e) {
-                throw new PicocliException("Could not invoke " + method + " with " + value + " (" + e + ")", e);
+                throw refused(value, e);
             }
             current = value;
             return previous;
+        }
+
+        private ParameterException refused(Object value, Throwable cause) {
+            CommandLine command = spec.commandLine() != null ? spec.commandLine() : new CommandLine(spec);
+            return new ParameterException(command, "Could not invoke " + method + " with " + value + " (" + cause
+                    + ")", cause);
         }
     }
 }

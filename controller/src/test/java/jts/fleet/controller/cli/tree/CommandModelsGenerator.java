@@ -106,17 +106,19 @@ final class CommandModelsGenerator {
                 + " */\n");
         out.append("final class CommandModels {\n");
         out.append("    private CommandModels() {\n    }\n\n");
-        out.append("    /** The generated model of {@code command}, or null for a class of no command of the tree. */\n");
+        out.append("    /**\n"
+                + "     * The generated model of {@code command}, or null for a class of no command of the tree. By class name: a\n"
+                + "     * class literal per command would load every command class of the tree to build one command's model.\n"
+                + "     */\n");
         out.append("    static CommandSpec spec(Object command, IFactory factory) {\n");
-        out.append("        Class<?> type = command.getClass();\n");
+        out.append("        switch (command.getClass().getName()) {\n");
         for (Map.Entry<Class<?>, String> entry : methods.entrySet()) {
             if (entry.getKey().isAnnotationPresent(Command.class)) {
-                out.append("        if (type == ").append(entry.getKey().getName().replace('$', '.'))
-                        .append(".class) {\n            return ").append(entry.getValue())
-                        .append("(command, factory);\n        }\n");
+                out.append("            case ").append(literal(entry.getKey().getName())).append(":\n")
+                        .append("                return ").append(entry.getValue()).append("(command, factory);\n");
             }
         }
-        out.append("        return null;\n    }\n");
+        out.append("            default:\n                return null;\n        }\n    }\n");
         out.append(bodies);
         out.append("}\n");
         return out.toString();
@@ -214,7 +216,7 @@ final class CommandModelsGenerator {
             if (!(annotation instanceof Option option) || method.getParameterCount() != 1) {
                 throw refuse(where, "a method may only be an @Option setter of one parameter");
             }
-            body.append("        spec.addOption(ModelParts.setterOption(object, ").append(literal(owner.getName()))
+            body.append("        spec.addOption(ModelParts.setterOption(spec, object, ").append(literal(owner.getName()))
                     .append(", ").append(literal(method.getName())).append(", ")
                     .append(classLiteral(method.getParameterTypes()[0])).append(", ")
                     .append(literals(option.names())).append(')');
