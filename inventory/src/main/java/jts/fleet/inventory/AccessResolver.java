@@ -86,7 +86,9 @@ final class AccessResolver {
     /** Every file the results depend on (ssh_config files and the directories their Include globs listed). */
     Set<Path> inputs() {
         Set<Path> files = new LinkedHashSet<>();
-        configs.values().forEach(c -> files.addAll(c.consulted()));
+        for (SshConfig config : configs.values()) {
+            files.addAll(config.consulted());
+        }
         return files;
     }
 
@@ -144,24 +146,28 @@ final class AccessResolver {
         List<String> notes = new ArrayList<>();
         SshEnvironment env = options.environment();
 
+        // up to the local host's return: isPresent rather than Optional.map and lambdas, the path of the embedded
+        // inventory, which every one-shot local run loads (see InventoryBuilder)
         Optional<Given> connectionGiven = r.get(CONNECTION);
-        HostSpec.Connection connection = connectionGiven
-                .map(g -> HostSpec.Connection.valueOf(g.value().toUpperCase(Locale.ROOT))).orElse(HostSpec.Connection.SSH);
-        settings.add(new ExplainedSetting(CONNECTION, connection.name().toLowerCase(Locale.ROOT),
-                connectionGiven.map(Given::origin).orElse(Origin.byDefault("ssh"))));
+        HostSpec.Connection connection = connectionGiven.isPresent()
+                ? HostSpec.Connection.valueOf(connectionGiven.get().value().toUpperCase(Locale.ROOT))
+                : HostSpec.Connection.SSH;
+        settings.add(explained(CONNECTION, connection.name().toLowerCase(Locale.ROOT), connectionGiven, "ssh"));
         Optional<Given> becomeGiven = r.get(BECOME);
-        HostSpec.Become become = becomeGiven.map(g -> HostSpec.Become.valueOf(g.value().toUpperCase(Locale.ROOT)))
-                .orElse(HostSpec.Become.NONE);
+        HostSpec.Become become = becomeGiven.isPresent()
+                ? HostSpec.Become.valueOf(becomeGiven.get().value().toUpperCase(Locale.ROOT)) : HostSpec.Become.NONE;
 
         if (connection == HostSpec.Connection.LOCAL) {
-            String address = r.get(ADDRESS).map(Given::value).orElse("localhost");
-            settings.add(new ExplainedSetting(ADDRESS, address, r.get(ADDRESS).map(Given::origin)
-                    .orElse(Origin.byDefault("localhost (connection: local)"))));
+            Optional<Given> addressGiven = r.get(ADDRESS);
+            String address = addressGiven.isPresent() ? addressGiven.get().value() : "localhost";
+            settings.add(explained(ADDRESS, address, addressGiven, "localhost (connection: local)"));
             settings.add(explained(BECOME, become.name().toLowerCase(Locale.ROOT), becomeGiven, "none"));
+            Optional<Given> userGiven = r.get(USER);
+            Optional<Given> knownHostsGiven = r.get(KNOWN_HOSTS);
             return new Partial(r, connection, address, InventorySchema.DEFAULT_PORT,
-                    r.get(USER).map(Given::value).orElse(localUser), List.of(), SshAccess.DEFAULT,
-                    r.get(KNOWN_HOSTS).map(g -> expand(g.value())), become, SshConfig.none(env), List.of(),
-                    Optional.empty(), settings, notes);
+                    userGiven.isPresent() ? userGiven.get().value() : localUser, List.of(), SshAccess.DEFAULT,
+                    knownHostsGiven.isPresent() ? Optional.of(expand(knownHostsGiven.get().value())) : Optional.empty(),
+                    become, SshConfig.none(env), List.of(), Optional.empty(), settings, notes);
         }
 
         SshConfig config = config(r, settings);
@@ -299,9 +305,9 @@ final class AccessResolver {
                     String.join(",", p.jumps().stream().map(JumpSpec::text).toList()), p.jumpOrigin().orElseThrow()));
         }
         SshAccess access = p.access().withProxyJump(chain);
+        int sshConfig = indexOf(settings, SSH_CONFIG);
         AccessExplanation explanation = new AccessExplanation(p.request().name(), p.request().lookupName(),
-                settings.stream().filter(s -> s.setting().equals(SSH_CONFIG)).findFirst().map(ExplainedSetting::value)
-                        .orElse("none"), order(settings), p.notes());
+                sshConfig < settings.size() ? settings.get(sshConfig).value() : "none", order(settings), p.notes());
         return new Resolved(p.connection(), p.address(), p.port(), p.user(), p.knownHosts(), p.become(), access,
                 explanation);
     }
@@ -325,7 +331,11 @@ final class AccessResolver {
                 }
             }
             if (key.equals(KNOWN_HOSTS)) {
-                settings.stream().filter(s -> s.setting().equals("global_known_hosts")).forEach(out::add);
+                for (ExplainedSetting s : settings) {
+                    if (s.setting().equals("global_known_hosts")) {
+                        out.add(s);
+                    }
+                }
             }
         }
         return out;
@@ -441,7 +451,7 @@ final class AccessResolver {
     }
 
     private static ExplainedSetting explained(String key, String value, Optional<Given> given, String defaultText) {
-        return new ExplainedSetting(key, value, given.map(Given::origin).orElse(Origin.byDefault(defaultText)));
+        return new ExplainedSetting(key, value, given.isPresent() ? given.get().origin() : Origin.byDefault(defaultText));
     }
 
     private List<Path> pathList(Optional<Given> given, List<SshConfigValue> configured, SshTokens t,

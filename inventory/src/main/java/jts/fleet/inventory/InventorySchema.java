@@ -1,7 +1,6 @@
 package jts.fleet.inventory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +101,11 @@ public final class InventorySchema {
 
     /** The rule of one connection key ({@code port}, {@code identity_file}, ...): items for list keys. */
     static ValueRule connectionRule(String key) {
-        Field f = ROOT.field("defaults").map(d -> ((Section) d.shape()).field(key)).orElseThrow().orElseThrow(
-                () -> new IllegalArgumentException("no connection key " + key));
+        Optional<Field> connectionKey = ((Section) ROOT.field("defaults").orElseThrow().shape()).field(key);
+        if (connectionKey.isEmpty()) {
+            throw new IllegalArgumentException("no connection key " + key);
+        }
+        Field f = connectionKey.get();
         Shape shape = f.shape();
         return shape instanceof Leaf leaf ? leaf.rule() : ((OneOrList) shape).item().rule();
     }
@@ -227,10 +229,17 @@ public final class InventorySchema {
                         "Prefix of every path the gather script reads (fixture trees in tests)."));
     }
 
+    private static List<String> deviceClassKeys() {
+        List<String> keys = new ArrayList<>();
+        for (DeviceClass c : DeviceClass.values()) {
+            keys.add(c.key());
+        }
+        return keys;
+    }
+
     private static Section policy() {
         Section match = new Section(List.of(
-                Field.of("classes", new ListOf(leaf(new ValueRule.OneOf(
-                                Arrays.stream(DeviceClass.values()).map(DeviceClass::key).toList(), Map.of()))),
+                Field.of("classes", new ListOf(leaf(new ValueRule.OneOf(deviceClassKeys(), Map.of()))),
                         "none", "Device classes of the tier."),
                 Field.of("devices", new ListOf(leaf(ValueRule.Text.of("kernel name glob",
                                 "[A-Za-z0-9._:+*?\\[\\]-]{1,64}", "kernel device name with `*`, `?`, `[...]`; no `/`"))),
@@ -416,9 +425,12 @@ public final class InventorySchema {
             }
             for (YamlNode.Entry e : map.get().entries()) {
                 String child = join(path, e.key());
-                named.nameRule().check(new YamlNode.Scalar(node.source(), e.keyLine(), YamlNode.Kind.STRING, e.key()))
-                        .ifPresent(p -> problems.add(node.source() + ":" + e.keyLine() + ": " + child + ": "
-                                + named.placeholder().replaceAll("[<>]", "") + " name " + p));
+                Optional<String> problem = named.nameRule().check(new YamlNode.Scalar(node.source(), e.keyLine(),
+                        YamlNode.Kind.STRING, e.key()));
+                if (problem.isPresent()) {
+                    problems.add(node.source() + ":" + e.keyLine() + ": " + child + ": "
+                            + named.placeholder().replaceAll("[<>]", "") + " name " + problem.get());
+                }
                 validate(e.value(), named.value(), child, problems);
             }
         } else if (shape instanceof ListOf list) {
@@ -449,7 +461,11 @@ public final class InventorySchema {
                         + node.typeName());
                 return;
             }
-            leaf.rule().check(s).ifPresent(p -> problems.add(at(node, path) + p));
+            // isPresent, not ifPresent: see ValueRule.Parser
+            Optional<String> problem = leaf.rule().check(s);
+            if (problem.isPresent()) {
+                problems.add(at(node, path) + problem.get());
+            }
         }
     }
 

@@ -16,11 +16,21 @@ public sealed interface Shape {
         }
 
         public Optional<Field> field(String key) {
-            return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+            // loops, not streams: the schema check asks for every key of the inventory (see InventoryBuilder)
+            for (Field field : fields) {
+                if (field.key().equals(key)) {
+                    return Optional.of(field);
+                }
+            }
+            return Optional.empty();
         }
 
         public List<String> keys() {
-            return fields.stream().map(Field::key).toList();
+            List<String> keys = new java.util.ArrayList<>(fields.size());
+            for (Field field : fields) {
+                keys.add(field.key());
+            }
+            return List.copyOf(keys);
         }
     }
 

@@ -6,8 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jts.fleet.inventory.source.YamlNode;
@@ -155,61 +153,119 @@ public sealed interface ValueRule {
 
     /**
      * A quoted string that a parser of its own reads (a time, a zone, jump hosts, a mount option, a duration):
-     * anything but a string is the wrong type; {@code problem} says what that parser refuses in a string.
+     * anything but a string is the wrong type; {@link Parser} says what that parser refuses in a string.
      *
      * @param expected what the message names instead of a value of the wrong type, e.g. {@code a time zone name}
      */
-    record Parsed(String type, String rule, String expected, Function<YamlNode.Scalar, Optional<String>> problem)
-            implements ValueRule {
+    record Parsed(String type, String rule, String expected, Parser parser) implements ValueRule {
         @Override
         public Optional<String> check(YamlNode.Scalar value) {
-            return value.kind() == YamlNode.Kind.STRING ? problem.apply(value) : wrongType(value, expected);
+            return value.kind() == YamlNode.Kind.STRING ? parser.problem(value) : wrongType(value, expected);
+        }
+    }
+
+    /**
+     * The parsers of {@link Parsed} values. Constants with methods, not lambdas: the schema makes every rule when a
+     * one-shot run first loads an inventory, and each lambda's first use is ~60 µs of that run.
+     */
+    enum Parser {
+        /** Wall-clock time {@code HH:MM}. */
+        TIME {
+            private final Pattern hhMm = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+
+            @Override
+            void read(String text) {
+                if (!hhMm.matcher(text).matches()) {
+                    throw new IllegalArgumentException("not HH:MM");
+                }
+            }
+
+            @Override
+            String refusal(YamlNode.Scalar value, String why) {
+                return value.shown() + " is not a time HH:MM between 00:00 and 23:59";
+            }
+        },
+        ZONE {
+            @Override
+            void read(String text) {
+                ZoneId.of(text);
+            }
+
+            @Override
+            String refusal(YamlNode.Scalar value, String why) {
+                return value.shown() + " is not a known time zone (use an IANA name such as America/New_York or UTC)";
+            }
+        },
+        JUMP_LIST {
+            @Override
+            void read(String text) {
+                JumpSpec.parseList(text);
+            }
+
+            @Override
+            String refusal(YamlNode.Scalar value, String why) {
+                return value.shown() + " is not a valid jump host list: " + why;
+            }
+        },
+        MOUNT_OPTION {
+            @Override
+            void read(String text) {
+                MountOptionExpectation.parse(text);
+            }
+        },
+        DURATION {
+            @Override
+            void read(String text) {
+                DurationParser.parsePositive(text);
+            }
+        };
+
+        /** Reads {@code text}, throwing what the parser throws for text it refuses. */
+        abstract void read(String text);
+
+        /** The problem with {@code value}, which the parser refused saying {@code why}; {@code why} itself here. */
+        String refusal(YamlNode.Scalar value, String why) {
+            return why;
+        }
+
+        /** What the parser refuses in {@code value}'s text, phrased to follow {@code "key: "}; empty when it reads it. */
+        final Optional<String> problem(YamlNode.Scalar value) {
+            try {
+                read(value.text());
+                return Optional.empty();
+            } catch (IllegalArgumentException | DateTimeException e) {
+                return Optional.of(refusal(value, String.valueOf(e.getMessage())));
+            }
         }
     }
 
     /** Wall-clock time {@code HH:MM} (quote it in YAML). */
     static ValueRule clock() {
-        Pattern hhMm = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
-        return new Parsed("time", "\"HH:MM\", 00:00..23:59", "a time \"HH:MM\" in quotes",
-                value -> hhMm.matcher(value.text()).matches() ? Optional.empty()
-                        : Optional.of(value.shown() + " is not a time HH:MM between 00:00 and 23:59"));
+        return new Parsed("time", "\"HH:MM\", 00:00..23:59", "a time \"HH:MM\" in quotes", Parser.TIME);
     }
 
     /** An IANA time zone such as {@code America/New_York}. */
     static ValueRule zone() {
-        return new Parsed("time zone", "IANA name, e.g. `America/New_York`", "a time zone name",
-                value -> refusal(value, ZoneId::of).map(why -> value.shown()
-                        + " is not a known time zone (use an IANA name such as America/New_York or UTC)"));
+        return new Parsed("time zone", "IANA name, e.g. `America/New_York`", "a time zone name", Parser.ZONE);
     }
 
     /** An OpenSSH {@code ProxyJump} value: {@code none} or {@code [user@]host[:port]} hops separated by commas. */
     static ValueRule jumpList() {
         return new Parsed("jump hosts", "`none`, or `[user@]host[:port]` hops separated by `,` (IPv6 in `[]`)",
-                "jump hosts such as \"ops@bastion:22\"", value -> refusal(value, JumpSpec::parseList)
-                        .map(why -> value.shown() + " is not a valid jump host list: " + why));
+                "jump hosts such as \"ops@bastion:22\"", Parser.JUMP_LIST);
     }
 
     /** A {@code mount_options} entry: a known option name with an expectation ({@link MountOptionExpectation}). */
     static ValueRule mountOption() {
         return new Parsed("mount option",
                 "`name`, `!name`, `name=value`, `name>=N`, `name<=N`; a known NFS, CIFS or generic option",
-                "a mount option such as \"nconnect>=4\"", value -> refusal(value, MountOptionExpectation::parse));
+                "a mount option such as \"nconnect>=4\"", Parser.MOUNT_OPTION);
     }
 
     /** A duration for the CLI and timeouts, parsed by {@link DurationParser}. */
     static ValueRule duration() {
         return new Parsed("duration", "number + unit `ms`, `s`, `m`, `h` (e.g. `500ms`, `10s`, `1m30s`), above zero",
-                "a duration such as \"10s\"", value -> refusal(value, DurationParser::parsePositive));
-    }
-
-    /** Empty when {@code parser} reads the value's text, else the message of the exception it refuses it with. */
-    private static Optional<String> refusal(YamlNode.Scalar value, Consumer<String> parser) {
-        try {
-            parser.accept(value.text());
-            return Optional.empty();
-        } catch (IllegalArgumentException | DateTimeException e) {
-            return Optional.of(String.valueOf(e.getMessage()));
-        }
+                "a duration such as \"10s\"", Parser.DURATION);
     }
 
     /** A byte size for output caps, parsed by {@link SizeParser}, at least {@code min} bytes. */

@@ -36,11 +36,19 @@ public sealed interface YamlNode permits YamlNode.MapNode, YamlNode.ListNode, Ya
         }
 
         public Optional<YamlNode> get(String key) {
-            return entry(key).map(Entry::value);
+            Optional<Entry> entry = entry(key);
+            return entry.isPresent() ? Optional.of(entry.get().value()) : Optional.empty();
         }
 
         public Optional<Entry> entry(String key) {
-            return entries.stream().filter(e -> e.key().equals(key)).findFirst();
+            // a loop, not a stream: every inventory load asks for hundreds of keys, and in a one-shot run each
+            // stream's and lambda's first use costs more than the lookups (see InventoryBuilder)
+            for (Entry entry : entries) {
+                if (entry.key().equals(key)) {
+                    return Optional.of(entry);
+                }
+            }
+            return Optional.empty();
         }
 
         @Override
