@@ -43,7 +43,11 @@ public final class GatherParser {
 
     // ---- interpretation -----------------------------------------------------------------------------------
 
-    /** Per-call state (no static mutable state): the warnings collected while reading one host's output. */
+    /**
+     * Per-call state (no static mutable state): the warnings collected while reading one host's output. Loops and
+     * {@code isPresent()} rather than streams and lambdas: a one-shot {@code status} reads one output, and each
+     * lambda call site's first use (~60 µs) cost it more than the reading.
+     */
     private static final class Interpretation {
         private final String host;
         private final List<String> warnings = new ArrayList<>();
@@ -115,18 +119,29 @@ public final class GatherParser {
                             warnings.add("line " + s.start() + ": ignored udev rules file with an unexpected name");
                             continue;
                         }
-                        rules.put(s.key(), s.lines().stream().map(GatherFrames.Line::text).toList());
+                        rules.put(s.key(), texts(s));
                     }
-                    case "tuned" -> tuned = s.lines().stream().map(l -> l.text().strip())
-                            .filter(t -> !t.isEmpty()).findFirst();
+                    case "tuned" -> {
+                        tuned = Optional.empty();
+                        for (GatherFrames.Line l : s.lines()) {
+                            if (!l.text().strip().isEmpty()) {
+                                tuned = Optional.of(l.text().strip());
+                                break;
+                            }
+                        }
+                    }
                     case "env" -> env = keyValues(s);
                     case "state" -> {
-                        String text = String.join("\n", s.lines().stream().map(GatherFrames.Line::text).toList())
-                                .trim();
+                        String text = String.join("\n", texts(s)).trim();
                         state = text.isEmpty() ? Optional.empty() : Optional.of(text);
                     }
-                    case "trimlog" -> s.lines().stream().map(GatherFrames.Line::text).filter(t -> !t.isBlank())
-                            .forEach(trimLog::add);
+                    case "trimlog" -> {
+                        for (GatherFrames.Line l : s.lines()) {
+                            if (!l.text().isBlank()) {
+                                trimLog.add(l.text());
+                            }
+                        }
+                    }
                     case "skipped" -> warnings.add("line " + s.start() + ": the host skipped a block device: "
                             + keyValues(s).getOrDefault("reason", "no reason given"));
                     default -> {
@@ -143,7 +158,13 @@ public final class GatherParser {
             if (!sawDiskstats) {
                 throw new GatherException(host, 0, "no \"diskstats\" section");
             }
-            int hostLine = sections.stream().filter(s -> s.name().equals("host")).findFirst().get().start();
+            int hostLine = 0;
+            for (GatherFrames.Section s : sections) {
+                if (s.name().equals("host")) {
+                    hostLine = s.start();
+                    break;
+                }
+            }
             // time and uid: only in outputs recorded before the controller framed them (informational, unused)
             long time = hostValues.containsKey("time") ? number(hostValues, "time", hostLine) : 0;
             long uid = hostValues.containsKey("uid") ? number(hostValues, "uid", hostLine) : -1;
@@ -160,12 +181,27 @@ public final class GatherParser {
                     sysfsReadOnly = m.readOnly(); // the last mount on /sys is the visible one
                 }
             }
-            Optional<String> fio = Optional.ofNullable(env.get("fio")).map(String::trim).filter(v -> !v.isEmpty());
+            Optional<String> fio = trimmed(env.get("fio"));
+            Optional<String> trimTimerNext = trimmed(env.get("trim_timer_next"));
             return new HostSnapshot(host, withoutMounts.hostname(), withoutMounts.kernel(), time, (int) uid,
                     devices, mounts, diskstats, rules, tuned, "1".equals(env.get("systemd")),
                     "1".equals(env.get("udevd")), sysfsReadOnly, fio, state, trimLog, warnings)
-                    .withTrimTimerNextElapse(Optional.ofNullable(env.get("trim_timer_next")).map(String::trim)
-                            .filter(v -> !v.isEmpty() && !v.equals("n/a")));
+                    .withTrimTimerNextElapse(trimTimerNext.isPresent() && trimTimerNext.get().equals("n/a")
+                            ? Optional.empty() : trimTimerNext);
+        }
+
+        /** The texts of a section's lines. */
+        private static List<String> texts(GatherFrames.Section s) {
+            List<String> texts = new ArrayList<>(s.lines().size());
+            for (GatherFrames.Line l : s.lines()) {
+                texts.add(l.text());
+            }
+            return List.copyOf(texts);
+        }
+
+        /** {@code value} trimmed, empty when absent or blank. */
+        private static Optional<String> trimmed(String value) {
+            return value == null || value.trim().isEmpty() ? Optional.empty() : Optional.of(value.trim());
         }
 
         private Map<String, String> keyValues(GatherFrames.Section s) throws GatherException {
@@ -230,8 +266,8 @@ public final class GatherParser {
                             + ": its disk \"" + GatherFrames.shorten(String.valueOf(parent)) + "\" was not gathered");
                     continue;
                 }
-                partitionsOf.computeIfAbsent(parent, k -> new ArrayList<>())
-                        .add(partition(raw, disk, udev.getOrDefault(raw.name(), Map.of())));
+                partitionsOf.putIfAbsent(parent, new ArrayList<>());
+                partitionsOf.get(parent).add(partition(raw, disk, udev.getOrDefault(raw.name(), Map.of())));
             }
             for (Raw raw : blocks.values()) {
                 devices.add(disks.get(raw.name()));
@@ -243,11 +279,11 @@ public final class GatherParser {
         private BlockDevice disk(Raw raw, Set<String> known, Map<String, String> udev) {
             Map<String, String> v = raw.values();
             Map<String, String> queue = new LinkedHashMap<>();
-            v.forEach((key, value) -> {
-                if (key.startsWith("queue/") && key.length() > 6) {
-                    queue.put(key.substring(6), value.strip());
+            for (Map.Entry<String, String> e : v.entrySet()) {
+                if (e.getKey().startsWith("queue/") && e.getKey().length() > 6) {
+                    queue.put(e.getKey().substring(6), e.getValue().strip());
                 }
-            });
+            }
             List<String> slaves = names(raw, "slaves");
             String name = raw.name();
             boolean hidden = "1".equals(text(v, "hidden").orElse("0"));
@@ -257,28 +293,35 @@ public final class GatherParser {
                 String headName = "nvme" + path.group(1) + "n" + path.group(2);
                 head = known.contains(headName) ? Optional.of(headName) : Optional.empty();
             }
-            Optional<String> model = text(v, "device/model").or(() -> text(udev, "ID_MODEL"));
+            Optional<String> model = or(text(v, "device/model"), text(udev, "ID_MODEL"));
             Optional<String> sysfsPath = text(v, "path");
-            Optional<String> driver = text(v, "driver").filter(BlockDevice::isValidName);
+            Optional<String> driver = text(v, "driver");
+            if (driver.isPresent() && !BlockDevice.isValidName(driver.get())) {
+                driver = Optional.empty();
+            }
             Optional<String> dmName = text(v, "dm/name");
             Optional<String> dmUuid = text(v, "dm/uuid");
             Optional<String> mdLevel = text(v, "md/level");
             Classifier.Classification c = Classifier.classify(new Classifier.Signals(name, sysfsPath, driver,
                     Optional.ofNullable(queue.get("rotational")), model, dmName, dmUuid, mdLevel, slaves,
                     "1".equals(v.get("removable"))));
-            Optional<String> scheduler = Optional.ofNullable(queue.get("scheduler")).filter(s -> !s.isEmpty());
-            Optional<Scheduler> parsedScheduler = scheduler.flatMap(Scheduler::parse);
+            String schedulerText = queue.get("scheduler");
+            Optional<String> scheduler = schedulerText == null || schedulerText.isEmpty() ? Optional.empty()
+                    : Optional.of(schedulerText);
+            Optional<Scheduler> parsedScheduler = scheduler.isPresent() ? Scheduler.parse(scheduler.get())
+                    : Optional.empty();
             if (scheduler.isPresent() && parsedScheduler.isEmpty()) {
                 warnings.add("line " + raw.line() + ": " + name + ": unreadable queue/scheduler \""
                         + GatherFrames.shorten(scheduler.get()) + "\"");
             }
-            Optional<String> zoned = Optional.ofNullable(queue.get("zoned"))
-                    .filter(z -> !z.isEmpty() && !z.equals("none"));
+            String zonedText = queue.get("zoned");
+            Optional<String> zoned = zonedText == null || zonedText.isEmpty() || zonedText.equals("none")
+                    ? Optional.empty() : Optional.of(zonedText);
             return new BlockDevice(name, BlockDevice.DISK, Optional.empty(), head, slaves, names(raw, "holders"),
                     hidden, c.deviceClass(), c.reason(), zoned, model, text(v, "device/vendor"),
-                    text(v, "serial").or(() -> text(v, "device/serial")).or(() -> text(udev, "ID_SERIAL_SHORT")),
-                    text(v, "wwid").or(() -> text(v, "device/wwid"))
-                            .or(() -> text(udev, "ID_WWN_WITH_EXTENSION")).or(() -> text(udev, "ID_WWN")),
+                    or(or(text(v, "serial"), text(v, "device/serial")), text(udev, "ID_SERIAL_SHORT")),
+                    or(or(or(text(v, "wwid"), text(v, "device/wwid")), text(udev, "ID_WWN_WITH_EXTENSION")),
+                            text(udev, "ID_WWN")),
                     sectors(raw, "size"), bytes(raw, queue, "logical_block_size"),
                     bytes(raw, queue, "physical_block_size"), devNumber(raw), queue, parsedScheduler,
                     bytes(raw, queue, "discard_granularity"), bytes(raw, queue, "discard_max_bytes"),
@@ -301,7 +344,9 @@ public final class GatherParser {
         /** Slaves/holders that name devices that were dropped or never gathered are removed, with a warning. */
         private List<BlockDevice> dropDanglingReferences(List<BlockDevice> devices) {
             Set<String> names = new HashSet<>();
-            devices.forEach(d -> names.add(d.name()));
+            for (BlockDevice d : devices) {
+                names.add(d.name());
+            }
             List<BlockDevice> result = new ArrayList<>();
             for (BlockDevice d : devices) {
                 List<String> slaves = known(d, "slaves", d.slaves(), names);
@@ -350,7 +395,13 @@ public final class GatherParser {
         }
 
         private static Optional<String> text(Map<String, String> values, String key) {
-            return Optional.ofNullable(values.get(key)).map(String::strip).filter(t -> !t.isEmpty());
+            String value = values.get(key);
+            return value == null || value.strip().isEmpty() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        /** {@code value}, else {@code fallback} (both already read: {@link #text} is cheap). */
+        private static Optional<String> or(Optional<String> value, Optional<String> fallback) {
+            return value.isPresent() ? value : fallback;
         }
 
         private Optional<String> devNumber(Raw raw) {

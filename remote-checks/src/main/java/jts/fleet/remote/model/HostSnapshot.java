@@ -63,13 +63,18 @@ public record HostSnapshot(
         mounts = List.copyOf(mounts);
         diskstats = List.copyOf(diskstats);
         Map<String, List<String>> rules = new LinkedHashMap<>();
-        udevRules.forEach((file, lines) -> rules.put(file, List.copyOf(lines)));
+        // loops, not lambdas: every gathered host makes a snapshot, and a one-shot run pays ~60 us per lambda site
+        for (Map.Entry<String, List<String>> file : udevRules.entrySet()) {
+            rules.put(file.getKey(), List.copyOf(file.getValue()));
+        }
         udevRules = java.util.Collections.unmodifiableMap(rules);
         trimLog = List.copyOf(trimLog);
         warnings = List.copyOf(warnings);
         // always rebuilt from devices, so the index can never disagree with the list
         Map<String, BlockDevice> index = new LinkedHashMap<>();
-        devices.forEach(d -> index.putIfAbsent(d.name(), d));
+        for (BlockDevice d : devices) {
+            index.putIfAbsent(d.name(), d);
+        }
         devicesByName = java.util.Collections.unmodifiableMap(index);
     }
 
@@ -132,8 +137,12 @@ public record HostSnapshot(
             return;
         }
         BlockDevice device = found.get();
-        device.parent().ifPresent(p -> collectStack(p, stack));
-        device.multipathHead().ifPresent(h -> collectStack(h, stack));
+        if (device.parent().isPresent()) {
+            collectStack(device.parent().get(), stack);
+        }
+        if (device.multipathHead().isPresent()) {
+            collectStack(device.multipathHead().get(), stack);
+        }
         for (String slave : device.slaves()) {
             collectStack(slave, stack);
         }

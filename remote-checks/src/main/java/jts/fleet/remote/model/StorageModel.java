@@ -31,6 +31,12 @@ public record StorageModel(HostSnapshot snapshot, Map<String, String> deviceTier
 
     /** Devices of one tier, in gather order. */
     public List<BlockDevice> devicesOf(String tier) {
-        return snapshot.devices().stream().filter(d -> tier.equals(deviceTiers.get(d.name()))).toList();
+        List<BlockDevice> devices = new java.util.ArrayList<>();
+        for (BlockDevice d : snapshot.devices()) {
+            if (tier.equals(deviceTiers.get(d.name()))) {
+                devices.add(d);
+            }
+        }
+        return Collections.unmodifiableList(devices);
     }
 }
