@@ -71,7 +71,7 @@ public final class FleetOptions {
      * built-in ones, with this command's deadlines and caps; {@code --accept-new-host-keys} adds to either.
      */
     SshOptions sshOptions(RunSettings settings, Optional<ConnectionPool> shared, AppContext context) {
-        SshOptions base = shared.map(ConnectionPool::options).orElseGet(SshOptions::defaults);
+        SshOptions base = shared.isPresent() ? shared.get().options() : SshOptions.defaults();
         SshOptions options = settings.applyTo(base);
         if (connection.deadlines().overrides().over(context.sessionOverrides()).connectTimeout().isPresent()) {
             // given on the command line (this one or the shell's): it wins over a host's ssh_config ConnectTimeout
@@ -142,7 +142,7 @@ public final class FleetOptions {
         RunSettings settings = settings(inv, context);
         Optional<ConnectionPool> shared = context.sharedPool();
         SshOptions options = sshOptions(settings, shared, context);
-        ConnectionPool pool = shared.orElseGet(() -> new ConnectionPool(options, operator(context)));
+        ConnectionPool pool = shared.isPresent() ? shared.get() : new ConnectionPool(options, operator(context));
         FleetRunner runner = new FleetRunner(host -> pool.get(host, options), forks, settings.runTimeout());
         return new FleetSession(inv, selected, pool, shared.isEmpty(), runner, settings, options);
     }

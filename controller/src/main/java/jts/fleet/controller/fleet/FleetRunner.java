@@ -235,7 +235,9 @@ public final class FleetRunner {
         if (!results.compareAndSet(index, null, result)) {
             return;
         }
-        observer.ifPresent(o -> o.finished(host, result));
+        if (observer.isPresent()) {
+            observer.get().finished(host, result);
+        }
         synchronized (listenerLock) {
             try {
                 listener.accept(result);

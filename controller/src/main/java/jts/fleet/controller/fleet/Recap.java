@@ -54,7 +54,8 @@ public record Recap(List<HostTally> hosts) {
         }
         for (HostResult<?> result : results) {
             HostTally tally = HostTally.of(result);
-            byHost.merge(tally.host(), tally, HostTally::plus);
+            HostTally before = byHost.get(tally.host());
+            byHost.put(tally.host(), before == null ? tally : before.plus(tally));
         }
         return new Recap(new ArrayList<>(byHost.values()));
     }
@@ -82,7 +83,10 @@ public record Recap(List<HostTally> hosts) {
      * every one-shot command (scripts/bench/startup.sh).
      */
     public List<String> lines() {
-        int width = Math.max(1, hosts.stream().mapToInt(t -> t.host().length()).max().orElse(0));
+        int width = 1;
+        for (HostTally t : hosts) {
+            width = Math.max(width, t.host().length());
+        }
         List<String> lines = new ArrayList<>();
         for (HostTally t : hosts) {
             lines.add(t.host() + " ".repeat(width - t.host().length()) + "  ok=" + t.ok() + "  changed=" + t.changed()

@@ -25,7 +25,7 @@ public final class HostGather {
 
     /** The gather output, framed (what {@code snapshot} saves and the parser reads). */
     public static String framed(Transport transport, HostSpec host, Duration timeout) throws TransportException {
-        List<String> args = host.sysroot().map(List::of).orElse(List.of());
+        List<String> args = host.sysroot().isPresent() ? List.of(host.sysroot().get()) : List.of();
         // Reading sysfs and /proc needs no privilege; udev data under /run/udev is world-readable too.
         ExecResult result = HostScriptRunner.run(transport, host, "gather script", GatherScript.text(), args,
                 new byte[0], timeout, false);

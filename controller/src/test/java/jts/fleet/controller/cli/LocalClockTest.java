@@ -28,6 +28,14 @@ class LocalClockTest {
         }
     }
 
+    /** The zone read ahead in the background is the one a local run's inventory (the embedded policy) asks for. */
+    @Test
+    void theZoneReadAheadIsTheEmbeddedPolicysBlackoutZone() throws Exception {
+        var blackout = jts.fleet.inventory.InventoryLoader.standard().defaultPolicy().maintenance().blackout();
+        assertThat(blackout).isNotEmpty()
+                .allSatisfy(window -> assertThat(window.zone()).isEqualTo(ZoneId.of(LocalClock.POLICY_ZONE)));
+    }
+
     @Test
     void tellsTheSystemTime() {
         LocalClock clock = new LocalClock();

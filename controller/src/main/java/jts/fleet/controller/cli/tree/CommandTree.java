@@ -88,8 +88,10 @@ public final class CommandTree {
 
     /** The same with the command models from {@code models} (tests compare the two). */
     static CommandLine forArguments(AppContext context, Models models, Class<?>[] frontEnds, String... args) {
-        return namedSubcommand(frontEnds, args).map(sub -> build(context, List.of(sub), models))
-                .orElseGet(() -> create(context, models, frontEnds));
+        // isPresent, not Optional.map: on a one-shot run each lambda's first use is ~60 us, and this class links
+        // nothing else here (the loops below avoid streams and regular expressions for the same reason)
+        java.util.Optional<Class<?>> named = namedSubcommand(frontEnds, args);
+        return named.isPresent() ? build(context, List.of(named.get()), models) : create(context, models, frontEnds);
     }
 
     /**
@@ -102,7 +104,7 @@ public final class CommandTree {
             String arg = args[i];
             if ("--log-file".equals(arg)) {
                 i++;
-            } else if (!arg.matches("-v+|--verbose|--log-file=.*")) {
+            } else if (!loggingOption(arg)) {
                 String name = arg;
                 if (SUBCOMMANDS.containsKey(name)) {
                     return java.util.Optional.of(SUBCOMMANDS.get(name));
@@ -112,15 +114,32 @@ public final class CommandTree {
                     return java.util.Optional.of(CompleteCommand.class);
                 }
                 // a front end (the shell) is read from its annotations anyway
-                return java.util.Arrays.stream(frontEnds)
-                        .filter(sub -> {
-                            Command command = sub.getAnnotation(Command.class);
-                            return command.name().equals(name) || List.of(command.aliases()).contains(name);
-                        })
-                        .findFirst();
+                for (Class<?> frontEnd : frontEnds) {
+                    Command command = frontEnd.getAnnotation(Command.class);
+                    if (command.name().equals(name) || List.of(command.aliases()).contains(name)) {
+                        return java.util.Optional.of(frontEnd);
+                    }
+                }
+                return java.util.Optional.empty();
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** {@code -v}, {@code -vv}..., {@code --verbose} or {@code --log-file=FILE}: a top-level option before the command. */
+    private static boolean loggingOption(String arg) {
+        if (arg.equals("--verbose") || arg.startsWith("--log-file=")) {
+            return true;
+        }
+        if (arg.length() < 2 || arg.charAt(0) != '-') {
+            return false;
+        }
+        for (int i = 1; i < arg.length(); i++) {
+            if (arg.charAt(i) != 'v') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -193,7 +212,9 @@ public final class CommandTree {
             cmd.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
                     new SummaryCommandList());
         }
-        cmd.getSubcommands().values().stream().distinct().forEach(CommandTree::summariesInCommandLists);
+        for (CommandLine sub : new java.util.LinkedHashSet<>(cmd.getSubcommands().values())) {
+            summariesInCommandLists(sub);
+        }
     }
 
     static String commandList(CommandLine cmd) {
@@ -235,7 +256,9 @@ public final class CommandTree {
         if (cmd.getCommandSpec().versionProvider() == null) {
             cmd.getCommandSpec().versionProvider(provider);
         }
-        cmd.getSubcommands().values().forEach(sub -> shareVersion(sub, provider));
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            shareVersion(sub, provider);
+        }
     }
 
     /** -v (any number, on any command of the line) and --log-file, wherever they were written. */
