@@ -34,8 +34,11 @@ public final class StandaloneScripts {
     static final String SIZE_REFERENCE = "${JTS_SIZE}";
     static final String RUNTIME_REFERENCE = "${JTS_RUNTIME}";
 
-    /** host-common.sh, which every embedded script carries after its first line: defined once, at the top. */
-    private static final String HOST_PRELUDE = ScriptResources.text(HostPrelude.RESOURCE);
+    /**
+     * host-common.sh, which every embedded script carries after its first line: defined once, at the top. The text
+     * {@link HostPrelude} splices (read once for the JVM), not a second read of the resource.
+     */
+    private static final String HOST_PRELUDE = HostPrelude.text();
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._/+@-]*");
 

@@ -24,6 +24,11 @@ public final class HostPrelude {
         static final String TIMER = ScriptResources.text(TIMER_RESOURCE);
     }
 
+    /** The text of {@code host-common.sh}, as every script carries it (read from the jar once). */
+    public static String text() {
+        return Text.HOST;
+    }
+
     /** {@code script} with {@code host-common.sh} after its first line. */
     public static String spliced(String script) {
         return splice(script, Text.HOST);

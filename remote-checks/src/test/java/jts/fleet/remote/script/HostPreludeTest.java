@@ -34,4 +34,11 @@ class HostPreludeTest {
         }
         assertThat(ScriptResources.text(HostPrelude.RESOURCE)).contains(DEFINES_VALID_DEVICE);
     }
+
+    /** The prelude every script carries is read from the jar once; what splices it and what strips it share it. */
+    @Test
+    void thePreludeTextIsReadOnceAndIsWhatScriptsCarry() {
+        assertThat(HostPrelude.text()).isSameAs(HostPrelude.text()).isEqualTo(ScriptResources.text(HostPrelude.RESOURCE));
+        assertThat(HostPrelude.spliced("#!/bin/sh\necho hi\n")).isEqualTo("#!/bin/sh\n" + HostPrelude.text() + "echo hi\n");
+    }
 }
