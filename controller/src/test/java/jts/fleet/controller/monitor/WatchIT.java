@@ -127,8 +127,7 @@ class WatchIT {
     void sshTransportAgreesWithIostat(@TempDir Path dir) throws Exception {
         requireAll();
         Environment.requireTool("sshd");
-        try (SshdFixture sshd = SshdFixture.start(1)) {
-            sshd.addUser(SshdFixture.NO_SUDO_USER, false);
+        try (SshdFixture sshd = SshdFixture.builder().noSudoUser().start()) {
             HostSpec spec = sshd.host(0, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(), sshd.writeKnownHosts(),
                     false);
             try (SshTransport ssh = new SshTransport(spec, SshOptions.defaults())) {
@@ -167,8 +166,7 @@ class WatchIT {
     void oneSamplerPerHostStreamsEveryTickAndDiesWithItsChannel() throws Exception {
         Environment.requireRoot();
         Environment.requireTool("sshd");
-        try (SshdFixture sshd = SshdFixture.start(1)) {
-            sshd.addUser(SshdFixture.NO_SUDO_USER, false);
+        try (SshdFixture sshd = SshdFixture.builder().noSudoUser().start()) {
             HostSpec spec = sshd.host(0, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(), sshd.writeKnownHosts(),
                     false);
             try (SshTransport ssh = new SshTransport(spec, SshOptions.defaults())) {
@@ -241,8 +239,7 @@ class WatchIT {
     void sshHostsThatDropAreReportedAndReconnected() throws Exception {
         Environment.requireRoot();
         Environment.requireTool("sshd");
-        try (SshdFixture sshd = SshdFixture.start(2)) {
-            sshd.addUser(SshdFixture.NO_SUDO_USER, false);
+        try (SshdFixture sshd = SshdFixture.builder().hosts(2).noSudoUser().start()) {
             Path knownHosts = sshd.writeKnownHosts();
             Map<String, Transport> transports = new HashMap<>();
             List<WatchTarget> targets = new ArrayList<>();
