@@ -145,6 +145,15 @@ class CommandTreeTest {
         assertThat(leftOut).as("options of a type whose built-in converter is left out, without their own").isEmpty();
     }
 
+    /** picocli matches the expression against the types of its reflective converters: only Path's is kept. */
+    @Test
+    void theConvertersLeftOutAreThoseOfJavaSqlAndJavaTimeTypes() {
+        assertThat(List.of("java.sql.Time", "java.sql.Connection", "java.sql.Driver", "java.sql.Timestamp",
+                "java.time.Duration", "java.time.Instant", "java.time.ZonedDateTime", "java.time.ZoneOffset"))
+                .allMatch(type -> type.matches(CommandTree.CONVERTERS_LEFT_OUT));
+        assertThat("java.nio.file.Path").doesNotMatch(CommandTree.CONVERTERS_LEFT_OUT);
+    }
+
     private static void durationOptions(CommandLine command,
             java.util.function.BiConsumer<CommandLine, CommandLine.Model.OptionSpec> action) {
         for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
