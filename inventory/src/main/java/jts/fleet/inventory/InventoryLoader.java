@@ -200,7 +200,8 @@ public final class InventoryLoader {
 
     /** The embedded default inventory: host {@code local}, local transport, embedded policy. */
     public Inventory loadDefault() throws InventoryException {
-        return build(embedded(DEFAULT_INVENTORY_RESOURCE, EMBEDDED), EMBEDDED);
+        return new InventoryBuilder(home, localUser, sshConfig).buildChecked(embedded(DEFAULT_INVENTORY_RESOURCE,
+                EMBEDDED), EMBEDDED, defaultPolicyTree());
     }
 
     /** The embedded JTS policy on its own. */

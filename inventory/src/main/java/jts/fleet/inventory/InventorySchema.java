@@ -59,18 +59,25 @@ public final class InventorySchema {
 
     private static final Pattern DOT_COMPONENT = Pattern.compile("(^|/)\\.{1,2}(/|$)");
 
-    private static final Map<QueueAttribute, ValueRule> QUEUE_RULES = queueRules();
-    /** The shape of the tier policy, the largest part of both file shapes: built once for the two. */
-    private static final Section POLICY = policy();
-    private static final Section ROOT = buildRoot();
-    private static final Section POLICY_FILE = buildPolicyFile();
+    /**
+     * The shapes, built when first asked for, not with this class: the run that loads only the embedded inventory
+     * (a local {@code status}), which the build checks against them instead ({@code EmbeddedYamlTreesTest}), reads this
+     * class's constants but no shape (~2 ms of its start-up).
+     */
+    private static final class Shapes {
+        static final Map<QueueAttribute, ValueRule> QUEUE_RULES = queueRules();
+        /** The shape of the tier policy, the largest part of both file shapes: built once for the two. */
+        static final Section POLICY = policy();
+        static final Section ROOT = buildRoot();
+        static final Section POLICY_FILE = buildPolicyFile();
+    }
 
     private InventorySchema() {
     }
 
     /** The shape of a whole inventory file. */
     public static Section root() {
-        return ROOT;
+        return Shapes.ROOT;
     }
 
     /**
@@ -79,15 +86,15 @@ public final class InventorySchema {
      * per Ansible group and host).
      */
     public static Section policyFile() {
-        return POLICY_FILE;
+        return Shapes.POLICY_FILE;
     }
 
     private static Section buildPolicyFile() {
-        Section policy = POLICY;
+        Section policy = Shapes.POLICY;
         Section override = new Section(List.of(Field.like("policy", policy, "policy",
                 "Override of the policy, merged as in an inventory's `groups.<group>.policy`.")));
         return new Section(List.of(
-                Field.like("defaults", ROOT.field("defaults").orElseThrow().shape(), "defaults",
+                Field.like("defaults", Shapes.ROOT.field("defaults").orElseThrow().shape(), "defaults",
                         "Connection settings and timeouts below every Ansible variable (e.g. `known_hosts`, "
                                 + "`identity_agent`, `command_timeout`)."),
                 new Field("policy", policy, false, "the embedded JTS policy (`default-policy.yaml`)",
@@ -101,7 +108,7 @@ public final class InventorySchema {
 
     /** The rule of one connection key ({@code port}, {@code identity_file}, ...): items for list keys. */
     static ValueRule connectionRule(String key) {
-        Optional<Field> connectionKey = ((Section) ROOT.field("defaults").orElseThrow().shape()).field(key);
+        Optional<Field> connectionKey = ((Section) Shapes.ROOT.field("defaults").orElseThrow().shape()).field(key);
         if (connectionKey.isEmpty()) {
             throw new IllegalArgumentException("no connection key " + key);
         }
@@ -112,12 +119,12 @@ public final class InventorySchema {
 
     /** The rule of {@code hosts.<host>.address} (also used for Ansible's {@code ansible_host}). */
     static ValueRule connectionRuleForAddress() {
-        Named hosts = (Named) ROOT.field("hosts").orElseThrow().shape();
+        Named hosts = (Named) Shapes.ROOT.field("hosts").orElseThrow().shape();
         return ((Leaf) ((Section) hosts.value()).field("address").orElseThrow().shape()).rule();
     }
 
     private static Section buildRoot() {
-        Section policy = POLICY;
+        Section policy = Shapes.POLICY;
         List<Field> hostFields = new ArrayList<>();
         hostFields.add(Field.of("address", leaf(ValueRule.Text.of("address",
                         "[A-Za-z0-9](?:[A-Za-z0-9._-]{0,252}[A-Za-z0-9])?|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9_.-]+)?",
@@ -387,7 +394,7 @@ public final class InventorySchema {
 
     /** The load-time rule of a queue attribute (device limits and the scheduler list are checked at plan time). */
     public static ValueRule queueRule(QueueAttribute attribute) {
-        return QUEUE_RULES.get(attribute);
+        return Shapes.QUEUE_RULES.get(attribute);
     }
 
     private static String queueDoc(QueueAttribute a) {
