@@ -24,8 +24,7 @@ public final class GatherParser {
     private static final Pattern DEV_NUMBER = Pattern.compile("\\d{1,10}:\\d{1,10}");
     private static final Pattern NVME_PATH = Pattern.compile("nvme(\\d+)c\\d+n(\\d+)");
     private static final Pattern RULES_FILE = Pattern.compile("/(etc|run)/udev/rules\\.d/[A-Za-z0-9._+-]{1,128}");
-    private static final java.util.Comparator<MountInfo> PRIMARY_FIRST = Mount.primaryFirst(MountInfo::root,
-            MountInfo::path, MountInfo::mountId);
+    private static final java.util.Comparator<MountInfo> PRIMARY_FIRST = Mount.primaryFirst();
 
     private GatherParser() {
     }
@@ -453,8 +452,12 @@ public final class GatherParser {
             Map<String, String> byDevNumber = new HashMap<>();
             Map<String, String> byDmName = new HashMap<>();
             for (BlockDevice d : devices.devices()) {
-                d.majorMinor().ifPresent(mm -> byDevNumber.put(mm, d.name()));
-                d.dmName().ifPresent(n -> byDmName.put(n, d.name()));
+                if (d.majorMinor().isPresent()) {
+                    byDevNumber.put(d.majorMinor().get(), d.name());
+                }
+                if (d.dmName().isPresent()) {
+                    byDmName.put(d.dmName().get(), d.name());
+                }
             }
             List<MountInfo> infos = new ArrayList<>();
             for (GatherFrames.Line l : lines) {
@@ -472,12 +475,15 @@ public final class GatherParser {
             // the lines' order; every other mount with the same device number is a bind or duplicate mount of it
             Map<String, MountInfo> primary = new HashMap<>();
             for (MountInfo m : infos) {
-                primary.merge(m.majorMinor(), m, java.util.function.BinaryOperator.minBy(PRIMARY_FIRST));
+                MountInfo least = primary.get(m.majorMinor());
+                if (least == null || PRIMARY_FIRST.compare(m, least) < 0) {
+                    primary.put(m.majorMinor(), m);
+                }
             }
             List<Mount> mounts = new ArrayList<>();
             for (MountInfo m : infos) {
                 Optional<String> device = resolve(m, byDevNumber, byDmName);
-                List<String> leaves = device.map(devices::leafDevices).orElse(List.of());
+                List<String> leaves = device.isPresent() ? devices.leafDevices(device.get()) : List.of();
                 boolean network = Mount.NETWORK_FSTYPES.contains(m.fstype());
                 MountInfo first = primary.get(m.majorMinor());
                 Optional<String> bindOf = first == m ? Optional.empty() : Optional.of(first.path());

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public record MountInfo(int mountId, int parentId, String majorMinor, String root, String path,
                         List<String> mountOptions, List<String> optionalFields, String fstype, String source,
-                        List<String> superOptions) {
+                        List<String> superOptions) implements MountKeys {
     private static final Pattern DEV = Pattern.compile("\\d{1,10}:\\d{1,10}");
 
     public MountInfo {
