@@ -49,17 +49,33 @@ public final class Interrupts {
 
     /** Routes SIGINT of this process to {@link #onInterrupt} (the CLI; the shell routes its own Ctrl-C). */
     public static void install(AppContext context) {
-        Runnable exit = () -> {
-            context.err().flush();
-            System.exit(ExitCodes.INTERRUPTED);
-        };
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> onInterrupt(context, () -> {
-                context.err().println();
-                exit.run();
-            }, exit));
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), new CliInterrupt(context));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             // no SIGINT on this platform, or the JVM keeps it (-Xrs): Ctrl-C ends the process as before
+        }
+    }
+
+    /**
+     * The CLI's SIGINT handler: {@link #onInterrupt}, ending the process with {@link ExitCodes#INTERRUPTED}. A class,
+     * not nested lambdas: every one-shot run installs it, and each lambda's first use is ~60 us of that run.
+     */
+    private record CliInterrupt(AppContext context) implements sun.misc.SignalHandler {
+        @Override
+        public void handle(sun.misc.Signal signal) {
+            onInterrupt(context, new Exit(context, true), new Exit(context, false));
+        }
+    }
+
+    /** Ends the process as interrupted, after a line break when Ctrl-C found no command changing hosts. */
+    private record Exit(AppContext context, boolean newLine) implements Runnable {
+        @Override
+        public void run() {
+            if (newLine) {
+                context.err().println();
+            }
+            context.err().flush();
+            System.exit(ExitCodes.INTERRUPTED);
         }
     }
 
