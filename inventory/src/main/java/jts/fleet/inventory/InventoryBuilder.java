@@ -250,7 +250,7 @@ final class InventoryBuilder {
             }
             if (!values.isEmpty()) {
                 out.put(e.key(), new HostRequest.Given(values,
-                        new Origin(Origin.Kind.INVENTORY, m.source(), e.keyLine(), InventorySchema.join(path, e.key()))));
+                        new Origin(Origin.Kind.INVENTORY, m.source(), e.keyLine(), Shape.keyPath(path, e.key()))));
             }
         }
         return out;
@@ -422,7 +422,7 @@ final class InventoryBuilder {
     }
 
     private Thresholds thresholds(YamlNode.MapNode th, String path) {
-        Thresholds d = InventorySchema.DEFAULT_THRESHOLDS;
+        Thresholds d = Thresholds.DEFAULTS;
         double[] read = pair(th, "read_await_ms", d.readAwaitWarnMs(), d.readAwaitCritMs(), path);
         double[] write = pair(th, "write_await_ms", d.writeAwaitWarnMs(), d.writeAwaitCritMs(), path);
         double[] flush = pair(th, "flush_await_ms", d.flushAwaitWarnMs(), d.flushAwaitCritMs(), path);

@@ -36,9 +36,8 @@ public final class InventorySchema {
      * cloud-image regression that set 8-32 MiB and more (azure-vm-utils#99). The loader and the planner use it.
      */
     public static final int MAX_READ_AHEAD_KB = 65_536;
-    /** Thresholds of a tier that sets none (those of a SATA/warm tier: loose enough not to page on flash). */
-    public static final Thresholds DEFAULT_THRESHOLDS =
-            new Thresholds(10, 50, 20, 100, 50, 200, 10, 50, 10, 80, 90);
+    /** Thresholds of a tier that sets none ({@link Thresholds#DEFAULTS}). */
+    public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.DEFAULTS;
 
     /** Host and group names: also used in patterns, so none of the pattern characters {@code , : & ! * ? [ ]}. */
     public static final ValueRule HOST_NAME = ValueRule.Text.of("name", "[A-Za-z0-9][A-Za-z0-9._-]{0,62}",
@@ -549,7 +548,7 @@ public final class InventorySchema {
     }
 
     static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return Shape.keyPath(path, key);
     }
 
     /** " (did you mean 'x'?)" for a key one or two edits away from an allowed key. */

@@ -9,6 +9,14 @@ import java.util.Optional;
  */
 public sealed interface Shape {
 
+    /**
+     * The dotted path of {@code key} below {@code path} ({@code defaults.port}), as messages and origins name it. Here,
+     * not in {@link InventorySchema}: building from the embedded inventory uses it without needing the schema's class.
+     */
+    static String keyPath(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
     /** A mapping with a fixed set of keys. */
     record Section(List<Field> fields) implements Shape {
         public Section {

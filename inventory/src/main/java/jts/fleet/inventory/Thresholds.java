@@ -11,4 +11,6 @@ public record Thresholds(
         double canaryP99WarnMs, double canaryP99CritMs,
         int trimOverdueDays,
         double filesystemFullWarnPct, double filesystemFullCritPct) {
+    /** Thresholds of a tier that sets none (those of a SATA/warm tier: loose enough not to page on flash). */
+    public static final Thresholds DEFAULTS = new Thresholds(10, 50, 20, 100, 50, 200, 10, 50, 10, 80, 90);
 }
