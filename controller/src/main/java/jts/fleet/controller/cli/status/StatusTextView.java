@@ -206,9 +206,10 @@ final class StatusTextView {
             out.print(table.render(context.terminalWidth(), "  "));
         }
         var trim = status.trim();
-        out.println("TRIM timer: " + (trim.nextElapse().isPresent() ? "next run " + HostText.escape(trim.nextElapse().get())
+        String timer = trim.nextElapse().isPresent() ? "next run " + HostText.escape(trim.nextElapse().get())
                 : snap.systemdRunning() ? "jts-fstrim.timer not active (jts-fleet trim install)"
-                : "systemd not running: no timer"));
+                : "systemd not running: no timer";
+        out.println("TRIM timer: " + timer);
         if (!trim.lastPerMount().isEmpty()) {
             out.println("last trim:");
             TextTable table = new TextTable("MOUNT", "RESULT", "WHEN", "BYTES", "REASON");
@@ -216,10 +217,9 @@ final class StatusTextView {
             for (var last : trim.lastPerMount().entrySet()) {
                 String mount = last.getKey();
                 var r = last.getValue();
-                table.row(mount, r.result().key(), r.time(), Sizes.human(r.bytes()),
-                        r.reason() == null || r.reason().isEmpty() ? ""
-                                : r.reason() + (success.containsKey(mount) ? "; last success " + success.get(mount).time()
-                                        : ""));
+                String reason = r.reason() == null || r.reason().isEmpty() ? ""
+                        : r.reason() + (success.containsKey(mount) ? "; last success " + success.get(mount).time() : "");
+                table.row(mount, r.result().key(), r.time(), Sizes.human(r.bytes()), reason);
             }
             out.print(table.render(context.terminalWidth(), "  "));
         }

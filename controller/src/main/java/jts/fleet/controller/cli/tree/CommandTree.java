@@ -108,8 +108,9 @@ public final class CommandTree {
                 i++;
             } else if (!loggingOption(arg)) {
                 String name = arg;
-                if (SUBCOMMANDS.containsKey(name)) {
-                    return java.util.Optional.of(SUBCOMMANDS.get(name));
+                Class<?> named = subcommand(name);
+                if (named != null) {
+                    return java.util.Optional.of(named);
                 }
                 if (CompleteCommand.NAME.equals(name)) {
                     // by its name, not its annotation: the completion scripts run it at every TAB
@@ -280,40 +281,55 @@ public final class CommandTree {
     }
 
     /**
-     * Every top-level subcommand but the front ends, in the order of --help, by the name its {@code @Command} gives
-     * (CommandTreeTest checks that they agree): a one-shot run finds the command it names here without parsing every
-     * command's annotation (picocli's annotations become proxy objects; all ~16 cost a cold JVM ~7 ms).
+     * Every top-level subcommand but the front ends, by the name its {@code @Command} gives, in the order of --help
+     * (CommandTreeTest checks names and classes against the annotations): a one-shot run finds the command it names
+     * without parsing every command's annotation (picocli's annotations become proxy objects; all ~16 cost a cold JVM
+     * ~7 ms).
      */
-    private static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommandsByName();
+    private static final List<String> SUBCOMMAND_NAMES = List.of("status", "inventory", "snapshot", "plan", "apply",
+            "verify", "rollback", "trim", "history", "bench", "experiment", "watch", "check", "monitor", "render");
 
-    private static java.util.Map<String, Class<?>> subcommandsByName() {
-        java.util.Map<String, Class<?>> byName = new java.util.LinkedHashMap<>();
-        byName.put("status", Status.class);
-        byName.put("inventory", InventoryGroup.class);
-        byName.put("snapshot", Snapshot.class);
-        byName.put("plan", Plan.class);
-        byName.put("apply", Apply.class);
-        byName.put("verify", Verify.class);
-        byName.put("rollback", Rollback.class);
-        byName.put("trim", Trim.class);
-        byName.put("history", History.class);
-        byName.put("bench", BenchGroup.class);
-        byName.put("experiment", Experiment.class);
-        byName.put("watch", Watch.class);
-        byName.put("check", Check.class);
-        byName.put("monitor", MonitorGroup.class);
-        byName.put("render", RenderGroup.class);
-        return java.util.Collections.unmodifiableMap(byName);
+    /**
+     * The top-level subcommand called {@code name}, else null. A switch rather than a map of class literals: a
+     * one-shot run loads the class of the command it runs, not those of all ~15.
+     */
+    private static Class<?> subcommand(String name) {
+        return switch (name) {
+            case "status" -> Status.class;
+            case "inventory" -> InventoryGroup.class;
+            case "snapshot" -> Snapshot.class;
+            case "plan" -> Plan.class;
+            case "apply" -> Apply.class;
+            case "verify" -> Verify.class;
+            case "rollback" -> Rollback.class;
+            case "trim" -> Trim.class;
+            case "history" -> History.class;
+            case "bench" -> BenchGroup.class;
+            case "experiment" -> Experiment.class;
+            case "watch" -> Watch.class;
+            case "check" -> Check.class;
+            case "monitor" -> MonitorGroup.class;
+            case "render" -> RenderGroup.class;
+            default -> null;
+        };
     }
 
     /** Every top-level subcommand but the front ends, in the order of --help. */
     public static Class<?>[] subcommands() {
-        return SUBCOMMANDS.values().toArray(new Class<?>[0]);
+        Class<?>[] classes = new Class<?>[SUBCOMMAND_NAMES.size()];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = subcommand(SUBCOMMAND_NAMES.get(i));
+        }
+        return classes;
     }
 
     /** The same by name (tests). */
     static java.util.Map<String, Class<?>> subcommandNames() {
-        return SUBCOMMANDS;
+        java.util.Map<String, Class<?>> byName = new java.util.LinkedHashMap<>();
+        for (String name : SUBCOMMAND_NAMES) {
+            byName.put(name, subcommand(name));
+        }
+        return byName;
     }
 
     static int handle(AppContext context, Exception ex) {
@@ -373,8 +389,17 @@ public final class CommandTree {
         @Override
         public int execute(CommandLine.ParseResult parseResult) {
             configureLogging(parseResult);
-            context.setCommandLine(() -> jts.fleet.controller.change.CommandLineText.of(parseResult));
+            context.setCommandLine(new RecordedCommandLine(parseResult));
             return new CommandLine.RunLast().execute(parseResult);
+        }
+    }
+
+    /** The command line as a change record shows it, made when asked for (a class: a lambda costs every run ~60 us). */
+    private record RecordedCommandLine(CommandLine.ParseResult parseResult)
+            implements java.util.function.Supplier<String> {
+        @Override
+        public String get() {
+            return jts.fleet.controller.change.CommandLineText.of(parseResult);
         }
     }
 
