@@ -27,7 +27,9 @@ public record Inventory(String source, Defaults defaults, Policy policy, Map<Str
     public Inventory {
         hosts = Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
         Map<String, List<String>> copy = new LinkedHashMap<>();
-        groups.forEach((name, members) -> copy.put(name, List.copyOf(members)));
+        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+            copy.put(group.getKey(), List.copyOf(group.getValue()));
+        }
         groups = Collections.unmodifiableMap(copy);
         explanations = Collections.unmodifiableMap(new LinkedHashMap<>(explanations));
         inputs = Collections.unmodifiableSet(new LinkedHashSet<>(inputs));

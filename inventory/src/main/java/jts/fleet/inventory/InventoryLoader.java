@@ -134,7 +134,7 @@ public final class InventoryLoader {
      */
     public Inventory load(Optional<Path> explicit, Optional<Path> located) throws InventoryException {
         refuseStrayPolicy(explicit);
-        Optional<Path> ansible = explicit.flatMap(InventoryLoader::ansiblePath);
+        Optional<Path> ansible = explicit.isPresent() ? ansiblePath(explicit.get()) : Optional.empty();
         if (ansible.isPresent()) {
             return loadAnsible(ansible.get());
         }
@@ -142,7 +142,7 @@ public final class InventoryLoader {
     }
 
     private void refuseStrayPolicy(Optional<Path> explicit) throws InventoryException {
-        if (policyFile.isPresent() && explicit.flatMap(InventoryLoader::ansiblePath).isEmpty()) {
+        if (policyFile.isPresent() && (explicit.isEmpty() || ansiblePath(explicit.get()).isEmpty())) {
             throw new InventoryException("--policy " + policyFile.get() + ": applies to Ansible inventories "
                     + "(--inventory ansible:PATH); a jts-fleet inventory holds its own policy");
         }

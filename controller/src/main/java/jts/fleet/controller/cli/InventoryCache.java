@@ -38,9 +38,12 @@ final class InventoryCache {
             }
             // the inventory file is stamped before it is read: an edit in between is seen by the next command;
             // the other inputs are known only after the load
-            List<Object> stamps = new ArrayList<>(FileStamps.of(file.stream().toList()));
+            List<Path> files = new ArrayList<>();
+            if (file.isPresent()) {
+                files.add(file.get());
+            }
+            List<Object> stamps = new ArrayList<>(FileStamps.of(files));
             Inventory inventory = loader.load(explicit, file);
-            List<Path> files = new ArrayList<>(file.stream().toList());
             files.addAll(inventory.inputs());
             stamps.addAll(FileStamps.of(inventory.inputs()));
             last.set(new Entry(key, files, stamps, inventory));
