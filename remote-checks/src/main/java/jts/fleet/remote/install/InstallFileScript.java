@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jts.fleet.remote.change.HostChangeLog;
+import jts.fleet.remote.script.HostPrelude;
 import jts.fleet.remote.script.ScriptResources;
 
 /**
@@ -22,9 +23,12 @@ public final class InstallFileScript {
     private InstallFileScript() {
     }
 
-    /** With the change-record prelude: an install given the change context records itself on the host. */
+    /**
+     * With the change-record prelude (an install given the change context records itself on the host) and the host
+     * prelude (its temporary directory: {@code work_dir}).
+     */
     public static String text() {
-        return HostChangeLog.withPrelude(ScriptResources.text(RESOURCE));
+        return HostChangeLog.withPrelude(HostPrelude.spliced(ScriptResources.text(RESOURCE)));
     }
 
     /** Every path the script writes, in its order; anything else it refuses (exit 2). */

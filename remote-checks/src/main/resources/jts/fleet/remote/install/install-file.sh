@@ -43,7 +43,7 @@ if [ "$action" = check ]; then
     exit 0
 fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/jts-install.XXXXXX") || exit 1
+work=$(work_dir jts-install) || exit 1
 tmp=
 trap 'rm -rf "$work"; [ -z "$tmp" ] || rm -f "$tmp"' EXIT
 if ! change_open "$context" /var/lib/jts-fleet install-file "" "$work"; then

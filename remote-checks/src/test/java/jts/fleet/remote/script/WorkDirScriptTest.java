@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.remote.bench.BenchScripts;
+import jts.fleet.remote.install.InstallFileScript;
 import jts.fleet.remote.trim.TrimScript;
 import jts.fleet.remote.tuning.TuningScripts;
 
@@ -131,7 +132,7 @@ class WorkDirScriptTest {
         Map<String, String> scripts = Map.of("tune-apply.sh", TuningScripts.APPLY.text(),
                 "tune-rollback.sh", TuningScripts.ROLLBACK.text(), "bench.sh", BenchScripts.BENCH.text(),
                 "queue-set.sh", BenchScripts.QUEUE_SET.text(), "trim-run.sh", TrimScript.runScript(),
-                "jts-fstrim.sh", TrimScript.text());
+                "jts-fstrim.sh", TrimScript.text(), "install-file.sh", InstallFileScript.text());
         scripts.forEach((name, text) -> {
             String body = text.replace(PRELUDE, "");
             assertThat(body).as(name).contains("=$(work_dir ").doesNotContain("mktemp -d");
