@@ -65,7 +65,10 @@ public final class ChangeHistory {
         }
     }
 
-    /** Pairs {@code records} up; the entries {@code query} selects, newest first (then by host). */
+    /**
+     * Pairs {@code records} (oldest first, as the change files hold them) up; the entries {@code query} selects,
+     * newest first (then by host; of one host's changes started in the same second, the later-read first).
+     */
     public static List<Entry> entries(List<ChangeRecord> records, Query query) {
         Map<String, List<ChangeRecord>> byChange = new LinkedHashMap<>();
         // the same line read twice is an equal record; two steps of one host in the same second (install-file
@@ -83,6 +86,9 @@ public final class ChangeHistory {
                 entries.add(e);
             }
         }
+        // records are read oldest first (files in the order they were appended to): of two changes of one host
+        // started in the same second (times are whole seconds), the one read later is the newer
+        java.util.Collections.reverse(entries);
         entries.sort(Comparator.comparing(Entry::started).reversed()
                 .thenComparing(e -> e.context().host()));
         return entries;

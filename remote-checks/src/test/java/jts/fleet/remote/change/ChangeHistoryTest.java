@@ -32,6 +32,23 @@ class ChangeHistoryTest {
                 .containsExactly("nvme0n1 scheduler: mq-deadline -> none (changed)");
     }
 
+    /**
+     * Host lines carry whole seconds: an apply and the rollback right after it can start in the same second. The one
+     * written later is the newer (ChangeControlIT saw them the other way round now and then).
+     */
+    @Test
+    void ofTwoChangesStartedInTheSameSecondTheLaterWrittenIsNewer() {
+        List<ChangeRecord> lines = List.of(
+                Records.intent(RUN_1, "db-07", "2026-12-01T14:00:00Z"),
+                Records.outcome(RUN_1, "db-07", "2026-12-01T14:00:00Z", ChangeRecord.Result.CHANGED),
+                Records.intent(RUN_2, "db-07", "2026-12-01T14:00:00Z"),
+                Records.outcome(RUN_2, "db-07", "2026-12-01T14:00:00Z", ChangeRecord.Result.CHANGED),
+                Records.intent(RUN_1, "db-08", "2026-12-01T14:00:00Z"));
+
+        assertThat(ChangeHistory.entries(lines, ChangeHistory.Query.ALL)).extracting(e -> e.context().host() + " "
+                + e.context().runId()).containsExactly("db-07 " + RUN_2, "db-07 " + RUN_1, "db-08 " + RUN_1);
+    }
+
     @Test
     void anIntentWithoutOutcomeIsUnfinished() {
         List<ChangeHistory.Entry> entries = ChangeHistory.entries(List.of(
