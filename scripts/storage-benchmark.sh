@@ -92,6 +92,17 @@ proc_start() {
     printf '%s\n' "${20}"
 }
 
+# work_owner_gone DIR: true unless DIR/.owner (work_dir's, never a symlink) names a process that still runs: the
+# same id and start time. A directory without one counts as gone.
+# shellcheck disable=SC2317
+work_owner_gone() {
+    if [ -f "$1/.owner" ] && [ ! -L "$1/.owner" ] && read -r wo_pid wo_start <"$1/.owner" \
+            && [ -n "$wo_start" ] && [ "$(proc_start "$wo_pid")" = "$wo_start" ]; then
+        return 1
+    fi
+    return 0
+}
+
 # work_dir NAME: makes and prints a new private directory ${TMPDIR:-/tmp}/NAME.XXXXXX for the calling script, with
 # the script's process (id and start time) in its .owner. First it removes what runs of the same NAME left behind
 # when they were killed before their EXIT trap ran (SIGKILL, a lost machine): only directories named exactly
@@ -107,11 +118,7 @@ work_dir() {
             continue
         fi
         [ "$(find "$wd" -prune -type d -user "$wd_uid" -mmin +60 2>/dev/null)" = "$wd" ] || continue
-        if [ -f "$wd/.owner" ] && [ ! -L "$wd/.owner" ] && read -r wd_pid wd_start <"$wd/.owner" \
-                && [ -n "$wd_start" ] && [ "$(proc_start "$wd_pid")" = "$wd_start" ]; then
-            continue
-        fi
-        rm -rf -- "$wd"
+        work_owner_gone "$wd" && rm -rf -- "$wd"
     done
     wd=$(mktemp -d "$wd_tmp/$1.XXXXXX") || return 1
     printf '%s %s\n' "$$" "$(proc_start "$$")" >"$wd/.owner" || { rm -rf -- "$wd"; return 1; }
@@ -376,6 +383,8 @@ else
 fi
 fiopid=
 recording=$(work_dir jts-bench-change) || fail 3 "cannot create a temporary directory"
+# the run id, so bench-cleanup.sh finds this directory when bench.sh was killed before its trap ran (SIGKILL)
+printf '%s\n' "$runid" >"$recording/run-id" || { rm -rf -- "$recording"; fail 3 "cannot write in $recording"; }
 change_open "$context" "$state_dir" bench "" "$recording" \
     || { rm -rf -- "$recording"; fail 2 "the change context is not one line of jts-fleet JSON"; }
 what="fio $(printf '%s ' "$@")"

@@ -36,7 +36,7 @@ public enum BenchScripts {
 
     /**
      * The script as run on a host: all but queue-set.sh carry the bench prelude ({@code bench-common.sh}),
-     * those that check device names the host prelude ({@link HostPrelude}), queue-set.sh and bench-devices.sh the
+     * all the host prelude ({@link HostPrelude}: names, paths, bench.sh's work directory), queue-set.sh and bench-devices.sh the
      * block-queue attributes, those that change a host the change-record prelude.
      */
     public String text() {
@@ -48,9 +48,7 @@ public enum BenchScripts {
         if (this != QUEUE_SET) {
             script = HostPrelude.splice(script, raw(PRELUDE));
         }
-        if (this != CLEANUP) {
-            script = HostPrelude.spliced(script);
-        }
+        script = HostPrelude.spliced(script);
         return this == BENCH || this == QUEUE_SET ? jts.fleet.remote.change.HostChangeLog.withPrelude(script) : script;
     }
 

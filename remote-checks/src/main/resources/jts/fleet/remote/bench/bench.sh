@@ -88,6 +88,8 @@ else
 fi
 fiopid=
 recording=$(work_dir jts-bench-change) || fail 3 "cannot create a temporary directory"
+# the run id, so bench-cleanup.sh finds this directory when bench.sh was killed before its trap ran (SIGKILL)
+printf '%s\n' "$runid" >"$recording/run-id" || { rm -rf -- "$recording"; fail 3 "cannot write in $recording"; }
 change_open "$context" "$state_dir" bench "" "$recording" \
     || { rm -rf -- "$recording"; fail 2 "the change context is not one line of jts-fleet JSON"; }
 what="fio $(printf '%s ' "$@")"

@@ -77,6 +77,17 @@ proc_start() {
     printf '%s\n' "${20}"
 }
 
+# work_owner_gone DIR: true unless DIR/.owner (work_dir's, never a symlink) names a process that still runs: the
+# same id and start time. A directory without one counts as gone.
+# shellcheck disable=SC2317
+work_owner_gone() {
+    if [ -f "$1/.owner" ] && [ ! -L "$1/.owner" ] && read -r wo_pid wo_start <"$1/.owner" \
+            && [ -n "$wo_start" ] && [ "$(proc_start "$wo_pid")" = "$wo_start" ]; then
+        return 1
+    fi
+    return 0
+}
+
 # work_dir NAME: makes and prints a new private directory ${TMPDIR:-/tmp}/NAME.XXXXXX for the calling script, with
 # the script's process (id and start time) in its .owner. First it removes what runs of the same NAME left behind
 # when they were killed before their EXIT trap ran (SIGKILL, a lost machine): only directories named exactly
@@ -92,11 +103,7 @@ work_dir() {
             continue
         fi
         [ "$(find "$wd" -prune -type d -user "$wd_uid" -mmin +60 2>/dev/null)" = "$wd" ] || continue
-        if [ -f "$wd/.owner" ] && [ ! -L "$wd/.owner" ] && read -r wd_pid wd_start <"$wd/.owner" \
-                && [ -n "$wd_start" ] && [ "$(proc_start "$wd_pid")" = "$wd_start" ]; then
-            continue
-        fi
-        rm -rf -- "$wd"
+        work_owner_gone "$wd" && rm -rf -- "$wd"
     done
     wd=$(mktemp -d "$wd_tmp/$1.XXXXXX") || return 1
     printf '%s %s\n' "$$" "$(proc_start "$$")" >"$wd/.owner" || { rm -rf -- "$wd"; return 1; }

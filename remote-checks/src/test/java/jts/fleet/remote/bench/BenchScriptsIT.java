@@ -172,7 +172,7 @@ class BenchScriptsIT {
         Path target = Files.createDirectories(temp.resolve("target"));
         String[] profiles = {"rand-read-4k-qd1"};
         String longJobs = jobs(profiles).replace("runtime=1\n", "runtime=30\n");
-        for (String way : List.of("sigterm", "cleanup")) {
+        for (String way : List.of("sigterm", "cleanup", "sigkill")) {
             String runId = "it-" + way;
             String runDir = target.resolve(".jts-fleet-bench-" + runId).toString();
             Process bench = start(BenchScripts.BENCH, longJobs, target.toString(), runId, "30", "1000", profiles[0]);
@@ -183,6 +183,15 @@ class BenchScriptsIT {
             assertThat(fioProcessesIn(runDir)).as("%s: fio running", way).isPositive();
             if (way.equals("sigterm")) {
                 bench.destroy();
+            } else if (way.equals("sigkill")) {
+                // no trap runs: fio carries on, the run and change-record directories stay, until the cleanup
+                bench.destroyForcibly();
+                assertThat(bench.waitFor(15, TimeUnit.SECONDS)).as("bench.sh killed").isTrue();
+                assertThat(changeRecordDirs(runId)).as("%s: bench.sh's change-record directory", way).hasSize(1);
+                Run cleanup = run(BenchScripts.CLEANUP, "", target.toString(), runId);
+                assertThat(cleanup.exit()).as("cleanup %s %s", cleanup.stdout(), cleanup.stderr()).isZero();
+                assertThat(cleanup.stdout()).containsPattern("killed=[1-9]").contains("removed=" + runDir)
+                        .contains("removed=" + SCRIPT_TMP.resolve("jts-bench-change."));
             } else {
                 Run cleanup = run(BenchScripts.CLEANUP, "", target.toString(), runId);
                 assertThat(cleanup.exit()).as("cleanup %s %s", cleanup.stdout(), cleanup.stderr()).isZero();
@@ -196,6 +205,24 @@ class BenchScriptsIT {
             }
             assertThat(Path.of(runDir)).as("%s: run dir removed", way).doesNotExist();
             assertThat(fioProcessesIn(runDir)).as("%s: fio left", way).isZero();
+            assertThat(changeRecordDirs(runId)).as("%s: bench.sh's change-record directory left", way).isEmpty();
+        }
+    }
+
+    /** Where the scripts this test runs keep their temporary directories: {@code ${TMPDIR:-/tmp}}. */
+    private static final Path SCRIPT_TMP = Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"));
+
+    /** bench.sh's change-record directories (work_dir jts-bench-change in the temporary directory) of run {@code runId}. */
+    private static List<Path> changeRecordDirs(String runId) throws Exception {
+        try (var dirs = Files.newDirectoryStream(SCRIPT_TMP, "jts-bench-change.*")) {
+            List<Path> found = new java.util.ArrayList<>();
+            for (Path d : dirs) {
+                Path id = d.resolve("run-id");
+                if (Files.isRegularFile(id) && Files.readString(id).strip().equals(runId)) {
+                    found.add(d);
+                }
+            }
+            return found;
         }
     }
 

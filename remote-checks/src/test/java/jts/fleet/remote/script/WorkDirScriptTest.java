@@ -184,4 +184,29 @@ class WorkDirScriptTest {
             assertThat(s.toList()).as("the killed run's directory and the next run's own").isEmpty();
         }
     }
+
+    /**
+     * bench.sh killed with SIGKILL leaves its change-record directory; bench-cleanup.sh, run for that run id, removes it
+     * at once when the process it names is gone, and nothing of another run or of a running bench.sh.
+     */
+    @Test
+    void benchCleanupRemovesTheChangeRecordDirectoryOfItsRunOnly() throws Exception {
+        Path target = Files.createDirectories(tmp.resolve("target"));
+        Path killed = ownedBy("jts-bench-change.killed", "999999999 12345\n");
+        Files.writeString(killed.resolve("run-id"), "run-1\n");
+        Path running = ownedBy("jts-bench-change.runnin", liveOwner());
+        Files.writeString(running.resolve("run-id"), "run-1\n");
+        Path other = ownedBy("jts-bench-change.other1", "999999999 12345\n");
+        Files.writeString(other.resolve("run-id"), "run-2\n");
+        Path noOwner = dir("jts-bench-change.noOwnr", Instant.now());
+        Files.writeString(noOwner.resolve("run-id"), "run-1\n");
+
+        String[] r = sh(BenchScripts.CLEANUP.text(), "", target.toString(), "run-1");
+
+        assertThat(r[0]).as("exit; stdout %s stderr %s", r[1], r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("removed=" + killed + "\n");
+        assertThat(names()).as("the killed run's directory goes; a running one's, another run's and one without an "
+                + "owner stay").containsExactlyInAnyOrder("target", "jts-bench-change.runnin", "jts-bench-change.other1",
+                "jts-bench-change.noOwnr");
+    }
 }
