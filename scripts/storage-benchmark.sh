@@ -77,8 +77,9 @@ die() {
 }
 
 # proc_start PID: the start time of process PID (field 22 of /proc/PID/stat, clock ticks since boot), which tells
-# a process from a later one that got the same id; fails when there is no such process (or no /proc). Call it as
-# $(proc_start PID): it changes IFS and the positional parameters of its subshell.
+# a process from a later one that got the same id; fails when there is no such process (or no /proc) or it has
+# ended and waits for its parent (a zombie). Call it as $(proc_start PID): it changes IFS and the positional
+# parameters of its subshell.
 # shellcheck disable=SC2317
 proc_start() {
     case $1 in '' | *[!0-9]*) return 1 ;; esac
@@ -89,6 +90,7 @@ proc_start() {
     # shellcheck disable=SC2086
     set -- ${ps_line##*) }
     [ "$#" -ge 20 ] || return 1
+    case $1 in Z | X) return 1 ;; esac
     printf '%s\n' "${20}"
 }
 

@@ -209,4 +209,41 @@ class WorkDirScriptTest {
                 + "owner stay").containsExactlyInAnyOrder("target", "jts-bench-change.runnin", "jts-bench-change.other1",
                 "jts-bench-change.noOwnr");
     }
+
+    /**
+     * A process that has ended but whose parent has not waited for it yet (a zombie: bench.sh just killed, its parent
+     * not yet woken) owns nothing any more: its directory is removed.
+     */
+    @Test
+    void aZombieOwnerIsGone() throws Exception {
+        // sh starts a child that exits at once, then becomes sleep, which never waits for it
+        Process parent = new ProcessBuilder("sh", "-c", "true & echo $!; exec sleep 60").start();
+        try {
+            String pid = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            Path stat = Path.of("/proc", pid, "stat");
+            String[] fields = new String[0];
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                String line = Files.readString(stat);
+                fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                if (fields[0].equals("Z")) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(fields[0]).as("state of %s", pid).isEqualTo("Z");
+            ownedBy("jts-tune.zombie", pid + " " + fields[19] + "\n");
+            ownedBy("jts-tune.living", liveOwner());
+
+            String[] r = sh("#!/bin/sh\n" + PRELUDE + "work=$(work_dir jts-tune) || exit 1\nrm -rf -- \"$work\"\n", "");
+
+            assertThat(r[0]).as("exit; stderr: %s", r[2]).isEqualTo("0");
+            assertThat(names()).as("the zombie's directory goes, the running owner's stays")
+                    .containsExactly("jts-tune.living");
+        } finally {
+            parent.destroyForcibly();
+            parent.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
 }
