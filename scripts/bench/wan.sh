@@ -2,8 +2,9 @@
 # Far hosts: a cold `jts-fleet status` on N loopback hosts reached through a TCP proxy that delays every byte by
 # 20 ms each way (scripts/bench/delay-proxy.py: 40 ms RTT), against parallel-ssh running the same gather script
 # and one OpenSSH `ssh host true`; each also straight to sshd (LAN). Round trips = (WAN - LAN) / RTT; turns/conn =
-# the median turn-arounds per connection the proxy counted (client data after server data: protocol waits),
-# steadier than wall time on a loaded machine.
+# the median turn-arounds per connection the proxy counted (client data after server data: protocol waits), and
+# the median CPU time (user + sys, children included: parallel-ssh's ssh processes) of the WAN runs, both steadier
+# than wall time on a loaded machine.
 # Usage (root, after `make build`; under the IT lock on a shared machine): scripts/bench/wan.sh [N=10] [RUNS=5]
 #   JTS_FLEET=path/to/bin/jts-fleet measures another build.
 set -eu
@@ -44,29 +45,34 @@ sed "s|$work/known_hosts|$work/wan/known_hosts|" "$work/ssh_config" > "$work/wan
 
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-# measure NAME CMD...: median wall ms of RUNS runs into $result
+# measure CMD...: median wall ms of RUNS runs into $result, their median CPU ms (user + sys) into $cpu
 measure() {
     : > "$work/times"
+    : > "$work/cpus"
     r=0
     while [ "$r" -lt "$runs" ]; do
         start=$(now_ms)
-        "$@" > "$work/out" 2> "$work/err" || { echo "wan: failed: $*"; tail -5 "$work/err"; exit 1; }
+        /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" > "$work/out" 2> "$work/err" \
+            || { echo "wan: failed: $*"; tail -5 "$work/err"; exit 1; }
         echo $(( $(now_ms) - start )) >> "$work/times"
+        awk '{ printf "%d\n", ($1 + $2) * 1000 }' "$work/cpu" >> "$work/cpus"
         r=$(( r + 1 ))
     done
     result=$(median < "$work/times")
+    cpu=$(median < "$work/cpus")
 }
 first_port() { sed -n '1s/.*://p' "$1"; }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); RTT $(( 2 * delay_ms )) ms through the proxy"
-printf '%-44s %9s %9s %13s %11s\n' "what" "LAN ms" "WAN ms" "round trips" "turns/conn"
-# report NAME LAN_MS WAN_MS: the turn-arounds are those of the connections the proxy closed since the last report
+printf '%-44s %9s %9s %9s %13s %11s\n' "what" "LAN ms" "WAN ms" "WAN CPU" "round trips" "turns/conn"
+# report NAME LAN_MS WAN_MS: the turn-arounds are those of the connections the proxy closed since the last report;
+# the CPU column is that of the last measure (the WAN runs)
 seen=0
 report() {
     sleep 1 # the proxy reports a connection once both its directions have drained
     turns=$(tail -n +"$(( seen + 1 ))" "$work/proxy.out" | sed -n 's/^connection to [0-9]*: \([0-9]*\) turn-arounds$/\1/p' | median)
     seen=$(wc -l < "$work/proxy.out")
-    printf '%-44s %9s %9s %13s %11s\n' "$1" "$2" "$3" \
+    printf '%-44s %9s %9s %9s %13s %11s\n' "$1" "$2" "$3" "$cpu" \
         "$(awk -v l="$2" -v w="$3" -v rtt=$(( 2 * delay_ms )) 'BEGIN { printf "%.1f", (w - l) / rtt }')" "$turns"
 }
 measure ssh -F "$work/ssh_config" -p "$(first_port "$work/pssh-hosts")" 127.0.0.1 true
@@ -77,12 +83,14 @@ measure parallel-ssh -p "$hosts" -h "$work/pssh-hosts" -l jtsbench -x "-F $work/
 lan=$result
 measure parallel-ssh -p "$hosts" -h "$work/wan/pssh-hosts" -l jtsbench -x "-F $work/wan/ssh_config" -I -o "$work/pssh-out" < "$work/gather.sh"
 pssh_wan=$result
+pssh_cpu=$cpu
 report "parallel-ssh -p $hosts gather.sh ($hosts hosts)" "$lan" "$result"
 measure "$launcher" status --inventory "$work/inventory.yaml" --hosts bench -o json
 lan=$result
 measure "$launcher" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
 report "jts-fleet status ($hosts hosts, cold)" "$lan" "$result"
-echo "jts-fleet / parallel-ssh over the WAN: $(awk -v j="$result" -v p="$pssh_wan" 'BEGIN { printf "%.2f", j / p }')"
+echo "jts-fleet / parallel-ssh over the WAN: $(awk -v j="$result" -v p="$pssh_wan" 'BEGIN { printf "%.2f", j / p }')" \
+    "(CPU $(awk -v j="$cpu" -v p="$pssh_cpu" 'BEGIN { printf "%.2f", j / p }'))"
 kill "$proxy"
 wait "$proxy" 2>/dev/null || true
 proxy=""

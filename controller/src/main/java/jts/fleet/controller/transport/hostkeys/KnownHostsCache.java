@@ -1,6 +1,7 @@
 package jts.fleet.controller.transport.hostkeys;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,9 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The known_hosts files of one run, read once and read again only when one of them changed (accept-new appended a
  * line, the operator edited it). Without it every connection would parse every line again: a fleet of N hosts with
- * an N-line known_hosts costs N² key decodings.
+ * an N-line known_hosts costs N² key decodings. The connections of a cold run all ask at once: one of them reads,
+ * the others wait for what it read (before, each found nothing cached and read the files itself, the N² again).
  */
 public final class KnownHostsCache {
+    /** How the files are read: {@link KnownHosts#read} (tests count the reads). */
+    @FunctionalInterface
+    interface Reader {
+        KnownHosts read(Path recordFile, List<Path> others) throws IOException;
+    }
+
     /** What the files looked like when they were read: a changed size, time or identity means read again. */
     private record Stamp(List<Object> files) {
     }
@@ -24,6 +32,15 @@ public final class KnownHostsCache {
     }
 
     private final Map<List<Path>, Cached> cache = new ConcurrentHashMap<>();
+    private final Reader reader;
+
+    public KnownHostsCache() {
+        this(KnownHosts::read);
+    }
+
+    KnownHostsCache(Reader reader) {
+        this.reader = reader;
+    }
 
     /**
      * The lines of {@code recordFile} then {@code others}, as {@link KnownHosts#read} gives them.
@@ -40,10 +57,23 @@ public final class KnownHostsCache {
         if (cached != null && cached.stamp().equals(now)) {
             return cached.known();
         }
-        KnownHosts read = KnownHosts.read(recordFile, others);
-        // a file changed while we read it: the stamp taken before reading keeps it from being trusted next time
-        cache.put(key, new Cached(now, read));
-        return read;
+        try {
+            // one reader per list of files: the others wait here and take what it read
+            return cache.compute(key, (unused, current) -> {
+                if (current != null && current.stamp().equals(now)) {
+                    return current;
+                }
+                try {
+                    // a file changed while we read it: the stamp taken before reading keeps it from being trusted
+                    // next time
+                    return new Cached(now, reader.read(recordFile, others));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).known();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private static Stamp stamp(List<Path> files) throws IOException {
