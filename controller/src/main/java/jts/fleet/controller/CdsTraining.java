@@ -44,7 +44,7 @@ public final class CdsTraining {
      * the inventory's YAML, the host's SSH settings, the fan-out and the connect up to the key exchange run as for a
      * real fleet, then the peer hangs up and the host is reported unreachable.
      */
-    private static void remoteStatus(PrintWriter out) throws IOException {
+    static void remoteStatus(PrintWriter out) throws IOException {
         Path dir = Files.createTempDirectory("jts-fleet-training",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path inventory = dir.resolve("inventory.yaml");
@@ -53,7 +53,7 @@ public final class CdsTraining {
             Files.writeString(knownHosts, "");
             Files.writeString(inventory, "hosts:\n  rehearsal: {address: " + peer.address().getHostAddress()
                     + ", port: " + peer.port() + ", user: jts, become: none, identity_file: \""
-                    + dir.resolve("id_ed25519") + "\", known_hosts: \"" + knownHosts + "\"}\n");
+                    + dir.resolve("id_ed25519") + "\", known_hosts: \"" + knownHosts + "\", groups: [rehearsals]}\n");
             Main.run(out, out, true, "status", "--inventory", inventory.toString(), "--connect-timeout", "5s",
                     "-o", "json");
         } finally {

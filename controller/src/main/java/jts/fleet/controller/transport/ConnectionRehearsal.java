@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -38,6 +40,7 @@ final class ConnectionRehearsal {
 
     static void run() throws IOException, GeneralSecurityException {
         handshake();
+        peerKey();
         KeyPair ed25519 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         signature(ed25519);
         cipher();
@@ -60,6 +63,12 @@ final class ConnectionRehearsal {
         } catch (net.schmizz.sshj.transport.TransportException expected) {
             // the peer hung up after the client's key exchange init: what the rehearsal wanted
         }
+    }
+
+    /** The server's curve25519 key as sshj reads it from the key exchange reply (an X.509 encoding). */
+    private static void peerKey() throws GeneralSecurityException {
+        KeyPair x25519 = KeyPairGenerator.getInstance("X25519").generateKeyPair();
+        KeyFactory.getInstance("X25519").generatePublic(new X509EncodedKeySpec(x25519.getPublic().getEncoded()));
     }
 
     /** An ed25519 signature as a login makes it and as a host key's is checked, through sshj's algorithm. */
