@@ -53,7 +53,7 @@ measure() {
     while [ "$r" -lt "$runs" ]; do
         start=$(now_ms)
         /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" > "$work/out" 2> "$work/err" \
-            || { echo "wan: failed: $*"; tail -5 "$work/out" "$work/err"; exit 1; }
+            || { echo "wan: failed: $*"; tail -n 5 "$work/out" "$work/err"; exit 1; }
         echo $(( $(now_ms) - start )) >> "$work/times"
         awk '{ printf "%d\n", ($1 + $2) * 1000 }' "$work/cpu" >> "$work/cpus"
         r=$(( r + 1 ))
