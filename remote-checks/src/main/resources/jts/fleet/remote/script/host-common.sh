@@ -99,13 +99,24 @@ work_owner_gone() {
 # shellcheck disable=SC2317
 work_dir() {
     wd_tmp=${TMPDIR:-/tmp}
-    wd_uid=$(id -u) || return 1
     for wd in "$wd_tmp/$1".[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]; do
-        if [ ! -d "$wd" ] || [ -L "$wd" ]; then
-            continue
-        fi
-        [ "$(find "$wd" -prune -type d -user "$wd_uid" -mmin +60 2>/dev/null)" = "$wd" ] || continue
-        work_owner_gone "$wd" && rm -rf -- "$wd"
+        # any at all (no process when there is none): then one find names the old ones of this user
+        [ -e "$wd" ] || [ -L "$wd" ] || break
+        wd_uid=$(id -u) || return 1
+        wd_old=$(find "$wd_tmp/" -mindepth 1 -maxdepth 1 -name "$1.??????" -type d -user "$wd_uid" -mmin +60 \
+            2>/dev/null)
+        while IFS= read -r wd; do
+            case ${wd##*/} in
+                "$1".[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]) ;;
+                *) continue ;;
+            esac
+            if [ -d "$wd" ] && [ ! -L "$wd" ] && work_owner_gone "$wd"; then
+                rm -rf -- "$wd"
+            fi
+        done <<EOF
+$wd_old
+EOF
+        break
     done
     wd=$(mktemp -d "$wd_tmp/$1.XXXXXX") || return 1
     printf '%s %s\n' "$$" "$(proc_start "$$")" >"$wd/.owner" || { rm -rf -- "$wd"; return 1; }
