@@ -95,23 +95,31 @@ proc_start() {
     printf '%s\n' "${20}"
 }
 
-# work_owner_gone DIR: true unless DIR/.owner (work_dir's, never a symlink) names a process that still runs: the
-# same id and start time. A directory without one counts as gone.
+# work_owner_gone DIR: true when DIR/.owner (work_dir's, never a symlink) names a process that has ended: no process
+# with its id runs, or one with another start time (a reused id). An owner recorded without a start time (a host
+# without /proc) is judged by its id alone. A directory without a readable .owner (made by an older version of these
+# scripts, whose run may still be going, or by a run killed before it wrote one) counts as gone only when it has been
+# unchanged for a day.
 # shellcheck disable=SC2317
 work_owner_gone() {
-    if [ -f "$1/.owner" ] && [ ! -L "$1/.owner" ] && read -r wo_pid wo_start <"$1/.owner" \
-            && [ -n "$wo_start" ] && [ "$(proc_start "$wo_pid")" = "$wo_start" ]; then
-        return 1
+    if [ ! -f "$1/.owner" ] || [ -L "$1/.owner" ] || ! read -r wo_pid wo_start <"$1/.owner" 2>/dev/null; then
+        [ -n "$(find "$1" -prune -mmin +1440 2>/dev/null)" ]
+        return
     fi
-    return 0
+    case $wo_pid in '' | *[!0-9]*) return 1 ;; esac
+    if [ -z "$wo_start" ]; then
+        ! kill -0 "$wo_pid" 2>/dev/null
+        return
+    fi
+    [ "$(proc_start "$wo_pid")" != "$wo_start" ]
 }
 
 # work_dir NAME: makes and prints a new private directory ${TMPDIR:-/tmp}/NAME.XXXXXX for the calling script, with
 # the script's process (id and start time) in its .owner. First it removes what runs of the same NAME left behind
 # when they were killed before their EXIT trap ran (SIGKILL, a lost machine): only directories named exactly
 # NAME.XXXXXX (mktemp's six letters or digits), never a symlink, owned by this user, unchanged for more than 60
-# minutes, whose .owner names a process that is gone (or that have no .owner). Call it as work=$(work_dir NAME):
-# $$ stays the script's in the subshell.
+# minutes, whose .owner names a process that is gone (without a .owner: unchanged for a day). Call it as
+# work=$(work_dir NAME): $$ stays the script's in the subshell.
 # shellcheck disable=SC2317
 work_dir() {
     wd_tmp=${TMPDIR:-/tmp}

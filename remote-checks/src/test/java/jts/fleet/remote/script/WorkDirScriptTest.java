@@ -33,6 +33,7 @@ import jts.fleet.remote.tuning.TuningScripts;
 class WorkDirScriptTest {
     private static final String PRELUDE = ScriptResources.text(HostPrelude.RESOURCE);
     private static final Instant TWO_HOURS_AGO = Instant.now().minus(Duration.ofHours(2));
+    private static final Instant TWO_DAYS_AGO = Instant.now().minus(Duration.ofDays(2));
 
     @TempDir
     Path tmp;
@@ -84,8 +85,11 @@ class WorkDirScriptTest {
     @Test
     void removesOnlyItsOwnOldDirectoriesWhoseOwnerIsGone() throws Exception {
         dir("jts-tune.noOwnr", TWO_HOURS_AGO);
+        dir("jts-tune.staleN", TWO_DAYS_AGO);
         ownedBy("jts-tune.deadPd", "999999999 12345\n");
         String live = liveOwner();
+        ownedBy("jts-tune.liveNs", ProcessHandle.current().pid() + " \n");
+        ownedBy("jts-tune.deadNs", "999999999 \n");
         ownedBy("jts-tune.livePd", live);
         String[] pidAndStart = live.strip().split(" ");
         ownedBy("jts-tune.reused", pidAndStart[0] + " " + (Long.parseLong(pidAndStart[1]) + 1) + "\n");
@@ -115,13 +119,15 @@ class WorkDirScriptTest {
         assertThat(out[1]).as("the new directory's owner: the script's process and its start time")
                 .matches(out[2] + " [0-9]+");
         List<String> expected = new ArrayList<>(List.of("elsewhere", "jts-bench-change.abcdef", "jts-tune.livePd",
-                "jts-tune.plainf", "jts-tune.symlnk", "jts-tune.toolong7", "jts-tune.young1", "jts-tunes.abcdef",
+                "jts-tune.liveNs", "jts-tune.noOwnr", "jts-tune.plainf", "jts-tune.symlnk", "jts-tune.toolong7", "jts-tune.young1", "jts-tunes.abcdef",
                 made.getFileName().toString()));
         if (root) {
             expected.add("jts-tune.alien1");
         }
-        assertThat(names()).as("left: the running owner's, the young, other names, not a directory, a symlink, "
-                + "another user's; removed: no owner, a dead owner, a reused process id").containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(names()).as("left: the running owner's (also one recorded without a start time), one without an "
+                + "owner unchanged for less than a day (an older version's run may still use it), the young, other "
+                + "names, not a directory, a symlink, another user's; removed: no owner for two days, a dead owner "
+                + "(also one recorded without a start time), a reused process id").containsExactlyInAnyOrderElementsOf(expected);
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(elsewhere.resolve("plan")).as("nothing followed through the symlink").exists();
     }
