@@ -14,6 +14,7 @@ runs=${2:-5}
 delay_ms=20
 launcher=${JTS_FLEET:-$top/bin/jts-fleet}
 [ -x "$launcher" ] || { echo "wan: $launcher missing: run 'make build' first" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "wan: /usr/bin/time (GNU time, Debian package time) missing: it measures CPU" >&2; exit 1; }
 work=$(mktemp -d /tmp/jts-bench-wan.XXXXXX)
 proxy=""
 cleanup() {

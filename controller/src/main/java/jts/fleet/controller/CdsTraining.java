@@ -52,10 +52,11 @@ public final class CdsTraining {
         try (RehearsalPeer peer = RehearsalPeer.start()) {
             Files.writeString(knownHosts, "");
             Files.writeString(inventory, "hosts:\n  rehearsal: {address: " + peer.address().getHostAddress()
-                    + ", port: " + peer.port() + ", user: jts, become: none, identity_file: \""
+                    + ", port: " + peer.port() + ", user: jts, become: none, proxy_jump: none, identity_file: \""
                     + dir.resolve("id_ed25519") + "\", known_hosts: \"" + knownHosts + "\", groups: [rehearsals]}\n");
-            Main.run(out, out, true, "status", "--inventory", inventory.toString(), "--connect-timeout", "5s",
-                    "-o", "json");
+            // no ssh_config of the machine's (or the builder's: a Host * ProxyJump, an agent, accept-new) applies
+            Main.run(out, out, true, "status", "--inventory", inventory.toString(), "--ssh-config", "none",
+                    "--connect-timeout", "5s", "-o", "json");
         } finally {
             Files.deleteIfExists(inventory);
             Files.deleteIfExists(knownHosts);

@@ -1,8 +1,9 @@
 package jts.fleet.controller.transport;
 
-import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
+
+import jts.fleet.controller.transport.keys.LazyBouncyCastle;
 
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
@@ -118,21 +119,8 @@ final class ModernAlgorithms {
 
         @Override
         public Cipher create() {
-            BouncyCastle.add();
+            LazyBouncyCastle.add();
             return cipher.create();
-        }
-    }
-
-    /**
-     * Adds BouncyCastle's provider after the JDK's (they still serve every algorithm both have); a process adds it
-     * once, whatever the number of connections that ask at once. In a class of its own: verifying a class that
-     * passes a BouncyCastleProvider as a Provider loads BouncyCastleProvider.
-     */
-    private static final class BouncyCastle {
-        static synchronized void add() {
-            if (Security.getProvider("BC") == null) {
-                Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
-            }
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -59,10 +58,9 @@ public final class RehearsalPeer implements AutoCloseable {
                 skipLine(in); // the client's identification
                 skipPacket(in); // its KEXINIT
                 skipPacket(in); // its KEXDH_INIT (its curve25519 public key)
-            } catch (SocketException closed) {
-                return; // closed
             } catch (IOException e) {
-                // this client's connect fails either way; serve the next
+                // this client's connect fails either way (a reset or broken pipe included); serve the next,
+                // unless the peer was closed
             }
         }
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import jts.fleet.controller.transport.keys.LazyBouncyCastle;
 import jts.fleet.controller.transport.keys.OpenSshPrivateKeyHeader;
 import jts.fleet.controller.transport.keys.PublicKeyText;
 import net.schmizz.sshj.common.Factory;
@@ -46,6 +47,9 @@ public final class KeyRing {
     private final Consumer<String> warnings;
     private final String userName;
     private final List<Factory.Named<FileKeyProvider>> keyFormats;
+    /** A key file cipher that only BouncyCastle's provider has ({@code ssh-keygen -Z}). */
+    private static final String CHACHA20_POLY1305 = "chacha20-poly1305@openssh.com";
+
     private final Map<Path, IdentityFile> inspected = new ConcurrentHashMap<>();
     private final Set<Path> warned = ConcurrentHashMap.newKeySet();
     private final Map<Path, Object> fileLocks = new ConcurrentHashMap<>();
@@ -219,6 +223,11 @@ public final class KeyRing {
             FileKeyProvider provider = Factory.Named.Util.create(keyFormats, format.toString());
             if (provider == null) {
                 return new Decrypted(Optional.empty(), "unsupported key format " + format);
+            }
+            Optional<OpenSshPrivateKeyHeader> header = format == KeyFormat.OpenSSHv1
+                    ? OpenSshPrivateKeyHeader.read(text) : Optional.empty();
+            if (header.isPresent() && header.get().cipher().equals(CHACHA20_POLY1305)) {
+                LazyBouncyCastle.add(); // the JDK's providers lack its cipher
             }
             provider.init(text, null, finder);
             KeyPair pair = new KeyPair(provider.getPublic(), provider.getPrivate());

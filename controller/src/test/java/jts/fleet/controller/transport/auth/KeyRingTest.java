@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import jts.fleet.controller.testing.Command;
 import jts.fleet.controller.testing.SshKeygen;
 import jts.fleet.controller.transport.keys.KeyFingerprint;
+import jts.fleet.controller.transport.keys.LazyBouncyCastle;
 import jts.fleet.controller.transport.keys.PublicKeyText;
 import jts.fleet.remote.testing.Environment;
 import net.schmizz.sshj.DefaultConfig;
@@ -75,6 +77,27 @@ class KeyRingTest {
         assertThat(ring.keyPair(key)).isPresent();
         assertThat(ring.loaded(key)).isTrue();
         assertThat(prompts).containsExactly("Enter passphrase for key '" + key + "': ");
+    }
+
+    /**
+     * A key file encrypted with chacha20-poly1305 ({@code ssh-keygen -Z}), a cipher only BouncyCastle's provider has,
+     * which a run adds only when something needs it: decrypting such a file adds it first (it was reported as a wrong
+     * passphrase when the provider was missing).
+     */
+    @Test
+    void aKeyFileEncryptedWithChaCha20DecryptsWithoutBouncyCastleRegisteredBefore() throws Exception {
+        Path key = temp.resolve("id_chacha");
+        Command.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", PASSPHRASE, "-Z",
+                "chacha20-poly1305@openssh.com", "-C", "jts-fleet-test", "-f", key.toString()));
+        Security.removeProvider("BC");
+        try {
+            KeyRing ring = ring(prompt -> Optional.of(PASSPHRASE.toCharArray()), line -> { },
+                    System.getProperty("user.name"));
+            assertThat(ring.keyPair(key)).as(ring.failure(key)).isPresent();
+            assertThat(Security.getProvider("BC")).as("added for the file's cipher").isNotNull();
+        } finally {
+            LazyBouncyCastle.add(); // as it was for the tests after this one, whatever happened
+        }
     }
 
     @Test
