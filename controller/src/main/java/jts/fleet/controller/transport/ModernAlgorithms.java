@@ -39,8 +39,6 @@ final class ModernAlgorithms {
     static final List<String> CIPHERS = List.of(
             "aes256-gcm@openssh.com", "aes128-gcm@openssh.com", "chacha20-poly1305@openssh.com",
             "aes256-ctr", "aes192-ctr", "aes128-ctr");
-    /** The cipher that needs BouncyCastle's provider. */
-    static final String CHACHA20_POLY1305 = "chacha20-poly1305@openssh.com";
     static final List<String> MACS = List.of(
             "hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com", "hmac-sha2-256", "hmac-sha2-512");
     /**
@@ -105,7 +103,8 @@ final class ModernAlgorithms {
     private static List<Factory.Named<Cipher>> withLazyBouncyCastle(List<Factory.Named<Cipher>> ciphers) {
         List<Factory.Named<Cipher>> wrapped = new ArrayList<>();
         for (Factory.Named<Cipher> factory : ciphers) {
-            wrapped.add(factory.getName().equals(CHACHA20_POLY1305) ? new NeedsBouncyCastle(factory) : factory);
+            boolean needsIt = factory.getName().equals(LazyBouncyCastle.CHACHA20_POLY1305);
+            wrapped.add(needsIt ? new NeedsBouncyCastle(factory) : factory);
         }
         return wrapped;
     }

@@ -47,9 +47,6 @@ public final class KeyRing {
     private final Consumer<String> warnings;
     private final String userName;
     private final List<Factory.Named<FileKeyProvider>> keyFormats;
-    /** A key file cipher that only BouncyCastle's provider has ({@code ssh-keygen -Z}). */
-    private static final String CHACHA20_POLY1305 = "chacha20-poly1305@openssh.com";
-
     private final Map<Path, IdentityFile> inspected = new ConcurrentHashMap<>();
     private final Set<Path> warned = ConcurrentHashMap.newKeySet();
     private final Map<Path, Object> fileLocks = new ConcurrentHashMap<>();
@@ -226,7 +223,7 @@ public final class KeyRing {
             }
             Optional<OpenSshPrivateKeyHeader> header = format == KeyFormat.OpenSSHv1
                     ? OpenSshPrivateKeyHeader.read(text) : Optional.empty();
-            if (header.isPresent() && header.get().cipher().equals(CHACHA20_POLY1305)) {
+            if (header.isPresent() && header.get().cipher().equals(LazyBouncyCastle.CHACHA20_POLY1305)) {
                 LazyBouncyCastle.add(); // the JDK's providers lack its cipher
             }
             provider.init(text, null, finder);

@@ -10,6 +10,9 @@ import java.security.Security;
  * In a class of its own: verifying a class that passes a BouncyCastleProvider as a Provider loads BouncyCastleProvider.
  */
 public final class LazyBouncyCastle {
+    /** The one cipher we use (for connections and for key files) that only BouncyCastle's provider has. */
+    public static final String CHACHA20_POLY1305 = "chacha20-poly1305@openssh.com";
+
     private LazyBouncyCastle() {
     }
 
