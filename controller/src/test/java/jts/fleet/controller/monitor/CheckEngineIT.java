@@ -1,8 +1,8 @@
 package jts.fleet.controller.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,21 +10,33 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import jts.fleet.controller.fleet.RunSettings;
 import jts.fleet.controller.transport.LocalTransport;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.inventory.HostSpec;
+import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.LoopDevices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** check through the real check-read.sh on this machine (LocalTransport): two real samples and a textfile. */
+/**
+ * check through the real check-read.sh on this machine (LocalTransport): two real /proc/diskstats samples and a
+ * textfile. The sampled disk is a loop device the test attaches, not one of the machine's own: those differ between
+ * machines (vda, sda, nvme0n1, or none that sysfs links to a device), a loop device can be made on every one.
+ */
 class CheckEngineIT {
 
     @Test
     void realSamplesAndTextfile(@TempDir Path dir) throws Exception {
-        String disk = aDiskOfThisMachine();
+        Environment.requireRoot();
+        Environment.requireTool("losetup");
+        try (LoopDevices loops = new LoopDevices(dir)) {
+            check(dir, loops.attach("check-disk", 16, false));
+        }
+    }
+
+    private static void check(Path dir, String disk) throws Exception {
         Path textfile = dir.resolve("jts_storage.prom");
         long now = System.currentTimeMillis() / 1000;
         Files.writeString(textfile, "# HELP jts_tuning_drift x\n# TYPE jts_tuning_drift gauge\n"
@@ -36,7 +48,7 @@ class CheckEngineIT {
                 System.getProperty("user.name"), Optional.empty(), Optional.empty(), HostSpec.Become.NONE, List.of(),
                 Optional.empty(), WatchEngineTest.POLICY);
         Transport local = new LocalTransport(spec);
-        // the disk in tier db: whatever its latency over 300 ms, the run must parse two real samples
+        // the disk in tier db: the run must find it in both real samples (its perfdata) and parse them (no UNKNOWN)
         CheckTarget target = new CheckTarget("local", WatchEngineTest.POLICY, Map.of(disk, "db"), Map.of(),
                 Map.of(), List.of(), Optional.empty());
         long started = System.nanoTime();
@@ -47,33 +59,14 @@ class CheckEngineIT {
         assertThat(r.render()).contains("CRITICAL local: nvme0n1: 93% of rated endurance used (>= 90)")
                 .contains("WARNING local: " + disk + " read_ahead_kb is \"4096\", policy wants \"128\"")
                 .doesNotContain("UNKNOWN");
+        assertThat(r.perfdata()).as("%s sampled twice from /proc/diskstats and judged in tier db", disk)
+                .extracting(PerfValue::tier, PerfValue::metric)
+                .contains(tuple("db", "read_await"), tuple("db", "write_await"));
         assertThat(r.exitCode()).isEqualTo(2);
 
         Files.delete(textfile);
         CheckReport missing = new CheckEngine(h -> local, Duration.ofMillis(100), textfile.toString(),
                 RunSettings.defaults(Clock.systemUTC())).run(List.of(target));
         assertThat(missing.render()).contains("UNKNOWN local: " + textfile + " missing");
-    }
-
-    /**
-     * A disk this machine really has (vda here, sda or nvme0n1 elsewhere): a /sys/block entry backed by a device and
-     * not removable (a VM's CD-ROM, sr0, sorts before vda).
-     */
-    private static String aDiskOfThisMachine() throws IOException {
-        try (Stream<Path> disks = Files.list(Path.of("/sys/block"))) {
-            Optional<String> disk = disks.filter(d -> Files.exists(d.resolve("device")))
-                    .filter(d -> !"1".equals(readQuietly(d.resolve("removable"))))
-                    .map(d -> d.getFileName().toString()).sorted().findFirst();
-            jts.fleet.remote.testing.Environment.require(disk.isPresent(), "a fixed disk with a device in /sys/block");
-            return disk.get();
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            return "";
-        }
     }
 }
