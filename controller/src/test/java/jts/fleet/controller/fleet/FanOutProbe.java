@@ -22,8 +22,7 @@ public final class FanOutProbe {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int forks = args.length > 1 ? Integer.parseInt(args[1]) : FleetRunner.DEFAULT_FORKS;
-        try (SshdFixture sshd = SshdFixture.start(count)) {
-            sshd.addUser(SshdFixture.NO_SUDO_USER, false);
+        try (SshdFixture sshd = SshdFixture.builder().hosts(count).noSudoUser().start()) {
             Path known = sshd.writeKnownHosts();
             List<HostSpec> hosts = new ArrayList<>();
             for (int i = 0; i < count; i++) {

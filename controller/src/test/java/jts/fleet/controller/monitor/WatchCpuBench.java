@@ -40,8 +40,7 @@ class WatchCpuBench {
         Environment.requireTool("sshd");
         int seconds = Integer.getInteger("jts.bench.seconds", 20);
         int warmup = 5;
-        try (SshdFixture sshd = SshdFixture.start(HOSTS)) {
-            sshd.addUser(SshdFixture.NO_SUDO_USER, false);
+        try (SshdFixture sshd = SshdFixture.builder().hosts(HOSTS).noSudoUser().start()) {
             Path knownHosts = sshd.writeKnownHosts();
             Map<String, Transport> transports = new HashMap<>();
             List<WatchTarget> targets = new ArrayList<>();

@@ -47,14 +47,13 @@ class BastionAccessIT {
         SshdFixture.require();
         Environment.requireTool("ip");
         net = NamespaceChain.create(3);
-        bastion = SshdFixture.builder().inNamespace(net.name(0), net.address(0), List.of(22)).start();
+        bastion = SshdFixture.builder().inNamespace(net.name(0), net.address(0), List.of(22)).noSudoUser().start();
         fleet = SshdFixture.builder().inNamespace(net.name(1), net.address(1),
-                IntStream.rangeClosed(2201, 2200 + FLEET).boxed().toList()).start();
-        inner = SshdFixture.builder().inNamespace(net.name(1), net.address(1), List.of(22)).start();
-        far = SshdFixture.builder().inNamespace(net.name(2), net.address(2), List.of(22)).start();
+                IntStream.rangeClosed(2201, 2200 + FLEET).boxed().toList()).noSudoUser().start();
+        inner = SshdFixture.builder().inNamespace(net.name(1), net.address(1), List.of(22)).noSudoUser().start();
+        far = SshdFixture.builder().inNamespace(net.name(2), net.address(2), List.of(22)).noSudoUser().start();
         List<String> lines = new ArrayList<>();
         for (SshdFixture sshd : List.of(bastion, fleet, inner, far)) {
-            sshd.addUser(USER, false);
             sshd.ports().forEach(port -> lines.add(sshd.knownHostsLine(port)));
         }
         knownHosts = Files.writeString(dir.resolve("known_hosts"), String.join("\n", lines) + "\n");

@@ -48,11 +48,10 @@ public final class ShellBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int hostCount = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         Path dir = Files.createTempDirectory("jts-shell-bench-");
-        try (SshdFixture sshd = SshdFixture.start(hostCount)) {
-            // An unprivileged login with /bin/sh, as on the fleet (become: sudo only where needed; status needs
-            // none). Not root: this machine's root ~/.bashrc runs `pyenv init` (~145 ms of CPU), and bash reads
-            // it for every command sshd starts, which would swamp what is measured here for both contenders.
-            sshd.addUser(USER, false);
+        // An unprivileged login with /bin/sh, as on the fleet (become: sudo only where needed; status needs
+        // none). Not root: this machine's root ~/.bashrc runs `pyenv init` (~145 ms of CPU), and bash reads
+        // it for every command sshd starts, which would swamp what is measured here for both contenders.
+        try (SshdFixture sshd = SshdFixture.builder().hosts(hostCount).sudoUser().start()) {
             Path knownHosts = sshd.writeKnownHosts();
             Path inventory = sshd.writeInventory(dir.resolve("inventory.yaml"), sshd.inventoryHosts(USER, false),
                     knownHosts);

@@ -70,8 +70,7 @@ class SshAccessIT {
         userCa = SshKeygen.generate(dir.resolve("user_ca"), "ed25519", "");
         sshd = SshdFixture.builder().hosts(3).config("TrustedUserCAKeys " + userCa + ".pub")
                 .hostCertificate(new SshdFixture.HostCertificate(hostCa, List.of("127.0.0.1"), Optional.of("-5m:+1d")))
-                .start();
-        sshd.addUser(USER, false);
+                .noSudoUser().start();
         encrypted = SshKeygen.generate(dir.resolve("id_encrypted"), "ed25519", PASSPHRASE);
         sshd.authorizeKey(USER, Path.of(encrypted + ".pub"));
         certifiedUser = SshKeygen.generate(dir.resolve("id_certified"), "ed25519", "");

@@ -26,9 +26,10 @@ import jts.fleet.remote.testing.Environment;
  * Real OpenSSH servers on 127.0.0.1 for integration tests: one {@code /usr/sbin/sshd -D -e} per 16 ports
  * (sshd's limit of listen addresses), each port standing for one inventory host. Host keys (ed25519, RSA)
  * and client keys (ed25519, RSA) are generated into a private directory; a known_hosts file lists the
- * ed25519 host key for every port. Logins: root, and unprivileged users created on demand with or without
- * passwordless sudo. {@link #close()} stops every sshd with its session processes, removes the sudoers
- * files it wrote and deletes the directory.
+ * ed25519 host key for every port. Logins: root, and the unprivileged users the builder asks for with or
+ * without passwordless sudo ({@link Builder#sudoUser()}, {@link Builder#noSudoUser()}), always made before sshd
+ * starts. {@link #close()} stops every sshd with its session processes, removes the sudoers files it wrote and
+ * deletes the directory.
  *
  * <p>{@link #builder()} makes other servers: on another address and fixed ports inside a network namespace
  * ({@code ip netns exec}), with a host certificate signed by a test CA ({@code HostCertificate}), or with extra
@@ -342,8 +343,13 @@ public final class SshdFixture implements AutoCloseable {
         }
     }
 
-    /** Lets {@code user} log in with both client keys. Creates the user (key-only, shell /bin/sh) if absent. */
-    public synchronized void addUser(String user, boolean passwordlessSudo) throws IOException, InterruptedException {
+    /**
+     * Lets {@code user} log in with both client keys. Creates the user (key-only, shell /bin/sh) if absent. Only
+     * before sshd starts ({@link Builder#start()}): an account made while a server runs is seen by it only when the
+     * machine's user database shows it at once, which a caching NSS (nscd, sssd) or a mount namespace's copy of
+     * /etc need not, so a test's first login could race the account.
+     */
+    private synchronized void addUser(String user, boolean passwordlessSudo) throws IOException, InterruptedException {
         // Other test JVMs may create the same user at the same moment, and useradd/usermod fail while another
         // holds the /etc/passwd lock: retry, and accept "already exists" when the user is there afterwards.
         retry(() -> {

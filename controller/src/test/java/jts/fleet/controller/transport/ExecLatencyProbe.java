@@ -22,11 +22,10 @@ public final class ExecLatencyProbe {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        try (SshdFixture sshd = SshdFixture.start(1)) {
+        // An account whose login shell is /bin/sh: root's bash here sources ~/.bashrc for every ssh
+        // command (Debian's SSH_SOURCE_BASHRC), and its pyenv init costs ~250 ms per exec.
+        try (SshdFixture sshd = SshdFixture.builder().noSudoUser().start()) {
             Path known = sshd.writeKnownHosts();
-            // An account whose login shell is /bin/sh: root's bash here sources ~/.bashrc for every ssh
-            // command (Debian's SSH_SOURCE_BASHRC), and its pyenv init costs ~250 ms per exec.
-            sshd.addUser(SshdFixture.NO_SUDO_USER, false);
             try (SshTransport ssh = new SshTransport(sshd.host(0, SshdFixture.NO_SUDO_USER, sshd.ed25519Identity(),
                     known, false), SshOptions.defaults())) {
                 long connectStart = System.nanoTime();

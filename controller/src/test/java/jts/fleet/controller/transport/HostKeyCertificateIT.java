@@ -50,15 +50,12 @@ class HostKeyCertificateIT {
         hostCa = SshKeygen.generate(keys.resolve("host_ca"), "ed25519", "");
         otherCa = SshKeygen.generate(keys.resolve("other_ca"), "ed25519", "");
         certified = SshdFixture.builder().hostCertificate(new SshdFixture.HostCertificate(hostCa,
-                List.of("127.0.0.1", "db-01.example.com"), Optional.of("-5m:+1d"))).start();
+                List.of("127.0.0.1", "db-01.example.com"), Optional.of("-5m:+1d"))).noSudoUser().start();
         wrongName = SshdFixture.builder().hostCertificate(new SshdFixture.HostCertificate(hostCa,
-                List.of("db-01.example.com"), Optional.empty())).start();
+                List.of("db-01.example.com"), Optional.empty())).noSudoUser().start();
         expired = SshdFixture.builder().hostCertificate(new SshdFixture.HostCertificate(hostCa,
-                List.of("127.0.0.1"), Optional.of("20200101:20200102"))).start();
-        plain = SshdFixture.start(1);
-        for (SshdFixture sshd : List.of(certified, wrongName, expired, plain)) {
-            sshd.addUser(USER, false);
-        }
+                List.of("127.0.0.1"), Optional.of("20200101:20200102"))).noSudoUser().start();
+        plain = SshdFixture.builder().noSudoUser().start();
     }
 
     @AfterAll

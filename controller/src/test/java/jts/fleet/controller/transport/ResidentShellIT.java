@@ -139,8 +139,7 @@ class ResidentShellIT {
     /** A host whose sshd allows one session: the reader gives way to the plain command instead of failing it. */
     @Test
     void theReaderGivesWayOnAHostWithOneSession() throws Exception {
-        try (SshdFixture single = SshdFixture.start(1, 1)) {
-            single.addUser(SshdFixture.NO_SUDO_USER, false);
+        try (SshdFixture single = SshdFixture.builder().maxSessions(1).noSudoUser().start()) {
             HostSpec host = single.host(0, SshdFixture.NO_SUDO_USER, single.ed25519Identity(),
                     single.writeKnownHosts(), false);
             try (SshTransport ssh = new SshTransport(host, SshOptions.defaults())) {

@@ -68,8 +68,7 @@ class SshAuthenticationIT {
         // VERBOSE (for sessions: Match) logs "Postponed publickey" for every key the client asked about before
         // signing, and "Failed publickey" for every refusal
         sshd = SshdFixture.builder().hosts(2).config("TrustedUserCAKeys " + userCa + ".pub")
-                .config("Match all\n  LogLevel VERBOSE").start();
-        sshd.addUser(USER, false);
+                .config("Match all\n  LogLevel VERBOSE").noSudoUser().start();
         knownHosts = sshd.writeKnownHosts();
         authorized = SshKeygen.generate(keys.resolve("id_authorized"), "ed25519", "");
         alsoAuthorized = SshKeygen.generate(keys.resolve("id_also"), "ecdsa", "");

@@ -353,8 +353,7 @@ class SshTransportIT {
 
     @Test
     void channelsStayBelowOpenSshDefaultMaxSessions() throws Exception {
-        try (SshdFixture defaults = SshdFixture.start(1, 10)) {
-            defaults.addUser(SshdFixture.NO_SUDO_USER, false);
+        try (SshdFixture defaults = SshdFixture.builder().maxSessions(10).noSudoUser().start()) {
             Path known = defaults.writeKnownHosts();
             HostSpec host = defaults.host(0, SshdFixture.NO_SUDO_USER, defaults.ed25519Identity(), known, false);
             ExecutorService pool = Executors.newFixedThreadPool(24);
@@ -376,8 +375,7 @@ class SshTransportIT {
 
     @Test
     void aHostWithFewerSessionsRefusesChannelsWithoutKillingTheConnection() throws Exception {
-        try (SshdFixture tight = SshdFixture.start(1, 2)) {
-            tight.addUser(SshdFixture.NO_SUDO_USER, false);
+        try (SshdFixture tight = SshdFixture.builder().maxSessions(2).noSudoUser().start()) {
             Path known = tight.writeKnownHosts();
             HostSpec host = tight.host(0, SshdFixture.NO_SUDO_USER, tight.ed25519Identity(), known, false);
             ExecutorService pool = Executors.newFixedThreadPool(6);
