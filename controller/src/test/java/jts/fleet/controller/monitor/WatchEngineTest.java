@@ -37,8 +37,9 @@ class WatchEngineTest {
     static final Policy POLICY = new Policy(List.of(DB), new Maintenance(List.of(), "Sat *-*-* 03:00:00", 10),
             Map.of());
     /**
-     * Ticks of these tests: a frame may come up to half a tick late, and on a loaded 2-core CI machine a thread
-     * can wait far longer than the 50 ms half of a 100 ms tick.
+     * Ticks of these tests. Their hosts are {@link TickedHost}s: a host's next frame is written between two ticks, so
+     * which tick sees it never depends on the machine's load; the engine's reader threads get the rest of the
+     * interval and the half-tick grace (at least 250 ms) to read a frame that is already written.
      */
     static final Duration TICK = Duration.ofMillis(500);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T05:00:00Z"), ZoneOffset.UTC);
@@ -74,17 +75,26 @@ class WatchEngineTest {
         return e;
     }
 
+    /**
+     * Runs {@code engine} for its count of ticks; after each tick every host of {@code hosts} sends its next frame.
+     * Tick 0 therefore has no new frame (a gap); tick n (n >= 1) has exactly frame n of each host.
+     */
+    private static List<WatchTick> run(WatchEngine engine, TickedHost... hosts) throws InterruptedException {
+        List<WatchTick> ticks = new ArrayList<>();
+        engine.run(tick -> {
+            ticks.add(tick);
+            for (TickedHost host : hosts) {
+                host.release();
+            }
+        });
+        return ticks;
+    }
+
     @Test
     void ratesBreachesAndJsonShape() throws Exception {
-        AtomicInteger n = new AtomicInteger();
         // 1000 reads/s at 6 ms (critical for db), 100 writes/s at 1 ms
-        FakeTransport h1 = new FakeTransport("h1", (s, a, i) -> {
-            int k = n.getAndIncrement();
-            return ok(sample(100 + k, 1000L * k, 6000L * k, 100L * k, 100L * k));
-        });
-        WatchEngine e = engine(Map.of("h1", h1), WatchOptions.of(TICK, 2));
-        List<WatchTick> ticks = new ArrayList<>();
-        e.run(ticks::add);
+        TickedHost h1 = new TickedHost("h1", k -> ok(sample(100 + k, 1000L * k, 6000L * k, 100L * k, 100L * k)));
+        List<WatchTick> ticks = run(engine(Map.of("h1", h1), WatchOptions.of(TICK, 2)), h1);
         assertThat(ticks).hasSize(2);
         WatchTick.HostTick host = ticks.get(1).hosts().get(0);
         assertThat(host.error()).isEmpty();
@@ -114,71 +124,59 @@ class WatchEngineTest {
 
     @Test
     void aHostThatDropsIsReportedAndComesBack() throws Exception {
-        AtomicInteger n = new AtomicInteger();
-        FakeTransport good = new FakeTransport("a-good", (s, a, i) -> {
-            int k = n.getAndIncrement();
-            return ok(sample(100 + k, 10L * k, 10L * k, 0, 0));
-        });
-        AtomicInteger m = new AtomicInteger();
-        FakeTransport flaky = new FakeTransport("b-flaky", (s, a, i) -> {
-            int k = m.getAndIncrement();
+        TickedHost good = new TickedHost("a-good", k -> ok(sample(100 + k, 10L * k, 10L * k, 0, 0)));
+        // frame 2 never comes: the sampler dies with the host's last words; frame 3 is the restarted sampler's first
+        TickedHost flaky = new TickedHost("b-flaky", k -> {
             if (k == 2) {
                 throw new TransportException(FailureClass.UNREACHABLE, "b-flaky: connection refused");
             }
             return ok(sample(100 + k, 10L * k, 10L * k, 0, 0));
         });
         WatchEngine e = engine(Map.of("a-good", good, "b-flaky", flaky), WatchOptions.of(TICK, 4));
-        List<WatchTick> ticks = new ArrayList<>();
-        e.run(ticks::add);
+        List<WatchTick> ticks = run(e, good, flaky);
         assertThat(ticks).hasSize(4);
+        assertThat(ticks.get(1).hosts()).allSatisfy(h -> assertThat(h.rows()).as(h.host()).isNotEmpty());
         // the sampler died mid-stream: the tick says so, with the host's message
-        assertThat(ticks.get(1).hosts().get(1).error()).hasValueSatisfying(
+        assertThat(ticks.get(2).hosts().get(1).error()).hasValueSatisfying(
                 error -> assertThat(error).isEqualTo("b-flaky: sampler ended: connection refused"));
-        assertThat(ticks.get(1).hosts().get(0).rows()).isNotEmpty();
-        // back on the next tick, rates averaged over the gap (2 s of host time)
-        WatchTick.HostTick back = ticks.get(2).hosts().get(1);
+        assertThat(ticks.get(2).hosts().get(0).rows()).isNotEmpty();
+        // back on the next tick, rates averaged over the gap (2 s of host time: frames 1 and 3)
+        WatchTick.HostTick back = ticks.get(3).hosts().get(1);
         assertThat(back.error()).isEmpty();
         assertThat(back.rows().get(0).rates().readsPerSec()).isEqualTo(10);
-        JsonNode json = new ObjectMapper().readTree(WatchView.json(ticks.get(1)));
+        assertThat(flaky.streamCount()).as("samplers started on the flaky host").isEqualTo(2);
+        assertThat(good.streamCount()).as("samplers started on the good host").isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(WatchView.json(ticks.get(2)));
         assertThat(json.get("hosts").get(1).get("error").asText()).contains("connection refused");
-        assertThat(WatchView.text(ticks.get(1), false)).contains("! b-flaky: sampler ended: connection refused");
+        assertThat(WatchView.text(ticks.get(2), false)).contains("! b-flaky: sampler ended: connection refused");
     }
 
     @Test
     void devicesComingAndGoingAreNotes() throws Exception {
-        AtomicInteger n = new AtomicInteger();
-        FakeTransport h = new FakeTransport("h1", (s, a, i) -> {
-            int k = n.getAndIncrement();
+        TickedHost h = new TickedHost("h1", k -> {
             String extra = k == 1 ? "   7 1 loop1 5 0 40 1 0 0 0 0 0 1 1 0 0 0 0 0 0\n" : "";
             return ok(sample(100 + k, 10L * k, 10L * k, 0, 0) + extra);
         });
-        WatchEngine e = engine(Map.of("h1", h), WatchOptions.of(TICK, 2));
-        List<WatchTick> ticks = new ArrayList<>();
-        e.run(ticks::add);
-        assertThat(ticks.get(0).hosts().get(0).notes()).containsExactly("appeared: loop1");
-        assertThat(ticks.get(1).hosts().get(0).notes()).containsExactly("vanished: loop1");
-        assertThat(ticks.get(1).hosts().get(0).rows()).extracting(WatchTick.Row::device).containsExactly("nvme0n1");
+        List<WatchTick> ticks = run(engine(Map.of("h1", h), WatchOptions.of(TICK, 3)), h);
+        assertThat(ticks.get(1).hosts().get(0).notes()).containsExactly("appeared: loop1");
+        assertThat(ticks.get(2).hosts().get(0).notes()).containsExactly("vanished: loop1");
+        assertThat(ticks.get(2).hosts().get(0).rows()).extracting(WatchTick.Row::device).containsExactly("nvme0n1");
     }
 
     @Test
     void filtersAndShowIdle() throws Exception {
-        AtomicInteger n = new AtomicInteger();
-        FakeTransport h = new FakeTransport("h1", (s, a, i) -> {
-            int k = n.getAndIncrement();
-            return ok(sample(100 + k, 10L * k, 10L * k, 0, 0));
-        });
-        WatchOptions idle = new WatchOptions(TICK, 1, Set.of(), List.of("s*", "loop*"), true,
+        TickedHost h = new TickedHost("h1", k -> ok(sample(100 + k, 10L * k, 10L * k, 0, 0)));
+        WatchOptions idle = new WatchOptions(TICK, 2, Set.of(), List.of("s*", "loop*"), true,
                 Duration.ofSeconds(5));
-        List<WatchTick> ticks = new ArrayList<>();
-        engine(Map.of("h1", h), idle).run(ticks::add);
-        assertThat(ticks.get(0).hosts().get(0).rows()).extracting(WatchTick.Row::device)
+        List<WatchTick> ticks = run(engine(Map.of("h1", h), idle), h);
+        assertThat(ticks.get(1).hosts().get(0).rows()).extracting(WatchTick.Row::device)
                 .containsExactlyInAnyOrder("sda", "loop0");
-        n.set(0);
-        WatchOptions tier = new WatchOptions(TICK, 1, Set.of("bulk"), List.of(), true,
+        TickedHost again = new TickedHost("h1", k -> ok(sample(100 + k, 10L * k, 10L * k, 0, 0)));
+        WatchOptions tier = new WatchOptions(TICK, 2, Set.of("bulk"), List.of(), true,
                 Duration.ofSeconds(5));
-        ticks.clear();
-        engine(Map.of("h1", h), tier).run(ticks::add);
-        assertThat(ticks.get(0).hosts().get(0).rows()).isEmpty();
+        ticks = run(engine(Map.of("h1", again), tier), again);
+        assertThat(ticks.get(1).hosts().get(0).error()).as("a frame arrived, none of its devices passed").isEmpty();
+        assertThat(ticks.get(1).hosts().get(0).rows()).isEmpty();
     }
 
     @Test
@@ -205,52 +203,20 @@ class WatchEngineTest {
 
     @Test
     void oneSamplerPerHostServesEveryTick() throws Exception {
-        AtomicInteger n = new AtomicInteger();
-        FakeTransport h = new FakeTransport("h1", (s, a, i) -> {
-            int k = n.getAndIncrement();
-            return ok(sample(100 + k, 10L * k, 10L * k, 0, 0));
-        });
-        List<WatchTick> ticks = new ArrayList<>();
-        engine(Map.of("h1", h), WatchOptions.of(TICK, 5)).run(ticks::add);
-        assertThat(ticks).hasSize(5).allSatisfy(t -> assertThat(t.hosts().get(0).rows()).isNotEmpty());
+        TickedHost h = new TickedHost("h1", k -> ok(sample(100 + k, 10L * k, 10L * k, 0, 0)));
+        List<WatchTick> ticks = run(engine(Map.of("h1", h), WatchOptions.of(TICK, 5)), h);
+        // tick 0 comes before the first frame after the baseline (run(...)); each later one has its frame
+        assertThat(ticks).hasSize(5);
+        assertThat(ticks.subList(1, 5)).allSatisfy(t -> assertThat(t.hosts().get(0).rows()).isNotEmpty());
         assertThat(h.streamCount()).as("samplers started").isEqualTo(1);
     }
 
-    /** A transport whose one stream carries exactly the frames a test writes. */
-    private static final class ScriptedStream implements Transport {
-        final java.io.PipedOutputStream frames = new java.io.PipedOutputStream();
-        final java.io.PipedInputStream stdout;
-        final AtomicInteger streams = new AtomicInteger();
+    /** A host that watch only streams from: the transport methods a sampler never calls. */
+    private abstract static class StreamOnlyHost implements Transport {
+        private final String name;
 
-        ScriptedStream() throws java.io.IOException {
-            stdout = new java.io.PipedInputStream(frames, 1 << 20);
-        }
-
-        void frame(long seq, String body) throws java.io.IOException {
-            frames.write(("@@jts-sample " + seq + "\n" + body + "@@jts-end " + seq + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            frames.flush();
-        }
-
-        @Override
-        public jts.fleet.controller.transport.StreamingCommand stream(String script, List<String> args,
-                Duration lifetime) {
-            streams.incrementAndGet();
-            return new jts.fleet.controller.transport.StreamingCommand() {
-                @Override
-                public java.io.InputStream stdout() {
-                    return stdout;
-                }
-
-                @Override
-                public String stderr() {
-                    return "";
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+        StreamOnlyHost(String name) {
+            this.name = name;
         }
 
         @Override
@@ -260,7 +226,7 @@ class WatchEngineTest {
 
         @Override
         public String hostName() {
-            return "h1";
+            return name;
         }
 
         @Override
@@ -278,25 +244,177 @@ class WatchEngineTest {
         }
     }
 
+    /** A host whose one stream carries exactly the frames a test writes, numbered as the test numbers them. */
+    private static final class ScriptedStream extends StreamOnlyHost {
+        final ScriptedFrames frames = new ScriptedFrames();
+        final AtomicInteger streams = new AtomicInteger();
+
+        ScriptedStream() {
+            super("h1");
+        }
+
+        void frame(long seq, String body) {
+            frames.frame(seq, body);
+        }
+
+        @Override
+        public jts.fleet.controller.transport.StreamingCommand stream(String script, List<String> args,
+                Duration lifetime) {
+            streams.incrementAndGet();
+            return frames;
+        }
+    }
+
+    /** What a {@link TickedHost} sends as its frame number {@code k} (counted over all its samplers). */
+    @FunctionalInterface
+    interface Frames {
+        ExecResult frame(int k) throws TransportException;
+    }
+
+    /**
+     * A host whose sampler sends one frame per {@link #release()}, called by the test between ticks: which tick
+     * sees which frame, and whether a sampler that ends and the one started after it fall in the same tick, does
+     * not depend on thread scheduling. Frame k is what {@code frames} answers for k; an answer that throws ends the
+     * sampler with the message as the host's last words (stderr). Until a first frame was sent, starting a sampler
+     * asks for one at once (the engine's baseline; a throw there is a failed connect, on every start); a sampler
+     * started after an end sends on the next release.
+     */
+    private static final class TickedHost extends StreamOnlyHost {
+        private final String name;
+        private final Frames frames;
+        private int next; // guarded by this: the number of the next frame
+        private int releases; // guarded by this: releases no sampler has served yet
+        private int streams; // guarded by this
+        private ScriptedFrames current; // guarded by this: null before the first sampler and after an end
+
+        TickedHost(String name, Frames frames) {
+            super(name);
+            this.name = name;
+            this.frames = frames;
+        }
+
+        /** The running sampler sends its next frame (the next one started does, if none runs). */
+        synchronized void release() {
+            releases++;
+            serve();
+        }
+
+        synchronized int streamCount() {
+            return streams;
+        }
+
+        private void serve() {
+            while (current != null && releases > 0) {
+                releases--;
+                send();
+            }
+        }
+
+        private void send() {
+            try {
+                current.frame(frames.frame(next++));
+            } catch (TransportException e) {
+                String message = e.getMessage();
+                current.end(message.startsWith(name + ": ") ? message.substring(name.length() + 2) : message);
+                current = null;
+            }
+        }
+
+        @Override
+        public synchronized jts.fleet.controller.transport.StreamingCommand stream(String script, List<String> args,
+                Duration lifetime) throws TransportException {
+            streams++;
+            ScriptedFrames started = new ScriptedFrames();
+            if (next == 0) {
+                started.frame(frames.frame(0)); // a throw: as a failed connect
+                next = 1;
+            }
+            current = started;
+            serve();
+            return started;
+        }
+    }
+
+    /** One sampler's output: frames numbered from 0, then an end with the host's last words on stderr. */
+    private static final class ScriptedFrames implements jts.fleet.controller.transport.StreamingCommand {
+        private final java.io.PipedOutputStream out = new java.io.PipedOutputStream();
+        private final java.io.PipedInputStream stdout;
+        private volatile String stderr = "";
+        private long seq;
+
+        ScriptedFrames() {
+            try {
+                stdout = new java.io.PipedInputStream(out, 1 << 20);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** The next frame, numbered one after the last. */
+        void frame(ExecResult answer) {
+            frame(seq, answer.stdoutText());
+        }
+
+        /** Frame {@code n} (numbers a sampler skipped are left out), carrying {@code body}. */
+        void frame(long n, String body) {
+            seq = n + 1;
+            write("@@jts-sample " + n + "\n" + body + "@@jts-end " + n + "\n");
+        }
+
+        /** The host's last words, then the end of stdout: stderr is written before the channel closes. */
+        void end(String lastWords) {
+            stderr = lastWords;
+            try {
+                out.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private void write(String text) {
+            try {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.flush(); // wakes the reader at once
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public java.io.InputStream stdout() {
+            return stdout;
+        }
+
+        @Override
+        public String stderr() {
+            return stderr;
+        }
+
+        @Override
+        public void close() {
+            try {
+                stdout.close();
+            } catch (java.io.IOException e) {
+                // nothing to do
+            }
+        }
+    }
+
     @Test
     void lateFramesAndSkippedSlotsAreShownAsAGapNeverSkippedSilently() throws Exception {
         ScriptedStream host = new ScriptedStream();
-        WatchEngine e = engine(Map.of("h1", host), WatchOptions.of(Duration.ofMillis(200), 3));
+        WatchEngine e = engine(Map.of("h1", host), WatchOptions.of(TICK, 3));
         host.frame(0, sample(100, 0, 0, 0, 0));
         List<WatchTick> ticks = new ArrayList<>();
         // the frames for the next tick are written between ticks: none for the first, then a burst of two
         // late frames, then one after two slots the host skipped
         e.run(tick -> {
             ticks.add(tick);
-            try {
-                if (ticks.size() == 1) {
-                    host.frame(1, sample(101, 100, 100, 0, 0));
-                    host.frame(2, sample(102, 200, 200, 0, 0));
-                } else if (ticks.size() == 2) {
-                    host.frame(5, sample(105, 500, 500, 0, 0));
-                }
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
+            if (ticks.size() == 1) {
+                host.frame(1, sample(101, 100, 100, 0, 0));
+                host.frame(2, sample(102, 200, 200, 0, 0));
+            } else if (ticks.size() == 2) {
+                host.frame(5, sample(105, 500, 500, 0, 0));
             }
         });
         assertThat(ticks.get(0).hosts().get(0).error()).hasValueSatisfying(
@@ -313,17 +431,12 @@ class WatchEngineTest {
 
     @Test
     void textViewMatchesGolden() throws Exception {
-        AtomicInteger n = new AtomicInteger();
-        FakeTransport h1 = new FakeTransport("db-01", (s, a, i) -> {
-            int k = n.getAndIncrement();
-            return ok(sample(100 + k, 1000L * k, 3000L * k, 100L * k, 100L * k));
-        });
-        FakeTransport h2 = new FakeTransport("db-02", (s, a, i) -> {
+        TickedHost h1 = new TickedHost("db-01", k -> ok(sample(100 + k, 1000L * k, 3000L * k, 100L * k, 100L * k)));
+        TickedHost h2 = new TickedHost("db-02", k -> {
             throw new TransportException(FailureClass.UNREACHABLE, "db-02: connect to 10.0.0.2:22: refused");
         });
-        List<WatchTick> ticks = new ArrayList<>();
-        engine(Map.of("db-01", h1, "db-02", h2), WatchOptions.of(TICK, 1)).run(ticks::add);
-        String text = WatchView.text(ticks.get(0), false);
+        List<WatchTick> ticks = run(engine(Map.of("db-01", h1, "db-02", h2), WatchOptions.of(TICK, 2)), h1, h2);
+        String text = WatchView.text(ticks.get(1), false);
         jts.fleet.inventory.testing.Golden.check(java.nio.file.Path.of("src/test/resources/monitor/watch-text.golden"), text);
     }
 }
