@@ -33,11 +33,14 @@ public final class SshKeygen {
      *
      * @param host       a host certificate ({@code -h}); else a user certificate
      * @param principals host names or user names; empty for none (valid for any, as OpenSSH reads it)
-     * @param validity   {@code -V} interval such as {@code -1d:+1d} or {@code 20200101:20200102}; empty for forever
+     * @param validity   {@code -V} interval such as {@code -1d:+1d} or {@code 20200101:20200102} (dates in UTC);
+     *                   empty for forever
      */
     public static Path certify(Path caKey, Path publicKey, String identity, boolean host, List<String> principals,
             Optional<String> validity) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-s", caKey.toString(), "-I", identity));
+        // ssh-keygen reads -V dates in its local time zone: UTC, so a fixed date is the same instant on every machine
+        List<String> command = new ArrayList<>(List.of("env", "TZ=UTC", "ssh-keygen", "-q", "-s", caKey.toString(),
+                "-I", identity));
         if (host) {
             command.add("-h");
         }
