@@ -2,15 +2,13 @@ package jts.fleet.controller.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +17,7 @@ import jts.fleet.controller.e2e.Launcher;
 import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
 import jts.fleet.remote.testing.Environment;
+import jts.fleet.remote.testing.LoopDevices;
 
 /**
  * {@code jts-fleet shell} on a real pseudo-terminal (tmux) against real sshd hosts, started through the built
@@ -30,6 +29,13 @@ class ShellIT {
     @Sshd(hosts = 3)
     static SshdFixture sshd;
     private static Path inventory;
+    /**
+     * A device name that its own name minus the last character completes to: the partition loopNp1 of a loop device
+     * this test attaches with one partition. The machine's own disks cannot serve: on one with vda, vda1, vda14 and
+     * vda15 (a Debian cloud image) no name has a prefix that is its alone.
+     */
+    private static String partition;
+    private static LoopDevices loops;
 
     @TempDir
     static Path temp;
@@ -38,6 +44,10 @@ class ShellIT {
     static void startHosts() throws Exception {
         Launcher.requireBuilt();
         Environment.requireTool("tmux");
+        Environment.requireTool("losetup");
+        Environment.requireTool("sfdisk");
+        loops = new LoopDevices(temp);
+        partition = loops.attach("completion", 64L << 20, LoopDevices.ONE_PARTITION) + "p1";
         Path knownHosts = sshd.writeKnownHosts();
         List<Integer> ports = sshd.ports();
         List<SshdFixture.InventoryHost> hosts = List.of(
@@ -48,6 +58,13 @@ class ShellIT {
                 new SshdFixture.InventoryHost("web-01", ports.get(2), "root", sshd.ed25519Identity(), false,
                         Optional.empty(), List.of("prod", "edge")));
         inventory = sshd.writeInventory(temp.resolve("inventory.yaml"), hosts, knownHosts);
+    }
+
+    @AfterAll
+    static void detach() {
+        if (loops != null) {
+            loops.close();
+        }
     }
 
     /** {@code jts-fleet shell} over the test's inventory, as an operator starts it ({@link Tmux#launcherShell}). */
@@ -85,7 +102,7 @@ class ShellIT {
                     .containsPattern("(?m)^web-01 +ok");
             // a real terminal gets colors (the same Colors as the CLI on a terminal): "ok" in green
             assertThat(tmux.screenWithEscapes()).contains("\u001b[32mok");
-            String device = deviceWithUniquePrefix();
+            String device = partition;
             tmux.type("diskstats " + device.substring(0, device.length() - 1));
             tmux.keys("Tab");
             tmux.await("a device of web-01 completed", STEP, s -> s.stripTrailing().endsWith("> diskstats " + device));
@@ -126,28 +143,6 @@ class ShellIT {
         }
         assertThat(Files.readString(temp.resolve("state/jts-fleet/history")))
                 .contains(":use web-01").contains(":status -H prod").contains(":diskstats -i 37");
-    }
-
-    /**
-     * A block device or partition of this machine (web-01's gather) that its name minus the last character
-     * completes to: whatever disk the machine running the test has (vda here, nvme0n1 or sda elsewhere).
-     */
-    private static String deviceWithUniquePrefix() throws IOException {
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> disks = Files.list(Path.of("/sys/block"))) {
-            for (Path disk : disks.toList()) {
-                String name = disk.getFileName().toString();
-                names.add(name);
-                try (Stream<Path> entries = Files.list(disk)) {
-                    entries.filter(e -> Files.exists(e.resolve("partition")))
-                            .forEach(e -> names.add(e.getFileName().toString()));
-                }
-            }
-        }
-        return names.stream().filter(n -> !n.startsWith("loop") && n.length() > 1)
-                .filter(n -> names.stream().filter(o -> o.startsWith(n.substring(0, n.length() - 1))).count() == 1)
-                .sorted().findFirst()
-                .orElseThrow(() -> new AssertionError("no device with a unique prefix in " + names));
     }
 
     private static long logins() {
