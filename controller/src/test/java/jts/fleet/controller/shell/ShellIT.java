@@ -145,21 +145,27 @@ class ShellIT {
                 .contains(":use web-01").contains(":status -H prod").contains(":diskstats -i 37");
     }
 
-    private static long logins() {
-        return sshd.log().stream().filter(line -> line.startsWith("Accepted publickey")).count();
+    private static int logins() {
+        return sshd.logLines("Accepted publickey").size();
+    }
+
+    /** The logins once there are {@code expected} (sshd logs a login after the session goes on). */
+    private static int awaitLogins(int expected) throws InterruptedException {
+        return sshd.awaitLogLines("Accepted publickey", expected).size();
     }
 
     @Test
     void connectionsOpenLazilyAndAreKeptAcrossCommands() throws Exception {
         try (ShellHarness h = new ShellHarness(inventory, "", Optional.empty())) {
-            long before = logins();
+            int before = logins();
             assertThat(h.shell.execute(List.of("use", "db"))).isZero();
             assertThat(logins()).as("use only checks the pattern").isEqualTo(before);
             for (int i = 0; i < 3; i++) {
                 assertThat(h.shell.execute(List.of("status", "-o", "json"))).isZero();
                 assertThat(h.shell.execute(List.of("hosts"))).isZero();
             }
-            assertThat(logins()).as("one login per host of the selection for six commands").isEqualTo(before + 2);
+            assertThat(awaitLogins(before + 2)).as("one login per host of the selection for six commands")
+                    .isEqualTo(before + 2);
             // the gathers after the first went to one resident reader per host, not to a session each
             assertThat(awaitReaders(2)).as("resident readers on the hosts").isEqualTo(2);
         }

@@ -46,6 +46,9 @@ public final class SshdFixture implements AutoCloseable {
     private static final int PORTS_PER_SSHD = 16;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
+    private static final int MAX_LOG_LINES = 50_000;
+    /** How long {@link #awaitLogLines} waits for a line sshd writes within milliseconds of the event. */
+    private static final Duration LOG_WAIT = Duration.ofSeconds(10);
 
     private final Path dir;
     private final Builder settings;
@@ -321,8 +324,9 @@ public final class SshdFixture implements AutoCloseable {
                     listening.incrementAndGet();
                 }
                 synchronized (log) {
-                    // Keep the start and the recent end: enough for a diagnosis, bounded for long runs.
-                    if (log.size() > 2000) {
+                    // Keep the start and the recent end, bounded for long runs (benchmarks); far above what a test
+                    // class logs even at VERBOSE, as tests count lines (logins) before and after a step
+                    if (log.size() > MAX_LOG_LINES) {
                         log.remove(200);
                     }
                     log.add(line);
@@ -452,6 +456,22 @@ public final class SshdFixture implements AutoCloseable {
     /** Lines of the sshd logs containing {@code text} (e.g. {@code "Accepted publickey"}), for counting logins. */
     public List<String> logLines(String text) {
         return log().stream().filter(line -> line.contains(text)).toList();
+    }
+
+    /**
+     * {@link #logLines} once there are at least {@code count} of them, or what there is after 10 s. sshd's privileged
+     * monitor logs a login after it let the session go on, and the log is read on another thread, so a client can be
+     * logged in (and done) before its line is here: a test that expects N lines after a step waits for N, then
+     * asserts on what there is (one too many still shows).
+     */
+    public List<String> awaitLogLines(String text, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + LOG_WAIT.toNanos();
+        List<String> lines = logLines(text);
+        while (lines.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            lines = logLines(text);
+        }
+        return lines;
     }
 
     public List<Integer> ports() {

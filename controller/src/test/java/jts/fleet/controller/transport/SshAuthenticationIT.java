@@ -123,8 +123,12 @@ class SshAuthenticationIT {
     }
 
     /** The fingerprints sshd logged "Accepted publickey" with, since {@code before} lines. */
-    private static List<String> acceptedSince(int before) {
-        List<String> lines = sshd.logLines("Accepted publickey for " + USER);
+    /**
+     * The logins since {@code before}, once there is one: the lines sshd logs before it (Postponed, Failed) are then
+     * read too.
+     */
+    private static List<String> acceptedSince(int before) throws InterruptedException {
+        List<String> lines = sshd.awaitLogLines("Accepted publickey for " + USER, before + 1);
         return lines.subList(before, lines.size());
     }
 
@@ -160,10 +164,10 @@ class SshAuthenticationIT {
                         List.of()), run)) {
             assertThat(whoami(ssh)).isEqualTo(USER);
         }
+        assertThat(acceptedSince(before)).singleElement().asString().contains(fingerprint(authorized));
         List<String> failed = sshd.logLines("Failed publickey for " + USER);
         assertThat(failed.subList(failedBefore, failed.size())).singleElement().asString()
                 .contains(fingerprint(stranger));
-        assertThat(acceptedSince(before)).singleElement().asString().contains(fingerprint(authorized));
         assertThat(asked()).isEqualTo(askedBefore);
     }
 
