@@ -2,6 +2,7 @@ package jts.fleet.controller.gather;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jts.fleet.controller.fleet.HostScriptRunner;
 import jts.fleet.controller.transport.ExecResult;
@@ -25,7 +26,8 @@ public final class HostGather {
 
     /** The gather output, framed (what {@code snapshot} saves and the parser reads). */
     public static String framed(Transport transport, HostSpec host, Duration timeout) throws TransportException {
-        List<String> args = host.sysroot().isPresent() ? List.of(host.sysroot().get()) : List.of();
+        Optional<String> sysroot = Sysroots.of(host);
+        List<String> args = sysroot.isPresent() ? List.of(sysroot.get()) : List.of();
         // Reading sysfs and /proc needs no privilege; udev data under /run/udev is world-readable too.
         ExecResult result = HostScriptRunner.run(transport, host, "gather script", GatherScript.text(), args,
                 new byte[0], timeout, false);

@@ -37,6 +37,7 @@ public record CheckTarget(String host, Policy policy, Map<String, String> tierBy
     public static CheckTarget of(jts.fleet.inventory.HostSpec host, jts.fleet.remote.model.StorageModel model,
                                  Optional<List<Finding>> drift) {
         return new CheckTarget(host.name(), host.policy(), model.deviceTiers(), DeviceInfo.of(model.snapshot()),
-                model.mountTiers(), model.snapshot().trimLog(), drift, host.sysroot());
+                model.mountTiers(), model.snapshot().trimLog(), drift,
+                jts.fleet.controller.gather.Sysroots.of(host));
     }
 }

@@ -25,6 +25,6 @@ public record WatchTarget(String host, Policy policy, Map<String, String> tierBy
     /** From a host's tier assignment (gathered once at the start of watch). */
     public static WatchTarget of(jts.fleet.inventory.HostSpec host, jts.fleet.remote.model.StorageModel model) {
         return new WatchTarget(host.name(), host.policy(), model.deviceTiers(), DeviceInfo.of(model.snapshot()),
-                host.sysroot());
+                jts.fleet.controller.gather.Sysroots.of(host));
     }
 }

@@ -11,6 +11,7 @@ import jts.fleet.controller.cli.UsageException;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.fleet.HostScriptRunner;
+import jts.fleet.controller.gather.Sysroots;
 import jts.fleet.controller.transport.ExecResult;
 import jts.fleet.controller.transport.Transport;
 import jts.fleet.controller.transport.TransportException;
@@ -45,7 +46,7 @@ final class DiskSampling {
                     + intervalSeconds);
         }
         List<String> args = new ArrayList<>(List.of(Integer.toString(intervalSeconds)));
-        host.sysroot().ifPresent(args::add);
+        Sysroots.of(host).ifPresent(args::add);
         Duration timeout = commandTimeout.plusSeconds(intervalSeconds);
         ExecResult result = HostScriptRunner.run(transport, host, "diskstats-sample.sh", HostReads.diskSampleScript(),
                 args, new byte[0], timeout, false);

@@ -2,6 +2,7 @@ package jts.fleet.controller.tuning;
 
 import java.util.Objects;
 
+import jts.fleet.controller.gather.Sysroots;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.remote.tuning.TuningScripts;
 import jts.fleet.remote.tuning.UdevRules;
@@ -21,9 +22,9 @@ public record TuningPaths(String sysfsRoot, String stateDir, String rulesPath) {
         TuningScripts.requireValidPath("rules path", rulesPath);
     }
 
+    /** The host's paths: under its sysroot as {@link Sysroots#of} reads it (the root in any spelling is none). */
     public static TuningPaths forHost(HostSpec host) {
-        String root = host.sysroot().map(r -> r.endsWith("/") ? r.substring(0, r.length() - 1) : r)
-                .filter(r -> !r.isEmpty()).orElse("");
+        String root = Sysroots.of(host).orElse("");
         return new TuningPaths(root, root + TuningScripts.DEFAULT_STATE_DIR, root + UdevRules.DEFAULT_PATH);
     }
 

@@ -43,9 +43,12 @@ public final class HostReads {
         return args;
     }
 
-    /** The sysroot argument of the watch sampler and the check read: none, or the host's sysroot. */
+    /**
+     * The sysroot argument of the watch sampler and the check read: none, or the host's sysroot as the controller's
+     * one rule reads it (its {@code Sysroots.of}: the root in any spelling is none), which the caller passes.
+     */
     public static List<String> sysrootArgs(java.util.Optional<String> sysroot) {
-        return sysroot.filter(r -> !r.isEmpty() && !r.equals("/")).map(List::of).orElse(List.of());
+        return sysroot.map(List::of).orElse(List.of());
     }
 
     /** {@code check}: args are the gap in seconds (e.g. "1.000"), the textfile path and the sysroot (optional). */
