@@ -11,9 +11,10 @@ import jts.fleet.remote.model.HostText;
  * A plain column-aligned table for the human views. Columns shrink from the right-most wide one when the
  * terminal is narrower than the table, cells are cut with an ellipsis rather than wrapped. Widths are display
  * columns (JLine's {@link AttributedString}): ANSI colour sequences take none, wide characters two, so a
- * coloured status lines up with a plain one. A cell of printable ASCII alone (an ellipsis of a cut aside), as most
- * are, is measured and cut as it is, one column a character: a table without colour or other characters loads none
- * of JLine's width tables (a dozen classes of a one-shot run). Every cell is text that may come from a host and is
+ * coloured status lines up with a plain one. Each cell is measured once per render ({@link #measure}): its column's
+ * width, its cut and its padding all come from that. A cell of printable ASCII alone (an ellipsis of a cut aside), as
+ * most are, is measured and cut as it is, one column a character: a table without colour or other characters loads
+ * none of JLine's width tables (a dozen classes of a one-shot run). Every cell is text that may come from a host and is
  * shown through {@link HostText#escape} (a host's own escape sequences are written out, never obeyed), except cells
  * in our own colours ({@link Colors.Styled}).
  */
@@ -23,9 +24,38 @@ public final class TextTable {
 
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
+    private final Measure measure;
 
     public TextTable(String... headers) {
+        this(Usual.MEASURE, headers);
+    }
+
+    TextTable(Measure measure, String... headers) {
+        this.measure = measure;
         this.headers = List.of(headers);
+    }
+
+    /**
+     * A cell with its display columns, measured once per render: the width of its column, whether it is cut and its
+     * padding all come from {@code columns}; {@code styled} is the parsed form a cut needs (null for a plain cell).
+     */
+    record Measured(String text, int columns, AttributedString styled) {
+    }
+
+    /** How a render measures a cell: {@link #measure}, or a test's counting wrapper of it. */
+    @FunctionalInterface
+    interface Measure {
+        Measured apply(String cell);
+    }
+
+    /** {@link #measure} as a class, not a method reference: a table links no lambda call site in a one-shot run. */
+    private enum Usual implements Measure {
+        MEASURE;
+
+        @Override
+        public Measured apply(String cell) {
+            return measure(cell);
+        }
     }
 
     public TextTable row(Object... cells) {
@@ -50,11 +80,16 @@ public final class TextTable {
 
     public String render(int width, String indent) {
         int columns = headers.size();
+        List<Measured> header = measured(headers);
+        List<List<Measured>> body = new ArrayList<>(rows.size());
+        for (List<String> row : rows) {
+            body.add(measured(row));
+        }
         int[] widths = new int[columns];
         for (int c = 0; c < columns; c++) {
-            widths[c] = columns(headers.get(c));
-            for (List<String> row : rows) {
-                widths[c] = Math.max(widths[c], columns(row.get(c)));
+            widths[c] = header.get(c).columns();
+            for (List<Measured> row : body) {
+                widths[c] = Math.max(widths[c], row.get(c).columns());
             }
         }
         int available = width - indent.length() - 2 * (columns - 1);
@@ -71,41 +106,71 @@ public final class TextTable {
             widths[widest]--;
         }
         StringBuilder out = new StringBuilder();
-        line(out, indent, headers, widths);
-        for (List<String> row : rows) {
+        line(out, indent, header, widths);
+        for (List<Measured> row : body) {
             line(out, indent, row, widths);
         }
         return out.toString();
     }
 
-    private static void line(StringBuilder out, String indent, List<String> cells, int[] widths) {
+    private List<Measured> measured(List<String> cells) {
+        List<Measured> out = new ArrayList<>(cells.size());
+        for (String cell : cells) {
+            out.add(measure.apply(cell));
+        }
+        return out;
+    }
+
+    private static void line(StringBuilder out, String indent, List<Measured> cells, int[] widths) {
         StringBuilder line = new StringBuilder(indent);
         for (int c = 0; c < widths.length; c++) {
-            String shown = cut(cells.get(c), widths[c]);
-            line.append(shown);
+            Measured cell = cells.get(c);
+            int shownColumns;
+            if (cell.columns() <= widths[c]) {
+                line.append(cell.text());
+                shownColumns = cell.columns();
+            } else {
+                shownColumns = cut(cell, widths[c], line);
+            }
             if (c < widths.length - 1) {
-                line.append(" ".repeat(Math.max(0, widths[c] - columns(shown)) + 2));
+                line.append(" ".repeat(Math.max(0, widths[c] - shownColumns) + 2));
             }
         }
         out.append(line.toString().stripTrailing()).append('\n');
     }
 
-    /** {@code cell} cut to {@code width} display columns, its last one an ellipsis, keeping its colour. */
-    private static String cut(String cell, int width) {
-        if (columns(cell) <= width) {
-            return cell;
+    /**
+     * Appends {@code cell}, wider than {@code width} display columns, cut to them, its last one an ellipsis, keeping
+     * its colour; returns the columns it takes (one less than {@code width} where a wide character would straddle the
+     * cut).
+     */
+    private static int cut(Measured cell, int width, StringBuilder line) {
+        int kept = Math.max(0, width - 1);
+        if (cell.styled() == null) {
+            line.append(cell.text(), 0, kept).append(ELLIPSIS);
+            return kept + 1;
         }
+        AttributedString head = cell.styled().columnSubSequence(0, kept);
+        line.append(AttributedString.join(AttributedString.EMPTY, head,
+                new AttributedString(String.valueOf(ELLIPSIS))).toAnsi());
+        return head.columnLength() + 1;
+    }
+
+    /**
+     * {@code cell} measured: a plain one by its length, any other parsed by JLine (escape sequences count zero, wide
+     * characters two), the parse kept for a cut.
+     */
+    static Measured measure(String cell) {
         if (plain(cell)) {
-            return cell.substring(0, Math.max(0, width - 1)) + ELLIPSIS;
+            return new Measured(cell, cell.length(), null);
         }
         AttributedString styled = AttributedString.fromAnsi(cell);
-        return AttributedString.join(AttributedString.EMPTY, styled.columnSubSequence(0, Math.max(0, width - 1)),
-                new AttributedString(String.valueOf(ELLIPSIS))).toAnsi();
+        return new Measured(cell, styled.columnLength(), styled);
     }
 
     /** Display columns of a cell: escape sequences count zero, wide characters two. */
     static int columns(String cell) {
-        return plain(cell) ? cell.length() : AttributedString.fromAnsi(cell).columnLength();
+        return measure(cell).columns();
     }
 
     /** Printable ASCII and the ellipsis of a cut only: one display column a character, no escape sequence. */
