@@ -20,6 +20,7 @@ import jts.fleet.inventory.sshconfig.SshConfig;
 import jts.fleet.inventory.sshconfig.SshConfigResult;
 import jts.fleet.inventory.sshconfig.SshConfigValue;
 import jts.fleet.inventory.sshconfig.SshEnvironment;
+import jts.fleet.inventory.sshconfig.SshKeywords.Keyword;
 import jts.fleet.inventory.sshconfig.SshTime;
 import jts.fleet.inventory.sshconfig.SshTokens;
 import jts.fleet.inventory.source.InventoryException;
@@ -49,6 +50,8 @@ final class AccessResolver {
     static final String STRICT_HOST_KEY_CHECKING = "strict_host_key_checking";
     static final String CONNECT_TIMEOUT = "connect_timeout";
     static final String KEEPALIVE_INTERVAL = "keepalive_interval";
+    /** Not a key of the inventory: the explanation's row of the known_hosts files only read. */
+    static final String GLOBAL_KNOWN_HOSTS_ROW = "global_known_hosts";
 
     /** Every connection key, in the order explanations list them. */
     static final List<String> KEYS = List.of(CONNECTION, ADDRESS, PORT, USER, BECOME, SSH_CONFIG, IDENTITY_FILE,
@@ -182,7 +185,7 @@ final class AccessResolver {
         // address: the inventory's, else HostName (with %h), else the name itself
         String address;
         Origin addressOrigin;
-        Optional<SshConfigValue> hostName = c.value("HostName");
+        Optional<SshConfigValue> hostName = c.value(Keyword.HOSTNAME);
         if (addressGiven.isPresent()) {
             // lower-cased like ssh does with a HostName (known_hosts entries are written that way)
             address = lowerUnlessAddress(addressGiven.get().value());
@@ -196,13 +199,13 @@ final class AccessResolver {
         }
         settings.add(new ExplainedSetting(ADDRESS, address, addressOrigin));
 
-        int port = pick(r.get(PORT), c.value("Port"), settings, PORT, Origin.byDefault("22"),
+        int port = pick(r.get(PORT), c.value(Keyword.PORT), settings, PORT, Origin.byDefault("22"),
                 Integer::parseInt, InventorySchema.DEFAULT_PORT);
-        String user = pick(userGiven, c.value("User"), settings, USER, Origin.byDefault("the local user name"),
+        String user = pick(userGiven, c.value(Keyword.USER), settings, USER, Origin.byDefault("the local user name"),
                 s -> s, localUser);
         settings.add(explained(BECOME, become.name().toLowerCase(Locale.ROOT), becomeGiven, "none"));
 
-        Optional<String> keyAlias = c.value("HostKeyAlias").map(SshConfigValue::first);
+        Optional<String> keyAlias = c.value(Keyword.HOST_KEY_ALIAS).map(SshConfigValue::first);
         SshTokens t = SshTokens.connection(env, r.lookupName(), address, port, user, keyAlias);
 
         // identity files and certificates: the inventory's list replaces the config's
@@ -211,14 +214,15 @@ final class AccessResolver {
         List<Path> certificateFiles = pathList(r.get(CERTIFICATE_FILE), c.certificateFiles(), t, settings,
                 CERTIFICATE_FILE, "none besides KEY-cert.pub next to each identity file");
 
-        Optional<String> agent = agent(r.get(IDENTITY_AGENT), c.value("IdentityAgent"), t, settings, notes);
-        boolean identitiesOnly = pick(r.get(IDENTITIES_ONLY), c.value("IdentitiesOnly"), settings, IDENTITIES_ONLY,
-                Origin.byDefault("no"), s -> s.equalsIgnoreCase("true") || s.equalsIgnoreCase("yes"), false);
+        Optional<String> agent = agent(r.get(IDENTITY_AGENT), c.value(Keyword.IDENTITY_AGENT), t, settings, notes);
+        boolean identitiesOnly = pick(r.get(IDENTITIES_ONLY), c.value(Keyword.IDENTITIES_ONLY), settings,
+                IDENTITIES_ONLY, Origin.byDefault("no"), s -> s.equalsIgnoreCase("true") || s.equalsIgnoreCase("yes"),
+                false);
 
         // known_hosts: the first file is written by accept-new; the others (and the global files) are only read
         Optional<Path> knownHosts;
         List<Path> otherKnownHosts = new ArrayList<>();
-        Optional<SshConfigValue> userKnown = c.value("UserKnownHostsFile");
+        Optional<SshConfigValue> userKnown = c.value(Keyword.USER_KNOWN_HOSTS_FILE);
         if (r.get(KNOWN_HOSTS).isPresent()) {
             knownHosts = Optional.of(expand(r.get(KNOWN_HOSTS).get().value()));
             settings.add(new ExplainedSetting(KNOWN_HOSTS, knownHosts.get().toString(),
@@ -232,8 +236,8 @@ final class AccessResolver {
             }
             if (files.isEmpty()) {
                 files.add(Path.of("/dev/null"));
-                notes.add(userKnown.get().where() + ": UserKnownHostsFile none: no user known_hosts file (jts-fleet "
-                        + "reads /dev/null; only the global files can vouch for host keys)");
+                notes.add(userKnown.get().where() + ": " + userKnown.get().spelled() + " none: no user known_hosts "
+                        + "file (jts-fleet reads /dev/null; only the global files can vouch for host keys)");
             }
             knownHosts = Optional.of(files.get(0));
             otherKnownHosts.addAll(files.subList(1, files.size()));
@@ -243,7 +247,7 @@ final class AccessResolver {
             settings.add(new ExplainedSetting(KNOWN_HOSTS, knownHosts.get().toString(),
                     Origin.byDefault(InventorySchema.DEFAULT_KNOWN_HOSTS)));
         }
-        Optional<SshConfigValue> globalKnown = c.value("GlobalKnownHostsFile");
+        Optional<SshConfigValue> globalKnown = c.value(Keyword.GLOBAL_KNOWN_HOSTS_FILE);
         if (globalKnown.isPresent()) {
             List<Path> global = new ArrayList<>();
             for (String f : globalKnown.get().args()) {
@@ -252,27 +256,27 @@ final class AccessResolver {
                 }
             }
             otherKnownHosts.addAll(global);
-            settings.add(new ExplainedSetting("global_known_hosts", global.isEmpty() ? "-" : join(global),
+            settings.add(new ExplainedSetting(GLOBAL_KNOWN_HOSTS_ROW, global.isEmpty() ? "-" : join(global),
                     Origin.sshConfig(globalKnown.get())));
         } else {
             otherKnownHosts.addAll(GLOBAL_KNOWN_HOSTS);
-            settings.add(new ExplainedSetting("global_known_hosts", join(GLOBAL_KNOWN_HOSTS),
-                    Origin.byDefault("OpenSSH's GlobalKnownHostsFile")));
+            settings.add(new ExplainedSetting(GLOBAL_KNOWN_HOSTS_ROW, join(GLOBAL_KNOWN_HOSTS),
+                    Origin.byDefault("OpenSSH's " + Keyword.GLOBAL_KNOWN_HOSTS_FILE.spelled())));
         }
 
-        Optional<String> strict = strict(r.get(STRICT_HOST_KEY_CHECKING), c.value("StrictHostKeyChecking"), settings,
-                notes);
-        Optional<Duration> connectTimeout = duration(r.get(CONNECT_TIMEOUT), c.value("ConnectTimeout"), settings,
-                CONNECT_TIMEOUT, "--connect-timeout, else defaults.connect_timeout (" 
+        Optional<String> strict = strict(r.get(STRICT_HOST_KEY_CHECKING), c.value(Keyword.STRICT_HOST_KEY_CHECKING),
+                settings, notes);
+        Optional<Duration> connectTimeout = duration(r.get(CONNECT_TIMEOUT), c.value(Keyword.CONNECT_TIMEOUT),
+                settings, CONNECT_TIMEOUT, "--connect-timeout, else defaults.connect_timeout (" 
                         + InventorySchema.DEFAULT_CONNECT_TIMEOUT + ")", notes);
-        Optional<Duration> keepAlive = duration(r.get(KEEPALIVE_INTERVAL), c.value("ServerAliveInterval"), settings,
-                KEEPALIVE_INTERVAL, "jts-fleet's (15s; the shell's --keepalive)", notes);
+        Optional<Duration> keepAlive = duration(r.get(KEEPALIVE_INTERVAL), c.value(Keyword.SERVER_ALIVE_INTERVAL),
+                settings, KEEPALIVE_INTERVAL, "jts-fleet's (15s; the shell's --keepalive)", notes);
 
         // jumps: the inventory's proxy_jump, else ProxyJump (ProxyCommand cannot be followed)
         List<JumpSpec> jumps = List.of();
         Optional<Origin> jumpOrigin = Optional.empty();
-        Optional<SshConfigValue> proxyJump = c.value("ProxyJump");
-        Optional<SshConfigValue> proxyCommand = c.value("ProxyCommand");
+        Optional<SshConfigValue> proxyJump = c.value(Keyword.PROXY_JUMP);
+        Optional<SshConfigValue> proxyCommand = c.value(Keyword.PROXY_COMMAND);
         if (r.get(PROXY_JUMP).isPresent()) {
             Given g = r.get(PROXY_JUMP).get();
             jumps = parseJumps(g.value(), g.origin().describe());
@@ -281,8 +285,9 @@ final class AccessResolver {
             jumps = parseJumps(proxyJump.get().rest(), proxyJump.get().where());
             jumpOrigin = Optional.of(Origin.sshConfig(proxyJump.get()));
         } else if (proxyCommand.isPresent() && !JumpSpec.strip(proxyCommand.get().rest()).equalsIgnoreCase("none")) {
-            throw new InventoryException(proxyCommand.get().where() + ": ProxyCommand applies to " + r.name()
-                    + ", and jts-fleet runs no local commands: write ProxyJump BASTION instead of ProxyCommand "
+            throw new InventoryException(proxyCommand.get().where() + ": " + Keyword.PROXY_COMMAND.spelled()
+                    + " applies to " + r.name() + ", and jts-fleet runs no local commands: write "
+                    + Keyword.PROXY_JUMP.spelled() + " BASTION instead of " + Keyword.PROXY_COMMAND.spelled() + " "
                     + "ssh -W %h:%p BASTION, or set proxy_jump for the host in the inventory");
         }
         if (jumps.isEmpty()) {
@@ -332,7 +337,7 @@ final class AccessResolver {
             }
             if (key.equals(KNOWN_HOSTS)) {
                 for (ExplainedSetting s : settings) {
-                    if (s.setting().equals("global_known_hosts")) {
+                    if (s.setting().equals(GLOBAL_KNOWN_HOSTS_ROW)) {
                         out.add(s);
                     }
                 }
@@ -382,19 +387,20 @@ final class AccessResolver {
                 ownOrigin = host.jumpOrigin().orElse(origin);
             } else {
                 SshConfigResult c = config.resolve(spec.host(), Optional.empty(), spec.user());
-                Optional<SshConfigValue> hostName = c.value("HostName");
+                Optional<SshConfigValue> hostName = c.value(Keyword.HOSTNAME);
                 address = c.hostName();
                 port = spec.port().isPresent() ? spec.port().getAsInt() : c.port();
                 user = spec.user().orElse(c.user(localUser));
                 SshTokens t = SshTokens.connection(options.environment(), spec.host(), address, port, user,
-                        c.value("HostKeyAlias").map(SshConfigValue::first));
+                        c.value(Keyword.HOST_KEY_ALIAS).map(SshConfigValue::first));
                 keys = new ArrayList<>();
                 for (SshConfigValue v : c.identityFiles()) {
                     keys.add(configPath(t, v.first(), v));
                 }
                 hopOrigin = hostName.map(Origin::sshConfig).orElse(Origin.byDefault(config.isNone()
-                        ? "the hop's name" : "the hop's name (no HostName in " + config.description() + ")"));
-                Optional<SshConfigValue> own = c.value("ProxyJump");
+                        ? "the hop's name"
+                        : "the hop's name (no " + Keyword.HOSTNAME.spelled() + " in " + config.description() + ")"));
+                Optional<SshConfigValue> own = c.value(Keyword.PROXY_JUMP);
                 if (own.isPresent()) {
                     ownJumps = parseJumps(own.get().rest(), own.get().where());
                     ownOrigin = Origin.sshConfig(own.get());
@@ -533,12 +539,12 @@ final class AccessResolver {
             case "yes", "true" -> "yes";
             case "accept-new" -> "accept-new";
             case "ask" -> {
-                notes.add(v.where() + ": StrictHostKeyChecking ask: jts-fleet never prompts, so unknown keys are "
+                notes.add(v.where() + ": " + v.spelled() + " ask: jts-fleet never prompts, so unknown keys are "
                         + "refused (yes); use --accept-new-host-keys to record them");
                 yield "yes";
             }
             default -> {
-                notes.add(v.where() + ": StrictHostKeyChecking " + v.first() + ": jts-fleet records unknown keys "
+                notes.add(v.where() + ": " + v.spelled() + " " + v.first() + ": jts-fleet records unknown keys "
                         + "(accept-new) but never accepts a changed key");
                 yield "accept-new";
             }

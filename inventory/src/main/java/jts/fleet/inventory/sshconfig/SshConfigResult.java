@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jts.fleet.inventory.sshconfig.SshKeywords.Keyword;
+
 /**
  * What the configuration says about one host name, before defaults and expansions: for each keyword jts-fleet reads
  * the first value obtained (for {@code IdentityFile} and {@code CertificateFile} every value, duplicates dropped), each
@@ -35,22 +37,33 @@ public record SshConfigResult(String hostArg, Map<String, SshConfigValue> values
      * looked up; lower-cased unless it is an address (ssh.c does both).
      */
     public String hostName() {
-        return SshConfig.lowerUnlessAddress(value("HostName").map(v -> SshTokens.expandHostName(v.first(), hostArg))
-                .orElse(hostArg));
+        return SshConfig.lowerUnlessAddress(value(Keyword.HOSTNAME)
+                .map(v -> SshTokens.expandHostName(v.first(), hostArg)).orElse(hostArg));
     }
 
     /** {@code Port}, else 22. */
     public int port() {
-        return value("Port").flatMap(v -> SshKeywords.port(v.first())).orElse(22);
+        return value(Keyword.PORT).flatMap(v -> SshKeywords.port(v.first())).orElse(22);
     }
 
     /** {@code User}, else {@code localUser}. */
     public String user(String localUser) {
-        return value("User").map(SshConfigValue::first).orElse(localUser);
+        return value(Keyword.USER).map(SshConfigValue::first).orElse(localUser);
     }
 
-    /** The value of a keyword (case-insensitive), if the configuration gave one. */
-    public Optional<SshConfigValue> value(String keyword) {
-        return Optional.ofNullable(values.get(keyword.toLowerCase(java.util.Locale.ROOT)));
+    /** The value of a keyword jts-fleet reads, if the configuration gave one. */
+    public Optional<SshConfigValue> value(Keyword keyword) {
+        return Optional.ofNullable(values.get(keyword.key()));
+    }
+
+    /**
+     * The value of a keyword named as written, in any case ({@code ssh -G} prints them lower-case): the tests' way
+     * to compare with OpenSSH.
+     *
+     * @throws IllegalArgumentException for a name that is not a {@link Keyword} (a typo would otherwise read as unset)
+     */
+    Optional<SshConfigValue> value(String keyword) {
+        return value(Keyword.of(keyword.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() ->
+                new IllegalArgumentException("ssh_config keyword \"" + keyword + "\" is not one jts-fleet reads")));
     }
 }

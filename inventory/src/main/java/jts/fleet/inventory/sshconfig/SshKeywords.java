@@ -12,15 +12,16 @@ import jts.fleet.inventory.source.Spelling;
 /**
  * The ssh_config keywords: those jts-fleet reads (checked like OpenSSH checks them, on every line, inside a matching
  * block or not), those OpenSSH knows and jts-fleet has no use for (ignored), and the rest (unknown: ignored with a
- * note, see {@link SshConfigFile}).
+ * note, see {@link SshConfigFile}). Public only for {@link Keyword}: who reads a configured value names its keyword by
+ * that constant ({@link SshConfigResult#value(Keyword)}), so each keyword is spelled once, here.
  */
-final class SshKeywords {
+public final class SshKeywords {
     /**
      * The keywords jts-fleet reads, as ssh_config(5) spells them (the one list): {@code Host}, {@code Match} and
      * {@code Include}, which shape the file, then those whose value jts-fleet uses. A line's keyword is the
      * lower-case {@link #key()}.
      */
-    enum Keyword {
+    public enum Keyword {
         HOST("Host"),
         MATCH("Match"),
         INCLUDE("Include"),
@@ -53,7 +54,7 @@ final class SshKeywords {
         }
 
         /** As ssh_config(5) spells it: {@code HostName}. */
-        String spelled() {
+        public String spelled() {
             return spelled;
         }
 
