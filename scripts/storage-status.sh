@@ -31,16 +31,17 @@ in_list() {
 
 # use_sysroot SCRIPT: checks the caller's $sysroot (a fixture tree read instead of /; "" or "/" for none, "/"
 # becomes ""), the one rule of every script that takes one. A refused one (characters outside
-# [-A-Za-z0-9._/+:@,=], a "." or ".." component, "//", a relative path) is said as "SCRIPT: ..." on stderr and
-# the script exits 2. No subshell: samplers are counted by their processes.
+# [-A-Za-z0-9._/+:@,=], a "." or ".." component, "//", a relative path) is said as "SCRIPT: ..." on stderr (by
+# printf: sh's echo would interpret a backslash of the value) and the script exits 2. No subshell: samplers are
+# counted by their processes.
 # shellcheck disable=SC2317,SC2154
 use_sysroot() {
     case $sysroot in
         '' | /) sysroot= ;;
         *[!-A-Za-z0-9._/+:@,=]* | */../* | */.. | */./* | */. | *//*)
-            echo "$1: refusing sysroot '$sysroot'" >&2; exit 2 ;;
+            printf "%s: refusing sysroot '%s'\n" "$1" "$sysroot" >&2; exit 2 ;;
         /*) ;;
-        *) echo "$1: sysroot must be an absolute path: $sysroot" >&2; exit 2 ;;
+        *) printf '%s: sysroot must be an absolute path: %s\n' "$1" "$sysroot" >&2; exit 2 ;;
     esac
 }
 
