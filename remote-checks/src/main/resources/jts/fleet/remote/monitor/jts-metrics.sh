@@ -30,6 +30,8 @@ while IFS=$tab read -r key value _rest; do
         health_tool) health_tool=$value ;;
     esac
 done < "$conf"
+# the sysroot goes into paths and awk -v: judged by the host prelude's one rule, as in every script that takes one
+use_sysroot jts-metrics
 case $health_poll_seconds in
     '' | *[!0-9]*) die 2 "$conf: health_poll_seconds \"$health_poll_seconds\" is not a number" ;;
 esac
