@@ -8,6 +8,10 @@ prog=check-read
 case $1 in
     '' | *[!0-9.]*) die 2 "bad gap \"$1\"" ;;
 esac
+# the controller's rule again (HostReads.checkArgs): absolute, no ".." anywhere
+case ${2:-} in
+    '' | [!/]* | *..*) die 2 "textfile path \"${2:-}\" must be absolute without .." ;;
+esac
 sysroot=${3:-}
 use_sysroot "$prog"
 cat /proc/uptime "$sysroot/proc/diskstats"
