@@ -51,7 +51,7 @@ public final class Main {
     }
 
     private static int run(AppContext context, String... args) {
-        return CommandTree.forArguments(context, FRONT_ENDS, args).execute(args);
+        return CommandTree.execute(context, FRONT_ENDS, args);
     }
 
     /**

@@ -80,6 +80,34 @@ public final class CommandTree {
     }
 
     /**
+     * Runs one command line of the CLI: the plain lines of the one-shot commands ({@link DirectLine}) without building a
+     * picocli model, anything else through the tree {@link #forArguments} builds for it; the same exit code, output and
+     * errors either way.
+     */
+    public static int execute(AppContext context, Class<?>[] frontEnds, String... args) {
+        ContextFactory factory = new ContextFactory(context);
+        AppCommand direct;
+        try {
+            direct = DirectLine.parse(factory, args);
+        } catch (Exception e) {
+            direct = null; // picocli makes the command itself and reports what failed
+        }
+        if (direct == null) {
+            return forArguments(context, frontEnds, args).execute(args);
+        }
+        // as LoggedExecution and picocli's RunLast do for the same command parsed by picocli: a direct line has
+        // neither -v nor --log-file; a command's exception goes to the one exit-code mapping, an Error propagates
+        Logging.configure(0, java.util.Optional.empty());
+        context.setCommandLine(new ParsedCommandLine(context, frontEnds, args));
+        try {
+            Integer code = direct.call();
+            return code != null ? code : ExitCodes.OK;
+        } catch (Exception e) {
+            return handle(context, e);
+        }
+    }
+
+    /**
      * The tree one command line needs: when {@code args} name a subcommand (or one of {@code frontEnds}), only
      * that command's model is built, from its generated model ({@link Models#GENERATED}). Anything else (top-level
      * help, an unknown or misspelt command, which picocli answers with suggestions) gets the whole tree.
@@ -293,7 +321,7 @@ public final class CommandTree {
      * The top-level subcommand called {@code name}, else null. A switch rather than a map of class literals: a
      * one-shot run loads the class of the command it runs, not those of all ~15.
      */
-    private static Class<?> subcommand(String name) {
+    static Class<?> subcommand(String name) {
         return switch (name) {
             case "status" -> Status.class;
             case "inventory" -> InventoryGroup.class;
@@ -403,6 +431,19 @@ public final class CommandTree {
         }
     }
 
+    /**
+     * The command line of a line run without picocli ({@link DirectLine}), as a change record shows it: picocli parses
+     * the line when something first asks (no command that {@code DirectLine} reads writes a change record).
+     */
+    private record ParsedCommandLine(AppContext context, Class<?>[] frontEnds, String[] args)
+            implements java.util.function.Supplier<String> {
+        @Override
+        public String get() {
+            return jts.fleet.controller.change.CommandLineText.of(forArguments(context, frontEnds, args)
+                    .parseArgs(args));
+        }
+    }
+
     /** Usage errors: the message, suggestions and where to read more, exit 2 (check: UNKNOWN, 3). */
     private record UsageErrors(AppContext context) implements CommandLine.IParameterExceptionHandler {
         @Override
@@ -436,7 +477,7 @@ public final class CommandTree {
      * Creates commands: an {@link AppCommand} bound to the context; a front end (the shell) through its
      * {@code (AppContext)} constructor; anything else (mixins, converters) as picocli would.
      */
-    private record ContextFactory(AppContext context) implements CommandLine.IFactory {
+    record ContextFactory(AppContext context) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (AppCommand.class.isAssignableFrom(type)) {

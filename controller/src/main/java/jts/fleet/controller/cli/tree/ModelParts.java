@@ -154,7 +154,7 @@ final class ModelParts {
                 .hasInitialValue(true).withToString("field boolean picocli.CommandLine$AutoHelpMixin." + field);
     }
 
-    private static Field field(Object owner, String declaringClass, String name) {
+    static Field field(Object owner, String declaringClass, String name) {
         try {
             Field field = declaring(owner, declaringClass).getDeclaredField(name);
             field.setAccessible(true);
@@ -164,7 +164,7 @@ final class ModelParts {
         }
     }
 
-    private static Method method(Object owner, String declaringClass, String name, Class<?> parameter) {
+    static Method method(Object owner, String declaringClass, String name, Class<?> parameter) {
         try {
             Method method = declaring(owner, declaringClass).getDeclaredMethod(name, parameter);
             method.setAccessible(true);
