@@ -481,12 +481,37 @@ public final class CommandTree {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (AppCommand.class.isAssignableFrom(type)) {
-                K command = CommandLine.defaultFactory().create(type);
+                K command = newInstance(type);
                 ((AppCommand) command).bind(context);
                 return command;
             }
             Constructor<K> withContext = contextConstructor(type);
-            return withContext != null ? withContext.newInstance(context) : CommandLine.defaultFactory().create(type);
+            return withContext != null ? withContext.newInstance(context) : newInstance(type);
+        }
+
+        /**
+         * A class's instance as picocli's default factory makes it: {@code Class.newInstance}, else its no-argument
+         * constructor made accessible; interfaces (a collection or map option's value) by that factory itself. Not
+         * through it for classes: its class initialiser looks for Groovy's {@code Closure} on the class path, whose
+         * absence costs a one-shot run ~2 ms (the jar's central directory read and the JDK's modules searched, then
+         * a stack trace filled), and this tree makes no Groovy closure.
+         */
+        @SuppressWarnings("deprecation") // Class.newInstance, as picocli calls it: a constructor's exception unwrapped
+        private static <K> K newInstance(Class<K> type) throws Exception {
+            if (type.isInterface()) {
+                return CommandLine.defaultFactory().create(type);
+            }
+            try {
+                return type.newInstance();
+            } catch (Exception e) {
+                Constructor<K> constructor = type.getDeclaredConstructor();
+                try {
+                    return constructor.newInstance();
+                } catch (IllegalAccessException inaccessible) {
+                    constructor.setAccessible(true);
+                    return constructor.newInstance();
+                }
+            }
         }
 
         /**

@@ -43,6 +43,39 @@ class CommandTreeTest {
         assertThat(CommandTree.forArguments(context, FRONT_ENDS, "front").getSubcommands()).containsOnlyKeys("front");
     }
 
+    /**
+     * The tree's factory makes every command and mixin of the tree as picocli's default factory makes it (without
+     * that factory's class initialiser, see {@code ContextFactory.newInstance}): the same class with the same field
+     * values, a command bound to the context; an interface (a collection option's value) as that factory makes it.
+     */
+    @Test
+    void theFactoryMakesCommandsAndMixinsAsPicocliDefaultFactory() throws Exception {
+        CommandTree.ContextFactory factory = new CommandTree.ContextFactory(context);
+        List<Class<?>> types = new ArrayList<>();
+        CommandModelsTest.walk(CommandModelsTest.tree(CommandTree.Models.ANNOTATIONS),
+                cmd -> withMixins(cmd.getCommandSpec(), types));
+        assertThat(types).hasSizeGreaterThan(40);
+        for (Class<?> type : types) {
+            Object made = factory.create(type);
+            Object picocli = CommandLine.defaultFactory().create(type);
+            assertThat(made).as("%s", type).isExactlyInstanceOf(picocli.getClass());
+            assertThat(ModelDump.fields(made)).as("%s", type).isEqualTo(ModelDump.fields(picocli));
+            if (made instanceof jts.fleet.controller.cli.AppCommand command) {
+                assertThatThrownBy(() -> command.bind(context)).as("%s is bound", type)
+                        .isInstanceOf(IllegalStateException.class);
+            }
+        }
+        assertThat(factory.create(List.class)).isInstanceOf(ArrayList.class);
+        assertThat(factory.create(java.util.SortedMap.class)).isInstanceOf(java.util.TreeMap.class);
+    }
+
+    private static void withMixins(CommandLine.Model.CommandSpec spec, List<Class<?>> types) {
+        types.add(spec.userObject().getClass());
+        for (CommandLine.Model.CommandSpec mixin : spec.mixins().values()) {
+            withMixins(mixin, types);
+        }
+    }
+
     @Test
     void commandsAreFoundByTheNamesTheirAnnotationsGive() {
         java.util.Map<String, Class<?>> annotated = new java.util.LinkedHashMap<>();
