@@ -21,11 +21,23 @@ import java.util.Objects;
 public final class LocalClock extends Clock {
     private volatile ZoneId zone;
 
-    /** Reads the time-zone database on a daemon thread (a no-op for the JVM when something already did). */
+    /**
+     * Reads the time-zone database on a daemon thread (a no-op for the JVM when something already did). The thread
+     * runs a named class, not a method reference: the first lambda of a run sets up {@code java.lang.invoke} (~4 ms),
+     * and the zones, which the inventory's blackout windows wait for, are the longest part of a local run's start.
+     */
     public static void readZonesInBackground() {
-        Thread reader = new Thread(LocalClock::readZones, "jts-fleet-zones");
+        Thread reader = new Thread(new ZoneReader(), "jts-fleet-zones");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** {@link #readZones} as the zone reader thread's body. */
+    private static final class ZoneReader implements Runnable {
+        @Override
+        public void run() {
+            readZones();
+        }
     }
 
     /**
