@@ -124,8 +124,8 @@ public final class InventoryLoader {
     }
 
     public Inventory load(Optional<Path> explicit) throws InventoryException {
-        refuseStrayPolicy(explicit);
-        return load(explicit, locate(explicit));
+        refuseStrayPolicy(explicit); // before locate: a stray --policy is the error, even when the file is missing too
+        return read(explicit, locate(explicit));
     }
 
     /**
@@ -134,6 +134,11 @@ public final class InventoryLoader {
      */
     public Inventory load(Optional<Path> explicit, Optional<Path> located) throws InventoryException {
         refuseStrayPolicy(explicit);
+        return read(explicit, located);
+    }
+
+    /** The inventory {@code explicit} names, found at {@code located}; a stray {@code --policy} was refused before. */
+    private Inventory read(Optional<Path> explicit, Optional<Path> located) throws InventoryException {
         Optional<Path> ansible = explicit.isPresent() ? ansiblePath(explicit.get()) : Optional.empty();
         if (ansible.isPresent()) {
             return loadAnsible(ansible.get());

@@ -282,6 +282,19 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void aPolicyFileWithoutAnAnsibleInventoryIsRefusedOnBothLoadPathsBeforeAnyFileIsLookedFor(@TempDir Path dir)
+            throws IOException {
+        write(dir.resolve("inventory.yaml"), "hosts: {x: {connection: local}}\n");
+        InventoryLoader loader = TestInventories.loader(dir).withPolicy(Path.of("jts-fleet.yaml"));
+        String refusal = "--policy jts-fleet.yaml: applies to Ansible inventories (--inventory ansible:PATH); a "
+                + "jts-fleet inventory holds its own policy";
+        assertThatThrownBy(() -> loader.load(Optional.of(Path.of("missing.yaml")))).hasMessage(refusal);
+        assertThatThrownBy(() -> loader.load(Optional.empty())).hasMessage(refusal);
+        // the shell's path: the places were looked up already
+        assertThatThrownBy(() -> loader.load(Optional.empty(), loader.locate(Optional.empty()))).hasMessage(refusal);
+    }
+
+    @Test
     void errorsInAFileNameTheFileAsGiven(@TempDir Path dir) throws IOException {
         write(dir.resolve("prod.yaml"), "hosts:\n  db-01:\n    address: 10.0.0.1\n    port: 70000\n");
         assertThatThrownBy(() -> TestInventories.loader(dir).load(Optional.of(Path.of("prod.yaml"))))
