@@ -1,16 +1,14 @@
 package jts.fleet.controller.cli.status;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jts.fleet.controller.cli.FleetCommand;
 import jts.fleet.controller.cli.FleetReport;
 import jts.fleet.controller.cli.FleetSession;
-import jts.fleet.controller.cli.Json;
 import jts.fleet.controller.fleet.HostOutcome;
 import jts.fleet.controller.fleet.HostResult;
 import jts.fleet.controller.gather.HostGather;
@@ -30,26 +28,22 @@ public final class Status extends FleetCommand {
 
     @Override
     protected int run(FleetSession session) throws Exception {
+        // the JSON document only when something prints or writes it: a text run never starts Jackson
+        StatusDocument document = output.json() || reportDir != null ? StatusDocument.start(output.json()) : null;
+        Consumer<HostResult<?>> progress = progress();
         List<HostResult<HostStatus>> results = session.runner().run(session.hosts(),
                 (transport, host) -> HostOutcome.ok(HostStatus.of(
                         HostGather.model(transport, host, session.commandTimeout()), host.policy())),
-                progress());
-        // the JSON document only when something prints or writes it: a text run never starts Jackson
-        if (output.json() || reportDir != null) {
-            List<ObjectNode> hostNodes = new ArrayList<>();
-            for (HostResult<HostStatus> r : results) {
-                hostNodes.add(StatusJsonView.host(r));
-            }
-            ObjectNode doc = Json.object();
-            ArrayNode hostsArray = doc.putArray("hosts");
-            hostNodes.forEach(hostsArray::add);
-            doc.set("recap", FleetReport.recapJson(results));
-            if (reportDir != null) {
-                StatusReports.write(reportDir, hostNodes, doc);
-            }
-            if (output.json()) {
-                context.out().println(Json.pretty(doc));
-            }
+                document == null ? progress : r -> {
+                    progress.accept(r);
+                    document.accept(r);
+                });
+        if (reportDir != null) {
+            List<ObjectNode> entries = document.entries(results);
+            StatusReports.write(reportDir, entries, StatusDocument.tree(entries, FleetReport.recapJson(results)));
+        }
+        if (output.json()) {
+            context.out().println(document.text(results));
         }
         if (!output.json()) {
             new StatusTextView(context, all).print(session.hosts(), results);

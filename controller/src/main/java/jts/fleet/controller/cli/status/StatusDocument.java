@@ -1,0 +1,138 @@
+package jts.fleet.controller.cli.status;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jts.fleet.controller.cli.FleetReport;
+import jts.fleet.controller.cli.Json;
+import jts.fleet.controller.fleet.HostResult;
+
+/**
+ * The JSON view of {@code status} ({@code -o json}, {@code --report}), made host by host as hosts finish (it is the
+ * run's listener) instead of after the last one: a cold far-away run spent ~70 ms after its last host answered in
+ * Jackson's start-up and in building and pretty-printing ~110 KB, while its main thread had been idle for the
+ * whole round trip before. Jackson's writer starts on a daemon thread when the run starts ({@link #start}); each
+ * host's entry is built and printed (indented for its place in the document) when it arrives; the end only joins
+ * them. The text is byte for byte {@link Json#pretty} of the whole document ({@code StatusDocumentTest}).
+ */
+final class StatusDocument implements Consumer<HostResult<HostStatus>> {
+    /** One level of the pretty printer's indentation: an entry of {@code hosts}, like {@code recap}, sits one level in. */
+    private static final String ONE_LEVEL = "  ";
+
+    private final boolean printed;
+    /** Per host, as it arrived: the listener is called one host at a time, on the worker that ran it. */
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+    /** One host's entry, for the result it was made from (a run reports each host once; made again otherwise). */
+    private record Rendered(HostResult<HostStatus> result, ObjectNode node, String text) {
+    }
+
+    private StatusDocument(boolean printed) {
+        this.printed = printed;
+    }
+
+    /**
+     * A document for a run that starts now; {@code printed}: whether its text is wanted ({@code -o json}), else only
+     * the entries ({@code --report} of a text run).
+     */
+    static StatusDocument start(boolean printed) {
+        Thread warmUp = new Thread(StatusDocument::warmUp, "jts-json-prepare");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return new StatusDocument(printed);
+    }
+
+    /**
+     * Jackson's mapper, its tree nodes and its pretty printer made and used once, on a small tree of every kind of
+     * value an entry holds: the first host's entry then finds them ready.
+     */
+    private static void warmUp() {
+        ObjectNode sample = Json.object();
+        sample.put("text", "x").put("count", 1).put("size", 1L).put("share", 0.5).put("flag", true).putNull("none");
+        sample.putArray("list").add("x").addObject().put("nested", 1);
+        Json.pretty(sample);
+    }
+
+    @Override
+    public void accept(HostResult<HostStatus> result) {
+        rendered.put(result.host(), render(result));
+    }
+
+    private Rendered render(HostResult<HostStatus> result) {
+        ObjectNode node = StatusJsonView.host(result);
+        return new Rendered(result, node, printed ? entryText(node) : "");
+    }
+
+    private Rendered of(HostResult<HostStatus> result) {
+        Rendered made = rendered.get(result.host());
+        return made != null && made.result() == result ? made : render(result);
+    }
+
+    /** The entries of {@code results} (the run's, in inventory order). */
+    List<ObjectNode> entries(List<HostResult<HostStatus>> results) {
+        List<ObjectNode> nodes = new ArrayList<>(results.size());
+        for (HostResult<HostStatus> r : results) {
+            nodes.add(of(r).node());
+        }
+        return nodes;
+    }
+
+    /** The whole document as a tree ({@code --report}'s summary reads it). */
+    static ObjectNode tree(List<ObjectNode> entries, ObjectNode recap) {
+        ObjectNode doc = Json.object();
+        ArrayNode hosts = doc.putArray("hosts");
+        for (ObjectNode entry : entries) {
+            hosts.add(entry);
+        }
+        doc.set("recap", recap);
+        return doc;
+    }
+
+    /** The text of the document of {@code results}: {@link Json#pretty} of {@link #tree}. */
+    String text(List<HostResult<HostStatus>> results) {
+        List<String> entries = new ArrayList<>(results.size());
+        for (HostResult<HostStatus> r : results) {
+            entries.add(of(r).text());
+        }
+        return join(entries, FleetReport.recapJson(results));
+    }
+
+    /** One entry printed as the document's pretty printer prints it inside the {@code hosts} array. */
+    static String entryText(ObjectNode entry) {
+        // the pretty printer's only line breaks are its own (a string's are escaped): each moves one level in
+        return Json.pretty(entry).replace(System.lineSeparator(), System.lineSeparator() + ONE_LEVEL);
+    }
+
+    /** The document around entries already printed ({@link #entryText}), through the same pretty printer. */
+    static String join(List<String> entryTexts, ObjectNode recap) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            g.writeStartObject();
+            g.writeFieldName("hosts");
+            g.writeStartArray();
+            for (String entry : entryTexts) {
+                g.writeRawValue(entry);
+            }
+            g.writeEndArray();
+            g.writeFieldName("recap");
+            g.writeRawValue(Json.pretty(recap).replace(System.lineSeparator(),
+                    System.lineSeparator() + ONE_LEVEL));
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the status document", e);
+        }
+        return out.toString();
+    }
+}
