@@ -3,6 +3,8 @@ package jts.fleet.controller.fleet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jts.fleet.inventory.source.DebugLog;
+
 /**
  * The engine's debug log ({@code jts.fleet.engine}), made only once {@code -v} or {@code --log-file} asked for
  * it (cli.Logging sets {@link #LEVEL_PROPERTY}): SLF4J's own start-up, a service-loader scan of the jar, was a
@@ -10,13 +12,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineLog {
     /** The slf4j-simple level property of everything under {@code jts.fleet}; unset means silent. */
-    public static final String LEVEL_PROPERTY = "org.slf4j.simpleLogger.log.jts.fleet";
+    public static final String LEVEL_PROPERTY = DebugLog.PROPERTY;
 
     private EngineLog() {
     }
 
     static boolean debugEnabled() {
-        return System.getProperty(LEVEL_PROPERTY) != null && Holder.LOG.isDebugEnabled();
+        return DebugLog.wanted() && Holder.LOG.isDebugEnabled();
     }
 
     static Logger log() {

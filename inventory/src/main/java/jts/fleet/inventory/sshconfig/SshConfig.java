@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jts.fleet.inventory.source.DebugLog;
 import jts.fleet.inventory.source.InventoryException;
 import jts.fleet.inventory.sshconfig.SshKeywords.Keyword;
 
@@ -44,12 +45,20 @@ public final class SshConfig {
     private static final int MAX_INCLUDE_DEPTH = 16;
     /**
      * Notes (ignored keywords, Match exec not run, ...) also go to the debug log, as OpenSSH's debug() does. Made on
-     * the first note: {@code System.getLogger} starts java.util.logging (~5 ms of a one-shot run), and loading the
-     * embedded inventory touches this class ({@link #SYSTEM_CONFIG}) without reading any ssh_config.
+     * the first note that would be printed ({@link #debug}): {@code System.getLogger} starts java.util.logging, and
+     * loading the embedded inventory touches this class ({@link #SYSTEM_CONFIG}) without reading any ssh_config.
      */
     private static final class Log {
         static final System.Logger LOG = System.getLogger(SshConfig.class.getName());
     }
+
+    /** A note for the debug log; no logger is made while nothing would print it ({@link DebugLog}). */
+    private static void debug(java.util.function.Supplier<String> message) {
+        if (DebugLog.wanted()) {
+            Log.LOG.log(System.Logger.Level.DEBUG, message);
+        }
+    }
+
     public static final Path SYSTEM_CONFIG = Path.of("/etc/ssh/ssh_config");
     private static final Path SYSTEM_DIR = Path.of("/etc/ssh");
 
@@ -148,7 +157,7 @@ public final class SshConfig {
             e.pass(true);
         }
         for (String note : e.notes) {
-            Log.LOG.log(System.Logger.Level.DEBUG, () -> hostArg + ": " + note);
+            debug(() -> hostArg + ": " + note);
         }
         return new SshConfigResult(hostArg, e.values, e.identityFiles, e.certificateFiles, List.copyOf(e.notes));
     }
@@ -376,7 +385,7 @@ public final class SshConfig {
                 }
                 List<Path> matches = glob(pattern);
                 if (matches.isEmpty()) {
-                    Log.LOG.log(System.Logger.Level.DEBUG, () -> line.where() + ": Include " + arg + " matched no files");
+                    debug(() -> line.where() + ": Include " + arg + " matched no files");
                 }
                 boolean before = active[0];
                 for (Path p : matches) {
