@@ -6,14 +6,18 @@
 # the median CPU time (user + sys, children included: parallel-ssh's ssh processes) of the WAN runs, both steadier
 # than wall time on a loaded machine.
 # Usage (root, after `make build`; under the IT lock on a shared machine): scripts/bench/wan.sh [N=10] [RUNS=5]
-#   JTS_FLEET=path/to/bin/jts-fleet measures another build.
+#   JTS_FLEET=path/to/bin/jts-fleet measures another build; JTS_FLEET_BEFORE=path/to/other/bin/jts-fleet measures that
+#   one too, its WAN runs alternating with the first build's (same minutes, same load: the pair's ratio is steadier
+#   than two runs of this script).
 set -eu
 top=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)
 hosts=${1:-10}
 runs=${2:-5}
 delay_ms=20
 launcher=${JTS_FLEET:-$top/bin/jts-fleet}
+before=${JTS_FLEET_BEFORE:-}
 [ -x "$launcher" ] || { echo "wan: $launcher missing: run 'make build' first" >&2; exit 1; }
+[ -z "$before" ] || [ -x "$before" ] || { echo "wan: JTS_FLEET_BEFORE=$before is not executable" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "wan: /usr/bin/time (GNU time, Debian package time) missing: it measures CPU" >&2; exit 1; }
 work=$(mktemp -d /tmp/jts-bench-wan.XXXXXX)
 proxy=""
@@ -46,21 +50,27 @@ sed "s|$work/known_hosts|$work/wan/known_hosts|" "$work/ssh_config" > "$work/wan
 
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# timed TAG CMD...: one run of CMD, its wall ms appended to $work/times.TAG, its CPU ms (user + sys) to $work/cpus.TAG
+timed() {
+    tag=$1
+    shift
+    start=$(now_ms)
+    /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" > "$work/out" 2> "$work/err" \
+        || { echo "wan: failed: $*"; tail -n 5 "$work/out" "$work/err"; exit 1; }
+    echo $(( $(now_ms) - start )) >> "$work/times.$tag"
+    awk '{ printf "%d\n", ($1 + $2) * 1000 }' "$work/cpu" >> "$work/cpus.$tag"
+}
 # measure CMD...: median wall ms of RUNS runs into $result, their median CPU ms (user + sys) into $cpu
 measure() {
-    : > "$work/times"
-    : > "$work/cpus"
+    : > "$work/times.m"
+    : > "$work/cpus.m"
     r=0
     while [ "$r" -lt "$runs" ]; do
-        start=$(now_ms)
-        /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" > "$work/out" 2> "$work/err" \
-            || { echo "wan: failed: $*"; tail -n 5 "$work/out" "$work/err"; exit 1; }
-        echo $(( $(now_ms) - start )) >> "$work/times"
-        awk '{ printf "%d\n", ($1 + $2) * 1000 }' "$work/cpu" >> "$work/cpus"
+        timed m "$@"
         r=$(( r + 1 ))
     done
-    result=$(median < "$work/times")
-    cpu=$(median < "$work/cpus")
+    result=$(median < "$work/times.m")
+    cpu=$(median < "$work/cpus.m")
 }
 first_port() { sed -n '1s/.*://p' "$1"; }
 
@@ -88,8 +98,28 @@ pssh_cpu=$cpu
 report "parallel-ssh -p $hosts gather.sh ($hosts hosts)" "$lan" "$result"
 measure "$launcher" status --inventory "$work/inventory.yaml" --hosts bench -o json
 lan=$result
-measure "$launcher" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
-report "jts-fleet status ($hosts hosts, cold)" "$lan" "$result"
+if [ -z "$before" ]; then
+    measure "$launcher" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
+    report "jts-fleet status ($hosts hosts, cold)" "$lan" "$result"
+else
+    # this build and the other one in turns, RUNS each (the turn-arounds column is then of both)
+    : > "$work/times.a"; : > "$work/cpus.a"; : > "$work/times.b"; : > "$work/cpus.b"
+    r=0
+    while [ "$r" -lt "$runs" ]; do
+        timed a "$launcher" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
+        timed b "$before" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
+        r=$(( r + 1 ))
+    done
+    before_wan=$(median < "$work/times.b")
+    before_cpu=$(median < "$work/cpus.b")
+    result=$(median < "$work/times.a")
+    cpu=$(median < "$work/cpus.a")
+    report "jts-fleet status ($hosts hosts, cold)" "$lan" "$result"
+    printf '%-44s %9s %9s %9s\n' "jts-fleet status, JTS_FLEET_BEFORE build" "" "$before_wan" "$before_cpu"
+    echo "JTS_FLEET_BEFORE / parallel-ssh over the WAN:" \
+        "$(awk -v j="$before_wan" -v p="$pssh_wan" 'BEGIN { printf "%.2f", j / p }')" \
+        "(CPU $(awk -v j="$before_cpu" -v p="$pssh_cpu" 'BEGIN { printf "%.2f", j / p }'))"
+fi
 echo "jts-fleet / parallel-ssh over the WAN: $(awk -v j="$result" -v p="$pssh_wan" 'BEGIN { printf "%.2f", j / p }')" \
     "(CPU $(awk -v j="$cpu" -v p="$pssh_cpu" 'BEGIN { printf "%.2f", j / p }'))"
 kill "$proxy"
