@@ -53,7 +53,7 @@ final class ConnectionRehearsal {
      */
     private static void handshake() throws IOException {
         try (RehearsalPeer peer = RehearsalPeer.start();
-                SSHClient client = new SSHClient(ModernAlgorithms.shared())) {
+                SSHClient client = new SSHClient(SshjProcess.config())) {
             client.setSocketFactory(new NoDelaySocketFactory());
             client.setConnectTimeout(RehearsalPeer.TIMEOUT_MS);
             client.setTimeout(RehearsalPeer.TIMEOUT_MS);
@@ -131,7 +131,7 @@ final class ConnectionRehearsal {
             Files.writeString(Files.createFile(file,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), text);
             KeyRing keys = new KeyRing(PassphrasePrompt.NONE, warning -> { },
-                    ModernAlgorithms.shared().getFileKeyProviderFactories());
+                    SshjProcess.config().getFileKeyProviderFactories());
             if (keys.inspect(file).problem().isPresent() || keys.keyPair(file).isEmpty()) {
                 throw new GeneralSecurityException("the rehearsal's own key file was not read: "
                         + keys.inspect(file).problem().orElse(keys.failure(file)));

@@ -7,7 +7,6 @@ import jts.fleet.controller.transport.keys.LazyBouncyCastle;
 
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
-import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.transport.cipher.Cipher;
 
 /**
@@ -15,20 +14,12 @@ import net.schmizz.sshj.transport.cipher.Cipher;
  * still include group1-sha1 and ssh-dss; an explicit allowlist keeps old choices out even when a server
  * offers them. Strict KEX (the Terrapin fix) is negotiated by sshj itself.
  *
- * <p>The crypto comes from the JDK's own providers (SunEC: X25519, Ed25519, ECDSA; SunJCE: AES-GCM with the CPU's AES
- * and carry-less multiply instructions, HMAC, DH), not from BouncyCastle: registering BouncyCastle's provider costs
- * ~250 ms of CPU on every cold start (its constructor maps ~2,000 algorithm names), and a cold {@code status} spent
- * that before its first connect could begin. sshj would register it on its first crypto call; this class turns that
- * off before any. BouncyCastle stays for what only it has, chacha20-poly1305 (the JDK's ChaCha20 is the IETF variant
- * and it has no Poly1305 MAC): its provider is added the first time a connection negotiates that cipher, which it does
+ * <p>Every algorithm but one comes from the JDK's own providers ({@link SshjProcess} chooses them for the process):
+ * chacha20-poly1305 needs BouncyCastle's (the JDK's ChaCha20 is the IETF variant and it has no Poly1305 MAC), whose
+ * provider is added the first time a connection negotiates that cipher ({@link LazyBouncyCastle}), which it does
  * only with a server that offers neither AES-GCM mode.
  */
 final class ModernAlgorithms {
-    static {
-        // sshj's own switch (its static state): the JDK's providers, unless BouncyCastle was added by then
-        SecurityUtils.setRegisterBouncyCastle(false);
-    }
-
     static final List<String> KEY_EXCHANGE = List.of(
             "curve25519-sha256", "curve25519-sha256@libssh.org",
             "ecdh-sha2-nistp521", "ecdh-sha2-nistp384", "ecdh-sha2-nistp256",
@@ -57,28 +48,15 @@ final class ModernAlgorithms {
     }
 
     /**
-     * One configuration for every connection of the process: building one costs ~5-10 ms, which a 20-host fan-out
-     * would otherwise pay 20 times. sshj only reads it; each client creates its own transport state from the
-     * factories.
+     * A new configuration of these algorithms, whose chacha20-poly1305 runs {@code addBouncyCastle} before it makes a
+     * cipher ({@link LazyBouncyCastle#add} for the process's, {@link SshjProcess#config()}). sshj registers
+     * BouncyCastle's provider here (DefaultConfig's constructor asks SecurityUtils) unless the process chose otherwise
+     * before.
      */
-    private static final class Shared {
-        static final DefaultConfig CONFIG = withKeepAlive(config());
-
-        private static DefaultConfig withKeepAlive(DefaultConfig config) {
-            config.setKeepAliveProvider(net.schmizz.keepalive.KeepAliveProvider.KEEP_ALIVE);
-            return config;
-        }
-    }
-
-    /** The shared configuration, keepalive@openssh.com included. */
-    static DefaultConfig shared() {
-        return Shared.CONFIG;
-    }
-
-    static DefaultConfig config() {
+    static DefaultConfig config(Runnable addBouncyCastle) {
         DefaultConfig config = new AllowlistConfig();
         config.setKeyExchangeFactories(select(config.getKeyExchangeFactories(), KEY_EXCHANGE));
-        config.setCipherFactories(withLazyBouncyCastle(select(config.getCipherFactories(), CIPHERS)));
+        config.setCipherFactories(withBouncyCastle(select(config.getCipherFactories(), CIPHERS), addBouncyCastle));
         config.setMACFactories(select(config.getMACFactories(), MACS));
         config.setKeyAlgorithms(select(config.getKeyAlgorithms(), KEY_ALGORITHMS));
         // Host certificates are checked by KnownHostsVerifier with OpenSSH's rules (type, exact principal, CA
@@ -99,18 +77,20 @@ final class ModernAlgorithms {
         }
     }
 
-    /** {@code ciphers} with chacha20-poly1305's factory adding BouncyCastle's provider before its first cipher. */
-    private static List<Factory.Named<Cipher>> withLazyBouncyCastle(List<Factory.Named<Cipher>> ciphers) {
+    /** {@code ciphers} with chacha20-poly1305's factory running {@code addBouncyCastle} before each cipher. */
+    private static List<Factory.Named<Cipher>> withBouncyCastle(List<Factory.Named<Cipher>> ciphers,
+            Runnable addBouncyCastle) {
         List<Factory.Named<Cipher>> wrapped = new ArrayList<>();
         for (Factory.Named<Cipher> factory : ciphers) {
             boolean needsIt = factory.getName().equals(LazyBouncyCastle.CHACHA20_POLY1305);
-            wrapped.add(needsIt ? new NeedsBouncyCastle(factory) : factory);
+            wrapped.add(needsIt ? new NeedsBouncyCastle(factory, addBouncyCastle) : factory);
         }
         return wrapped;
     }
 
     /** A cipher factory that adds BouncyCastle's provider (once per process) before it makes a cipher. */
-    private record NeedsBouncyCastle(Factory.Named<Cipher> cipher) implements Factory.Named<Cipher> {
+    private record NeedsBouncyCastle(Factory.Named<Cipher> cipher, Runnable addBouncyCastle)
+            implements Factory.Named<Cipher> {
         @Override
         public String getName() {
             return cipher.getName();
@@ -118,7 +98,7 @@ final class ModernAlgorithms {
 
         @Override
         public Cipher create() {
-            LazyBouncyCastle.add();
+            addBouncyCastle.run();
             return cipher.create();
         }
     }

@@ -167,7 +167,7 @@ final class SshConnector {
 
     private static SSHClient newClient(SshEndpoint endpoint, ConnectWatchdog.Guard guard) {
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, endpoint.connectTimeout().toMillis());
-        SSHClient ssh = new SSHClient(ModernAlgorithms.shared());
+        SSHClient ssh = new SSHClient(SshjProcess.config());
         ssh.setSocketFactory(new NoDelaySocketFactory(guard::watch));
         ssh.setConnectTimeout(timeoutMs);
         ssh.setTimeout(timeoutMs);

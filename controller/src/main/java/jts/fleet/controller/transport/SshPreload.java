@@ -14,7 +14,7 @@ public final class SshPreload {
      * connecting: for the class-data-sharing training run.
      */
     public static void warmUp() throws java.io.IOException, java.security.GeneralSecurityException {
-        var config = ModernAlgorithms.shared();
+        var config = SshjProcess.config();
         config.getRandomFactory().create().fill(new byte[16]);
         try (var client = new net.schmizz.sshj.SSHClient(config)) {
             client.getTransport();
@@ -32,14 +32,14 @@ public final class SshPreload {
     /**
      * Starts loading the SSH machinery on a daemon thread, for a run that may connect: sshj's configuration and the
      * JDK's crypto providers (~50 ms of a cold JVM; BouncyCastle's provider, which cost ~250 ms more, is no longer
-     * registered: {@link ModernAlgorithms}) then overlap with loading the inventory on the other core instead of
+     * registered: {@link SshjProcess}) then overlap with loading the inventory on the other core instead of
      * delaying the first connect. Once loaded, a call costs only a thread that returns at once. A run of local
      * hosts (the embedded inventory) never calls it.
      */
     public static void inBackground() {
         Quietly.inBackground("jts-ssh-prepare", () -> {
             try {
-                ModernAlgorithms.shared();
+                SshjProcess.config();
                 net.schmizz.sshj.common.SecurityUtils.getKeyFactory("Ed25519");
             } catch (java.security.GeneralSecurityException | RuntimeException e) {
                 // the first connect will meet the same problem and report it

@@ -51,7 +51,7 @@ public final class SshRun implements AutoCloseable {
     private synchronized Links links() {
         if (links == null) {
             KeyRing keys = new KeyRing(operator.passphrases(), operator.notices(),
-                    ModernAlgorithms.shared().getFileKeyProviderFactories());
+                    SshjProcess.config().getFileKeyProviderFactories());
             SshConnector connector = new SshConnector(new Authenticator(keys), new KnownHostsCache(), operator,
                     options.clock());
             links = new Links(connector, new JumpHosts(connector));

@@ -57,7 +57,7 @@ public final class ExecLatencyProbe {
     /** Plain sshj session exec, to isolate the effect of TCP_NODELAY from our own wrapping. */
     private static double[] rawSshj(SshdFixture sshd, Path known, boolean noDelay, int count) throws Exception {
         double[] millis = new double[count];
-        try (SSHClient client = new SSHClient(ModernAlgorithms.config())) {
+        try (SSHClient client = new SSHClient(SshjProcess.config())) {
             if (noDelay) {
                 client.setSocketFactory(new NoDelaySocketFactory());
             }

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jts.fleet.controller.testing.Command;
 import jts.fleet.controller.testing.SshKeygen;
+import jts.fleet.controller.transport.SshjProcess;
 import jts.fleet.controller.transport.keys.KeyFingerprint;
 import jts.fleet.controller.transport.keys.LazyBouncyCastle;
 import jts.fleet.controller.transport.keys.PublicKeyText;
 import jts.fleet.remote.testing.Environment;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.userauth.keyprovider.FileKeyProvider;
 
@@ -29,8 +29,9 @@ import net.schmizz.sshj.userauth.keyprovider.FileKeyProvider;
 class KeyRingTest {
     private static final String PASSPHRASE = "s3cret phrase";
 
+    /** The process's (sshj on the JDK's providers, as every run has it), not a new DefaultConfig's. */
     private static final List<Factory.Named<FileKeyProvider>> KEY_FORMATS =
-            new DefaultConfig().getFileKeyProviderFactories();
+            SshjProcess.config().getFileKeyProviderFactories();
 
     @TempDir
     Path temp;
