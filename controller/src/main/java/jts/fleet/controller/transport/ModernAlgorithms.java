@@ -16,8 +16,10 @@ import net.schmizz.sshj.transport.cipher.Cipher;
  *
  * <p>Every algorithm but one comes from the JDK's own providers ({@link SshjProcess} chooses them for the process):
  * chacha20-poly1305 needs BouncyCastle's (the JDK's ChaCha20 is the IETF variant and it has no Poly1305 MAC), whose
- * provider is added the first time a connection negotiates that cipher ({@link LazyBouncyCastle}), which it does
- * only with a server that offers neither AES-GCM mode.
+ * provider is added the first time a connection negotiates that cipher ({@link LazyBouncyCastle}). It comes last in
+ * our order, after AES-CTR: the server picks the first of our ciphers it also has (RFC 4253 7.1), so a server that
+ * offers AES-GCM or AES-CTR is reached with the JDK's providers alone, also on a JVM that cannot use BouncyCastle's
+ * (FIPS mode, a JCE that refuses an unsigned provider), and only a server that offers nothing else of ours needs it.
  */
 final class ModernAlgorithms {
     static final List<String> KEY_EXCHANGE = List.of(
@@ -26,10 +28,13 @@ final class ModernAlgorithms {
             "diffie-hellman-group16-sha512", "diffie-hellman-group18-sha512", "diffie-hellman-group14-sha256",
             // Pseudo-algorithm: asks the server for server-sig-algs, needed to sign with rsa-sha2-*.
             "ext-info-c");
-    /** AES-GCM first: the JDK's, with AES-NI; chacha20-poly1305 (BouncyCastle, loaded when chosen) after them. */
+    /**
+     * The JDK's first: AES-GCM (with AES-NI), then AES-CTR (with an encrypt-then-MAC HMAC); chacha20-poly1305
+     * (BouncyCastle's, added when chosen) last, for a server that offers neither.
+     */
     static final List<String> CIPHERS = List.of(
-            "aes256-gcm@openssh.com", "aes128-gcm@openssh.com", "chacha20-poly1305@openssh.com",
-            "aes256-ctr", "aes192-ctr", "aes128-ctr");
+            "aes256-gcm@openssh.com", "aes128-gcm@openssh.com",
+            "aes256-ctr", "aes192-ctr", "aes128-ctr", "chacha20-poly1305@openssh.com");
     static final List<String> MACS = List.of(
             "hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com", "hmac-sha2-256", "hmac-sha2-512");
     /**

@@ -1,6 +1,7 @@
 package jts.fleet.controller.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import jts.fleet.controller.cli.CliProcess;
 import jts.fleet.controller.testing.Sshd;
 import jts.fleet.controller.testing.SshdFixture;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
 /**
  * Which crypto a cold {@code status} over SSH starts, in a child JVM that logs the classes it loads (a JVM that ran
@@ -30,6 +33,8 @@ class CryptoProvidersIT {
     static SshdFixture ctrOnly;
     @Sshd(config = "Ciphers chacha20-poly1305@openssh.com")
     static SshdFixture chachaOnly;
+    @Sshd(config = "Ciphers chacha20-poly1305@openssh.com,aes128-ctr\nMACs hmac-sha2-256-etm@openssh.com")
+    static SshdFixture chachaAndCtr;
 
     @TempDir
     Path dir;
@@ -51,6 +56,44 @@ class CryptoProvidersIT {
     void aServerOfferingOnlyChacha20Poly1305IsReachedThroughBouncyCastleAddedForIt() throws Exception {
         assertThat(statusLoads(chachaOnly, "chacha")).contains(BOUNCY_CASTLE_PROVIDER,
                 "com.hierynomus.sshj.transport.cipher.ChachaPolyCipher");
+    }
+
+    @Test
+    void aServerOfferingChacha20Poly1305AndAesCtrIsReachedWithTheJdksAesCtr() throws Exception {
+        assertThat(statusLoads(chachaAndCtr, "chacha-ctr")).doesNotContain(BOUNCY_CASTLE_PROVIDER,
+                "com.hierynomus.sshj.transport.cipher.ChachaPolyCipher")
+                .contains("net.schmizz.sshj.transport.cipher.BlockCipher");
+    }
+
+    /**
+     * On a JVM that cannot use BouncyCastle's provider (FIPS mode, a JCE that refuses an unsigned provider), a server
+     * that offers chacha20-poly1305 and AES-CTR is reached (AES-CTR, the JDK's); one that offers only chacha20-poly1305
+     * fails with an error that names the cipher and the refusal.
+     */
+    @Test
+    void withBouncyCastleRefusedAServerOfferingAesCtrTooIsReachedAndAChachaOnlyOneFailsSayingWhy() throws Exception {
+        Runnable refused = () -> {
+            throw new IllegalStateException("chacha20-poly1305@openssh.com needs BouncyCastle's security provider,"
+                    + " which this JVM refused (test)");
+        };
+        try (SSHClient client = client(chachaAndCtr, refused)) {
+            client.connect(chachaAndCtr.address(), chachaAndCtr.ports().get(0));
+            client.authPublickey("root", client.loadKeys(chachaAndCtr.ed25519Identity().toString()));
+            assertThat(client.isAuthenticated()).isTrue();
+        }
+        try (SSHClient client = client(chachaOnly, refused)) {
+            assertThatThrownBy(() -> client.connect(chachaOnly.address(), chachaOnly.ports().get(0)))
+                    .hasStackTraceContaining("needs BouncyCastle's security provider");
+        }
+    }
+
+    /** An sshj client of our algorithms that knows {@code sshd}'s host key, with {@code addBouncyCastle} for chacha. */
+    private SSHClient client(SshdFixture sshd, Runnable addBouncyCastle) throws Exception {
+        SSHClient client = new SSHClient(ModernAlgorithms.config(addBouncyCastle));
+        client.addHostKeyVerifier(new OpenSSHKnownHosts(sshd.writeKnownHosts().toFile()));
+        client.setConnectTimeout(10_000);
+        client.setTimeout(10_000);
+        return client;
     }
 
     /** Runs {@code status -o json} on the fixture's host in a child JVM; the classes it loaded. */
