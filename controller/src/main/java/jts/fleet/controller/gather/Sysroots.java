@@ -16,8 +16,10 @@ import jts.fleet.inventory.HostSpec;
  * <p>{@link #of} is the controller's one rule of what a written sysroot means: empty, or the root in any spelling
  * ({@code /}, {@code //}, {@code /./}, {@code /..}), is no sysroot; any other is the tree, trailing {@code /}s dropped.
  * Whether a host has one ({@link #hasSysroot}) and where its tuning files are ({@code TuningPaths.forHost}) both ask
- * it. (The inventory's schema admits only {@code /} and plain paths; a host built otherwise gets the same answer
- * from both.)
+ * it. Before this rule {@code //}, {@code /.} and {@code /..} counted as a sysroot, so trim, bench and installs
+ * refused such a host; now they are the root and those commands act on the machine, as for {@code /}. No inventory
+ * reaches either answer: the schema admits {@code /} and plain paths only and refuses every other spelling of the root
+ * ({@code SysrootsTest}); only a host built in code can carry one.
  */
 public final class Sysroots {
     private Sysroots() {

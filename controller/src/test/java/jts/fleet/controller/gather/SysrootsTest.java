@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import jts.fleet.controller.testing.FakeTransport;
@@ -17,6 +18,7 @@ import jts.fleet.controller.transport.TransportException;
 import jts.fleet.controller.tuning.TuningPaths;
 import jts.fleet.inventory.HostSpec;
 import jts.fleet.inventory.InventoryLoader;
+import jts.fleet.inventory.source.InventoryException;
 
 /**
  * Whether a host is a fixture, where its tuning files are and what the gather script is given: one answer, from
@@ -39,6 +41,24 @@ class SysrootsTest {
         assertThatThrownBy(() -> HostGather.framed(transport, host, Duration.ofSeconds(10)))
                 .hasMessage("box: stopped by the test");
         return seen.get(0);
+    }
+
+    /** What an inventory may say: "/" or a plain path; every other spelling is refused naming file, line and key. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "//", "///", "/./", "/.", "/..", "/../", "/srv/fx/", "/srv/..", "srv"})
+    void theInventoryRefusesEverySpellingButTheRootAndPlainPaths(String written) {
+        assertThatThrownBy(() -> InventoryLoader.standard().loadFromString(
+                "hosts:\n  box: {connection: local, sysroot: \"" + written + "\"}\n", "fixture.yaml"))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("fixture.yaml:2: hosts.box.sysroot: \"" + written + "\" ");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/, ''", "/srv/fx, /srv/fx"})
+    void theTwoSpellingsAnInventoryMayUseAreReadByTheRule(String written, String tree) throws Exception {
+        HostSpec host = InventoryLoader.standard().loadFromString(
+                "hosts:\n  box: {connection: local, sysroot: \"" + written + "\"}\n", "fixture.yaml").host("box").orElseThrow();
+        assertThat(Sysroots.of(host)).isEqualTo(tree.isEmpty() ? Optional.empty() : Optional.of(tree));
     }
 
     @ParameterizedTest
