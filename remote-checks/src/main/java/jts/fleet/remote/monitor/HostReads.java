@@ -77,7 +77,8 @@ public final class HostReads {
         }
         if (!textfilePath.startsWith("/") || textfilePath.contains("..")
                 || textfilePath.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("textfile path \"" + textfilePath + "\" must be absolute without ..");
+            throw new IllegalArgumentException("textfile path \"" + textfilePath
+                    + "\" must be absolute, without .. or control characters");
         }
         return List.of(String.format(java.util.Locale.ROOT, "%d.%03d", gap.toSeconds(), gap.toMillisPart()),
                 textfilePath);

@@ -5,12 +5,18 @@
 # textfile are read inside it, the clock (uptime) stays this machine's.
 set -u
 prog=check-read
+LC_ALL=C
+export LC_ALL
 case $1 in
     '' | *[!0-9.]*) die 2 "bad gap \"$1\"" ;;
 esac
-# the controller's rule again (HostReads.checkArgs): absolute, no ".." anywhere
+# the controller's rule again (HostReads.checkArgs): absolute, no ".." anywhere, no control character (Java's
+# isISOControl: C0 and DEL, byte by byte in the C locale, and C1, U+0080..U+009F, as UTF-8 gives them: \302\200-\237)
+c1=$(printf '\302[\200-\237]')
+# shellcheck disable=SC2254  # $c1 is a pattern
 case ${2:-} in
-    '' | [!/]* | *..*) die 2 "textfile path \"${2:-}\" must be absolute without .." ;;
+    '' | [!/]* | *..* | *[[:cntrl:]]* | *$c1*)
+        die 2 "textfile path \"${2:-}\" must be absolute, without .. or control characters" ;;
 esac
 sysroot=${3:-}
 use_sysroot "$prog"
