@@ -10,10 +10,17 @@ build: $(LAUNCHER)
 # The build compiles the tests anyway; of them it runs the one that holds the generated command models
 # (controller/.../cli/tree/CommandModels.java) equal to what the commands' annotations make now: a jar whose models
 # are stale would parse and print help by the old annotations. Its failure names the command that regenerates them.
-MODELS_CURRENT := CommandModelsTest\#theGeneratedModelsAreWhatTheGeneratorMakesOfTheAnnotationsNow
+# The other modules have no such test (hence failIfNoSpecifiedTests=false), so the build then checks that this one
+# ran and passed: a renamed or disabled test stops the build instead of checking nothing.
+MODELS_TEST := jts.fleet.controller.cli.tree.CommandModelsTest
+MODELS_CHECK := theGeneratedModelsAreWhatTheGeneratorMakesOfTheAnnotationsNow
+MODELS_REPORT := controller/target/surefire-reports/TEST-$(MODELS_TEST).xml
 
 $(LAUNCHER): bin/jts-fleet.in FORCE
-	$(MVN) -DskipITs -Dtest='$(MODELS_CURRENT)' -Dsurefire.failIfNoSpecifiedTests=false package
+	rm -f $(MODELS_REPORT)
+	$(MVN) -DskipITs -Dtest='$(notdir $(subst .,/,$(MODELS_TEST)))#$(MODELS_CHECK)' -Dsurefire.failIfNoSpecifiedTests=false package
+	@grep -q '<testcase name="$(MODELS_CHECK)"' $(MODELS_REPORT) 2>/dev/null && ! grep -q '<skipped' $(MODELS_REPORT) \
+		|| { echo "make build: the command models' staleness check ($(MODELS_TEST)#$(MODELS_CHECK)) did not run" >&2; exit 1; }
 	@# Start-up archives from a training run (packaging/train-archives.sh): a class-data archive for the default
 	@# java and, where a Java 25+ is installed, its AOT cache. The launcher uses each only with the JVM that wrote
 	@# it; a failed training only costs that speed-up.

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import jts.fleet.controller.cli.AppCommand;
@@ -121,6 +122,7 @@ class DirectLineTest {
             Object picocli = CommandModelsTest.find(tree, "jts-fleet " + name).getCommand();
             assertThat(ModelDump.fields(direct)).as("%s", line).isEqualTo(ModelDump.fields(picocli));
         }
+        assertThat(lines).hasSizeGreaterThan(1000);
         assertThat(read).as("lines read directly of %s", lines.size()).isGreaterThan(300);
         assertThat(declined).as("lines left to picocli").hasSizeGreaterThan(300)
                 .contains(name + " --help", name + " -v", name + " --forks 010", name + " -o JSON",
@@ -203,18 +205,113 @@ class DirectLineTest {
     /**
      * Run directly and through picocli, a line prints the same and exits the same: lines that stop before any host is
      * reached (--list-hosts, refused values, a missing inventory, bad patterns), for status and for check (whose
-     * usage errors are UNKNOWN, 3).
+     * usage errors are UNKNOWN, 3); {@code direct} says which of them the direct path reads (the others show that
+     * leaving a line to picocli changes nothing either).
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"status --list-hosts", "check --list-hosts", "status --list-hosts -o json",
-        "status -H local --limit local --list-hosts --forks 3", "status -H nosuch --list-hosts",
-        "check -H nosuch --list-hosts", "status --forks 0", "check --forks 0",
-        "status --inventory /nonexistent/jts-direct.yaml", "check --inventory /nonexistent/jts-direct.yaml",
-        "status --policy /nonexistent/jts-direct-policy.yaml --list-hosts", "check --gap 10", "status --bogus",
-        "check --bogus", "status --timeout 0s --list-hosts", "status --ssh-config none --list-hosts"})
-    void aLineRunDirectlyPrintsAndExitsAsThroughPicocli(String line) {
+    @CsvSource({
+        "status --list-hosts, true", "check --list-hosts, true", "status --list-hosts -o json, true",
+        "status -H local --limit local --list-hosts --forks 3, true", "status -H nosuch --list-hosts, true",
+        "check -H nosuch --list-hosts, true", "status --forks 0, true", "check --forks 0, true",
+        "status --inventory /nonexistent/jts-direct.yaml, true", "check --inventory /nonexistent/jts-direct.yaml, true",
+        "status --policy /nonexistent/jts-direct-policy.yaml --list-hosts, true",
+        "status --timeout 1s --list-hosts, true", "status --ssh-config none --list-hosts, true",
+        "check --gap 10, false", "status --bogus, false", "check --bogus, false", "status --list-hosts -o JSON, false",
+        "check --forks -1, false"})
+    void aLineRunDirectlyPrintsAndExitsAsThroughPicocli(String line, boolean direct) throws Exception {
         String[] args = line.split(" ");
+        assertThat(DirectLine.parse(new CommandTree.ContextFactory(context()), args) != null).as("read directly")
+                .isEqualTo(direct);
         assertThat(run(args, true)).isEqualTo(run(args, false));
+    }
+
+    /** The forms cron jobs and Nagios checks are written in are read directly. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"status", "check", "status -o json", "status --all", "status --report /var/tmp/jts",
+        "check -H db-01 -o json", "check -H db-01 --inventory /etc/jts-fleet/inventory.yaml",
+        "status --inventory=/etc/jts-fleet/inventory.yaml --forks=8 -o json", "check --gap=2s --timeout 30s",
+        "status --hosts=prod:&hot --limit db-01", "status --ssh-config none --connect-timeout 5s --max-output 8m",
+        "check --policy ./policy.yaml --run-timeout 2m --accept-new-host-keys"})
+    void theFormsOfCronAndNagiosAreReadDirectly(String line) throws Exception {
+        assertThat(DirectLine.parse(new CommandTree.ContextFactory(context()), line.split(" "))).isNotNull();
+    }
+
+    /**
+     * What reading a line without picocli assumes of the tree's picocli settings for status and check, pinned: picocli's
+     * exit codes and no exit code generator, no default provider, no ${...} in a default, no preprocessor or parameter
+     * consumer, no required, interactive or negatable option, and a parser that neither takes options or subcommands
+     * as option values, nor trims quotes, nor allows unmatched, overwritten or abbreviated options, nor toggles
+     * booleans, with {@code =} between a name and its value.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"status", "check"})
+    void theTreeIsConfiguredAsReadingWithoutPicocliAssumes(String name) {
+        CommandLine tree = CommandTree.forArguments(context(), new Class<?>[0], name);
+        CommandLine command = CommandModelsTest.find(tree, "jts-fleet " + name);
+        for (CommandLine cmd : List.of(tree, command)) {
+            CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
+            CommandLine.Model.ParserSpec parser = spec.parser();
+            // name = what this tree has, beside what reading directly assumes
+            java.util.Map<String, List<Object>> settings = new java.util.LinkedHashMap<>();
+            settings.put("exitCodeOnSuccess", List.of(spec.exitCodeOnSuccess(), CommandLine.ExitCode.OK));
+            settings.put("defaultValueProvider", List.of(String.valueOf(spec.defaultValueProvider()), "null"));
+            settings.put("preprocessor", List.of(spec.preprocessor().getClass().getSimpleName(),
+                    "NoOpParameterPreprocessor"));
+            settings.put("allowOptionsAsOptionParameters", List.of(parser.allowOptionsAsOptionParameters(), false));
+            settings.put("allowSubcommandsAsOptionParameters",
+                    List.of(parser.allowSubcommandsAsOptionParameters(), false));
+            settings.put("trimQuotes", List.of(parser.trimQuotes(), false));
+            settings.put("splitQuotedStrings", List.of(parser.splitQuotedStrings(), false));
+            settings.put("unmatchedArgumentsAllowed", List.of(parser.unmatchedArgumentsAllowed(), false));
+            settings.put("unmatchedOptionsArePositionalParams",
+                    List.of(parser.unmatchedOptionsArePositionalParams(), false));
+            settings.put("overwrittenOptionsAllowed", List.of(parser.overwrittenOptionsAllowed(), false));
+            settings.put("abbreviatedOptionsAllowed", List.of(parser.abbreviatedOptionsAllowed(), false));
+            settings.put("optionsCaseInsensitive", List.of(spec.optionsCaseInsensitive(), false));
+            settings.put("subcommandsCaseInsensitive", List.of(cmd.isSubcommandsCaseInsensitive(), false));
+            settings.put("toggleBooleanFlags", List.of(parser.toggleBooleanFlags(), false));
+            settings.put("stopAtPositional", List.of(parser.stopAtPositional(), false));
+            settings.put("stopAtUnmatched", List.of(parser.stopAtUnmatched(), false));
+            settings.put("separator", List.of(parser.separator(), "="));
+            settings.put("expandAtFiles", List.of(parser.expandAtFiles(), true)); // @FILE is declined: picocli expands it
+            settings.put("endOfOptionsDelimiter", List.of(parser.endOfOptionsDelimiter(), "--")); // declined too
+            settings.forEach((setting, values) -> assertThat(values.get(0)).as("%s of %s", setting,
+                    spec.qualifiedName()).isEqualTo(values.get(1)));
+        }
+        assertThat((Object) command.getCommand()).isNotInstanceOf(CommandLine.IExitCodeGenerator.class);
+        for (OptionSpec option : command.getCommandSpec().options()) {
+            assertThat(option.preprocessor().getClass().getSimpleName()).as("%s", option.longestName())
+                    .isEqualTo("NoOpParameterPreprocessor");
+            assertThat(option.parameterConsumer()).as("%s", option.longestName()).isNull();
+            assertThat(option.required() || option.interactive() || option.negatable()).as("%s", option.longestName())
+                    .isFalse();
+            assertThat(String.valueOf(option.defaultValue())).as("%s", option.longestName()).doesNotContain("${");
+        }
+        for (Binding binding : DirectLine.bindings(name)) {
+            assertThat(String.valueOf(binding.defaultValue())).doesNotContain("${");
+        }
+    }
+
+    /**
+     * A picocli system property (tracing, quote trimming, another converter exclusion than the tree's own) leaves the
+     * line to picocli, which reads it.
+     */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"picocli.trace, DEBUG", "picocli.trimQuotes, true", "picocli.converters.excludes, java\\.sql.*"})
+    void aPicocliPropertyLeavesTheLineToPicocli(String property, String value) throws Exception {
+        assertThat(DirectLine.parse(new CommandTree.ContextFactory(context()), "status")).isNotNull();
+        String before = System.getProperty(property);
+        System.setProperty(property, value);
+        try {
+            assertThat(DirectLine.parse(new CommandTree.ContextFactory(context()), "status")).isNull();
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+        assertThat(DirectLine.parse(new CommandTree.ContextFactory(context()), "status")).isNotNull();
     }
 
     @Test
