@@ -3,7 +3,7 @@
 # ControlMaster-multiplexed ssh running the identical gather command line, over N loopback hosts served by
 # real sshd (SshdFixture: one sshd per 16 ports). Also a no-op round (shell `hosts` vs `ssh ... true`) that
 # isolates the transport from the host-side work. Prints min/median/max per variant. Issue 7.
-# Every variant logs in as the unprivileged jtsit (/bin/sh): root's ~/.bashrc on a dev box (pyenv init) would
+# Every variant logs in as the unprivileged jtsnopw (/bin/sh, no sudo): root's ~/.bashrc on a dev box (pyenv init) would
 # add ~145 ms of CPU to every remote command and hide what is measured.
 #
 # Usage: scripts/bench/shell-vs-controlmaster.sh [RUNS] [HOSTS]     (default 10 runs, 20 hosts)

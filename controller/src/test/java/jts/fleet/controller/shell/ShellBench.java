@@ -39,7 +39,7 @@ import jts.fleet.remote.model.GatherScript;
  * <p>Run: {@code scripts/bench/shell-vs-controlmaster.sh [runs] [hosts]}.
  */
 public final class ShellBench {
-    private static final String USER = SshdFixture.SUDO_USER;
+    private static final String USER = SshdFixture.NO_SUDO_USER;
 
     private ShellBench() {
     }
@@ -51,7 +51,7 @@ public final class ShellBench {
         // An unprivileged login with /bin/sh, as on the fleet (become: sudo only where needed; status needs
         // none). Not root: this machine's root ~/.bashrc runs `pyenv init` (~145 ms of CPU), and bash reads
         // it for every command sshd starts, which would swamp what is measured here for both contenders.
-        try (SshdFixture sshd = SshdFixture.builder().hosts(hostCount).sudoUser().start()) {
+        try (SshdFixture sshd = SshdFixture.builder().hosts(hostCount).noSudoUser().start()) {
             Path knownHosts = sshd.writeKnownHosts();
             Path inventory = sshd.writeInventory(dir.resolve("inventory.yaml"), sshd.inventoryHosts(USER, false),
                     knownHosts);

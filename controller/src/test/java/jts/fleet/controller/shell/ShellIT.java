@@ -46,6 +46,8 @@ class ShellIT {
         Environment.requireTool("tmux");
         Environment.requireTool("losetup");
         Environment.requireTool("sfdisk");
+        // LoopDevices.attach reads the partition table with partx where the kernel's own parsers do not
+        Environment.requireTool("partx");
         loops = new LoopDevices(temp);
         partition = loops.attach("completion", 64L << 20, LoopDevices.ONE_PARTITION) + "p1";
         Path knownHosts = sshd.writeKnownHosts();

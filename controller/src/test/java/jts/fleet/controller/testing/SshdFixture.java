@@ -49,6 +49,8 @@ public final class SshdFixture implements AutoCloseable {
     private static final int MAX_LOG_LINES = 50_000;
     /** How long {@link #awaitLogLines} waits for a line sshd writes within milliseconds of the event. */
     private static final Duration LOG_WAIT = Duration.ofSeconds(10);
+    /** How long the matching lines must stay unchanged before {@link #awaitLogLines} takes them as final. */
+    private static final Duration LOG_SETTLE = Duration.ofMillis(500);
 
     private final Path dir;
     private final Builder settings;
@@ -459,17 +461,24 @@ public final class SshdFixture implements AutoCloseable {
     }
 
     /**
-     * {@link #logLines} once there are at least {@code count} of them, or what there is after 10 s. sshd's privileged
-     * monitor logs a login after it let the session go on, and the log is read on another thread, so a client can be
-     * logged in (and done) before its line is here: a test that expects N lines after a step waits for N, then
-     * asserts on what there is (one too many still shows).
+     * {@link #logLines} once there are at least {@code count} of them and no more came for 0.5 s, or what there is
+     * after 10 s. sshd's privileged monitor logs a login after it let the session go on, and the log is read on
+     * another thread, so a client can be logged in (and done) before its line is here: a test that expects N lines
+     * after a step waits for N, and the settling time lets a line too many arrive, so asserting exactly N still
+     * catches it.
      */
     public List<String> awaitLogLines(String text, int count) throws InterruptedException {
         long deadline = System.nanoTime() + LOG_WAIT.toNanos();
         List<String> lines = logLines(text);
-        while (lines.size() < count && System.nanoTime() < deadline) {
+        long changed = System.nanoTime();
+        while (System.nanoTime() < deadline
+                && (lines.size() < count || System.nanoTime() - changed < LOG_SETTLE.toNanos())) {
             Thread.sleep(20);
-            lines = logLines(text);
+            List<String> now = logLines(text);
+            if (now.size() != lines.size()) {
+                changed = System.nanoTime();
+            }
+            lines = now;
         }
         return lines;
     }

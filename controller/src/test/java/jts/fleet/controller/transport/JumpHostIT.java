@@ -64,7 +64,8 @@ class JumpHostIT {
         SshdFixture.require();
         Environment.requireTool("ip");
         net = NamespaceChain.create(3);
-        bastion = SshdFixture.builder().inNamespace(net.name(0), net.address(0), List.of(22)).maxSessions(2).noSudoUser().start();
+        bastion = SshdFixture.builder().inNamespace(net.name(0), net.address(0), List.of(22)).maxSessions(2)
+                .noSudoUser().start();
         noForwarding = SshdFixture.builder().inNamespace(net.name(0), net.address(0), List.of(2022))
                 .config("AllowTcpForwarding no").noSudoUser().start();
         fleet = SshdFixture.builder().inNamespace(net.name(1), net.address(1),
@@ -262,21 +263,28 @@ class JumpHostIT {
         }
     }
 
+    /** The keepalive interval of the test that stops the bastion (sshj counts it in whole seconds). */
+    private static final Duration KEEPALIVE = Duration.ofSeconds(1);
+
     @Test
     void keepaliveDetectsABastionThatStoppedAnswering() throws Exception {
         HostSpec host = behind(fleet, 2, "h03", knownHosts, hop("bastion", bastion, 22));
-        try (SshRun run = run(new CopyOnWriteArrayList<>(), options().withKeepAliveInterval(Duration.ofSeconds(1)));
+        try (SshRun run = run(new CopyOnWriteArrayList<>(), options().withKeepAliveInterval(KEEPALIVE));
                 SshTransport ssh = new SshTransport(host, run)) {
             assertThat(hostname(ssh)).contains(fleet.address());
             bastion.signalSessions("STOP");
             try {
                 long started = System.nanoTime();
-                // 3 unanswered keepalives at 1 s intervals: about 4 s expected, 10x that allowed for both (as in
-                // SshTransportIT); a connection never given up fails either wait. The bastion's own connection misses
-                // its keepalives too; which of the two gives up first is a race
-                Duration allowed = Duration.ofSeconds(40);
+                // KEEPALIVE_MAX_MISSES (3) unanswered keepalives at 1 s intervals: given up after about 4 s. The waits
+                // allow 40 s (10x, as SshTransportIT's), the detection itself must stay within 5x of what the
+                // configuration implies, so a change that stretches it fails. The bastion's own connection misses its
+                // keepalives too; which of the two gives up first is a race
+                Duration implied = KEEPALIVE.multipliedBy(SshOptions.KEEPALIVE_MAX_MISSES + 1);
+                Duration allowed = implied.multipliedBy(10);
                 awaitDisconnected(ssh, allowed);
                 awaitNoJumpConnections(run, allowed.minus(Duration.ofNanos(System.nanoTime() - started)));
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("dead bastion detected")
+                        .isLessThan(implied.multipliedBy(5));
             } finally {
                 bastion.killSessions();
             }

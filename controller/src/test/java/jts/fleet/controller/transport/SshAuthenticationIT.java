@@ -122,10 +122,9 @@ class SshAuthenticationIT {
                 .orElseThrow().key());
     }
 
-    /** The fingerprints sshd logged "Accepted publickey" with, since {@code before} lines. */
     /**
-     * The logins since {@code before}, once there is one: the lines sshd logs before it (Postponed, Failed) are then
-     * read too.
+     * The "Accepted publickey" lines (with the key's fingerprint) since {@code before} of them, once there is one and
+     * the log has settled: the lines sshd logs before it (Postponed, Failed) are then read too.
      */
     private static List<String> acceptedSince(int before) throws InterruptedException {
         List<String> lines = sshd.awaitLogLines("Accepted publickey for " + USER, before + 1);

@@ -223,9 +223,10 @@ class WorkDirScriptTest {
     @Test
     void aZombieOwnerIsGone() throws Exception {
         // sh starts a child, then becomes sleep, which never waits for it; the child exits only once its parent is
-        // sleep (a child that exited at once could be reaped by sh before the exec, and then there is no zombie)
-        Process parent = new ProcessBuilder("sh", "-c", "sh -c 'until [ \"$(cat /proc/$PPID/comm)\" = sleep ]; do"
-                + " sleep 0.01; done' & echo $!; exec sleep 60").start();
+        // sleep (a child that exited at once could be reaped by sh before the exec, and then there is no zombie),
+        // or after 1000 looks (10 s and more) should the parent have gone instead
+        Process parent = new ProcessBuilder("sh", "-c", "sh -c 'i=0; until [ \"$(cat /proc/$PPID/comm)\" = sleep ]"
+                + " || [ $i -ge 1000 ]; do i=$((i + 1)); sleep 0.01; done' & echo $!; exec sleep 60").start();
         try {
             String pid = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream(),
                     StandardCharsets.UTF_8)).readLine();
