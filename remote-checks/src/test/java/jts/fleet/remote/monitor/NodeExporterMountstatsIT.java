@@ -3,10 +3,10 @@ package jts.fleet.remote.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,15 +35,11 @@ class NodeExporterMountstatsIT {
                 Files.write(proc.resolve(file), in.readAllBytes());
             }
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Process p = new ProcessBuilder(exporter.toString(), "--collector.disable-defaults", "--collector.mountstats",
-                "--path.procfs=" + dir.resolve("proc"), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("exporter.log").toFile()).start();
-        try {
-            String body = NodeExporterTextfileIT.scrape(port, p, dir.resolve("exporter.log"));
+        try (NodeExporterTextfileIT.Exporter p = NodeExporterTextfileIT.Exporter.start(exporter,
+                List.of("--collector.disable-defaults", "--collector.mountstats",
+                        "--path.procfs=" + dir.resolve("proc")),
+                dir.resolve("exporter.log"))) {
+            String body = NodeExporterTextfileIT.scrape(p.port(), p.process(), dir.resolve("exporter.log"));
             Set<String> named = new LinkedHashSet<>();
             for (String text : new String[] {AlertRules.render(TestPolicy.TIERS), Dashboard.render(TestPolicy.TIERS)}) {
                 Matcher m = SERIES.matcher(text);
@@ -62,11 +58,6 @@ class NodeExporterMountstatsIT {
             }
             assertThat(body).containsPattern("(?m)^node_mountstats_nfs_operations_requests_total\\{[^}]*operation=\"COMMIT\"");
             assertThat(body).containsPattern("(?m)^node_mountstats_nfs_operations_requests_total\\{[^}]*operation=\"READ\"");
-        } finally {
-            p.destroy();
-            if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
         }
     }
 }

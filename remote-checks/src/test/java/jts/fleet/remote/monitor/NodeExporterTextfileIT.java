@@ -3,7 +3,6 @@ package jts.fleet.remote.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jts.fleet.remote.monitor.MetricsConfig.CanaryEntry;
 import jts.fleet.remote.monitor.MetricsConfig.DeviceEntry;
@@ -48,15 +50,9 @@ class NodeExporterTextfileIT {
         HostTree.Result run = t.run(t.writeConfig(config));
         assertThat(run.exit()).as(run.stderr()).isZero();
 
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Process p = new ProcessBuilder(exporter.toString(), "--collector.disable-defaults", "--collector.textfile",
-                "--collector.textfile.directory=" + t.textfileDir, "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("exporter.log").toFile()).start();
-        try {
-            String body = scrape(port, p, dir.resolve("exporter.log"));
+        try (Exporter p = Exporter.start(exporter, List.of("--collector.disable-defaults", "--collector.textfile",
+                "--collector.textfile.directory=" + t.textfileDir), dir.resolve("exporter.log"))) {
+            String body = scrape(p.port(), p.process(), dir.resolve("exporter.log"));
             List<PromSample> s = PromText.parse("node_exporter /metrics", body.lines()
                     .filter(l -> l.startsWith("jts_") || l.startsWith("node_textfile_scrape_error")).reduce("",
                             (a, b) -> a + b + "\n"));
@@ -69,10 +65,45 @@ class NodeExporterTextfileIT {
                     .isEqualTo(91);
             assertThat(PromText.find(s, "jts_canary_read_seconds_count", Map.of("tier", "db")).get().value())
                     .isEqualTo(1);
-        } finally {
-            p.destroy();
-            if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+        }
+    }
+
+    /** A node_exporter of a test and the port it listens on; closing stops it. */
+    record Exporter(Process process, int port) implements AutoCloseable {
+        private static final Pattern LISTENING =
+                Pattern.compile("msg=\"Listening on\" address=127\\.0\\.0\\.1:([0-9]+)");
+
+        /**
+         * Starts {@code exporter} with {@code args} on a port the kernel picks (127.0.0.1:0) and returns it with the
+         * port it logs ("Listening on"): no free port is probed and released first, which another process could take
+         * in between. Its log goes to {@code log}.
+         */
+        static Exporter start(Path exporter, List<String> args, Path log) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of(exporter.toString()));
+            command.addAll(args);
+            command.add("--web.listen-address=127.0.0.1:0");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (System.nanoTime() < deadline) {
+                Matcher m = LISTENING.matcher(Files.readString(log));
+                if (m.find()) {
+                    return new Exporter(p, Integer.parseInt(m.group(1)));
+                }
+                if (!p.isAlive()) {
+                    throw new AssertionError("node_exporter exited: " + Files.readString(log));
+                }
+                Thread.sleep(50);
+            }
+            p.destroyForcibly();
+            throw new AssertionError("node_exporter did not say where it listens within 15 s: "
+                    + Files.readString(log));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
             }
         }
     }
