@@ -27,11 +27,11 @@ export LC_ALL
 interval=${1:-}
 case $interval in
     '' | *[!0-9]*)
-        echo "jts-diskstats: interval must be whole seconds, got '$interval'" >&2
+        printf "jts-diskstats: interval must be whole seconds, got '%s'\n" "$interval" >&2
         exit 2 ;;
 esac
 if [ "$interval" -lt 1 ] || [ "$interval" -gt 3600 ]; then
-    echo "jts-diskstats: interval must be 1..3600 s, got $interval" >&2
+    printf 'jts-diskstats: interval must be 1..3600 s, got %s\n' "$interval" >&2
     exit 2
 fi
 sysroot=${2:-}

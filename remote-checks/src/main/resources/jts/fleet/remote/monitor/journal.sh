@@ -16,17 +16,17 @@ lines=${2:-}
 case $unit in
     jts-* ) ;;
     *)
-        echo "jts-journal: refusing unit '$unit': only jts-* units" >&2
+        printf "jts-journal: refusing unit '%s': only jts-* units\n" "$unit" >&2
         exit 2 ;;
 esac
 case $unit in
     *[!-A-Za-z0-9@._*]*)
-        echo "jts-journal: refusing unit '$unit': unexpected characters" >&2
+        printf "jts-journal: refusing unit '%s': unexpected characters\n" "$unit" >&2
         exit 2 ;;
 esac
 case $lines in
     '' | *[!0-9]*)
-        echo "jts-journal: line count must be a number, got '$lines'" >&2
+        printf "jts-journal: line count must be a number, got '%s'\n" "$lines" >&2
         exit 2 ;;
 esac
 

@@ -54,13 +54,13 @@ in_blackout=0
 while IFS=$tab read -r key zone days from to; do
     [ "$key" = blackout ] || continue
     case "$zone" in
-        '' | *[!A-Za-z0-9/_+-]*) echo "jts-metrics: $conf: bad blackout zone \"$zone\"" >&2; continue ;;
+        '' | *[!A-Za-z0-9/_+-]*) printf 'jts-metrics: %s: bad blackout zone "%s"\n' "$conf" "$zone" >&2; continue ;;
     esac
     case "$days:$from:$to" in
-        *[!0-9,:]* | *:*:*:* | :* | *:) echo "jts-metrics: $conf: bad blackout line" >&2; continue ;;
+        *[!0-9,:]* | *:*:*:* | :* | *:) printf 'jts-metrics: %s: bad blackout line\n' "$conf" >&2; continue ;;
     esac
     if [ ${#from} -ne 4 ] || [ ${#to} -ne 4 ]; then
-        echo "jts-metrics: $conf: blackout times must be HHMM" >&2
+        printf 'jts-metrics: %s: blackout times must be HHMM\n' "$conf" >&2
         continue
     fi
     if in_window "$days" "$from" "$to" "$(TZ=$zone date +'%u %H%M')"; then
@@ -83,7 +83,7 @@ if [ "$in_blackout" = 0 ] && [ $(( start - last_poll )) -ge "$health_poll_second
     : > "$state_dir/.health.prom.$$"
     while IFS=$tab read -r key dev _rest; do
         [ "$key" = health ] || continue
-        valid_device "$dev" || { echo "jts-metrics: $conf: bad health device \"$dev\"" >&2; continue; }
+        valid_device "$dev" || { printf 'jts-metrics: %s: bad health device "%s"\n' "$conf" "$dev" >&2; continue; }
         json="$state_dir/.smart-$dev.json"
         : > "$json"
         status=0
@@ -148,10 +148,10 @@ while IFS=$tab read -r key mnt tier _rest; do
     [ "$key" = canary ] || continue
     case $mnt in
         /*) ;;
-        *) echo "jts-metrics: $conf: canary mount \"$mnt\" is not absolute" >&2; continue ;;
+        *) printf 'jts-metrics: %s: canary mount "%s" is not absolute\n' "$conf" "$mnt" >&2; continue ;;
     esac
     case $mnt$tier in
-        *[!A-Za-z0-9/._:+-]*) echo "jts-metrics: $conf: bad canary line for \"$mnt\"" >&2; continue ;;
+        *[!A-Za-z0-9/._:+-]*) printf 'jts-metrics: %s: bad canary line for "%s"\n' "$conf" "$mnt" >&2; continue ;;
     esac
     file="$mnt/.jts-canary"
     if [ ! -s "$file" ]; then

@@ -21,10 +21,10 @@ export LC_ALL
 
 interval_ms=${1:-}
 lifetime=${2:-}
-case $interval_ms in '' | *[!0-9]*) echo "watch-stream: INTERVAL_MS must be a number, got '$interval_ms'" >&2; exit 2 ;; esac
-case $lifetime in '' | *[!0-9]*) echo "watch-stream: LIFETIME_S must be a number, got '$lifetime'" >&2; exit 2 ;; esac
+case $interval_ms in '' | *[!0-9]*) printf "watch-stream: INTERVAL_MS must be a number, got '%s'\n" "$interval_ms" >&2; exit 2 ;; esac
+case $lifetime in '' | *[!0-9]*) printf "watch-stream: LIFETIME_S must be a number, got '%s'\n" "$lifetime" >&2; exit 2 ;; esac
 if [ "$interval_ms" -lt 100 ] || [ "$interval_ms" -gt 3600000 ] || [ "$lifetime" -lt 1 ] || [ "$lifetime" -gt 86400 ]; then
-    echo "watch-stream: INTERVAL_MS 100..3600000 and LIFETIME_S 1..86400, got $interval_ms $lifetime" >&2
+    printf 'watch-stream: INTERVAL_MS 100..3600000 and LIFETIME_S 1..86400, got %s %s\n' "$interval_ms" "$lifetime" >&2
     exit 2
 fi
 sysroot=${3:-}
