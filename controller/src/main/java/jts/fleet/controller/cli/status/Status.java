@@ -29,7 +29,8 @@ public final class Status extends FleetCommand {
     @Override
     protected int run(FleetSession session) throws Exception {
         // the JSON document only when something prints or writes it: a text run never starts Jackson
-        StatusDocument document = output.json() || reportDir != null ? StatusDocument.start(output.json()) : null;
+        boolean reported = reportDir != null;
+        StatusDocument document = output.json() || reported ? StatusDocument.start(output.json(), reported) : null;
         Consumer<HostResult<?>> progress = progress();
         List<HostResult<HostStatus>> results = session.runner().run(session.hosts(),
                 (transport, host) -> HostOutcome.ok(HostStatus.of(
@@ -38,7 +39,7 @@ public final class Status extends FleetCommand {
                     progress.accept(r);
                     document.accept(r);
                 });
-        if (reportDir != null) {
+        if (reported) {
             List<ObjectNode> entries = document.entries(results);
             StatusReports.write(reportDir, entries, StatusDocument.tree(entries, FleetReport.recapJson(results)));
         }

@@ -31,26 +31,31 @@ final class StatusDocument implements Consumer<HostResult<HostStatus>> {
     private static final String ONE_LEVEL = "  ";
 
     private final boolean printed;
+    private final boolean reported;
     /** Per host, as it arrived: the listener is called one host at a time, on the worker that ran it. */
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-    /** One host's entry, for the result it was made from (a run reports each host once; made again otherwise). */
+    /**
+     * One host's entry, for the result it was made from (a run reports each host once; made again otherwise): its
+     * tree only when {@code --report} reads it, its text only when the document is printed.
+     */
     private record Rendered(HostResult<HostStatus> result, ObjectNode node, String text) {
     }
 
-    private StatusDocument(boolean printed) {
+    private StatusDocument(boolean printed, boolean reported) {
         this.printed = printed;
+        this.reported = reported;
     }
 
     /**
-     * A document for a run that starts now; {@code printed}: whether its text is wanted ({@code -o json}), else only
-     * the entries ({@code --report} of a text run).
+     * A document for a run that starts now; {@code printed}: whether its text is wanted ({@code -o json});
+     * {@code reported}: whether its entries are ({@code --report}).
      */
-    static StatusDocument start(boolean printed) {
+    static StatusDocument start(boolean printed, boolean reported) {
         Thread warmUp = new Thread(StatusDocument::warmUp, "jts-json-prepare");
         warmUp.setDaemon(true);
         warmUp.start();
-        return new StatusDocument(printed);
+        return new StatusDocument(printed, reported);
     }
 
     /**
@@ -71,7 +76,7 @@ final class StatusDocument implements Consumer<HostResult<HostStatus>> {
 
     private Rendered render(HostResult<HostStatus> result) {
         ObjectNode node = StatusJsonView.host(result);
-        return new Rendered(result, node, printed ? entryText(node) : "");
+        return new Rendered(result, reported ? node : null, printed ? entryText(node) : "");
     }
 
     private Rendered of(HostResult<HostStatus> result) {
@@ -79,7 +84,7 @@ final class StatusDocument implements Consumer<HostResult<HostStatus>> {
         return made != null && made.result() == result ? made : render(result);
     }
 
-    /** The entries of {@code results} (the run's, in inventory order). */
+    /** The entries of {@code results} (the run's, in inventory order), for a document started {@code reported}. */
     List<ObjectNode> entries(List<HostResult<HostStatus>> results) {
         List<ObjectNode> nodes = new ArrayList<>(results.size());
         for (HostResult<HostStatus> r : results) {

@@ -59,17 +59,18 @@ class StatusDocumentTest {
     @Test
     void aFleetInArrivalOrderPrintsAsTheWholeTreeDid() throws Exception {
         List<HostResult<HostStatus>> results = fleet();
-        StatusDocument document = StatusDocument.start(true);
+        StatusDocument document = StatusDocument.start(true, true); // -o json --report
         for (int i = results.size() - 1; i >= 0; i--) {
             document.accept(results.get(i)); // arrival order is not the inventory's
         }
         assertThat(document.text(results)).isEqualTo(wholeTree(results));
+        assertThat(document.entries(results)).hasSize(results.size()).doesNotContainNull();
     }
 
     @Test
     void hostsThatNeverReachedTheListenerAreRenderedAtTheEnd() throws Exception {
         List<HostResult<HostStatus>> results = fleet();
-        StatusDocument document = StatusDocument.start(true);
+        StatusDocument document = StatusDocument.start(true, false);
         document.accept(results.get(1));
         // a result other than the one the listener saw (same host) is rendered from the run's result
         document.accept(new HostResult.Skipped<>("db-01", "stale"));
@@ -79,17 +80,17 @@ class StatusDocumentTest {
     @Test
     void oneHostAndNoHostPrintAsTheWholeTreeDid() throws Exception {
         List<HostResult<HostStatus>> one = List.of(recorded("solo", "nvme-multipath"));
-        StatusDocument document = StatusDocument.start(true);
+        StatusDocument document = StatusDocument.start(true, false);
         document.accept(one.get(0));
         assertThat(document.text(one)).isEqualTo(wholeTree(one));
-        assertThat(StatusDocument.start(true).text(List.of())).isEqualTo(wholeTree(List.of()))
+        assertThat(StatusDocument.start(true, false).text(List.of())).isEqualTo(wholeTree(List.of()))
                 .contains("\"hosts\" : [ ]");
     }
 
     @Test
     void theReportEntriesAreTheViewsOfTheRunsResultsInInventoryOrder() throws Exception {
         List<HostResult<HostStatus>> results = fleet();
-        StatusDocument document = StatusDocument.start(false);
+        StatusDocument document = StatusDocument.start(false, true);
         document.accept(results.get(3));
         List<ObjectNode> entries = document.entries(results);
         assertThat(entries).hasSize(results.size());
