@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -22,9 +26,11 @@ import jts.fleet.controller.fleet.HostResult;
  * The JSON view of {@code status} ({@code -o json}, {@code --report}), made host by host as hosts finish (it is the
  * run's listener) instead of after the last one: a cold far-away run spent ~70 ms after its last host answered in
  * Jackson's start-up and in building and pretty-printing ~110 KB, while its main thread had been idle for the
- * whole round trip before. Jackson's writer starts on a daemon thread when the run starts ({@link #start}); each
- * host's entry is built and printed (indented for its place in the document) when it arrives; the end only joins
- * them. The text is byte for byte {@link Json#pretty} of the whole document ({@code StatusDocumentTest}).
+ * whole round trip before. One daemon thread ({@link #start}) makes Jackson's writer when the run starts, then builds
+ * and prints each host's entry (indented for its place in the document) when the host arrives, in arrival order; the
+ * end only joins them. One thread, not the worker that ran each host: Jackson keeps its buffers per thread, and with
+ * each of 100 workers rendering its own host a 100-host run took 60-120 ms more CPU than main. The text is byte for
+ * byte {@link Json#pretty} of the whole document ({@code StatusDocumentTest}).
  */
 final class StatusDocument implements Consumer<HostResult<HostStatus>> {
     /** One level of the pretty printer's indentation: an entry of {@code hosts}, like {@code recap}, sits one level in. */
@@ -32,8 +38,14 @@ final class StatusDocument implements Consumer<HostResult<HostStatus>> {
 
     private final boolean printed;
     private final boolean reported;
-    /** Per host, as it arrived: the listener is called one host at a time, on the worker that ran it. */
+    /** Per host, as the renderer made it. */
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    /** The one thread that makes the entries, after it prepared Jackson; ended by the first {@link #entries}/{@link #text}. */
+    private final ExecutorService renderer = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "jts-json-render");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * One host's entry, for the result it was made from (a run reports each host once; made again otherwise): its
@@ -52,10 +64,9 @@ final class StatusDocument implements Consumer<HostResult<HostStatus>> {
      * {@code reported}: whether its entries are ({@code --report}).
      */
     static StatusDocument start(boolean printed, boolean reported) {
-        Thread warmUp = new Thread(StatusDocument::warmUp, "jts-json-prepare");
-        warmUp.setDaemon(true);
-        warmUp.start();
-        return new StatusDocument(printed, reported);
+        StatusDocument document = new StatusDocument(printed, reported);
+        document.renderer.execute(StatusDocument::warmUp);
+        return document;
     }
 
     /**
@@ -69,9 +80,30 @@ final class StatusDocument implements Consumer<HostResult<HostStatus>> {
         Json.pretty(sample);
     }
 
+    /** Hands {@code result} to the renderer; the worker that ran the host goes on at once. */
     @Override
     public void accept(HostResult<HostStatus> result) {
-        rendered.put(result.host(), render(result));
+        try {
+            renderer.execute(() -> rendered.put(result.host(), render(result)));
+        } catch (RejectedExecutionException e) {
+            // the document was already asked for: the end renders what it misses itself
+        }
+    }
+
+    /**
+     * Waits for the entries handed over so far. One the renderer could not make (it failed, or this thread was
+     * interrupted) is made again by the caller, where its failure is seen.
+     */
+    private void finishRendering() {
+        renderer.shutdown();
+        try {
+            while (!renderer.awaitTermination(1, TimeUnit.SECONDS)) {
+                // each entry takes milliseconds: keep waiting
+            }
+        } catch (InterruptedException e) {
+            renderer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Rendered render(HostResult<HostStatus> result) {
@@ -86,6 +118,7 @@ final class StatusDocument implements Consumer<HostResult<HostStatus>> {
 
     /** The entries of {@code results} (the run's, in inventory order), for a document started {@code reported}. */
     List<ObjectNode> entries(List<HostResult<HostStatus>> results) {
+        finishRendering();
         List<ObjectNode> nodes = new ArrayList<>(results.size());
         for (HostResult<HostStatus> r : results) {
             nodes.add(of(r).node());
@@ -106,6 +139,7 @@ final class StatusDocument implements Consumer<HostResult<HostStatus>> {
 
     /** The text of the document of {@code results}: {@link Json#pretty} of {@link #tree}. */
     String text(List<HostResult<HostStatus>> results) {
+        finishRendering();
         List<String> entries = new ArrayList<>(results.size());
         for (HostResult<HostStatus> r : results) {
             entries.add(of(r).text());
