@@ -74,17 +74,28 @@ final class StatusDocument implements Consumer<HostResult<HostStatus>> {
      * value an entry holds: the first host's entry then finds them ready.
      */
     private static void warmUp() {
-        ObjectNode sample = Json.object();
-        sample.put("text", "x").put("count", 1).put("size", 1L).put("share", 0.5).put("flag", true).putNull("none");
-        sample.putArray("list").add("x").addObject().put("nested", 1);
-        Json.pretty(sample);
+        try {
+            ObjectNode sample = Json.object();
+            sample.put("text", "x").put("count", 1).put("size", 1L).put("share", 0.5).put("flag", true)
+                    .putNull("none");
+            sample.putArray("list").add("x").addObject().put("nested", 1);
+            Json.pretty(sample);
+        } catch (RuntimeException | LinkageError e) {
+            // only a head start: the entries meet the same problem on this thread and fail over to the end
+        }
     }
 
     /** Hands {@code result} to the renderer; the worker that ran the host goes on at once. */
     @Override
     public void accept(HostResult<HostStatus> result) {
         try {
-            renderer.execute(() -> rendered.put(result.host(), render(result)));
+            renderer.execute(() -> {
+                try {
+                    rendered.put(result.host(), render(result));
+                } catch (RuntimeException e) {
+                    // made again at the end, on the command's thread, where its failure is reported
+                }
+            });
         } catch (RejectedExecutionException e) {
             // the document was already asked for: the end renders what it misses itself
         }
