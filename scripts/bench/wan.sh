@@ -102,12 +102,18 @@ if [ -z "$before" ]; then
     measure "$launcher" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
     report "jts-fleet status ($hosts hosts, cold)" "$lan" "$result"
 else
-    # this build and the other one in turns, RUNS each (the turn-arounds column is then of both)
+    # this build and the other one in turns, RUNS each, each going first every other time (the turn-arounds column
+    # is then of both)
     : > "$work/times.a"; : > "$work/cpus.a"; : > "$work/times.b"; : > "$work/cpus.b"
     r=0
     while [ "$r" -lt "$runs" ]; do
-        timed a "$launcher" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
-        timed b "$before" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
+        if [ $(( r % 2 )) -eq 0 ]; then
+            timed a "$launcher" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
+            timed b "$before" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
+        else
+            timed b "$before" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
+            timed a "$launcher" status --inventory "$work/wan/inventory.yaml" --hosts bench -o json
+        fi
         r=$(( r + 1 ))
     done
     before_wan=$(median < "$work/times.b")
