@@ -158,7 +158,10 @@ final class StatusDocument implements Consumer<HostResult<HostStatus>> {
         return join(entries, FleetReport.recapJson(results));
     }
 
-    /** One entry printed as the document's pretty printer prints it inside the {@code hosts} array. */
+    /**
+     * A value printed as the document's pretty printer prints it one level in: an entry of the {@code hosts} array,
+     * and {@code recap}.
+     */
     static String entryText(ObjectNode entry) {
         // the pretty printer's only line breaks are its own (a string's are escaped): each moves one level in
         return Json.pretty(entry).replace(System.lineSeparator(), System.lineSeparator() + ONE_LEVEL);
@@ -177,8 +180,7 @@ final class StatusDocument implements Consumer<HostResult<HostStatus>> {
             }
             g.writeEndArray();
             g.writeFieldName("recap");
-            g.writeRawValue(Json.pretty(recap).replace(System.lineSeparator(),
-                    System.lineSeparator() + ONE_LEVEL));
+            g.writeRawValue(entryText(recap));
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the status document", e);
